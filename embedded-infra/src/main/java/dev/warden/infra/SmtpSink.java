@@ -1,0 +1,44 @@
+package dev.warden.infra;
+
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+/** A real SMTP server (GreenMail) that accepts every mail and keeps it to be read by tests or people. */
+public final class SmtpSink implements AutoCloseable {
+
+	private final GreenMail greenMail;
+
+	private final int port;
+
+	private SmtpSink(GreenMail greenMail, int port) {
+		this.greenMail = greenMail;
+		this.port = port;
+	}
+
+	public static SmtpSink start(int port) {
+		int chosen = FreePorts.orFree(port);
+		GreenMail greenMail = new GreenMail(new ServerSetup(chosen, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		greenMail.start();
+		return new SmtpSink(greenMail, chosen);
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public List<MimeMessage> received() {
+		return List.of(this.greenMail.getReceivedMessages());
+	}
+
+	public GreenMail greenMail() {
+		return this.greenMail;
+	}
+
+	@Override
+	public void close() {
+		this.greenMail.stop();
+	}
+}

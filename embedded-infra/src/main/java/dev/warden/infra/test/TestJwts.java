@@ -1,0 +1,223 @@
+package dev.warden.infra.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Mints internal JWTs like the gateway does (ES256, issuer {@code warden-gateway}, audience
+ * {@code warden-internal}) and serves their JWK Set over real HTTP, so a service under test verifies them
+ * exactly as in production. Use {@link #forUser(String)} to call an endpoint as a given user.
+ */
+public final class TestJwts {
+
+	public static final String ISSUER = "warden-gateway";
+
+	public static final String AUDIENCE = "warden-internal";
+
+	private static volatile TestJwts instance;
+
+	private final ECKey key;
+
+	private final HttpServer server;
+
+	private TestJwts(ECKey key) {
+		this.key = key;
+		this.server = serveJwks(new JWKSet(key.toPublicJWK()).toString());
+	}
+
+	/** The JVM-wide instance, whose key a service under test trusts through {@link #jwksUri()}. */
+	public static TestJwts shared() {
+		TestJwts current = instance;
+		if (current == null) {
+			synchronized (TestJwts.class) {
+				current = instance;
+				if (current == null) {
+					current = new TestJwts(generateKey());
+					instance = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	/** A minter with a key of its own that no service trusts: for tests of "unknown key" refusal. */
+	public static TestJwts untrusted() {
+		return new TestJwts(generateKey());
+	}
+
+	/** A minter signing with a given private JWK, e.g. the one configured for a gateway under test. */
+	public static TestJwts withKey(ECKey key) {
+		return new TestJwts(key);
+	}
+
+	public static ECKey generateKey() {
+		try {
+			return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String jwksUri() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/.well-known/jwks.json";
+	}
+
+	public Builder forUser(String userId) {
+		return new Builder(this, userId);
+	}
+
+	/** Signs arbitrary claims with this minter's key, for tests of refused tokens. */
+	public String sign(JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID()).build(),
+					claims);
+			jwt.sign(new ECDSASigner(this.key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpServer serveJwks(String body) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			server.createContext("/.well-known/jwks.json", (exchange) -> {
+				exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
+				exchange.sendResponseHeaders(200, bytes.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(bytes);
+				}
+			});
+			server.setExecutor(null);
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Claims of one internal token; {@link #token()} signs them. */
+	public static final class Builder {
+
+		private final TestJwts minter;
+
+		private final String userId;
+
+		private final List<String> roles = new ArrayList<>(List.of("USER"));
+
+		private List<String> amr = List.of("pwd");
+
+		private String sessionId;
+
+		private String tokenId;
+
+		private Duration lifetime = Duration.ofSeconds(60);
+
+		private Instant issuedAt;
+
+		private String audience = AUDIENCE;
+
+		private String issuer = ISSUER;
+
+		private Builder(TestJwts minter, String userId) {
+			this.minter = minter;
+			this.userId = userId;
+		}
+
+		public Builder roles(String... roles) {
+			this.roles.clear();
+			this.roles.addAll(List.of(roles));
+			return this;
+		}
+
+		public Builder session(String sessionId) {
+			this.sessionId = sessionId;
+			return this;
+		}
+
+		public Builder apiToken(String tokenId) {
+			this.tokenId = tokenId;
+			this.amr = List.of("token");
+			return this;
+		}
+
+		public Builder amr(String... methods) {
+			this.amr = List.of(methods);
+			return this;
+		}
+
+		public Builder lifetime(Duration lifetime) {
+			this.lifetime = lifetime;
+			return this;
+		}
+
+		public Builder issuedAt(Instant issuedAt) {
+			this.issuedAt = issuedAt;
+			return this;
+		}
+
+		public Builder audience(String audience) {
+			this.audience = audience;
+			return this;
+		}
+
+		public Builder issuer(String issuer) {
+			this.issuer = issuer;
+			return this;
+		}
+
+		public JWTClaimsSet claims() {
+			Instant now = this.issuedAt == null ? Instant.now() : this.issuedAt;
+			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(this.userId)
+				.issuer(this.issuer)
+				.audience(this.audience)
+				.issueTime(Date.from(now))
+				.expirationTime(Date.from(now.plus(this.lifetime)))
+				.jwtID(UUID.randomUUID().toString())
+				.claim("roles", List.copyOf(this.roles))
+				.claim("amr", this.amr);
+			if (this.sessionId != null) {
+				claims.claim("sid", this.sessionId);
+			}
+			if (this.tokenId != null) {
+				claims.claim("tid", this.tokenId);
+			}
+			return claims.build();
+		}
+
+		public String token() {
+			return this.minter.sign(claims());
+		}
+
+		/** The value of an {@code Authorization} header carrying the token. */
+		public String bearer() {
+			return "Bearer " + token();
+		}
+	}
+}

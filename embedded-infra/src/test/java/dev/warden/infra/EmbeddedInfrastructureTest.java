@@ -1,0 +1,77 @@
+package dev.warden.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import dev.warden.infra.test.SharedInfrastructure;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedInfrastructureTest {
+
+	private final EmbeddedInfrastructure infra = SharedInfrastructure.get();
+
+	@Test
+	void postgresServesEveryServiceDatabase() throws Exception {
+		for (String database : InfrastructureSettings.SERVICE_DATABASES) {
+			try (Connection connection = DriverManager.getConnection(this.infra.postgres().jdbcUrl(database),
+					"postgres", "postgres"); ResultSet rows = connection.createStatement().executeQuery("select current_database()")) {
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo(database);
+			}
+		}
+	}
+
+	@Test
+	void redisAnswersPing() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.infra.redis().port())) {
+			OutputStream out = socket.getOutputStream();
+			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] reply = in.readNBytes(7);
+			assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+		}
+	}
+
+	@Test
+	void kafkaCreatesAndListsTopics() throws Exception {
+		try (AdminClient admin = AdminClient
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infra.kafka().bootstrapServers()))) {
+			admin.createTopics(Set.of(new NewTopic("infra-check", 2, (short) 1))).all().get();
+			assertThat(admin.listTopics().names().get()).contains("infra-check");
+		}
+	}
+
+	@Test
+	void smtpSinkKeepsWhatItReceives() throws Exception {
+		Properties properties = new Properties();
+		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.port", String.valueOf(this.infra.smtp().port()));
+		MimeMessage message = new MimeMessage(Session.getInstance(properties));
+		message.setFrom(new InternetAddress("warden@example.test"));
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress("user@example.test"));
+		message.setSubject("infra check");
+		message.setText("hello");
+		Transport.send(message);
+
+		assertThat(this.infra.smtp().received()).anySatisfy((mail) -> assertThat(mail.getSubject()).isEqualTo("infra check"));
+	}
+}

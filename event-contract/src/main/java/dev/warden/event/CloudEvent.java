@@ -1,0 +1,53 @@
+package dev.warden.event;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * One security event in the CloudEvents 1.0 structured JSON mode, the single envelope every Warden
+ * topic carries (CloudEvents 1.0 §3, JSON event format §3.1).
+ *
+ * <p>{@code data} never holds a password, secret, session cookie, TOTP secret or raw API token.
+ * Unknown envelope attributes are ignored so producers can add extensions without breaking consumers.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CloudEvent(String specversion, String id, String source, String type, Instant time, String subject,
+		String datacontenttype, Map<String, Object> data) {
+
+	public static final String SPEC_VERSION = "1.0";
+
+	public static final String JSON = "application/json";
+
+	public CloudEvent {
+		data = data == null ? Map.of() : Map.copyOf(data);
+	}
+
+	/** A new event with a fresh id, stamped now; {@code subject} is the user id and the Kafka key. */
+	public static CloudEvent of(String source, String type, String subject, Map<String, Object> data) {
+		return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), source, type, Instant.now(), subject, JSON,
+				data);
+	}
+
+	/**
+	 * Whether the required envelope attributes (CloudEvents 1.0 §3.1: id, source, specversion, type) are
+	 * present and the spec version is one this contract understands.
+	 */
+	public boolean isWellFormed() {
+		return SPEC_VERSION.equals(specversion) && notBlank(id) && notBlank(source) && notBlank(type)
+				&& time != null;
+	}
+
+	/** A string attribute of {@code data}, or {@code null}. */
+	public String dataString(String name) {
+		Object value = data.get(name);
+		return value == null ? null : Objects.toString(value);
+	}
+
+	private static boolean notBlank(String value) {
+		return value != null && !value.isBlank();
+	}
+}

@@ -1,0 +1,63 @@
+package dev.warden.event;
+
+import java.util.Set;
+
+/**
+ * The catalogue of security event types (ARCHITECTURE.md, "Events"), all prefixed {@code warden.}.
+ * Consumers ignore types they do not know, so adding one here never breaks a consumer.
+ */
+public final class EventTypes {
+
+	public static final String USER_CREATED = "warden.user.created";
+
+	public static final String LOGIN_SUCCEEDED = "warden.login.succeeded";
+
+	public static final String LOGIN_FAILED = "warden.login.failed";
+
+	public static final String ACCOUNT_LOCKED = "warden.account.locked";
+
+	public static final String LOGOUT = "warden.logout";
+
+	public static final String PASSWORD_CHANGED = "warden.password.changed";
+
+	public static final String PASSWORD_CHANGE_FAILED = "warden.password.change-failed";
+
+	public static final String PASSWORD_EXPIRED = "warden.password.expired";
+
+	public static final String PASSWORD_EXPIRING_SOON = "warden.password.expiring-soon";
+
+	public static final String PASSWORD_POLICY_CHANGED = "warden.password-policy.changed";
+
+	public static final String TWO_FACTOR_ENABLED = "warden.two-factor.enabled";
+
+	public static final String TWO_FACTOR_DISABLED = "warden.two-factor.disabled";
+
+	public static final String RECOVERY_CODES_REGENERATED = "warden.two-factor.recovery-codes.regenerated";
+
+	public static final String RECOVERY_CODE_USED = "warden.two-factor.recovery-code.used";
+
+	public static final String SESSION_CREATED = "warden.session.created";
+
+	public static final String SESSION_REVOKED = "warden.session.revoked";
+
+	public static final String TOKEN_CREATED = "warden.token.created";
+
+	public static final String TOKEN_REVOKED = "warden.token.revoked";
+
+	public static final String TOKEN_EXPIRING_SOON = "warden.token.expiring-soon";
+
+	public static final String TOKEN_EXPIRED = "warden.token.expired";
+
+	public static final Set<String> ALL = Set.of(USER_CREATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, LOGOUT,
+			PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON,
+			PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED,
+			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, TOKEN_CREATED, TOKEN_REVOKED, TOKEN_EXPIRING_SOON,
+			TOKEN_EXPIRED);
+
+	private EventTypes() {
+	}
+
+	public static boolean isKnown(String type) {
+		return type != null && ALL.contains(type);
+	}
+}

@@ -1,0 +1,64 @@
+package dev.warden.support.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.warden.event.Topics;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/**
+ * Event topics and their dead-letter topics (same partition count, since the recoverer keeps the
+ * partition), and the consumer error handling every listener shares: retry with exponential back-off, then
+ * dead-letter; malformed records go to the dead-letter topic at once.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@EnableConfigurationProperties(KafkaEventsProperties.class)
+public class KafkaEventsConfiguration {
+
+	@Bean
+	KafkaAdmin.NewTopics wardenTopics(KafkaEventsProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.ALL) {
+			topics.add(topic(topic, properties));
+			topics.add(topic(Topics.deadLetterOf(topic), properties));
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+	@Bean
+	CommonErrorHandler wardenEventErrorHandler(KafkaTemplate<String, String> template,
+			KafkaEventsProperties properties) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template);
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
+		backOff.setInitialInterval(properties.retryInitial().toMillis());
+		backOff.setMultiplier(2.0);
+		backOff.setMaxInterval(properties.retryMax().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(MalformedEventException.class);
+		return handler;
+	}
+
+	@Bean
+	EventParser eventParser(JsonMapper json) {
+		return new EventParser(json);
+	}
+
+	private static NewTopic topic(String name, KafkaEventsProperties properties) {
+		return TopicBuilder.name(name)
+			.partitions(properties.partitions())
+			.replicas(properties.replicationFactor())
+			.build();
+	}
+}

@@ -1,0 +1,189 @@
+package dev.warden.support.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves committed outbox rows to Kafka and deletes them once every send is acknowledged. Rows are locked
+ * with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without sending a row twice
+ * in the normal case; after a crash between the acknowledgement and the delete a row is sent again, which
+ * is why consumers are idempotent by event id (at-least-once delivery).
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final OutboxProperties properties;
+
+	private final Semaphore wakeUps = new Semaphore(0);
+
+	private final Counter published;
+
+	private final Counter failures;
+
+	private volatile Thread worker;
+
+	private volatile boolean running;
+
+	public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+			OutboxProperties properties, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.properties = properties;
+		this.published = Counter.builder("warden.outbox.published").register(meters);
+		this.failures = Counter.builder("warden.outbox.failures").register(meters);
+		Gauge.builder("warden.outbox.pending", this, OutboxRelay::pendingQuietly).register(meters);
+	}
+
+	/** Asks the relay to look at the outbox now rather than at its next poll. */
+	public void wakeUp() {
+		if (this.wakeUps.availablePermits() == 0) {
+			this.wakeUps.release();
+		}
+	}
+
+	/**
+	 * Relays one batch. Returns how many rows left the outbox; throws if Kafka did not acknowledge, in which
+	 * case the transaction rolls back and every row of the batch stays for the next round.
+	 */
+	public int relayBatch() {
+		Integer sent = this.transactions.execute((status) -> {
+			List<Row> rows = this.jdbc.query(
+					"select seq, topic, message_key, payload from outbox_event order by seq limit ? for update skip locked",
+					(rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+					this.properties.batchSize());
+			if (rows.isEmpty()) {
+				return 0;
+			}
+			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				acks.add(this.kafka.send(row.topic(), row.key(), row.payload()));
+			}
+			try {
+				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+					.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new OutboxRelayException("interrupted while waiting for Kafka", ex);
+			}
+			catch (Exception ex) {
+				throw new OutboxRelayException("Kafka did not acknowledge the batch", ex);
+			}
+			long last = rows.get(rows.size() - 1).seq();
+			List<Object[]> seqs = rows.stream().map((row) -> new Object[] { row.seq() }).toList();
+			this.jdbc.batchUpdate("delete from outbox_event where seq = ?", seqs);
+			log.debug("Relayed {} outbox events up to seq {}", rows.size(), last);
+			return rows.size();
+		});
+		int count = sent == null ? 0 : sent;
+		this.published.increment(count);
+		return count;
+	}
+
+	/** Rows waiting to be relayed. */
+	public long pending() {
+		Long count = this.jdbc.queryForObject("select count(*) from outbox_event", Long.class);
+		return count == null ? 0 : count;
+	}
+
+	private double pendingQuietly() {
+		try {
+			return pending();
+		}
+		catch (RuntimeException ex) {
+			return Double.NaN;
+		}
+	}
+
+	private void loop() {
+		while (this.running) {
+			try {
+				int sent = relayBatch();
+				if (sent < this.properties.batchSize()) {
+					this.wakeUps.tryAcquire(this.properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+					this.wakeUps.drainPermits();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				this.failures.increment();
+				log.warn("Outbox relay round failed, will retry: {}", ex.getMessage());
+				sleepQuietly();
+			}
+		}
+	}
+
+	private void sleepQuietly() {
+		try {
+			Thread.sleep(this.properties.retryBackoff().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread thread = new Thread(this::loop, "outbox-relay");
+		thread.setDaemon(true);
+		this.worker = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.worker;
+		if (thread != null) {
+			thread.interrupt();
+			try {
+				thread.join(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private record Row(long seq, String topic, String key, String payload) {
+	}
+
+	/** A relay round that could not hand its batch to Kafka. */
+	static final class OutboxRelayException extends RuntimeException {
+
+		OutboxRelayException(String message, Throwable cause) {
+			super(message, cause);
+		}
+	}
+}

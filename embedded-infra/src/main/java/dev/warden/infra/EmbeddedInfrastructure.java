@@ -31,7 +31,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 				data == null ? null : data.resolve("postgres"), settings.databases()));
 		var redis = CompletableFuture
 			.supplyAsync(() -> RedisServer.start(settings.redisPort(), data == null ? null : data.resolve("redis")));
-		var kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings.kafkaPort(), settings.partitions()));
+		var kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings.kafkaPort(), settings.partitions(),
+				data == null ? null : data.resolve("kafka")));
 		var smtp = CompletableFuture.supplyAsync(() -> SmtpSink.start(settings.smtpPort()));
 		return new EmbeddedInfrastructure(postgres.join(), redis.join(), kafka.join(), smtp.join());
 	}

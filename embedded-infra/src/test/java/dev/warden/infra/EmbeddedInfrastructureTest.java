@@ -74,4 +74,18 @@ class EmbeddedInfrastructureTest {
 
 		assertThat(this.infra.smtp().received()).anySatisfy((mail) -> assertThat(mail.getSubject()).isEqualTo("infra check"));
 	}
+
+	@Test
+	void kafkaBrokerRestartsOnItsPortKeepingItsTopics() throws Exception {
+		try (KafkaBroker broker = KafkaBroker.start(0, 1);
+				AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+						broker.bootstrapServers()))) {
+			admin.createTopics(Set.of(new NewTopic("survives-restart", 1, (short) 1))).all().get();
+
+			broker.stop();
+			broker.restart();
+
+			assertThat(admin.listTopics().names().get()).contains("survives-restart");
+		}
+	}
 }

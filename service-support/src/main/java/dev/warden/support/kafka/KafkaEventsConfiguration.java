@@ -17,13 +17,16 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * Event topics and their dead-letter topics (same partition count, since the recoverer keeps the
  * partition), and the consumer error handling every listener shares: retry with exponential back-off, then
  * dead-letter; malformed records go to the dead-letter topic at once.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+// Before Boot's Kafka auto-configuration, so its default producer listener backs off in favour of ours.
+@AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(KafkaEventsProperties.class)
 public class KafkaEventsConfiguration {
 
@@ -48,6 +51,14 @@ public class KafkaEventsConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(MalformedEventException.class);
 		return handler;
+	}
+
+	/** Logs failed sends without the record's contents: events carry personal data such as e-mail addresses. */
+	@Bean
+	ProducerListener<Object, Object> wardenProducerListener() {
+		LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
+		listener.setIncludeContents(false);
+		return listener;
 	}
 
 	@Bean

@@ -77,10 +77,11 @@ public class OutboxRelay implements SmartLifecycle {
 				return 0;
 			}
 			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-			for (Row row : rows) {
-				acks.add(this.kafka.send(row.topic(), row.key(), row.payload()));
-			}
 			try {
+				// send() itself throws when no broker answers within max.block.ms.
+				for (Row row : rows) {
+					acks.add(this.kafka.send(row.topic(), row.key(), row.payload()));
+				}
 				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 					.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 			}

@@ -1,0 +1,15 @@
+package dev.warden.audit;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** audit-service: the security log of every security event in the suite. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AuditApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(AuditApplication.class, args);
+	}
+}

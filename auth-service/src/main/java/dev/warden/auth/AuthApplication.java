@@ -1,0 +1,15 @@
+package dev.warden.auth;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** auth-service: users, roles, passwords and their policy, two-factor secrets, login. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AuthApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(AuthApplication.class, args);
+	}
+}

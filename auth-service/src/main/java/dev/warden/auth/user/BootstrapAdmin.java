@@ -1,0 +1,55 @@
+package dev.warden.auth.user;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first administrator at start-up if no user has the configured e-mail. Safe with several
+ * replicas starting at once: the unique e-mail index lets only one insert win.
+ */
+@Component
+class BootstrapAdmin implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+	private final BootstrapProperties properties;
+
+	private final UserStore users;
+
+	private final UserService service;
+
+	BootstrapAdmin(BootstrapProperties properties, UserStore users, UserService service) {
+		this.properties = properties;
+		this.users = users;
+		this.service = service;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		String email = this.properties.adminEmail();
+		if (email == null || email.isBlank() || this.users.findByEmail(email).isPresent()) {
+			return;
+		}
+		String password = this.properties.adminPassword();
+		if (password == null || password.isBlank()) {
+			log.warn("No administrator exists and WARDEN_BOOTSTRAP_ADMIN_PASSWORD is not set: none was created");
+			return;
+		}
+		try {
+			String name = this.properties.adminDisplayName() == null ? "Administrator"
+					: this.properties.adminDisplayName();
+			User admin = this.service.create(email, name, List.of(Roles.USER, Roles.ADMIN), password, false, "system");
+			log.info("Created the bootstrap administrator {} ({})", admin.email(), admin.id());
+		}
+		catch (DuplicateKeyException ex) {
+			log.info("The bootstrap administrator was created by another replica");
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package dev.warden.auth.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.warden.event.CloudEvent;
+import dev.warden.event.EventTypes;
+import dev.warden.event.Topics;
+import dev.warden.event.UserCreated;
+import dev.warden.support.outbox.OutboxWriter;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates users; each creation and its {@code warden.user.created} event commit together. */
+@Service
+public class UserService {
+
+	static final String SOURCE = "/auth-service";
+
+	private final UserStore users;
+
+	private final PasswordEncoder passwords;
+
+	private final OutboxWriter outbox;
+
+	private final Clock clock;
+
+	UserService(UserStore users, PasswordEncoder passwords, OutboxWriter outbox) {
+		this.users = users;
+		this.passwords = passwords;
+		this.outbox = outbox;
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Creates a user with the given password.
+	 * @param actor who creates it: an administrator's user id, or {@code system}
+	 * @param temporary whether the user must change the password at first login
+	 */
+	@Transactional
+	public User create(String email, String displayName, List<String> roles, String password, boolean temporary,
+			String actor) {
+		Instant now = this.clock.instant();
+		User user = new User(UUID.randomUUID(), email.strip(), displayName.strip(), List.copyOf(roles),
+				UserStatus.ACTIVE, this.passwords.encode(password), now, temporary, now, now);
+		this.users.insert(user);
+		UserCreated data = new UserCreated(user.id().toString(), user.email(), user.displayName(), user.roles(), actor);
+		this.outbox.append(Topics.AUTH_EVENTS,
+				CloudEvent.of(SOURCE, EventTypes.USER_CREATED, user.id().toString(), data.toData()));
+		return user;
+	}
+}

@@ -1,0 +1,122 @@
+package dev.warden.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.SignedJWT;
+import dev.warden.infra.test.TestJwts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A service accepts only the gateway's short-lived ES256 internal JWT, and refuses everything else with 401. */
+@SpringBootTest(classes = TestServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class InternalIdentityIT {
+
+	@LocalServerPort
+	int port;
+
+	HttpCalls http;
+
+	final TestJwts jwts = TestJwts.shared();
+
+	@BeforeEach
+	void setUp() {
+		this.http = new HttpCalls(this.port);
+	}
+
+	@Test
+	void acceptsGatewayTokenAndExposesItsClaims() {
+		HttpResponse<String> response = this.http.get("/api/echo",
+				this.jwts.forUser("user-1").roles("USER").session("sess-1").bearer());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"userId\":\"user-1\"")
+			.contains("\"sessionId\":\"sess-1\"")
+			.contains("\"authMethods\":[\"pwd\"]");
+	}
+
+	@Test
+	void refusesRequestWithoutToken() {
+		assertUnauthenticated(this.http.get("/api/echo", null));
+	}
+
+	@Test
+	void refusesTokenSignedByUnknownKey() {
+		assertUnauthenticated(this.http.get("/api/echo", TestJwts.untrusted().forUser("user-1").bearer()));
+	}
+
+	@Test
+	void refusesExpiredToken() {
+		assertUnauthenticated(this.http.get("/api/echo",
+				this.jwts.forUser("user-1").issuedAt(Instant.now().minusSeconds(300)).bearer()));
+	}
+
+	@Test
+	void refusesWrongAudience() {
+		assertUnauthenticated(this.http.get("/api/echo", this.jwts.forUser("user-1").audience("someone-else").bearer()));
+	}
+
+	@Test
+	void refusesWrongIssuer() {
+		assertUnauthenticated(this.http.get("/api/echo", this.jwts.forUser("user-1").issuer("evil").bearer()));
+	}
+
+	@Test
+	void refusesLongLivedToken() {
+		assertUnauthenticated(
+				this.http.get("/api/echo", this.jwts.forUser("user-1").lifetime(Duration.ofHours(1)).bearer()));
+	}
+
+	@Test
+	void refusesUnsignedAlgNoneToken() {
+		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+		String header = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+		String payload = b64.encodeToString(
+				this.jwts.forUser("user-1").claims().toString().getBytes(StandardCharsets.UTF_8));
+
+		assertUnauthenticated(this.http.get("/api/echo", "Bearer " + header + "." + payload + "."));
+	}
+
+	@Test
+	void refusesHmacSignedToken() throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), this.jwts.forUser("user-1").claims());
+		jwt.sign(new MACSigner("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+
+		assertUnauthenticated(this.http.get("/api/echo", "Bearer " + jwt.serialize()));
+	}
+
+	@Test
+	void adminPathNeedsAdminRole() {
+		HttpResponse<String> asUser = this.http.get("/api/admin/echo", this.jwts.forUser("u").roles("USER").bearer());
+		HttpResponse<String> asAdmin = this.http.get("/api/admin/echo",
+				this.jwts.forUser("a").roles("USER", "ADMIN").bearer());
+
+		assertThat(asUser.statusCode()).isEqualTo(403);
+		assertThat(asUser.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(asUser.body()).contains("\"code\":\"forbidden\"");
+		assertThat(asAdmin.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void healthNeedsNoToken() {
+		assertThat(this.http.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+	}
+
+	private static void assertUnauthenticated(HttpResponse<String> response) {
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+	}
+}

@@ -1,0 +1,49 @@
+package dev.warden.support;
+
+import java.util.Map;
+
+import dev.warden.support.identity.WardenPrincipal;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A minimal service built on service-support, to test the shared glue as a real service would use it. */
+@SpringBootApplication
+public class TestServiceApplication {
+
+	@RestController
+	static class EchoController {
+
+		@GetMapping("/api/echo")
+		WardenPrincipal echo(Authentication authentication) {
+			return WardenPrincipal.of(authentication).orElseThrow();
+		}
+
+		@GetMapping("/api/admin/echo")
+		Map<String, String> adminEcho(Authentication authentication) {
+			return Map.of("admin", authentication.getName());
+		}
+
+		@PostMapping("/api/echo")
+		EchoRequest post(@Valid @RequestBody EchoRequest request) {
+			return request;
+		}
+
+		@GetMapping("/api/boom")
+		String boom() {
+			throw new IllegalStateException("secret internal detail");
+		}
+	}
+
+	record EchoRequest(@NotBlank String name, @NotNull @Min(1) @Max(12) Integer months) {
+	}
+}

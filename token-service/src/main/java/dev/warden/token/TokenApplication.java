@@ -1,0 +1,15 @@
+package dev.warden.token;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** token-service: API tokens, stored only as hashes, bound to one role and an expiry. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TokenApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(TokenApplication.class, args);
+	}
+}

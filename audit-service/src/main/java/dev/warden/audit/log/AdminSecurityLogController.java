@@ -7,14 +7,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The administrators' view of the whole security log (role {@code ADMIN}, enforced by the security chain). */
 @RestController
-@Validated
 class AdminSecurityLogController {
 
 	private final SecurityEventStore events;

@@ -2,6 +2,7 @@ package dev.warden.support.problem;
 
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
 		return handleProblem(Problems.validation(
 				List.of(new FieldProblem(ex.getName(), "invalid_value", "The value has the wrong type or format."))));
+	}
+
+	/** Constraint violations raised by {@code @Validated} beans, outside MVC's own method validation. */
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
+		List<FieldProblem> errors = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
+					ValidationCodes.of(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
+					violation.getMessage()))
+			.toList();
+		return handleProblem(Problems.validation(errors));
+	}
+
+	private static String lastNode(String path) {
+		int dot = path.lastIndexOf('.');
+		return dot < 0 ? path : path.substring(dot + 1);
 	}
 
 	// Security exceptions thrown from @PreAuthorize inside MVC must keep their meaning, not become a 500.

@@ -1,0 +1,75 @@
+package dev.warden.auth.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.warden.event.Topics;
+import dev.warden.infra.test.KafkaRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The first administrator is created once at start-up, with an Argon2id hash at OWASP's parameters, and its
+ * {@code warden.user.created} event leaves through the outbox in the CloudEvents envelope, without the password.
+ */
+@SpringBootTest(properties = { "warden.bootstrap.admin-email=Root@Example.test",
+		"warden.bootstrap.admin-password=" + BootstrapAdminIT.PASSWORD })
+class BootstrapAdminIT {
+
+	static final String PASSWORD = "correct horse battery staple 42";
+
+	@Autowired
+	UserStore users;
+
+	@Autowired
+	BootstrapAdmin bootstrap;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void createsAdministratorWithArgon2idHashAtOwaspParameters() {
+		User admin = this.users.findByEmail("root@example.TEST").orElseThrow();
+
+		assertThat(admin.roles()).containsExactlyInAnyOrder("USER", "ADMIN");
+		assertThat(admin.passwordChangeRequired()).isFalse();
+		assertThat(admin.passwordHash()).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$")
+			.doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void publishesUserCreatedThroughTheOutboxWithoutThePassword() {
+		String adminId = this.users.findByEmail("root@example.test").orElseThrow().id().toString();
+
+		List<ConsumerRecord<String, String>> records = KafkaRecords.readUntil(Topics.AUTH_EVENTS,
+				(read) -> read.stream().anyMatch((record) -> adminId.equals(record.key())), Duration.ofSeconds(30));
+
+		ConsumerRecord<String, String> created = records.stream()
+			.filter((record) -> adminId.equals(record.key()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(created.value()).contains("\"specversion\":\"1.0\"")
+			.contains("\"type\":\"warden.user.created\"")
+			.contains("\"source\":\"/auth-service\"")
+			.contains("\"subject\":\"" + adminId + "\"")
+			.contains("\"email\":\"Root@Example.test\"")
+			.doesNotContain(PASSWORD)
+			.doesNotContain("argon2");
+		assertThat(this.jdbc.queryForObject("select count(*) from outbox_event", Integer.class)).isZero();
+	}
+
+	@Test
+	void runningAgainCreatesNoSecondAdministrator() {
+		this.bootstrap.run(new DefaultApplicationArguments());
+
+		assertThat(this.jdbc.queryForObject("select count(*) from app_user where lower(email) = 'root@example.test'",
+				Integer.class)).isEqualTo(1);
+	}
+}

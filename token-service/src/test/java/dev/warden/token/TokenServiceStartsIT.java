@@ -1,0 +1,45 @@
+package dev.warden.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The service starts on real infrastructure, reports ready, and lets nobody in without the gateway's token. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class TokenServiceStartsIT {
+
+	@LocalServerPort
+	int port;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void reportsReadyWithItsInfrastructure() throws Exception {
+		HttpResponse<String> response = get("/actuator/health/readiness");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void refusesApiCallsWithoutInternalToken() throws Exception {
+		HttpResponse<String> response = get("/api/security/anything");
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+}

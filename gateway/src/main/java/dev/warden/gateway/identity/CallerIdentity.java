@@ -1,0 +1,24 @@
+package dev.warden.gateway.identity;
+
+import java.util.List;
+
+/**
+ * Who a request comes from, as the gateway established it (from a session cookie or an API token).
+ *
+ * @param userId the user
+ * @param roles the roles in force for this request (a token's single role, or the session's roles)
+ * @param sessionId the public session id, for cookie callers
+ * @param tokenId the API token id, for bearer callers
+ * @param authMethods RFC 8176 methods: {@code pwd}, {@code otp}, {@code token}
+ */
+public record CallerIdentity(String userId, List<String> roles, String sessionId, String tokenId,
+		List<String> authMethods) {
+
+	/** Exchange attribute under which an authenticator leaves the caller for the identity filter. */
+	public static final String ATTRIBUTE = CallerIdentity.class.getName();
+
+	public CallerIdentity {
+		roles = List.copyOf(roles);
+		authMethods = List.copyOf(authMethods);
+	}
+}

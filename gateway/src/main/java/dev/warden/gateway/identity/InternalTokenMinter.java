@@ -1,0 +1,69 @@
+package dev.warden.gateway.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Mints the short-lived internal JWT (ES256) carrying who the caller is: {@code sub}, {@code roles},
+ * {@code sid} or {@code tid}, and {@code amr} (RFC 8176 authentication method references).
+ */
+public final class InternalTokenMinter {
+
+	private final SigningKeys keys;
+
+	private final InternalTokenProperties properties;
+
+	private final ECDSASigner signer;
+
+	private final Clock clock;
+
+	public InternalTokenMinter(SigningKeys keys, InternalTokenProperties properties, Clock clock) {
+		this.keys = keys;
+		this.properties = properties;
+		this.clock = clock;
+		try {
+			this.signer = new ECDSASigner(keys.signingKey());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Unusable signing key", ex);
+		}
+	}
+
+	public String mint(CallerIdentity caller) {
+		Instant now = this.clock.instant();
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
+			.audience(this.properties.audience())
+			.subject(caller.userId())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(this.properties.lifetime())))
+			.jwtID(UUID.randomUUID().toString())
+			.claim("roles", caller.roles())
+			.claim("amr", caller.authMethods());
+		if (caller.sessionId() != null) {
+			claims.claim("sid", caller.sessionId());
+		}
+		if (caller.tokenId() != null) {
+			claims.claim("tid", caller.tokenId());
+		}
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
+			.keyID(this.keys.signingKey().getKeyID())
+			.build(), claims.build());
+		try {
+			jwt.sign(this.signer);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign the internal token", ex);
+		}
+		return jwt.serialize();
+	}
+}

@@ -1,0 +1,40 @@
+package dev.warden.gateway.problem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpStatusCode;
+
+/** RFC 9457 problem bodies the gateway answers with itself, in the same shape as the services'. */
+public final class GatewayProblems {
+
+	private GatewayProblems() {
+	}
+
+	public static Map<String, Object> body(HttpStatusCode status, String code, String title, String detail) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", URI.create("https://warden.dev/problems/" + code.replace('_', '-')).toString());
+		body.put("title", title);
+		body.put("status", status.value());
+		body.put("detail", detail);
+		body.put("code", code);
+		return body;
+	}
+
+	static String codeFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "bad_request";
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not_found";
+			case 405 -> "method_not_allowed";
+			case 413 -> "payload_too_large";
+			case 415 -> "unsupported_media_type";
+			case 429 -> "too_many_requests";
+			case 503 -> "service_unavailable";
+			case 504 -> "gateway_timeout";
+			default -> status.is5xxServerError() ? "internal_error" : "request_failed";
+		};
+	}
+}

@@ -1,0 +1,81 @@
+package dev.warden.gateway.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+class InternalTokenMinterTest {
+
+	@Test
+	void mintsShortLivedEs256TokenVerifiableWithThePublishedKeySet() throws Exception {
+		InternalTokenProperties properties = new InternalTokenProperties("", "", Duration.ofSeconds(30),
+				"warden-gateway", "warden-internal");
+		SigningKeys keys = SigningKeys.from(properties);
+		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
+
+		SignedJWT jwt = SignedJWT.parse(minter.mint(new CallerIdentity("user-1", List.of("USER"), "sess-1", null,
+				List.of("pwd", "otp"))));
+
+		ECKey published = (ECKey) JWKSet.parse(keys.publicJwkSetJson()).getKeyByKeyId(jwt.getHeader().getKeyID());
+		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+		assertThat(jwt.verify(new ECDSAVerifier(published))).isTrue();
+		var claims = jwt.getJWTClaimsSet();
+		assertThat(claims.getSubject()).isEqualTo("user-1");
+		assertThat(claims.getIssuer()).isEqualTo("warden-gateway");
+		assertThat(claims.getAudience()).containsExactly("warden-internal");
+		assertThat(claims.getStringListClaim("roles")).containsExactly("USER");
+		assertThat(claims.getStringListClaim("amr")).containsExactly("pwd", "otp");
+		assertThat(claims.getStringClaim("sid")).isEqualTo("sess-1");
+		assertThat(claims.getClaim("tid")).isNull();
+		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+			.isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void signsWithTheConfiguredKeySoEveryReplicaAgrees() {
+		ECKey configured = SigningKeys.generate();
+		InternalTokenProperties properties = new InternalTokenProperties(configured.toJSONString(), "",
+				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+
+		assertThat(SigningKeys.from(properties).signingKey().getKeyID()).isEqualTo(configured.getKeyID());
+	}
+
+	@Test
+	void keepsPublishingPreviousKeysDuringRotation() throws Exception {
+		ECKey old = SigningKeys.generate();
+		InternalTokenProperties properties = new InternalTokenProperties("",
+				new JWKSet(old.toPublicJWK()).toString(), Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+
+		JWKSet published = JWKSet.parse(SigningKeys.from(properties).publicJwkSetJson());
+
+		assertThat(published.getKeys()).hasSize(2);
+		assertThat(published.getKeyByKeyId(old.getKeyID())).isNotNull();
+	}
+
+	@Test
+	void refusesPublicOrMalformedSigningKeyWithoutEchoingIt() {
+		ECKey key = SigningKeys.generate();
+		String publicOnly = key.toPublicJWK().toJSONString();
+
+		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(publicOnly, "", Duration.ofSeconds(30),
+				"i", "a"))).hasMessageContaining("private P-256");
+		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties("{\"d\":\"secret-material\"", "",
+				Duration.ofSeconds(30), "i", "a"))).hasMessageNotContaining("secret-material");
+	}
+
+	@Test
+	void refusesLifetimeOverSixtySeconds() {
+		assertThatThrownBy(() -> new InternalTokenProperties("", "", Duration.ofSeconds(61), "i", "a"))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+}

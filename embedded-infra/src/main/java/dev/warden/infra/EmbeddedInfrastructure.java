@@ -1,12 +1,17 @@
 package dev.warden.infra;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import dev.warden.infra.InfrastructureSettings.Component;
 
 /**
  * PostgreSQL, Redis, Kafka and SMTP as real servers started from Maven artifacts, in parallel, without Docker.
- * {@link #serviceProperties()} gives the {@code warden.*} settings that point a service at them.
+ * {@link #serviceProperties()} gives the {@code warden.*} settings that point a service at them. A component
+ * left out of the settings is not started (it is provided from outside) and its accessor returns {@code null}.
  */
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
@@ -26,15 +31,29 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 	}
 
 	public static EmbeddedInfrastructure start(InfrastructureSettings settings) {
-		var data = settings.dataDirectory();
-		var postgres = CompletableFuture.supplyAsync(() -> PostgresServer.start(settings.postgresPort(),
+		Path data = settings.dataDirectory();
+		var postgres = startIf(settings, Component.POSTGRES, () -> PostgresServer.start(settings.postgresPort(),
 				data == null ? null : data.resolve("postgres"), settings.databases()));
-		var redis = CompletableFuture
-			.supplyAsync(() -> RedisServer.start(settings.redisPort(), data == null ? null : data.resolve("redis")));
-		var kafka = CompletableFuture.supplyAsync(() -> KafkaBroker.start(settings.kafkaPort(), settings.partitions(),
-				data == null ? null : data.resolve("kafka")));
-		var smtp = CompletableFuture.supplyAsync(() -> SmtpSink.start(settings.smtpPort()));
-		return new EmbeddedInfrastructure(postgres.join(), redis.join(), kafka.join(), smtp.join());
+		var redis = startIf(settings, Component.REDIS,
+				() -> RedisServer.start(settings.redisPort(), data == null ? null : data.resolve("redis")));
+		var kafka = startIf(settings, Component.KAFKA, () -> KafkaBroker.start(settings.kafkaPort(),
+				settings.partitions(), data == null ? null : data.resolve("kafka")));
+		var smtp = startIf(settings, Component.SMTP, () -> SmtpSink.start(settings.smtpPort()));
+		try {
+			return new EmbeddedInfrastructure(postgres.join(), redis.join(), kafka.join(), smtp.join());
+		}
+		catch (RuntimeException ex) {
+			// One server failed: do not leave the others running.
+			new EmbeddedInfrastructure(postgres.getNow(null), redis.getNow(null), kafka.getNow(null),
+					smtp.getNow(null)).close();
+			throw ex;
+		}
+	}
+
+	private static <T> CompletableFuture<T> startIf(InfrastructureSettings settings, Component component,
+			Supplier<T> start) {
+		return settings.starts(component) ? CompletableFuture.supplyAsync(start)
+				: CompletableFuture.completedFuture(null);
 	}
 
 	public PostgresServer postgres() {
@@ -53,14 +72,25 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 		return this.smtp;
 	}
 
-	/** The {@code warden.*} properties (or, upper-cased, environment variables) that point a service here. */
+	/**
+	 * The {@code warden.*} properties that point a service at the servers started here; upper-cased with
+	 * underscores they are the {@code WARDEN_*} environment variables of the same meaning.
+	 */
 	public Map<String, String> serviceProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("warden.postgres.url", this.postgres.url());
-		properties.put("warden.redis.url", this.redis.url());
-		properties.put("warden.kafka.bootstrap", this.kafka.bootstrapServers());
-		properties.put("warden.smtp.host", "localhost");
-		properties.put("warden.smtp.port", String.valueOf(this.smtp.port()));
+		if (this.postgres != null) {
+			properties.put("warden.postgres.url", this.postgres.url());
+		}
+		if (this.redis != null) {
+			properties.put("warden.redis.url", this.redis.url());
+		}
+		if (this.kafka != null) {
+			properties.put("warden.kafka.bootstrap", this.kafka.bootstrapServers());
+		}
+		if (this.smtp != null) {
+			properties.put("warden.smtp.host", "localhost");
+			properties.put("warden.smtp.port", String.valueOf(this.smtp.port()));
+		}
 		return properties;
 	}
 
@@ -73,6 +103,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 	}
 
 	private static void closeQuietly(AutoCloseable closeable) {
+		if (closeable == null) {
+			return;
+		}
 		try {
 			closeable.close();
 		}

@@ -33,18 +33,18 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		String email = this.properties.adminEmail();
+		String email = this.properties.admin().email();
 		if (email == null || email.isBlank() || this.users.findByEmail(email).isPresent()) {
 			return;
 		}
-		String password = this.properties.adminPassword();
+		String password = this.properties.admin().password();
 		if (password == null || password.isBlank()) {
 			log.warn("No administrator exists and WARDEN_BOOTSTRAP_ADMIN_PASSWORD is not set: none was created");
 			return;
 		}
 		try {
-			String name = this.properties.adminDisplayName() == null ? "Administrator"
-					: this.properties.adminDisplayName();
+			String name = this.properties.admin().displayName() == null ? "Administrator"
+					: this.properties.admin().displayName();
 			User admin = this.service.create(email, name, List.of(Roles.USER, Roles.ADMIN), password, false, "system");
 			log.info("Created the bootstrap administrator {} ({})", admin.email(), admin.id());
 		}

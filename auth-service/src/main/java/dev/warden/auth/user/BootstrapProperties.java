@@ -8,5 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * password: without one, no administrator is created and a warning says how to set it.
  */
 @ConfigurationProperties("warden.bootstrap")
-public record BootstrapProperties(String adminEmail, String adminPassword, String adminDisplayName) {
+public record BootstrapProperties(Admin admin) {
+
+	public BootstrapProperties {
+		admin = admin == null ? new Admin(null, null, null) : admin;
+	}
+
+	/** {@code warden.bootstrap.admin.*}: e-mail, password and display name of the first administrator. */
+	public record Admin(String email, String password, String displayName) {
+	}
 }

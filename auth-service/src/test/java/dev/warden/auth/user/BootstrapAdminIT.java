@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The first administrator is created once at start-up, with an Argon2id hash at OWASP's parameters, and its
  * {@code warden.user.created} event leaves through the outbox in the CloudEvents envelope, without the password.
  */
-@SpringBootTest(properties = { "warden.bootstrap.admin-email=Root@Example.test",
-		"warden.bootstrap.admin-password=" + BootstrapAdminIT.PASSWORD })
+@SpringBootTest(properties = { "warden.bootstrap.admin.email=Root@Example.test",
+		"warden.bootstrap.admin.password=" + BootstrapAdminIT.PASSWORD })
 class BootstrapAdminIT {
 
 	static final String PASSWORD = "correct horse battery staple 42";

@@ -29,7 +29,7 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.get().serviceProperties());
-			properties.put("warden.identity.jwks-uri", TestJwts.shared().jwksUri());
+			properties.put("warden.identity.jwks", TestJwts.shared().jwksUri());
 			context.getEnvironment()
 				.getPropertySources()
 				.addAfter("systemEnvironment", new MapPropertySource("warden-embedded-infrastructure", properties));

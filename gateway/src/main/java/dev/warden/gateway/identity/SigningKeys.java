@@ -32,8 +32,9 @@ public final class SigningKeys {
 	}
 
 	public static SigningKeys from(InternalTokenProperties properties) {
-		ECKey key = properties.signingKey().isBlank() ? generate() : parse(properties.signingKey());
-		List<JWK> previous = properties.previousKeys().isBlank() ? List.of() : parseSet(properties.previousKeys());
+		ECKey key = properties.signing().key().isBlank() ? generate() : parse(properties.signing().key());
+		List<JWK> previous = properties.signing().previousKeys().isBlank() ? List.of()
+				: parseSet(properties.signing().previousKeys());
 		return new SigningKeys(key, previous);
 	}
 
@@ -62,13 +63,13 @@ public final class SigningKeys {
 			ECKey key = ECKey.parse(json);
 			if (!key.isPrivate() || !Curve.P_256.equals(key.getCurve()) || key.getKeyID() == null) {
 				throw new IllegalArgumentException(
-						"warden.identity.signing-key must be a private P-256 EC JWK with a kid");
+						"warden.identity.signing.key must be a private P-256 EC JWK with a kid");
 			}
 			return key;
 		}
 		catch (ParseException ex) {
 			// The message could contain key material: say only what is wrong.
-			throw new IllegalArgumentException("warden.identity.signing-key is not a valid JWK");
+			throw new IllegalArgumentException("warden.identity.signing.key is not a valid JWK");
 		}
 	}
 
@@ -77,7 +78,7 @@ public final class SigningKeys {
 			return JWKSet.parse(json).getKeys();
 		}
 		catch (ParseException ex) {
-			throw new IllegalArgumentException("warden.identity.previous-keys is not a valid JWK Set");
+			throw new IllegalArgumentException("warden.identity.signing.previous-keys is not a valid JWK Set");
 		}
 	}
 }

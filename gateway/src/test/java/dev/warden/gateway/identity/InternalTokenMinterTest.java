@@ -18,7 +18,7 @@ class InternalTokenMinterTest {
 
 	@Test
 	void mintsShortLivedEs256TokenVerifiableWithThePublishedKeySet() throws Exception {
-		InternalTokenProperties properties = new InternalTokenProperties("", "", Duration.ofSeconds(30),
+		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(30),
 				"warden-gateway", "warden-internal");
 		SigningKeys keys = SigningKeys.from(properties);
 		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
@@ -44,7 +44,7 @@ class InternalTokenMinterTest {
 	@Test
 	void signsWithTheConfiguredKeySoEveryReplicaAgrees() {
 		ECKey configured = SigningKeys.generate();
-		InternalTokenProperties properties = new InternalTokenProperties(configured.toJSONString(), "",
+		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing(configured.toJSONString(), ""),
 				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
 
 		assertThat(SigningKeys.from(properties).signingKey().getKeyID()).isEqualTo(configured.getKeyID());
@@ -53,8 +53,8 @@ class InternalTokenMinterTest {
 	@Test
 	void keepsPublishingPreviousKeysDuringRotation() throws Exception {
 		ECKey old = SigningKeys.generate();
-		InternalTokenProperties properties = new InternalTokenProperties("",
-				new JWKSet(old.toPublicJWK()).toString(), Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+		InternalTokenProperties properties = new InternalTokenProperties(
+				new InternalTokenProperties.Signing("", new JWKSet(old.toPublicJWK()).toString()), Duration.ofSeconds(30), "warden-gateway", "warden-internal");
 
 		JWKSet published = JWKSet.parse(SigningKeys.from(properties).publicJwkSetJson());
 
@@ -67,15 +67,15 @@ class InternalTokenMinterTest {
 		ECKey key = SigningKeys.generate();
 		String publicOnly = key.toPublicJWK().toJSONString();
 
-		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(publicOnly, "", Duration.ofSeconds(30),
+		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(new InternalTokenProperties.Signing(publicOnly, ""), Duration.ofSeconds(30),
 				"i", "a"))).hasMessageContaining("private P-256");
-		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties("{\"d\":\"secret-material\"", "",
+		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(new InternalTokenProperties.Signing("{\"d\":\"secret-material\"", ""),
 				Duration.ofSeconds(30), "i", "a"))).hasMessageNotContaining("secret-material");
 	}
 
 	@Test
 	void refusesLifetimeOverSixtySeconds() {
-		assertThatThrownBy(() -> new InternalTokenProperties("", "", Duration.ofSeconds(61), "i", "a"))
+		assertThatThrownBy(() -> new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(61), "i", "a"))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 }

@@ -9,14 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How a service checks the internal JWT the gateway forwards (ARCHITECTURE.md, "Identity inside the suite").
  *
- * @param jwksUri the gateway's JWK Set (RFC 7517 §5)
+ * @param jwks the URL of the gateway's JWK Set (RFC 7517 §5), {@code WARDEN_IDENTITY_JWKS}
  * @param issuer the only accepted {@code iss}
  * @param audience the {@code aud} every internal token must carry
  * @param maxLifetime the longest {@code exp - iat} accepted, so a long-lived token minted elsewhere is refused
  * @param publicPaths paths served without a token (health probes, metrics scrape)
  */
 @ConfigurationProperties("warden.identity")
-public record IdentityProperties(@DefaultValue("http://localhost:8080/.well-known/jwks.json") String jwksUri,
+public record IdentityProperties(@DefaultValue("http://localhost:8080/.well-known/jwks.json") String jwks,
 		@DefaultValue("warden-gateway") String issuer, @DefaultValue("warden-internal") String audience,
 		@DefaultValue("60s") Duration maxLifetime,
 		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/actuator/prometheus",

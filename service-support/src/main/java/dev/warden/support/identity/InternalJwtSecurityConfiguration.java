@@ -35,7 +35,7 @@ public class InternalJwtSecurityConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder internalJwtDecoder(IdentityProperties properties) {
 		// Only the gateway's algorithm: "none" and HMAC-signed tokens are refused by construction.
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
 		decoder.setJwtValidator(InternalJwtValidators.of(properties));

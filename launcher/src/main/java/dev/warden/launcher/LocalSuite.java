@@ -1,0 +1,147 @@
+package dev.warden.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.warden.infra.EmbeddedInfrastructure;
+
+/**
+ * The whole suite on one machine: the embedded infrastructure in this JVM, and each of the six services in a
+ * JVM of its own, wired together through the same {@code WARDEN_*} environment variables a deployment uses.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+	private final SuiteOptions options;
+
+	private final EmbeddedInfrastructure infrastructure;
+
+	private final List<ServiceProcess> processes;
+
+	private LocalSuite(SuiteOptions options, EmbeddedInfrastructure infrastructure, List<ServiceProcess> processes) {
+		this.options = options;
+		this.infrastructure = infrastructure;
+		this.processes = processes;
+	}
+
+	/** Starts the infrastructure and every service, and waits until all report ready. */
+	public static LocalSuite start(SuiteOptions options, Duration readyTimeout) {
+		Map<WardenService, Path> jars = new LinkedHashMap<>();
+		List<String> missing = new ArrayList<>();
+		for (WardenService service : WardenService.values()) {
+			Path jar = service.jar(options.root());
+			if (jar == null) {
+				missing.add(service.module());
+			}
+			jars.put(service, jar);
+		}
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("Not built: " + missing + " (run ./mvnw -B package -DskipTests first)");
+		}
+		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(options.infrastructure());
+		List<ServiceProcess> processes = new ArrayList<>();
+		LocalSuite suite = new LocalSuite(options, infrastructure, processes);
+		try {
+			Map<String, String> shared = environment(options, infrastructure);
+			for (WardenService service : WardenService.values()) {
+				Map<String, String> env = new LinkedHashMap<>(shared);
+				if (service == WardenService.GATEWAY) {
+					env.putAll(upstreams(options));
+				}
+				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service), env,
+						options.jvmOptions(), options.logDirectory()));
+			}
+			suite.awaitReady(readyTimeout);
+			return suite;
+		}
+		catch (RuntimeException ex) {
+			suite.close();
+			throw ex;
+		}
+	}
+
+	/** Environment every service gets: where the infrastructure is, where the gateway's keys are, extras. */
+	static Map<String, String> environment(SuiteOptions options, EmbeddedInfrastructure infrastructure) {
+		Map<String, String> env = new LinkedHashMap<>();
+		infrastructure.serviceProperties().forEach((key, value) -> env.put(toEnvironmentName(key), value));
+		env.putAll(options.external());
+		env.put("WARDEN_IDENTITY_JWKS",
+				"http://localhost:" + options.port(WardenService.GATEWAY) + "/.well-known/jwks.json");
+		env.putAll(options.environment());
+		return env;
+	}
+
+	private static Map<String, String> upstreams(SuiteOptions options) {
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("WARDEN_UPSTREAM_AUTH", "http://localhost:" + options.port(WardenService.AUTH));
+		env.put("WARDEN_UPSTREAM_SESSION", "http://localhost:" + options.port(WardenService.SESSION));
+		env.put("WARDEN_UPSTREAM_TOKEN", "http://localhost:" + options.port(WardenService.TOKEN));
+		env.put("WARDEN_UPSTREAM_NOTIFICATION", "http://localhost:" + options.port(WardenService.NOTIFICATION));
+		env.put("WARDEN_UPSTREAM_AUDIT", "http://localhost:" + options.port(WardenService.AUDIT));
+		return env;
+	}
+
+	/** {@code warden.kafka.bootstrap} to {@code WARDEN_KAFKA_BOOTSTRAP}, as Spring Boot binds them. */
+	static String toEnvironmentName(String property) {
+		return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
+	}
+
+	private void awaitReady(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		List<ServiceProcess> waiting = new ArrayList<>(this.processes);
+		while (!waiting.isEmpty()) {
+			for (ServiceProcess process : List.copyOf(waiting)) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException(process.service().module() + " exited during start-up; its log "
+							+ process.log() + " ends with:" + System.lineSeparator() + process.tail(40));
+				}
+				if (process.isReady()) {
+					waiting.remove(process);
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Not ready after " + timeout + ": "
+						+ waiting.stream().map((p) -> p.service().module()).collect(Collectors.joining(", ")));
+			}
+			sleep(Duration.ofMillis(250));
+		}
+	}
+
+	public EmbeddedInfrastructure infrastructure() {
+		return this.infrastructure;
+	}
+
+	public SuiteOptions options() {
+		return this.options;
+	}
+
+	public List<ServiceProcess> processes() {
+		return List.copyOf(this.processes);
+	}
+
+	public String url(WardenService service) {
+		return "http://localhost:" + this.options.port(service);
+	}
+
+	/** Stops the services (in parallel, gracefully), then the infrastructure. */
+	@Override
+	public void close() {
+		this.processes.parallelStream().forEach(ServiceProcess::close);
+		this.infrastructure.close();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the services", ex);
+		}
+	}
+}

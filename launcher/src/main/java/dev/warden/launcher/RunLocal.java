@@ -1,0 +1,157 @@
+package dev.warden.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.InfrastructureSettings.Component;
+
+/**
+ * {@code ./run-local.sh}: the whole suite on embedded infrastructure, until Ctrl-C. Data persists in
+ * {@code ./data} unless {@code --fresh}; any piece of infrastructure given through its {@code WARDEN_*}
+ * variable is used instead of the embedded one.
+ */
+public final class RunLocal {
+
+	private RunLocal() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		List<String> arguments = List.of(args);
+		if (arguments.contains("--help") || arguments.contains("-h")) {
+			System.out.println("""
+					Usage: ./run-local.sh [--fresh]
+					  --fresh   delete ./data (databases, Kafka log, captured mails, logs) before starting
+					Environment: see the configuration table in README.md (WARDEN_*).""");
+			return;
+		}
+		Map<String, String> env = System.getenv();
+		Path root = Path.of(System.getProperty("warden.root", ".")).toAbsolutePath().normalize();
+		Path data = Path.of(env.getOrDefault("WARDEN_DATA_DIR", root.resolve("data").toString())).toAbsolutePath();
+		if (arguments.contains("--fresh")) {
+			deleteRecursively(data);
+		}
+		Files.createDirectories(data);
+
+		Set<Component> embedded = EnumSet.allOf(Component.class);
+		removeIfExternal(embedded, Component.POSTGRES, env, "WARDEN_POSTGRES_URL");
+		removeIfExternal(embedded, Component.REDIS, env, "WARDEN_REDIS_URL");
+		removeIfExternal(embedded, Component.KAFKA, env, "WARDEN_KAFKA_BOOTSTRAP");
+		removeIfExternal(embedded, Component.SMTP, env, "WARDEN_SMTP_HOST");
+		InfrastructureSettings infrastructure = InfrastructureSettings.local(embedded, data)
+			.withPorts(port(env, "WARDEN_POSTGRES_PORT", 15432), port(env, "WARDEN_REDIS_PORT", 16379),
+					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525));
+
+		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
+		for (WardenService service : WardenService.values()) {
+			String name = "WARDEN_" + service.name() + "_PORT";
+			ports.put(service, port(env, name, service.defaultPort()));
+		}
+		String adminEmail = env.getOrDefault("WARDEN_BOOTSTRAP_ADMIN_EMAIL", "admin@warden.local");
+		String adminPassword = AdminPassword.resolve(env.get("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"), data);
+		List<String> jvmOptions = env.containsKey("WARDEN_JAVA_OPTS")
+				? List.of(env.get("WARDEN_JAVA_OPTS").trim().split("\\s+")) : SuiteOptions.DEFAULT_JVM_OPTIONS;
+		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
+				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword),
+				jvmOptions, data.resolve("logs"));
+
+		System.out.println("Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs")
+				+ ") ...");
+		long started = System.nanoTime();
+		LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(4));
+		MailDrop mails = suite.infrastructure().smtp() == null ? null
+				: new MailDrop(suite.infrastructure().smtp(), data.resolve("mail"));
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("Stopping Warden ...");
+			if (mails != null) {
+				mails.close();
+			}
+			suite.close();
+			stopped.countDown();
+		}, "warden-stop"));
+		printBanner(suite, adminEmail, adminPassword, env.containsKey("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"), data,
+				Duration.ofNanos(System.nanoTime() - started));
+		stopped.await();
+	}
+
+	private static void printBanner(LocalSuite suite, String email, String password, boolean configured, Path data,
+			Duration took) {
+		var infra = suite.infrastructure();
+		StringBuilder out = new StringBuilder();
+		out.append(System.lineSeparator()).append("Warden is up (all six services ready in ")
+			.append(took.toSeconds()).append(" s).").append(System.lineSeparator());
+		out.append("  Gateway (the only door): ").append(suite.url(WardenService.GATEWAY)).append(System.lineSeparator());
+		out.append("  Administrator:           ").append(email).append(" / ").append(password)
+			.append(configured ? "  (from WARDEN_BOOTSTRAP_ADMIN_PASSWORD)" : "  (generated, kept in " + data.resolve(AdminPassword.FILE) + ")")
+			.append(System.lineSeparator());
+		if (infra.smtp() != null) {
+			out.append("  Captured e-mails:        ").append(data.resolve("mail")).append("/*.eml  (SMTP sink on localhost:")
+				.append(infra.smtp().port()).append(")").append(System.lineSeparator());
+		}
+		out.append("  Service logs:            ").append(data.resolve("logs")).append("/<service>.log").append(System.lineSeparator());
+		for (ServiceProcess process : suite.processes()) {
+			out.append(String.format("    %-21s http://localhost:%d  (pid %d)%n", process.service().module(), process.port(),
+					process.pid()));
+		}
+		if (infra.postgres() != null) {
+			out.append("  PostgreSQL:              localhost:").append(infra.postgres().port()).append(" (user postgres; databases auth, tokens, audit)").append(System.lineSeparator());
+		}
+		if (infra.redis() != null) {
+			out.append("  Redis:                   localhost:").append(infra.redis().port()).append(System.lineSeparator());
+		}
+		if (infra.kafka() != null) {
+			out.append("  Kafka:                   ").append(infra.kafka().bootstrapServers()).append(System.lineSeparator());
+		}
+		out.append("Press Ctrl-C to stop.");
+		System.out.println(out);
+	}
+
+	private static void removeIfExternal(Set<Component> embedded, Component component, Map<String, String> env,
+			String variable) {
+		String value = env.get(variable);
+		if (value != null && !value.isBlank()) {
+			embedded.remove(component);
+		}
+	}
+
+	private static int port(Map<String, String> env, String name, int fallback) {
+		String value = env.get(name);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> {
+				try {
+					Files.delete(path);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+	}
+}

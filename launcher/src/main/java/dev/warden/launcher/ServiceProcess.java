@@ -1,0 +1,125 @@
+package dev.warden.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running in its own JVM, as in production, with its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final WardenService service;
+
+	private final int port;
+
+	private final Process process;
+
+	private final Path log;
+
+	private ServiceProcess(WardenService service, int port, Process process, Path log) {
+		this.service = service;
+		this.port = port;
+		this.process = process;
+		this.log = log;
+	}
+
+	static ServiceProcess start(WardenService service, Path jar, int port, Map<String, String> environment,
+			List<String> jvmOptions, Path logDirectory) {
+		try {
+			Files.createDirectories(logDirectory);
+			Path log = logDirectory.resolve(service.module() + ".log");
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(jvmOptions);
+			command.add("-jar");
+			command.add(jar.toString());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			builder.environment().putAll(environment);
+			builder.environment().put("SERVER_PORT", String.valueOf(port));
+			return new ServiceProcess(service, port, builder.start(), log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start " + service.module(), ex);
+		}
+	}
+
+	public WardenService service() {
+		return this.service;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public Path log() {
+		return this.log;
+	}
+
+	public long pid() {
+		return this.process.pid();
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Whether the readiness probe answers UP right now. */
+	public boolean isReady() {
+		try {
+			HttpResponse<Void> response = HTTP.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+						.timeout(Duration.ofSeconds(2))
+						.build(),
+					HttpResponse.BodyHandlers.discarding());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** The last lines of the service's log, to explain a failed start. */
+	public String tail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(this.log);
+			return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	/** Asks the service to stop (SIGTERM, graceful shutdown), then kills it if it takes too long. */
+	@Override
+	public void close() {
+		if (!this.process.isAlive()) {
+			return;
+		}
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+}

@@ -1,0 +1,43 @@
+package dev.warden.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.warden.infra.InfrastructureSettings;
+
+/**
+ * How to run the suite.
+ *
+ * @param root the checkout, where each service's jar is under {@code <module>/target}
+ * @param infrastructure which embedded servers to start, and where
+ * @param external settings of infrastructure provided from outside ({@code WARDEN_POSTGRES_URL}...)
+ * @param ports the port of each service
+ * @param environment extra environment for every service (secrets such as the signing key, admin password)
+ * @param jvmOptions options of each service JVM
+ * @param logDirectory where each service writes {@code <module>.log}
+ */
+public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
+		Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions,
+		Path logDirectory) {
+
+	/**
+	 * Default JVM options: small heaps and serial GC, so six JVMs fit a laptop or a 2-core CI box, and the C1
+	 * compiler only, because six JVMs starting at once spend most of their start-up compiling (measured here:
+	 * 64 s to all-ready with C2, 44 s without). Benchmarks set {@code WARDEN_JAVA_OPTS} without it.
+	 */
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+			"-XX:+ExitOnOutOfMemoryError", "-Xss512k");
+
+	public SuiteOptions {
+		external = Map.copyOf(external);
+		ports = new EnumMap<>(ports);
+		environment = Map.copyOf(environment);
+		jvmOptions = List.copyOf(jvmOptions);
+	}
+
+	public int port(WardenService service) {
+		return this.ports.getOrDefault(service, service.defaultPort());
+	}
+}

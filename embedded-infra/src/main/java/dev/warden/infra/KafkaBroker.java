@@ -145,6 +145,8 @@ public final class KafkaBroker implements AutoCloseable {
 		// Topics are created by the services with their dead-letter twins; no silent auto-creation.
 		props.put("auto.create.topics.enable", "false");
 		props.put("group.initial.rebalance.delay.ms", "0");
+		// One node: no leadership to hand over, so no controlled shutdown (which otherwise waits on itself).
+		props.put("controlled.shutdown.enable", "false");
 		props.put("log.cleaner.dedupe.buffer.size", "2097152");
 		return new KafkaConfig(props);
 	}

@@ -13,7 +13,7 @@ import dev.warden.infra.InfrastructureSettings.Component;
  * {@link #serviceProperties()} gives the {@code warden.*} settings that point a service at them. A component
  * left out of the settings is not started (it is provided from outside) and its accessor returns {@code null}.
  */
-public final class EmbeddedInfrastructure implements AutoCloseable {
+public final class EmbeddedInfrastructure implements TestInfrastructure {
 
 	private final PostgresServer postgres;
 
@@ -68,14 +68,31 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 		return this.kafka;
 	}
 
+	@Override
 	public SmtpSink smtp() {
 		return this.smtp;
+	}
+
+	@Override
+	public String jdbcUrl(String database) {
+		return this.postgres.jdbcUrl(database);
+	}
+
+	@Override
+	public String redisUrl() {
+		return this.redis.url();
+	}
+
+	@Override
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
 	}
 
 	/**
 	 * The {@code warden.*} properties that point a service at the servers started here; upper-cased with
 	 * underscores they are the {@code WARDEN_*} environment variables of the same meaning.
 	 */
+	@Override
 	public Map<String, String> serviceProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		if (this.postgres != null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,14 +25,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
+/** The shared test infrastructure serves real PostgreSQL, Redis, Kafka and SMTP. */
 class EmbeddedInfrastructureTest {
 
-	private final EmbeddedInfrastructure infra = SharedInfrastructure.get();
+	private final TestInfrastructure infra = SharedInfrastructure.get();
 
 	@Test
 	void postgresServesEveryServiceDatabase() throws Exception {
 		for (String database : InfrastructureSettings.SERVICE_DATABASES) {
-			try (Connection connection = DriverManager.getConnection(this.infra.postgres().jdbcUrl(database),
+			try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(database),
 					"postgres", "postgres"); ResultSet rows = connection.createStatement().executeQuery("select current_database()")) {
 				assertThat(rows.next()).isTrue();
 				assertThat(rows.getString(1)).isEqualTo(database);
@@ -41,7 +43,8 @@ class EmbeddedInfrastructureTest {
 
 	@Test
 	void redisAnswersPing() throws Exception {
-		try (Socket socket = new Socket("127.0.0.1", this.infra.redis().port())) {
+		URI redis = URI.create(this.infra.redisUrl());
+		try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
 			OutputStream out = socket.getOutputStream();
 			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
@@ -54,7 +57,7 @@ class EmbeddedInfrastructureTest {
 	@Test
 	void kafkaCreatesAndListsTopics() throws Exception {
 		try (AdminClient admin = AdminClient
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infra.kafka().bootstrapServers()))) {
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infra.kafkaBootstrapServers()))) {
 			admin.createTopics(Set.of(new NewTopic("infra-check", 2, (short) 1))).all().get();
 			assertThat(admin.listTopics().names().get()).contains("infra-check");
 		}
@@ -64,6 +67,7 @@ class EmbeddedInfrastructureTest {
 	void smtpSinkKeepsWhatItReceives() throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "127.0.0.1");
+		properties.put("mail.smtp.connectiontimeout", "5000");
 		properties.put("mail.smtp.port", String.valueOf(this.infra.smtp().port()));
 		MimeMessage message = new MimeMessage(Session.getInstance(properties));
 		message.setFrom(new InternetAddress("warden@example.test"));

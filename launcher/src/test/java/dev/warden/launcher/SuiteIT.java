@@ -62,11 +62,14 @@ class SuiteIT {
 	}
 
 	@Test
-	void everyServiceIsHealthyAndTheGatewayIsUp() throws Exception {
+	void everyServiceIsHealthyAndExposesPrometheusMetrics() throws Exception {
 		for (WardenService service : WardenService.values()) {
 			HttpResponse<String> health = get(suite.url(service) + "/actuator/health", null);
 			assertThat(health.statusCode()).as(service.module()).isEqualTo(200);
 			assertThat(health.body()).as(service.module()).contains("\"status\":\"UP\"");
+			HttpResponse<String> metrics = get(suite.url(service) + "/actuator/prometheus", null);
+			assertThat(metrics.statusCode()).as(service.module()).isEqualTo(200);
+			assertThat(metrics.body()).as(service.module()).contains("jvm_memory_used_bytes");
 		}
 	}
 

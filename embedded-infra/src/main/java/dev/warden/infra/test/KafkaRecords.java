@@ -64,6 +64,6 @@ public final class KafkaRecords {
 	}
 
 	private static String bootstrap() {
-		return SharedInfrastructure.get().kafka().bootstrapServers();
+		return SharedInfrastructure.get().kafkaBootstrapServers();
 	}
 }

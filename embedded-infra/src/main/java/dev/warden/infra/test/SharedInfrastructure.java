@@ -1,31 +1,78 @@
 package dev.warden.infra.test;
 
+import java.util.Locale;
+
+import dev.warden.infra.ContainerInfrastructure;
 import dev.warden.infra.EmbeddedInfrastructure;
 import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.TestInfrastructure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
 
 /**
- * The embedded infrastructure of one test JVM: started on first use, shared by every test and Spring
- * context in that JVM, stopped when the JVM exits.
+ * The infrastructure of one test JVM: started on first use, shared by every test and Spring context in that
+ * JVM, stopped when the JVM exits. Which kind is chosen once, here, by the system property (or environment
+ * variable {@code WARDEN_TEST_INFRA}) {@code warden.test.infra}: {@code embedded} (the default: servers from
+ * Maven artifacts, no Docker needed), {@code containers} (Testcontainers), or {@code auto} (containers when a
+ * Docker engine answers, embedded otherwise).
  */
 public final class SharedInfrastructure {
 
-	private static volatile EmbeddedInfrastructure instance;
+	static final String PROPERTY = "warden.test.infra";
+
+	private static final Logger log = LoggerFactory.getLogger(SharedInfrastructure.class);
+
+	private static volatile TestInfrastructure instance;
 
 	private SharedInfrastructure() {
 	}
 
-	public static EmbeddedInfrastructure get() {
-		EmbeddedInfrastructure current = instance;
+	public static TestInfrastructure get() {
+		TestInfrastructure current = instance;
 		if (current == null) {
 			synchronized (SharedInfrastructure.class) {
 				current = instance;
 				if (current == null) {
-					current = EmbeddedInfrastructure.start(InfrastructureSettings.ephemeral());
-					Runtime.getRuntime().addShutdownHook(new Thread(current::close, "embedded-infra-stop"));
+					current = start(mode());
+					Runtime.getRuntime().addShutdownHook(new Thread(current::close, "test-infra-stop"));
 					instance = current;
 				}
 			}
 		}
 		return current;
+	}
+
+	static Mode mode() {
+		String configured = System.getProperty(PROPERTY, System.getenv().getOrDefault("WARDEN_TEST_INFRA", "embedded"));
+		Mode mode = Mode.valueOf(configured.trim().toUpperCase(Locale.ROOT));
+		if (mode == Mode.AUTO) {
+			return dockerAvailable() ? Mode.CONTAINERS : Mode.EMBEDDED;
+		}
+		return mode;
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	private static TestInfrastructure start(Mode mode) {
+		log.info("Test infrastructure: {}", mode.name().toLowerCase(Locale.ROOT));
+		return switch (mode) {
+			case CONTAINERS -> ContainerInfrastructure.start(InfrastructureSettings.SERVICE_DATABASES);
+			default -> EmbeddedInfrastructure.start(InfrastructureSettings.ephemeral());
+		};
+	}
+
+	/** How the servers are provided. */
+	enum Mode {
+
+		EMBEDDED, CONTAINERS, AUTO
+
 	}
 }

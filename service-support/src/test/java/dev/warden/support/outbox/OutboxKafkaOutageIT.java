@@ -44,7 +44,7 @@ class OutboxKafkaOutageIT {
 	@Test
 	void eventWrittenDuringKafkaOutageIsDeliveredOnceKafkaIsBack() throws Exception {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				SharedInfrastructure.get().postgres().jdbcUrl("postgres"), "postgres", "postgres");
+				SharedInfrastructure.get().jdbcUrl("postgres"), "postgres", "postgres");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		jdbc.execute("drop table if exists outbox_event");
 		try (var connection = dataSource.getConnection()) {

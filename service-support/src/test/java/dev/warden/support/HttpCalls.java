@@ -27,6 +27,11 @@ final class HttpCalls {
 	}
 
 	HttpResponse<String> send(String method, String path, String authorization, String contentType, String body) {
+		return send(method, path, authorization, contentType, body, java.util.Map.of());
+	}
+
+	HttpResponse<String> send(String method, String path, String authorization, String contentType, String body,
+			java.util.Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.method(method, HttpRequest.BodyPublishers.ofString(body));
 		if (authorization != null) {
@@ -35,6 +40,7 @@ final class HttpCalls {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		headers.forEach(request::header);
 		return send(request.build());
 	}
 

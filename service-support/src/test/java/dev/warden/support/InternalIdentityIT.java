@@ -114,6 +114,34 @@ class InternalIdentityIT {
 		assertThat(this.http.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void internalEndpointsAcceptOnlyTheInternalKey() {
+		HttpResponse<String> withKey = this.http.send("GET", "/internal/ping", null, null, "",
+				java.util.Map.of("X-Warden-Internal-Key", TestJwts.INTERNAL_KEY));
+		HttpResponse<String> wrongKey = this.http.send("GET", "/internal/ping", null, null, "",
+				java.util.Map.of("X-Warden-Internal-Key", TestJwts.INTERNAL_KEY + "x"));
+		HttpResponse<String> userToken = this.http.get("/internal/ping",
+				this.jwts.forUser("user-1").roles("USER", "ADMIN").bearer());
+
+		assertThat(withKey.statusCode()).isEqualTo(200);
+		assertThat(wrongKey.statusCode()).isEqualTo(401);
+		assertThat(userToken.statusCode()).isEqualTo(401);
+		assertThat(userToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void sensitiveActionNeedsARecentSignIn() {
+		HttpResponse<String> fresh = this.http.send("POST", "/api/sensitive",
+				this.jwts.forUser("user-1").bearer(), null, "", java.util.Map.of());
+		HttpResponse<String> stale = this.http.send("POST", "/api/sensitive",
+				this.jwts.forUser("user-1").authTime(Instant.now().minus(Duration.ofMinutes(16))).bearer(), null, "",
+				java.util.Map.of());
+
+		assertThat(fresh.statusCode()).isEqualTo(200);
+		assertThat(stale.statusCode()).isEqualTo(403);
+		assertThat(stale.body()).contains("\"code\":\"reauthentication_required\"");
+	}
+
 	private static void assertUnauthenticated(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -72,6 +72,13 @@ class ProblemResponsesIT {
 	}
 
 	@Test
+	void requestTheFirewallRefusesIsAProblemToo() {
+		HttpResponse<String> response = this.http.get("/api/echo/..%2F..%2Fetc%2Fpasswd", this.bearer);
+
+		assertProblem(response, 400, "bad_request");
+	}
+
+	@Test
 	void unexpectedFailureIsInternalErrorWithoutDetails() {
 		HttpResponse<String> response = this.http.get("/api/boom", this.bearer);
 

@@ -2,6 +2,7 @@ package dev.warden.support;
 
 import java.util.Map;
 
+import dev.warden.support.identity.RecentAuthentication;
 import dev.warden.support.identity.WardenPrincipal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +25,12 @@ public class TestServiceApplication {
 
 	@RestController
 	static class EchoController {
+
+		private final RecentAuthentication recentAuthentication;
+
+		EchoController(RecentAuthentication recentAuthentication) {
+			this.recentAuthentication = recentAuthentication;
+		}
 
 		@GetMapping("/api/echo")
 		WardenPrincipal echo(Authentication authentication) {
@@ -36,6 +45,17 @@ public class TestServiceApplication {
 		@PostMapping("/api/echo")
 		EchoRequest post(@Valid @RequestBody EchoRequest request) {
 			return request;
+		}
+
+		@PostMapping("/api/sensitive")
+		Map<String, String> sensitive(@AuthenticationPrincipal Jwt jwt) {
+			this.recentAuthentication.require(jwt);
+			return Map.of("done", "yes");
+		}
+
+		@GetMapping("/internal/ping")
+		Map<String, String> internalPing(Authentication authentication) {
+			return Map.of("caller", authentication.getName());
 		}
 
 		@GetMapping("/api/boom")

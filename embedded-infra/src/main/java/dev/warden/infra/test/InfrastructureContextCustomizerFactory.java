@@ -30,6 +30,7 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.get().serviceProperties());
 			properties.put("warden.identity.jwks", TestJwts.shared().jwksUri());
+			properties.put("warden.internal.key", TestJwts.INTERNAL_KEY);
 			context.getEnvironment()
 				.getPropertySources()
 				.addAfter("systemEnvironment", new MapPropertySource("warden-embedded-infrastructure", properties));

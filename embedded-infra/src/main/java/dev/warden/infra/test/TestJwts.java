@@ -36,6 +36,9 @@ public final class TestJwts {
 
 	public static final String AUDIENCE = "warden-internal";
 
+	/** The service-to-service key every service under test is configured with ({@code warden.internal.key}). */
+	public static final String INTERNAL_KEY = "test-internal-key-0123456789-abcdefghijklmnop";
+
 	private static volatile TestJwts instance;
 
 	private final ECKey key;
@@ -145,6 +148,8 @@ public final class TestJwts {
 
 		private String issuer = ISSUER;
 
+		private Instant authTime;
+
 		private Builder(TestJwts minter, String userId) {
 			this.minter = minter;
 			this.userId = userId;
@@ -192,6 +197,12 @@ public final class TestJwts {
 			return this;
 		}
 
+		/** When the user last proved who they are; defaults to the token's issue time (a fresh sign-in). */
+		public Builder authTime(Instant authTime) {
+			this.authTime = authTime;
+			return this;
+		}
+
 		public JWTClaimsSet claims() {
 			Instant now = this.issuedAt == null ? Instant.now() : this.issuedAt;
 			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(this.userId)
@@ -201,7 +212,8 @@ public final class TestJwts {
 				.expirationTime(Date.from(now.plus(this.lifetime)))
 				.jwtID(UUID.randomUUID().toString())
 				.claim("roles", List.copyOf(this.roles))
-				.claim("amr", this.amr);
+				.claim("amr", this.amr)
+				.claim("auth_time", (this.authTime == null ? now : this.authTime).getEpochSecond());
 			if (this.sessionId != null) {
 				claims.claim("sid", this.sessionId);
 			}

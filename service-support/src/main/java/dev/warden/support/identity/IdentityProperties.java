@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the {@code aud} every internal token must carry
  * @param maxLifetime the longest {@code exp - iat} accepted, so a long-lived token minted elsewhere is refused
  * @param publicPaths paths served without a token (health probes, metrics scrape)
+ * @param recentAuthentication how recent a sign-in sensitive actions need (default 15 min)
  */
 @ConfigurationProperties("warden.identity")
 public record IdentityProperties(@DefaultValue("http://localhost:8080/.well-known/jwks.json") String jwks,
 		@DefaultValue("warden-gateway") String issuer, @DefaultValue("warden-internal") String audience,
 		@DefaultValue("60s") Duration maxLifetime,
-		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-				"/actuator/info" }) List<String> publicPaths) {
+		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+				"/error" }) List<String> publicPaths,
+		@DefaultValue("15m") Duration recentAuthentication) {
 }

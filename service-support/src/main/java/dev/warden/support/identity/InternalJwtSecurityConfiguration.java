@@ -1,5 +1,6 @@
 package dev.warden.support.identity;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -19,7 +20,9 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Makes every servlet service an OAuth2 resource server that accepts only the gateway's internal JWT:
@@ -28,7 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @AutoConfiguration
 @EnableMethodSecurity
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({ IdentityProperties.class, InternalCallProperties.class })
 public class InternalJwtSecurityConfiguration {
 
 	@Bean
@@ -44,6 +47,30 @@ public class InternalJwtSecurityConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	RecentAuthentication recentAuthentication(IdentityProperties properties) {
+		return new RecentAuthentication(properties.recentAuthentication(), Clock.systemUTC());
+	}
+
+	/** Service-to-service endpoints: the shared internal key, never a user's token. */
+	@Bean
+	@Order(1)
+	SecurityFilterChain internalCallFilterChain(HttpSecurity http, InternalCallProperties properties,
+			ProblemAuthenticationHandlers problems) throws Exception {
+		http.securityMatcher(InternalCallProperties.PATHS)
+			.addFilterBefore(new InternalCallFilter(properties), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(InternalCallFilter.ROLE))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	@ConditionalOnMissingBean(name = "internalJwtFilterChain")
 	SecurityFilterChain internalJwtFilterChain(HttpSecurity http, IdentityProperties properties,
 			ProblemAuthenticationHandlers problems) throws Exception {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();

@@ -1,0 +1,38 @@
+package dev.warden.support.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.warden.support.problem.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Guards sensitive actions with a recent authentication, like GitHub's sudo mode and Keycloak's max auth age
+ * (OWASP ASVS 5.0 7.5.1, 7.5.2): the internal JWT's {@code auth_time} (OpenID Connect Core §2) must be within
+ * the window, else 403 {@code reauthentication_required}.
+ */
+public final class RecentAuthentication {
+
+	public static final String AUTH_TIME = "auth_time";
+
+	private final Duration window;
+
+	private final Clock clock;
+
+	public RecentAuthentication(Duration window, Clock clock) {
+		this.window = window;
+		this.clock = clock;
+	}
+
+	public void require(Jwt jwt) {
+		Instant authenticatedAt = jwt.getClaimAsInstant(AUTH_TIME);
+		if (authenticatedAt == null || authenticatedAt.plus(this.window).isBefore(this.clock.instant())) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, "reauthentication_required",
+					"Reauthentication required",
+					"This action needs a recent sign-in. Confirm your password (or code) and try again.");
+		}
+	}
+}

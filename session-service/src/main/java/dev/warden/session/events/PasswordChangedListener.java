@@ -1,0 +1,47 @@
+package dev.warden.session.events;
+
+import dev.warden.event.CloudEvent;
+import dev.warden.event.EventTypes;
+import dev.warden.event.Topics;
+import dev.warden.session.manage.RevocationReason;
+import dev.warden.session.manage.SessionService;
+import dev.warden.support.kafka.EventParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a password change, ends every other session of the user (unless the user chose to stay signed in
+ * elsewhere), as OWASP's session management guidance asks. Idempotent: only sessions opened before the change
+ * are ended, so a redelivered event never ends a session opened since.
+ */
+@Component
+class PasswordChangedListener {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordChangedListener.class);
+
+	private final EventParser parser;
+
+	private final SessionService sessions;
+
+	PasswordChangedListener(EventParser parser, SessionService sessions) {
+		this.parser = parser;
+		this.sessions = sessions;
+	}
+
+	@KafkaListener(topics = Topics.AUTH_EVENTS)
+	void on(String value) {
+		CloudEvent event = this.parser.parse(value);
+		if (!EventTypes.PASSWORD_CHANGED.equals(event.type()) || event.subject() == null) {
+			return;
+		}
+		if (Boolean.FALSE.equals(event.data().get("signOutOtherSessions"))) {
+			return;
+		}
+		int ended = this.sessions.endOthers(event.subject(), event.dataString("sessionId"), event.time(),
+				RevocationReason.PASSWORD_CHANGED);
+		log.info("Password changed (event {}): ended {} other session(s)", event.id(), ended);
+	}
+}

@@ -1,0 +1,18 @@
+package dev.warden.session.manage;
+
+/** Why a session ended, as {@code session.revoked} reports it. */
+public enum RevocationReason {
+
+	LOGOUT("logout"), USER("user"), OTHERS_ENDED("others-ended"), PASSWORD_CHANGED("password-changed"),
+	ADMIN("admin");
+
+	private final String value;
+
+	RevocationReason(String value) {
+		this.value = value;
+	}
+
+	public String value() {
+		return this.value;
+	}
+}

@@ -1,0 +1,166 @@
+package dev.warden.session.manage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.warden.session.device.Device;
+import dev.warden.session.device.DeviceParser;
+import dev.warden.session.store.Session;
+import dev.warden.session.store.SessionStore;
+import dev.warden.session.store.SessionStore.StoredSession;
+
+import org.springframework.stereotype.Service;
+
+/** The life of a session: sign-in, use, renewal, and every way it ends. */
+@Service
+public class SessionService {
+
+	private final SessionStore store;
+
+	private final SessionEvents events;
+
+	private final DeviceParser devices;
+
+	private final SessionProperties properties;
+
+	private final Clock clock;
+
+	SessionService(SessionStore store, SessionEvents events, DeviceParser devices, SessionProperties properties,
+			Clock clock) {
+		this.store = store;
+		this.events = events;
+		this.devices = devices;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public IssuedSession create(NewSession request) {
+		Instant now = this.clock.instant();
+		Device device = this.devices.parse(request.userAgent());
+		Session session = new Session(SessionSecrets.newPublicId(), request.userId(), request.roles(),
+				request.authMethods(), now, now, now, now.plus(this.properties.absoluteLifetime()), request.ip(),
+				request.userAgent(), device, request.passwordChangeRequired());
+		boolean newDevice = !this.store.knowsDevice(request.userId(), device.fingerprint());
+		String secret = SessionSecrets.newSecret();
+		this.store.create(SessionSecrets.hash(secret), session, ttl(now, session), this.properties.absoluteLifetime(),
+				this.events.created(session, newDevice));
+		return new IssuedSession(secret, session, newDevice);
+	}
+
+	/** The live session behind a cookie value, recording the activity; empty for anything else. */
+	public Optional<Session> introspect(String secret) {
+		if (!SessionSecrets.isWellFormed(secret, SessionSecrets.SECRET_LENGTH)) {
+			return Optional.empty();
+		}
+		return this.store.introspect(SessionSecrets.hash(secret), this.clock.instant(),
+				this.properties.idleTimeout(), this.properties.touchInterval());
+	}
+
+	/** Ends the session behind a cookie value (sign-out). */
+	public boolean logout(String secret) {
+		return findLive(secret).map((stored) -> end(stored, RevocationReason.LOGOUT)).orElse(false);
+	}
+
+	/**
+	 * Gives the session behind {@code secret} a new secret, keeping its public id and history, after a password
+	 * change, a second sign-in step or a re-authentication, so an old (fixated or stolen) cookie stops working.
+	 * @param authMethods the methods now proven, or {@code null} to keep them
+	 * @param reauthenticated whether the user has just proved who they are (restarts the recent-auth window)
+	 * @param passwordChangeRequired the new flag, or {@code null} to keep it
+	 */
+	public Optional<IssuedSession> renew(String secret, List<String> authMethods, boolean reauthenticated,
+			Boolean passwordChangeRequired) {
+		Optional<StoredSession> found = findLive(secret);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		Map<String, String> updates = new LinkedHashMap<>();
+		if (authMethods != null && !authMethods.isEmpty()) {
+			updates.put("amr", String.join(",", authMethods));
+		}
+		if (reauthenticated) {
+			updates.put("authAt", Long.toString(now.toEpochMilli()));
+		}
+		if (passwordChangeRequired != null) {
+			updates.put("pcr", passwordChangeRequired.toString());
+		}
+		String newSecret = SessionSecrets.newSecret();
+		String newHash = SessionSecrets.hash(newSecret);
+		if (!this.store.renew(found.get(), newHash, updates, now, this.properties.idleTimeout())) {
+			return Optional.empty();
+		}
+		return this.store.findBySecretHash(newHash)
+			.map((renewed) -> new IssuedSession(newSecret, renewed.session(), false));
+	}
+
+	/** The user's live sessions, most recently active first. */
+	public List<Session> list(String userId) {
+		return this.store.findByUser(userId, this.clock.instant(), this.properties.idleTimeout())
+			.stream()
+			.map(StoredSession::session)
+			.sorted(Comparator.comparing(Session::lastActiveAt).reversed())
+			.toList();
+	}
+
+	/** Ends one session of the user; false when the user has no live session with that public id. */
+	public boolean revoke(String userId, String publicId, RevocationReason reason) {
+		if (!SessionSecrets.isWellFormed(publicId, SessionSecrets.PUBLIC_ID_LENGTH)) {
+			return false;
+		}
+		return this.store.findByPublicId(publicId)
+			.filter((stored) -> stored.session().userId().equals(userId))
+			.filter((stored) -> !stored.session().isExpired(this.clock.instant(), this.properties.idleTimeout()))
+			.map((stored) -> end(stored, reason))
+			.orElse(false);
+	}
+
+	/**
+	 * Ends every session of the user except {@code keepPublicId} that began before {@code createdBefore}, so a
+	 * redelivered request never ends a session opened after it. Returns how many ended.
+	 */
+	public int endOthers(String userId, String keepPublicId, Instant createdBefore, RevocationReason reason) {
+		int ended = 0;
+		for (StoredSession stored : this.store.findByUser(userId, this.clock.instant(),
+				this.properties.idleTimeout())) {
+			Session session = stored.session();
+			if (!session.publicId().equals(keepPublicId) && session.createdAt().isBefore(createdBefore)
+					&& end(stored, reason)) {
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+	public Duration idleTimeout() {
+		return this.properties.idleTimeout();
+	}
+
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	private Optional<StoredSession> findLive(String secret) {
+		if (!SessionSecrets.isWellFormed(secret, SessionSecrets.SECRET_LENGTH)) {
+			return Optional.empty();
+		}
+		return this.store.findBySecretHash(SessionSecrets.hash(secret))
+			.filter((stored) -> !stored.session().isExpired(this.clock.instant(), this.properties.idleTimeout()));
+	}
+
+	private boolean end(StoredSession stored, RevocationReason reason) {
+		return this.store.revoke(stored, this.events.revoked(stored.session(), reason));
+	}
+
+	private Duration ttl(Instant now, Session session) {
+		Duration untilAbsolute = Duration.between(now, session.absoluteExpiresAt());
+		return untilAbsolute.compareTo(this.properties.idleTimeout()) < 0 ? untilAbsolute
+				: this.properties.idleTimeout();
+	}
+}

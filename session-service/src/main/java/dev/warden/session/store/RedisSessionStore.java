@@ -1,0 +1,163 @@
+package dev.warden.session.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Sessions in Redis: a hash per session keyed by the SHA-256 of its secret, a pointer from the public id, a
+ * sorted set per user (scored by absolute expiry) so listing costs O(sessions of that user), and a stream as
+ * the outbox of session events. Every multi-key change is one Lua script, so it is atomic. (The scripts name
+ * only keys passed to them, except the pruning on listing, so this layout suits a single Redis or a primary
+ * with replicas, not Redis Cluster.)
+ */
+@Repository
+class RedisSessionStore implements SessionStore {
+
+	static final int DEVICES_KEPT = 50;
+
+	static final Duration DEVICES_RETENTION = Duration.ofDays(180);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> INTROSPECT = script("introspect.lua", List.class);
+
+	private static final RedisScript<Long> CREATE = script("create.lua", Long.class);
+
+	private static final RedisScript<Long> REVOKE = script("revoke.lua", Long.class);
+
+	private static final RedisScript<Long> RENEW = script("renew.lua", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	RedisSessionStore(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	private static <T> RedisScript<T> script(String name, Class<T> type) {
+		DefaultRedisScript<T> script = new DefaultRedisScript<>();
+		script.setLocation(new ClassPathResource("scripts/" + name));
+		script.setResultType(type);
+		return script;
+	}
+
+	@Override
+	public void create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime,
+			QueuedEvent created) {
+		List<String> args = new ArrayList<>(List.of(Long.toString(ttl.toMillis()),
+				SessionFields.millis(session.absoluteExpiresAt()), session.publicId(),
+				SessionFields.millis(session.createdAt()), session.device().fingerprint(),
+				Integer.toString(DEVICES_KEPT), Long.toString(absoluteLifetime.toMillis()),
+				Long.toString(DEVICES_RETENTION.toMillis()), created.key(), created.json()));
+		SessionFields.toHash(session).forEach((field, value) -> {
+			args.add(field);
+			args.add(value == null ? "" : value);
+		});
+		this.redis.execute(CREATE,
+				List.of(SessionKeys.session(secretHash), SessionKeys.publicId(session.publicId()),
+						SessionKeys.user(session.userId()), SessionKeys.devices(session.userId()), SessionKeys.OUTBOX),
+				args.toArray());
+	}
+
+	@Override
+	public Optional<Session> introspect(String secretHash, Instant now, Duration idleTimeout,
+			Duration touchInterval) {
+		List<?> values = this.redis.execute(INTROSPECT, List.of(SessionKeys.session(secretHash)),
+				SessionFields.millis(now), Long.toString(idleTimeout.toMillis()),
+				Long.toString(touchInterval.toMillis()));
+		// A nil script reply arrives as null or as a one-element list holding null, depending on the driver.
+		if (values == null || values.isEmpty() || values.get(0) == null) {
+			return Optional.empty();
+		}
+		return Optional.of(SessionFields.fromHash(SessionFields.fromFlatList(values)));
+	}
+
+	@Override
+	public Optional<StoredSession> findByPublicId(String publicId) {
+		String sessionKey = this.redis.opsForValue().get(SessionKeys.publicId(publicId));
+		if (sessionKey == null) {
+			return Optional.empty();
+		}
+		return read(SessionKeys.secretHashOf(sessionKey));
+	}
+
+	@Override
+	public Optional<StoredSession> findBySecretHash(String secretHash) {
+		return read(secretHash);
+	}
+
+	private Optional<StoredSession> read(String secretHash) {
+		Map<Object, Object> fields = this.redis.opsForHash().entries(SessionKeys.session(secretHash));
+		if (fields.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, String> strings = new java.util.LinkedHashMap<>();
+		fields.forEach((field, value) -> strings.put(String.valueOf(field), String.valueOf(value)));
+		return Optional.of(new StoredSession(secretHash, SessionFields.fromHash(strings)));
+	}
+
+	@Override
+	public List<StoredSession> findByUser(String userId, Instant now, Duration idleTimeout) {
+		String index = SessionKeys.user(userId);
+		this.redis.opsForZSet().removeRangeByScore(index, Double.NEGATIVE_INFINITY, now.toEpochMilli());
+		Set<String> publicIds = this.redis.opsForZSet().range(index, 0, -1);
+		List<StoredSession> sessions = new ArrayList<>();
+		if (publicIds == null) {
+			return sessions;
+		}
+		for (String publicId : publicIds) {
+			Optional<StoredSession> found = findByPublicId(publicId)
+				.filter((stored) -> stored.session().publicId().equals(publicId));
+			if (found.isPresent() && !found.get().session().isExpired(now, idleTimeout)) {
+				sessions.add(found.get());
+			}
+			else {
+				// Expired or gone: drop the leftovers so the index stays O(live sessions).
+				this.redis.opsForZSet().remove(index, publicId);
+				this.redis.delete(SessionKeys.publicId(publicId));
+				found.ifPresent((stale) -> this.redis.delete(SessionKeys.session(stale.secretHash())));
+			}
+		}
+		return sessions;
+	}
+
+	@Override
+	public boolean revoke(StoredSession stored, QueuedEvent revoked) {
+		Session session = stored.session();
+		Long done = this.redis.execute(REVOKE,
+				List.of(SessionKeys.session(stored.secretHash()), SessionKeys.publicId(session.publicId()),
+						SessionKeys.user(session.userId()), SessionKeys.OUTBOX),
+				session.publicId(), revoked.key(), revoked.json());
+		return done != null && done == 1L;
+	}
+
+	@Override
+	public boolean renew(StoredSession stored, String newSecretHash, Map<String, String> updates, Instant now,
+			Duration idleTimeout) {
+		List<String> args = new ArrayList<>(List.of(stored.session().publicId(), SessionFields.millis(now),
+				Long.toString(idleTimeout.toMillis())));
+		updates.forEach((field, value) -> {
+			args.add(field);
+			args.add(value);
+		});
+		Long done = this.redis.execute(RENEW,
+				List.of(SessionKeys.session(stored.secretHash()), SessionKeys.session(newSecretHash),
+						SessionKeys.publicId(stored.session().publicId())),
+				args.toArray());
+		return done != null && done == 1L;
+	}
+
+	@Override
+	public boolean knowsDevice(String userId, String fingerprint) {
+		return this.redis.opsForZSet().score(SessionKeys.devices(userId), fingerprint) != null;
+	}
+}

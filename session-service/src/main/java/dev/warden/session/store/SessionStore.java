@@ -1,0 +1,46 @@
+package dev.warden.session.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where sessions live. Every method that changes a session queues its event in the same atomic step, so
+ * a change and its event are never separated. Sessions are addressed by the hash of their secret.
+ */
+public interface SessionStore {
+
+	/** Stores a new session for {@code ttl} and queues {@code created}. */
+	void create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime, QueuedEvent created);
+
+	/**
+	 * The live session with this secret hash, recording activity if the last was longer ago than
+	 * {@code touchInterval}; empty if unknown or expired (an expired session is deleted).
+	 */
+	Optional<Session> introspect(String secretHash, Instant now, Duration idleTimeout, Duration touchInterval);
+
+	/** The session by its public id, with the hash of its secret, without touching it. */
+	Optional<StoredSession> findByPublicId(String publicId);
+
+	/** The session by the hash of its secret, without touching it. */
+	Optional<StoredSession> findBySecretHash(String secretHash);
+
+	/** The user's live sessions; expired ones found on the way are pruned. */
+	List<StoredSession> findByUser(String userId, Instant now, Duration idleTimeout);
+
+	/** Ends the session if it is still the one with {@code publicId}; queues {@code revoked} only then. */
+	boolean revoke(StoredSession session, QueuedEvent revoked);
+
+	/** Gives the session a new secret hash and applies {@code updates}; false if it is gone. */
+	boolean renew(StoredSession session, String newSecretHash, Map<String, String> updates, Instant now,
+			Duration idleTimeout);
+
+	/** Whether the user has signed in before from a device with this fingerprint. */
+	boolean knowsDevice(String userId, String fingerprint);
+
+	/** A session with the hash of its secret, which addresses it in the store. */
+	record StoredSession(String secretHash, Session session) {
+	}
+}

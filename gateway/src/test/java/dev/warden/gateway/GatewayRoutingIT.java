@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
 
 import dev.warden.infra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +21,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway sends each public path to the service that owns it, strips any identity a client asserts, and
- * answers a dead service with a 503 problem naming it.
+ * The gateway authenticates every routed request by its session cookie before anything reaches a service,
+ * sends each public path to the service that owns it with the gateway's own identity token instead of anything
+ * the client asserted, and fails closed. Services are played by a stub of their HTTP contract.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class GatewayRoutingIT {
@@ -28,6 +31,8 @@ class GatewayRoutingIT {
 	static final UpstreamStub upstream = new UpstreamStub();
 
 	static final int deadPort = FreePorts.next();
+
+	static final String COOKIE = "__Host-warden_session";
 
 	@LocalServerPort
 	int port;
@@ -39,8 +44,9 @@ class GatewayRoutingIT {
 		registry.add("warden.upstream.auth", upstream::url);
 		registry.add("warden.upstream.audit", upstream::url);
 		registry.add("warden.upstream.token", upstream::url);
-		registry.add("warden.upstream.notification", upstream::url);
-		registry.add("warden.upstream.session", () -> "http://127.0.0.1:" + deadPort);
+		registry.add("warden.upstream.session", upstream::url);
+		registry.add("warden.upstream.notification", () -> "http://127.0.0.1:" + deadPort);
+		registry.add("warden.internal.key", () -> UpstreamStub.INTERNAL_KEY);
 	}
 
 	@AfterAll
@@ -54,25 +60,71 @@ class GatewayRoutingIT {
 	}
 
 	@Test
-	void routesEachPublicPathToItsService() throws Exception {
-		for (String path : new String[] { "/api/auth/login", "/api/me", "/api/security/password/policy",
-				"/api/security/two-factor", "/api/security/tokens", "/api/security/tokens/abc",
-				"/api/security/log?limit=5", "/api/admin/security-log/verify", "/api/admin/users",
-				"/api/admin/notifications/templates" }) {
-			assertThat(get(path, new String[0]).statusCode()).as(path).isEqualTo(200);
+	void routesEachPublicPathToItsServiceWithTheGatewaysIdentity() throws Exception {
+		for (String path : new String[] { "/api/me", "/api/security/password/policy", "/api/security/two-factor",
+				"/api/security/sessions", "/api/security/tokens/abc", "/api/security/log?limit=5",
+				"/api/admin/security-log/verify", "/api/admin/users" }) {
+			assertThat(get(path, UpstreamStub.ACTIVE_SECRET).statusCode()).as(path).isEqualTo(200);
 		}
 
 		assertThat(upstream.received()).extracting(UpstreamStub.Received::uri)
-			.contains("/api/auth/login", "/api/me", "/api/security/log?limit=5", "/api/admin/security-log/verify");
+			.contains("/api/me", "/api/security/log?limit=5", "/api/admin/security-log/verify");
+		String claims = claimsOf(upstream.received().get(0));
+		assertThat(claims).contains("\"sub\":\"" + UpstreamStub.USER_ID + "\"")
+			.contains("\"sid\":\"" + UpstreamStub.SESSION_ID + "\"")
+			.contains("\"auth_time\":")
+			.contains("\"aud\":\"warden-internal\"");
 	}
 
 	@Test
-	void stripsEveryIdentityTheClientAsserts() throws Exception {
-		get("/api/me", new String[] { "Authorization", "Bearer forged", "X-User-Id", "admin", "X-Warden-Roles",
-				"ADMIN", "X-Forwarded-User", "admin", "Cookie", "other=1" });
+	void signingInNeedsNoSession() throws Exception {
+		assertThat(get("/api/auth/login", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesRequestsWithoutASessionBeforeTheyReachAService() throws Exception {
+		HttpResponse<String> response = get("/api/security/sessions", null);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void refusesAndClearsAnUnknownSessionCookie() throws Exception {
+		HttpResponse<String> response = get("/api/security/sessions", "Z".repeat(43));
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith(COOKIE + "=").contains("Max-Age=0"));
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void refusesWhenTheSessionStoreCannotAnswer() throws Exception {
+		HttpResponse<String> response = get("/api/security/sessions", UpstreamStub.BROKEN_SECRET);
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("\"code\":\"authentication_unavailable\"");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void stripsEveryIdentityTheClientAssertsAndSendsItsOwn() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+			.header("Cookie", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; other=1")
+			.header("Authorization", "Bearer forged")
+			.header("X-User-Id", "admin")
+			.header("X-Warden-Roles", "ADMIN")
+			.header("X-Forwarded-User", "admin")
+			.build();
+
+		assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
 		UpstreamStub.Received received = upstream.received().get(0);
-		assertThat(received.hasHeader("Authorization")).isFalse();
+		assertThat(received.headers().get("Authorization")).singleElement()
+			.satisfies((value) -> assertThat(value).startsWith("Bearer ey").isNotEqualTo("Bearer forged"));
 		assertThat(received.hasHeader("X-User-Id")).isFalse();
 		assertThat(received.hasHeader("X-Warden-Roles")).isFalse();
 		assertThat(received.hasHeader("X-Forwarded-User")).isFalse();
@@ -80,19 +132,43 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void sessionThatMustChangeItsPasswordReachesOnlyThePasswordChange() throws Exception {
+		HttpResponse<String> tokens = get("/api/security/tokens", UpstreamStub.PASSWORD_CHANGE_SECRET);
+		HttpResponse<String> me = get("/api/me", UpstreamStub.PASSWORD_CHANGE_SECRET);
+		HttpResponse<String> policy = get("/api/security/password/policy", UpstreamStub.PASSWORD_CHANGE_SECRET);
+
+		assertThat(tokens.statusCode()).isEqualTo(403);
+		assertThat(tokens.body()).contains("\"code\":\"password_change_required\"");
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(policy.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void reusesALiveIntrospectionForAFewSeconds() throws Exception {
+		get("/api/me", UpstreamStub.ACTIVE_SECRET);
+		int before = upstream.introspections();
+
+		for (int i = 0; i < 5; i++) {
+			get("/api/me", UpstreamStub.ACTIVE_SECRET);
+		}
+
+		assertThat(upstream.introspections()).isEqualTo(before);
+	}
+
+	@Test
 	void deadServiceAnswersServiceUnavailableProblem() throws Exception {
-		HttpResponse<String> response = get("/api/security/sessions", new String[0]);
+		HttpResponse<String> response = get("/api/admin/notifications/templates", UpstreamStub.ACTIVE_SECRET);
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"code\":\"service_unavailable\"")
-			.contains("\"service\":\"session-service\"")
+			.contains("\"service\":\"notification-service\"")
 			.doesNotContain("Exception");
 	}
 
 	@Test
 	void unknownPathIsNotFoundProblem() throws Exception {
-		HttpResponse<String> response = get("/api/nowhere", new String[0]);
+		HttpResponse<String> response = get("/api/nowhere", null);
 
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -101,7 +177,7 @@ class GatewayRoutingIT {
 
 	@Test
 	void publishesOnlyThePublicSigningKey() throws Exception {
-		HttpResponse<String> response = get("/.well-known/jwks.json", new String[0]);
+		HttpResponse<String> response = get("/.well-known/jwks.json", null);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"kty\":\"EC\"").contains("\"crv\":\"P-256\"").doesNotContain("\"d\"");
@@ -109,13 +185,19 @@ class GatewayRoutingIT {
 
 	@Test
 	void reportsHealth() throws Exception {
-		assertThat(get("/actuator/health", new String[0]).body()).contains("\"status\":\"UP\"");
+		assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
 	}
 
-	private HttpResponse<String> get(String path, String[] headers) throws Exception {
+	private static String claimsOf(UpstreamStub.Received received) {
+		List<String> authorization = received.headers().get("Authorization");
+		String jwt = authorization.get(0).substring("Bearer ".length());
+		return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+	}
+
+	private HttpResponse<String> get(String path, String sessionCookie) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
+		if (sessionCookie != null) {
+			request.header("Cookie", COOKIE + "=" + sessionCookie);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

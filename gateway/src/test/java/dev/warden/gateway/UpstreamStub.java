@@ -20,7 +20,32 @@ final class UpstreamStub implements AutoCloseable {
 
 	private final HttpServer server;
 
+	/** Cookie values the stub's session-service knows: a live session, one that must change its password, one that breaks. */
+	static final String ACTIVE_SECRET = "A".repeat(43);
+
+	static final String PASSWORD_CHANGE_SECRET = "P".repeat(43);
+
+	static final String BROKEN_SECRET = "B".repeat(43);
+
+	static final String INTERNAL_KEY = "gateway-test-internal-key-0123456789abcdef";
+
+	static final String USER_ID = "user-42";
+
+	static final String SESSION_ID = "sessionPublicId0000001";
+
 	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private final java.util.concurrent.atomic.AtomicInteger introspections = new java.util.concurrent.atomic.AtomicInteger();
+
+	int introspections() {
+		return this.introspections.get();
+	}
+
+	private static String session(boolean passwordChangeRequired) {
+		return "{\"active\":true,\"sessionId\":\"" + SESSION_ID + "\",\"userId\":\"" + USER_ID
+				+ "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"2026-11-26T10:00:00Z\","
+				+ "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"passwordChangeRequired\":" + passwordChangeRequired + "}";
+	}
 
 	UpstreamStub() {
 		try {
@@ -29,6 +54,32 @@ final class UpstreamStub implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		this.server.createContext("/internal/sessions/introspect", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			boolean keyed = INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
+			String answer;
+			int status = 200;
+			if (keyed && body.contains(ACTIVE_SECRET)) {
+				answer = session(false);
+			}
+			else if (keyed && body.contains(PASSWORD_CHANGE_SECRET)) {
+				answer = session(true);
+			}
+			else if (body.contains(BROKEN_SECRET)) {
+				status = 500;
+				answer = "{}";
+			}
+			else {
+				answer = "{\"active\":false}";
+			}
+			this.introspections.incrementAndGet();
+			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
 		this.server.createContext("/", (exchange) -> {
 			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
 					Map.copyOf(exchange.getRequestHeaders())));

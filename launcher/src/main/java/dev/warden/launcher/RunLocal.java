@@ -62,9 +62,15 @@ public final class RunLocal {
 		String adminPassword = AdminPassword.resolve(env.get("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"), data);
 		List<String> jvmOptions = env.containsKey("WARDEN_JAVA_OPTS")
 				? List.of(env.get("WARDEN_JAVA_OPTS").trim().split("\\s+")) : SuiteOptions.DEFAULT_JVM_OPTIONS;
-		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
-				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword),
-				jvmOptions, data.resolve("logs"));
+		Map<String, String> secrets = new java.util.LinkedHashMap<>();
+		secrets.put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail);
+		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+		// Services authenticate each other with this key; a fresh one per run is enough locally.
+		secrets.put("WARDEN_INTERNAL_KEY", env.getOrDefault("WARDEN_INTERNAL_KEY", AdminPassword.generate(40)));
+		// http://localhost has no TLS, so the cookie cannot be Secure (nor __Host-) here.
+		secrets.put("WARDEN_COOKIE_SECURE", env.getOrDefault("WARDEN_COOKIE_SECURE", "false"));
+		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports, secrets, jvmOptions,
+				data.resolve("logs"));
 
 		System.out.println("Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs")
 				+ ") ...");

@@ -29,6 +29,13 @@ class SuiteIT {
 
 	static final String ADMIN_EMAIL = "first.admin@example.test";
 
+	static final String INTERNAL_KEY = AdminPassword.generate(40);
+
+	static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+			+ "Chrome/120.0.0.0 Safari/537.36";
+
+	static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
+
 	static LocalSuite suite;
 
 	static TestJwts gatewayKey;
@@ -49,7 +56,10 @@ class SuiteIT {
 		gatewayKey = TestJwts.withKey(key);
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
 				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
-						AdminPassword.generate(24), "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
+						AdminPassword.generate(24), "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
+						"WARDEN_INTERNAL_KEY", INTERNAL_KEY, "WARDEN_COOKIE_SECURE", "false",
+						// A long cache: only the revocation event can make the gateway forget a session in time.
+						"WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
 				SuiteOptions.DEFAULT_JVM_OPTIONS, logs);
 		suite = LocalSuite.start(options, Duration.ofMinutes(5));
 	}
@@ -119,6 +129,53 @@ class SuiteIT {
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void activeSessionsWorkThroughTheGatewayAndEndedSessionsAreRefusedEverywhereAtOnce() throws Exception {
+		String user = "user-" + java.util.UUID.randomUUID();
+		String laptop = signIn(user, CHROME);
+		String other = signIn(user, FIREFOX);
+		String gateway = suite.url(WardenService.GATEWAY);
+		assertThat(withCookie("GET", gateway + "/api/me", other).statusCode()).as("other device works, and is cached")
+			.isNotEqualTo(401);
+
+		HttpResponse<String> list = withCookie("GET", gateway + "/api/security/sessions", laptop);
+		HttpResponse<String> ended = withCookie("POST", gateway + "/api/security/sessions/end-others", laptop);
+
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("\"browser\":\"Chrome 120\"").contains("\"browser\":\"Firefox 121\"")
+			.contains("\"current\":true");
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(ended.body()).isEqualTo("{\"ended\":1}");
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		int status = 0;
+		while (System.nanoTime() < deadline && status != 401) {
+			status = withCookie("GET", gateway + "/api/me", other).statusCode();
+			Thread.sleep(50);
+		}
+		assertThat(status).as("the ended session is refused well before the 120 s cache expiry").isEqualTo(401);
+		assertThat(withCookie("GET", gateway + "/api/security/sessions", laptop).statusCode()).isEqualTo(200);
+	}
+
+	private String signIn(String user, String userAgent) throws Exception {
+		String body = "{\"userId\":\"" + user + "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],\"ip\":\"198.51.100.4\","
+				+ "\"userAgent\":\"" + userAgent + "\"}";
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create(suite.url(WardenService.SESSION) + "/internal/sessions"))
+			.header("X-Warden-Internal-Key", INTERNAL_KEY)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(201);
+		return response.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+	}
+
+	private HttpResponse<String> withCookie(String method, String url, String secret) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Cookie", "warden_session=" + secret)
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void awaitLogLine(WardenService service, String line) throws Exception {

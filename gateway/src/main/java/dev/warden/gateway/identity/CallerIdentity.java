@@ -1,5 +1,6 @@
 package dev.warden.gateway.identity;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,9 +11,10 @@ import java.util.List;
  * @param sessionId the public session id, for cookie callers
  * @param tokenId the API token id, for bearer callers
  * @param authMethods RFC 8176 methods: {@code pwd}, {@code otp}, {@code token}
+ * @param authenticatedAt when the user last proved who they are ({@code auth_time}), for recent-auth checks
  */
 public record CallerIdentity(String userId, List<String> roles, String sessionId, String tokenId,
-		List<String> authMethods) {
+		List<String> authMethods, Instant authenticatedAt) {
 
 	/** Exchange attribute under which an authenticator leaves the caller for the identity filter. */
 	public static final String ATTRIBUTE = CallerIdentity.class.getName();

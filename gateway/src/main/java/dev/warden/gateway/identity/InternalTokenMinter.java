@@ -52,6 +52,9 @@ public final class InternalTokenMinter {
 		if (caller.sessionId() != null) {
 			claims.claim("sid", caller.sessionId());
 		}
+		if (caller.authenticatedAt() != null) {
+			claims.claim("auth_time", caller.authenticatedAt().getEpochSecond());
+		}
 		if (caller.tokenId() != null) {
 			claims.claim("tid", caller.tokenId());
 		}

@@ -1,17 +1,13 @@
 package dev.warden.gateway.problem;
 
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -50,11 +46,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
 			detail = "Something went wrong on our side; it has been logged.";
 		}
 		HttpStatus known = HttpStatus.resolve(status.value());
-		Map<String, Object> body = GatewayProblems.body(status, GatewayProblems.codeFor(status),
+		return GatewayProblems.write(exchange, this.json, status, GatewayProblems.codeFor(status),
 				known == null ? "Error" : known.getReasonPhrase(), detail);
-		exchange.getResponse().setStatusCode(status);
-		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(this.json.writeValueAsBytes(body));
-		return exchange.getResponse().writeWith(Mono.just(buffer));
 	}
 }

@@ -4,7 +4,13 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.ServerWebExchange;
 
 /** RFC 9457 problem bodies the gateway answers with itself, in the same shape as the services'. */
 public final class GatewayProblems {
@@ -20,6 +26,17 @@ public final class GatewayProblems {
 		body.put("detail", detail);
 		body.put("code", code);
 		return body;
+	}
+
+	/** Writes a problem+json answer, for filters that refuse a request before it is routed. */
+	public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatusCode status, String code,
+			String title, String detail) {
+		exchange.getResponse().setStatusCode(status);
+		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		DataBuffer buffer = exchange.getResponse()
+			.bufferFactory()
+			.wrap(json.writeValueAsBytes(body(status, code, title, detail)));
+		return exchange.getResponse().writeWith(Mono.just(buffer));
 	}
 
 	static String codeFor(HttpStatusCode status) {

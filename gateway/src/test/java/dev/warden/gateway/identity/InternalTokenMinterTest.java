@@ -23,8 +23,9 @@ class InternalTokenMinterTest {
 		SigningKeys keys = SigningKeys.from(properties);
 		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
 
+		java.time.Instant signedIn = java.time.Instant.parse("2026-11-26T10:00:00Z");
 		SignedJWT jwt = SignedJWT.parse(minter.mint(new CallerIdentity("user-1", List.of("USER"), "sess-1", null,
-				List.of("pwd", "otp"))));
+				List.of("pwd", "otp"), signedIn)));
 
 		ECKey published = (ECKey) JWKSet.parse(keys.publicJwkSetJson()).getKeyByKeyId(jwt.getHeader().getKeyID());
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
@@ -37,6 +38,7 @@ class InternalTokenMinterTest {
 		assertThat(claims.getStringListClaim("amr")).containsExactly("pwd", "otp");
 		assertThat(claims.getStringClaim("sid")).isEqualTo("sess-1");
 		assertThat(claims.getClaim("tid")).isNull();
+		assertThat(claims.getLongClaim("auth_time")).isEqualTo(signedIn.getEpochSecond());
 		assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
 			.isEqualTo(Duration.ofSeconds(30));
 	}

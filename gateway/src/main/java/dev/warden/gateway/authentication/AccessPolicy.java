@@ -1,0 +1,48 @@
+package dev.warden.gateway.authentication;
+
+import java.util.List;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/** Which routed paths need no caller, and which a caller who must change the password may still reach. */
+final class AccessPolicy {
+
+	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+
+	/** Reachable without authentication (ARCHITECTURE.md): signing in. */
+	private static final List<PathPattern> PUBLIC = patterns("/api/auth/login", "/api/auth/login/mfa");
+
+	/** What a session flagged "password change required" may still do (ARCHITECTURE.md, Password). */
+	private static final List<PathPattern> WHILE_PASSWORD_CHANGE_REQUIRED = patterns("/api/me",
+			"/api/security/password/policy", "/api/security/password", "/api/auth/logout");
+
+	/** Security settings: a leaked API token must not change them. */
+	private static final List<PathPattern> SECURITY_SETTINGS = patterns("/api/security/**");
+
+	private AccessPolicy() {
+	}
+
+	static boolean isPublic(String path, HttpMethod method) {
+		return matches(PUBLIC, path);
+	}
+
+	static boolean allowedWhilePasswordChangeRequired(String path) {
+		return matches(WHILE_PASSWORD_CHANGE_REQUIRED, path);
+	}
+
+	static boolean isSecuritySetting(String path) {
+		return matches(SECURITY_SETTINGS, path);
+	}
+
+	private static boolean matches(List<PathPattern> patterns, String path) {
+		PathContainer container = PathContainer.parsePath(path);
+		return patterns.stream().anyMatch((pattern) -> pattern.matches(container));
+	}
+
+	private static List<PathPattern> patterns(String... paths) {
+		return List.of(paths).stream().map(PARSER::parse).toList();
+	}
+}

@@ -1,0 +1,101 @@
+package dev.warden.gateway.authentication;
+
+import java.time.Duration;
+
+import dev.warden.gateway.identity.CallerIdentity;
+import dev.warden.gateway.problem.GatewayProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Establishes who is calling before anything is routed: a session cookie is introspected at session-service;
+ * a request that cannot be verified never reaches a service (401), and one that cannot be checked because the
+ * session store is unreachable is refused too (503): the gateway fails closed. Sessions that must change their
+ * password reach only the password change, the policy, {@code /api/me} and logout.
+ */
+@Component
+class AuthenticationFilter implements GlobalFilter, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
+
+	private final SessionIntrospector sessions;
+
+	private final CookieProperties cookie;
+
+	private final JsonMapper json;
+
+	AuthenticationFilter(SessionIntrospector sessions, CookieProperties cookie, JsonMapper json) {
+		this.sessions = sessions;
+		this.cookie = cookie;
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		if (AccessPolicy.isPublic(path, exchange.getRequest().getMethod())) {
+			return chain.filter(exchange);
+		}
+		HttpCookie session = exchange.getRequest().getCookies().getFirst(this.cookie.effectiveName());
+		if (session == null) {
+			return unauthenticated(exchange, false);
+		}
+		return this.sessions.introspect(session.getValue())
+			.flatMap((result) -> proceed(exchange, chain, path, result))
+			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> {
+				log.warn("Session store unreachable, refusing the request: {}", ex.getCause().toString());
+				return GatewayProblems.write(exchange, this.json, HttpStatus.SERVICE_UNAVAILABLE,
+						"authentication_unavailable", "Authentication unavailable",
+						"Your session cannot be verified right now. Try again shortly.");
+			});
+	}
+
+	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String path,
+			SessionIntrospection session) {
+		if (!session.active()) {
+			return unauthenticated(exchange, true);
+		}
+		if (session.mustChangePassword() && !AccessPolicy.allowedWhilePasswordChangeRequired(path)) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "password_change_required",
+					"Password change required", "Change your password before doing anything else.");
+		}
+		exchange.getAttributes()
+			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(session.userId(), session.roles(), session.sessionId(),
+					null, session.authMethods(), session.authenticatedAt()));
+		return chain.filter(exchange);
+	}
+
+	private Mono<Void> unauthenticated(ServerWebExchange exchange, boolean clearCookie) {
+		if (clearCookie) {
+			exchange.getResponse()
+				.addCookie(ResponseCookie.from(this.cookie.effectiveName(), "")
+					.path("/")
+					.maxAge(Duration.ZERO)
+					.httpOnly(true)
+					.secure(this.cookie.secure())
+					.sameSite("Lax")
+					.build());
+		}
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		return GatewayProblems.write(exchange, this.json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+				"Unauthenticated", "Sign in first.");
+	}
+
+	@Override
+	public int getOrder() {
+		// Before every route filter, so an unauthenticated request never counts against a service's breaker.
+		return Ordered.HIGHEST_PRECEDENCE + 100;
+	}
+}

@@ -1,0 +1,42 @@
+package dev.warden.gateway.authentication;
+
+import dev.warden.event.CloudEvent;
+import dev.warden.event.EventTypes;
+import dev.warden.event.Topics;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears every session revocation and drops the session from this replica's cache at once. Each gateway
+ * replica consumes in a group of its own ({@code gateway-<random>}), so every replica hears every revocation
+ * and "end other sessions" takes effect everywhere within the event's delivery time.
+ */
+@Component
+class RevocationListener {
+
+	private final SessionIntrospector sessions;
+
+	private final JsonMapper json;
+
+	RevocationListener(SessionIntrospector sessions, JsonMapper json) {
+		this.sessions = sessions;
+		this.json = json;
+	}
+
+	@KafkaListener(topics = Topics.SESSION_EVENTS, groupId = "gateway-${random.uuid}")
+	void on(String value) {
+		CloudEvent event;
+		try {
+			event = this.json.readValue(value, CloudEvent.class);
+		}
+		catch (JacksonException ex) {
+			return; // Not ours to dead-letter: audit-service does that; the gateway only listens.
+		}
+		if (event != null && EventTypes.SESSION_REVOKED.equals(event.type())) {
+			this.sessions.evictSession(event.dataString("sessionId"));
+		}
+	}
+}

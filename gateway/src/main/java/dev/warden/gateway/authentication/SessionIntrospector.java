@@ -1,0 +1,110 @@
+package dev.warden.gateway.authentication;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.warden.gateway.routing.UpstreamProperties;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Asks session-service whether a session cookie is live, behind a circuit breaker and a timeout, and keeps
+ * live answers for a few seconds (Caffeine, keyed by the SHA-256 of the cookie, never the cookie itself).
+ * {@link #evictSession(String)} drops a session the moment its revocation is announced.
+ */
+@Component
+public class SessionIntrospector {
+
+	static final String INTERNAL_KEY_HEADER = "X-Warden-Internal-Key";
+
+	private static final int SECRET_LENGTH = 43;
+
+	private final WebClient client;
+
+	private final Cache<String, SessionIntrospection> cache;
+
+	private final ReactiveCircuitBreaker breaker;
+
+	private final GatewayAuthProperties properties;
+
+	private final String internalKey;
+
+	SessionIntrospector(WebClient.Builder builder, UpstreamProperties upstream, GatewayAuthProperties properties,
+			InternalKeyProperties internalKey, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+		this.client = builder.baseUrl(upstream.session().toString()).build();
+		this.properties = properties;
+		this.internalKey = internalKey.key();
+		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+		this.breaker = breakers.create("session-introspection");
+	}
+
+	/** The session behind a cookie value; an error (never a pass) when session-service cannot answer. */
+	public Mono<SessionIntrospection> introspect(String secret) {
+		if (!wellFormed(secret)) {
+			return Mono.just(SessionIntrospection.INACTIVE);
+		}
+		String key = hash(secret);
+		SessionIntrospection cached = this.cache.getIfPresent(key);
+		if (cached != null) {
+			return Mono.just(cached);
+		}
+		Mono<SessionIntrospection> call = this.client.post()
+			.uri("/internal/sessions/introspect")
+			.header(INTERNAL_KEY_HEADER, this.internalKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("secret", secret))
+			.retrieve()
+			.bodyToMono(SessionIntrospection.class)
+			.timeout(this.properties.introspectionTimeout());
+		return this.breaker.run(call, (error) -> Mono.error(new AuthenticationUnavailableException(error)))
+			.doOnNext((result) -> {
+				if (result.active()) {
+					this.cache.put(key, result);
+				}
+			});
+	}
+
+	/** Forgets a session at once, on every replica that hears of its revocation. */
+	public void evictSession(String publicId) {
+		if (publicId != null) {
+			this.cache.asMap().values().removeIf((cached) -> publicId.equals(cached.sessionId()));
+		}
+	}
+
+	/** Forgets every cached session of a user (e.g. after a lock or a role change). */
+	public void evictUser(String userId) {
+		if (userId != null) {
+			this.cache.asMap().values().removeIf((cached) -> userId.equals(cached.userId()));
+		}
+	}
+
+	private static boolean wellFormed(String secret) {
+		if (secret == null || secret.length() != SECRET_LENGTH) {
+			return false;
+		}
+		return secret.chars()
+			.allMatch((c) -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_');
+	}
+
+	private static String hash(String secret) {
+		try {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

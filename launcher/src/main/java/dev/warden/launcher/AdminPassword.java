@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 
 /**
  * The first administrator's password for a local run: the one given in {@code WARDEN_BOOTSTRAP_ADMIN_PASSWORD},
@@ -16,8 +15,6 @@ import java.security.SecureRandom;
 final class AdminPassword {
 
 	static final String FILE = "bootstrap-admin-password";
-
-	private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private AdminPassword() {
 	}
@@ -31,7 +28,7 @@ final class AdminPassword {
 			if (Files.exists(file)) {
 				return Files.readString(file, StandardCharsets.UTF_8).strip();
 			}
-			String generated = generate(20);
+			String generated = RandomSecrets.generate(20);
 			Files.createDirectories(dataDirectory);
 			Files.writeString(file, generated, StandardCharsets.UTF_8);
 			try {
@@ -45,15 +42,5 @@ final class AdminPassword {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/** {@code length} characters from a 57-letter alphabet: about 117 bits for 20. */
-	static String generate(int length) {
-		SecureRandom random = new SecureRandom();
-		StringBuilder password = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-		}
-		return password.toString();
 	}
 }

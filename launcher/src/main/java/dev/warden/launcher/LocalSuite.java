@@ -33,7 +33,7 @@ public final class LocalSuite implements AutoCloseable {
 	public static LocalSuite start(SuiteOptions options, Duration readyTimeout) {
 		Map<WardenService, Path> jars = new LinkedHashMap<>();
 		List<String> missing = new ArrayList<>();
-		for (WardenService service : WardenService.values()) {
+		for (WardenService service : options.services()) {
 			Path jar = service.jar(options.root());
 			if (jar == null) {
 				missing.add(service.module());
@@ -48,7 +48,7 @@ public final class LocalSuite implements AutoCloseable {
 		LocalSuite suite = new LocalSuite(options, infrastructure, processes);
 		try {
 			Map<String, String> shared = environment(options, infrastructure);
-			for (WardenService service : WardenService.values()) {
+			for (WardenService service : options.services()) {
 				Map<String, String> env = new LinkedHashMap<>(shared);
 				if (service == WardenService.GATEWAY) {
 					env.putAll(upstreams(options));

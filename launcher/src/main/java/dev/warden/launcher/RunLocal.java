@@ -66,11 +66,11 @@ public final class RunLocal {
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail);
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
 		// Services authenticate each other with this key; a fresh one per run is enough locally.
-		secrets.put("WARDEN_INTERNAL_KEY", env.getOrDefault("WARDEN_INTERNAL_KEY", AdminPassword.generate(40)));
+		secrets.put("WARDEN_INTERNAL_KEY", env.getOrDefault("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40)));
 		// http://localhost has no TLS, so the cookie cannot be Secure (nor __Host-) here.
 		secrets.put("WARDEN_COOKIE_SECURE", env.getOrDefault("WARDEN_COOKIE_SECURE", "false"));
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports, secrets, jvmOptions,
-				data.resolve("logs"));
+				data.resolve("logs"), EnumSet.allOf(WardenService.class));
 
 		System.out.println("Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs")
 				+ ") ...");

@@ -2,8 +2,10 @@ package dev.warden.launcher;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.warden.infra.InfrastructureSettings;
 
@@ -17,10 +19,11 @@ import dev.warden.infra.InfrastructureSettings;
  * @param environment extra environment for every service (secrets such as the signing key, admin password)
  * @param jvmOptions options of each service JVM
  * @param logDirectory where each service writes {@code <module>.log}
+ * @param services the services to start (all six for the suite; fewer for a benchmark of one)
  */
 public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
 		Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions,
-		Path logDirectory) {
+		Path logDirectory, Set<WardenService> services) {
 
 	/**
 	 * Default JVM options: small heaps and serial GC, so six JVMs fit a laptop or a 2-core CI box, and the C1
@@ -32,9 +35,10 @@ public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map
 
 	public SuiteOptions {
 		external = Map.copyOf(external);
-		ports = new EnumMap<>(ports);
+		ports = ports.isEmpty() ? new EnumMap<>(WardenService.class) : new EnumMap<>(ports);
 		environment = Map.copyOf(environment);
 		jvmOptions = List.copyOf(jvmOptions);
+		services = services.isEmpty() ? EnumSet.noneOf(WardenService.class) : EnumSet.copyOf(services);
 	}
 
 	public int port(WardenService service) {

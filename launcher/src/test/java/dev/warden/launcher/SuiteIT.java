@@ -29,7 +29,7 @@ class SuiteIT {
 
 	static final String ADMIN_EMAIL = "first.admin@example.test";
 
-	static final String INTERNAL_KEY = AdminPassword.generate(40);
+	static final String INTERNAL_KEY = RandomSecrets.generate(40);
 
 	static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
 			+ "Chrome/120.0.0.0 Safari/537.36";
@@ -56,11 +56,11 @@ class SuiteIT {
 		gatewayKey = TestJwts.withKey(key);
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
 				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
-						AdminPassword.generate(24), "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
+						RandomSecrets.generate(24), "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
 						"WARDEN_INTERNAL_KEY", INTERNAL_KEY, "WARDEN_COOKIE_SECURE", "false",
 						// A long cache: only the revocation event can make the gateway forget a session in time.
 						"WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
-				SuiteOptions.DEFAULT_JVM_OPTIONS, logs);
+				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
 		suite = LocalSuite.start(options, Duration.ofMinutes(5));
 	}
 

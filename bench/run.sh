@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions
+# Installs its load tools from Debian's packages when missing, builds Warden, runs the benchmark, and
+# writes a Markdown + JSON report under bench/results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  apt-get update -qq && apt-get install -y -qq "$2"
+}
+need wrk wrk
+need redis-benchmark redis-tools
+
+./mvnw -B -q package -DskipTests
+classpath="launcher/target/classes:$(cat launcher/target/classpath.txt)"
+case "${1:-sessions}" in
+  sessions) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.SessionBench ;;
+  *) echo "unknown benchmark '$1' (known: sessions)" >&2; exit 2 ;;
+esac

@@ -1,0 +1,232 @@
+package dev.warden.launcher.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.warden.infra.FreePorts;
+import dev.warden.infra.InfrastructureSettings;
+import dev.warden.launcher.RandomSecrets;
+import dev.warden.launcher.LocalSuite;
+import dev.warden.launcher.ServiceProcess;
+import dev.warden.launcher.SuiteOptions;
+import dev.warden.launcher.WardenService;
+
+/**
+ * Measures session-service on this machine, next to a baseline from the same run: introspection (the
+ * gateway's hot path) with wrk against {@code redis-benchmark -t get} on the same Redis, and Redis memory per
+ * session with 100,000 sessions. Writes a Markdown and a JSON report under {@code bench/results/}.
+ */
+public final class SessionBench {
+
+	static final int WARMUPS = 2;
+
+	static final int RUNS = 3;
+
+	static final int CONNECTIONS = 32;
+
+	static final int MEMORY_USERS = 10_000;
+
+	static final int SESSIONS_PER_USER = 10;
+
+	private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+			+ "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+
+	private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+
+	private final String internalKey = RandomSecrets.generate(40);
+
+	private String sessionUrl;
+
+	private SessionBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		new SessionBench().run(Path.of(System.getProperty("warden.root", ".")).toAbsolutePath().normalize());
+		System.exit(0);
+	}
+
+	private void run(Path root) throws Exception {
+		Path work = Files.createDirectories(root.resolve("launcher/target/bench"));
+		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(),
+				Map.of(WardenService.SESSION, FreePorts.next()),
+				Map.of("WARDEN_INTERNAL_KEY", this.internalKey),
+				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
+				EnumSet.of(WardenService.SESSION));
+		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
+			// Ctrl-C must not leave the service JVM and the embedded servers behind.
+			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));
+			this.sessionUrl = suite.url(WardenService.SESSION);
+			int redisPort = suite.infrastructure().redis().port();
+			ServiceProcess service = suite.processes().get(0);
+			System.out.println("session-service up; creating 1,000 sessions for the introspection run ...");
+			Path secrets = work.resolve("secrets.txt");
+			Files.write(secrets, createSessions(100, 10));
+
+			Map<String, String> wrkEnv = Map.of("WARDEN_BENCH_SECRETS", secrets.toString(), "WARDEN_INTERNAL_KEY",
+					this.internalKey);
+			List<String> wrk = List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d10s", "--latency", "-s",
+					root.resolve("bench/wrk/introspect.lua").toString(), this.sessionUrl + "/internal/sessions/introspect");
+			List<String> redisBenchmark = List.of("redis-benchmark", "-h", "127.0.0.1", "-p", String.valueOf(redisPort),
+					"-t", "get", "-n", "300000", "-c", String.valueOf(CONNECTIONS), "--csv");
+
+			List<Measurement> introspect = new ArrayList<>();
+			List<Double> introspectPerCpu = new ArrayList<>();
+			for (int i = 0; i < WARMUPS + RUNS; i++) {
+				double cpuBefore = processCpuSeconds(service.pid()) + redisCpuSeconds(redisPort);
+				Measurement run = Measurement.fromWrk(Commands.run(wrk, wrkEnv));
+				double cpu = processCpuSeconds(service.pid()) + redisCpuSeconds(redisPort) - cpuBefore;
+				System.out.printf("introspect run %d%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.1f CPU-s%n", i + 1,
+						i < WARMUPS ? " (warm-up)" : "", run.opsPerSecond(), run.p50Millis(), run.p99Millis(), cpu);
+				if (i >= WARMUPS) {
+					introspect.add(run);
+					introspectPerCpu.add(run.opsPerSecond() * 10 / cpu);
+				}
+			}
+			List<Measurement> redisGet = new ArrayList<>();
+			List<Double> redisPerCpu = new ArrayList<>();
+			for (int i = 0; i < 1 + RUNS; i++) {
+				double cpuBefore = redisCpuSeconds(redisPort);
+				Measurement run = Measurement.fromRedisBenchmarkCsv(Commands.run(redisBenchmark, Map.of()));
+				double cpu = redisCpuSeconds(redisPort) - cpuBefore;
+				System.out.printf("redis GET run %d%s: %.0f ops/s, p50 %.3f ms, p99 %.3f ms%n", i + 1,
+						i < 1 ? " (warm-up)" : "", run.opsPerSecond(), run.p50Millis(), run.p99Millis());
+				if (i >= 1) {
+					redisGet.add(run);
+					redisPerCpu.add(300_000 / cpu);
+				}
+			}
+
+			System.out.printf("creating %,d sessions (%,d users x %d) for the memory figure ...%n",
+					MEMORY_USERS * SESSIONS_PER_USER, MEMORY_USERS, SESSIONS_PER_USER);
+			waitForEmptyOutbox(redisPort);
+			long usedBefore = redisUsedMemory(redisPort);
+			createSessions(MEMORY_USERS, SESSIONS_PER_USER);
+			waitForEmptyOutbox(redisPort);
+			long usedAfter = redisUsedMemory(redisPort);
+			double bytesPerSession = (usedAfter - usedBefore) / (double) (MEMORY_USERS * SESSIONS_PER_USER);
+
+			Report report = new Report(machine(), Measurement.median(introspect), median(introspectPerCpu),
+					Measurement.median(redisGet), median(redisPerCpu), bytesPerSession);
+			report.write(root.resolve("bench/results"),
+					"sessions-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
+		}
+	}
+
+	private List<String> createSessions(int users, int perUser) throws Exception {
+		List<Future<String>> created = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		String prefix = "bench-" + System.nanoTime() + "-";
+		for (int user = 0; user < users; user++) {
+			for (int session = 0; session < perUser; session++) {
+				String userId = prefix + user;
+				created.add(pool.submit(() -> createSession(userId)));
+			}
+		}
+		List<String> secrets = new ArrayList<>(created.size());
+		for (Future<String> future : created) {
+			secrets.add(future.get());
+		}
+		pool.shutdown();
+		return secrets;
+	}
+
+	private String createSession(String userId) throws IOException, InterruptedException {
+		String body = "{\"userId\":\"" + userId + "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],"
+				+ "\"ip\":\"198.51.100.7\",\"userAgent\":\"" + CHROME + "\"}";
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.sessionUrl + "/internal/sessions"))
+			.header("X-Warden-Internal-Key", this.internalKey)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("create failed: " + response.statusCode());
+		}
+		Matcher secret = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(response.body());
+		if (!secret.find()) {
+			throw new IllegalStateException("no secret in " + response.body());
+		}
+		return secret.group(1);
+	}
+
+	private static void waitForEmptyOutbox(int redisPort) throws InterruptedException {
+		for (int i = 0; i < 600; i++) {
+			String length = Commands.run(List.of("redis-cli", "-p", String.valueOf(redisPort), "XLEN",
+					"warden:session:outbox"), Map.of()).trim();
+			if (length.equals("0")) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new IllegalStateException("the session outbox did not drain");
+	}
+
+	private static long redisUsedMemory(int redisPort) {
+		return Long.parseLong(redisInfo(redisPort, "memory", "used_memory"));
+	}
+
+	private static double redisCpuSeconds(int redisPort) {
+		return Double.parseDouble(redisInfo(redisPort, "cpu", "used_cpu_user"))
+				+ Double.parseDouble(redisInfo(redisPort, "cpu", "used_cpu_sys"));
+	}
+
+	private static String redisInfo(int redisPort, String section, String field) {
+		String info = Commands.run(List.of("redis-cli", "-p", String.valueOf(redisPort), "INFO", section), Map.of());
+		for (String line : info.split("\\R")) {
+			if (line.startsWith(field + ":")) {
+				return line.substring(field.length() + 1).trim();
+			}
+		}
+		throw new IllegalStateException("no " + field + " in INFO " + section);
+	}
+
+	/** user + system CPU seconds of a process, from /proc (clock ticks of 1/100 s on Linux). */
+	private static double processCpuSeconds(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static Map<String, String> machine() throws IOException {
+		Map<String, String> machine = new LinkedHashMap<>();
+		machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+		for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+			if (line.startsWith("MemTotal:")) {
+				machine.put("memory", line.substring("MemTotal:".length()).trim());
+			}
+		}
+		for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+			if (line.startsWith("model name")) {
+				machine.put("cpu", line.substring(line.indexOf(':') + 1).trim());
+				break;
+			}
+		}
+		machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		machine.put("redis", "embedded-redis 6.2.6 binary");
+		return machine;
+	}
+}

@@ -21,9 +21,10 @@ record Report(Map<String, String> machine, Measurement introspect, double intros
 		StringBuilder out = new StringBuilder("# Session benchmark\n\n");
 		out.append("Machine: ");
 		this.machine.forEach((key, value) -> out.append(key).append(" ").append(value).append("; "));
-		out.append("\n\nMedian of ").append(SessionBench.RUNS).append(" runs after ").append(SessionBench.WARMUPS)
-			.append(" discarded warm-ups; ").append(SessionBench.CONNECTIONS)
-			.append(" connections; the load generator shares the machine's cores.\n\n");
+		out.append("\n\nMedian of ").append(SessionBench.RUNS)
+			.append(" runs after discarded warm-ups (at least ").append(SessionBench.WARMUPS)
+			.append(", until two agree within 5 %); ").append(SessionBench.CONNECTIONS)
+			.append(" connections, one wrk thread; the load generator shares the machine's two cores.\n\n");
 		out.append("| figure | value | baseline (same run) | ratio |\n|---|---|---|---|\n");
 		out.append(String.format("| session introspection (HTTP, Lua script on Redis) | %,.0f req/s, p50 %.2f ms, p99 %.2f ms "
 				+ "| Redis GET (redis-benchmark): %,.0f ops/s, p50 %.3f ms, p99 %.3f ms | %.2f× |%n",

@@ -295,6 +295,40 @@ class ActiveSessionsIT {
 	}
 
 	@Test
+	void endsEverySessionOfAUserOnAnAdministratorsRequest() {
+		JsonNode laptop = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+		JsonNode phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
+
+		HttpResponse<String> response = this.api.internal("DELETE", "/internal/users/" + this.user + "/sessions", Map.of());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(this.api.read(response).get("ended").asInt()).isEqualTo(2);
+		assertThat(this.api.isActive(laptop.get("secret").asString())).isFalse();
+		assertThat(this.api.isActive(phone.get("secret").asString())).isFalse();
+		List<ConsumerRecord<String, String>> revoked = KafkaRecords.readUntil(Topics.SESSION_EVENTS,
+				(records) -> count(records, EventTypes.SESSION_REVOKED) >= 2, Duration.ofSeconds(30));
+		assertThat(revoked).filteredOn((record) -> this.user.equals(record.key()))
+			.filteredOn((record) -> record.value().contains(EventTypes.SESSION_REVOKED))
+			.allSatisfy((record) -> assertThat(record.value()).contains("\"reason\":\"admin\""));
+	}
+
+	@Test
+	void sessionCreatedEventDescribesTheDeviceWithoutTheSecret() {
+		JsonNode session = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
+
+		List<ConsumerRecord<String, String>> records = KafkaRecords.readUntil(Topics.SESSION_EVENTS,
+				(read) -> count(read, EventTypes.SESSION_CREATED) >= 1, Duration.ofSeconds(30));
+
+		assertThat(records).filteredOn((record) -> this.user.equals(record.key()))
+			.singleElement()
+			.satisfies((record) -> assertThat(record.value()).contains("\"sessionId\":\"" + session.get("sessionId").asString() + "\"")
+				.contains("\"deviceType\":\"mobile\"")
+				.contains("\"newDevice\":true")
+				.doesNotContain(session.get("secret").asString())
+				.doesNotContain(SessionSecrets.hash(session.get("secret").asString())));
+	}
+
+	@Test
 	void internalApiRefusesCallersWithoutTheInternalKey() {
 		HttpResponse<String> response = this.api.asUser("POST", "/internal/sessions/introspect",
 				TestJwts.shared().forUser(this.user).roles("USER", "ADMIN"));

@@ -3,7 +3,6 @@ package dev.warden.support.outbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -35,15 +34,9 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxProperties properties;
 
-	private final Semaphore wakeUps = new Semaphore(0);
-
 	private final Counter published;
 
-	private final Counter failures;
-
-	private volatile Thread worker;
-
-	private volatile boolean running;
+	private final RelayWorker worker;
 
 	public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
 			OutboxProperties properties, MeterRegistry meters) {
@@ -52,15 +45,14 @@ public class OutboxRelay implements SmartLifecycle {
 		this.kafka = kafka;
 		this.properties = properties;
 		this.published = Counter.builder("warden.outbox.published").register(meters);
-		this.failures = Counter.builder("warden.outbox.failures").register(meters);
+		this.worker = new RelayWorker("outbox-relay", this::relayBatch, properties.batchSize(), properties.idlePoll(),
+				properties.retryBackoff(), Counter.builder("warden.outbox.failures").register(meters));
 		Gauge.builder("warden.outbox.pending", this, OutboxRelay::pendingQuietly).register(meters);
 	}
 
 	/** Asks the relay to look at the outbox now rather than at its next poll. */
 	public void wakeUp() {
-		if (this.wakeUps.availablePermits() == 0) {
-			this.wakeUps.release();
-		}
+		this.worker.wakeUp();
 	}
 
 	/**
@@ -118,63 +110,19 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void loop() {
-		while (this.running) {
-			try {
-				int sent = relayBatch();
-				if (sent < this.properties.batchSize()) {
-					this.wakeUps.tryAcquire(this.properties.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
-					this.wakeUps.drainPermits();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				this.failures.increment();
-				log.warn("Outbox relay round failed, will retry: {}", ex.getMessage());
-				sleepQuietly();
-			}
-		}
-	}
-
-	private void sleepQuietly() {
-		try {
-			Thread.sleep(this.properties.retryBackoff().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
 	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::loop, "outbox-relay");
-		thread.setDaemon(true);
-		this.worker = thread;
-		thread.start();
+		this.worker.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.worker.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker.isRunning();
 	}
 
 	private record Row(long seq, String topic, String key, String payload) {

@@ -1,17 +1,17 @@
 package dev.warden.session.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.warden.event.Topics;
+import dev.warden.support.outbox.RelayWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
@@ -43,8 +43,6 @@ class SessionEventRelay implements SmartLifecycle {
 
 	static final String GROUP = "kafka-relay";
 
-	private static final Logger log = LoggerFactory.getLogger(SessionEventRelay.class);
-
 	private final StringRedisTemplate redis;
 
 	private final KafkaTemplate<String, String> kafka;
@@ -53,11 +51,7 @@ class SessionEventRelay implements SmartLifecycle {
 
 	private final Counter published;
 
-	private final Counter failures;
-
-	private volatile boolean running;
-
-	private Thread worker;
+	private final RelayWorker worker;
 
 	private long lastClaim;
 
@@ -67,7 +61,9 @@ class SessionEventRelay implements SmartLifecycle {
 		this.kafka = kafka;
 		this.properties = properties;
 		this.published = Counter.builder("warden.outbox.published").tag("store", "redis").register(meters);
-		this.failures = Counter.builder("warden.outbox.failures").tag("store", "redis").register(meters);
+		this.worker = new RelayWorker("session-event-relay", this::relayBatch, properties.batchSize(),
+				properties.idlePoll(), Duration.ofSeconds(1),
+				Counter.builder("warden.outbox.failures").tag("store", "redis").register(meters));
 		Gauge.builder("warden.outbox.pending", this, SessionEventRelay::pendingQuietly)
 			.tag("store", "redis")
 			.register(meters);
@@ -174,65 +170,18 @@ class SessionEventRelay implements SmartLifecycle {
 		}
 	}
 
-	private void loop() {
-		while (this.running) {
-			try {
-				if (relayBatch() < this.properties.batchSize()) {
-					Thread.sleep(this.properties.idlePoll().toMillis());
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				this.failures.increment();
-				log.warn("Session event relay round failed, will retry: {}", describe(ex));
-				try {
-					Thread.sleep(1000);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
-	}
-
-	private static String describe(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root == failure ? String.valueOf(failure.getMessage())
-				: failure.getMessage() + " (" + root.getMessage() + ")";
-	}
-
 	@Override
 	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::loop, "session-event-relay");
-		thread.setDaemon(true);
-		this.worker = thread;
-		thread.start();
+		this.worker.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		if (this.worker != null) {
-			this.worker.interrupt();
-			try {
-				this.worker.join(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.worker.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker.isRunning();
 	}
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import dev.warden.infra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
@@ -186,6 +187,80 @@ class GatewayRoutingIT {
 	@Test
 	void reportsHealth() throws Exception {
 		assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void cookieAuthenticatedChangesNeedTheCsrfToken() throws Exception {
+		String token = "csrf-token-value-0123456789";
+		String cookies = COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; XSRF-TOKEN=" + token;
+
+		HttpResponse<String> without = send("POST", "/api/security/sessions/end-others", cookies, Map.of());
+		HttpResponse<String> wrong = send("POST", "/api/security/sessions/end-others", cookies,
+				Map.of("X-XSRF-TOKEN", "something-else"));
+		HttpResponse<String> right = send("POST", "/api/security/sessions/end-others", cookies,
+				Map.of("X-XSRF-TOKEN", token));
+
+		assertThat(without.statusCode()).isEqualTo(403);
+		assertThat(without.body()).contains("\"code\":\"csrf_token_invalid\"");
+		assertThat(wrong.statusCode()).isEqualTo(403);
+		assertThat(right.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesChangesFromAForeignOrigin() throws Exception {
+		HttpResponse<String> response = send("POST", "/api/auth/login", null,
+				Map.of("Origin", "https://evil.example", "Content-Type", "application/json"));
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("\"code\":\"origin_not_allowed\"");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void handsOutACsrfTokenTheSpaCanRead() throws Exception {
+		HttpResponse<String> response = get("/api/me", UpstreamStub.ACTIVE_SECRET);
+
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("XSRF-TOKEN=").doesNotContain("HttpOnly"));
+	}
+
+	@Test
+	void sendsSecurityHeadersOnEveryAnswer() throws Exception {
+		HttpResponse<String> response = get("/api/me", UpstreamStub.ACTIVE_SECRET);
+
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline");
+		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(response.headers().firstValue("Strict-Transport-Security")).isPresent();
+	}
+
+	@Test
+	void refusesBodiesOverTheLimitBeforeAnyServiceSeesThem() throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + "x".repeat(200_000) + "\"}"))
+			.build();
+
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("\"code\":\"payload_too_large\"");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	private HttpResponse<String> send(String method, String path, String cookies, Map<String, String> headers)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.ofString("{}"));
+		if (cookies != null) {
+			request.header("Cookie", cookies);
+		}
+		headers.forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String claimsOf(UpstreamStub.Received received) {

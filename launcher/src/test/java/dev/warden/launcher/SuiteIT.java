@@ -171,9 +171,12 @@ class SuiteIT {
 		return response.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
 	}
 
+	/** As the page would: the session cookie, and for changes the CSRF token echoed in its header. */
 	private HttpResponse<String> withCookie(String method, String url, String secret) throws Exception {
+		String csrf = "suite-csrf-token-0123456789";
 		return this.http.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Cookie", "warden_session=" + secret)
+			.header("Cookie", "warden_session=" + secret + "; XSRF-TOKEN=" + csrf)
+			.header("X-XSRF-TOKEN", csrf)
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

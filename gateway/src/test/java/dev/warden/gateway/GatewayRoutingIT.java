@@ -14,9 +14,12 @@ import dev.warden.infra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the client asserted, and fails closed. Services are played by a stub of their HTTP contract.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingIT {
 
 	static final UpstreamStub upstream = new UpstreamStub();
@@ -250,6 +254,23 @@ class GatewayRoutingIT {
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).contains("\"code\":\"payload_too_large\"");
 		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void logsEachRequestWithItsUserButNeverItsCookie(CapturedOutput output) throws Exception {
+		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
+
+		assertThat(output.getOut()).contains("GET /api/security/two-factor 200")
+			.contains("user=" + UpstreamStub.USER_ID)
+			.doesNotContain(UpstreamStub.ACTIVE_SECRET);
+	}
+
+	@Test
+	void propagatesTheTraceDownstream() throws Exception {
+		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
+
+		assertThat(upstream.received().get(0).headers().keySet()).anySatisfy(
+				(header) -> assertThat(header.toLowerCase(java.util.Locale.ROOT)).isIn("traceparent", "b3", "x-b3-traceid"));
 	}
 
 	private HttpResponse<String> send(String method, String path, String cookies, Map<String, String> headers)

@@ -52,6 +52,8 @@ class GatewayRoutingIT {
 		registry.add("warden.upstream.session", upstream::url);
 		registry.add("warden.upstream.notification", () -> "http://127.0.0.1:" + deadPort);
 		registry.add("warden.internal.key", () -> UpstreamStub.INTERNAL_KEY);
+		registry.add("warden.gateway.rate-limit.login.burst", () -> "3");
+		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
 	}
 
 	@AfterAll
@@ -271,6 +273,36 @@ class GatewayRoutingIT {
 
 		assertThat(upstream.received().get(0).headers().keySet()).anySatisfy(
 				(header) -> assertThat(header.toLowerCase(java.util.Locale.ROOT)).isIn("traceparent", "b3", "x-b3-traceid"));
+	}
+
+	@Test
+	void limitsSignInAttemptsPerClient() throws Exception {
+		List<HttpResponse<String>> responses = new java.util.ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			responses.add(send("POST", "/api/auth/login", null, Map.of("Content-Type", "application/json")));
+		}
+
+		assertThat(responses.subList(0, 3)).extracting(HttpResponse::statusCode).containsOnly(200);
+		HttpResponse<String> limited = responses.stream()
+			.filter((response) -> response.statusCode() == 429)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no 429 among six quick sign-ins"));
+		assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+		assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(limited.body()).contains("\"code\":\"too_many_requests\"");
+	}
+
+	@Test
+	void limitsTokenCreationPerUser() throws Exception {
+		String token = "csrf-token-value-rate";
+		String cookies = COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; XSRF-TOKEN=" + token;
+		List<Integer> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			statuses.add(send("POST", "/api/security/tokens", cookies, Map.of("X-XSRF-TOKEN", token)).statusCode());
+		}
+
+		assertThat(statuses.subList(0, 2)).containsOnly(200);
+		assertThat(statuses).contains(429);
 	}
 
 	private HttpResponse<String> send(String method, String path, String cookies, Map<String, String> headers)

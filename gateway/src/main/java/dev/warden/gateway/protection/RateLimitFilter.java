@@ -1,0 +1,105 @@
+package dev.warden.gateway.protection;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import dev.warden.gateway.identity.CallerIdentity;
+import dev.warden.gateway.problem.GatewayProblems;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Rate limits at the door, with Spring Cloud Gateway's Redis token buckets shared by every replica: sign-in per
+ * client IP, password change and token creation per user; 429 problem+json with {@code Retry-After} beyond.
+ * The Redis limiter lets traffic through when Redis fails, so this is a first line only: auth-service's
+ * per-account counters are the authoritative brute-force protection.
+ */
+@Component
+class RateLimitFilter implements GlobalFilter, Ordered {
+
+	static final String LOGIN = "login-per-ip";
+
+	static final String SENSITIVE = "sensitive-per-user";
+
+	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+
+	private final List<Rule> rules = List.of(
+			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/login/**"), false),
+			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/password"), true),
+			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/tokens"), true));
+
+	private final RedisRateLimiter limiter;
+
+	private final RateLimitProperties properties;
+
+	private final JsonMapper json;
+
+	RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties, JsonMapper json) {
+		this.limiter = limiter;
+		this.properties = properties;
+		this.json = json;
+		limiter.getConfig().put(LOGIN, config(properties.login()));
+		limiter.getConfig().put(SENSITIVE, config(properties.sensitive()));
+	}
+
+	private static RedisRateLimiter.Config config(RateLimitProperties.Bucket bucket) {
+		return new RedisRateLimiter.Config().setReplenishRate(bucket.perSecond())
+			.setBurstCapacity(bucket.burst())
+			.setRequestedTokens(1);
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		for (Rule rule : this.rules) {
+			if (rule.method().equals(exchange.getRequest().getMethod()) && rule.path().matches(path)) {
+				String key = rule.perUser() ? userOf(exchange) : clientIp(exchange);
+				return this.limiter.isAllowed(rule.id(), key).flatMap((response) -> {
+					if (response.isAllowed()) {
+						return chain.filter(exchange);
+					}
+					RateLimitProperties.Bucket bucket = LOGIN.equals(rule.id()) ? this.properties.login()
+							: this.properties.sensitive();
+					exchange.getResponse()
+						.getHeaders()
+						.set("Retry-After", String.valueOf(Math.max(1, (int) Math.ceil(1.0 / bucket.perSecond()))));
+					return GatewayProblems.write(exchange, this.json, HttpStatus.TOO_MANY_REQUESTS,
+							"too_many_requests", "Too many requests", "Slow down and try again in a moment.");
+				});
+			}
+		}
+		return chain.filter(exchange);
+	}
+
+	private static String userOf(ServerWebExchange exchange) {
+		CallerIdentity caller = exchange.getAttribute(CallerIdentity.ATTRIBUTE);
+		return caller == null ? clientIp(exchange) : "user:" + caller.userId();
+	}
+
+	/** The peer address; behind a load balancer, configure it to preserve the client address. */
+	private static String clientIp(ServerWebExchange exchange) {
+		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return "ip:" + (remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress());
+	}
+
+	@Override
+	public int getOrder() {
+		// After authentication, so per-user limits know the user.
+		return Ordered.HIGHEST_PRECEDENCE + 200;
+	}
+
+	private record Rule(String id, HttpMethod method, PathPattern path, boolean perUser) {
+	}
+}

@@ -1,22 +1,30 @@
 package dev.warden.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.warden.infra.FreePorts;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,6 +50,9 @@ class GatewayRoutingIT {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	ReactiveResilience4JCircuitBreakerFactory breakers;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
@@ -53,6 +64,7 @@ class GatewayRoutingIT {
 		registry.add("warden.upstream.notification", () -> "http://127.0.0.1:" + deadPort);
 		registry.add("warden.internal.key", () -> UpstreamStub.INTERNAL_KEY);
 		registry.add("warden.gateway.rate-limit.login.burst", () -> "3");
+		registry.add("warden.gateway.breaker.open-for", () -> "2s");
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
 	}
 
@@ -71,7 +83,7 @@ class GatewayRoutingIT {
 		for (String path : new String[] { "/api/me", "/api/security/password/policy", "/api/security/two-factor",
 				"/api/security/sessions", "/api/security/tokens/abc", "/api/security/log?limit=5",
 				"/api/admin/security-log/verify", "/api/admin/users" }) {
-			assertThat(get(path, UpstreamStub.ACTIVE_SECRET).statusCode()).as(path).isEqualTo(200);
+			assertThat(get(path, UpstreamStub.ADMIN_SECRET).statusCode()).as(path).isEqualTo(200);
 		}
 
 		assertThat(upstream.received()).extracting(UpstreamStub.Received::uri)
@@ -81,6 +93,15 @@ class GatewayRoutingIT {
 			.contains("\"sid\":\"" + UpstreamStub.SESSION_ID + "\"")
 			.contains("\"auth_time\":")
 			.contains("\"aud\":\"warden-internal\"");
+	}
+
+	@Test
+	void administrationNeedsTheAdminRoleAtTheDoor() throws Exception {
+		HttpResponse<String> response = get("/api/admin/users", UpstreamStub.ACTIVE_SECRET);
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("\"code\":\"forbidden\"");
+		assertThat(upstream.received()).isEmpty();
 	}
 
 	@Test
@@ -164,13 +185,38 @@ class GatewayRoutingIT {
 
 	@Test
 	void deadServiceAnswersServiceUnavailableProblem() throws Exception {
-		HttpResponse<String> response = get("/api/admin/notifications/templates", UpstreamStub.ACTIVE_SECRET);
+		HttpResponse<String> response = get("/api/admin/notifications/templates", UpstreamStub.ADMIN_SECRET);
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"code\":\"service_unavailable\"")
 			.contains("\"service\":\"notification-service\"")
 			.doesNotContain("Exception");
+	}
+
+	@Test
+	void breakerOpensOnADeadServiceAndClosesWhenItIsBack() throws Exception {
+		var breaker = this.breakers.getCircuitBreakerRegistry().circuitBreaker("notification-service");
+		for (int i = 0; i < 8; i++) {
+			assertThat(get("/api/admin/notifications/templates", UpstreamStub.ADMIN_SECRET).statusCode()).isEqualTo(503);
+		}
+		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+		HttpServer revived = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), deadPort), 0);
+		revived.createContext("/", (exchange) -> {
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		revived.start();
+		try {
+			await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(300))
+				.until(() -> get("/api/admin/notifications/templates", UpstreamStub.ADMIN_SECRET).statusCode() == 200
+						&& breaker.getState() == CircuitBreaker.State.CLOSED);
+		}
+		finally {
+			revived.stop(0);
+		}
 	}
 
 	@Test
@@ -262,6 +308,8 @@ class GatewayRoutingIT {
 	void logsEachRequestWithItsUserButNeverItsCookie(CapturedOutput output) throws Exception {
 		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
 
+		// The line is written when the exchange completes, which may be just after the client has its answer.
+		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("GET /api/security/two-factor 200"));
 		assertThat(output.getOut()).contains("GET /api/security/two-factor 200")
 			.contains("user=" + UpstreamStub.USER_ID)
 			.doesNotContain(UpstreamStub.ACTIVE_SECRET);

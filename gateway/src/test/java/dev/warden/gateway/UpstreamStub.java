@@ -27,6 +27,8 @@ final class UpstreamStub implements AutoCloseable {
 
 	static final String BROKEN_SECRET = "B".repeat(43);
 
+	static final String ADMIN_SECRET = "M".repeat(43);
+
 	static final String INTERNAL_KEY = "gateway-test-internal-key-0123456789abcdef";
 
 	static final String USER_ID = "user-42";
@@ -41,9 +43,9 @@ final class UpstreamStub implements AutoCloseable {
 		return this.introspections.get();
 	}
 
-	private static String session(boolean passwordChangeRequired) {
+	private static String session(boolean passwordChangeRequired, String roles) {
 		return "{\"active\":true,\"sessionId\":\"" + SESSION_ID + "\",\"userId\":\"" + USER_ID
-				+ "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"2026-11-26T10:00:00Z\","
+				+ "\",\"roles\":[" + roles + "],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"2026-11-26T10:00:00Z\","
 				+ "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"passwordChangeRequired\":" + passwordChangeRequired + "}";
 	}
 
@@ -60,10 +62,13 @@ final class UpstreamStub implements AutoCloseable {
 			String answer;
 			int status = 200;
 			if (keyed && body.contains(ACTIVE_SECRET)) {
-				answer = session(false);
+				answer = session(false, "\"USER\"");
+			}
+			else if (keyed && body.contains(ADMIN_SECRET)) {
+				answer = session(false, "\"USER\",\"ADMIN\"");
 			}
 			else if (keyed && body.contains(PASSWORD_CHANGE_SECRET)) {
-				answer = session(true);
+				answer = session(true, "\"USER\"");
 			}
 			else if (body.contains(BROKEN_SECRET)) {
 				status = 500;

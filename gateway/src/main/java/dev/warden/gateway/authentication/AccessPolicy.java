@@ -22,6 +22,9 @@ final class AccessPolicy {
 	/** Security settings: a leaked API token must not change them. */
 	private static final List<PathPattern> SECURITY_SETTINGS = patterns("/api/security/**");
 
+	/** Administration: role ADMIN, checked here and again by the service. */
+	private static final List<PathPattern> ADMINISTRATION = patterns("/api/admin/**");
+
 	private AccessPolicy() {
 	}
 
@@ -31,6 +34,10 @@ final class AccessPolicy {
 
 	static boolean allowedWhilePasswordChangeRequired(String path) {
 		return matches(WHILE_PASSWORD_CHANGE_REQUIRED, path);
+	}
+
+	static boolean isAdministration(String path) {
+		return matches(ADMINISTRATION, path);
 	}
 
 	static boolean isSecuritySetting(String path) {

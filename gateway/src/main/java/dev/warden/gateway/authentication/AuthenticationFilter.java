@@ -71,6 +71,10 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "password_change_required",
 					"Password change required", "Change your password before doing anything else.");
 		}
+		if (AccessPolicy.isAdministration(path) && !session.roles().contains("ADMIN")) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"Administration needs the ADMIN role.");
+		}
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(session.userId(), session.roles(), session.sessionId(),
 					null, session.authMethods(), session.authenticatedAt()));

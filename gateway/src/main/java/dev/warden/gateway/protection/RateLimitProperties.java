@@ -10,8 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sensitive password change and token creation, per user
  */
 @ConfigurationProperties("warden.gateway.rate-limit")
-public record RateLimitProperties(@DefaultValue({ "1", "20" }) Bucket login,
-		@DefaultValue({ "1", "10" }) Bucket sensitive) {
+public record RateLimitProperties(Bucket login, Bucket sensitive) {
+
+	// Defaults for buckets not configured at all (a nested record cannot take @DefaultValue values).
+	public RateLimitProperties {
+		login = login == null ? new Bucket(1, 20) : login;
+		sensitive = sensitive == null ? new Bucket(1, 10) : sensitive;
+	}
 
 	/**
 	 * A bucket of {@code burst} requests refilled at {@code perSecond} requests per second.

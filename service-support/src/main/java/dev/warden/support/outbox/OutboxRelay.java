@@ -1,13 +1,11 @@
 package dev.warden.support.outbox;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,22 +66,9 @@ public class OutboxRelay implements SmartLifecycle {
 			if (rows.isEmpty()) {
 				return 0;
 			}
-			List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-			try {
-				// send() itself throws when no broker answers within max.block.ms.
-				for (Row row : rows) {
-					acks.add(this.kafka.send(row.topic(), row.key(), row.payload()));
-				}
-				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-					.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new OutboxRelayException("interrupted while waiting for Kafka", ex);
-			}
-			catch (Exception ex) {
-				throw new OutboxRelayException("Kafka did not acknowledge the batch", ex);
-			}
+			KafkaHandOff.sendAll(this.kafka,
+					rows.stream().map((row) -> new ProducerRecord<>(row.topic(), row.key(), row.payload())).toList(),
+					this.properties.sendTimeout());
 			long last = rows.get(rows.size() - 1).seq();
 			List<Object[]> seqs = rows.stream().map((row) -> new Object[] { row.seq() }).toList();
 			this.jdbc.batchUpdate("delete from outbox_event where seq = ?", seqs);
@@ -129,7 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/** A relay round that could not hand its batch to Kafka. */
-	static final class OutboxRelayException extends RuntimeException {
+	public static final class OutboxRelayException extends IllegalStateException {
 
 		OutboxRelayException(String message, Throwable cause) {
 			super(message, cause);

@@ -2,14 +2,13 @@ package dev.warden.session.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import dev.warden.event.Topics;
+import dev.warden.support.outbox.KafkaHandOff;
 import dev.warden.support.outbox.RelayWorker;
 import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -87,21 +86,10 @@ class SessionEventRelay implements SmartLifecycle {
 		if (records == null || records.isEmpty()) {
 			return 0;
 		}
-		List<CompletableFuture<?>> acks = new ArrayList<>(records.size());
-		try {
-			for (MapRecord<String, String, String> record : records) {
-				acks.add(this.kafka.send(Topics.SESSION_EVENTS, record.getValue().get("k"), record.getValue().get("e")));
-			}
-			CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while waiting for Kafka", ex);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Kafka did not acknowledge the session events", ex);
-		}
+		KafkaHandOff.sendAll(this.kafka, records.stream()
+			.map((record) -> new ProducerRecord<>(Topics.SESSION_EVENTS, record.getValue().get("k"),
+					record.getValue().get("e")))
+			.toList(), this.properties.sendTimeout());
 		RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
 		stream.acknowledge(STREAM, GROUP, ids);
 		stream.delete(STREAM, ids);

@@ -3,10 +3,12 @@ package dev.warden.auth;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** auth-service: users, roles, passwords and their policy, two-factor secrets, login. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class AuthApplication {
 
 	public static void main(String[] args) {

@@ -16,6 +16,8 @@ public final class EventTypes {
 
 	public static final String ACCOUNT_LOCKED = "warden.account.locked";
 
+	public static final String ACCOUNT_UNLOCKED = "warden.account.unlocked";
+
 	public static final String LOGOUT = "warden.logout";
 
 	public static final String PASSWORD_CHANGED = "warden.password.changed";
@@ -48,7 +50,7 @@ public final class EventTypes {
 
 	public static final String TOKEN_EXPIRED = "warden.token.expired";
 
-	public static final Set<String> ALL = Set.of(USER_CREATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, LOGOUT,
+	public static final Set<String> ALL = Set.of(USER_CREATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, LOGOUT,
 			PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON,
 			PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED,
 			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, TOKEN_CREATED, TOKEN_REVOKED, TOKEN_EXPIRING_SOON,

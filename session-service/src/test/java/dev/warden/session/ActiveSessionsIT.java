@@ -239,6 +239,43 @@ class ActiveSessionsIT {
 	}
 
 	@Test
+	void renewsByPublicIdOnlyForTheSessionsOwnerAndClearsThePasswordChangeFlag() {
+		JsonNode session = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+		String id = session.get("sessionId").asString();
+		String path = "/internal/users/" + this.user + "/sessions/" + id + "/renew";
+
+		HttpResponse<String> stranger = this.api.internal("POST",
+				"/internal/users/someone-else/sessions/" + id + "/renew", Map.of());
+		this.clock.advance(Duration.ofMinutes(5));
+		JsonNode renewed = this.api.read(this.api.internal("POST", path,
+				Map.of("reauthenticated", true, "passwordChangeRequired", false)));
+
+		assertThat(stranger.statusCode()).isEqualTo(404);
+		assertThat(renewed.get("sessionId").asString()).isEqualTo(id);
+		assertThat(this.api.isActive(session.get("secret").asString())).isFalse();
+		JsonNode introspection = this.api.read(this.api.internal("POST", "/internal/sessions/introspect",
+				Map.of("secret", renewed.get("secret").asString())));
+		assertThat(introspection.get("passwordChangeRequired").asBoolean()).isFalse();
+		assertThat(Instant.parse(introspection.get("authenticatedAt").asString()))
+			.isEqualTo(this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+	}
+
+	@Test
+	void endsOneSessionByPublicIdForItsOwnerOnly() {
+		JsonNode session = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+		String id = session.get("sessionId").asString();
+
+		int stranger = this.api.internal("DELETE", "/internal/users/someone-else/sessions/" + id, Map.of()).statusCode();
+		assertThat(stranger).isEqualTo(404);
+		assertThat(this.api.isActive(session.get("secret").asString())).isTrue();
+
+		int owner = this.api.internal("DELETE", "/internal/users/" + this.user + "/sessions/" + id + "?reason=logout",
+				Map.of()).statusCode();
+		assertThat(owner).isEqualTo(204);
+		assertThat(this.api.isActive(session.get("secret").asString())).isFalse();
+	}
+
+	@Test
 	void logoutEndsTheSession() {
 		String secret = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS).get("secret").asString();
 

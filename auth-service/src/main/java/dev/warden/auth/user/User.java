@@ -6,6 +6,16 @@ import java.util.UUID;
 
 /** A portal user as auth-service stores it; the password hash never leaves this service. */
 public record User(UUID id, String email, String displayName, List<String> roles, UserStatus status,
-		String passwordHash, Instant passwordChangedAt, boolean passwordChangeRequired, Instant createdAt,
-		Instant updatedAt) {
+		String passwordHash, Instant passwordChangedAt, boolean passwordChangeRequired, boolean twoFactorEnabled,
+		Instant createdAt, Instant updatedAt) {
+
+	public boolean isAdmin() {
+		return this.roles.contains(Roles.ADMIN);
+	}
+
+	@Override
+	public String toString() {
+		// The hash stays out of logs and exception messages.
+		return "User[id=" + this.id + ", status=" + this.status + "]";
+	}
 }

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.warden.auth.password.PasswordHasher;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.event.UserCreated;
 import dev.warden.support.outbox.OutboxWriter;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,17 +23,17 @@ public class UserService {
 
 	private final UserStore users;
 
-	private final PasswordEncoder passwords;
+	private final PasswordHasher passwords;
 
 	private final OutboxWriter outbox;
 
 	private final Clock clock;
 
-	UserService(UserStore users, PasswordEncoder passwords, OutboxWriter outbox) {
+	UserService(UserStore users, PasswordHasher passwords, OutboxWriter outbox, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.outbox = outbox;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/**
@@ -46,7 +46,7 @@ public class UserService {
 			String actor) {
 		Instant now = this.clock.instant();
 		User user = new User(UUID.randomUUID(), email.strip(), displayName.strip(), List.copyOf(roles),
-				UserStatus.ACTIVE, this.passwords.encode(password), now, temporary, now, now);
+				UserStatus.ACTIVE, this.passwords.hash(password), now, temporary, false, now, now);
 		this.users.insert(user);
 		UserCreated data = new UserCreated(user.id().toString(), user.email(), user.displayName(), user.roles(), actor);
 		this.outbox.append(Topics.AUTH_EVENTS,

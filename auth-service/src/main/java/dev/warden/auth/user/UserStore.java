@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -53,12 +54,73 @@ public class UserStore {
 		return this.jdbc.query("select * from app_user where id = ?", ROW, id).stream().findFirst();
 	}
 
+	public List<User> page(int offset, int limit) {
+		return this.jdbc.query("select * from app_user order by created_at, id offset ? limit ?", ROW, offset, limit);
+	}
+
+	public long count() {
+		Long count = this.jdbc.queryForObject("select count(*) from app_user", Long.class);
+		return count == null ? 0 : count;
+	}
+
+	/** Locks the row for the rest of the transaction, so two password changes of one user cannot interleave. */
+	public Optional<User> findByIdForUpdate(UUID id) {
+		return this.jdbc.query("select * from app_user where id = ? for update", ROW, id).stream().findFirst();
+	}
+
+	public void changePassword(UUID id, String hash, Instant at) {
+		this.jdbc.update("""
+				update app_user set password_hash = ?, password_changed_at = ?, password_change_required = false,
+				                    updated_at = ? where id = ?""", hash, Timestamp.from(at), Timestamp.from(at), id);
+	}
+
+	/** Replaces the hash of the same password with one made at today's parameters; the change date stays. */
+	public void rehash(UUID id, String hash) {
+		this.jdbc.update("update app_user set password_hash = ? where id = ?", hash, id);
+	}
+
+	public void requirePasswordChange(UUID id, Instant at) {
+		this.jdbc.update("update app_user set password_change_required = true, updated_at = ? where id = ?",
+				Timestamp.from(at), id);
+	}
+
+	/** Locks an active account; false if it was not active (already locked, or disabled). */
+	public boolean lock(UUID id, Instant at) {
+		return this.jdbc.update("""
+				update app_user set status = 'LOCKED', locked_at = ?, updated_at = ?
+				where id = ? and status = 'ACTIVE'""", Timestamp.from(at), Timestamp.from(at), id) == 1;
+	}
+
+	/** Unlocks a locked account; false if it was not locked. */
+	public boolean unlock(UUID id, Instant at) {
+		return this.jdbc.update("""
+				update app_user set status = 'ACTIVE', locked_at = null, updated_at = ?
+				where id = ? and status = 'LOCKED'""", Timestamp.from(at), id) == 1;
+	}
+
+	/**
+	 * Active users whose password changed before {@code changedBefore} and who have not yet been told it expired:
+	 * the candidates for expiry notices.
+	 */
+	public List<User> passwordsDueForNotice(Instant changedBefore, User after, int limit) {
+		Timestamp afterChangedAt = Timestamp.from(after == null ? Instant.EPOCH : after.passwordChangedAt());
+		UUID afterId = after == null ? new UUID(0, 0) : after.id();
+		return this.jdbc.query("""
+				select * from app_user u where u.password_changed_at < ? and u.status = 'ACTIVE'
+				and (u.password_changed_at, u.id) > (?, ?)
+				and not exists (select 1 from password_expiry_notice n where n.user_id = u.id
+				                and n.password_changed_at = u.password_changed_at and n.days_before = 0)
+				order by u.password_changed_at, u.id limit ?""", ROW, Timestamp.from(changedBefore), afterChangedAt,
+				afterId, limit);
+	}
+
 	private static User map(ResultSet rs, int row) throws SQLException {
 		Array roles = rs.getArray("roles");
 		return new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
 				List.copyOf(Arrays.asList((String[]) roles.getArray())), UserStatus.valueOf(rs.getString("status")),
 				rs.getString("password_hash"), rs.getTimestamp("password_changed_at").toInstant(),
-				rs.getBoolean("password_change_required"), rs.getTimestamp("created_at").toInstant(),
+				rs.getBoolean("password_change_required"), rs.getBoolean("two_factor_enabled"),
+				rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());
 	}
 }

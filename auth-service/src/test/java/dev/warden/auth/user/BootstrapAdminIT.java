@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import dev.warden.auth.AuthIntegrationTest;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,27 +13,20 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The first administrator is created once at start-up, with an Argon2id hash at OWASP's parameters, and its
  * {@code warden.user.created} event leaves through the outbox in the CloudEvents envelope, without the password.
  */
-@SpringBootTest(properties = { "warden.bootstrap.admin.email=Root@Example.test",
-		"warden.bootstrap.admin.password=" + BootstrapAdminIT.PASSWORD })
-class BootstrapAdminIT {
+class BootstrapAdminIT extends AuthIntegrationTest {
 
-	static final String PASSWORD = "correct horse battery staple 42";
+	static final String PASSWORD = ADMIN_PASSWORD;
 
 	@Autowired
 	UserStore users;
 
 	@Autowired
 	BootstrapAdmin bootstrap;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	void createsAdministratorWithArgon2idHashAtOwaspParameters() {
@@ -62,7 +56,9 @@ class BootstrapAdminIT {
 			.contains("\"email\":\"Root@Example.test\"")
 			.doesNotContain(PASSWORD)
 			.doesNotContain("argon2");
-		assertThat(this.jdbc.queryForObject("select count(*) from outbox_event", Integer.class)).isZero();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.queryForObject("select count(*) from outbox_event", Integer.class) == 0);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.warden.gateway.identity;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,9 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 	static final List<String> IDENTITY_HEADER_PREFIXES = List.of("x-user", "x-warden", "x-auth", "x-forwarded-user",
 			"x-remote-user", "x-forwarded-email", "x-roles");
 
+	/** The client's address as the gateway saw it; services record it with sessions and events. */
+	static final String CLIENT_IP_HEADER = "X-Warden-Client-Ip";
+
 	private final InternalTokenMinter minter;
 
 	IdentityHeadersFilter(InternalTokenMinter minter) {
@@ -42,6 +46,11 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 				.filter((name) -> isIdentityHeader(name.toLowerCase(Locale.ROOT)))
 				.toList();
 			spoofable.forEach(headers::remove);
+			// Set after the strip above, so only the gateway's own view of the client's address reaches a service.
+			InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+			if (remote != null && remote.getAddress() != null) {
+				headers.set(CLIENT_IP_HEADER, remote.getAddress().getHostAddress());
+			}
 			if (caller != null) {
 				headers.setBearerAuth(this.minter.mint(caller));
 			}

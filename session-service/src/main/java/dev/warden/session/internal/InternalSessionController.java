@@ -68,6 +68,25 @@ class InternalSessionController {
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
+	@PostMapping("/users/{userId}/sessions/{sessionId}/renew")
+	ResponseEntity<IssuedView> renewById(@PathVariable @Size(max = 100) String userId,
+			@PathVariable @Size(max = 100) String sessionId, @Valid @RequestBody RenewByIdRequest request) {
+		return this.sessions
+			.renew(userId, sessionId, request.authMethods(), Boolean.TRUE.equals(request.reauthenticated()),
+					request.passwordChangeRequired())
+			.map((issued) -> ResponseEntity.ok(IssuedView.of(issued)))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	@DeleteMapping("/users/{userId}/sessions/{sessionId}")
+	ResponseEntity<Void> end(@PathVariable @Size(max = 100) String userId,
+			@PathVariable @Size(max = 100) String sessionId,
+			@RequestParam(defaultValue = "logout") @Pattern(regexp = "logout|admin") String reason) {
+		RevocationReason why = "admin".equals(reason) ? RevocationReason.ADMIN : RevocationReason.LOGOUT;
+		return this.sessions.revoke(userId, sessionId, why) ? ResponseEntity.noContent().build()
+				: ResponseEntity.notFound().build();
+	}
+
 	@DeleteMapping("/users/{userId}/sessions")
 	Map<String, Integer> endAll(@PathVariable @Size(max = 100) String userId,
 			@RequestParam(defaultValue = "admin") @Pattern(regexp = "admin|password-changed") String reason) {
@@ -85,6 +104,10 @@ class InternalSessionController {
 
 	record RenewRequest(@NotBlank @Size(max = 100) String secret, List<@NotBlank String> authMethods,
 			Boolean reauthenticated, Boolean passwordChangeRequired) {
+	}
+
+	record RenewByIdRequest(List<@NotBlank String> authMethods, Boolean reauthenticated,
+			Boolean passwordChangeRequired) {
 	}
 
 	/** The new secret (the cookie value) goes to auth-service once, to be set on the browser. */

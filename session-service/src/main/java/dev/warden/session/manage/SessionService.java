@@ -76,10 +76,21 @@ public class SessionService {
 	 */
 	public Optional<IssuedSession> renew(String secret, List<String> authMethods, boolean reauthenticated,
 			Boolean passwordChangeRequired) {
-		Optional<StoredSession> found = findLive(secret);
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
+		return findLive(secret).flatMap((found) -> renew(found, authMethods, reauthenticated, passwordChangeRequired));
+	}
+
+	/**
+	 * Renews the user's session with this public id, as {@link #renew(String, List, boolean, Boolean)} does: for
+	 * auth-service, which knows the session from the gateway's internal JWT rather than from the cookie.
+	 */
+	public Optional<IssuedSession> renew(String userId, String publicId, List<String> authMethods,
+			boolean reauthenticated, Boolean passwordChangeRequired) {
+		return findLive(userId, publicId)
+			.flatMap((found) -> renew(found, authMethods, reauthenticated, passwordChangeRequired));
+	}
+
+	private Optional<IssuedSession> renew(StoredSession found, List<String> authMethods, boolean reauthenticated,
+			Boolean passwordChangeRequired) {
 		Instant now = this.clock.instant();
 		Map<String, String> updates = new LinkedHashMap<>();
 		if (authMethods != null && !authMethods.isEmpty()) {
@@ -93,7 +104,7 @@ public class SessionService {
 		}
 		String newSecret = SessionSecrets.newSecret();
 		String newHash = SessionSecrets.hash(newSecret);
-		if (!this.store.renew(found.get(), newHash, updates, now, this.properties.idleTimeout())) {
+		if (!this.store.renew(found, newHash, updates, now, this.properties.idleTimeout())) {
 			return Optional.empty();
 		}
 		return this.store.findBySecretHash(newHash)
@@ -111,14 +122,7 @@ public class SessionService {
 
 	/** Ends one session of the user; false when the user has no live session with that public id. */
 	public boolean revoke(String userId, String publicId, RevocationReason reason) {
-		if (!SessionSecrets.isWellFormed(publicId, SessionSecrets.PUBLIC_ID_LENGTH)) {
-			return false;
-		}
-		return this.store.findByPublicId(publicId)
-			.filter((stored) -> stored.session().userId().equals(userId))
-			.filter((stored) -> !stored.session().isExpired(this.clock.instant(), this.properties.idleTimeout()))
-			.map((stored) -> end(stored, reason))
-			.orElse(false);
+		return findLive(userId, publicId).map((stored) -> end(stored, reason)).orElse(false);
 	}
 
 	/**
@@ -144,6 +148,15 @@ public class SessionService {
 
 	public Instant now() {
 		return this.clock.instant();
+	}
+
+	private Optional<StoredSession> findLive(String userId, String publicId) {
+		if (!SessionSecrets.isWellFormed(publicId, SessionSecrets.PUBLIC_ID_LENGTH)) {
+			return Optional.empty();
+		}
+		return this.store.findByPublicId(publicId)
+			.filter((stored) -> stored.session().userId().equals(userId))
+			.filter((stored) -> !stored.session().isExpired(this.clock.instant(), this.properties.idleTimeout()));
 	}
 
 	private Optional<StoredSession> findLive(String secret) {

@@ -1,0 +1,97 @@
+package dev.warden.auth.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStatus;
+import dev.warden.support.identity.RecentAuthentication;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Administration of users ({@code ADMIN}, checked by the gateway and again by this service's security chain). */
+@RestController
+@Validated
+@RequestMapping("/api/admin/users")
+class AdminUsersController {
+
+	private final UserAdministration administration;
+
+	private final RecentAuthentication recentAuthentication;
+
+	AdminUsersController(UserAdministration administration, RecentAuthentication recentAuthentication) {
+		this.administration = administration;
+		this.recentAuthentication = recentAuthentication;
+	}
+
+	@PostMapping
+	ResponseEntity<UserView> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody NewUser request) {
+		this.recentAuthentication.require(jwt);
+		User user = this.administration.create(request, jwt.getSubject());
+		return ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(user, false));
+	}
+
+	@GetMapping
+	Map<String, Object> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		List<UserView> users = this.administration.page(page, size);
+		return Map.of("users", users, "page", page, "size", size, "total", this.administration.count());
+	}
+
+	@PostMapping("/{id}/unlock")
+	ResponseEntity<Void> unlock(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		this.administration.unlock(id, jwt.getSubject());
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * @param temporary whether the user must change the password at first sign-in (default true, as Keycloak's
+	 * "temporary" flag)
+	 */
+	record NewUser(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 100) String displayName,
+			@NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "USER|ADMIN") String> roles,
+			@NotNull @Size(max = 4096) String password, Boolean temporary) {
+
+		boolean isTemporary() {
+			return !Boolean.FALSE.equals(this.temporary);
+		}
+
+		@Override
+		public String toString() {
+			return "NewUser[roles=" + this.roles + "]";
+		}
+	}
+
+	/** A user as administrators see it: never a hash. {@code locked} includes a temporary lock. */
+	record UserView(String id, String email, String displayName, List<String> roles, UserStatus status,
+			boolean locked, boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt) {
+
+		static UserView of(User user, boolean temporarilyLocked) {
+			return new UserView(user.id().toString(), user.email(), user.displayName(), user.roles(), user.status(),
+					user.status() == UserStatus.LOCKED || temporarilyLocked, user.passwordChangeRequired(),
+					user.twoFactorEnabled(), user.createdAt());
+		}
+	}
+}

@@ -1,0 +1,156 @@
+package dev.warden.auth.login;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.auth.password.PasswordHasher;
+import dev.warden.auth.password.expiry.PasswordExpiry;
+import dev.warden.auth.password.policy.PasswordCandidate;
+import dev.warden.auth.password.policy.PasswordPolicy;
+import dev.warden.auth.password.policy.PasswordPolicyService;
+import dev.warden.auth.password.policy.PasswordRules;
+import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.session.SessionClient;
+import dev.warden.auth.session.SessionClient.IssuedSession;
+import dev.warden.auth.session.SessionsUnavailableException;
+import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.event.EventTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Signing in and out. A sign-in either completes (session created, events committed) or fails as a whole: if
+ * session-service cannot open the session, nothing is recorded as a success; if recording fails after the
+ * session opened, the session is ended again.
+ */
+@Service
+public class LoginService {
+
+	private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+
+	static final List<String> PASSWORD = List.of("pwd");
+
+	private final PasswordCheck passwords;
+
+	private final PasswordHasher hasher;
+
+	private final PasswordPolicyService policies;
+
+	private final PasswordRules rules;
+
+	private final PasswordExpiry expiry;
+
+	private final SessionClient sessions;
+
+	private final UserStore users;
+
+	private final AuthEvents events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	LoginService(PasswordCheck passwords, PasswordHasher hasher, PasswordPolicyService policies,
+			PasswordRules rules, PasswordExpiry expiry, SessionClient sessions, UserStore users, AuthEvents events,
+			TransactionTemplate transactions, Clock clock) {
+		this.passwords = passwords;
+		this.hasher = hasher;
+		this.policies = policies;
+		this.rules = rules;
+		this.expiry = expiry;
+		this.sessions = sessions;
+		this.users = users;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	public SignedIn login(String email, String password, ClientInfo client) {
+		String address = email.strip().toLowerCase(Locale.ROOT);
+		User user = this.passwords.verify(address, password, client, EventTypes.LOGIN_FAILED)
+			.orElseThrow(LoginErrors::invalidCredentials);
+		Instant now = this.clock.instant();
+		PasswordPolicy policy = this.policies.current();
+		boolean expired = this.expiry.isExpired(user, policy, now);
+		// The plaintext is known only now: the one moment a raised policy can be checked against it.
+		boolean noncompliant = !this.rules
+			.check(policy, new PasswordCandidate(PasswordHasher.normalize(password), user.email(),
+					user.displayName(), user.twoFactorEnabled()))
+			.isEmpty();
+		boolean mustChange = user.passwordChangeRequired() || expired || noncompliant;
+		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), PASSWORD, client,
+				mustChange);
+		try {
+			this.transactions.executeWithoutResult((tx) -> {
+				if (this.hasher.needsRehash(user.passwordHash())) {
+					this.users.rehash(user.id(), this.hasher.hash(password));
+				}
+				if (noncompliant && !user.passwordChangeRequired()) {
+					this.users.requirePasswordChange(user.id(), now);
+				}
+				if (expired) {
+					this.expiry.recordExpired(user, policy, now);
+				}
+				Map<String, Object> data = PasswordCheck.data(user, client);
+				data.put("sessionId", session.sessionId());
+				data.put("authMethods", PASSWORD);
+				data.put("newDevice", session.newDevice());
+				data.put("passwordChangeRequired", mustChange);
+				this.events.publish(EventTypes.LOGIN_SUCCEEDED, user.id().toString(), data);
+			});
+		}
+		catch (RuntimeException ex) {
+			endQuietly(user.id(), session.sessionId());
+			throw ex;
+		}
+		return new SignedIn(user, session, mustChange);
+	}
+
+	/** Ends the caller's session and records the sign-out. */
+	public void logout(UUID userId, String sessionId, ClientInfo client) {
+		this.sessions.end(userId.toString(), sessionId, "logout");
+		this.users.findById(userId).ifPresent((user) -> this.transactions.executeWithoutResult((tx) -> {
+			Map<String, Object> data = PasswordCheck.data(user, client);
+			data.put("sessionId", sessionId);
+			this.events.publish(EventTypes.LOGOUT, userId.toString(), data);
+		}));
+	}
+
+	/**
+	 * Proves the password again for sensitive actions: restarts the recent-authentication window and renews the
+	 * session's secret.
+	 */
+	public IssuedSession reauthenticate(UUID userId, String sessionId, String password, ClientInfo client) {
+		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
+		if (!this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
+			throw LoginErrors.currentPasswordInvalid("password");
+		}
+		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null);
+		if (renewed == null) {
+			throw LoginErrors.invalidCredentials();
+		}
+		return renewed;
+	}
+
+	private void endQuietly(UUID userId, String sessionId) {
+		try {
+			this.sessions.end(userId.toString(), sessionId, "logout");
+		}
+		catch (SessionsUnavailableException ex) {
+			log.warn("Could not end session {} after a failed sign-in; it expires on its own", sessionId);
+		}
+	}
+
+	/** A completed sign-in: who, the session to put in the cookie, and whether the password must change first. */
+	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired) {
+	}
+}

@@ -1,0 +1,134 @@
+package dev.warden.auth.login;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.warden.auth.password.PasswordHasher;
+import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStatus;
+import dev.warden.auth.user.UserStore;
+import dev.warden.event.EventTypes;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checks a password under brute-force protection: refused while the address is throttled or locked, counted
+ * when wrong (with {@code login.failed}, and {@code account.locked} when the count locks the account), and the
+ * count reset when right. Used by sign-in, re-authentication and password change alike, so a stolen session
+ * cannot guess the password faster than a stranger can.
+ */
+@Component
+public class PasswordCheck {
+
+	private final UserStore users;
+
+	private final PasswordHasher hasher;
+
+	private final LoginAttempts attempts;
+
+	private final LockoutProperties lockout;
+
+	private final AuthEvents events;
+
+	private final TransactionTemplate transactions;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	PasswordCheck(UserStore users, PasswordHasher hasher, LoginAttempts attempts, LockoutProperties lockout,
+			AuthEvents events, TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+		this.users = users;
+		this.hasher = hasher;
+		this.attempts = attempts;
+		this.lockout = lockout;
+		this.events = events;
+		this.transactions = transactions;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	/**
+	 * The user with this e-mail if the password is theirs; empty otherwise (the failure is counted).
+	 * @throws dev.warden.support.problem.ProblemException 429 while attempts for this address are refused
+	 */
+	public Optional<User> verify(String email, String password, ClientInfo client, String failureType) {
+		refuseWhileLocked(email);
+		Optional<User> found = this.users.findByEmail(email);
+		if (found.isEmpty()) {
+			this.hasher.matchNothing(password);
+			this.attempts.recordFailure(email);
+			count("unknown_user");
+			return Optional.empty();
+		}
+		User user = found.get();
+		if (user.status() == UserStatus.LOCKED) {
+			this.hasher.matchNothing(password);
+			throw LoginErrors.locked(this.lockout.forgetAfter().toSeconds());
+		}
+		if (!this.hasher.matches(password, user.passwordHash()) || user.status() != UserStatus.ACTIVE) {
+			failed(user, client, failureType);
+			return Optional.empty();
+		}
+		this.attempts.reset(email);
+		return Optional.of(user);
+	}
+
+	/** Verifies the password of a signed-in user (re-authentication, password change). */
+	public boolean verify(User user, String password, ClientInfo client, String failureType) {
+		return verify(user.email(), password, client, failureType).isPresent();
+	}
+
+	private void refuseWhileLocked(String email) {
+		LoginAttempts.Standing standing = this.attempts.standing(email);
+		if (standing.permanentlyLocked()) {
+			throw LoginErrors.locked(this.lockout.forgetAfter().toSeconds());
+		}
+		if (standing.refused()) {
+			count("throttled");
+			throw LoginErrors.throttled(standing.retryAfterSeconds());
+		}
+	}
+
+	private void failed(User user, ClientInfo client, String failureType) {
+		LoginAttempts.Standing standing = this.attempts.recordFailure(user.email());
+		count("wrong_password");
+		this.transactions.executeWithoutResult((tx) -> {
+			Map<String, Object> data = data(user, client);
+			data.put("failures", standing.failures());
+			this.events.publish(failureType, user.id().toString(), data);
+			boolean permanent = standing.permanentlyLocked() && this.users.lock(user.id(), this.clock.instant());
+			boolean lockedNow = permanent
+					|| (standing.failures() == this.lockout.lockAfter() && standing.refusedUntil() != null);
+			if (lockedNow) {
+				Map<String, Object> locked = data(user, client);
+				locked.put("failures", standing.failures());
+				locked.put("permanent", permanent);
+				if (!permanent) {
+					locked.put("lockedUntil", standing.refusedUntil().toString());
+				}
+				this.events.publish(EventTypes.ACCOUNT_LOCKED, user.id().toString(), locked);
+			}
+		});
+	}
+
+	/** What every sign-in and password event says about who and from where; never a credential. */
+	public static Map<String, Object> data(User user, ClientInfo client) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("email", user.email());
+		data.put("displayName", user.displayName());
+		data.put("ip", client.ip());
+		data.put("userAgent", client.userAgent());
+		return data;
+	}
+
+	private void count(String outcome) {
+		this.meters.counter("warden.login.failures", "reason", outcome).increment();
+	}
+}

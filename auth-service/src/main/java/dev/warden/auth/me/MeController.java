@@ -1,0 +1,52 @@
+package dev.warden.auth.me;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.warden.auth.login.LoginErrors;
+import dev.warden.auth.password.policy.PasswordPolicy;
+import dev.warden.auth.password.policy.PasswordPolicyService;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.support.identity.WardenPrincipal;
+
+import java.time.Clock;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/me}: who the caller is, for the page header and for deciding what the page shows. */
+@RestController
+class MeController {
+
+	private final UserStore users;
+
+	private final PasswordPolicyService policies;
+
+	private final Clock clock;
+
+	MeController(UserStore users, PasswordPolicyService policies, Clock clock) {
+		this.users = users;
+		this.policies = policies;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/me")
+	Me me(@AuthenticationPrincipal Jwt jwt) {
+		WardenPrincipal caller = WardenPrincipal.from(jwt);
+		User user = this.users.findById(UUID.fromString(caller.userId())).orElseThrow(LoginErrors::invalidCredentials);
+		PasswordPolicy policy = this.policies.current();
+		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
+		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());
+		return new Me(user.id().toString(), user.email(), user.displayName(), user.roles(), user.twoFactorEnabled(),
+				user.passwordChangeRequired() || expired, expiresAt, caller.authMethods());
+	}
+
+	/** {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token). */
+	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
+			boolean passwordChangeRequired, Instant passwordExpiresAt, List<String> authenticatedBy) {
+	}
+}

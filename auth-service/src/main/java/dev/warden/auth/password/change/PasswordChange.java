@@ -1,0 +1,23 @@
+package dev.warden.auth.password.change;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The "Change password" form. Lengths here only stop absurd bodies; the policy sets the real limits.
+ *
+ * @param signOutOtherSessions whether to end the other sessions (default true)
+ */
+public record PasswordChange(@NotNull @Size(max = 4096) String currentPassword,
+		@NotNull @Size(max = 4096) String newPassword, @NotNull @Size(max = 4096) String confirmPassword,
+		Boolean signOutOtherSessions) {
+
+	public boolean signsOutOtherSessions() {
+		return !Boolean.FALSE.equals(this.signOutOtherSessions);
+	}
+
+	@Override
+	public String toString() {
+		return "PasswordChange[signOutOtherSessions=" + signsOutOtherSessions() + "]";
+	}
+}

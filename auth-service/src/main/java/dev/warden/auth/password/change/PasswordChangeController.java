@@ -1,0 +1,48 @@
+package dev.warden.auth.password.change;
+
+import java.util.UUID;
+
+import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.session.SessionClient.IssuedSession;
+import dev.warden.auth.session.SessionCookie;
+import dev.warden.support.identity.WardenPrincipal;
+import dev.warden.support.problem.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/security/password}: 204 and, when the session was renewed, its new cookie. */
+@RestController
+class PasswordChangeController {
+
+	private final PasswordChangeService passwords;
+
+	private final SessionCookie cookie;
+
+	PasswordChangeController(PasswordChangeService passwords, SessionCookie cookie) {
+		this.passwords = passwords;
+		this.cookie = cookie;
+	}
+
+	@PostMapping("/api/security/password")
+	ResponseEntity<Void> change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange change,
+			HttpServletRequest request) {
+		WardenPrincipal caller = WardenPrincipal.from(jwt);
+		if (caller.sessionId() == null) {
+			throw Problems.forbidden("session_required", "Changing the password needs a signed-in session.");
+		}
+		IssuedSession renewed = this.passwords.change(UUID.fromString(caller.userId()), caller.sessionId(), change,
+				ClientInfo.of(request));
+		ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent();
+		if (renewed != null) {
+			response.header(SessionCookie.header(), this.cookie.issue(renewed));
+		}
+		return response.build();
+	}
+}

@@ -1,0 +1,150 @@
+package dev.warden.auth.password.change;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.warden.auth.login.LoginErrors;
+import dev.warden.auth.login.PasswordCheck;
+import dev.warden.auth.password.PasswordHasher;
+import dev.warden.auth.password.policy.PasswordCandidate;
+import dev.warden.auth.password.policy.PasswordPolicy;
+import dev.warden.auth.password.policy.PasswordPolicyService;
+import dev.warden.auth.password.policy.PasswordRules;
+import dev.warden.auth.password.policy.PolicyViolation;
+import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.session.SessionClient;
+import dev.warden.auth.session.SessionClient.IssuedSession;
+import dev.warden.auth.session.SessionsUnavailableException;
+import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.event.EventTypes;
+import dev.warden.support.problem.FieldProblem;
+import dev.warden.support.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * "Change password": the current password, a new one that meets the policy, and its confirmation. Every
+ * problem is reported at once, field by field. On success the new hash, its history entry and
+ * {@code password.changed} commit together; session-service then ends the other sessions (unless the user
+ * chose to stay signed in elsewhere), and the current session gets a new secret.
+ */
+@Service
+public class PasswordChangeService {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordChangeService.class);
+
+	private final UserStore users;
+
+	private final PasswordCheck check;
+
+	private final PasswordHasher hasher;
+
+	private final PasswordPolicyService policies;
+
+	private final PasswordRules rules;
+
+	private final PasswordHistory history;
+
+	private final SessionClient sessions;
+
+	private final AuthEvents events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	PasswordChangeService(UserStore users, PasswordCheck check, PasswordHasher hasher,
+			PasswordPolicyService policies, PasswordRules rules, PasswordHistory history, SessionClient sessions,
+			AuthEvents events, TransactionTemplate transactions, Clock clock) {
+		this.users = users;
+		this.check = check;
+		this.hasher = hasher;
+		this.policies = policies;
+		this.rules = rules;
+		this.history = history;
+		this.sessions = sessions;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Changes the password; returns the renewed session, or {@code null} when it could not be renewed. */
+	public IssuedSession change(UUID userId, String sessionId, PasswordChange change, ClientInfo client) {
+		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
+		PasswordPolicy policy = this.policies.current();
+		String newPassword = PasswordHasher.normalize(change.newPassword());
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!this.check.verify(user, change.currentPassword(), client, EventTypes.PASSWORD_CHANGE_FAILED)) {
+			problems.add(new FieldProblem("currentPassword", "current_password_invalid",
+					"This is not your current password."));
+		}
+		if (!Objects.equals(newPassword, PasswordHasher.normalize(change.confirmPassword()))) {
+			problems.add(new FieldProblem("confirmPassword", "confirmation_mismatch",
+					"The confirmation does not match the new password."));
+		}
+		for (PolicyViolation violation : violations(user, policy, newPassword)) {
+			problems.add(new FieldProblem("newPassword", violation.code(), violation.message()));
+		}
+		if (!problems.isEmpty()) {
+			throw Problems.validation(problems);
+		}
+		Instant now = this.clock.instant();
+		this.transactions.executeWithoutResult((tx) -> {
+			User locked = this.users.findByIdForUpdate(userId).orElseThrow(LoginErrors::invalidCredentials);
+			String hash = this.hasher.hash(newPassword);
+			this.history.add(userId, locked.passwordHash(), now);
+			this.users.changePassword(userId, hash, now);
+			Map<String, Object> data = PasswordCheck.data(user, client);
+			data.put("sessionId", sessionId);
+			data.put("signOutOtherSessions", change.signsOutOtherSessions());
+			data.put("changedAt", now.toString());
+			this.events.publish(EventTypes.PASSWORD_CHANGED, userId.toString(), data);
+		});
+		if (sessionId == null) {
+			return null;
+		}
+		try {
+			return this.sessions.renew(userId.toString(), sessionId, null, true, false);
+		}
+		catch (SessionsUnavailableException ex) {
+			// The change stands; the session keeps its old secret until it ends.
+			log.warn("Password of user {} changed, but session {} could not be renewed", userId, sessionId);
+			return null;
+		}
+	}
+
+	private List<PolicyViolation> violations(User user, PasswordPolicy policy, String newPassword) {
+		List<PolicyViolation> violations = new ArrayList<>(this.rules.check(policy,
+				new PasswordCandidate(newPassword, user.email(), user.displayName(), user.twoFactorEnabled())));
+		if (policy.minAgeHours() > 0 && !user.passwordChangeRequired()
+				&& user.passwordChangedAt().plus(Duration.ofHours(policy.minAgeHours())).isAfter(this.clock.instant())) {
+			violations.add(new PolicyViolation("policy.too_recent", "Your password changed less than "
+					+ policy.minAgeHours() + " hours ago; wait before changing it again."));
+		}
+		if (policy.historySize() > 0 && reused(user, policy, newPassword)) {
+			violations.add(new PolicyViolation("policy.reused", "Choose a password you have not used for your last "
+					+ policy.historySize() + " passwords."));
+		}
+		return violations;
+	}
+
+	private boolean reused(User user, PasswordPolicy policy, String newPassword) {
+		if (this.hasher.matches(newPassword, user.passwordHash())) {
+			return true;
+		}
+		return this.history.recent(user.id(), policy.historySize() - 1)
+			.stream()
+			.anyMatch((hash) -> this.hasher.matches(newPassword, hash));
+	}
+}

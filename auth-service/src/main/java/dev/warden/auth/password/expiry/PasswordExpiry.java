@@ -1,0 +1,157 @@
+package dev.warden.auth.password.expiry;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.warden.auth.password.policy.PasswordPolicy;
+import dev.warden.auth.password.policy.PasswordPolicyService;
+import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.event.EventTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Passwords that reach the policy's maximum age. Users are warned 14, 7 and 1 days before
+ * ({@code password.expiring-soon}, which notification-service mails), then told when it expired
+ * ({@code password.expired}); the next sign-in must change it. Each notice is recorded per password with a
+ * unique key in the same transaction as its event, so replicas scanning at once send it once; when several
+ * thresholds pass at once (the policy was just switched on) only the most urgent is sent.
+ */
+@Component
+public class PasswordExpiry {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordExpiry.class);
+
+	/** Days before expiry that warnings go out, most urgent last; 0 is the expiry itself. */
+	static final List<Integer> WARNING_DAYS = List.of(14, 7, 1);
+
+	private static final int BATCH = 500;
+
+	private final UserStore users;
+
+	private final PasswordPolicyService policies;
+
+	private final AuthEvents events;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	PasswordExpiry(UserStore users, PasswordPolicyService policies, AuthEvents events, JdbcTemplate jdbc,
+			TransactionTemplate transactions, Clock clock) {
+		this.users = users;
+		this.policies = policies;
+		this.events = events;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	public boolean isExpired(User user, PasswordPolicy policy, Instant now) {
+		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
+		return expiresAt != null && !expiresAt.isAfter(now);
+	}
+
+	/** Records the expiry and publishes {@code password.expired} once per password; inside a transaction. */
+	public void recordExpired(User user, PasswordPolicy policy, Instant now) {
+		if (claim(user, 0, now)) {
+			Map<String, Object> data = data(user, policy);
+			this.events.publish(EventTypes.PASSWORD_EXPIRED, user.id().toString(), data);
+		}
+	}
+
+	/** Sends the notices due now; returns how many were sent. Runs every hour by default. */
+	@Scheduled(fixedDelayString = "${warden.password.expiry-check-interval:1h}", initialDelayString = "30s")
+	public int sendDueNotices() {
+		PasswordPolicy policy = this.policies.current();
+		if (!policy.expires()) {
+			return 0;
+		}
+		Instant now = this.clock.instant();
+		Instant changedBefore = now.minus(Duration.ofDays(policy.maxAgeDays() - WARNING_DAYS.get(0)));
+		int sent = 0;
+		List<User> batch;
+		User last = null;
+		do {
+			batch = this.users.passwordsDueForNotice(changedBefore, last, BATCH);
+			for (User user : batch) {
+				Boolean notified = this.transactions.execute((tx) -> notify(user, policy, now));
+				if (Boolean.TRUE.equals(notified)) {
+					sent++;
+				}
+			}
+			last = batch.isEmpty() ? last : batch.get(batch.size() - 1);
+		}
+		while (batch.size() == BATCH);
+		if (sent > 0) {
+			log.info("Sent {} password expiry notice(s)", sent);
+		}
+		return sent;
+	}
+
+	private boolean notify(User user, PasswordPolicy policy, Instant now) {
+		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
+		if (!expiresAt.isAfter(now)) {
+			boolean sent = claim(user, 0, now);
+			if (sent) {
+				this.events.publish(EventTypes.PASSWORD_EXPIRED, user.id().toString(), data(user, policy));
+			}
+			return sent;
+		}
+		Integer due = null;
+		for (int days : WARNING_DAYS) {
+			if (!expiresAt.minus(Duration.ofDays(days)).isAfter(now)) {
+				due = days;
+			}
+		}
+		if (due == null || alreadySentAtOrBelow(user, due) || !claim(user, due, now)) {
+			return false;
+		}
+		for (int days : WARNING_DAYS) {
+			if (days > due) {
+				claim(user, days, now); // passed thresholds are marked too, so they never go out late
+			}
+		}
+		Map<String, Object> data = data(user, policy);
+		data.put("daysLeft", Math.max(1, (Duration.between(now, expiresAt).toHours() + 23) / 24));
+		this.events.publish(EventTypes.PASSWORD_EXPIRING_SOON, user.id().toString(), data);
+		return true;
+	}
+
+	private boolean alreadySentAtOrBelow(User user, int days) {
+		Integer count = this.jdbc.queryForObject("""
+				select count(*) from password_expiry_notice
+				where user_id = ? and password_changed_at = ? and days_before <= ?""", Integer.class, user.id(),
+				Timestamp.from(user.passwordChangedAt()), days);
+		return count != null && count > 0;
+	}
+
+	private boolean claim(User user, int daysBefore, Instant now) {
+		return this.jdbc.update("""
+				insert into password_expiry_notice (user_id, password_changed_at, days_before, sent_at)
+				values (?, ?, ?, ?) on conflict do nothing""", user.id(), Timestamp.from(user.passwordChangedAt()),
+				daysBefore, Timestamp.from(now)) == 1;
+	}
+
+	private static Map<String, Object> data(User user, PasswordPolicy policy) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("email", user.email());
+		data.put("displayName", user.displayName());
+		data.put("expiresAt", policy.expiresAt(user.passwordChangedAt()).toString());
+		return data;
+	}
+}

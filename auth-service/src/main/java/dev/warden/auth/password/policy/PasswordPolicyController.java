@@ -1,0 +1,39 @@
+package dev.warden.auth.password.policy;
+
+import dev.warden.support.identity.RecentAuthentication;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The rules in force, for the Security page to show next to the new-password field, and their administration
+ * ({@code ADMIN}, with a recent sign-in: loosening the policy is as sensitive as any setting).
+ */
+@RestController
+class PasswordPolicyController {
+
+	private final PasswordPolicyService policies;
+
+	private final RecentAuthentication recentAuthentication;
+
+	PasswordPolicyController(PasswordPolicyService policies, RecentAuthentication recentAuthentication) {
+		this.policies = policies;
+		this.recentAuthentication = recentAuthentication;
+	}
+
+	@GetMapping({ "/api/security/password/policy", "/api/admin/password-policy" })
+	PasswordPolicy current() {
+		return this.policies.current();
+	}
+
+	@PutMapping("/api/admin/password-policy")
+	PasswordPolicy change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordPolicy policy) {
+		this.recentAuthentication.require(jwt);
+		return this.policies.change(policy, jwt.getSubject());
+	}
+}

@@ -1,0 +1,121 @@
+package dev.warden.auth.password.policy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules about a password's content: length in Unicode code points (not UTF-16 units, so an emoji counts
+ * once), the common-password list, zxcvbn's strength estimate, the user's own e-mail and name, and the optional
+ * character classes, which are Unicode-aware (an "Ä" is an upper-case letter). History and age need the
+ * stored hashes and dates, so {@code PasswordChangeService} checks those. Every broken rule is reported, not
+ * only the first.
+ */
+@Component
+public class PasswordRules {
+
+	/** zxcvbn's cost grows with length; beyond this many characters the estimate adds nothing. */
+	private static final int STRENGTH_SAMPLE = 100;
+
+	private static final int MIN_USER_INFO = 3;
+
+	private final CommonPasswords common;
+
+	private final Zxcvbn zxcvbn = new Zxcvbn();
+
+	PasswordRules(CommonPasswords common) {
+		this.common = common;
+	}
+
+	public List<PolicyViolation> check(PasswordPolicy policy, PasswordCandidate candidate) {
+		String password = candidate.password();
+		List<PolicyViolation> violations = new ArrayList<>();
+		int length = password.codePointCount(0, password.length());
+		int minLength = policy.minLengthFor(candidate.twoFactorEnabled());
+		if (length < minLength) {
+			violations.add(new PolicyViolation("policy.too_short",
+					"Use at least " + minLength + " characters (this one has " + length + ")."));
+		}
+		if (length > policy.maxLength()) {
+			violations.add(new PolicyViolation("policy.too_long", "Use at most " + policy.maxLength() + " characters."));
+		}
+		if (policy.rejectCommon() && this.common.contains(password)) {
+			violations.add(new PolicyViolation("policy.common",
+					"This is one of the most common passwords; choose one nobody else would."));
+		}
+		List<String> userInfo = userInfo(candidate);
+		if (policy.rejectUserInfo() && containsAny(password, userInfo)) {
+			violations.add(new PolicyViolation("policy.contains_user_info",
+					"Do not use your e-mail address or name in your password."));
+		}
+		if (policy.minStrength() > 0 && length <= policy.maxLength()) {
+			int score = strength(password, userInfo);
+			if (score < policy.minStrength()) {
+				violations.add(new PolicyViolation("policy.weak",
+						"This password is easy to guess (strength " + score + " of 4, at least " + policy.minStrength()
+								+ " needed). A few unrelated words make a strong one."));
+			}
+		}
+		classRule(violations, password, Character::isUpperCase, policy.minUppercase(), "policy.uppercase",
+				"upper-case letter");
+		classRule(violations, password, Character::isLowerCase, policy.minLowercase(), "policy.lowercase",
+				"lower-case letter");
+		classRule(violations, password, Character::isDigit, policy.minDigits(), "policy.digit", "digit");
+		classRule(violations, password, PasswordRules::isSpecial, policy.minSpecial(), "policy.special",
+				"special character (not a letter or digit)");
+		return violations;
+	}
+
+	private int strength(String password, List<String> userInfo) {
+		int end = password.offsetByCodePoints(0, Math.min(STRENGTH_SAMPLE, password.codePointCount(0,
+				password.length())));
+		Strength strength = this.zxcvbn.measure(password.substring(0, end), userInfo);
+		int score = strength.getScore();
+		strength.wipe();
+		return score;
+	}
+
+	private static void classRule(List<PolicyViolation> violations, String password,
+			java.util.function.IntPredicate inClass, int minimum, String code, String what) {
+		if (minimum > 0 && password.codePoints().filter(inClass).count() < minimum) {
+			violations.add(new PolicyViolation(code,
+					"Use at least " + minimum + " " + what + (minimum > 1 ? "s" : "") + "."));
+		}
+	}
+
+	private static boolean isSpecial(int codePoint) {
+		return !Character.isLetterOrDigit(codePoint) && !Character.isWhitespace(codePoint);
+	}
+
+	/** The e-mail, its local part and each part of the name long enough to matter, lower-cased. */
+	private static List<String> userInfo(PasswordCandidate candidate) {
+		List<String> parts = new ArrayList<>();
+		if (candidate.email() != null && !candidate.email().isBlank()) {
+			String email = candidate.email().strip().toLowerCase(Locale.ROOT);
+			parts.add(email);
+			int at = email.indexOf('@');
+			if (at > 0) {
+				parts.add(email.substring(0, at));
+				parts.addAll(Arrays.asList(email.substring(0, at).split("[^\\p{L}\\p{N}]+")));
+			}
+		}
+		if (candidate.displayName() != null) {
+			parts.addAll(Arrays.asList(candidate.displayName().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+		}
+		return parts.stream()
+			.filter((part) -> part.codePointCount(0, part.length()) >= MIN_USER_INFO)
+			.distinct()
+			.toList();
+	}
+
+	private static boolean containsAny(String password, List<String> parts) {
+		String lower = password.toLowerCase(Locale.ROOT);
+		return parts.stream().anyMatch(lower::contains);
+	}
+}

@@ -1,0 +1,43 @@
+package dev.warden.auth.session;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What auth-service asks of session-service, synchronously, while a user waits: open a session at sign-in,
+ * renew one after a re-authentication or password change, end one at sign-out. Calls that cannot be answered
+ * throw {@link SessionsUnavailableException}; the caller then fails the request rather than half-doing it.
+ */
+public interface SessionClient {
+
+	IssuedSession create(String userId, List<String> roles, List<String> authMethods, ClientInfo client,
+			boolean passwordChangeRequired);
+
+	/**
+	 * Gives the caller's session a new secret (a new cookie), keeping its public id.
+	 * @param authMethods methods now proven, or {@code null} to keep them
+	 * @param reauthenticated whether the user just proved who they are
+	 * @param passwordChangeRequired the new flag, or {@code null} to keep it
+	 * @return the new cookie value, or {@code null} if the session no longer exists
+	 */
+	IssuedSession renew(String userId, String sessionId, List<String> authMethods, boolean reauthenticated,
+			Boolean passwordChangeRequired);
+
+	/** Ends one session of the user; quietly nothing if it is already gone. */
+	void end(String userId, String sessionId, String reason);
+
+	/**
+	 * A session as session-service issued it: the secret goes into the cookie once and is never stored here.
+	 * @param secret the cookie value
+	 * @param sessionId the public id
+	 * @param expiresAt the absolute end of the session
+	 * @param newDevice whether the user had not signed in from this device before
+	 */
+	record IssuedSession(String secret, String sessionId, Instant expiresAt, boolean newDevice) {
+
+		@Override
+		public String toString() {
+			return "IssuedSession[sessionId=" + this.sessionId + ", expiresAt=" + this.expiresAt + "]";
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package dev.warden.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.auth.user.Roles;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserService;
+import dev.warden.infra.test.MutableClock;
+import dev.warden.infra.test.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application context for every auth-service integration test (same configuration, so Spring caches it):
+ * real PostgreSQL, Redis and Kafka from the shared embedded infrastructure, a clock tests move, and
+ * session-service's internal contract served by {@link SessionServiceStub}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "warden.bootstrap.admin.email=Root@Example.test",
+				"warden.bootstrap.admin.password=" + AuthIntegrationTest.ADMIN_PASSWORD,
+				"warden.sessions.breaker-open-for=2s" })
+@Import({ ClockTestConfiguration.class, AuthIntegrationTest.Collector.class })
+public abstract class AuthIntegrationTest {
+
+	public static final String ADMIN_PASSWORD = "correct horse battery staple 42";
+
+	public static final String CLIENT_IP = "198.51.100.23";
+
+	public static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
+
+	protected static final SessionServiceStub SESSIONS = new SessionServiceStub();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void sessionService(DynamicPropertyRegistry registry) {
+		registry.add("warden.sessions.url", SESSIONS::url);
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JsonMapper json;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected UserService users;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected AuthEventsCollector events;
+
+	/** A password that meets the default policy and nobody else uses. */
+	protected static String strongPassword() {
+		return "amber " + UUID.randomUUID().toString().substring(0, 13) + " lighthouse";
+	}
+
+	protected static String uniqueEmail() {
+		return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+	}
+
+	protected User newUser(String email, String password) {
+		return this.users.create(email, "Ada Lovelace", List.of(Roles.USER), password, false, "test");
+	}
+
+	protected HttpResponse<String> login(String email, String password) {
+		return send("POST", "/api/auth/login", Map.of("email", email, "password", password), null);
+	}
+
+	/** A caller the gateway vouched for, signed in with a session that authenticated at {@code authTime}. */
+	protected String bearer(User user, String sessionId, Instant authTime) {
+		TestJwts.Builder jwt = TestJwts.shared()
+			.forUser(user.id().toString())
+			.roles(user.roles().toArray(String[]::new))
+			.session(sessionId)
+			.amr("pwd")
+			.authTime(authTime);
+		return jwt.bearer();
+	}
+
+	protected String bearer(User user) {
+		return bearer(user, "sessionPublicId0000001", Instant.now());
+	}
+
+	protected HttpResponse<String> send(String method, String path, Object body, String bearer) {
+		return sendRaw(method, path, body == null ? null : this.json.writeValueAsString(body), bearer);
+	}
+
+	protected HttpResponse<String> sendRaw(String method, String path, String body, String bearer) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", FIREFOX)
+			.header("X-Warden-Client-Ip", CLIENT_IP)
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(body));
+		if (bearer != null) {
+			request.header("Authorization", bearer);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected JsonNode read(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Collector {
+
+		@Bean
+		AuthEventsCollector authEventsCollector(JsonMapper json) {
+			return new AuthEventsCollector(json);
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package dev.warden.auth;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.warden.infra.test.TestJwts;
+
+/**
+ * session-service's internal HTTP contract as auth-service calls it (create, renew by id, end by id), recording
+ * each call. session-service's own tests cover the real implementation of this contract, and {@code SuiteIT}
+ * runs both for real through the gateway; here the stub lets a test switch session-service "off".
+ */
+public final class SessionServiceStub implements AutoCloseable {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final HttpServer server;
+
+	private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+	private final AtomicBoolean failing = new AtomicBoolean();
+
+	public SessionServiceStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/internal/", this::handle);
+		this.server.start();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		String path = exchange.getRequestURI().getPath();
+		boolean keyed = TestJwts.INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
+		this.calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(), body));
+		if (this.failing.get()) {
+			respond(exchange, 500, "{}");
+		}
+		else if (!keyed) {
+			respond(exchange, 401, "{}");
+		}
+		else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/internal/sessions")) {
+			respond(exchange, 201, issued(randomId(16), true));
+		}
+		else if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/renew")) {
+			String[] parts = path.split("/");
+			respond(exchange, 200, issued(parts[parts.length - 2], false));
+		}
+		else if ("DELETE".equals(exchange.getRequestMethod())) {
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		}
+		else {
+			respond(exchange, 404, "{}");
+		}
+	}
+
+	private static String issued(String sessionId, boolean newDevice) {
+		return "{\"secret\":\"" + randomId(32) + "\",\"sessionId\":\"" + sessionId + "\",\"expiresAt\":\""
+				+ Instant.now().plus(12, ChronoUnit.HOURS) + "\",\"newDevice\":" + newDevice + "}";
+	}
+
+	private static String randomId(int bytes) {
+		byte[] random = new byte[bytes];
+		RANDOM.nextBytes(random);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public void failing(boolean failing) {
+		this.failing.set(failing);
+	}
+
+	/** Calls whose URI contains {@code fragment}, oldest first. */
+	public List<Call> calls(String method, String fragment) {
+		return this.calls.stream()
+			.filter((call) -> call.method().equals(method) && call.uri().contains(fragment))
+			.toList();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	public record Call(String method, String uri, String body) {
+	}
+}

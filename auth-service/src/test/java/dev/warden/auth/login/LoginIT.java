@@ -1,0 +1,252 @@
+package dev.warden.auth.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.warden.auth.AuthIntegrationTest;
+import dev.warden.auth.SessionServiceStub;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.event.EventTypes;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/** Signing in and out against real PostgreSQL, Redis and Kafka. */
+class LoginIT extends AuthIntegrationTest {
+
+	@Autowired
+	UserStore store;
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
+	@AfterEach
+	void sessionServiceBack() {
+		SESSIONS.failing(false);
+		this.breakers.circuitBreaker("session-service").reset();
+	}
+
+	@Test
+	void signsInAndSetsAnHttpOnlyHostOnlyCookieFromTheSessionServiceSecret() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+
+		HttpResponse<String> response = login(email.toUpperCase(), password);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(read(response).get("status").asString()).isEqualTo("AUTHENTICATED");
+		assertThat(read(response).get("passwordChangeRequired").asBoolean()).isFalse();
+		String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+		assertThat(cookie).startsWith("__Host-warden_session=")
+			.contains("Path=/")
+			.contains("HttpOnly")
+			.contains("Secure")
+			.contains("SameSite=Lax")
+			.doesNotContain("Domain");
+		assertThat(response.body()).doesNotContain(cookie.substring(22, 40));
+		SessionServiceStub.Call created = lastCreate(user);
+		assertThat(created.body()).contains("\"ip\":\"" + CLIENT_IP + "\"")
+			.contains("\"userAgent\":\"" + FIREFOX + "\"")
+			.contains("\"authMethods\":[\"pwd\"]")
+			.contains("\"passwordChangeRequired\":false");
+		JsonNode event = this.events.await(user.id().toString(), EventTypes.LOGIN_SUCCEEDED);
+		assertThat(event.get("data").get("ip").asString()).isEqualTo(CLIENT_IP);
+		assertThat(event.get("data").get("newDevice").asBoolean()).isTrue();
+		assertThat(event.toString()).doesNotContain(password);
+	}
+
+	@Test
+	void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+		String email = uniqueEmail();
+		newUser(email, strongPassword());
+
+		HttpResponse<String> wrongPassword = login(email, strongPassword());
+		HttpResponse<String> unknownEmail = login(uniqueEmail(), strongPassword());
+
+		assertThat(wrongPassword.statusCode()).isEqualTo(401).isEqualTo(unknownEmail.statusCode());
+		assertThat(wrongPassword.body()).isEqualTo(unknownEmail.body());
+		assertThat(wrongPassword.body()).contains("\"code\":\"invalid_credentials\"");
+		assertThat(wrongPassword.headers().firstValue("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void throttlesThenLocksTemporarilyWithRetryAfterAndForgetsAfterSuccess() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+
+		for (int failure = 1; failure <= 3; failure++) {
+			assertThat(login(email, "wrong " + failure).statusCode()).isEqualTo(401);
+		}
+		HttpResponse<String> throttled = login(email, password);
+		assertThat(throttled.statusCode()).isEqualTo(429);
+		assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(throttled.body()).contains("\"code\":\"login_throttled\"");
+
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(login(email, "wrong 4").statusCode()).isEqualTo(401);
+		this.clock.advance(Duration.ofSeconds(3));
+		assertThat(login(email, "wrong 5").statusCode()).isEqualTo(401);
+
+		HttpResponse<String> locked = login(email, password);
+		assertThat(locked.statusCode()).isEqualTo(429);
+		assertThat(locked.headers().firstValue("Retry-After")).hasValue("60");
+		JsonNode lockedEvent = this.events.await(user.id().toString(), EventTypes.ACCOUNT_LOCKED);
+		assertThat(lockedEvent.get("data").get("permanent").asBoolean()).isFalse();
+
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(login(email, password).statusCode()).isEqualTo(200);
+		assertThat(login(email, "wrong again").statusCode()).isEqualTo(401);
+		assertThat(login(email, password).statusCode()).as("the count started again").isEqualTo(200);
+		List<JsonNode> failures = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.find(user.id().toString(), EventTypes.LOGIN_FAILED), (found) -> found.size() == 6);
+		assertThat(failures.stream().map((event) -> event.get("data").get("failures").asLong()))
+			.containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 1L);
+	}
+
+	@Test
+	void locksPermanentlyUntilAnAdministratorUnlocks() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+
+		for (int failure = 1; failure <= 20; failure++) {
+			assertThat(login(email, "wrong " + failure).statusCode()).isEqualTo(401);
+			this.clock.advance(Duration.ofMinutes(16));
+		}
+		HttpResponse<String> refused = login(email, password);
+
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.body()).contains("\"code\":\"account_locked\"");
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(this.store.findById(user.id()).orElseThrow().status().name()).isEqualTo("LOCKED");
+		assertThat(this.events.find(user.id().toString(), EventTypes.ACCOUNT_LOCKED).stream()
+			.anyMatch((event) -> event.get("data").get("permanent").asBoolean())).isTrue();
+
+		User admin = this.store.findByEmail("root@example.test").orElseThrow();
+		HttpResponse<String> unlock = send("POST", "/api/admin/users/" + user.id() + "/unlock", null, bearer(admin));
+		assertThat(unlock.statusCode()).isEqualTo(204);
+		assertThat(login(email, password).statusCode()).isEqualTo(200);
+		assertThat(this.events.await(user.id().toString(), EventTypes.ACCOUNT_UNLOCKED).get("data").get("actorId")
+			.asString()).isEqualTo(admin.id().toString());
+	}
+
+	@Test
+	void unknownAddressesAreThrottledLikeKnownOnes() {
+		String email = uniqueEmail();
+		for (int failure = 1; failure <= 3; failure++) {
+			login(email, "guess " + failure);
+		}
+
+		HttpResponse<String> throttled = login(email, "guess 4");
+
+		assertThat(throttled.statusCode()).isEqualTo(429);
+		assertThat(throttled.body()).contains("\"code\":\"login_throttled\"");
+	}
+
+	@Test
+	void failsWithServiceUnavailableAndRecordsNoSuccessWhenSessionServiceIsDown() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		SESSIONS.failing(true);
+
+		HttpResponse<String> response = login(email, password);
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("\"code\":\"sessions_unavailable\"");
+		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(this.events.find(user.id().toString(), EventTypes.LOGIN_SUCCEEDED)).isEmpty();
+	}
+
+	@Test
+	void opensTheBreakerSoADeadSessionServiceIsNotCalledForEveryLogin() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		newUser(email, password);
+		SESSIONS.failing(true);
+		for (int attempt = 0; attempt < 6; attempt++) {
+			login(email, password);
+		}
+		int callsWhileOpen = SESSIONS.calls("POST", "/internal/sessions").size();
+
+		assertThat(login(email, password).statusCode()).isEqualTo(503);
+		assertThat(SESSIONS.calls("POST", "/internal/sessions")).hasSize(callsWhileOpen);
+
+		SESSIONS.failing(false);
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> login(email, password).statusCode() == 200);
+	}
+
+	@Test
+	void rehashesAPasswordStoredWithWeakerParametersAtTheNextSignIn() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		String weak = "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 16_384, 2).encode(password);
+		this.jdbc.update("update app_user set password_hash = ? where id = ?", weak, user.id());
+
+		assertThat(login(email, password).statusCode()).isEqualTo(200);
+
+		String rehashed = this.store.findById(user.id()).orElseThrow().passwordHash();
+		assertThat(rehashed).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+		assertThat(login(email, password).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutEndsTheSessionClearsTheCookieAndIsRecorded() {
+		String email = uniqueEmail();
+		User user = newUser(email, strongPassword());
+
+		HttpResponse<String> response = send("POST", "/api/auth/logout", null,
+				bearer(user, "logoutSession000000001", this.clock.instant()));
+
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+		assertThat(SESSIONS.calls("DELETE", "/internal/users/" + user.id() + "/sessions/logoutSession000000001"))
+			.hasSize(1);
+		assertThat(this.events.await(user.id().toString(), EventTypes.LOGOUT).get("data").get("sessionId")
+			.asString()).isEqualTo("logoutSession000000001");
+	}
+
+	@Test
+	void reauthenticationChecksThePasswordAndRenewsTheSession() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		String bearer = bearer(user, "reauthSession000000001", this.clock.instant().minus(Duration.ofHours(1)));
+
+		HttpResponse<String> wrong = send("POST", "/api/auth/reauthenticate", Map.of("password", "nope"), bearer);
+		HttpResponse<String> right = send("POST", "/api/auth/reauthenticate", Map.of("password", password), bearer);
+
+		assertThat(wrong.statusCode()).isEqualTo(400);
+		assertThat(wrong.body()).contains("\"field\":\"password\"").contains("\"code\":\"current_password_invalid\"");
+		assertThat(right.statusCode()).isEqualTo(204);
+		assertThat(right.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-warden_session=");
+		List<SessionServiceStub.Call> renewals = SESSIONS
+			.calls("POST", "/internal/users/" + user.id() + "/sessions/reauthSession000000001/renew");
+		assertThat(renewals).hasSize(1);
+		assertThat(renewals.get(0).body()).contains("\"reauthenticated\":true");
+	}
+
+	private SessionServiceStub.Call lastCreate(User user) {
+		List<SessionServiceStub.Call> calls = SESSIONS.calls("POST", "/internal/sessions")
+			.stream()
+			.filter((call) -> call.body().contains(user.id().toString()))
+			.toList();
+		assertThat(calls).isNotEmpty();
+		return calls.get(calls.size() - 1);
+	}
+}

@@ -4,12 +4,14 @@ alter table app_user
     add column two_factor_enabled boolean     not null default false,
     add column locked_at          timestamptz;
 
+-- id orders entries even when two changes share a timestamp.
 create table password_history (
+    id            bigserial   primary key,
     user_id       uuid        not null references app_user (id) on delete cascade,
     password_hash text        not null,
     created_at    timestamptz not null
 );
-create index password_history_user on password_history (user_id, created_at desc);
+create index password_history_user on password_history (user_id, id desc);
 
 -- One row: the rules in force, as JSON, with who changed them last.
 create table password_policy (

@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStatus;
 import dev.warden.support.identity.RecentAuthentication;
+import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -70,9 +71,10 @@ class AdminUsersController {
 	 * @param temporary whether the user must change the password at first sign-in (default true, as Keycloak's
 	 * "temporary" flag)
 	 */
-	record NewUser(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 100) String displayName,
+	record NewUser(@NotBlank @Email @Size(max = 254) @WellFormedText String email,
+			@NotBlank @Size(max = 100) @WellFormedText String displayName,
 			@NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "USER|ADMIN") String> roles,
-			@NotNull @Size(max = 4096) String password, Boolean temporary) {
+			@NotNull @Size(max = 4096) @WellFormedText String password, Boolean temporary) {
 
 		boolean isTemporary() {
 			return !Boolean.FALSE.equals(this.temporary);

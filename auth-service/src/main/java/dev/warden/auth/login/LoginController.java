@@ -12,6 +12,7 @@ import dev.warden.support.problem.FieldProblem;
 import dev.warden.support.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -80,7 +81,8 @@ class LoginController {
 		return ResponseEntity.noContent().header(SessionCookie.header(), this.cookie.issue(renewed)).build();
 	}
 
-	record Credentials(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 4096) String password) {
+	record Credentials(@NotBlank @Size(max = 254) @WellFormedText String email,
+			@NotNull @Size(max = 4096) @WellFormedText String password) {
 
 		@Override
 		public String toString() {
@@ -89,7 +91,8 @@ class LoginController {
 	}
 
 	/** A password, or (once two-factor authentication is set up) a current code. */
-	record Reauthentication(@Size(max = 4096) String password, @Size(max = 32) String code) {
+	record Reauthentication(@Size(max = 4096) @WellFormedText String password,
+			@Size(max = 32) @WellFormedText String code) {
 
 		@Override
 		public String toString() {

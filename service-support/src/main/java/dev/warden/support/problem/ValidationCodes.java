@@ -18,6 +18,7 @@ final class ValidationCodes {
 			case "Min", "Max", "Range", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax" -> "out_of_range";
 			case "Email" -> "invalid_email";
 			case "Pattern" -> "invalid_format";
+			case "WellFormedText" -> "malformed_text";
 			default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 		};
 	}

@@ -1,5 +1,6 @@
 package dev.warden.auth.password.change;
 
+import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -8,8 +9,9 @@ import jakarta.validation.constraints.Size;
  *
  * @param signOutOtherSessions whether to end the other sessions (default true)
  */
-public record PasswordChange(@NotNull @Size(max = 4096) String currentPassword,
-		@NotNull @Size(max = 4096) String newPassword, @NotNull @Size(max = 4096) String confirmPassword,
+public record PasswordChange(@NotNull @Size(max = 4096) @WellFormedText String currentPassword,
+		@NotNull @Size(max = 4096) @WellFormedText String newPassword,
+		@NotNull @Size(max = 4096) @WellFormedText String confirmPassword,
 		Boolean signOutOtherSessions) {
 
 	public boolean signsOutOtherSessions() {

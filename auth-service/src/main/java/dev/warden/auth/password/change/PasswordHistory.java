@@ -25,7 +25,7 @@ class PasswordHistory {
 			return List.of();
 		}
 		return this.jdbc.queryForList("""
-				select password_hash from password_history where user_id = ? order by created_at desc limit ?""",
+				select password_hash from password_history where user_id = ? order by id desc limit ?""",
 				String.class, userId, limit);
 	}
 
@@ -33,8 +33,8 @@ class PasswordHistory {
 		this.jdbc.update("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)", userId,
 				hash, Timestamp.from(at));
 		this.jdbc.update("""
-				delete from password_history where user_id = ? and created_at < (
-				    select min(created_at) from (select created_at from password_history where user_id = ?
-				                                 order by created_at desc limit ?) kept)""", userId, userId, KEPT);
+				delete from password_history where user_id = ? and id < (
+				    select min(id) from (select id from password_history where user_id = ?
+				                         order by id desc limit ?) kept)""", userId, userId, KEPT);
 	}
 }

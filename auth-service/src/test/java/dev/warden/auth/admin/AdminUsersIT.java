@@ -1,0 +1,112 @@
+package dev.warden.auth.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.auth.AuthIntegrationTest;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.event.EventTypes;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Administration of users: create (with a temporary password by default), list in pages, unlock. */
+class AdminUsersIT extends AuthIntegrationTest {
+
+	@Autowired
+	UserStore store;
+
+	@Test
+	void createsAUserWithATemporaryPasswordAndTheUserRole() {
+		String email = uniqueEmail();
+
+		HttpResponse<String> response = create(Map.of("email", email, "displayName", "Grace Hopper", "roles",
+				List.of("ADMIN"), "password", strongPassword()));
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		JsonNode user = read(response);
+		assertThat(user.get("email").asString()).isEqualTo(email);
+		assertThat(user.get("roles").toString()).isEqualTo("[\"USER\",\"ADMIN\"]");
+		assertThat(user.get("passwordChangeRequired").asBoolean()).isTrue();
+		assertThat(response.body()).doesNotContain("argon2").doesNotContain("password\"");
+		this.events.await(user.get("id").asString(), EventTypes.USER_CREATED);
+	}
+
+	@Test
+	void aPermanentPasswordNeedsNoChange() {
+		HttpResponse<String> response = create(Map.of("email", uniqueEmail(), "displayName", "Alan Turing", "roles",
+				List.of("USER"), "password", strongPassword(), "temporary", false));
+
+		assertThat(read(response).get("passwordChangeRequired").asBoolean()).isFalse();
+	}
+
+	@Test
+	void refusesADuplicateEmailInAnyCase() {
+		String email = uniqueEmail();
+		create(Map.of("email", email, "displayName", "One", "roles", List.of("USER"), "password", strongPassword()));
+
+		HttpResponse<String> again = create(Map.of("email", email.toUpperCase(), "displayName", "Two", "roles",
+				List.of("USER"), "password", strongPassword()));
+
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("\"code\":\"email_taken\"");
+	}
+
+	@Test
+	void theFirstPasswordMeetsThePolicyAndBadFieldsAreNamed() {
+		HttpResponse<String> weak = create(Map.of("email", uniqueEmail(), "displayName", "Weak", "roles",
+				List.of("USER"), "password", "password"));
+		HttpResponse<String> invalid = create(Map.of("email", "not-an-email", "displayName", "", "roles",
+				List.of("ROOT"), "password", strongPassword()));
+
+		assertThat(weak.statusCode()).isEqualTo(400);
+		assertThat(weak.body()).contains("\"code\":\"policy.too_short\"").contains("\"code\":\"policy.common\"");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("\"field\":\"email\"")
+			.contains("\"field\":\"displayName\"")
+			.contains("\"field\":\"roles[0]\"");
+	}
+
+	@Test
+	void listsUsersInPagesWithTheTotal() {
+		create(Map.of("email", uniqueEmail(), "displayName", "Listed", "roles", List.of("USER"), "password",
+				strongPassword()));
+
+		JsonNode first = read(send("GET", "/api/admin/users?page=0&size=1", null, bearer(admin())));
+		JsonNode tooBig = read(send("GET", "/api/admin/users?size=1000", null, bearer(admin())));
+
+		assertThat(first.get("users")).hasSize(1);
+		assertThat(first.get("total").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(first.get("users").get(0).has("passwordHash")).isFalse();
+		assertThat(tooBig.get("status").asInt()).isEqualTo(400);
+	}
+
+	@Test
+	void onlyAdministratorsAdministerAndUnknownUsersAreNotFound() {
+		User user = newUser(uniqueEmail(), strongPassword());
+
+		HttpResponse<String> notAdmin = send("GET", "/api/admin/users", null, bearer(user));
+		HttpResponse<String> unknown = send("POST", "/api/admin/users/" + UUID.randomUUID() + "/unlock", null,
+				bearer(admin()));
+		HttpResponse<String> malformed = send("POST", "/api/admin/users/not-a-uuid/unlock", null, bearer(admin()));
+
+		assertThat(notAdmin.statusCode()).isEqualTo(403);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("\"code\":\"user_not_found\"");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> create(Map<String, Object> body) {
+		return send("POST", "/api/admin/users", body, bearer(admin()));
+	}
+
+	private User admin() {
+		return this.store.findByEmail("root@example.test").orElseThrow();
+	}
+}

@@ -17,8 +17,25 @@ public final class RedisServer implements AutoCloseable {
 		this.port = port;
 	}
 
+	/**
+	 * Starts Redis on {@code port}, or on a free port when it is 0. A free port can be taken by another server
+	 * starting in parallel between the choice and Redis binding it, so a chosen port is retried with another.
+	 */
 	public static RedisServer start(int port, Path dataDirectory) {
-		int chosen = FreePorts.orFree(port);
+		int attempts = port == 0 ? 3 : 1;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startOnce(FreePorts.orFree(port), dataDirectory);
+			}
+			catch (UncheckedIOException ex) {
+				if (attempt >= attempts) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static RedisServer startOnce(int chosen, Path dataDirectory) {
 		try {
 			var builder = redis.embedded.RedisServer.newRedisServer()
 				.port(chosen)

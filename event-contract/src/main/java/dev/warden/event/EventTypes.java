@@ -42,6 +42,9 @@ public final class EventTypes {
 
 	public static final String SESSION_REVOKED = "warden.session.revoked";
 
+	/** The session got a new secret (re-authentication, password change): the old cookie no longer works. */
+	public static final String SESSION_RENEWED = "warden.session.renewed";
+
 	public static final String TOKEN_CREATED = "warden.token.created";
 
 	public static final String TOKEN_REVOKED = "warden.token.revoked";
@@ -53,7 +56,7 @@ public final class EventTypes {
 	public static final Set<String> ALL = Set.of(USER_CREATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, LOGOUT,
 			PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON,
 			PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED,
-			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, TOKEN_CREATED, TOKEN_REVOKED, TOKEN_EXPIRING_SOON,
+			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKEN_EXPIRING_SOON,
 			TOKEN_EXPIRED);
 
 	private EventTypes() {

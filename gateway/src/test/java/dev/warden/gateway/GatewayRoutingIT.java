@@ -146,6 +146,7 @@ class GatewayRoutingIT {
 			.header("X-User-Id", "admin")
 			.header("X-Warden-Roles", "ADMIN")
 			.header("X-Forwarded-User", "admin")
+			.header("X-Warden-Client-Ip", "203.0.113.99")
 			.build();
 
 		assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -157,6 +158,8 @@ class GatewayRoutingIT {
 		assertThat(received.hasHeader("X-Warden-Roles")).isFalse();
 		assertThat(received.hasHeader("X-Forwarded-User")).isFalse();
 		assertThat(received.hasHeader("Cookie")).isFalse();
+		assertThat(received.headers().get("X-warden-client-ip")).as("the gateway's own view of the client")
+			.containsExactly("127.0.0.1");
 	}
 
 	@Test

@@ -49,10 +49,10 @@ public final class LocalSuite implements AutoCloseable {
 		try {
 			Map<String, String> shared = environment(options, infrastructure);
 			for (WardenService service : options.services()) {
+				// Every service knows where the others answer: the gateway routes to all, auth-service calls
+				// session-service at sign-in.
 				Map<String, String> env = new LinkedHashMap<>(shared);
-				if (service == WardenService.GATEWAY) {
-					env.putAll(upstreams(options));
-				}
+				env.putAll(upstreams(options));
 				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service), env,
 						options.jvmOptions(), options.logDirectory()));
 			}

@@ -29,6 +29,8 @@ class SuiteIT {
 
 	static final String ADMIN_EMAIL = "first.admin@example.test";
 
+	static final String ADMIN_PASSWORD = RandomSecrets.generate(24);
+
 	static final String INTERNAL_KEY = RandomSecrets.generate(40);
 
 	static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -56,7 +58,7 @@ class SuiteIT {
 		gatewayKey = TestJwts.withKey(key);
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
 				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
-						RandomSecrets.generate(24), "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
+						ADMIN_PASSWORD, "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
 						"WARDEN_INTERNAL_KEY", INTERNAL_KEY, "WARDEN_COOKIE_SECURE", "false",
 						// A long cache: only the revocation event can make the gateway forget a session in time.
 						"WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
@@ -137,8 +139,9 @@ class SuiteIT {
 		String laptop = signIn(user, CHROME);
 		String other = signIn(user, FIREFOX);
 		String gateway = suite.url(WardenService.GATEWAY);
-		assertThat(withCookie("GET", gateway + "/api/me", other).statusCode()).as("other device works, and is cached")
-			.isNotEqualTo(401);
+		assertThat(withCookie("GET", gateway + "/api/security/sessions", other).statusCode())
+			.as("other device works, and is cached")
+			.isEqualTo(200);
 
 		HttpResponse<String> list = withCookie("GET", gateway + "/api/security/sessions", laptop);
 		HttpResponse<String> ended = withCookie("POST", gateway + "/api/security/sessions/end-others", laptop);
@@ -151,11 +154,81 @@ class SuiteIT {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		int status = 0;
 		while (System.nanoTime() < deadline && status != 401) {
-			status = withCookie("GET", gateway + "/api/me", other).statusCode();
+			status = withCookie("GET", gateway + "/api/security/sessions", other).statusCode();
 			Thread.sleep(50);
 		}
 		assertThat(status).as("the ended session is refused well before the 120 s cache expiry").isEqualTo(401);
 		assertThat(withCookie("GET", gateway + "/api/security/sessions", laptop).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aNewUserSignsInChangesTheTemporaryPasswordAndIsSignedOutElsewhere() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
+		String email = "new.user." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		String temporary = "temporary " + RandomSecrets.generate(16);
+		HttpResponse<String> created = withCookie("POST", gateway + "/api/admin/users", admin,
+				"{\"email\":\"" + email + "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"],"
+						+ "\"password\":\"" + temporary + "\"}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+		HttpResponse<String> laptopLogin = login(email, temporary, CHROME);
+		String laptop = cookieOf(laptopLogin);
+		String phone = cookieOf(login(email, temporary, FIREFOX));
+		assertThat(laptopLogin.body()).contains("\"passwordChangeRequired\":true");
+		assertThat(laptopLogin.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly")
+			.contains("SameSite=Lax");
+		HttpResponse<String> blocked = withCookie("GET", gateway + "/api/security/sessions", laptop, null);
+		assertThat(blocked.statusCode()).isEqualTo(403);
+		assertThat(blocked.body()).contains("\"code\":\"password_change_required\"");
+
+		String fresh = "fresh " + RandomSecrets.generate(16) + " passphrase";
+		HttpResponse<String> changed = withCookie("POST", gateway + "/api/security/password", laptop,
+				"{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"" + fresh + "\",\"confirmPassword\":\""
+						+ fresh + "\"}");
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+		String renewed = cookieOf(changed);
+
+		HttpResponse<String> me = withCookie("GET", gateway + "/api/me", renewed, null);
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).contains("\"email\":\"" + email + "\"").contains("\"passwordChangeRequired\":false");
+		assertThat(awaitStatus(gateway + "/api/me", phone, 401)).as("the other device is signed out").isEqualTo(401);
+		assertThat(awaitStatus(gateway + "/api/me", laptop, 401)).as("the pre-change cookie is dead").isEqualTo(401);
+		assertThat(login(email, temporary, CHROME).statusCode()).isEqualTo(401);
+		assertThat(login(email, fresh, CHROME).body()).contains("\"passwordChangeRequired\":false");
+
+		HttpResponse<String> logout = withCookie("POST", gateway + "/api/auth/logout", renewed, null);
+		assertThat(logout.statusCode()).isEqualTo(204);
+		assertThat(awaitStatus(gateway + "/api/me", renewed, 401)).isEqualTo(401);
+	}
+
+	private HttpResponse<String> login(String email, String password, String userAgent) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(suite.url(WardenService.GATEWAY) + "/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", userAgent)
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String cookieOf(HttpResponse<String> response) {
+		String header = response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((value) -> value.startsWith("warden_session="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+		return header.substring("warden_session=".length(), header.indexOf(';'));
+	}
+
+	private int awaitStatus(String url, String secret, int expected) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		int status = 0;
+		while (System.nanoTime() < deadline && status != expected) {
+			status = withCookie("GET", url, secret, null).statusCode();
+			Thread.sleep(50);
+		}
+		return status;
 	}
 
 	private String signIn(String user, String userAgent) throws Exception {
@@ -173,11 +246,16 @@ class SuiteIT {
 
 	/** As the page would: the session cookie, and for changes the CSRF token echoed in its header. */
 	private HttpResponse<String> withCookie(String method, String url, String secret) throws Exception {
+		return withCookie(method, url, secret, null);
+	}
+
+	private HttpResponse<String> withCookie(String method, String url, String secret, String json) throws Exception {
 		String csrf = "suite-csrf-token-0123456789";
 		return this.http.send(HttpRequest.newBuilder(URI.create(url))
 			.header("Cookie", "warden_session=" + secret + "; XSRF-TOKEN=" + csrf)
 			.header("X-XSRF-TOKEN", csrf)
-			.method(method, HttpRequest.BodyPublishers.noBody())
+			.header("Content-Type", "application/json")
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -258,6 +258,9 @@ class ActiveSessionsIT {
 		assertThat(introspection.get("passwordChangeRequired").asBoolean()).isFalse();
 		assertThat(Instant.parse(introspection.get("authenticatedAt").asString()))
 			.isEqualTo(this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		List<ConsumerRecord<String, String>> events = KafkaRecords.readUntil(Topics.SESSION_EVENTS,
+				(read) -> count(read, EventTypes.SESSION_RENEWED) > 0, Duration.ofSeconds(30));
+		assertThat(count(events, EventTypes.SESSION_RENEWED)).as("gateways must forget the old cookie").isEqualTo(1);
 	}
 
 	@Test

@@ -2,11 +2,11 @@ package dev.warden.auth.login;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionCookie;
+import dev.warden.auth.user.CallerIds;
 import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.problem.FieldProblem;
 import dev.warden.support.problem.Problems;
@@ -62,7 +62,7 @@ class LoginController {
 		}
 		// Set first: the browser forgets the cookie even when the answer is a 503 (the session may still be live).
 		response.addHeader(SessionCookie.header(), this.cookie.clear());
-		this.logins.logout(UUID.fromString(caller.userId()), caller.sessionId(), ClientInfo.of(request));
+		this.logins.logout(CallerIds.userId(caller), caller.sessionId(), ClientInfo.of(request));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -76,7 +76,7 @@ class LoginController {
 		if (proof.password() == null) {
 			throw Problems.validation(List.of(new FieldProblem("password", "required", "Enter your password.")));
 		}
-		IssuedSession renewed = this.logins.reauthenticate(UUID.fromString(caller.userId()), caller.sessionId(),
+		IssuedSession renewed = this.logins.reauthenticate(CallerIds.userId(caller), caller.sessionId(),
 				proof.password(), ClientInfo.of(request));
 		return ResponseEntity.noContent().header(SessionCookie.header(), this.cookie.issue(renewed)).build();
 	}

@@ -1,17 +1,15 @@
 package dev.warden.auth.me;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-import dev.warden.auth.login.LoginErrors;
 import dev.warden.auth.password.policy.PasswordPolicy;
 import dev.warden.auth.password.policy.PasswordPolicyService;
+import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
 import dev.warden.support.identity.WardenPrincipal;
-
-import java.time.Clock;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -37,7 +35,7 @@ class MeController {
 	@GetMapping("/api/me")
 	Me me(@AuthenticationPrincipal Jwt jwt) {
 		WardenPrincipal caller = WardenPrincipal.from(jwt);
-		User user = this.users.findById(UUID.fromString(caller.userId())).orElseThrow(LoginErrors::invalidCredentials);
+		User user = this.users.findById(CallerIds.userId(caller)).orElseThrow(CallerIds::unknownUser);
 		PasswordPolicy policy = this.policies.current();
 		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
 		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());

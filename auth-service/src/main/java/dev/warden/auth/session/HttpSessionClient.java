@@ -37,7 +37,11 @@ class HttpSessionClient implements SessionClient {
 
 	HttpSessionClient(SessionServiceProperties properties, InternalCallProperties internal,
 			CircuitBreakerRegistry breakers) {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+		// HTTP/1.1: no h2c upgrade dance on every plain-http call.
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.connectTimeout())
+			.build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(properties.timeout());
 		this.http = RestClient.builder()

@@ -10,7 +10,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears every session revocation and drops the session from this replica's cache at once. Each gateway
+ * Hears every session revocation and renewal and drops the session from this replica's cache at once. Each gateway
  * replica consumes in a group of its own ({@code gateway-<random>}), so every replica hears every revocation
  * and "end other sessions" takes effect everywhere within the event's delivery time.
  */
@@ -35,7 +35,9 @@ class RevocationListener {
 		catch (JacksonException ex) {
 			return; // Not ours to dead-letter: audit-service does that; the gateway only listens.
 		}
-		if (event != null && EventTypes.SESSION_REVOKED.equals(event.type())) {
+		// A renewed session keeps its id but not its old cookie: forget that too.
+		if (event != null && (EventTypes.SESSION_REVOKED.equals(event.type())
+				|| EventTypes.SESSION_RENEWED.equals(event.type()))) {
 			this.sessions.evictSession(event.dataString("sessionId"));
 		}
 	}

@@ -36,6 +36,12 @@ class SessionEvents {
 		return queue(EventTypes.SESSION_REVOKED, session.userId(), data);
 	}
 
+	QueuedEvent renewed(Session session, boolean reauthenticated) {
+		Map<String, Object> data = describe(session);
+		data.put("reauthenticated", reauthenticated);
+		return queue(EventTypes.SESSION_RENEWED, session.userId(), data);
+	}
+
 	private static Map<String, Object> describe(Session session) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("userId", session.userId());

@@ -104,7 +104,8 @@ public class SessionService {
 		}
 		String newSecret = SessionSecrets.newSecret();
 		String newHash = SessionSecrets.hash(newSecret);
-		if (!this.store.renew(found, newHash, updates, now, this.properties.idleTimeout())) {
+		if (!this.store.renew(found, newHash, updates, now, this.properties.idleTimeout(),
+				this.events.renewed(found.session(), reauthenticated))) {
 			return Optional.empty();
 		}
 		return this.store.findBySecretHash(newHash)

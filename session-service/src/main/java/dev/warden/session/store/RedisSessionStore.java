@@ -142,16 +142,16 @@ class RedisSessionStore implements SessionStore {
 
 	@Override
 	public boolean renew(StoredSession stored, String newSecretHash, Map<String, String> updates, Instant now,
-			Duration idleTimeout) {
+			Duration idleTimeout, QueuedEvent renewed) {
 		List<String> args = new ArrayList<>(List.of(stored.session().publicId(), SessionFields.millis(now),
-				Long.toString(idleTimeout.toMillis())));
+				Long.toString(idleTimeout.toMillis()), renewed.key(), renewed.json()));
 		updates.forEach((field, value) -> {
 			args.add(field);
 			args.add(value);
 		});
 		Long done = this.redis.execute(RENEW,
 				List.of(SessionKeys.session(stored.secretHash()), SessionKeys.session(newSecretHash),
-						SessionKeys.publicId(stored.session().publicId())),
+						SessionKeys.publicId(stored.session().publicId()), SessionKeys.OUTBOX),
 				args.toArray());
 		return done != null && done == 1L;
 	}

@@ -33,9 +33,9 @@ public interface SessionStore {
 	/** Ends the session if it is still the one with {@code publicId}; queues {@code revoked} only then. */
 	boolean revoke(StoredSession session, QueuedEvent revoked);
 
-	/** Gives the session a new secret hash and applies {@code updates}; false if it is gone. */
+	/** Gives the session a new secret hash, applies {@code updates} and queues {@code renewed}; false if it is gone. */
 	boolean renew(StoredSession session, String newSecretHash, Map<String, String> updates, Instant now,
-			Duration idleTimeout);
+			Duration idleTimeout, QueuedEvent renewed);
 
 	/** Whether the user has signed in before from a device with this fingerprint. */
 	boolean knowsDevice(String userId, String fingerprint);

@@ -1,10 +1,10 @@
 package dev.warden.auth.password.change;
 
-import java.util.UUID;
 
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionCookie;
+import dev.warden.auth.user.CallerIds;
 import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +37,7 @@ class PasswordChangeController {
 		if (caller.sessionId() == null) {
 			throw Problems.forbidden("session_required", "Changing the password needs a signed-in session.");
 		}
-		IssuedSession renewed = this.passwords.change(UUID.fromString(caller.userId()), caller.sessionId(), change,
+		IssuedSession renewed = this.passwords.change(CallerIds.userId(caller), caller.sessionId(), change,
 				ClientInfo.of(request));
 		ResponseEntity.HeadersBuilder<?> response = ResponseEntity.noContent();
 		if (renewed != null) {

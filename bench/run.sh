@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions
+# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login
 # Installs its load tools from Debian's packages when missing, builds Warden, runs the benchmark, and
 # writes a Markdown + JSON report under bench/results/.
 set -euo pipefail
@@ -16,5 +16,6 @@ need redis-benchmark redis-tools
 classpath="launcher/target/classes:$(cat launcher/target/classpath.txt)"
 case "${1:-sessions}" in
   sessions) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.SessionBench ;;
-  *) echo "unknown benchmark '$1' (known: sessions)" >&2; exit 2 ;;
+  login) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.LoginBench ;;
+  *) echo "unknown benchmark '$1' (known: sessions, login)" >&2; exit 2 ;;
 esac

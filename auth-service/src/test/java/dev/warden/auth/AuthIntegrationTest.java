@@ -13,6 +13,8 @@ import java.util.UUID;
 import dev.warden.auth.user.Roles;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserService;
+import dev.warden.event.Topics;
+import dev.warden.infra.test.EventCollector;
 import dev.warden.infra.test.MutableClock;
 import dev.warden.infra.test.TestJwts;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +74,7 @@ public abstract class AuthIntegrationTest {
 	protected JdbcTemplate jdbc;
 
 	@Autowired
-	protected AuthEventsCollector events;
+	protected EventCollector events;
 
 	/**
 	 * A password that meets the default policy and nobody else uses. Its random part is hex, so it can never
@@ -143,8 +145,8 @@ public abstract class AuthIntegrationTest {
 	static class Collector {
 
 		@Bean
-		AuthEventsCollector authEventsCollector(JsonMapper json) {
-			return new AuthEventsCollector(json);
+		EventCollector authEventsCollector(JsonMapper json) {
+			return new EventCollector(Topics.AUTH_EVENTS, json);
 		}
 	}
 }

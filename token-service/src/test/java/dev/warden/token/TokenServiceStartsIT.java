@@ -9,16 +9,9 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The service starts on real infrastructure, reports ready, and lets nobody in without the gateway's token. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class TokenServiceStartsIT {
-
-	@LocalServerPort
-	int port;
+class TokenServiceStartsIT extends TokenIntegrationTest {
 
 	final HttpClient http = HttpClient.newHttpClient();
 

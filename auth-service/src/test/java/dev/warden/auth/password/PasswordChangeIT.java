@@ -66,7 +66,7 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		assertThat(data.get("userAgent").asString()).isEqualTo(FIREFOX);
 		assertThat(data.get("sessionId").asString()).isEqualTo("changeSession000000001");
 		assertThat(data.get("signOutOtherSessions").asBoolean()).isTrue();
-		assertThat(this.events.rawAbout(user.id().toString())).allSatisfy((event) -> assertThat(event)
+		assertThat(this.events.rawMentioning(user.id().toString())).allSatisfy((event) -> assertThat(event)
 			.doesNotContain(old).doesNotContain(fresh).doesNotContain("argon2"));
 		assertThat(output.getAll()).doesNotContain(old).doesNotContain(fresh);
 		assertThat(response.body()).doesNotContain(fresh);

@@ -1,0 +1,35 @@
+package dev.warden.token.introspect;
+
+import dev.warden.support.validation.WellFormedText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The gateway's token check (internal key; never routed). The token travels in the body, never in a URL. */
+@RestController
+class InternalTokenController {
+
+	private final TokenIntrospection introspection;
+
+	InternalTokenController(TokenIntrospection introspection) {
+		this.introspection = introspection;
+	}
+
+	@PostMapping("/internal/tokens/introspect")
+	TokenIntrospection.Result introspect(@Valid @RequestBody Request request) {
+		return this.introspection.introspect(request.token(), request.ip(), request.userAgent());
+	}
+
+	record Request(@NotNull @Size(max = 200) String token, @Size(max = 64) String ip,
+			@Size(max = 1024) @WellFormedText String userAgent) {
+
+		@Override
+		public String toString() {
+			return "Request[<hidden>]";
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package dev.warden.token.introspect;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.warden.token.format.TokenFormat;
+import dev.warden.token.issue.ApiToken;
+import dev.warden.token.issue.TokenStatus;
+import dev.warden.token.issue.TokenStore;
+import dev.warden.token.owner.TokenOwner;
+import dev.warden.token.owner.TokenOwners;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Whether a presented token may act, for the gateway: a malformed token or a failed checksum is refused
+ * without touching the database; otherwise one indexed lookup by hash, the owner check, and the use is noted
+ * for a batched write.
+ */
+@Service
+public class TokenIntrospection {
+
+	private final TokenStore tokens;
+
+	private final TokenOwners owners;
+
+	private final UsageRecorder usage;
+
+	private final java.time.Clock clock;
+
+	TokenIntrospection(TokenStore tokens, TokenOwners owners, UsageRecorder usage, java.time.Clock clock) {
+		this.tokens = tokens;
+		this.owners = owners;
+		this.usage = usage;
+		this.clock = clock;
+	}
+
+	public Result introspect(String token, String ip, String userAgent) {
+		if (!TokenFormat.isWellFormed(token)) {
+			return Result.inactive("malformed");
+		}
+		Optional<ApiToken> found = this.tokens.findByHash(TokenFormat.hash(token));
+		if (found.isEmpty()) {
+			return Result.inactive("unknown");
+		}
+		ApiToken apiToken = found.get();
+		Instant now = this.clock.instant();
+		TokenStatus status = apiToken.statusAt(now);
+		if (status == TokenStatus.REVOKED) {
+			return Result.inactive("revoked");
+		}
+		if (status == TokenStatus.EXPIRED) {
+			return Result.inactive("expired");
+		}
+		Optional<TokenOwner> owner = this.owners.find(apiToken.userId());
+		if (owner.isPresent() && !owner.get().permits(apiToken.role())) {
+			return Result.inactive(owner.get().locked() ? "owner_locked" : "role_revoked");
+		}
+		this.usage.record(apiToken.id(), now, ip, userAgent);
+		return new Result(true, null, apiToken.id().toString(), apiToken.userId(), apiToken.role(),
+				apiToken.expiresAt());
+	}
+
+	/**
+	 * RFC 7662-like: {@code active} first; for an inactive token only the reason ({@code expired},
+	 * {@code revoked}, {@code unknown}, ...), so the gateway can tell the client what to do.
+	 */
+	public record Result(boolean active, String reason, String tokenId, String userId, String role,
+			Instant expiresAt) {
+
+		static Result inactive(String reason) {
+			return new Result(false, reason, null, null, null, null);
+		}
+	}
+}

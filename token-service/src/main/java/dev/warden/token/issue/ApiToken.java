@@ -1,0 +1,22 @@
+package dev.warden.token.issue;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An API token as stored: never the token itself, only its hash and the last four characters. */
+public record ApiToken(UUID id, String userId, String name, String role, String tokenHash, String hint,
+		Instant createdAt, Instant expiresAt, Instant revokedAt, String revokedReason, Instant lastUsedAt,
+		String lastUsedIp, String lastUsedUserAgent) {
+
+	public TokenStatus statusAt(Instant now) {
+		if (this.revokedAt != null) {
+			return TokenStatus.REVOKED;
+		}
+		return this.expiresAt.isAfter(now) ? TokenStatus.ACTIVE : TokenStatus.EXPIRED;
+	}
+
+	@Override
+	public String toString() {
+		return "ApiToken[id=" + this.id + ", userId=" + this.userId + "]";
+	}
+}

@@ -1,0 +1,143 @@
+package dev.warden.token;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.event.Topics;
+import dev.warden.infra.test.EventCollector;
+import dev.warden.infra.test.MutableClock;
+import dev.warden.infra.test.TestJwts;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * One application context for every token-service integration test: real PostgreSQL and Kafka from the
+ * shared embedded infrastructure, a clock tests move, and a collector of the events it publishes.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "warden.tokens.max-active-per-user=3", "warden.tokens.usage-flush-interval=1h",
+				"warden.tokens.expiry-check-interval=1h" })
+@Import({ TokenIntegrationTest.TestBeans.class })
+public abstract class TokenIntegrationTest {
+
+	public static final String CLIENT_IP = "198.51.100.77";
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JsonMapper json;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected EventCollector events;
+
+	protected static String newUserId() {
+		return UUID.randomUUID().toString();
+	}
+
+	/** A signed-in session of a user holding {@code roles}, authenticated just now. */
+	protected static String session(String userId, String... roles) {
+		return TestJwts.shared().forUser(userId).roles(roles).session("session" + userId.substring(0, 8) + "0000000")
+			.amr("pwd").authTime(Instant.now()).bearer();
+	}
+
+	protected HttpResponse<String> send(String method, String path, String body, String bearer) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "curl/8.5.0")
+			.header("X-Warden-Client-Ip", CLIENT_IP)
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (bearer != null) {
+			request.header("Authorization", bearer);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected JsonNode create(String bearer, String name, int months, String role) {
+		HttpResponse<String> response = send("POST", "/api/security/tokens",
+				"{\"name\":\"" + name + "\",\"validityMonths\":" + months + ",\"role\":\"" + role + "\"}", bearer);
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("creation failed: " + response.statusCode() + " " + response.body());
+		}
+		return read(response);
+	}
+
+	protected JsonNode introspect(String token) {
+		return read(send("POST", "/internal/tokens/introspect",
+				this.json.writeValueAsString(Map.of("token", token, "ip", "203.0.113.9", "userAgent", "script/1.0")),
+				null, true));
+	}
+
+	protected HttpResponse<String> send(String method, String path, String body, String bearer, boolean internal) {
+		if (!internal) {
+			return send(method, path, body, bearer);
+		}
+		try {
+			return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.header("Content-Type", "application/json")
+				.header("X-Warden-Internal-Key", TestJwts.INTERNAL_KEY)
+				.method(method, HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected JsonNode read(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestBeans {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return MutableClock.startingNow();
+		}
+
+		@Bean
+		EventCollector tokenEvents(JsonMapper json) {
+			return new EventCollector(Topics.TOKEN_EVENTS, json);
+		}
+
+		@Bean
+		static TokenLookupCounter tokenLookupCounter() {
+			return new TokenLookupCounter();
+		}
+	}
+}

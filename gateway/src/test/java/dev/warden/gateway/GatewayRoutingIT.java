@@ -356,6 +356,69 @@ class GatewayRoutingIT {
 		assertThat(statuses).contains(429);
 	}
 
+	@Test
+	void anApiTokenActsAsItsUserWithItsOneRoleButNeverOnSecuritySettings() throws Exception {
+		HttpResponse<String> me = withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+		HttpResponse<String> settings = withToken("GET", "/api/security/tokens", UpstreamStub.ACTIVE_TOKEN);
+		HttpResponse<String> password = withToken("POST", "/api/security/password", UpstreamStub.ACTIVE_TOKEN);
+		HttpResponse<String> admin = withToken("GET", "/api/admin/users", UpstreamStub.ACTIVE_TOKEN);
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		String claims = claimsOf(upstream.received().get(0));
+		assertThat(claims).contains("\"tid\":\"" + UpstreamStub.TOKEN_ID + "\"")
+			.contains("\"roles\":[\"USER\"]")
+			.contains("\"amr\":[\"token\"]")
+			.doesNotContain("\"sid\"")
+			.doesNotContain(UpstreamStub.ACTIVE_TOKEN);
+		assertThat(settings.statusCode()).isEqualTo(403);
+		assertThat(settings.body()).contains("\"code\":\"session_required\"");
+		assertThat(password.statusCode()).isEqualTo(403);
+		assertThat(admin.statusCode()).isEqualTo(403);
+		assertThat(upstream.received()).hasSize(1);
+	}
+
+	@Test
+	void expiredRevokedAndUnknownTokensAreRefusedWithCodesThatSayWhy() throws Exception {
+		HttpResponse<String> expired = withToken("GET", "/api/me", UpstreamStub.EXPIRED_TOKEN);
+		HttpResponse<String> revoked = withToken("GET", "/api/me", UpstreamStub.REVOKED_TOKEN);
+		HttpResponse<String> unknown = withToken("GET", "/api/me", "wdn_" + "x".repeat(36));
+		HttpResponse<String> foreign = withToken("GET", "/api/me", "ghp_notours");
+
+		assertThat(expired.statusCode()).isEqualTo(401);
+		assertThat(expired.body()).contains("\"code\":\"token_expired\"");
+		assertThat(revoked.statusCode()).isEqualTo(401);
+		assertThat(revoked.body()).contains("\"code\":\"token_revoked\"");
+		assertThat(unknown.statusCode()).isEqualTo(401);
+		assertThat(foreign.statusCode()).isEqualTo(401);
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void aRevokedTokenIsForgottenAtOnceWhenItsEventArrives() throws Exception {
+		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+		int before = upstream.tokenIntrospections();
+		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+		assertThat(upstream.tokenIntrospections()).as("cached").isEqualTo(before);
+
+		dev.warden.infra.test.KafkaRecords.createTopics(dev.warden.event.Topics.TOKEN_EVENTS);
+		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, UpstreamStub.USER_ID,
+				"{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID()
+						+ "\",\"source\":\"/token-service\",\"type\":\"warden.token.revoked\",\"subject\":\""
+						+ UpstreamStub.USER_ID + "\",\"data\":{\"tokenId\":\"" + UpstreamStub.TOKEN_ID + "\"}}");
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+			return upstream.tokenIntrospections() > before;
+		});
+	}
+
+	private HttpResponse<String> withToken(String method, String path, String token) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + token)
+			.method(method, HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> send(String method, String path, String cookies, Map<String, String> headers)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))

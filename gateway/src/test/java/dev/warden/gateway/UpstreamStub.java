@@ -29,6 +29,21 @@ final class UpstreamStub implements AutoCloseable {
 
 	static final String ADMIN_SECRET = "M".repeat(43);
 
+	/** API tokens the stub's token-service knows. */
+	static final String ACTIVE_TOKEN = "wdn_active" + "0".repeat(30);
+
+	static final String EXPIRED_TOKEN = "wdn_expired" + "0".repeat(29);
+
+	static final String REVOKED_TOKEN = "wdn_revoked" + "0".repeat(29);
+
+	static final String TOKEN_ID = "6f1c1d2e-0000-4000-8000-000000000042";
+
+	private final java.util.concurrent.atomic.AtomicInteger tokenIntrospections = new java.util.concurrent.atomic.AtomicInteger();
+
+	int tokenIntrospections() {
+		return this.tokenIntrospections.get();
+	}
+
 	static final String INTERNAL_KEY = "gateway-test-internal-key-0123456789abcdef";
 
 	static final String USER_ID = "user-42";
@@ -81,6 +96,31 @@ final class UpstreamStub implements AutoCloseable {
 			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, bytes.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(bytes);
+			}
+		});
+		this.server.createContext("/internal/tokens/introspect", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			boolean keyed = INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
+			String answer;
+			if (keyed && body.contains(ACTIVE_TOKEN)) {
+				answer = "{\"active\":true,\"tokenId\":\"" + TOKEN_ID + "\",\"userId\":\"" + USER_ID
+						+ "\",\"role\":\"USER\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
+			}
+			else if (keyed && body.contains(EXPIRED_TOKEN)) {
+				answer = "{\"active\":false,\"reason\":\"expired\"}";
+			}
+			else if (keyed && body.contains(REVOKED_TOKEN)) {
+				answer = "{\"active\":false,\"reason\":\"revoked\"}";
+			}
+			else {
+				answer = "{\"active\":false,\"reason\":\"unknown\"}";
+			}
+			this.tokenIntrospections.incrementAndGet();
+			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(bytes);
 			}

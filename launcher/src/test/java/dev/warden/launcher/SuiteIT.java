@@ -202,6 +202,44 @@ class SuiteIT {
 		assertThat(awaitStatus(gateway + "/api/me", renewed, 401)).isEqualTo(401);
 	}
 
+	@Test
+	void anApiTokenWorksThroughTheGatewayUntilRevokedButNeverOnSecuritySettings() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
+		HttpResponse<String> created = withCookie("POST", gateway + "/api/security/tokens", admin,
+				"{\"name\":\"suite script\",\"validityMonths\":1,\"role\":\"USER\"}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String token = created.body().replaceAll(".*\"token\":\"(wdn_[0-9A-Za-z]+)\".*", "$1");
+		String id = created.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+
+		HttpResponse<String> me = withToken(gateway + "/api/me", token);
+		HttpResponse<String> settings = withToken(gateway + "/api/security/sessions", token);
+		HttpResponse<String> listed = withCookie("GET", gateway + "/api/security/tokens", admin, null);
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(me.body()).contains(ADMIN_EMAIL).contains("\"authenticatedBy\":[\"token\"]")
+			.contains("\"roles\":[\"USER\"]");
+		assertThat(settings.statusCode()).isEqualTo(403);
+		assertThat(settings.body()).contains("\"code\":\"session_required\"");
+		assertThat(listed.body()).contains("\"name\":\"suite script\"").doesNotContain(token);
+
+		assertThat(withCookie("DELETE", gateway + "/api/security/tokens/" + id, admin, null).statusCode())
+			.isEqualTo(204);
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		HttpResponse<String> after = withToken(gateway + "/api/me", token);
+		while (System.nanoTime() < deadline && after.statusCode() != 401) {
+			Thread.sleep(50);
+			after = withToken(gateway + "/api/me", token);
+		}
+		assertThat(after.statusCode()).as("refused well before the 120 s cache expiry").isEqualTo(401);
+		assertThat(after.body()).contains("\"code\":\"token_revoked\"");
+	}
+
+	private HttpResponse<String> withToken(String url, String token) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> login(String email, String password, String userAgent) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(suite.url(WardenService.GATEWAY) + "/api/auth/login"))
 			.header("Content-Type", "application/json")

@@ -39,11 +39,14 @@ class MeController {
 		PasswordPolicy policy = this.policies.current();
 		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
 		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());
-		return new Me(user.id().toString(), user.email(), user.displayName(), user.roles(), user.twoFactorEnabled(),
+		return new Me(user.id().toString(), user.email(), user.displayName(), caller.roles(), user.twoFactorEnabled(),
 				user.passwordChangeRequired() || expired, expiresAt, caller.authMethods());
 	}
 
-	/** {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token). */
+	/**
+	 * {@code roles}: the roles in force for this request (an API token's one role, or the session's);
+	 * {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token).
+	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
 			boolean passwordChangeRequired, Instant passwordExpiresAt, List<String> authenticatedBy) {
 	}

@@ -131,8 +131,11 @@ class LoginIT extends AuthIntegrationTest {
 		assertThat(refused.body()).contains("\"code\":\"account_locked\"");
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 		assertThat(this.store.findById(user.id()).orElseThrow().status().name()).isEqualTo("LOCKED");
-		assertThat(this.events.find(user.id().toString(), EventTypes.ACCOUNT_LOCKED).stream()
-			.anyMatch((event) -> event.get("data").get("permanent").asBoolean())).isTrue();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.find(user.id().toString(), EventTypes.ACCOUNT_LOCKED)
+				.stream()
+				.anyMatch((event) -> event.get("data").get("permanent").asBoolean()));
 
 		User admin = this.store.findByEmail("root@example.test").orElseThrow();
 		HttpResponse<String> unlock = send("POST", "/api/admin/users/" + user.id() + "/unlock", null, bearer(admin));

@@ -47,6 +47,32 @@ public final class KafkaRecords {
 		return readUntil(topic, (records) -> false, window);
 	}
 
+	/**
+	 * Creates topics that a test sends to before the service owning them has created them (3 partitions, as the
+	 * services do); existing ones are left alone.
+	 */
+	public static void createTopics(String... topics) {
+		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+			.create(Map.of(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+			for (String topic : topics) {
+				try {
+					admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1)))
+						.all()
+						.get();
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					if (!(ex.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+						throw new IllegalStateException("Could not create " + topic, ex);
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Sends one record and waits for the broker's acknowledgement. */
 	public static void send(String topic, String key, String value) {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(

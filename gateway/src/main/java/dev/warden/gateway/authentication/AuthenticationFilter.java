@@ -30,14 +30,20 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
 
+	private static final String BEARER = "Bearer ";
+
 	private final SessionIntrospector sessions;
+
+	private final TokenIntrospector tokens;
 
 	private final CookieProperties cookie;
 
 	private final JsonMapper json;
 
-	AuthenticationFilter(SessionIntrospector sessions, CookieProperties cookie, JsonMapper json) {
+	AuthenticationFilter(SessionIntrospector sessions, TokenIntrospector tokens, CookieProperties cookie,
+			JsonMapper json) {
 		this.sessions = sessions;
+		this.tokens = tokens;
 		this.cookie = cookie;
 		this.json = json;
 	}
@@ -48,18 +54,67 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		if (AccessPolicy.isPublic(path, exchange.getRequest().getMethod())) {
 			return chain.filter(exchange);
 		}
+		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+		// Only Warden's own tokens are credentials here; any other Authorization value is ignored (and stripped).
+		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				&& authorization.substring(BEARER.length()).strip().startsWith(TokenIntrospector.PREFIX)) {
+			String token = authorization.substring(BEARER.length()).strip();
+			return this.tokens.introspect(token, clientIp(exchange),
+					exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))
+				.flatMap((result) -> proceedWithToken(exchange, chain, path, result))
+				.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "token"));
+		}
 		HttpCookie session = exchange.getRequest().getCookies().getFirst(this.cookie.effectiveName());
 		if (session == null) {
 			return unauthenticated(exchange, false);
 		}
 		return this.sessions.introspect(session.getValue())
 			.flatMap((result) -> proceed(exchange, chain, path, result))
-			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> {
-				log.warn("Session store unreachable, refusing the request: {}", ex.getCause().toString());
-				return GatewayProblems.write(exchange, this.json, HttpStatus.SERVICE_UNAVAILABLE,
-						"authentication_unavailable", "Authentication unavailable",
-						"Your session cannot be verified right now. Try again shortly.");
-			});
+			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "session"));
+	}
+
+	private Mono<Void> unavailable(ServerWebExchange exchange, AuthenticationUnavailableException ex, String what) {
+		log.warn("The {} store is unreachable, refusing the request: {}", what, ex.getCause().toString());
+		return GatewayProblems.write(exchange, this.json, HttpStatus.SERVICE_UNAVAILABLE,
+				"authentication_unavailable", "Authentication unavailable",
+				"Your " + what + " cannot be verified right now. Try again shortly.");
+	}
+
+	/**
+	 * An API token acts as its user with the token's one role, and never on the security settings: a leaked
+	 * token cannot change the password or mint more tokens.
+	 */
+	private Mono<Void> proceedWithToken(ServerWebExchange exchange, GatewayFilterChain chain, String path,
+			TokenIntrospection token) {
+		if (!token.active()) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			String reason = token.reason() == null ? "" : token.reason();
+			return switch (reason) {
+				case "expired" -> GatewayProblems.write(exchange, this.json, HttpStatus.UNAUTHORIZED, "token_expired",
+						"Token expired", "This API token has expired. Create a new one on the Security page.");
+				case "revoked" -> GatewayProblems.write(exchange, this.json, HttpStatus.UNAUTHORIZED, "token_revoked",
+						"Token revoked", "This API token was revoked.");
+				default -> GatewayProblems.write(exchange, this.json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+						"Unauthenticated", "This API token is not valid.");
+			};
+		}
+		if (AccessPolicy.isSecuritySetting(path)) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "session_required",
+					"Session required", "Security settings can only be changed from a signed-in session, not with an API token.");
+		}
+		if (AccessPolicy.isAdministration(path) && !"ADMIN".equals(token.role())) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"Administration needs the ADMIN role.");
+		}
+		exchange.getAttributes()
+			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(token.userId(), java.util.List.of(token.role()), null,
+					token.tokenId(), java.util.List.of("token"), null));
+		return chain.filter(exchange);
+	}
+
+	private static String clientIp(ServerWebExchange exchange) {
+		java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
 	}
 
 	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String path,

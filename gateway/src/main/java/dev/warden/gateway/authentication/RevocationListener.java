@@ -10,7 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears every session revocation and renewal and drops the session from this replica's cache at once. Each gateway
+ * Hears every session revocation and renewal, and every token revocation, and drops them from this replica's
+ * caches at once. Each gateway
  * replica consumes in a group of its own ({@code gateway-<random>}), so every replica hears every revocation
  * and "end other sessions" takes effect everywhere within the event's delivery time.
  */
@@ -19,14 +20,17 @@ class RevocationListener {
 
 	private final SessionIntrospector sessions;
 
+	private final TokenIntrospector tokens;
+
 	private final JsonMapper json;
 
-	RevocationListener(SessionIntrospector sessions, JsonMapper json) {
+	RevocationListener(SessionIntrospector sessions, TokenIntrospector tokens, JsonMapper json) {
 		this.sessions = sessions;
+		this.tokens = tokens;
 		this.json = json;
 	}
 
-	@KafkaListener(topics = Topics.SESSION_EVENTS, groupId = "gateway-${random.uuid}")
+	@KafkaListener(topics = { Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS }, groupId = "gateway-${random.uuid}")
 	void on(String value) {
 		CloudEvent event;
 		try {
@@ -39,6 +43,10 @@ class RevocationListener {
 		if (event != null && (EventTypes.SESSION_REVOKED.equals(event.type())
 				|| EventTypes.SESSION_RENEWED.equals(event.type()))) {
 			this.sessions.evictSession(event.dataString("sessionId"));
+		}
+		if (event != null && (EventTypes.TOKEN_REVOKED.equals(event.type())
+				|| EventTypes.TOKEN_EXPIRED.equals(event.type()))) {
+			this.tokens.evictToken(event.dataString("tokenId"));
 		}
 	}
 }

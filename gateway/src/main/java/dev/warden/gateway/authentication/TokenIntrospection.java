@@ -1,0 +1,16 @@
+package dev.warden.gateway.authentication;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * token-service's answer about an API token (RFC 7662-like): for an inactive token only the reason
+ * ({@code expired}, {@code revoked}, {@code malformed}, {@code unknown}, {@code owner_locked}, {@code role_revoked}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TokenIntrospection(boolean active, String reason, String tokenId, String userId, String role,
+		Instant expiresAt) {
+
+	static final TokenIntrospection MALFORMED = new TokenIntrospection(false, "malformed", null, null, null, null);
+}

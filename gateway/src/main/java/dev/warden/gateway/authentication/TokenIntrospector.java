@@ -1,0 +1,99 @@
+package dev.warden.gateway.authentication;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.warden.gateway.routing.UpstreamProperties;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Asks token-service whether an API token may act, behind a circuit breaker and a timeout, and keeps live
+ * answers for a few seconds (keyed by the token's SHA-256, never the token). {@link #evictToken(String)} drops
+ * a token the moment its revocation is announced. Tokens without Warden's prefix never leave the gateway.
+ */
+@Component
+public class TokenIntrospector {
+
+	static final String PREFIX = "wdn_";
+
+	private static final int MAX_LENGTH = 200;
+
+	private final WebClient client;
+
+	private final Cache<String, TokenIntrospection> cache;
+
+	private final ReactiveCircuitBreaker breaker;
+
+	private final GatewayAuthProperties properties;
+
+	private final String internalKey;
+
+	TokenIntrospector(WebClient.Builder builder, UpstreamProperties upstream, GatewayAuthProperties properties,
+			InternalKeyProperties internalKey, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+		this.client = builder.baseUrl(upstream.token().toString()).build();
+		this.properties = properties;
+		this.internalKey = internalKey.key();
+		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+		this.breaker = breakers.create("token-introspection");
+	}
+
+	/** The token's standing; an error (never a pass) when token-service cannot answer. */
+	public Mono<TokenIntrospection> introspect(String token, String ip, String userAgent) {
+		if (token == null || !token.startsWith(PREFIX) || token.length() > MAX_LENGTH) {
+			return Mono.just(TokenIntrospection.MALFORMED);
+		}
+		String key = hash(token);
+		TokenIntrospection cached = this.cache.getIfPresent(key);
+		if (cached != null) {
+			return Mono.just(cached);
+		}
+		Map<String, String> body = new HashMap<>();
+		body.put("token", token);
+		body.put("ip", ip);
+		body.put("userAgent", userAgent);
+		Mono<TokenIntrospection> call = this.client.post()
+			.uri("/internal/tokens/introspect")
+			.header(SessionIntrospector.INTERNAL_KEY_HEADER, this.internalKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(TokenIntrospection.class)
+			.timeout(this.properties.introspectionTimeout());
+		return this.breaker.run(call, (error) -> Mono.error(new AuthenticationUnavailableException(error)))
+			.doOnNext((result) -> {
+				if (result.active()) {
+					this.cache.put(key, result);
+				}
+			});
+	}
+
+	/** Forgets a token at once, on every replica that hears of its revocation. */
+	public void evictToken(String tokenId) {
+		if (tokenId != null) {
+			this.cache.asMap().values().removeIf((cached) -> tokenId.equals(cached.tokenId()));
+		}
+	}
+
+	private static String hash(String token) {
+		try {
+			return Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+}

@@ -18,8 +18,9 @@ else
   fi
 fi
 if [ "$build" = true ]; then
-  echo "Building Warden (./mvnw -B -q package -DskipTests) ..."
-  ./mvnw -B -q package -DskipTests
+  # clean: a service's executable jar is not repackaged when only a module it depends on changed.
+  echo "Building Warden (./mvnw -B -q clean package -DskipTests) ..."
+  ./mvnw -B -q clean package -DskipTests
 fi
 
 exec java -Dwarden.root="$PWD" -cp "launcher/target/classes:$(cat "$stamp")" dev.warden.launcher.RunLocal "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login
+# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway
 # Installs its load tools from Debian's packages when missing, builds Warden, runs the benchmark, and
 # writes a Markdown + JSON report under bench/results/.
 set -euo pipefail
@@ -12,10 +12,11 @@ need() {
 need wrk wrk
 need redis-benchmark redis-tools
 
-./mvnw -B -q package -DskipTests
+./mvnw -B -q clean package -DskipTests  # clean: jars are not repackaged when only a dependency changed
 classpath="launcher/target/classes:$(cat launcher/target/classpath.txt)"
 case "${1:-sessions}" in
   sessions) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.SessionBench ;;
   login) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.LoginBench ;;
-  *) echo "unknown benchmark '$1' (known: sessions, login)" >&2; exit 2 ;;
+  gateway) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.GatewayBench ;;
+  *) echo "unknown benchmark '$1' (known: sessions, login, gateway)" >&2; exit 2 ;;
 esac

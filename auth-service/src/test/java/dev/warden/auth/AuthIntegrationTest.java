@@ -39,11 +39,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "warden.bootstrap.admin.email=Root@Example.test",
 				"warden.bootstrap.admin.password=" + AuthIntegrationTest.ADMIN_PASSWORD,
-				"warden.sessions.breaker-open-for=2s" })
+				"warden.sessions.breaker-open-for=2s",
+				"warden.two-factor.keys=" + AuthIntegrationTest.TWO_FACTOR_KEYS })
 @Import({ ClockTestConfiguration.class, AuthIntegrationTest.Collector.class })
 public abstract class AuthIntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "correct horse battery staple 42";
+
+	/** Two AES-256 keys: "k2" encrypts, "k1" (an older key) still decrypts. */
+	public static final String TWO_FACTOR_KEYS = "k2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,"
+			+ "k1:Hx4dHBsaGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA=";
 
 	public static final String CLIENT_IP = "198.51.100.23";
 
@@ -72,6 +77,9 @@ public abstract class AuthIntegrationTest {
 
 	@Autowired
 	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected org.springframework.data.redis.core.StringRedisTemplate redis;
 
 	@Autowired
 	protected EventCollector events;

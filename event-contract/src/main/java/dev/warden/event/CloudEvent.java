@@ -23,7 +23,21 @@ public record CloudEvent(String specversion, String id, String source, String ty
 	public static final String JSON = "application/json";
 
 	public CloudEvent {
-		data = data == null ? Map.of() : Map.copyOf(data);
+		data = withoutNulls(data);
+	}
+
+	/** An unknown value (a request without a User-Agent) is left out rather than sent as {@code null}. */
+	private static Map<String, Object> withoutNulls(Map<String, Object> data) {
+		if (data == null) {
+			return Map.of();
+		}
+		java.util.LinkedHashMap<String, Object> copy = new java.util.LinkedHashMap<>();
+		data.forEach((key, value) -> {
+			if (key != null && value != null) {
+				copy.put(key, value);
+			}
+		});
+		return java.util.Collections.unmodifiableMap(copy);
 	}
 
 	/** A new event with a fresh id, stamped now; {@code subject} is the user id and the Kafka key. */

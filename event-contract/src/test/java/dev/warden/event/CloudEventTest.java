@@ -49,4 +49,15 @@ class CloudEventTest {
 	void deadLetterTopicKeepsSpringKafkaSuffix() {
 		assertThat(Topics.deadLetterOf(Topics.AUTH_EVENTS)).isEqualTo("warden.auth.events-dlt");
 	}
+
+	@org.junit.jupiter.api.Test
+	void leavesUnknownValuesOutInsteadOfFailing() {
+		java.util.Map<String, Object> data = new java.util.HashMap<>();
+		data.put("ip", null);
+		data.put("name", "ci");
+
+		CloudEvent event = CloudEvent.of("/test", EventTypes.TOKEN_CREATED, "user-1", data);
+
+		org.assertj.core.api.Assertions.assertThat(event.data()).containsOnlyKeys("name");
+	}
 }

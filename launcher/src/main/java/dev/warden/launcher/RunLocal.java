@@ -59,12 +59,13 @@ public final class RunLocal {
 			ports.put(service, port(env, name, service.defaultPort()));
 		}
 		String adminEmail = env.getOrDefault("WARDEN_BOOTSTRAP_ADMIN_EMAIL", "admin@warden.local");
-		String adminPassword = AdminPassword.resolve(env.get("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"), data);
+		String adminPassword = KeptSecrets.adminPassword(env.get("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"), data);
 		List<String> jvmOptions = env.containsKey("WARDEN_JAVA_OPTS")
 				? List.of(env.get("WARDEN_JAVA_OPTS").trim().split("\\s+")) : SuiteOptions.DEFAULT_JVM_OPTIONS;
 		Map<String, String> secrets = new java.util.LinkedHashMap<>();
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail);
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+		secrets.put("WARDEN_TWOFACTOR_KEYS", KeptSecrets.twoFactorKeys(env.get("WARDEN_TWOFACTOR_KEYS"), data));
 		// Services authenticate each other with this key; a fresh one per run is enough locally.
 		secrets.put("WARDEN_INTERNAL_KEY", env.getOrDefault("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40)));
 		// http://localhost has no TLS, so the cookie cannot be Secure (nor __Host-) here.
@@ -100,7 +101,7 @@ public final class RunLocal {
 			.append(took.toSeconds()).append(" s).").append(System.lineSeparator());
 		out.append("  Gateway (the only door): ").append(suite.url(WardenService.GATEWAY)).append(System.lineSeparator());
 		out.append("  Administrator:           ").append(email).append(" / ").append(password)
-			.append(configured ? "  (from WARDEN_BOOTSTRAP_ADMIN_PASSWORD)" : "  (generated, kept in " + data.resolve(AdminPassword.FILE) + ")")
+			.append(configured ? "  (from WARDEN_BOOTSTRAP_ADMIN_PASSWORD)" : "  (generated, kept in " + data.resolve(KeptSecrets.ADMIN_PASSWORD_FILE) + ")")
 			.append(System.lineSeparator());
 		if (infra.smtp() != null) {
 			out.append("  Captured e-mails:        ").append(data.resolve("mail")).append("/*.eml  (SMTP sink on localhost:")

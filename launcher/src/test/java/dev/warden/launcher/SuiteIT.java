@@ -60,6 +60,7 @@ class SuiteIT {
 				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
 						ADMIN_PASSWORD, "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
 						"WARDEN_INTERNAL_KEY", INTERNAL_KEY, "WARDEN_COOKIE_SECURE", "false",
+						"WARDEN_TWOFACTOR_KEYS", "suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 						// A long cache: only the revocation event can make the gateway forget a session in time.
 						"WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
 				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
@@ -233,6 +234,73 @@ class SuiteIT {
 		}
 		assertThat(after.statusCode()).as("refused well before the 120 s cache expiry").isEqualTo(401);
 		assertThat(after.body()).contains("\"code\":\"token_revoked\"");
+	}
+
+	@Test
+	void twoFactorIsSetUpUsedRecoveredAndTurnedOffThroughTheGateway() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
+		String email = "two.factor." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		String password = "steady " + RandomSecrets.generate(16) + " harbour";
+		assertThat(withCookie("POST", gateway + "/api/admin/users", admin, "{\"email\":\"" + email
+				+ "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"],\"password\":\"" + password
+				+ "\",\"temporary\":false}").statusCode()).isEqualTo(201);
+		String session = cookieOf(login(email, password, CHROME));
+
+		HttpResponse<String> setup = withCookie("POST", gateway + "/api/security/two-factor/setup", session, null);
+		assertThat(setup.statusCode()).as(setup.body()).isEqualTo(200);
+		String secret = setup.body().replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1");
+		HttpResponse<String> confirmed = withCookie("POST", gateway + "/api/security/two-factor/confirm", session,
+				"{\"code\":\"" + totp(secret, -1) + "\"}");
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		String recovery = confirmed.body().replaceAll(".*\"recoveryCodes\":\\[\"([a-z0-9-]+)\".*", "$1");
+
+		HttpResponse<String> first = login(email, password, FIREFOX);
+		assertThat(first.body()).contains("\"status\":\"MFA_REQUIRED\"");
+		HttpResponse<String> withCode = secondStep(first, totp(secret, 0));
+		assertThat(withCode.statusCode()).as(withCode.body()).isEqualTo(200);
+		HttpResponse<String> withRecovery = secondStep(login(email, password, FIREFOX), recovery);
+		assertThat(withRecovery.statusCode()).as(withRecovery.body()).isEqualTo(200);
+		String phone = cookieOf(withRecovery);
+		assertThat(withCookie("GET", gateway + "/api/me", phone, null).body()).contains("\"twoFactorEnabled\":true")
+			.contains("\"authenticatedBy\":[\"pwd\",\"otp\"]");
+
+		HttpResponse<String> disabled = withCookie("POST", gateway + "/api/security/two-factor/disable", phone,
+				"{\"password\":\"" + password + "\",\"code\":\"" + totp(secret, 1) + "\"}");
+		assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(204);
+		assertThat(login(email, password, CHROME).body()).contains("\"status\":\"AUTHENTICATED\"");
+	}
+
+	private HttpResponse<String> secondStep(HttpResponse<String> first, String code) throws Exception {
+		String mfaToken = first.body().replaceAll(".*\"mfaToken\":\"([^\"]+)\".*", "$1");
+		return this.http.send(HttpRequest.newBuilder(URI.create(suite.url(WardenService.GATEWAY) + "/api/auth/login/mfa"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"mfaToken\":\"" + mfaToken + "\",\"code\":\"" + code + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** What an authenticator app shows (RFC 6238: HMAC-SHA1, 6 digits, 30 s), {@code offset} steps from now. */
+	private static String totp(String base32, int offset) throws Exception {
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		int buffer = 0;
+		int bits = 0;
+		for (char c : base32.toCharArray()) {
+			buffer = (buffer << 5) | alphabet.indexOf(c);
+			bits += 5;
+			if (bits >= 8) {
+				bytes.write((buffer >> (bits - 8)) & 0xff);
+				bits -= 8;
+			}
+		}
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+		mac.init(new javax.crypto.spec.SecretKeySpec(bytes.toByteArray(), "HmacSHA1"));
+		long step = java.time.Instant.now().getEpochSecond() / 30 + offset;
+		byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+		int at = hash[hash.length - 1] & 0x0f;
+		int binary = ((hash[at] & 0x7f) << 24) | ((hash[at + 1] & 0xff) << 16) | ((hash[at + 2] & 0xff) << 8)
+				| (hash[at + 3] & 0xff);
+		return String.format("%06d", binary % 1_000_000);
 	}
 
 	private HttpResponse<String> withToken(String url, String token) throws Exception {

@@ -46,8 +46,18 @@ class LoginController {
 	@PostMapping("/login")
 	ResponseEntity<Map<String, Object>> login(@Valid @RequestBody Credentials credentials,
 			HttpServletRequest request) {
-		LoginService.SignedIn signedIn = this.logins.login(credentials.email(), credentials.password(),
-				ClientInfo.of(request));
+		return answer(this.logins.login(credentials.email(), credentials.password(), ClientInfo.of(request)));
+	}
+
+	@PostMapping("/login/mfa")
+	ResponseEntity<Map<String, Object>> secondStep(@Valid @RequestBody SecondStep step, HttpServletRequest request) {
+		return answer(this.logins.completeMfa(step.mfaToken(), step.code(), ClientInfo.of(request)));
+	}
+
+	private ResponseEntity<Map<String, Object>> answer(LoginService.SignedIn signedIn) {
+		if (!signedIn.complete()) {
+			return ResponseEntity.ok(Map.of("status", "MFA_REQUIRED", "mfaToken", signedIn.mfaToken()));
+		}
 		return ResponseEntity.ok()
 			.header(SessionCookie.header(), this.cookie.issue(signedIn.session()))
 			.body(Map.of("status", "AUTHENTICATED", "passwordChangeRequired", signedIn.passwordChangeRequired()));
@@ -73,11 +83,12 @@ class LoginController {
 		if (caller.sessionId() == null) {
 			throw Problems.forbidden("session_required", "Only a signed-in session can re-authenticate.");
 		}
-		if (proof.password() == null) {
-			throw Problems.validation(List.of(new FieldProblem("password", "required", "Enter your password.")));
+		if (proof.password() == null && proof.code() == null) {
+			throw Problems.validation(List.of(new FieldProblem("password", "required",
+					"Enter your password, or a code from your authenticator app.")));
 		}
 		IssuedSession renewed = this.logins.reauthenticate(CallerIds.userId(caller), caller.sessionId(),
-				proof.password(), ClientInfo.of(request));
+				proof.password(), proof.code(), ClientInfo.of(request));
 		return ResponseEntity.noContent().header(SessionCookie.header(), this.cookie.issue(renewed)).build();
 	}
 
@@ -87,6 +98,16 @@ class LoginController {
 		@Override
 		public String toString() {
 			return "Credentials[<hidden>]";
+		}
+	}
+
+	/** The second sign-in step: the token from the first, and a TOTP or recovery code. */
+	record SecondStep(@NotBlank @Size(max = 100) @WellFormedText String mfaToken,
+			@NotBlank @Size(max = 32) @WellFormedText String code) {
+
+		@Override
+		public String toString() {
+			return "SecondStep[<hidden>]";
 		}
 	}
 

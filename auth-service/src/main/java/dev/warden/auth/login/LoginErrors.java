@@ -23,6 +23,11 @@ public final class LoginErrors {
 				"The e-mail address or password is wrong.", List.of(), Map.of(), headers);
 	}
 
+	public static ProblemException mfaTokenInvalid() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "mfa_token_invalid", "Sign in again",
+				"This sign-in step has expired, was already used, or had too many wrong codes. Sign in again.");
+	}
+
 	public static ProblemException throttled(long retryAfterSeconds) {
 		return tooMany("login_throttled", "Too many attempts",
 				"Too many failed sign-ins. Wait " + retryAfterSeconds + " s before trying again.", retryAfterSeconds);

@@ -18,9 +18,12 @@ import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionsUnavailableException;
 import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.twofactor.MfaChallenges;
+import dev.warden.auth.twofactor.TwoFactorService;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
+import dev.warden.support.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,8 @@ public class LoginService {
 	private static final Logger log = LoggerFactory.getLogger(LoginService.class);
 
 	static final List<String> PASSWORD = List.of("pwd");
+
+	static final List<String> PASSWORD_AND_OTP = List.of("pwd", "otp");
 
 	private final PasswordCheck passwords;
 
@@ -57,11 +62,17 @@ public class LoginService {
 
 	private final TransactionTemplate transactions;
 
+	private final TwoFactorService twoFactor;
+
+	private final MfaChallenges challenges;
+
 	private final Clock clock;
 
 	LoginService(PasswordCheck passwords, PasswordHasher hasher, PasswordPolicyService policies,
 			PasswordRules rules, PasswordExpiry expiry, SessionClient sessions, UserStore users, AuthEvents events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, TwoFactorService twoFactor, MfaChallenges challenges, Clock clock) {
+		this.twoFactor = twoFactor;
+		this.challenges = challenges;
 		this.passwords = passwords;
 		this.hasher = hasher;
 		this.policies = policies;
@@ -87,22 +98,57 @@ public class LoginService {
 					user.displayName(), user.twoFactorEnabled()))
 			.isEmpty();
 		boolean mustChange = user.passwordChangeRequired() || expired || noncompliant;
-		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), PASSWORD, client,
-				mustChange);
+		Runnable passwordBookkeeping = () -> {
+			if (this.hasher.needsRehash(user.passwordHash())) {
+				this.users.rehash(user.id(), this.hasher.hash(password));
+			}
+			if (noncompliant && !user.passwordChangeRequired()) {
+				this.users.requirePasswordChange(user.id(), now);
+			}
+			if (expired) {
+				this.expiry.recordExpired(user, policy, now);
+			}
+		};
+		if (user.twoFactorEnabled()) {
+			this.transactions.executeWithoutResult((tx) -> passwordBookkeeping.run());
+			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange));
+		}
+		return openSession(user, client, PASSWORD, mustChange, passwordBookkeeping);
+	}
+
+	/** The second step: a TOTP or recovery code for the challenge the password step opened. */
+	public SignedIn completeMfa(String mfaToken, String code, ClientInfo client) {
+		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
+		User user = this.users.findById(challenge.userId()).orElseThrow(LoginErrors::mfaTokenInvalid);
+		try {
+			this.twoFactor.verify(user, code, client);
+		}
+		catch (ProblemException ex) {
+			if (ex.status().is4xxClientError() && ex.status().value() == 400) {
+				this.challenges.wrongCode(mfaToken);
+			}
+			throw ex;
+		}
+		if (!this.challenges.close(mfaToken)) {
+			throw LoginErrors.mfaTokenInvalid(); // the same token, used twice at once
+		}
+		return openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), () -> {
+		});
+	}
+
+	/**
+	 * Opens the session, then records the sign-in; if recording fails, the session is ended again, so a sign-in
+	 * is never half done.
+	 */
+	private SignedIn openSession(User user, ClientInfo client, List<String> methods, boolean mustChange,
+			Runnable bookkeeping) {
+		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), methods, client, mustChange);
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
-				if (this.hasher.needsRehash(user.passwordHash())) {
-					this.users.rehash(user.id(), this.hasher.hash(password));
-				}
-				if (noncompliant && !user.passwordChangeRequired()) {
-					this.users.requirePasswordChange(user.id(), now);
-				}
-				if (expired) {
-					this.expiry.recordExpired(user, policy, now);
-				}
+				bookkeeping.run();
 				Map<String, Object> data = PasswordCheck.data(user, client);
 				data.put("sessionId", session.sessionId());
-				data.put("authMethods", PASSWORD);
+				data.put("authMethods", methods);
 				data.put("newDevice", session.newDevice());
 				data.put("passwordChangeRequired", mustChange);
 				this.events.publish(EventTypes.LOGIN_SUCCEEDED, user.id().toString(), data);
@@ -112,7 +158,7 @@ public class LoginService {
 			endQuietly(user.id(), session.sessionId());
 			throw ex;
 		}
-		return new SignedIn(user, session, mustChange);
+		return new SignedIn(user, session, mustChange, null);
 	}
 
 	/** Ends the caller's session and records the sign-out. */
@@ -129,10 +175,16 @@ public class LoginService {
 	 * Proves the password again for sensitive actions: restarts the recent-authentication window and renews the
 	 * session's secret.
 	 */
-	public IssuedSession reauthenticate(UUID userId, String sessionId, String password, ClientInfo client) {
+	public IssuedSession reauthenticate(UUID userId, String sessionId, String password, String code,
+			ClientInfo client) {
 		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
-		if (!this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
-			throw LoginErrors.currentPasswordInvalid("password");
+		if (password != null) {
+			if (!this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
+				throw LoginErrors.currentPasswordInvalid("password");
+			}
+		}
+		else {
+			this.twoFactor.verify(user, code, client);
 		}
 		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null);
 		if (renewed == null) {
@@ -150,7 +202,18 @@ public class LoginService {
 		}
 	}
 
-	/** A completed sign-in: who, the session to put in the cookie, and whether the password must change first. */
-	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired) {
+	/**
+	 * A sign-in step's outcome: a session to put in the cookie (and whether the password must change first), or,
+	 * when two-factor is on, the {@code mfaToken} for the second step.
+	 */
+	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired, String mfaToken) {
+
+		static SignedIn mfaRequired(User user, String mfaToken) {
+			return new SignedIn(user, null, false, mfaToken);
+		}
+
+		public boolean complete() {
+			return this.session != null;
+		}
 	}
 }

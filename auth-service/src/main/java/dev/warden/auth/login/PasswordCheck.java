@@ -97,11 +97,20 @@ public class PasswordCheck {
 	}
 
 	private void failed(User user, ClientInfo client, String failureType) {
+		countFailure(user, client, failureType, "wrong_password");
+	}
+
+	/**
+	 * Counts a failed proof of a known user (a wrong password or second-factor code): {@code failureType} is
+	 * published, and {@code account.locked} when this failure locks the account.
+	 */
+	public void countFailure(User user, ClientInfo client, String failureType, String reason) {
 		LoginAttempts.Standing standing = this.attempts.recordFailure(user.email());
-		count("wrong_password");
+		count(reason);
 		this.transactions.executeWithoutResult((tx) -> {
 			Map<String, Object> data = data(user, client);
 			data.put("failures", standing.failures());
+			data.put("reason", reason);
 			this.events.publish(failureType, user.id().toString(), data);
 			boolean permanent = standing.permanentlyLocked() && this.users.lock(user.id(), this.clock.instant());
 			boolean lockedNow = permanent

@@ -1,0 +1,114 @@
+package dev.warden.auth.twofactor;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.user.CallerIds;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.support.identity.RecentAuthentication;
+import dev.warden.support.identity.WardenPrincipal;
+import dev.warden.support.problem.Problems;
+import dev.warden.support.validation.WellFormedText;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Security page's "Two-factor authentication". Every change needs a signed-in session and a recent sign-in
+ * (403 {@code reauthentication_required}); secrets and recovery codes are answered with {@code no-store}.
+ */
+@RestController
+@RequestMapping("/api/security/two-factor")
+class TwoFactorController {
+
+	private final TwoFactorService twoFactor;
+
+	private final UserStore users;
+
+	private final RecentAuthentication recentAuthentication;
+
+	TwoFactorController(TwoFactorService twoFactor, UserStore users, RecentAuthentication recentAuthentication) {
+		this.twoFactor = twoFactor;
+		this.users = users;
+		this.recentAuthentication = recentAuthentication;
+	}
+
+	@GetMapping
+	TwoFactorService.Status status(@AuthenticationPrincipal Jwt jwt) {
+		return this.twoFactor.status(caller(jwt).id());
+	}
+
+	@PostMapping("/setup")
+	ResponseEntity<TwoFactorService.Setup> setup(@AuthenticationPrincipal Jwt jwt) {
+		User user = sensitive(jwt);
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(this.twoFactor.setup(user));
+	}
+
+	@PostMapping("/confirm")
+	ResponseEntity<Map<String, List<String>>> confirm(@AuthenticationPrincipal Jwt jwt,
+			@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+		User user = sensitive(jwt);
+		List<String> codes = this.twoFactor.confirm(user, request.code(), ClientInfo.of(http));
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("recoveryCodes", codes));
+	}
+
+	@PostMapping("/disable")
+	ResponseEntity<Void> disable(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DisableRequest request,
+			HttpServletRequest http) {
+		User user = sensitive(jwt);
+		this.twoFactor.disable(user, request.password(), request.code(), ClientInfo.of(http));
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/recovery-codes")
+	ResponseEntity<Map<String, List<String>>> regenerate(@AuthenticationPrincipal Jwt jwt,
+			@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+		User user = sensitive(jwt);
+		List<String> codes = this.twoFactor.regenerateRecoveryCodes(user, request.code(), ClientInfo.of(http));
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("recoveryCodes", codes));
+	}
+
+	private User sensitive(Jwt jwt) {
+		User user = caller(jwt);
+		this.recentAuthentication.require(jwt);
+		return user;
+	}
+
+	private User caller(Jwt jwt) {
+		WardenPrincipal caller = WardenPrincipal.from(jwt);
+		if (caller.sessionId() == null) {
+			throw Problems.forbidden("session_required", "Two-factor settings need a signed-in session.");
+		}
+		return this.users.findById(CallerIds.userId(caller)).orElseThrow(CallerIds::unknownUser);
+	}
+
+	record CodeRequest(@NotBlank @Size(max = 32) @WellFormedText String code) {
+
+		@Override
+		public String toString() {
+			return "CodeRequest[<hidden>]";
+		}
+	}
+
+	record DisableRequest(@NotNull @Size(max = 4096) @WellFormedText String password,
+			@NotBlank @Size(max = 32) @WellFormedText String code) {
+
+		@Override
+		public String toString() {
+			return "DisableRequest[<hidden>]";
+		}
+	}
+}

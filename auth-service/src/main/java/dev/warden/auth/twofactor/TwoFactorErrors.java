@@ -1,0 +1,36 @@
+package dev.warden.auth.twofactor;
+
+import java.util.List;
+
+import dev.warden.support.problem.FieldProblem;
+import dev.warden.support.problem.ProblemException;
+import dev.warden.support.problem.Problems;
+
+import org.springframework.http.HttpStatus;
+
+/** The problems of two-factor authentication, each with its stable code. */
+final class TwoFactorErrors {
+
+	private TwoFactorErrors() {
+	}
+
+	static ProblemException codeInvalid() {
+		return Problems.validation(List.of(new FieldProblem("code", "code_invalid",
+				"This code is not valid (wrong, expired, or already used).")));
+	}
+
+	static ProblemException alreadyEnabled() {
+		return new ProblemException(HttpStatus.CONFLICT, "two_factor_already_enabled", "Already enabled",
+				"Two-factor authentication is already on. Disable it first to set up a new authenticator.");
+	}
+
+	static ProblemException notPending() {
+		return new ProblemException(HttpStatus.CONFLICT, "two_factor_not_pending", "Nothing to confirm",
+				"Start the set-up first, then confirm it with a code from your app.");
+	}
+
+	static ProblemException notEnabled() {
+		return new ProblemException(HttpStatus.CONFLICT, "two_factor_not_enabled", "Not enabled",
+				"Two-factor authentication is off.");
+	}
+}

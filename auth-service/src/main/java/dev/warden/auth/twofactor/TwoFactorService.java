@@ -1,0 +1,219 @@
+package dev.warden.auth.twofactor;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import dev.warden.auth.login.LoginAttempts;
+import dev.warden.auth.login.LoginErrors;
+import dev.warden.auth.login.PasswordCheck;
+import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.user.User;
+import dev.warden.event.EventTypes;
+import org.apache.commons.codec.binary.Base32;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * TOTP two-factor authentication: set-up (pending until the first code confirms it), recovery codes, checking a
+ * code at sign-in or re-authentication, and turning it off. Wrong codes count toward the account's brute-force
+ * protection like wrong passwords; a code's time step is accepted once (replay refused).
+ */
+@Service
+public class TwoFactorService {
+
+	private static final int SECRET_BYTES = 20;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final TwoFactorStore store;
+
+	private final SecretCipher cipher;
+
+	private final TwoFactorProperties properties;
+
+	private final LoginAttempts attempts;
+
+	private final PasswordCheck passwords;
+
+	private final AuthEvents events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties,
+			LoginAttempts attempts, PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
+			Clock clock) {
+		this.store = store;
+		this.cipher = cipher;
+		this.properties = properties;
+		this.attempts = attempts;
+		this.passwords = passwords;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	public Status status(UUID userId) {
+		return this.store.find(userId)
+			.filter(TwoFactorStore.Enrolment::active)
+			.map((enrolment) -> new Status(true, enrolment.enabledAt(), this.store.unusedRecoveryCodes(userId)))
+			.orElse(new Status(false, null, 0));
+	}
+
+	/** A fresh secret, pending until confirmed; replaces a pending one, never an active one. */
+	public Setup setup(User user) {
+		byte[] secret = new byte[SECRET_BYTES];
+		RANDOM.nextBytes(secret);
+		String encrypted = this.cipher.encrypt(secret, user.id().toString());
+		if (!this.store.savePending(user.id(), encrypted, this.clock.instant())) {
+			throw TwoFactorErrors.alreadyEnabled();
+		}
+		String base32 = new Base32().encodeToString(secret).replace("=", "");
+		String issuer = this.properties.issuer();
+		String label = encode(issuer) + ":" + encode(user.email());
+		String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + encode(issuer)
+				+ "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
+		return new Setup(base32, uri, QrCodes.pngDataUri(uri));
+	}
+
+	/** Turns two-factor on with the first code from the app; returns the recovery codes, shown this once. */
+	public List<String> confirm(User user, String code, ClientInfo client) {
+		TwoFactorStore.Enrolment enrolment = this.store.find(user.id())
+			.filter((found) -> !found.active())
+			.orElseThrow(TwoFactorErrors::notPending);
+		refuseWhileLocked(user);
+		if (!acceptTotp(user, enrolment, code)) {
+			failed(user, client);
+		}
+		List<String> codes = RecoveryCodes.generate();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.store.activate(user.id(), this.clock.instant());
+			this.store.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList(),
+					this.clock.instant());
+			this.events.publish(EventTypes.TWO_FACTOR_ENABLED, user.id().toString(), PasswordCheck.data(user, client));
+		});
+		this.attempts.reset(user.email());
+		return codes;
+	}
+
+	/**
+	 * Checks a second factor for a user with two-factor on: a current TOTP code, or an unused recovery code
+	 * (spent by this call). Wrong codes count toward the account's lock.
+	 * @throws dev.warden.support.problem.ProblemException 400 {@code code_invalid}, or 429 while locked
+	 */
+	public Factor verify(User user, String code, ClientInfo client) {
+		TwoFactorStore.Enrolment enrolment = this.store.find(user.id())
+			.filter(TwoFactorStore.Enrolment::active)
+			.orElseThrow(TwoFactorErrors::notEnabled);
+		refuseWhileLocked(user);
+		if (acceptTotp(user, enrolment, code)) {
+			this.attempts.reset(user.email());
+			return Factor.TOTP;
+		}
+		if (RecoveryCodes.looksLikeOne(code)) {
+			Boolean used = this.transactions.execute((tx) -> {
+				if (!this.store.useRecoveryCode(user.id(), RecoveryCodes.hash(code), this.clock.instant())) {
+					return false;
+				}
+				int remaining = this.store.unusedRecoveryCodes(user.id());
+				Map<String, Object> data = PasswordCheck.data(user, client);
+				data.put("remaining", remaining);
+				data.put("fewRemaining", remaining < this.properties.fewRecoveryCodes());
+				this.events.publish(EventTypes.RECOVERY_CODE_USED, user.id().toString(), data);
+				return true;
+			});
+			if (Boolean.TRUE.equals(used)) {
+				this.attempts.reset(user.email());
+				return Factor.RECOVERY_CODE;
+			}
+		}
+		failed(user, client);
+		return null; // unreachable: failed() throws
+	}
+
+	/** Turns two-factor off: the password and a code, both. */
+	public void disable(User user, String password, String code, ClientInfo client) {
+		if (!this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
+			throw LoginErrors.currentPasswordInvalid("password");
+		}
+		verify(user, code, client);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.store.remove(user.id(), this.clock.instant());
+			this.events.publish(EventTypes.TWO_FACTOR_DISABLED, user.id().toString(), PasswordCheck.data(user, client));
+		});
+	}
+
+	/** A fresh set of recovery codes; the old set stops working. */
+	public List<String> regenerateRecoveryCodes(User user, String code, ClientInfo client) {
+		verify(user, code, client);
+		List<String> codes = RecoveryCodes.generate();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.store.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList(),
+					this.clock.instant());
+			this.events.publish(EventTypes.RECOVERY_CODES_REGENERATED, user.id().toString(),
+					PasswordCheck.data(user, client));
+		});
+		return codes;
+	}
+
+	private boolean acceptTotp(User user, TwoFactorStore.Enrolment enrolment, String code) {
+		byte[] secret = this.cipher.decrypt(enrolment.secretEncrypted(), user.id().toString());
+		OptionalLong step = Totp.matchingStep(secret, code, this.clock.instant());
+		java.util.Arrays.fill(secret, (byte) 0);
+		return step.isPresent() && step.getAsLong() > enrolment.lastUsedStep()
+				&& this.store.useStep(user.id(), step.getAsLong());
+	}
+
+	private void refuseWhileLocked(User user) {
+		LoginAttempts.Standing standing = this.attempts.standing(user.email());
+		if (standing.permanentlyLocked()) {
+			throw LoginErrors.locked(3600);
+		}
+		if (standing.refused()) {
+			throw LoginErrors.throttled(standing.retryAfterSeconds());
+		}
+	}
+
+	private void failed(User user, ClientInfo client) {
+		this.passwords.countFailure(user, client, EventTypes.LOGIN_FAILED, "wrong_code");
+		throw TwoFactorErrors.codeInvalid();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	/** Which second factor was used. */
+	public enum Factor {
+
+		TOTP, RECOVERY_CODE
+
+	}
+
+	/** What the Security page shows. */
+	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesRemaining) {
+	}
+
+	/** A pending set-up: the secret for manual entry, the URI, and its QR code. */
+	public record Setup(String secret, String otpauthUri, String qrCode) {
+
+		@Override
+		public String toString() {
+			return "Setup[<hidden>]";
+		}
+	}
+}

@@ -1,0 +1,270 @@
+package dev.warden.auth.twofactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.warden.auth.AuthIntegrationTest;
+import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
+import dev.warden.event.EventTypes;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Two-factor authentication against real PostgreSQL, Redis and Kafka: set-up, sign-in, recovery, turning off. */
+class TwoFactorIT extends AuthIntegrationTest {
+
+	@Autowired
+	UserStore store;
+
+	@Test
+	void setsUpWithAQrCodeConfirmsWithACodeAndReturnsTenRecoveryCodes() {
+		User user = newUser(uniqueEmail(), strongPassword());
+
+		JsonNode setup = read(send("POST", "/api/security/two-factor/setup", null, bearer(user)));
+		String secret = setup.get("secret").asString();
+
+		assertThat(secret).matches("[A-Z2-7]{32}");
+		assertThat(setup.get("otpauthUri").asString()).startsWith("otpauth://totp/Warden:")
+			.contains("secret=" + secret).contains("issuer=Warden").contains("digits=6").contains("period=30");
+		assertThat(setup.get("qrCode").asString()).startsWith("data:image/png;base64,iVBOR");
+		String stored = this.jdbc.queryForObject("select secret_encrypted from two_factor where user_id = ?",
+				String.class, user.id());
+		assertThat(stored).startsWith("k2.").doesNotContain(secret);
+		assertThat(read(send("GET", "/api/security/two-factor", null, bearer(user))).get("enabled").asBoolean())
+			.as("pending until confirmed").isFalse();
+
+		HttpResponse<String> confirmed = send("POST", "/api/security/two-factor/confirm",
+				Map.of("code", codeFor(secret, 0)), bearer(user));
+
+		assertThat(confirmed.statusCode()).isEqualTo(200);
+		JsonNode codes = read(confirmed).get("recoveryCodes");
+		assertThat(codes).hasSize(10);
+		assertThat(codes.get(0).asString()).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
+		JsonNode status = read(send("GET", "/api/security/two-factor", null, bearer(user)));
+		assertThat(status.get("enabled").asBoolean()).isTrue();
+		assertThat(status.get("recoveryCodesRemaining").asInt()).isEqualTo(10);
+		assertThat(this.store.findById(user.id()).orElseThrow().twoFactorEnabled()).isTrue();
+		JsonNode enabled = this.events.await(user.id().toString(), EventTypes.TWO_FACTOR_ENABLED);
+		assertThat(enabled.toString()).doesNotContain(secret).doesNotContain(codes.get(0).asString());
+	}
+
+	@Test
+	void signsInWithASecondStepAndRecordsBothMethods() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		String secret = enable(user).secret();
+
+		HttpResponse<String> first = login(email, password);
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(read(first).get("status").asString()).isEqualTo("MFA_REQUIRED");
+		assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
+		String mfaToken = read(first).get("mfaToken").asString();
+
+		HttpResponse<String> second = send("POST", "/api/auth/login/mfa",
+				Map.of("mfaToken", mfaToken, "code", codeFor(secret, 1)), null);
+
+		assertThat(second.statusCode()).isEqualTo(200);
+		assertThat(read(second).get("status").asString()).isEqualTo("AUTHENTICATED");
+		assertThat(second.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-warden_session=");
+		JsonNode succeeded = this.events.await(user.id().toString(), EventTypes.LOGIN_SUCCEEDED);
+		assertThat(succeeded.get("data").get("authMethods").toString()).isEqualTo("[\"pwd\",\"otp\"]");
+		HttpResponse<String> again = send("POST", "/api/auth/login/mfa",
+				Map.of("mfaToken", mfaToken, "code", codeFor(secret, 0)), null);
+		assertThat(again.statusCode()).as("single-use").isEqualTo(401);
+		assertThat(again.body()).contains("\"code\":\"mfa_token_invalid\"");
+	}
+
+	@Test
+	void acceptsACodeOnceAndNeverReplaysIt() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		Enabled enabled = enable(user);
+		String code = codeFor(enabled.secret(), 0);
+
+		HttpResponse<String> firstUse = secondStep(email, password, code);
+		HttpResponse<String> replay = secondStep(email, password, code);
+
+		assertThat(firstUse.statusCode()).isEqualTo(200);
+		assertThat(replay.statusCode()).isEqualTo(400);
+		assertThat(replay.body()).contains("\"code\":\"code_invalid\"");
+	}
+
+	@Test
+	void fallsBackToRecoveryCodesEachUsableOnce() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		Enabled enabled = enable(user);
+		String recovery = enabled.recoveryCodes().get(3);
+
+		HttpResponse<String> used = secondStep(email, password, recovery.toUpperCase().replace("-", " "));
+		HttpResponse<String> usedTwice = secondStep(email, password, recovery);
+
+		assertThat(used.statusCode()).isEqualTo(200);
+		assertThat(usedTwice.statusCode()).isEqualTo(400);
+		JsonNode event = this.events.await(user.id().toString(), EventTypes.RECOVERY_CODE_USED);
+		assertThat(event.get("data").get("remaining").asInt()).isEqualTo(9);
+		assertThat(event.toString()).doesNotContain(recovery);
+		assertThat(read(send("GET", "/api/security/two-factor", null, bearer(user))).get("recoveryCodesRemaining")
+			.asInt()).isEqualTo(9);
+	}
+
+	@Test
+	void theSecondStepDiesAfterFiveWrongCodesAndWrongCodesCountTowardTheLock() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		Enabled enabled = enable(user);
+		String mfaToken = read(login(email, password)).get("mfaToken").asString();
+
+		List<Integer> statuses = new ArrayList<>();
+		for (int attempt = 0; attempt < 6; attempt++) {
+			statuses.add(send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", "000000"), null)
+				.statusCode());
+			this.clock.advance(Duration.ofSeconds(20));
+		}
+
+		assertThat(statuses.subList(0, 5)).containsOnly(400);
+		assertThat(statuses.get(5)).as("the token is gone").isEqualTo(401);
+		assertThat(send("POST", "/api/auth/login/mfa",
+				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), null).statusCode()).isEqualTo(401);
+		assertThat(this.events.await(user.id().toString(), EventTypes.ACCOUNT_LOCKED)).isNotNull();
+		this.clock.advance(Duration.ofMinutes(20));
+	}
+
+	@Test
+	void anExpiredSecondStepMustStartOver() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		Enabled enabled = enable(user);
+		String mfaToken = read(login(email, password)).get("mfaToken").asString();
+		// The token lives in Redis for five minutes; expire it as time would.
+		this.redis.keys("warden:auth:mfa:*").forEach((key) -> this.redis.expire(key, Duration.ofMillis(1)));
+		sleepBriefly();
+
+		HttpResponse<String> late = send("POST", "/api/auth/login/mfa",
+				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), null);
+
+		assertThat(late.statusCode()).isEqualTo(401);
+		assertThat(late.body()).contains("\"code\":\"mfa_token_invalid\"");
+	}
+
+	@Test
+	void newRecoveryCodesKillTheOldSetAndDisablingNeedsPasswordAndCode() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		Enabled enabled = enable(user);
+
+		HttpResponse<String> regenerated = send("POST", "/api/security/two-factor/recovery-codes",
+				Map.of("code", codeFor(enabled.secret(), 1)), bearer(user));
+		assertThat(regenerated.statusCode()).isEqualTo(200);
+		assertThat(secondStep(email, password, enabled.recoveryCodes().get(0)).statusCode()).as("old set dead")
+			.isEqualTo(400);
+		this.events.await(user.id().toString(), EventTypes.RECOVERY_CODES_REGENERATED);
+
+		HttpResponse<String> wrongPassword = send("POST", "/api/security/two-factor/disable",
+				Map.of("password", "not it", "code", codeFor(enabled.secret(), 0)), bearer(user));
+		assertThat(wrongPassword.statusCode()).isEqualTo(400);
+		assertThat(wrongPassword.body()).contains("\"code\":\"current_password_invalid\"");
+		this.clock.advance(Duration.ofSeconds(30));
+		HttpResponse<String> disabled = send("POST", "/api/security/two-factor/disable",
+				Map.of("password", password, "code", codeFor(enabled.secret(), 1)), bearer(user));
+		assertThat(disabled.statusCode()).isEqualTo(204);
+		assertThat(read(login(email, password)).get("status").asString()).isEqualTo("AUTHENTICATED");
+		assertThat(this.jdbc.queryForObject("select count(*) from two_factor where user_id = ?", Integer.class,
+				user.id())).isZero();
+		this.events.await(user.id().toString(), EventTypes.TWO_FACTOR_DISABLED);
+	}
+
+	@Test
+	void changesNeedARecentSignInAndASessionAndAnActiveSetupCannotBeReplaced() {
+		User user = newUser(uniqueEmail(), strongPassword());
+		String stale = bearer(user, "staleSession0000000001", Instant.now().minus(Duration.ofHours(1)));
+		String token = dev.warden.infra.test.TestJwts.shared().forUser(user.id().toString()).roles("USER")
+			.apiToken("t1").amr("token").bearer();
+
+		HttpResponse<String> staleSetup = send("POST", "/api/security/two-factor/setup", null, stale);
+		HttpResponse<String> tokenSetup = send("POST", "/api/security/two-factor/setup", null, token);
+		HttpResponse<String> confirmFirst = send("POST", "/api/security/two-factor/confirm", Map.of("code", "123456"),
+				bearer(user));
+		enable(user);
+		HttpResponse<String> replace = send("POST", "/api/security/two-factor/setup", null, bearer(user));
+
+		assertThat(staleSetup.statusCode()).isEqualTo(403);
+		assertThat(staleSetup.body()).contains("\"code\":\"reauthentication_required\"");
+		assertThat(tokenSetup.statusCode()).isEqualTo(403);
+		assertThat(confirmFirst.statusCode()).isEqualTo(409);
+		assertThat(replace.statusCode()).isEqualTo(409);
+		assertThat(replace.body()).contains("\"code\":\"two_factor_already_enabled\"");
+	}
+
+	@Test
+	void reauthenticatesWithACodeInsteadOfThePassword() {
+		User user = newUser(uniqueEmail(), strongPassword());
+		Enabled enabled = enable(user);
+
+		HttpResponse<String> response = send("POST", "/api/auth/reauthenticate",
+				Map.of("code", codeFor(enabled.secret(), 1)), bearer(user, "reauthCode000000000001", Instant.now()));
+
+		assertThat(response.statusCode()).isEqualTo(204);
+		assertThat(response.headers().firstValue("Set-Cookie")).isPresent();
+	}
+
+	@Test
+	void badInputIsAProblem() {
+		User user = newUser(uniqueEmail(), strongPassword());
+		for (String body : new String[] { "{}", "{\"code\":\"\"}", "{\"code\":12}", "not json",
+				"{\"code\":\"" + "9".repeat(100) + "\"}" }) {
+			HttpResponse<String> response = sendRaw("POST", "/api/security/two-factor/confirm", body, bearer(user));
+			assertThat(response.statusCode()).as(body).isIn(400, 409);
+			assertThat(response.body()).as(body).contains("\"code\":");
+		}
+		HttpResponse<String> mfa = sendRaw("POST", "/api/auth/login/mfa", "{\"mfaToken\":\"x\"}", null);
+		assertThat(mfa.statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> secondStep(String email, String password, String code) {
+		String mfaToken = read(login(email, password)).get("mfaToken").asString();
+		return send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", code), null);
+	}
+
+	private Enabled enable(User user) {
+		String secret = read(send("POST", "/api/security/two-factor/setup", null, bearer(user))).get("secret")
+			.asString();
+		JsonNode codes = read(send("POST", "/api/security/two-factor/confirm", Map.of("code", codeFor(secret, -1)),
+				bearer(user))).get("recoveryCodes");
+		List<String> recovery = new ArrayList<>();
+		codes.forEach((code) -> recovery.add(code.asString()));
+		return new Enabled(secret, recovery);
+	}
+
+	/** The code an authenticator app shows, {@code offset} steps from the service's clock. */
+	private String codeFor(String base32, int offset) {
+		return Totp.code(new Base32().decode(base32), Totp.step(this.clock.instant()) + offset);
+	}
+
+	private static void sleepBriefly() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	record Enabled(String secret, List<String> recoveryCodes) {
+	}
+}

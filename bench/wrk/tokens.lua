@@ -1,0 +1,15 @@
+-- wrk script: API token introspection as the gateway calls it, a different token each request.
+-- WARDEN_BENCH_TOKENS names a file of tokens (one per line); WARDEN_INTERNAL_KEY the service key.
+local tokens = {}
+for line in io.lines(os.getenv("WARDEN_BENCH_TOKENS")) do
+  tokens[#tokens + 1] = line
+end
+local i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Warden-Internal-Key"] = os.getenv("WARDEN_INTERNAL_KEY")
+
+request = function()
+  i = (i % #tokens) + 1
+  return wrk.format(nil, nil, nil, '{"token":"' .. tokens[i] .. '","ip":"198.51.100.8","userAgent":"bench"}')
+end

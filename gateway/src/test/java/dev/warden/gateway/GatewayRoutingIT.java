@@ -381,13 +381,18 @@ class GatewayRoutingIT {
 	void expiredRevokedAndUnknownTokensAreRefusedWithCodesThatSayWhy() throws Exception {
 		HttpResponse<String> expired = withToken("GET", "/api/me", UpstreamStub.EXPIRED_TOKEN);
 		HttpResponse<String> revoked = withToken("GET", "/api/me", UpstreamStub.REVOKED_TOKEN);
-		HttpResponse<String> unknown = withToken("GET", "/api/me", "wdn_" + "x".repeat(36));
+		int introspections = upstream.tokenIntrospections();
+		String valid = dev.warden.event.ApiTokenFormat.newToken();
+		HttpResponse<String> mistyped = withToken("GET", "/api/me", valid.substring(0, 39) + (valid.endsWith("a") ? "b" : "a"));
+		assertThat(upstream.tokenIntrospections()).as("checksum checked at the gateway").isEqualTo(introspections);
+		HttpResponse<String> unknown = withToken("GET", "/api/me", valid);
 		HttpResponse<String> foreign = withToken("GET", "/api/me", "ghp_notours");
 
 		assertThat(expired.statusCode()).isEqualTo(401);
 		assertThat(expired.body()).contains("\"code\":\"token_expired\"");
 		assertThat(revoked.statusCode()).isEqualTo(401);
 		assertThat(revoked.body()).contains("\"code\":\"token_revoked\"");
+		assertThat(mistyped.statusCode()).isEqualTo(401);
 		assertThat(unknown.statusCode()).isEqualTo(401);
 		assertThat(foreign.statusCode()).isEqualTo(401);
 		assertThat(upstream.received()).isEmpty();

@@ -30,11 +30,11 @@ final class UpstreamStub implements AutoCloseable {
 	static final String ADMIN_SECRET = "M".repeat(43);
 
 	/** API tokens the stub's token-service knows. */
-	static final String ACTIVE_TOKEN = "wdn_active" + "0".repeat(30);
+	static final String ACTIVE_TOKEN = dev.warden.event.ApiTokenFormat.newToken();
 
-	static final String EXPIRED_TOKEN = "wdn_expired" + "0".repeat(29);
+	static final String EXPIRED_TOKEN = dev.warden.event.ApiTokenFormat.newToken();
 
-	static final String REVOKED_TOKEN = "wdn_revoked" + "0".repeat(29);
+	static final String REVOKED_TOKEN = dev.warden.event.ApiTokenFormat.newToken();
 
 	static final String TOKEN_ID = "6f1c1d2e-0000-4000-8000-000000000042";
 

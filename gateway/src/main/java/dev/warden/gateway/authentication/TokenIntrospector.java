@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.gateway.routing.UpstreamProperties;
 import reactor.core.publisher.Mono;
 
@@ -21,14 +22,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Asks token-service whether an API token may act, behind a circuit breaker and a timeout, and keeps live
  * answers for a few seconds (keyed by the token's SHA-256, never the token). {@link #evictToken(String)} drops
- * a token the moment its revocation is announced. Tokens without Warden's prefix never leave the gateway.
+ * a token the moment its revocation is announced. A token failing its checksum never leaves the gateway.
  */
 @Component
 public class TokenIntrospector {
 
-	static final String PREFIX = "wdn_";
-
-	private static final int MAX_LENGTH = 200;
+	static final String PREFIX = ApiTokenFormat.PREFIX;
 
 	private final WebClient client;
 
@@ -51,7 +50,8 @@ public class TokenIntrospector {
 
 	/** The token's standing; an error (never a pass) when token-service cannot answer. */
 	public Mono<TokenIntrospection> introspect(String token, String ip, String userAgent) {
-		if (token == null || !token.startsWith(PREFIX) || token.length() > MAX_LENGTH) {
+		// Prefix, length and CRC32 checksum first: a mistyped or made-up token never leaves the gateway.
+		if (!ApiTokenFormat.isWellFormed(token)) {
 			return Mono.just(TokenIntrospection.MALFORMED);
 		}
 		String key = hash(token);

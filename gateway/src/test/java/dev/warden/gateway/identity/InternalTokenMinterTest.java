@@ -17,6 +17,32 @@ import org.junit.jupiter.api.Test;
 class InternalTokenMinterTest {
 
 	@Test
+	void rotatesWithoutDowntimeTokensOfTheOldKeyStillVerifyWhileTheNewKeySigns() throws Exception {
+		ECKey oldKey = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("old")
+			.generate();
+		ECKey newKey = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("new")
+			.generate();
+		InternalTokenProperties before = new InternalTokenProperties(
+				new InternalTokenProperties.Signing(oldKey.toJSONString(), ""), Duration.ofSeconds(30), "warden-gateway",
+				"warden-internal");
+		InternalTokenProperties after = new InternalTokenProperties(new InternalTokenProperties.Signing(
+				newKey.toJSONString(), new JWKSet(oldKey.toPublicJWK()).toString()), Duration.ofSeconds(30),
+				"warden-gateway", "warden-internal");
+		SigningKeys rotated = SigningKeys.from(after);
+		CallerIdentity caller = new CallerIdentity("user-1", List.of("USER"), "sess-1", null, List.of("pwd"), null);
+
+		SignedJWT inFlight = SignedJWT
+			.parse(new InternalTokenMinter(SigningKeys.from(before), before, Clock.systemUTC()).mint(caller));
+		SignedJWT fresh = SignedJWT.parse(new InternalTokenMinter(rotated, after, Clock.systemUTC()).mint(caller));
+
+		JWKSet published = JWKSet.parse(rotated.publicJwkSetJson());
+		assertThat(fresh.getHeader().getKeyID()).isEqualTo("new");
+		assertThat(inFlight.verify(new ECDSAVerifier((ECKey) published.getKeyByKeyId("old")))).isTrue();
+		assertThat(fresh.verify(new ECDSAVerifier((ECKey) published.getKeyByKeyId("new")))).isTrue();
+		assertThat(rotated.publicJwkSetJson()).doesNotContain("\"d\"");
+	}
+
+	@Test
 	void mintsShortLivedEs256TokenVerifiableWithThePublishedKeySet() throws Exception {
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(30),
 				"warden-gateway", "warden-internal");

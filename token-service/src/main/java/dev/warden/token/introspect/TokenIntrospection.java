@@ -3,7 +3,7 @@ package dev.warden.token.introspect;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.warden.token.format.TokenFormat;
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.token.issue.ApiToken;
 import dev.warden.token.issue.TokenStatus;
 import dev.warden.token.issue.TokenStore;
@@ -36,10 +36,10 @@ public class TokenIntrospection {
 	}
 
 	public Result introspect(String token, String ip, String userAgent) {
-		if (!TokenFormat.isWellFormed(token)) {
+		if (!ApiTokenFormat.isWellFormed(token)) {
 			return Result.inactive("malformed");
 		}
-		Optional<ApiToken> found = this.tokens.findByHash(TokenFormat.hash(token));
+		Optional<ApiToken> found = this.tokens.findByHash(ApiTokenFormat.hash(token));
 		if (found.isEmpty()) {
 			return Result.inactive("unknown");
 		}

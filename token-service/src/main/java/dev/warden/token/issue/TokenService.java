@@ -13,7 +13,7 @@ import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.support.outbox.OutboxWriter;
-import dev.warden.token.format.TokenFormat;
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.token.owner.TokenOwners;
 
 import org.springframework.stereotype.Service;
@@ -66,11 +66,11 @@ public class TokenService {
 		}
 		// The owner's roles as of now; auth-service's events keep them current afterwards.
 		this.owners.upsert(userId, null, null, callerRoles, now);
-		String secret = TokenFormat.newToken();
+		String secret = ApiTokenFormat.newToken();
 		// Calendar months: 31 January + 1 month is 28/29 February, not 3 March.
 		Instant expiresAt = now.atOffset(ZoneOffset.UTC).plusMonths(validityMonths).toInstant();
-		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name, role, TokenFormat.hash(secret),
-				TokenFormat.hint(secret), now, expiresAt, null, null, null, null, null);
+		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name, role, ApiTokenFormat.hash(secret),
+				ApiTokenFormat.hint(secret), now, expiresAt, null, null, null, null, null);
 		this.tokens.insert(token);
 		Map<String, Object> data = describe(token);
 		data.put("ip", ip);

@@ -11,7 +11,7 @@ import dev.warden.event.EventTypes;
 import dev.warden.infra.test.TestJwts;
 import dev.warden.token.TokenIntegrationTest;
 import dev.warden.token.TokenLookupCounter;
-import dev.warden.token.format.TokenFormat;
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.token.introspect.UsageRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,7 +65,7 @@ class ApiTokensIT extends TokenIntegrationTest {
 		assertThat(createdEvent.get("data").get("ip").asString()).isEqualTo(CLIENT_IP);
 		this.events.await(user, EventTypes.TOKEN_REVOKED);
 		assertThat(this.events.rawMentioning(user)).allSatisfy((event) -> assertThat(event).doesNotContain(token)
-			.doesNotContain(TokenFormat.hash(token)));
+			.doesNotContain(ApiTokenFormat.hash(token)));
 		assertThat(output.getAll()).doesNotContain(token);
 	}
 

@@ -1,4 +1,4 @@
-package dev.warden.token.format;
+package dev.warden.event;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,16 +8,17 @@ import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 /**
- * API tokens made for secret scanners, like GitHub's: {@code wdn_}, 30 random base62 characters (178 bits),
+ * The API token format, part of the public contract because secret scanners and the gateway rely on it. Made
+ * for secret scanners, like GitHub's: {@code wdn_}, 30 random base62 characters (178 bits),
  * and 6 base62 characters of CRC32 over the random part. A leaked token is recognisable by its prefix, and a
  * mistyped one fails the checksum before any lookup. Only the SHA-256 of a token is stored: it is random and
  * long, so a fast hash is right (no password-style stretching needed).
  */
-public final class TokenFormat {
+public final class ApiTokenFormat {
 
 	public static final String PREFIX = "wdn_";
 
-	static final int RANDOM_LENGTH = 30;
+	public static final int RANDOM_LENGTH = 30;
 
 	static final int CHECKSUM_LENGTH = 6;
 
@@ -27,7 +28,7 @@ public final class TokenFormat {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private TokenFormat() {
+	private ApiTokenFormat() {
 	}
 
 	public static String newToken() {

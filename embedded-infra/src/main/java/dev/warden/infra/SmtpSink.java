@@ -33,6 +33,16 @@ public final class SmtpSink implements AutoCloseable {
 		return List.of(this.greenMail.getReceivedMessages());
 	}
 
+	/** Stops accepting connections, for tests of what happens while the mail server is down. */
+	public void stop() {
+		this.greenMail.stop();
+	}
+
+	/** Accepts mail again on the same port after {@link #stop()}. */
+	public void restart() {
+		this.greenMail.start();
+	}
+
 	public GreenMail greenMail() {
 		return this.greenMail;
 	}

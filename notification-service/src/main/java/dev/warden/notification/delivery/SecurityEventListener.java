@@ -1,8 +1,18 @@
 package dev.warden.notification.delivery;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
 import dev.warden.event.CloudEvent;
 import dev.warden.event.Topics;
+import dev.warden.notification.template.MailRenderer;
+import dev.warden.notification.template.MailTemplate;
+import dev.warden.notification.template.MailTemplates;
+import dev.warden.notification.users.KnownUsers;
 import dev.warden.support.kafka.EventParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +20,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Receives every security event and decides whether the user is to be told. Events without a template are
- * acknowledged and logged (type and id only: the data may hold personal details).
+ * Turns security events into e-mails. A record's offset is committed only after its mail was accepted by the
+ * SMTP server or dead-lettered: a transient SMTP failure is thrown back to the container, which retries it
+ * with exponential back-off and then dead-letters it (the shared error handler); a permanent one goes to the
+ * dead-letter topic at once. Each event is mailed once even when redelivered. Logs name the event type and id
+ * only: the data holds personal details.
  */
 @Component
 class SecurityEventListener {
@@ -20,13 +33,65 @@ class SecurityEventListener {
 
 	private final EventParser parser;
 
-	SecurityEventListener(EventParser parser) {
+	private final KnownUsers users;
+
+	private final MailRenderer renderer;
+
+	private final Mailer mailer;
+
+	private final SentMails sent;
+
+	private final MeterRegistry meters;
+
+	private final Timer latency;
+
+	SecurityEventListener(EventParser parser, KnownUsers users, MailRenderer renderer, Mailer mailer, SentMails sent,
+			MeterRegistry meters) {
 		this.parser = parser;
+		this.users = users;
+		this.renderer = renderer;
+		this.mailer = mailer;
+		this.sent = sent;
+		this.meters = meters;
+		this.latency = Timer.builder("warden.mail.latency")
+			.description("From the event's time to the SMTP server accepting its mail")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
 	}
 
 	@KafkaListener(topics = { Topics.AUTH_EVENTS, Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS })
 	void on(String value) {
 		CloudEvent event = this.parser.parse(value);
-		log.info("No template for {} (event {}); nothing to send", event.type(), event.id());
+		this.users.remember(event.subject(), event.data());
+		Optional<MailTemplate> template = MailTemplates.forEvent(event.type(), event.data());
+		if (template.isEmpty()) {
+			log.debug("No template for {} (event {}); nothing to send", event.type(), event.id());
+			return;
+		}
+		if (this.sent.alreadySent(event.id())) {
+			this.meters.counter("warden.mail.duplicates").increment();
+			log.info("Event {} was mailed already; not again", event.id());
+			return;
+		}
+		Optional<KnownUsers.Recipient> recipient = this.users.find(event.subject());
+		if (recipient.isEmpty()) {
+			this.meters.counter("warden.mail.unaddressable").increment();
+			log.warn("No e-mail address known for the user of event {} ({}); not mailed", event.id(), event.type());
+			return;
+		}
+		Instant when = event.time() == null ? Instant.now() : event.time();
+		try {
+			this.mailer.send(recipient.get().email(),
+					this.renderer.render(template.get(), recipient.get().displayName(), when, event.data()), event.id());
+		}
+		catch (RuntimeException ex) {
+			this.meters.counter("warden.mail.failed", "template", template.get().name(), "permanent",
+					Boolean.toString(ex instanceof PermanentMailFailure)).increment();
+			throw ex;
+		}
+		this.sent.markSent(event.id());
+		this.meters.counter("warden.mail.sent", "template", template.get().name()).increment();
+		this.latency.record(Duration.between(when, Instant.now()));
+		log.info("Mailed {} for event {}", template.get().name(), event.id());
 	}
 }

@@ -1,8 +1,12 @@
 package dev.warden.notification.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +14,10 @@ import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
+import dev.warden.infra.test.SharedInfrastructure;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** An event without a template is consumed, logged by type and id only, and not mailed. */
-@SpringBootTest
+/** Security e-mails through real Kafka and a real SMTP server (GreenMail): each arrives once. */
+@SpringBootTest(properties = { "warden.kafka.retry-attempts=20", "warden.kafka.retry-max=2s",
+		// GreenMail logs every address it creates a mailbox for; the assertion is about Warden's own lines.
+		"logging.level.com.icegreen=WARN" })
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityEventListenerIT {
 
@@ -28,15 +38,141 @@ class SecurityEventListenerIT {
 	JsonMapper json;
 
 	@Test
-	void logsEventsItHasNoTemplateFor(CapturedOutput output) {
-		String email = "someone-" + UUID.randomUUID() + "@example.test";
-		CloudEvent event = CloudEvent.of("/auth-service", EventTypes.USER_CREATED, UUID.randomUUID().toString(),
-				Map.of("email", email));
+	void mailsThePasswordChangeOnceWithTheContractSubjectAndNoSecret(CapturedOutput output) throws Exception {
+		String user = UUID.randomUUID().toString();
+		String email = "ada-" + user.substring(0, 8) + "@example.test";
+		CloudEvent changed = event(user, EventTypes.PASSWORD_CHANGED, Map.of("email", email, "displayName",
+				"Ada Lovelace", "ip", "203.0.113.7", "userAgent", "Firefox", "sessionId", "sessionPublicId0000001"));
 
-		KafkaRecords.send(Topics.AUTH_EVENTS, event.subject(), this.json.writeValueAsString(event));
+		publish(Topics.AUTH_EVENTS, changed);
+		publish(Topics.AUTH_EVENTS, changed); // redelivered
 
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> output.getOut().contains("No template for warden.user.created (event " + event.id() + ")"));
-		org.assertj.core.api.Assertions.assertThat(output.getOut()).doesNotContain(email);
+		MimeMessage mail = awaitMail(email);
+		assertThat(mail.getSubject()).isEqualTo("Users - Your system password has been changed");
+		assertThat(mail.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo(email);
+		String text = partsOf(mail);
+		assertThat(text).contains("Hello Ada Lovelace").contains("203.0.113.7").contains("not you")
+			.doesNotContain("sessionPublicId0000001");
+		assertThat(mail.getContentType()).startsWith("multipart/");
+		Thread.sleep(1500);
+		assertThat(mailsTo(email)).as("exactly one mail for the redelivered event").hasSize(1);
+		assertThat(output.getOut()).doesNotContain(email);
+	}
+
+	@Test
+	void findsTheAddressForEventsThatNameOnlyTheUser() throws Exception {
+		String user = UUID.randomUUID().toString();
+		String email = "grace-" + user.substring(0, 8) + "@example.test";
+		publish(Topics.AUTH_EVENTS, event(user, EventTypes.USER_CREATED,
+				Map.of("userId", user, "email", email, "displayName", "Grace Hopper", "roles", List.of("USER"))));
+
+		publish(Topics.TOKEN_EVENTS, event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID()
+			.toString(), "name", "ci", "role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
+		publish(Topics.SESSION_EVENTS, event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s1",
+				"newDevice", false)));
+		publish(Topics.SESSION_EVENTS, event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s2",
+				"newDevice", true, "browser", "Safari 17", "os", "iOS", "ip", "198.51.100.9")));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() >= 2);
+		Thread.sleep(1000);
+		List<String> subjects = mailsTo(email).stream().map(SecurityEventListenerIT::subject).toList();
+		assertThat(subjects).containsExactlyInAnyOrder("A new API token was created",
+				"New sign-in to your account from a new device");
+	}
+
+	@Test
+	void holdsMailWhileTheSmtpServerIsDownAndDeliversItAfterwards() throws Exception {
+		String user = UUID.randomUUID().toString();
+		String email = "alan-" + user.substring(0, 8) + "@example.test";
+		SharedInfrastructure.get().smtp().stop();
+		try {
+			publish(Topics.AUTH_EVENTS, event(user, EventTypes.TWO_FACTOR_ENABLED,
+					Map.of("email", email, "displayName", "Alan Turing", "ip", "203.0.113.8")));
+			Thread.sleep(4000);
+		}
+		finally {
+			SharedInfrastructure.get().smtp().restart();
+		}
+
+		MimeMessage mail = awaitMail(email);
+		assertThat(mail.getSubject()).isEqualTo("Two-factor authentication is now on");
+	}
+
+	@Test
+	void sendsAMalformedEventToTheDeadLetterTopicAndKeepsGoing() throws Exception {
+		String user = UUID.randomUUID().toString();
+		String email = "kept-" + user.substring(0, 8) + "@example.test";
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, "{not an event");
+		publish(Topics.AUTH_EVENTS, event(user, "warden.something.new", Map.of("email", email)));
+		publish(Topics.AUTH_EVENTS, event(user, EventTypes.TWO_FACTOR_DISABLED, Map.of("email", email)));
+
+		awaitMail(email);
+		assertThat(KafkaRecords.readUntil(Topics.deadLetterOf(Topics.AUTH_EVENTS),
+				(read) -> read.stream().anyMatch((record) -> user.equals(record.key())), Duration.ofSeconds(30)))
+			.anyMatch((record) -> user.equals(record.key()) && record.value().equals("{not an event"));
+		assertThat(mailsTo(email)).hasSize(1);
+	}
+
+	@Test
+	void deadLettersAMailThatCanNeverBeSentWithTheReason() {
+		String user = UUID.randomUUID().toString();
+
+		publish(Topics.AUTH_EVENTS, event(user, EventTypes.TWO_FACTOR_ENABLED, Map.of("email", "not an address@@")));
+
+		var deadLetters = KafkaRecords.readUntil(Topics.deadLetterOf(Topics.AUTH_EVENTS),
+				(read) -> read.stream().anyMatch((record) -> user.equals(record.key())), Duration.ofSeconds(30));
+		var record = deadLetters.stream().filter((found) -> user.equals(found.key())).findFirst().orElseThrow();
+		String reason = new String(record.headers().lastHeader("kafka_dlt-exception-message").value());
+		assertThat(reason).contains("could not be built");
+	}
+
+	private CloudEvent event(String user, String type, Map<String, Object> data) {
+		return CloudEvent.of("/test", type, user, new LinkedHashMap<>(data));
+	}
+
+	private void publish(String topic, CloudEvent event) {
+		KafkaRecords.send(topic, event.subject(), this.json.writeValueAsString(event));
+	}
+
+	private static MimeMessage awaitMail(String email) {
+		return await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(email), (found) -> !found.isEmpty()).get(0);
+	}
+
+	static List<MimeMessage> mailsTo(String email) {
+		return SharedInfrastructure.get().smtp().received().stream().filter((message) -> {
+			try {
+				return Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(email));
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).toList();
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String partsOf(MimeMessage message) throws Exception {
+		StringBuilder all = new StringBuilder();
+		collect(message.getContent(), all);
+		return all.toString();
+	}
+
+	private static void collect(Object content, StringBuilder all) throws Exception {
+		if (content instanceof MimeMultipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				collect(multipart.getBodyPart(i).getContent(), all);
+			}
+		}
+		else {
+			all.append(content);
+		}
 	}
 }

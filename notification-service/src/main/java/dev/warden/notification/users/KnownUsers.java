@@ -1,0 +1,51 @@
+package dev.warden.notification.users;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where to write to: each user's e-mail address and name, learned from events that carry them
+ * ({@code user.created}, and any event with {@code email} in its data). Session and token events name only the
+ * user id; this is how their mails find the address. Kept in Redis, refreshed by every event that carries it.
+ */
+@Component
+public class KnownUsers {
+
+	private static final String PREFIX = "warden:notify:user:";
+
+	private static final Duration KEEP = Duration.ofDays(400);
+
+	private final StringRedisTemplate redis;
+
+	KnownUsers(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	public void remember(String userId, Map<String, Object> data) {
+		Object email = data.get("email");
+		if (userId == null || !(email instanceof String address) || address.isBlank()) {
+			return;
+		}
+		Object name = data.get("displayName");
+		this.redis.opsForHash().putAll(PREFIX + userId, name instanceof String displayName
+				? Map.of("email", address, "displayName", displayName) : Map.of("email", address));
+		this.redis.expire(PREFIX + userId, KEEP);
+	}
+
+	public Optional<Recipient> find(String userId) {
+		List<Object> values = this.redis.opsForHash().multiGet(PREFIX + userId, List.of("email", "displayName"));
+		if (values.get(0) == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Recipient(values.get(0).toString(), values.get(1) == null ? null : values.get(1).toString()));
+	}
+
+	/** Whom a mail goes to. */
+	public record Recipient(String email, String displayName) {
+	}
+}

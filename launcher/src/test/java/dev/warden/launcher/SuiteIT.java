@@ -199,6 +199,14 @@ class SuiteIT {
 		assertThat(login(email, fresh, CHROME).body()).contains("\"passwordChangeRequired\":false");
 		assertThat(awaitMails(email, "Users - Your system password has been changed")).as("exactly one e-mail")
 			.isEqualTo(1);
+		String freshCookie = cookieOf(login(email, fresh, CHROME));
+		long logDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		String log = "";
+		while (System.nanoTime() < logDeadline && !log.contains("\"type\":\"warden.password.changed\"")) {
+			log = withCookie("GET", gateway + "/api/security/log?type=warden.password.changed", freshCookie, null).body();
+			Thread.sleep(200);
+		}
+		assertThat(log).as("the change is in the user's own security log").contains("\"summary\":\"Password changed from");
 
 		HttpResponse<String> logout = withCookie("POST", gateway + "/api/auth/logout", renewed, null);
 		assertThat(logout.statusCode()).isEqualTo(204);

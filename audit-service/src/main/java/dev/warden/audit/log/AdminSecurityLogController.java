@@ -1,18 +1,22 @@
 package dev.warden.audit.log;
 
+import java.time.Instant;
 import java.util.List;
 
+import dev.warden.audit.log.SecurityEventStore.LogQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The administrators' view of the whole security log (role {@code ADMIN}, enforced by the security chain). */
 @RestController
+@Validated
 class AdminSecurityLogController {
 
 	private final SecurityEventStore events;
@@ -24,10 +28,24 @@ class AdminSecurityLogController {
 	@GetMapping("/api/admin/security-log")
 	SecurityLogPage list(@RequestParam(required = false) @Size(max = 100) String userId,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(required = false) @Size(max = 40) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-		return new SecurityLogPage(this.events.find(userId, type, limit));
+		return SecurityLogPage.of(
+				this.events.find(new LogQuery(userId, type, from, to, Cursor.decode(cursor), limit)), limit);
 	}
 
-	record SecurityLogPage(List<SecurityEvent> events) {
+	@GetMapping("/api/admin/security-log/verify")
+	SecurityEventStore.Verification verify() {
+		return this.events.verify();
+	}
+
+	/** A page of entries and, when there may be more, the cursor of the next page. */
+	record SecurityLogPage(List<SecurityEvent> events, String nextCursor) {
+
+		static SecurityLogPage of(List<SecurityEvent> events, int limit) {
+			String next = events.size() < limit ? null : Cursor.encode(events.get(events.size() - 1).seq());
+			return new SecurityLogPage(events, next);
+		}
 	}
 }

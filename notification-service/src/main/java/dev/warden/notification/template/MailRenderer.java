@@ -46,7 +46,7 @@ public class MailRenderer {
 	private final Properties subjects = new Properties();
 
 	MailRenderer(TemplateProperties properties) {
-		Path directory = properties.directory().isEmpty() ? null : Path.of(properties.directory());
+		Path directory = properties.dir().isEmpty() ? null : Path.of(properties.dir());
 		this.html = engine(directory, TemplateMode.HTML, ".html");
 		this.text = engine(directory, TemplateMode.TEXT, ".txt");
 		load(this.subjects, MailRenderer.class.getResourceAsStream("/mail/subjects.properties"));

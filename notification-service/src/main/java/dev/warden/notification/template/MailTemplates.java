@@ -19,6 +19,7 @@ public final class MailTemplates {
 					with(CLIENT, "browser", "Firefox 121", "os", "Linux", "newDevice", true)),
 			template("two-factor-enabled", EventTypes.TWO_FACTOR_ENABLED, CLIENT),
 			template("two-factor-disabled", EventTypes.TWO_FACTOR_DISABLED, CLIENT),
+			template("recovery-codes-regenerated", EventTypes.RECOVERY_CODES_REGENERATED, CLIENT),
 			template("recovery-code-used", EventTypes.RECOVERY_CODE_USED,
 					with(CLIENT, "remaining", 2, "fewRemaining", true)),
 			template("account-locked", EventTypes.ACCOUNT_LOCKED, with(CLIENT, "failures", 5, "permanent", false)),

@@ -3,15 +3,15 @@ package dev.warden.notification.template;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param directory where operators put their own versions of the templates ({@code WARDEN_TEMPLATES_DIR}):
+ * @param dir where operators put their own versions of the templates ({@code WARDEN_TEMPLATES_DIR}):
  * {@code <name>.html}, {@code <name>.txt} and {@code subjects.properties}; anything not there comes from the jar
  * @param from the sender address
  */
 @ConfigurationProperties("warden.templates")
-public record TemplateProperties(String directory, String from) {
+public record TemplateProperties(String dir, String from) {
 
 	public TemplateProperties {
-		directory = directory == null ? "" : directory.strip();
+		dir = dir == null ? "" : dir.strip();
 		from = from == null || from.isBlank() ? "Warden <no-reply@warden.local>" : from;
 	}
 }

@@ -28,7 +28,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Security e-mails through real Kafka and a real SMTP server (GreenMail): each arrives once. */
-@SpringBootTest(properties = { "warden.kafka.retry-attempts=20", "warden.kafka.retry-max=2s",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "warden.kafka.retry-attempts=20", "warden.kafka.retry-max=2s",
 		// GreenMail logs every address it creates a mailbox for; the assertion is about Warden's own lines.
 		"logging.level.com.icegreen=WARN" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -36,6 +36,9 @@ class SecurityEventListenerIT {
 
 	@Autowired
 	JsonMapper json;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
 
 	@Test
 	void mailsThePasswordChangeOnceWithTheContractSubjectAndNoSecret(CapturedOutput output) throws Exception {
@@ -125,6 +128,39 @@ class SecurityEventListenerIT {
 		var record = deadLetters.stream().filter((found) -> user.equals(found.key())).findFirst().orElseThrow();
 		String reason = new String(record.headers().lastHeader("kafka_dlt-exception-message").value());
 		assertThat(reason).contains("could not be built");
+	}
+
+	@Test
+	void administratorsPreviewEveryTemplateWithSampleData() throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String admin = dev.warden.infra.test.TestJwts.shared().forUser("admin").roles("USER", "ADMIN").bearer();
+		String user = dev.warden.infra.test.TestJwts.shared().forUser("u").roles("USER").bearer();
+
+		var list = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/admin/notifications/templates"))
+			.header("Authorization", admin)
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var preview = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(
+					"http://localhost:" + this.port + "/api/admin/notifications/templates/password-changed/preview"))
+			.header("Authorization", admin)
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var unknown = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/admin/notifications/templates/nope/preview"))
+			.header("Authorization", admin)
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var notAdmin = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/admin/notifications/templates"))
+			.header("Authorization", user)
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("\"name\":\"password-changed\"").contains("\"name\":\"token-expired\"");
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.body()).contains("\"subject\":\"Users - Your system password has been changed\"")
+			.contains("203.0.113.7");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(notAdmin.statusCode()).isEqualTo(403);
 	}
 
 	private CloudEvent event(String user, String type, Map<String, Object> data) {

@@ -1,0 +1,80 @@
+package dev.warden.audit.log;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import dev.warden.audit.log.SecurityEventStore.LogQuery;
+import dev.warden.support.identity.WardenPrincipal;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The Security page's security log: the caller's own events and nobody else's, newest first, with a sentence
+ * each; and the same as CSV, streamed row by row.
+ */
+@RestController
+@Validated
+class MySecurityLogController {
+
+	private final SecurityEventStore events;
+
+	MySecurityLogController(SecurityEventStore events) {
+		this.events = events;
+	}
+
+	@GetMapping("/api/security/log")
+	AdminSecurityLogController.SecurityLogPage mine(@AuthenticationPrincipal Jwt jwt,
+			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(required = false) @Size(max = 40) String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		String userId = WardenPrincipal.from(jwt).userId();
+		return AdminSecurityLogController.SecurityLogPage
+			.of(this.events.find(new LogQuery(userId, type, from, to, Cursor.decode(cursor), limit)), limit);
+	}
+
+	@GetMapping("/api/security/log/export")
+	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt,
+			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+		LogQuery query = new LogQuery(WardenPrincipal.from(jwt).userId(), type, from, to, null, Integer.MAX_VALUE);
+		StreamingResponseBody body = (out) -> {
+			BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			writer.write(Csv.row("time", "event", "summary", "ip", "user agent", "id"));
+			this.events.stream(query, (event) -> {
+				try {
+					writer.write(Csv.row(event.occurredAt().toString(), event.type(), event.summary(),
+							text(event.data().get("ip")), text(event.data().get("userAgent")), event.id()));
+				}
+				catch (java.io.IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			writer.flush();
+		};
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"security-log.csv\"")
+			.body(body);
+	}
+
+	private static String text(Object value) {
+		return value == null ? "" : value.toString();
+	}
+}

@@ -1,0 +1,193 @@
+package dev.warden.audit.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.event.CloudEvent;
+import dev.warden.event.EventTypes;
+import dev.warden.event.Topics;
+import dev.warden.infra.test.KafkaRecords;
+import dev.warden.infra.test.TestJwts;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The security log as users and administrators read it, and its hash chain. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SecurityLogIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aUserSeesTheirOwnEventsWithASentenceEachAndNobodyElses() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String someoneElse = UUID.randomUUID().toString();
+		String changed = publish(me, EventTypes.PASSWORD_CHANGED, Map.of("ip", "203.0.113.7", "email", "me@x.test"));
+		String theirs = publish(someoneElse, EventTypes.PASSWORD_CHANGED, Map.of("ip", "198.51.100.1"));
+		awaitStored(changed, theirs);
+
+		JsonNode page = read(get("/api/security/log", user(me)));
+
+		assertThat(page.get("events")).hasSize(1);
+		JsonNode entry = page.get("events").get(0);
+		assertThat(entry.get("id").asString()).isEqualTo(changed);
+		assertThat(entry.get("summary").asString()).isEqualTo("Password changed from 203.0.113.7");
+		assertThat(page.toString()).doesNotContain(theirs).doesNotContain("\"seq\"");
+	}
+
+	@Test
+	void pagesWithACursorThatNeitherRepeatsNorSkipsWhenNewEventsArrive() throws Exception {
+		String me = UUID.randomUUID().toString();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			ids.add(publish(me, EventTypes.LOGIN_SUCCEEDED, Map.of("ip", "203.0.113." + i)));
+		}
+		awaitStored(ids.toArray(String[]::new));
+
+		JsonNode first = read(get("/api/security/log?limit=2", user(me)));
+		String late = publish(me, EventTypes.LOGOUT, Map.of());
+		awaitStored(late);
+		JsonNode second = read(get("/api/security/log?limit=2&cursor=" + first.get("nextCursor").asString(), user(me)));
+		JsonNode third = read(get("/api/security/log?limit=2&cursor=" + second.get("nextCursor").asString(), user(me)));
+
+		List<String> seen = new ArrayList<>();
+		for (JsonNode page : List.of(first, second, third)) {
+			page.get("events").forEach((event) -> seen.add(event.get("id").asString()));
+		}
+		assertThat(seen).containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+	}
+
+	@Test
+	void exportsCsvThatASpreadsheetWillNotRunAsAFormula() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String id = publish(me, EventTypes.LOGIN_FAILED,
+				Map.of("ip", "203.0.113.9", "userAgent", "=cmd|' /C calc'!A0 \"quoted\""));
+		awaitStored(id);
+
+		HttpResponse<String> csv = get("/api/security/log/export", user(me));
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+		assertThat(csv.body()).startsWith("\"time\",\"event\",\"summary\"")
+			.contains("\"'=cmd|' /C calc'!A0 \"\"quoted\"\"\"")
+			.contains("\"Failed sign-in attempt from 203.0.113.9\"")
+			.doesNotContain(",\"=cmd");
+	}
+
+	@Test
+	void verificationNamesTheFirstEditedRow() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String untouched = publish(me, EventTypes.TOKEN_CREATED, Map.of("name", "ci"));
+		String edited = publish(me, EventTypes.TOKEN_REVOKED, Map.of("name", "ci"));
+		awaitStored(untouched, edited);
+		String admin = TestJwts.shared().forUser("admin").roles("USER", "ADMIN").bearer();
+		assertThat(read(get("/api/admin/security-log/verify", admin)).get("valid").asBoolean()).isTrue();
+
+		this.jdbc.update("update security_event set data = '{\"name\":\"innocent\"}'::jsonb where event_id = ?",
+				edited);
+		JsonNode broken = read(get("/api/admin/security-log/verify", admin));
+		String original = this.jdbc.queryForObject("select data::text from security_event where event_id = ?",
+				String.class, untouched);
+		this.jdbc.update("update security_event set data = '{\"name\":\"ci\"}'::jsonb where event_id = ?", edited);
+
+		assertThat(broken.get("valid").asBoolean()).isFalse();
+		assertThat(broken.get("firstBrokenId").asString()).isEqualTo(edited);
+		assertThat(original).contains("ci");
+		assertThat(read(get("/api/admin/security-log/verify", admin)).get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aDeletedRowBreaksTheChainToo() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String a = publish(me, EventTypes.LOGOUT, Map.of());
+		String b = publish(me, EventTypes.LOGOUT, Map.of());
+		String c = publish(me, EventTypes.LOGOUT, Map.of());
+		awaitStored(a, b, c);
+		String admin = TestJwts.shared().forUser("admin").roles("USER", "ADMIN").bearer();
+		Map<String, Object> row = this.jdbc.queryForMap("select * from security_event where event_id = ?", b);
+
+		this.jdbc.update("delete from security_event where event_id = ?", b);
+		JsonNode broken = read(get("/api/admin/security-log/verify", admin));
+		this.jdbc.update("""
+				insert into security_event (seq, event_id, type, source, user_id, occurred_at, recorded_at, data,
+				                            prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
+				row.get("seq"), row.get("event_id"), row.get("type"), row.get("source"), row.get("user_id"),
+				row.get("occurred_at"), row.get("recorded_at"), row.get("data").toString(), row.get("prev_hash"),
+				row.get("hash"));
+
+		assertThat(broken.get("valid").asBoolean()).isFalse();
+		assertThat(broken.get("firstBrokenId").asString()).isEqualTo(c);
+		assertThat(read(get("/api/admin/security-log/verify", admin)).get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
+	void badQueryParametersAreProblems() throws Exception {
+		String me = user(UUID.randomUUID().toString());
+		for (String query : new String[] { "limit=0", "limit=201", "cursor=!!!", "cursor=bm9wZQ", "from=yesterday",
+				"type=a%20b" }) {
+			HttpResponse<String> response = get("/api/security/log?" + query, me);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.body()).as(query).contains("\"code\":");
+		}
+	}
+
+	private String publish(String user, String type, Map<String, Object> data) {
+		CloudEvent event = CloudEvent.of("/test", type, user, new LinkedHashMap<>(data));
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
+		return event.id();
+	}
+
+	private void awaitStored(String... ids) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			for (String id : ids) {
+				Integer count = this.jdbc.queryForObject("select count(*) from security_event where event_id = ?",
+						Integer.class, id);
+				if (count == null || count == 0) {
+					return false;
+				}
+			}
+			return true;
+		});
+	}
+
+	private static String user(String id) {
+		return TestJwts.shared().forUser(id).roles("USER").session("session0000000000000001").bearer();
+	}
+
+	private JsonNode read(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	private HttpResponse<String> get(String path, String authorization) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", authorization)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+}

@@ -61,6 +61,30 @@ public class SecurityEventStore {
 		return true;
 	}
 
+	/**
+	 * Removes the entries before the first one that occurred at or after {@code cutoff}, and anchors the chain
+	 * at the hash that entry follows. Returns how many were removed.
+	 */
+	@Transactional
+	public int removeBefore(Instant cutoff) {
+		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
+		List<Map<String, Object>> firstKept = this.jdbc.queryForList("""
+				select seq, prev_hash from security_event where occurred_at >= ? and hash is not null
+				order by seq limit 1""", Timestamp.from(cutoff));
+		if (firstKept.isEmpty()) {
+			return 0; // everything is old, or the log is empty: keep the chain's head rather than empty it
+		}
+		long seq = ((Number) firstKept.get(0).get("seq")).longValue();
+		int removed = this.jdbc.update("delete from security_event where seq < ?", seq);
+		if (removed > 0) {
+			this.jdbc.update("""
+					insert into chain_anchor (id, prev_hash, updated_at) values (1, ?, now())
+					on conflict (id) do update set prev_hash = excluded.prev_hash, updated_at = excluded.updated_at""",
+					firstKept.get(0).get("prev_hash"));
+		}
+		return removed;
+	}
+
 	private String lastHash() {
 		List<String> last = this.jdbc.queryForList(
 				"select hash from security_event where hash is not null order by seq desc limit 1", String.class);

@@ -35,6 +35,8 @@ final class Summaries {
 			case EventTypes.TOKEN_REVOKED -> "API token \"" + text(data.get("name"), "?") + "\" revoked";
 			case EventTypes.TOKEN_EXPIRING_SOON -> "API token \"" + text(data.get("name"), "?") + "\" expires soon";
 			case EventTypes.TOKEN_EXPIRED -> "API token \"" + text(data.get("name"), "?") + "\" expired";
+			case EventTypes.AUDIT_RETENTION_APPLIED -> "Entries past the retention period removed ("
+					+ text(data.get("removed"), "?") + ")";
 			default -> type;
 		};
 		StringBuilder from = new StringBuilder();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail
+# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail|audit
 # Installs its load tools from Debian's packages when missing, builds Warden, runs the benchmark, and
 # writes a Markdown + JSON report under bench/results/.
 set -euo pipefail
@@ -19,5 +19,6 @@ case "${1:-sessions}" in
   login) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.LoginBench ;;
   gateway) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.GatewayBench ;;
   mail) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.MailBench ;;
-  *) echo "unknown benchmark '$1' (known: sessions, login, gateway, mail)" >&2; exit 2 ;;
+  audit) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.AuditBench ;;
+  *) echo "unknown benchmark '$1' (known: sessions, login, gateway, mail, audit)" >&2; exit 2 ;;
 esac

@@ -55,8 +55,9 @@ public class SecurityEventStore {
 		String hash = HashChain.hash(previous, event.id(), event.type(), event.source(), event.subject(), occurredAt,
 				event.data(), this.json);
 		this.jdbc.update("""
-				insert into security_event (event_id, type, source, user_id, occurred_at, data, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""", event.id(), event.type(), event.source(), event.subject(),
+				insert into security_event (event_id, type, source, user_id, occurred_at, data, prev_hash, hash,
+				                            recorded_at)
+				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, clock_timestamp())""", event.id(), event.type(), event.source(), event.subject(),
 				Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, hash);
 		return true;
 	}

@@ -1,0 +1,147 @@
+package dev.warden.launcher.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.event.Topics;
+import dev.warden.infra.FreePorts;
+import dev.warden.infra.InfrastructureSettings;
+import dev.warden.launcher.LocalSuite;
+import dev.warden.launcher.SuiteOptions;
+import dev.warden.launcher.WardenService;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Security-log ingest on this machine: 20,000 events published at once, stored once each in the hash chain;
+ * sustained events/s and event-to-queryable latency (recorded_at − event time) from the rows themselves.
+ * Baseline in the same run: the same number of single-row autocommit INSERTs of the same size into the same
+ * PostgreSQL from one client, without Kafka, chain or lock.
+ */
+public final class AuditBench {
+
+	static final int EVENTS = 20_000;
+
+	private AuditBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		run(Path.of(System.getProperty("warden.root", ".")).toAbsolutePath().normalize());
+		System.exit(0);
+	}
+
+	private static void run(Path root) throws Exception {
+		Path work = Files.createDirectories(root.resolve("launcher/target/bench-audit"));
+		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(),
+				Map.of(WardenService.AUDIT, FreePorts.next()), Map.of(),
+				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
+				EnumSet.of(WardenService.AUDIT));
+		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
+			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));
+			String jdbcUrl = suite.infrastructure().jdbcUrl("audit");
+			try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+				double baseline = baseline(db);
+				System.out.printf("baseline: %.0f single-row inserts/s%n", baseline);
+				long before = count(db);
+				try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+						ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.infrastructure().kafkaBootstrapServers(),
+						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+						new StringSerializer(), new StringSerializer())) {
+					for (int i = 0; i < EVENTS; i++) {
+						String user = "bench-user-" + (i % 500);
+						producer.send(new ProducerRecord<>(Topics.AUTH_EVENTS, user, event(user)));
+					}
+				}
+				Instant start = Instant.now();
+				while (count(db) - before < EVENTS) {
+					if (Duration.between(start, Instant.now()).toMinutes() >= 15) {
+						throw new IllegalStateException("events were not all stored within 15 minutes");
+					}
+					Thread.sleep(200);
+				}
+				double[] figures = figures(db);
+				String report = String.format(Locale.ROOT, """
+						# Security-log ingest benchmark
+
+						Machine: %d cores, %s. %,d events published at once (500 users, 3 partitions); audit-service,
+						Kafka and PostgreSQL share the cores.
+
+						| figure | value | baseline (same run) | ratio |
+						|---|---|---|---|
+						| sustained ingest into the hash chain | %,.0f events/s | %,d single-row autocommit INSERTs from one client: %,.0f rows/s | %.2f× |
+						| event → queryable (recorded_at − event time) | p50 %.0f ms, p99 %.0f ms, max %.0f ms | — | — |
+
+						Reproduce: `bench/run.sh audit`.
+						""", Runtime.getRuntime().availableProcessors(),
+						System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), EVENTS, figures[0],
+						EVENTS, baseline, figures[0] / baseline, figures[1], figures[2], figures[3]);
+				Path directory = Files.createDirectories(root.resolve("bench/results"));
+				String name = "audit-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
+				Files.writeString(directory.resolve(name + ".md"), report);
+				System.out.println(report);
+			}
+		}
+	}
+
+	private static String event(String user) {
+		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench\","
+				+ "\"type\":\"warden.login.succeeded\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
+				+ "\",\"datacontenttype\":\"application/json\",\"data\":{\"email\":\"" + user
+				+ "@example.test\",\"ip\":\"198.51.100.1\",\"userAgent\":\"bench\",\"sessionId\":\"s1\"}}";
+	}
+
+	private static double baseline(Connection db) throws Exception {
+		try (Statement ddl = db.createStatement()) {
+			ddl.execute("create table if not exists bench_baseline (id bigserial primary key, event_id text unique, "
+					+ "type text, data jsonb)");
+		}
+		try (PreparedStatement insert = db
+			.prepareStatement("insert into bench_baseline (event_id, type, data) values (?, ?, ?::jsonb)")) {
+			long begin = System.nanoTime();
+			for (int i = 0; i < EVENTS; i++) {
+				insert.setString(1, UUID.randomUUID().toString());
+				insert.setString(2, "warden.login.succeeded");
+				insert.setString(3, "{\"email\":\"bench@example.test\",\"ip\":\"198.51.100.1\",\"userAgent\":\"bench\"}");
+				insert.executeUpdate();
+			}
+			return EVENTS / ((System.nanoTime() - begin) / 1e9);
+		}
+	}
+
+	private static long count(Connection db) throws Exception {
+		try (Statement query = db.createStatement();
+				ResultSet rs = query.executeQuery("select count(*) from security_event where source = '/bench'")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** events/s between the first and last stored, and latency percentiles in ms. */
+	private static double[] figures(Connection db) throws Exception {
+		try (Statement query = db.createStatement(); ResultSet rs = query.executeQuery("""
+				select count(*) / greatest(extract(epoch from max(recorded_at) - min(recorded_at)), 0.001),
+				       percentile_cont(0.5) within group (order by extract(epoch from recorded_at - occurred_at)) * 1000,
+				       percentile_cont(0.99) within group (order by extract(epoch from recorded_at - occurred_at)) * 1000,
+				       max(extract(epoch from recorded_at - occurred_at)) * 1000
+				from security_event where source = '/bench'""")) {
+			rs.next();
+			return new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) };
+		}
+	}
+}

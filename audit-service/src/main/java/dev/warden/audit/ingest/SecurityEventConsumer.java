@@ -1,18 +1,25 @@
 package dev.warden.audit.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.warden.audit.log.SecurityEventStore;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.Topics;
 import dev.warden.support.kafka.EventParser;
+import dev.warden.support.kafka.MalformedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores every security event of every topic, once: a redelivered event id is a no-op. Malformed records are
- * refused by the parser and end in the topic's dead-letter twin.
+ * Stores every security event of every topic, once: a redelivered event id is a no-op. Records arrive in
+ * batches and each batch is appended to the chain in one transaction (one lock, one round of inserts). A
+ * malformed record is named to the error handler by its index: the records before it are stored and committed,
+ * it goes to the topic's dead-letter twin, and the rest are delivered again.
  */
 @Component
 class SecurityEventConsumer {
@@ -28,14 +35,19 @@ class SecurityEventConsumer {
 		this.store = store;
 	}
 
-	@KafkaListener(topics = { Topics.AUTH_EVENTS, Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS })
-	void on(String value) {
-		CloudEvent event = this.parser.parse(value);
-		if (this.store.insertIfAbsent(event)) {
-			log.debug("Recorded {} {}", event.type(), event.id());
+	@KafkaListener(topics = { Topics.AUTH_EVENTS, Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS }, batch = "true")
+	void on(List<String> values) {
+		List<CloudEvent> events = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			try {
+				events.add(this.parser.parse(values.get(i)));
+			}
+			catch (MalformedEventException ex) {
+				this.store.insertAllIfAbsent(events);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
 		}
-		else {
-			log.debug("Ignored redelivered event {}", event.id());
-		}
+		int stored = this.store.insertAllIfAbsent(events);
+		log.debug("Recorded {} of {} events (the rest were redeliveries)", stored, events.size());
 	}
 }

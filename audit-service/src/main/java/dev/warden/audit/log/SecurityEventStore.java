@@ -44,22 +44,41 @@ public class SecurityEventStore {
 	/** Appends the event unless its id is already there; returns whether it was new. */
 	@Transactional
 	public boolean insertIfAbsent(CloudEvent event) {
-		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
-		Integer known = this.jdbc.queryForObject("select count(*) from security_event where event_id = ?",
-				Integer.class, event.id());
-		if (known != null && known > 0) {
-			return false;
+		return insertAllIfAbsent(List.of(event)) == 1;
+	}
+
+	/**
+	 * Appends the events whose ids are not there yet, in order, under one lock and in one batch; returns how many
+	 * were new. Ids repeated within the list count once.
+	 */
+	@Transactional
+	public int insertAllIfAbsent(List<CloudEvent> events) {
+		if (events.isEmpty()) {
+			return 0;
 		}
+		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
+		java.util.Set<String> known = new java.util.HashSet<>(this.jdbc.queryForList(
+				"select event_id from security_event where event_id = any(?)", String.class,
+				(Object) events.stream().map(CloudEvent::id).toArray(String[]::new)));
 		String previous = lastHash();
-		Instant occurredAt = event.time() == null ? Instant.now() : event.time();
-		String hash = HashChain.hash(previous, event.id(), event.type(), event.source(), event.subject(), occurredAt,
-				event.data(), this.json);
-		this.jdbc.update("""
+		List<Object[]> rows = new ArrayList<>();
+		for (CloudEvent event : events) {
+			if (!known.add(event.id())) {
+				continue;
+			}
+			Instant occurredAt = event.time() == null ? Instant.now() : event.time();
+			String hash = HashChain.hash(previous, event.id(), event.type(), event.source(), event.subject(),
+					occurredAt, event.data(), this.json);
+			rows.add(new Object[] { event.id(), event.type(), event.source(), event.subject(),
+					Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, hash });
+			previous = hash;
+		}
+		// seq follows the order of the batch, which is the order the hashes were chained in.
+		this.jdbc.batchUpdate("""
 				insert into security_event (event_id, type, source, user_id, occurred_at, data, prev_hash, hash,
 				                            recorded_at)
-				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, clock_timestamp())""", event.id(), event.type(), event.source(), event.subject(),
-				Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, hash);
-		return true;
+				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, clock_timestamp())""", rows);
+		return rows.size();
 	}
 
 	/**

@@ -249,12 +249,9 @@ class SuiteIT {
 	@Test
 	void twoFactorIsSetUpUsedRecoveredAndTurnedOffThroughTheGateway() throws Exception {
 		String gateway = suite.url(WardenService.GATEWAY);
-		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
 		String email = "two.factor." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 		String password = "steady " + RandomSecrets.generate(16) + " harbour";
-		assertThat(withCookie("POST", gateway + "/api/admin/users", admin, "{\"email\":\"" + email
-				+ "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"],\"password\":\"" + password
-				+ "\",\"temporary\":false}").statusCode()).isEqualTo(201);
+		createUser(email, password);
 		String session = cookieOf(login(email, password, CHROME));
 
 		HttpResponse<String> setup = withCookie("POST", gateway + "/api/security/two-factor/setup", session, null);
@@ -279,6 +276,79 @@ class SuiteIT {
 				"{\"password\":\"" + password + "\",\"code\":\"" + totp(secret, 1) + "\"}");
 		assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(204);
 		assertThat(login(email, password, CHROME).body()).contains("\"status\":\"AUTHENTICATED\"");
+	}
+
+	@Test
+	void everyStateChangeOfTheSuiteReachesTheUsersOwnSecurityLog() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String email = "log.sweep." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		String password = "quiet " + RandomSecrets.generate(16) + " meadow";
+		createUser(email, password);
+		assertThat(login(email, "not the password at all", CHROME).statusCode()).isEqualTo(401);
+		String laptop = cookieOf(login(email, password, CHROME));
+		String phone = cookieOf(login(email, password, FIREFOX));
+
+		assertThat(withCookie("POST", gateway + "/api/security/password", laptop, "{\"currentPassword\":\"wrong\","
+				+ "\"newPassword\":\"x\",\"confirmPassword\":\"x\"}").statusCode()).isEqualTo(400);
+		String newPassword = "brighter " + RandomSecrets.generate(16) + " morning";
+		HttpResponse<String> changed = withCookie("POST", gateway + "/api/security/password", laptop,
+				"{\"currentPassword\":\"" + password + "\",\"newPassword\":\"" + newPassword
+						+ "\",\"confirmPassword\":\"" + newPassword + "\"}");
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+		laptop = cookieOf(changed);
+		phone = cookieOf(login(email, newPassword, FIREFOX));
+
+		HttpResponse<String> token = withCookie("POST", gateway + "/api/security/tokens", laptop,
+				"{\"name\":\"sweep\",\"validityMonths\":3,\"role\":\"USER\"}");
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+		String tokenId = token.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(withCookie("DELETE", gateway + "/api/security/tokens/" + tokenId, laptop, null).statusCode())
+			.isEqualTo(204);
+
+		String secret = withCookie("POST", gateway + "/api/security/two-factor/setup", laptop, null).body()
+			.replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1");
+		assertThat(withCookie("POST", gateway + "/api/security/two-factor/confirm", laptop,
+				"{\"code\":\"" + totp(secret, -1) + "\"}").statusCode()).isEqualTo(200);
+		HttpResponse<String> regenerated = withCookie("POST", gateway + "/api/security/two-factor/recovery-codes",
+				laptop, "{\"code\":\"" + totp(secret, 0) + "\"}");
+		assertThat(regenerated.statusCode()).as(regenerated.body()).isEqualTo(200);
+		String recovery = regenerated.body().replaceAll(".*\"recoveryCodes\":\\[\"([a-z0-9-]+)\".*", "$1");
+		assertThat(secondStep(login(email, newPassword, FIREFOX), recovery).statusCode()).isEqualTo(200);
+		assertThat(withCookie("POST", gateway + "/api/security/two-factor/disable", laptop,
+				"{\"password\":\"" + newPassword + "\",\"code\":\"" + totp(secret, 1) + "\"}").statusCode())
+			.isEqualTo(204);
+
+		HttpResponse<String> endOthers = withCookie("POST", gateway + "/api/security/sessions/end-others", laptop, null);
+		assertThat(endOthers.statusCode()).as(endOthers.body()).isIn(200, 204);
+		assertThat(withCookie("POST", gateway + "/api/auth/logout", phone, null).statusCode()).isIn(204, 401);
+		String reader = cookieOf(login(email, newPassword, CHROME));
+		assertThat(withCookie("POST", gateway + "/api/auth/logout", laptop, null).statusCode()).isEqualTo(204);
+
+		java.util.List<String> expected = java.util.List.of("user.created", "login.failed", "login.succeeded",
+				"session.created", "password.change-failed", "password.changed", "session.renewed", "token.created",
+				"token.revoked", "two-factor.enabled", "two-factor.recovery-codes.regenerated",
+				"two-factor.recovery-code.used", "two-factor.disabled", "session.revoked", "logout");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		String log = "";
+		java.util.List<String> missing = expected;
+		while (System.nanoTime() < deadline && !missing.isEmpty()) {
+			Thread.sleep(250);
+			log = withCookie("GET", gateway + "/api/security/log?limit=200", reader, null).body();
+			String current = log;
+			missing = expected.stream().filter((type) -> !current.contains("\"type\":\"warden." + type + "\"")).toList();
+		}
+		assertThat(missing).as("event types missing from the user's security log").isEmpty();
+		assertThat(log).doesNotContain(password).doesNotContain(newPassword).doesNotContain(recovery)
+			.doesNotContain(secret);
+	}
+
+	/** An account whose password is not temporary, created by the bootstrap administrator. */
+	private void createUser(String email, String password) throws Exception {
+		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
+		HttpResponse<String> created = withCookie("POST", suite.url(WardenService.GATEWAY) + "/api/admin/users", admin,
+				"{\"email\":\"" + email + "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"],\"password\":\""
+						+ password + "\",\"temporary\":false}");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}
 
 	private HttpResponse<String> secondStep(HttpResponse<String> first, String code) throws Exception {

@@ -7,6 +7,7 @@ import dev.warden.audit.log.SecurityEventStore;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.Topics;
 import dev.warden.support.kafka.EventParser;
+import dev.warden.support.kafka.InfrastructureFailures;
 import dev.warden.support.kafka.MalformedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +44,38 @@ class SecurityEventConsumer {
 				events.add(this.parser.parse(values.get(i)));
 			}
 			catch (MalformedEventException ex) {
-				this.store.insertAllIfAbsent(events);
+				append(events);
 				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
 			}
 		}
-		int stored = this.store.insertAllIfAbsent(events);
+		int stored = append(events);
 		log.debug("Recorded {} of {} events (the rest were redeliveries)", stored, events.size());
+	}
+
+	/**
+	 * Appends the batch. If the database is unreachable, the whole batch waits for it (named from its first
+	 * record, which the shared error handler retries without limit, committing nothing). If the database refuses
+	 * one of them, the events are appended one by one to find which, so only that one is retried and then
+	 * dead-lettered, and the ones before it are kept.
+	 */
+	private int append(List<CloudEvent> events) {
+		try {
+			return this.store.insertAllIfAbsent(events);
+		}
+		catch (RuntimeException ex) {
+			if (InfrastructureFailures.isUnavailable(ex)) {
+				throw new BatchListenerFailedException("the security log's database is unavailable", ex, 0);
+			}
+			int stored = 0;
+			for (int i = 0; i < events.size(); i++) {
+				try {
+					stored += this.store.insertAllIfAbsent(List.of(events.get(i)));
+				}
+				catch (RuntimeException one) {
+					throw new BatchListenerFailedException("the database refused an event", one, i);
+				}
+			}
+			return stored;
+		}
 	}
 }

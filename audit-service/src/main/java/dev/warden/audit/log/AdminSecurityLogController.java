@@ -28,11 +28,12 @@ class AdminSecurityLogController {
 	@GetMapping("/api/admin/security-log")
 	SecurityLogPage list(@RequestParam(required = false) @Size(max = 100) String userId,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) @Size(max = 40) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
 		return SecurityLogPage.of(
-				this.events.find(new LogQuery(userId, type, from, to, Cursor.decode(cursor), limit)), limit);
+				this.events.find(new LogQuery(userId, type, outcome, from, to, Cursor.decode(cursor), limit)), limit);
 	}
 
 	@GetMapping("/api/admin/security-log/verify")

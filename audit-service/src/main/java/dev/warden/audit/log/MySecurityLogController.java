@@ -41,26 +41,30 @@ class MySecurityLogController {
 	@GetMapping("/api/security/log")
 	AdminSecurityLogController.SecurityLogPage mine(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) @Size(max = 40) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		String userId = WardenPrincipal.from(jwt).userId();
 		return AdminSecurityLogController.SecurityLogPage
-			.of(this.events.find(new LogQuery(userId, type, from, to, Cursor.decode(cursor), limit)), limit);
+			.of(this.events.find(new LogQuery(userId, type, outcome, from, to, Cursor.decode(cursor), limit)), limit);
 	}
 
 	@GetMapping("/api/security/log/export")
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-		LogQuery query = new LogQuery(WardenPrincipal.from(jwt).userId(), type, from, to, null, Integer.MAX_VALUE);
+		LogQuery query = new LogQuery(WardenPrincipal.from(jwt).userId(), type, outcome, from, to, null,
+				Integer.MAX_VALUE);
 		StreamingResponseBody body = (out) -> {
 			BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-			writer.write(Csv.row("time", "event", "summary", "ip", "user agent", "id"));
+			writer.write(Csv.row("time", "event", "summary", "outcome", "actor", "ip", "user agent", "id"));
 			this.events.stream(query, (event) -> {
 				try {
 					writer.write(Csv.row(event.occurredAt().toString(), event.type(), event.summary(),
-							text(event.data().get("ip")), text(event.data().get("userAgent")), event.id()));
+							event.outcome(), event.actor().type(), text(event.ip()), text(event.userAgent()),
+							event.id()));
 				}
 				catch (java.io.IOException ex) {
 					throw new UncheckedIOException(ex);

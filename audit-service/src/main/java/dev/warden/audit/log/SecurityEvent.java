@@ -8,7 +8,41 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** One entry of the security log, as the API shows it. {@code seq} orders the log and drives its cursor. */
 public record SecurityEvent(@JsonIgnore long seq, String id, String type, String source, String userId,
-		Instant occurredAt, Instant recordedAt, Map<String, Object> data) {
+		Instant occurredAt, Instant recordedAt, @JsonIgnore Attribution attribution, Map<String, Object> data) {
+
+	/** Who acted: the user, an administrator or the system; {@code id} is absent for the system. */
+	@JsonProperty("actor")
+	public Actor actor() {
+		return new Actor(this.attribution.actorType(), this.attribution.actorId());
+	}
+
+	@JsonProperty("outcome")
+	public String outcome() {
+		return this.attribution.outcome();
+	}
+
+	@JsonProperty("ip")
+	public String ip() {
+		return this.attribution.ip();
+	}
+
+	@JsonProperty("userAgent")
+	public String userAgent() {
+		return this.attribution.userAgent();
+	}
+
+	@JsonProperty("sessionId")
+	public String sessionId() {
+		return this.attribution.sessionId();
+	}
+
+	@JsonProperty("tokenId")
+	public String tokenId() {
+		return this.attribution.tokenId();
+	}
+
+	public record Actor(String type, String id) {
+	}
 
 	/** A sentence for people: what happened, from where. */
 	@JsonProperty("summary")

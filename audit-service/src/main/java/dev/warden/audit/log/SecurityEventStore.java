@@ -69,15 +69,19 @@ public class SecurityEventStore {
 			Instant occurredAt = event.time() == null ? Instant.now() : event.time();
 			String hash = HashChain.hash(previous, event.id(), event.type(), event.source(), event.subject(),
 					occurredAt, event.data(), this.json);
+			Attribution by = Attribution.of(event.type(), event.subject(), event.data());
 			rows.add(new Object[] { event.id(), event.type(), event.source(), event.subject(),
-					Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, hash });
+					Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, hash,
+					by.actorType(), by.actorId(), by.outcome(), by.ip(), by.userAgent(), by.sessionId(),
+					by.tokenId() });
 			previous = hash;
 		}
 		// seq follows the order of the batch, which is the order the hashes were chained in.
 		this.jdbc.batchUpdate("""
 				insert into security_event (event_id, type, source, user_id, occurred_at, data, prev_hash, hash,
+				                            actor_type, actor_id, outcome, ip, user_agent, session_id, token_id,
 				                            recorded_at)
-				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, clock_timestamp())""", rows);
+				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())""", rows);
 		return rows.size();
 	}
 
@@ -165,7 +169,10 @@ public class SecurityEventStore {
 			String stored = rs.getString("hash");
 			String recomputed = HashChain.hash(expectedPrevious[0], event.id(), event.type(), event.source(),
 					event.userId(), event.occurredAt(), event.data(), this.json);
-			if (!expectedPrevious[0].equals(rs.getString("prev_hash")) || !recomputed.equals(stored)) {
+			boolean columnsAgree = event.attribution()
+				.equals(Attribution.of(event.type(), event.userId(), event.data()));
+			if (!expectedPrevious[0].equals(rs.getString("prev_hash")) || !recomputed.equals(stored)
+					|| !columnsAgree) {
 				firstBroken[0] = event.id();
 			}
 			expectedPrevious[0] = stored;
@@ -190,6 +197,10 @@ public class SecurityEventStore {
 			sql.append(" and occurred_at < ?");
 			args.add(Timestamp.from(query.to()));
 		}
+		if (query.outcome() != null) {
+			sql.append(" and outcome = ?");
+			args.add(query.outcome());
+		}
 		if (query.beforeSeq() != null) {
 			sql.append(" and seq < ?");
 			args.add(query.beforeSeq());
@@ -199,11 +210,16 @@ public class SecurityEventStore {
 	private SecurityEvent map(ResultSet rs, int row) throws SQLException {
 		return new SecurityEvent(rs.getLong("seq"), rs.getString("event_id"), rs.getString("type"),
 				rs.getString("source"), rs.getString("user_id"), rs.getTimestamp("occurred_at").toInstant(),
-				rs.getTimestamp("recorded_at").toInstant(), this.json.readValue(rs.getString("data"), MAP));
+				rs.getTimestamp("recorded_at").toInstant(),
+				new Attribution(rs.getString("actor_type"), rs.getString("actor_id"), rs.getString("outcome"),
+						rs.getString("ip"), rs.getString("user_agent"), rs.getString("session_id"),
+						rs.getString("token_id")),
+				this.json.readValue(rs.getString("data"), MAP));
 	}
 
 	/** What a log view asks for; {@code null} means "any". */
-	public record LogQuery(String userId, String type, Instant from, Instant to, Long beforeSeq, int limit) {
+	public record LogQuery(String userId, String type, String outcome, Instant from, Instant to, Long beforeSeq,
+			int limit) {
 	}
 
 	/** The chain's state: {@code firstBrokenId} is the event id where it first fails, if it does. */

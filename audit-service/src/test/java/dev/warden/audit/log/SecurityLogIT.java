@@ -137,10 +137,11 @@ class SecurityLogIT {
 		JsonNode broken = read(get("/api/admin/security-log/verify", admin));
 		this.jdbc.update("""
 				insert into security_event (seq, event_id, type, source, user_id, occurred_at, recorded_at, data,
-				                            prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
+				                            prev_hash, hash, actor_type, actor_id, outcome)
+				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
 				row.get("seq"), row.get("event_id"), row.get("type"), row.get("source"), row.get("user_id"),
 				row.get("occurred_at"), row.get("recorded_at"), row.get("data").toString(), row.get("prev_hash"),
-				row.get("hash"));
+				row.get("hash"), row.get("actor_type"), row.get("actor_id"), row.get("outcome"));
 
 		assertThat(broken.get("valid").asBoolean()).isFalse();
 		assertThat(broken.get("firstBrokenId").asString()).isEqualTo(c);
@@ -148,10 +149,55 @@ class SecurityLogIT {
 	}
 
 	@Test
+	void attributesEachEntryToTheUserAnAdministratorOrTheSystemWithItsOutcome() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String changed = publish(me, EventTypes.PASSWORD_CHANGED, Map.of("ip", "203.0.113.7", "userAgent",
+				"Mozilla/5.0 (Windows NT 10.0) Chrome/126.0", "sessionId", "pub-session-1"));
+		String unlocked = publish(me, EventTypes.ACCOUNT_UNLOCKED, Map.of("actorId", "the-admin"));
+		String expired = publish(me, EventTypes.TOKEN_EXPIRED, Map.of("tokenId", "tok-1", "name", "ci"));
+		String failed = publish(me, EventTypes.LOGIN_FAILED, Map.of("ip", "198.51.100.4"));
+		awaitStored(changed, unlocked, expired, failed);
+
+		Map<String, JsonNode> byId = new java.util.HashMap<>();
+		read(get("/api/security/log", user(me))).get("events").forEach((e) -> byId.put(e.get("id").asString(), e));
+
+		assertThat(byId.get(changed).get("actor").toString())
+			.isEqualTo("{\"type\":\"user\",\"id\":\"" + me + "\"}");
+		assertThat(byId.get(changed).get("outcome").asString()).isEqualTo("success");
+		assertThat(byId.get(changed).get("ip").asString()).isEqualTo("203.0.113.7");
+		assertThat(byId.get(changed).get("sessionId").asString()).isEqualTo("pub-session-1");
+		assertThat(byId.get(unlocked).get("actor").get("type").asString()).isEqualTo("admin");
+		assertThat(byId.get(unlocked).get("actor").get("id").asString()).isEqualTo("the-admin");
+		assertThat(byId.get(expired).get("actor").get("type").asString()).isEqualTo("system");
+		assertThat(byId.get(expired).get("tokenId").asString()).isEqualTo("tok-1");
+		assertThat(byId.get(failed).get("outcome").asString()).isEqualTo("failure");
+		JsonNode failures = read(get("/api/security/log?outcome=failure", user(me)));
+		assertThat(failures.get("events")).hasSize(1);
+		assertThat(failures.get("events").get(0).get("id").asString()).isEqualTo(failed);
+	}
+
+	@Test
+	void verificationCatchesAnEditedActorColumn() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String edited = publish(me, EventTypes.ACCOUNT_UNLOCKED, Map.of("actorId", "the-admin"));
+		awaitStored(edited);
+		String admin = TestJwts.shared().forUser("admin").roles("USER", "ADMIN").bearer();
+
+		this.jdbc.update("update security_event set actor_type = 'user', actor_id = ? where event_id = ?", me, edited);
+		JsonNode broken = read(get("/api/admin/security-log/verify", admin));
+		this.jdbc.update("update security_event set actor_type = 'admin', actor_id = 'the-admin' where event_id = ?",
+				edited);
+
+		assertThat(broken.get("valid").asBoolean()).isFalse();
+		assertThat(broken.get("firstBrokenId").asString()).isEqualTo(edited);
+		assertThat(read(get("/api/admin/security-log/verify", admin)).get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
 	void badQueryParametersAreProblems() throws Exception {
 		String me = user(UUID.randomUUID().toString());
 		for (String query : new String[] { "limit=0", "limit=201", "cursor=!!!", "cursor=bm9wZQ", "from=yesterday",
-				"type=a%20b" }) {
+				"type=a%20b", "outcome=maybe" }) {
 			HttpResponse<String> response = get("/api/security/log?" + query, me);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
 			assertThat(response.body()).as(query).contains("\"code\":");

@@ -18,12 +18,13 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
  * Event topics and their dead-letter topics (same partition count, since the recoverer keeps the
  * partition), and the consumer error handling every listener shares: retry with exponential back-off, then
- * dead-letter; malformed records go to the dead-letter topic at once.
+ * dead-letter; malformed records go to the dead-letter topic at once; a store that is down is waited for.
  */
 // Before Boot's Kafka auto-configuration, so its default producer listener backs off in favour of ours.
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -50,6 +51,11 @@ public class KafkaEventsConfiguration {
 		backOff.setMaxInterval(properties.retryMax().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(MalformedEventException.class);
+		// A database or Redis that cannot be reached says nothing about the record: wait for it, however long,
+		// rather than dead-letter good events. The offset stays uncommitted meanwhile.
+		ExponentialBackOff untilBack = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
+		untilBack.setMaxInterval(properties.retryMax().toMillis());
+		handler.setBackOffFunction((record, ex) -> InfrastructureFailures.isUnavailable(ex) ? untilBack : null);
 		return handler;
 	}
 

@@ -1,0 +1,58 @@
+package dev.warden.audit.log;
+
+import java.util.Map;
+import java.util.Set;
+
+import dev.warden.event.EventTypes;
+
+/**
+ * Who did it, did it work, and from where: the columns of a log entry that are searched and shown, read from the
+ * event's type, subject and data. They are derived, never trusted from elsewhere, so verification can recompute
+ * them and an edited column is caught like an edited payload.
+ *
+ * @param actorType {@code user} (the account's owner or whoever typed its e-mail), {@code admin} (an
+ * administrator acting on the account) or {@code system} (a scheduled job or a policy)
+ */
+public record Attribution(String actorType, String actorId, String outcome, String ip, String userAgent,
+		String sessionId, String tokenId) {
+
+	public static final String USER = "user";
+
+	public static final String ADMIN = "admin";
+
+	public static final String SYSTEM = "system";
+
+	public static final String SUCCESS = "success";
+
+	public static final String FAILURE = "failure";
+
+	private static final Set<String> BY_THE_SYSTEM = Set.of(EventTypes.PASSWORD_EXPIRED,
+			EventTypes.PASSWORD_EXPIRING_SOON, EventTypes.TOKEN_EXPIRING_SOON, EventTypes.TOKEN_EXPIRED,
+			EventTypes.ACCOUNT_LOCKED, EventTypes.AUDIT_RETENTION_APPLIED);
+
+	private static final Set<String> FAILURES = Set.of(EventTypes.LOGIN_FAILED, EventTypes.PASSWORD_CHANGE_FAILED,
+			EventTypes.ACCOUNT_LOCKED);
+
+	public static Attribution of(String type, String subject, Map<String, Object> data) {
+		String actorId = text(data, "actorId");
+		String actorType;
+		if (actorId != null && !actorId.equals(subject)) {
+			actorType = ADMIN;
+		}
+		else if (BY_THE_SYSTEM.contains(type)) {
+			actorType = SYSTEM;
+			actorId = null;
+		}
+		else {
+			actorType = USER;
+			actorId = subject;
+		}
+		return new Attribution(actorType, actorId, FAILURES.contains(type) ? FAILURE : SUCCESS, text(data, "ip"),
+				text(data, "userAgent"), text(data, "sessionId"), text(data, "tokenId"));
+	}
+
+	private static String text(Map<String, Object> data, String key) {
+		Object value = data == null ? null : data.get(key);
+		return value == null ? null : value.toString();
+	}
+}

@@ -76,6 +76,9 @@ public abstract class AuthIntegrationTest {
 	protected UserService users;
 
 	@Autowired
+	protected dev.warden.auth.user.UserStore userStore;
+
+	@Autowired
 	protected JdbcTemplate jdbc;
 
 	@Autowired
@@ -113,6 +116,11 @@ public abstract class AuthIntegrationTest {
 			.amr("pwd")
 			.authTime(authTime);
 		return jwt.bearer();
+	}
+
+	/** The administrator created from configuration at start. */
+	protected User bootstrapAdmin() {
+		return this.userStore.findByEmail("root@example.test").orElseThrow();
 	}
 
 	protected String bearer(User user) {

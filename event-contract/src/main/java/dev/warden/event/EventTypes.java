@@ -10,6 +10,9 @@ public final class EventTypes {
 
 	public static final String USER_CREATED = "warden.user.created";
 
+	/** A user's own settings changed ({@code changed} names which, e.g. {@code locale}). */
+	public static final String USER_UPDATED = "warden.user.updated";
+
 	public static final String LOGIN_SUCCEEDED = "warden.login.succeeded";
 
 	public static final String LOGIN_FAILED = "warden.login.failed";
@@ -56,7 +59,7 @@ public final class EventTypes {
 	/** audit-service removed entries past the retention period (recorded in the log itself). */
 	public static final String AUDIT_RETENTION_APPLIED = "warden.audit.retention-applied";
 
-	public static final Set<String> ALL = Set.of(USER_CREATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, LOGOUT,
+	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, LOGOUT,
 			PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON,
 			PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED,
 			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKEN_EXPIRING_SOON,

@@ -287,6 +287,8 @@ class SuiteIT {
 		assertThat(login(email, "not the password at all", CHROME).statusCode()).isEqualTo(401);
 		String laptop = cookieOf(login(email, password, CHROME));
 		String phone = cookieOf(login(email, password, FIREFOX));
+		assertThat(withCookie("PUT", gateway + "/api/me/locale", laptop, "{\"locale\":\"de\"}").statusCode())
+			.isEqualTo(204);
 
 		assertThat(withCookie("POST", gateway + "/api/security/password", laptop, "{\"currentPassword\":\"wrong\","
 				+ "\"newPassword\":\"x\",\"confirmPassword\":\"x\"}").statusCode()).isEqualTo(400);
@@ -324,7 +326,7 @@ class SuiteIT {
 		String reader = cookieOf(login(email, newPassword, CHROME));
 		assertThat(withCookie("POST", gateway + "/api/auth/logout", laptop, null).statusCode()).isEqualTo(204);
 
-		java.util.List<String> expected = java.util.List.of("user.created", "login.failed", "login.succeeded",
+		java.util.List<String> expected = java.util.List.of("user.created", "user.updated", "login.failed", "login.succeeded",
 				"session.created", "password.change-failed", "password.changed", "session.renewed", "token.created",
 				"token.revoked", "two-factor.enabled", "two-factor.recovery-codes.regenerated",
 				"two-factor.recovery-code.used", "two-factor.disabled", "session.revoked", "logout");
@@ -340,6 +342,8 @@ class SuiteIT {
 		assertThat(missing).as("event types missing from the user's security log").isEmpty();
 		assertThat(log).doesNotContain(password).doesNotContain(newPassword).doesNotContain(recovery)
 			.doesNotContain(secret);
+		assertThat(awaitMails(email, "Benutzer - Ihr Systempasswort wurde geändert"))
+			.as("the password mail, once, in the language the user chose").isEqualTo(1);
 	}
 
 	/** An account whose password is not temporary, created by the bootstrap administrator. */

@@ -13,6 +13,8 @@ final class Summaries {
 	static String of(String type, Map<String, Object> data) {
 		String what = switch (type) {
 			case EventTypes.USER_CREATED -> "Account created";
+			case EventTypes.USER_UPDATED -> data.containsKey("locale")
+					? "E-mail language set to " + text(data.get("locale"), "?") : "E-mail language set to English";
 			case EventTypes.LOGIN_SUCCEEDED -> "Signed in";
 			case EventTypes.LOGIN_FAILED -> "Failed sign-in attempt";
 			case EventTypes.ACCOUNT_LOCKED -> Boolean.TRUE.equals(data.get("permanent"))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStatus;
 import dev.warden.support.identity.RecentAuthentication;
@@ -74,7 +75,9 @@ class AdminUsersController {
 	record NewUser(@NotBlank @Email @Size(max = 254) @WellFormedText String email,
 			@NotBlank @Size(max = 100) @WellFormedText String displayName,
 			@NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "USER|ADMIN") String> roles,
-			@NotNull @Size(max = 4096) @WellFormedText String password, Boolean temporary) {
+			@NotNull @Size(max = 4096) @WellFormedText String password, Boolean temporary,
+			@Size(max = 35) @Pattern(regexp = Locales.PATTERN,
+					message = "must be a language tag such as en or de-AT") String locale) {
 
 		boolean isTemporary() {
 			return !Boolean.FALSE.equals(this.temporary);
@@ -88,12 +91,13 @@ class AdminUsersController {
 
 	/** A user as administrators see it: never a hash. {@code locked} includes a temporary lock. */
 	record UserView(String id, String email, String displayName, List<String> roles, UserStatus status,
-			boolean locked, boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt) {
+			boolean locked, boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt,
+			String locale) {
 
 		static UserView of(User user, boolean temporarilyLocked) {
 			return new UserView(user.id().toString(), user.email(), user.displayName(), user.roles(), user.status(),
 					user.status() == UserStatus.LOCKED || temporarilyLocked, user.passwordChangeRequired(),
-					user.twoFactorEnabled(), user.createdAt());
+					user.twoFactorEnabled(), user.createdAt(), user.locale());
 		}
 	}
 }

@@ -2,7 +2,6 @@ package dev.warden.auth.admin;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import dev.warden.auth.password.policy.PasswordCandidate;
 import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.password.policy.PasswordRules;
 import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.Roles;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserService;
@@ -74,7 +74,7 @@ class UserAdministration {
 		}
 		try {
 			return this.users.create(request.email(), request.displayName(), roles, request.password(),
-					request.isTemporary(), actorId);
+					request.isTemporary(), actorId, Locales.canonical(request.locale()));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ProblemException(HttpStatus.CONFLICT, "email_taken", "E-mail address taken",
@@ -100,9 +100,7 @@ class UserAdministration {
 		this.attempts.reset(user.email());
 		this.transactions.executeWithoutResult((tx) -> {
 			this.store.unlock(id, this.clock.instant());
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("email", user.email());
-			data.put("displayName", user.displayName());
+			Map<String, Object> data = user.contactData();
 			data.put("actorId", actorId);
 			this.events.publish(EventTypes.ACCOUNT_UNLOCKED, id.toString(), data);
 		});

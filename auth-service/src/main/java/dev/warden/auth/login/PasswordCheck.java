@@ -1,7 +1,6 @@
 package dev.warden.auth.login;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -129,9 +128,7 @@ public class PasswordCheck {
 
 	/** What every sign-in and password event says about who and from where; never a credential. */
 	public static Map<String, Object> data(User user, ClientInfo client) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("email", user.email());
-		data.put("displayName", user.displayName());
+		Map<String, Object> data = user.contactData();
 		data.put("ip", client.ip());
 		data.put("userAgent", client.userAgent());
 		return data;

@@ -40,14 +40,15 @@ class MeController {
 		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
 		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());
 		return new Me(user.id().toString(), user.email(), user.displayName(), caller.roles(), user.twoFactorEnabled(),
-				user.passwordChangeRequired() || expired, expiresAt, caller.authMethods());
+				user.passwordChangeRequired() || expired, expiresAt, caller.authMethods(), user.locale());
 	}
 
 	/**
 	 * {@code roles}: the roles in force for this request (an API token's one role, or the session's);
-	 * {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token).
+	 * {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token);
+	 * {@code locale}: the language chosen for e-mails, {@code null} for English.
 	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
-			boolean passwordChangeRequired, Instant passwordExpiresAt, List<String> authenticatedBy) {
+			boolean passwordChangeRequired, Instant passwordExpiresAt, List<String> authenticatedBy, String locale) {
 	}
 }

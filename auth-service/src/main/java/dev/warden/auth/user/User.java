@@ -7,7 +7,21 @@ import java.util.UUID;
 /** A portal user as auth-service stores it; the password hash never leaves this service. */
 public record User(UUID id, String email, String displayName, List<String> roles, UserStatus status,
 		String passwordHash, Instant passwordChangedAt, boolean passwordChangeRequired, boolean twoFactorEnabled,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, String locale) {
+
+	/**
+	 * What events say about whom to write to and how: address, name and, when chosen, language. A mutable map,
+	 * for the event's own details to be added.
+	 */
+	public java.util.Map<String, Object> contactData() {
+		java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+		data.put("email", this.email);
+		data.put("displayName", this.displayName);
+		if (this.locale != null) {
+			data.put("locale", this.locale);
+		}
+		return data;
+	}
 
 	public boolean isAdmin() {
 		return this.roles.contains(Roles.ADMIN);

@@ -44,13 +44,38 @@ public class UserService {
 	@Transactional
 	public User create(String email, String displayName, List<String> roles, String password, boolean temporary,
 			String actor) {
+		return create(email, displayName, roles, password, temporary, actor, null);
+	}
+
+	/** As {@link #create(String, String, List, String, boolean, String)}, in a language ({@code null}: English). */
+	@Transactional
+	public User create(String email, String displayName, List<String> roles, String password, boolean temporary,
+			String actor, String locale) {
 		Instant now = this.clock.instant();
 		User user = new User(UUID.randomUUID(), email.strip(), displayName.strip(), List.copyOf(roles),
-				UserStatus.ACTIVE, this.passwords.hash(password), now, temporary, false, now, now);
+				UserStatus.ACTIVE, this.passwords.hash(password), now, temporary, false, now, now, locale);
 		this.users.insert(user);
-		UserCreated data = new UserCreated(user.id().toString(), user.email(), user.displayName(), user.roles(), actor);
+		UserCreated data = new UserCreated(user.id().toString(), user.email(), user.displayName(), user.roles(), actor,
+				locale);
 		this.outbox.append(Topics.AUTH_EVENTS,
 				CloudEvent.of(SOURCE, EventTypes.USER_CREATED, user.id().toString(), data.toData()));
 		return user;
+	}
+
+	/**
+	 * Sets the user's language ({@code null}: English); {@code user.updated} tells the other services, with the
+	 * address, in the same transaction.
+	 */
+	@Transactional
+	public void changeLocale(UUID id, String locale) {
+		User user = this.users.findById(id).orElseThrow(CallerIds::unknownUser);
+		this.users.changeLocale(id, locale, this.clock.instant());
+		java.util.Map<String, Object> data = user.contactData();
+		data.remove("locale");
+		if (locale != null) {
+			data.put("locale", locale);
+		}
+		data.put("changed", List.of("locale"));
+		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, EventTypes.USER_UPDATED, id.toString(), data));
 	}
 }

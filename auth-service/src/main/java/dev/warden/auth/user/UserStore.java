@@ -30,8 +30,8 @@ public class UserStore {
 		this.jdbc.update(
 				"""
 						insert into app_user (id, email, display_name, roles, status, password_hash, password_changed_at,
-						                      password_change_required, created_at, updated_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+						                      password_change_required, created_at, updated_at, locale)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				(statement) -> {
 					statement.setObject(1, user.id());
 					statement.setString(2, user.email());
@@ -43,6 +43,7 @@ public class UserStore {
 					statement.setBoolean(8, user.passwordChangeRequired());
 					statement.setTimestamp(9, Timestamp.from(user.createdAt()));
 					statement.setTimestamp(10, Timestamp.from(user.updatedAt()));
+					statement.setString(11, user.locale());
 				});
 	}
 
@@ -75,6 +76,10 @@ public class UserStore {
 	}
 
 	/** Replaces the hash of the same password with one made at today's parameters; the change date stays. */
+	public void changeLocale(UUID id, String locale, Instant at) {
+		this.jdbc.update("update app_user set locale = ?, updated_at = ? where id = ?", locale, Timestamp.from(at), id);
+	}
+
 	public void rehash(UUID id, String hash) {
 		this.jdbc.update("update app_user set password_hash = ? where id = ?", hash, id);
 	}
@@ -121,6 +126,6 @@ public class UserStore {
 				rs.getString("password_hash"), rs.getTimestamp("password_changed_at").toInstant(),
 				rs.getBoolean("password_change_required"), rs.getBoolean("two_factor_enabled"),
 				rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("locale"));
 	}
 }

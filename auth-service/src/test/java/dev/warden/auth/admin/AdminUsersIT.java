@@ -9,18 +9,13 @@ import java.util.UUID;
 
 import dev.warden.auth.AuthIntegrationTest;
 import dev.warden.auth.user.User;
-import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Administration of users: create (with a temporary password by default), list in pages, unlock. */
 class AdminUsersIT extends AuthIntegrationTest {
-
-	@Autowired
-	UserStore store;
 
 	@Test
 	void createsAUserWithATemporaryPasswordAndTheUserRole() {
@@ -107,6 +102,6 @@ class AdminUsersIT extends AuthIntegrationTest {
 	}
 
 	private User admin() {
-		return this.store.findByEmail("root@example.test").orElseThrow();
+		return bootstrapAdmin();
 	}
 }

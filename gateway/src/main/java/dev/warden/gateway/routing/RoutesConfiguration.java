@@ -26,7 +26,7 @@ class RoutesConfiguration {
 	@Bean
 	RouteLocator wardenRoutes(RouteLocatorBuilder builder, UpstreamProperties upstream) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
-		route(routes, "auth-service", upstream.auth(), "/api/auth/**", "/api/me", "/api/security/password/**",
+		route(routes, "auth-service", upstream.auth(), "/api/auth/**", "/api/me/**", "/api/security/password/**",
 				"/api/security/two-factor/**", "/api/admin/users/**", "/api/admin/password-policy/**");
 		route(routes, "session-service", upstream.session(), "/api/security/sessions/**");
 		route(routes, "token-service", upstream.token(), "/api/security/tokens/**");

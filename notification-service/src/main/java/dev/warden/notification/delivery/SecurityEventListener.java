@@ -82,7 +82,9 @@ class SecurityEventListener {
 		Instant when = event.time() == null ? Instant.now() : event.time();
 		try {
 			this.mailer.send(recipient.get().email(),
-					this.renderer.render(template.get(), recipient.get().displayName(), when, event.data()), event.id());
+					this.renderer.render(template.get(), recipient.get().preferredLocale(), recipient.get().displayName(),
+							when, event.data()),
+					event.id());
 		}
 		catch (RuntimeException ex) {
 			this.meters.counter("warden.mail.failed", "template", template.get().name(), "permanent",

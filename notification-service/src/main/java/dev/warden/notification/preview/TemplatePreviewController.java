@@ -1,7 +1,7 @@
 package dev.warden.notification.preview;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.warden.notification.template.MailRenderer;
@@ -12,6 +12,7 @@ import dev.warden.support.problem.Problems;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,21 +31,27 @@ class TemplatePreviewController {
 	}
 
 	@GetMapping
-	Map<String, List<Map<String, String>>> list() {
-		return Map.of("templates", MailTemplates.ALL.stream()
+	Map<String, Object> list() {
+		return Map.of("languages", this.renderer.languages(), "templates", MailTemplates.ALL.stream()
 			.map((template) -> Map.of("name", template.name(), "eventType", template.eventType(), "subject",
-					sample(template).subject()))
+					sample(template, "en").subject()))
 			.toList());
 	}
 
+	/** {@code locale}: one of the languages the list names; English when absent. */
 	@GetMapping("/{name}/preview")
-	RenderedMail preview(@PathVariable String name) {
-		return sample(MailTemplates.named(name)
-			.orElseThrow(() -> Problems.notFound("template_not_found", "No mail template has this name.")));
+	RenderedMail preview(@PathVariable String name, @RequestParam(defaultValue = "en") String locale) {
+		MailTemplate template = MailTemplates.named(name)
+			.orElseThrow(() -> Problems.notFound("template_not_found", "No mail template has this name."));
+		if (!this.renderer.languages().contains(locale)) {
+			throw Problems.badRequest("unsupported_locale",
+					"Mails can be written in " + String.join(", ", this.renderer.languages()) + ".");
+		}
+		return sample(template, locale);
 	}
 
-	private RenderedMail sample(MailTemplate template) {
-		return this.renderer.render(template, "Ada Lovelace", Instant.parse("2026-11-26T10:15:00Z"),
-				template.sample());
+	private RenderedMail sample(MailTemplate template, String language) {
+		return this.renderer.render(template, Locale.forLanguageTag(language), "Ada Lovelace",
+				Instant.parse("2026-11-26T10:15:00Z"), template.sample());
 	}
 }

@@ -31,21 +31,40 @@ public class KnownUsers {
 		if (userId == null || !(email instanceof String address) || address.isBlank()) {
 			return;
 		}
-		Object name = data.get("displayName");
-		this.redis.opsForHash().putAll(PREFIX + userId, name instanceof String displayName
-				? Map.of("email", address, "displayName", displayName) : Map.of("email", address));
+		Map<String, String> fields = new java.util.HashMap<>();
+		fields.put("email", address);
+		if (data.get("displayName") instanceof String displayName) {
+			fields.put("displayName", displayName);
+		}
+		// Events that carry the address carry the user's language too, when one is chosen: none means English.
+		if (data.get("locale") instanceof String locale && !locale.isBlank()) {
+			fields.put("locale", locale);
+		}
+		else {
+			this.redis.opsForHash().delete(PREFIX + userId, "locale");
+		}
+		this.redis.opsForHash().putAll(PREFIX + userId, fields);
 		this.redis.expire(PREFIX + userId, KEEP);
 	}
 
 	public Optional<Recipient> find(String userId) {
-		List<Object> values = this.redis.opsForHash().multiGet(PREFIX + userId, List.of("email", "displayName"));
+		List<Object> values = this.redis.opsForHash()
+			.multiGet(PREFIX + userId, List.of("email", "displayName", "locale"));
 		if (values.get(0) == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new Recipient(values.get(0).toString(), values.get(1) == null ? null : values.get(1).toString()));
+		return Optional.of(new Recipient(values.get(0).toString(), text(values.get(1)), text(values.get(2))));
 	}
 
-	/** Whom a mail goes to. */
-	public record Recipient(String email, String displayName) {
+	private static String text(Object value) {
+		return value == null ? null : value.toString();
+	}
+
+	/** Whom a mail goes to, and in which language ({@code null}: English). */
+	public record Recipient(String email, String displayName, String locale) {
+
+		public java.util.Locale preferredLocale() {
+			return this.locale == null ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(this.locale);
+		}
 	}
 }

@@ -84,6 +84,21 @@ class SecurityEventListenerIT {
 	}
 
 	@Test
+	void writesInTheLanguageTheUserChose() throws Exception {
+		String user = UUID.randomUUID().toString();
+		String email = "karl-" + user.substring(0, 8) + "@example.test";
+		publish(Topics.AUTH_EVENTS, event(user, EventTypes.USER_CREATED,
+				Map.of("userId", user, "email", email, "displayName", "Karl", "locale", "de-DE")));
+
+		publish(Topics.TOKEN_EVENTS, event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID()
+			.toString(), "name", "ci", "role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
+
+		MimeMessage mail = awaitMail(email);
+		assertThat(mail.getSubject()).isEqualTo("Ein neues API-Token wurde erstellt");
+		assertThat(partsOf(mail)).contains("Hallo Karl").contains("„ci“");
+	}
+
+	@Test
 	void holdsMailWhileTheSmtpServerIsDownAndDeliversItAfterwards() throws Exception {
 		String user = UUID.randomUUID().toString();
 		String email = "alan-" + user.substring(0, 8) + "@example.test";
@@ -132,35 +147,35 @@ class SecurityEventListenerIT {
 
 	@Test
 	void administratorsPreviewEveryTemplateWithSampleData() throws Exception {
-		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 		String admin = dev.warden.infra.test.TestJwts.shared().forUser("admin").roles("USER", "ADMIN").bearer();
 		String user = dev.warden.infra.test.TestJwts.shared().forUser("u").roles("USER").bearer();
+		String templates = "/api/admin/notifications/templates";
 
-		var list = http.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/admin/notifications/templates"))
-			.header("Authorization", admin)
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		var preview = http.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(
-					"http://localhost:" + this.port + "/api/admin/notifications/templates/password-changed/preview"))
-			.header("Authorization", admin)
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		var unknown = http.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/admin/notifications/templates/nope/preview"))
-			.header("Authorization", admin)
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		var notAdmin = http.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/api/admin/notifications/templates"))
-			.header("Authorization", user)
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var list = get(templates, admin);
+		var preview = get(templates + "/password-changed/preview", admin);
+		var german = get(templates + "/password-changed/preview?locale=de", admin);
+		var unsupported = get(templates + "/password-changed/preview?locale=xx", admin);
+		var unknown = get(templates + "/nope/preview", admin);
+		var notAdmin = get(templates, user);
 
 		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains("\"name\":\"password-changed\"").contains("\"name\":\"token-expired\"");
+		assertThat(list.body()).contains("\"name\":\"password-changed\"").contains("\"name\":\"token-expired\"")
+			.contains("\"languages\":[\"en\",\"de\"]");
 		assertThat(preview.statusCode()).isEqualTo(200);
 		assertThat(preview.body()).contains("\"subject\":\"Users - Your system password has been changed\"")
 			.contains("203.0.113.7");
+		assertThat(german.body()).contains("\"subject\":\"Benutzer - Ihr Systempasswort wurde geändert\"");
+		assertThat(unsupported.statusCode()).isEqualTo(400);
+		assertThat(unsupported.body()).contains("\"code\":\"unsupported_locale\"");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(notAdmin.statusCode()).isEqualTo(403);
+	}
+
+	private java.net.http.HttpResponse<String> get(String path, String authorization) throws Exception {
+		return java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+				.header("Authorization", authorization)
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 	private CloudEvent event(String user, String type, Map<String, Object> data) {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -148,9 +147,7 @@ public class PasswordExpiry {
 	}
 
 	private static Map<String, Object> data(User user, PasswordPolicy policy) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("email", user.email());
-		data.put("displayName", user.displayName());
+		Map<String, Object> data = user.contactData();
 		data.put("expiresAt", policy.expiresAt(user.passwordChangedAt()).toString());
 		return data;
 	}

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
 	public static void main(String[] args) {
+		// Replicas come and go behind one DNS name: look names up again after seconds, not the JVM's default.
+		java.security.Security.setProperty("networkaddress.cache.ttl", "5");
 		SpringApplication.run(GatewayApplication.class, args);
 	}
 }

@@ -262,6 +262,23 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void theReplicaThatCarriesASignOutForgetsTheCookieAtOnce() throws Exception {
+		String token = "csrf-token-value-0123456789";
+		String cookies = COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; XSRF-TOKEN=" + token;
+		get("/api/me", UpstreamStub.ACTIVE_SECRET);
+		int cached = upstream.introspections();
+		get("/api/me", UpstreamStub.ACTIVE_SECRET);
+		assertThat(upstream.introspections()).as("the second request is answered from the cache").isEqualTo(cached);
+
+		HttpResponse<String> logout = send("POST", "/api/auth/logout", cookies, Map.of("X-XSRF-TOKEN", token));
+		get("/api/me", UpstreamStub.ACTIVE_SECRET);
+
+		assertThat(logout.statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("asked session-service again after the sign-out")
+			.isEqualTo(cached + 1);
+	}
+
+	@Test
 	void refusesChangesFromAForeignOrigin() throws Exception {
 		HttpResponse<String> response = send("POST", "/api/auth/login", null,
 				Map.of("Origin", "https://evil.example", "Content-Type", "application/json"));

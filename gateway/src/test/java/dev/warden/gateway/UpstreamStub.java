@@ -65,8 +65,13 @@ final class UpstreamStub implements AutoCloseable {
 	}
 
 	UpstreamStub() {
+		this(InetAddress.getLoopbackAddress(), 0);
+	}
+
+	/** A stub on one address and port, e.g. one of several replicas on 127.0.0.x with the same port. */
+	UpstreamStub(InetAddress address, int port) {
 		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -140,6 +145,10 @@ final class UpstreamStub implements AutoCloseable {
 
 	String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	int port() {
+		return this.server.getAddress().getPort();
 	}
 
 	List<Received> received() {

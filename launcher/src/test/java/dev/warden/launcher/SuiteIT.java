@@ -6,17 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 
-import com.nimbusds.jose.jwk.ECKey;
-import dev.warden.infra.FreePorts;
-import dev.warden.infra.InfrastructureSettings;
 import dev.warden.infra.test.TestJwts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class SuiteIT {
 
-	static final String ADMIN_EMAIL = "first.admin@example.test";
+	static final String ADMIN_EMAIL = SharedSuite.ADMIN_EMAIL;
 
-	static final String ADMIN_PASSWORD = RandomSecrets.generate(24);
+	static final String ADMIN_PASSWORD = SharedSuite.ADMIN_PASSWORD;
 
-	static final String INTERNAL_KEY = RandomSecrets.generate(40);
+	static final String INTERNAL_KEY = SharedSuite.INTERNAL_KEY;
 
 	static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
 			+ "Chrome/120.0.0.0 Safari/537.36";
@@ -45,33 +38,9 @@ class SuiteIT {
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
-	static void startSuite() throws Exception {
-		Path root = Path.of(System.getProperty("warden.root", "..")).toAbsolutePath().normalize();
-		Path logs = Files.createDirectories(root.resolve("launcher/target/suite-logs"));
-		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
-		for (WardenService service : WardenService.values()) {
-			ports.put(service, FreePorts.next());
-		}
-		// The gateway signs with a configured key, as replicas do; the test holds the same key to act as the
-		// gateway when it calls a service directly.
-		ECKey key = TestJwts.generateKey();
-		gatewayKey = TestJwts.withKey(key);
-		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
-						ADMIN_PASSWORD, "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
-						"WARDEN_INTERNAL_KEY", INTERNAL_KEY, "WARDEN_COOKIE_SECURE", "false",
-						"WARDEN_TWOFACTOR_KEYS", "suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-						// A long cache: only the revocation event can make the gateway forget a session in time.
-						"WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
-				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
-		suite = LocalSuite.start(options, Duration.ofMinutes(5));
-	}
-
-	@AfterAll
-	static void stopSuite() {
-		if (suite != null) {
-			suite.close();
-		}
+	static void startSuite() {
+		suite = SharedSuite.get();
+		gatewayKey = SharedSuite.gatewayKey();
 	}
 
 	@Test
@@ -363,28 +332,8 @@ class SuiteIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** What an authenticator app shows (RFC 6238: HMAC-SHA1, 6 digits, 30 s), {@code offset} steps from now. */
 	private static String totp(String base32, int offset) throws Exception {
-		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-		int buffer = 0;
-		int bits = 0;
-		for (char c : base32.toCharArray()) {
-			buffer = (buffer << 5) | alphabet.indexOf(c);
-			bits += 5;
-			if (bits >= 8) {
-				bytes.write((buffer >> (bits - 8)) & 0xff);
-				bits -= 8;
-			}
-		}
-		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-		mac.init(new javax.crypto.spec.SecretKeySpec(bytes.toByteArray(), "HmacSHA1"));
-		long step = java.time.Instant.now().getEpochSecond() / 30 + offset;
-		byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-		int at = hash[hash.length - 1] & 0x0f;
-		int binary = ((hash[at] & 0x7f) << 24) | ((hash[at + 1] & 0xff) << 16) | ((hash[at + 2] & 0xff) << 8)
-				| (hash[at + 3] & 0xff);
-		return String.format("%06d", binary % 1_000_000);
+		return AuthenticatorApp.code(base32, offset);
 	}
 
 	private HttpResponse<String> withToken(String url, String token) throws Exception {
@@ -402,13 +351,7 @@ class SuiteIT {
 	}
 
 	private static String cookieOf(HttpResponse<String> response) {
-		String header = response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((value) -> value.startsWith("warden_session="))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
-		return header.substring("warden_session=".length(), header.indexOf(';'));
+		return SharedSuite.sessionCookie(response);
 	}
 
 	private int awaitStatus(String url, String secret, int expected) throws Exception {

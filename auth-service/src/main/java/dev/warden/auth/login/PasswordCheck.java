@@ -122,6 +122,7 @@ public class PasswordCheck {
 					locked.put("lockedUntil", standing.refusedUntil().toString());
 				}
 				this.events.publish(EventTypes.ACCOUNT_LOCKED, user.id().toString(), locked);
+				this.meters.counter("warden.login.lockouts", "permanent", Boolean.toString(permanent)).increment();
 			}
 		});
 	}

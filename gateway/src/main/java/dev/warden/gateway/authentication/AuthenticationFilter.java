@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -48,6 +49,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		this.json = json;
 	}
 
+	private static final String LOGOUT = "/api/auth/logout";
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
@@ -68,9 +71,19 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		if (session == null) {
 			return unauthenticated(exchange, false);
 		}
-		return this.sessions.introspect(session.getValue())
+		Mono<Void> handled = this.sessions.introspect(session.getValue())
 			.flatMap((result) -> proceed(exchange, chain, path, result))
 			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "session"));
+		if (!LOGOUT.equals(path)) {
+			return handled;
+		}
+		// The replica that carried the sign-out forgets the cookie at once; the others hear the revocation event.
+		return handled.doOnSuccess((done) -> {
+			HttpStatusCode status = exchange.getResponse().getStatusCode();
+			if (status != null && status.is2xxSuccessful()) {
+				this.sessions.forget(session.getValue());
+			}
+		});
 	}
 
 	private Mono<Void> unavailable(ServerWebExchange exchange, AuthenticationUnavailableException ex, String what) {

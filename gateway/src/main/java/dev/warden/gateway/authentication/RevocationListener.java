@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RevocationListener {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RevocationListener.class);
+
 	private final SessionIntrospector sessions;
 
 	private final TokenIntrospector tokens;
@@ -43,6 +45,7 @@ class RevocationListener {
 		if (event != null && (EventTypes.SESSION_REVOKED.equals(event.type())
 				|| EventTypes.SESSION_RENEWED.equals(event.type()))) {
 			this.sessions.evictSession(event.dataString("sessionId"));
+			log.debug("Forgot session {} ({})", event.dataString("sessionId"), event.type());
 		}
 		if (event != null && (EventTypes.TOKEN_REVOKED.equals(event.type())
 				|| EventTypes.TOKEN_EXPIRED.equals(event.type()))) {

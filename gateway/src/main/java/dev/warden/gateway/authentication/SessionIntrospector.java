@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.warden.gateway.routing.UpstreamProperties;
+import dev.warden.gateway.routing.Upstreams;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -33,18 +33,30 @@ public class SessionIntrospector {
 
 	private final Cache<String, SessionIntrospection> cache;
 
+	/**
+	 * When each recently revoked or renewed session was evicted, on one counter with the introspection calls: an
+	 * introspection that was asked before the eviction is answered but not cached (it raced the revocation).
+	 */
+	private final Cache<String, Long> evictedAt;
+
+	private final java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
+
 	private final ReactiveCircuitBreaker breaker;
 
 	private final GatewayAuthProperties properties;
 
 	private final String internalKey;
 
-	SessionIntrospector(WebClient.Builder builder, UpstreamProperties upstream, GatewayAuthProperties properties,
+	SessionIntrospector(WebClient.Builder builder, Upstreams upstreams, GatewayAuthProperties properties,
 			InternalKeyProperties internalKey, ReactiveCircuitBreakerFactory<?, ?> breakers) {
-		this.client = builder.baseUrl(upstream.session().toString()).build();
+		this.client = upstreams.client(builder, Upstreams.SESSION);
 		this.properties = properties;
 		this.internalKey = internalKey.key();
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+		this.evictedAt = Caffeine.newBuilder()
+			.expireAfterWrite(properties.introspectionTimeout().multipliedBy(2))
+			.maximumSize(100_000)
+			.build();
 		this.breaker = breakers.create("session-introspection");
 	}
 
@@ -58,6 +70,7 @@ public class SessionIntrospector {
 		if (cached != null) {
 			return Mono.just(cached);
 		}
+		long asked = this.evictions.incrementAndGet();
 		Mono<SessionIntrospection> call = this.client.post()
 			.uri("/internal/sessions/introspect")
 			.header(INTERNAL_KEY_HEADER, this.internalKey)
@@ -68,7 +81,9 @@ public class SessionIntrospector {
 			.timeout(this.properties.introspectionTimeout());
 		return this.breaker.run(call, (error) -> Mono.error(new AuthenticationUnavailableException(error)))
 			.doOnNext((result) -> {
-				if (result.active()) {
+				// An answer given before the session was revoked or renewed must not outlive that news.
+				Long evicted = result.sessionId() == null ? null : this.evictedAt.getIfPresent(result.sessionId());
+				if (result.active() && (evicted == null || evicted < asked)) {
 					this.cache.put(key, result);
 				}
 			});
@@ -77,7 +92,19 @@ public class SessionIntrospector {
 	/** Forgets a session at once, on every replica that hears of its revocation. */
 	public void evictSession(String publicId) {
 		if (publicId != null) {
+			this.evictedAt.put(publicId, this.evictions.incrementAndGet());
 			this.cache.asMap().values().removeIf((cached) -> publicId.equals(cached.sessionId()));
+		}
+	}
+
+	/** Forgets one cookie's session at once (its sign-out went through this replica). */
+	public void forget(String secret) {
+		if (wellFormed(secret)) {
+			SessionIntrospection cached = this.cache.getIfPresent(hash(secret));
+			if (cached != null) {
+				evictSession(cached.sessionId());
+			}
+			this.cache.invalidate(hash(secret));
 		}
 	}
 

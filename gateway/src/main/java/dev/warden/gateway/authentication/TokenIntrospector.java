@@ -10,7 +10,7 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.warden.event.ApiTokenFormat;
-import dev.warden.gateway.routing.UpstreamProperties;
+import dev.warden.gateway.routing.Upstreams;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -39,9 +39,9 @@ public class TokenIntrospector {
 
 	private final String internalKey;
 
-	TokenIntrospector(WebClient.Builder builder, UpstreamProperties upstream, GatewayAuthProperties properties,
+	TokenIntrospector(WebClient.Builder builder, Upstreams upstreams, GatewayAuthProperties properties,
 			InternalKeyProperties internalKey, ReactiveCircuitBreakerFactory<?, ?> breakers) {
-		this.client = builder.baseUrl(upstream.token().toString()).build();
+		this.client = upstreams.client(builder, Upstreams.TOKEN);
 		this.properties = properties;
 		this.internalKey = internalKey.key();
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();

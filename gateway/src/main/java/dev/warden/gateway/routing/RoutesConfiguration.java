@@ -24,14 +24,17 @@ class RoutesConfiguration {
 	static final String FALLBACK = "forward:/fallback/";
 
 	@Bean
-	RouteLocator wardenRoutes(RouteLocatorBuilder builder, UpstreamProperties upstream) {
+	RouteLocator wardenRoutes(RouteLocatorBuilder builder, Upstreams upstreams) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
-		route(routes, "auth-service", upstream.auth(), "/api/auth/**", "/api/me/**", "/api/security/password/**",
-				"/api/security/two-factor/**", "/api/admin/users/**", "/api/admin/password-policy/**");
-		route(routes, "session-service", upstream.session(), "/api/security/sessions/**");
-		route(routes, "token-service", upstream.token(), "/api/security/tokens/**");
-		route(routes, "audit-service", upstream.audit(), "/api/security/log/**", "/api/admin/security-log/**");
-		route(routes, "notification-service", upstream.notification(), "/api/admin/notifications/**");
+		route(routes, Upstreams.AUTH, upstreams.routeUri(Upstreams.AUTH), "/api/auth/**", "/api/me/**",
+				"/api/security/password/**", "/api/security/two-factor/**", "/api/admin/users/**",
+				"/api/admin/password-policy/**");
+		route(routes, Upstreams.SESSION, upstreams.routeUri(Upstreams.SESSION), "/api/security/sessions/**");
+		route(routes, Upstreams.TOKEN, upstreams.routeUri(Upstreams.TOKEN), "/api/security/tokens/**");
+		route(routes, Upstreams.AUDIT, upstreams.routeUri(Upstreams.AUDIT), "/api/security/log/**",
+				"/api/admin/security-log/**");
+		route(routes, Upstreams.NOTIFICATION, upstreams.routeUri(Upstreams.NOTIFICATION),
+				"/api/admin/notifications/**");
 		return routes.build();
 	}
 

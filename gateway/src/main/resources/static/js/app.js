@@ -1,0 +1,190 @@
+// Warden's pages: sign-in (with the second step), a header whose user menu holds "Security", and the Security
+// page. Hash routes (#/login, #/, #/security) so the gateway serves one static page.
+import { api, whenSignedOut } from './api.js';
+import { el, field, showProblems, describe } from './ui.js';
+import { renderSecurityPage } from './security.js';
+
+const state = { me: null };
+const main = document.getElementById('main');
+
+async function loadMe() {
+  state.me = await api('GET', '/api/me', undefined, { quietUnauthenticated: true });
+  return state.me;
+}
+
+function showHeader() {
+  const menu = document.getElementById('usermenu');
+  if (!state.me) {
+    menu.hidden = true;
+    return;
+  }
+  menu.hidden = false;
+  document.getElementById('usermenu-name').textContent = state.me.displayName;
+  document.getElementById('usermenu-initials').textContent = state.me.displayName
+    .split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0].toUpperCase()).join('');
+}
+
+function setUpUserMenu() {
+  const button = document.getElementById('usermenu-button');
+  const list = document.getElementById('usermenu-list');
+  const items = () => [...list.querySelectorAll('[role="menuitem"]')];
+  const open = (focusFirst) => {
+    list.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    if (focusFirst) items()[0].focus();
+  };
+  const shut = (focusButton) => {
+    list.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    if (focusButton) button.focus();
+  };
+  button.addEventListener('click', () => (list.hidden ? open(false) : shut(false)));
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      open(true);
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const all = items();
+    const index = all.indexOf(document.activeElement);
+    if (event.key === 'Escape') shut(true);
+    if (event.key === 'ArrowDown') { event.preventDefault(); all[(index + 1) % all.length].focus(); }
+    if (event.key === 'ArrowUp') { event.preventDefault(); all[(index - 1 + all.length) % all.length].focus(); }
+  });
+  list.addEventListener('click', () => shut(false));
+  document.addEventListener('click', (event) => {
+    if (!list.hidden && !event.target.closest('#usermenu')) shut(false);
+  });
+  document.getElementById('menu-signout').addEventListener('click', signOut);
+}
+
+async function signOut() {
+  try {
+    await api('POST', '/api/auth/logout', undefined, { quietUnauthenticated: true });
+  } catch (ignored) {
+    // Signed out already, or the server is away: the cookie is cleared either way.
+  }
+  state.me = null;
+  showHeader();
+  location.hash = '#/login';
+}
+
+function renderLogin(message) {
+  document.title = 'Sign in · Warden';
+  const email = field('E-mail', { type: 'email', name: 'email', autocomplete: 'username', required: true });
+  const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password',
+    required: true });
+  const general = el('p', { class: 'error-text', role: 'alert' }, message || '');
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Sign in');
+  const form = el('form', { class: 'stack', novalidate: true }, email.wrapper, password.wrapper, general,
+    el('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      const answer = await api('POST', '/api/auth/login',
+        { email: email.input.value.trim(), password: password.input.value });
+      if (answer.status === 'MFA_REQUIRED') {
+        renderSecondStep(answer.mfaToken);
+      } else {
+        await enter();
+      }
+    } catch (error) {
+      if (error.code === 'invalid_credentials') {
+        general.textContent = 'The e-mail address or the password is not right.';
+        password.input.value = '';
+        password.input.focus();
+      } else {
+        showProblems(error, { email, password }, general);
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'login-title' },
+    el('h1', { id: 'login-title' }, 'Sign in'), form));
+  email.input.focus();
+}
+
+function renderSecondStep(mfaToken) {
+  const code = field('Authentication code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
+    required: true, maxlength: 32 }, 'The 6-digit code from your authenticator app, or one of your recovery codes.');
+  const general = el('p', { class: 'error-text', role: 'alert' });
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Verify');
+  const form = el('form', { class: 'stack', novalidate: true }, code.wrapper, general,
+    el('div', { class: 'actions' }, submit,
+      el('a', { href: '#/login', class: 'button link', onclick: () => renderLogin() }, 'Start again')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    try {
+      await api('POST', '/api/auth/login/mfa', { mfaToken, code: code.input.value.trim() });
+      await enter();
+    } catch (error) {
+      if (error.code === 'mfa_token_invalid' || error.code === 'mfa_expired') {
+        renderLogin('That sign-in took too long. Please sign in again.');
+        return;
+      }
+      code.setError(error.status === 401 ? 'That code is not right.' : describe(error));
+      code.input.select();
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'mfa-title' },
+    el('h1', { id: 'mfa-title' }, 'Two-factor authentication'), form));
+  code.input.focus();
+}
+
+async function enter() {
+  await loadMe();
+  showHeader();
+  location.hash = state.me.passwordChangeRequired ? '#/security' : '#/';
+  route();
+}
+
+function renderHome() {
+  document.title = 'Warden';
+  main.replaceChildren(el('section', { class: 'card' },
+    el('h1', {}, `Welcome, ${state.me.displayName}`),
+    el('p', {}, 'Your account settings live on the Security page: your password, where you are signed in, '
+      + 'two-factor authentication and API tokens.'),
+    el('p', { class: 'muted' }, 'Open it from the menu under your name in the top-right corner.'),
+    el('a', { class: 'button secondary', href: '#/security' }, 'Go to Security')));
+}
+
+async function route() {
+  const path = location.hash.replace(/^#/, '') || '/';
+  if (!state.me) {
+    try {
+      await loadMe();
+    } catch (error) {
+      state.me = null;
+    }
+  }
+  showHeader();
+  if (!state.me) {
+    renderLogin();
+    return;
+  }
+  if (path === '/login') {
+    location.hash = '#/';
+    return;
+  }
+  if (path === '/security' || state.me.passwordChangeRequired) {
+    await renderSecurityPage(main, state, { reloadMe: async () => { await loadMe(); showHeader(); } });
+  } else {
+    renderHome();
+  }
+  main.focus({ preventScroll: true });
+}
+
+whenSignedOut(() => {
+  state.me = null;
+  showHeader();
+  renderLogin('Your session has ended. Please sign in again.');
+});
+setUpUserMenu();
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,466 @@
+// The Security page: Password for Login, active sessions, two-factor authentication, API tokens, the
+// security log and the e-mail language. Each section loads on its own, so one service being away leaves
+// the others usable.
+import { api, ApiError } from './api.js';
+import { el, field, showProblems, describe, dialog, confirmDialog, toast, when, day, copy, busy } from './ui.js';
+
+/**
+ * Runs {@code action}; if the server wants a recent sign-in first (sensitive changes), asks for the password
+ * (or a code) once, re-authenticates, and runs it again.
+ */
+async function withRecentSignIn(ctx, action) {
+  try {
+    return await action();
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'reauthentication_required') throw error;
+    const confirmed = await dialog('Confirm it is you', (close) => {
+      const usesCode = ctx.state.me.twoFactorEnabled;
+      const secret = usesCode
+        ? field('Authentication code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' })
+        : field('Password', { type: 'password', name: 'password', autocomplete: 'current-password' });
+      const general = el('p', { class: 'error-text', role: 'alert' });
+      const submit = el('button', { type: 'submit', class: 'button primary' }, 'Confirm');
+      const form = el('form', { class: 'stack', novalidate: true },
+        el('p', {}, 'For your safety, this change needs a recent sign-in.'), secret.wrapper, general,
+        el('div', { class: 'actions' }, submit,
+          el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
+      form.addEventListener('submit', busy(submit, async () => {
+        try {
+          await api('POST', '/api/auth/reauthenticate',
+            usesCode ? { code: secret.input.value.trim() } : { password: secret.input.value });
+          close(true);
+        } catch (failure) {
+          secret.setError(failure.status === 401 ? (usesCode ? 'That code is not right.' : 'That password is not right.')
+            : describe(failure));
+        }
+      }));
+      return form;
+    });
+    if (!confirmed) return undefined;
+    return action();
+  }
+}
+
+function section(id, title, ...content) {
+  return el('section', { class: 'card', id, 'aria-labelledby': `${id}-title` },
+    el('header', {}, el('h2', { id: `${id}-title` }, title)), ...content);
+}
+
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function failed(container, error) {
+  container.replaceChildren(el('p', { class: 'error-text', role: 'alert' }, describe(error)));
+}
+
+// ---------------------------------------------------------------- Password for Login
+
+function policyLines(policy, me) {
+  const lines = [`At least ${me.twoFactorEnabled ? policy.minLengthWithTwoFactor : policy.minLength} characters`
+    + ` (at most ${policy.maxLength}); spaces and any language's letters are fine.`];
+  if (policy.rejectCommon) lines.push('Not a commonly used password.');
+  if (policy.minStrength > 0) lines.push('Hard to guess: a few unrelated words work well.');
+  if (policy.rejectUserInfo) lines.push('Not containing your name or e-mail address.');
+  if (policy.historySize > 0) lines.push(`Not one of your last ${policy.historySize} passwords.`);
+  const classes = [[policy.minUppercase, 'upper-case letter'], [policy.minLowercase, 'lower-case letter'],
+    [policy.minDigits, 'digit'], [policy.minSpecial, 'symbol']].filter(([n]) => n > 0);
+  for (const [n, what] of classes) lines.push(`At least ${n} ${what}${n > 1 ? 's' : ''}.`);
+  if (policy.maxAgeDays > 0) lines.push(`Passwords expire after ${policy.maxAgeDays} days.`);
+  return lines;
+}
+
+function passwordSection(ctx) {
+  const current = field('Current password', { type: 'password', name: 'currentPassword',
+    autocomplete: 'current-password' });
+  const fresh = field('New password', { type: 'password', name: 'newPassword', autocomplete: 'new-password' });
+  const confirm = field('Confirm new password', { type: 'password', name: 'confirmPassword',
+    autocomplete: 'new-password' });
+  const general = el('p', { class: 'error-text', role: 'alert' });
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Change password');
+  const form = el('form', { class: 'stack', novalidate: true, 'aria-describedby': 'password-policy' },
+    current.wrapper, fresh.wrapper, confirm.wrapper, general, el('div', { class: 'actions' }, submit));
+  const policy = el('div', { id: 'password-policy' }, el('p', { class: 'muted' }, 'Loading the password rules…'));
+  form.addEventListener('submit', busy(submit, async () => {
+    const fields = { currentPassword: current, newPassword: fresh, confirmPassword: confirm };
+    try {
+      await api('POST', '/api/security/password', { currentPassword: current.input.value,
+        newPassword: fresh.input.value, confirmPassword: confirm.input.value });
+      form.reset();
+      showProblems({ forField: () => '' }, fields, general);
+      toast('Your password was changed. Your other sessions were signed out.');
+      const wasForced = ctx.state.me.passwordChangeRequired;
+      await ctx.reloadMe();
+      if (wasForced) {
+        location.hash = '#/';
+      } else {
+        ctx.refresh('sessions');
+      }
+    } catch (error) {
+      showProblems(error, fields, general);
+    }
+  }));
+  api('GET', '/api/security/password/policy').then((rules) => {
+    policy.replaceChildren(el('h3', { class: 'hint' }, 'Your new password needs'),
+      el('ul', { class: 'policy' }, policyLines(rules, ctx.state.me).map((line) => el('li', {}, line))));
+  }, (error) => failed(policy, error));
+  const notices = [];
+  if (ctx.state.me.passwordChangeRequired) {
+    notices.push(el('p', { class: 'notice', role: 'alert' },
+      'Your password must be changed before you can continue.'));
+  } else if (ctx.state.me.passwordExpiresAt) {
+    notices.push(el('p', { class: 'muted' }, `Your password expires on ${day(ctx.state.me.passwordExpiresAt)}.`));
+  }
+  return section('password', 'Password for Login', ...notices, el('div', { class: 'two-columns' }, form, policy));
+}
+
+// ---------------------------------------------------------------- Active sessions
+
+function sessionsSection(ctx) {
+  const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
+  const endOthers = el('button', { type: 'button', class: 'button danger' },
+    'End all sessions except the current one');
+  const load = async () => {
+    try {
+      const { sessions } = await api('GET', '/api/security/sessions');
+      endOthers.hidden = sessions.filter((s) => !s.current).length === 0;
+      body.replaceChildren(el('table', { class: 'responsive' },
+        el('caption', { class: 'hint' }, `${sessions.length} active session${sessions.length === 1 ? '' : 's'}`),
+        el('thead', {}, el('tr', {}, ['Device', 'Browser', 'Operating system', 'IP address', 'Last active', '']
+          .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, sessions.map((s) => el('tr', { 'data-session': s.id },
+          el('td', { 'data-label': 'Device' }, capitalised(s.deviceType || 'unknown'),
+            s.current ? el('span', { class: 'badge' }, 'This device') : null),
+          el('td', { 'data-label': 'Browser' }, s.browser || 'Unknown'),
+          el('td', { 'data-label': 'Operating system' }, s.os || 'Unknown'),
+          el('td', { 'data-label': 'IP address' }, s.ip || '—'),
+          el('td', { 'data-label': 'Last active' }, when(s.lastActiveAt)),
+          el('td', {}, s.current ? null : el('button', { type: 'button', class: 'button link',
+            'aria-label': `End the session of ${s.browser || 'a browser'} on ${s.os || 'a device'}`,
+            onclick: () => endOne(s) }, 'End')))))));
+    } catch (error) {
+      failed(body, error);
+    }
+  };
+  const endOne = async (s) => {
+    if (!await confirmDialog('End this session?', `${s.browser || 'The browser'} on ${s.os || 'that device'} `
+      + 'will be signed out at once.', 'End session')) return;
+    try {
+      await withRecentSignIn(ctx, () => api('DELETE', `/api/security/sessions/${encodeURIComponent(s.id)}`));
+      toast('The session was ended.');
+    } catch (error) {
+      toast(describe(error));
+    }
+    load();
+  };
+  endOthers.addEventListener('click', async () => {
+    if (!await confirmDialog('End all other sessions?', 'Every other device and browser signed in to your '
+      + 'account will be signed out at once. This one stays signed in.', 'End other sessions')) return;
+    try {
+      const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/sessions/end-others'));
+      if (answer) toast(`${answer.ended} session${answer.ended === 1 ? ' was' : 's were'} ended.`);
+    } catch (error) {
+      toast(describe(error));
+    }
+    load();
+  });
+  ctx.refreshers.sessions = load;
+  load();
+  return section('sessions', 'List of active sessions',
+    el('p', { class: 'muted' }, 'Where your account is signed in right now.'), body,
+    el('div', { class: 'actions' }, endOthers));
+}
+
+// ---------------------------------------------------------------- Two-factor authentication
+
+function recoveryCodesView(codes, done) {
+  const list = el('ul', { class: 'codes', 'aria-label': 'Recovery codes' }, codes.map((c) => el('li', {}, c)));
+  const text = `Warden recovery codes\n\n${codes.join('\n')}\n\nEach code works once.\n`;
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    const link = el('a', { href: url, download: 'warden-recovery-codes.txt' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return el('div', { class: 'recovery-codes' },
+    el('p', { class: 'notice' }, 'Save these recovery codes now: they are shown only this once. Each one signs '
+      + 'you in once if you lose your authenticator.'),
+    list,
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'button secondary', onclick: () => copy(codes.join('\n'), list) }, 'Copy'),
+      el('button', { type: 'button', class: 'button secondary', onclick: download }, 'Download'),
+      el('button', { type: 'button', class: 'button primary', onclick: done }, 'I have saved them')));
+}
+
+function twoFactorSection(ctx) {
+  const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
+  const load = async () => {
+    try {
+      const status = await api('GET', '/api/security/two-factor');
+      body.replaceChildren(status.enabled ? enabledView(status) : disabledView());
+    } catch (error) {
+      failed(body, error);
+    }
+  };
+  const disabledView = () => {
+    const start = el('button', { type: 'button', class: 'button' }, 'Enable two-factor authentication');
+    start.addEventListener('click', busy(start, async () => {
+      try {
+        const setup = await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/setup'));
+        if (setup) body.replaceChildren(setupView(setup));
+      } catch (error) {
+        toast(describe(error));
+      }
+    }));
+    return el('div', {}, el('p', {}, 'Status: ', el('span', { class: 'badge off' }, 'Off')),
+      el('p', { class: 'muted' }, 'Sign in with a code from an authenticator app (any TOTP app) as well as your '
+        + 'password, so a stolen password alone is not enough.'), start);
+  };
+  const setupView = (setup) => {
+    const code = field('Code from the app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
+      maxlength: 6 });
+    const submit = el('button', { type: 'submit', class: 'button' }, 'Turn on');
+    const secretNode = el('code', { class: 'secret', id: 'two-factor-secret' }, setup.secret);
+    const form = el('form', { class: 'stack', novalidate: true }, code.wrapper,
+      el('div', { class: 'actions' }, submit,
+        el('button', { type: 'button', class: 'button secondary', onclick: load }, 'Cancel')));
+    form.addEventListener('submit', busy(submit, async () => {
+      try {
+        const { recoveryCodes } = await api('POST', '/api/security/two-factor/confirm', { code: code.input.value.trim() });
+        await ctx.reloadMe();
+        toast('Two-factor authentication is on.');
+        body.replaceChildren(recoveryCodesView(recoveryCodes, load));
+        body.querySelector('button.primary').focus();
+      } catch (error) {
+        code.setError(error.code === 'code_invalid' || error.status === 400 ? 'That code is not right. Check the '
+          + "app's clock and try the newest code." : describe(error));
+      }
+    }));
+    return el('div', { class: 'two-columns' },
+      el('div', {},
+        el('ol', {},
+          el('li', {}, 'Scan this QR code with your authenticator app.'),
+          el('li', {}, 'Or type this key into it: ', secretNode, ' ',
+            el('button', { type: 'button', class: 'button link', onclick: () => copy(setup.secret, secretNode) }, 'Copy')),
+          el('li', {}, 'Enter the 6-digit code the app shows.')),
+        form),
+      el('img', { class: 'qr', src: setup.qrCode, alt: `QR code for the key ${setup.secret}`, width: 200, height: 200 }));
+  };
+  const enabledView = (status) => {
+    const regenerate = el('button', { type: 'button', class: 'button secondary' }, 'New recovery codes');
+    const disable = el('button', { type: 'button', class: 'button danger' }, 'Turn off');
+    regenerate.addEventListener('click', async () => {
+      const codes = await dialog('New recovery codes', (close) => {
+        const code = field('Code from the app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' });
+        const submit = el('button', { type: 'submit', class: 'button primary' }, 'Create new codes');
+        const form = el('form', { class: 'stack', novalidate: true },
+          el('p', {}, 'Your current recovery codes will stop working.'), code.wrapper,
+          el('div', { class: 'actions' }, submit,
+            el('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Cancel')));
+        form.addEventListener('submit', busy(submit, async () => {
+          try {
+            const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/recovery-codes',
+              { code: code.input.value.trim() }));
+            if (answer) close(answer.recoveryCodes);
+          } catch (error) {
+            code.setError(error.status === 400 || error.status === 401 ? 'That code is not right.' : describe(error));
+          }
+        }));
+        return form;
+      });
+      if (codes) {
+        body.replaceChildren(recoveryCodesView(codes, load));
+        body.querySelector('button.primary').focus();
+      }
+    });
+    disable.addEventListener('click', async () => {
+      const done = await dialog('Turn off two-factor authentication', (close) => {
+        const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password' });
+        const code = field('Code from the app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' });
+        const general = el('p', { class: 'error-text', role: 'alert' });
+        const submit = el('button', { type: 'submit', class: 'button danger primary' }, 'Turn off');
+        const form = el('form', { class: 'stack', novalidate: true },
+          el('p', {}, 'Your account will be protected by your password alone.'), password.wrapper, code.wrapper,
+          general, el('div', { class: 'actions' }, submit,
+            el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
+        form.addEventListener('submit', busy(submit, async () => {
+          try {
+            await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/disable',
+              { password: password.input.value, code: code.input.value.trim() }));
+            close(true);
+          } catch (error) {
+            showProblems(error, { password, code }, general);
+          }
+        }));
+        return form;
+      });
+      if (done) {
+        await ctx.reloadMe();
+        toast('Two-factor authentication is off.');
+        load();
+      }
+    });
+    return el('div', {},
+      el('p', {}, 'Status: ', el('span', { class: 'badge ok' }, 'On'),
+        status.enabledAt ? el('span', { class: 'muted' }, ` since ${day(status.enabledAt)}`) : null),
+      el('p', { class: status.recoveryCodesRemaining <= 3 ? 'notice' : 'muted' },
+        `${status.recoveryCodesRemaining} recovery code${status.recoveryCodesRemaining === 1 ? '' : 's'} left.`),
+      el('div', { class: 'actions' }, regenerate, disable));
+  };
+  load();
+  return section('two-factor', 'Two-Factor Authentication', body);
+}
+
+// ---------------------------------------------------------------- API tokens
+
+function tokensSection(ctx) {
+  const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
+  const add = el('button', { type: 'button', class: 'button', id: 'add-token' }, 'Add token');
+  const load = async () => {
+    try {
+      const { tokens } = await api('GET', '/api/security/tokens');
+      if (tokens.length === 0) {
+        body.replaceChildren(el('p', { class: 'muted' }, 'No API tokens yet.'));
+        return;
+      }
+      body.replaceChildren(el('table', { class: 'responsive' },
+        el('thead', {}, el('tr', {}, ['Name', 'Role', 'Created', 'Expires', 'Last used', 'Status', '']
+          .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, tokens.map((t) => el('tr', { 'data-token': t.id },
+          el('td', { 'data-label': 'Name' }, t.name, el('span', { class: 'muted' }, ` …${t.hint}`)),
+          el('td', { 'data-label': 'Role' }, t.role),
+          el('td', { 'data-label': 'Created' }, day(t.createdAt)),
+          el('td', { 'data-label': 'Expires' }, day(t.expiresAt)),
+          el('td', { 'data-label': 'Last used' }, t.lastUsedAt ? when(t.lastUsedAt) : 'Never'),
+          el('td', { 'data-label': 'Status' }, el('span', { class: `badge ${t.status === 'ACTIVE' ? 'ok' : 'off'}` },
+            t.status.toLowerCase())),
+          el('td', {}, t.status === 'ACTIVE' ? el('button', { type: 'button', class: 'button link',
+            'aria-label': `Revoke ${t.name}`, onclick: () => revoke(t) }, 'Revoke') : null))))));
+    } catch (error) {
+      failed(body, error);
+    }
+  };
+  const revoke = async (t) => {
+    if (!await confirmDialog(`Revoke "${t.name}"?`, 'Anything using this token stops working at once. This '
+      + 'cannot be undone.', 'Revoke token')) return;
+    try {
+      await api('DELETE', `/api/security/tokens/${encodeURIComponent(t.id)}`);
+      toast(`"${t.name}" was revoked.`);
+    } catch (error) {
+      toast(describe(error));
+    }
+    load();
+  };
+  add.addEventListener('click', async () => {
+    let roles = ['USER'];
+    try {
+      roles = (await api('GET', '/api/security/tokens/roles')).roles;
+    } catch (ignored) {
+      // The list falls back to the basic role; the server checks the choice anyway.
+    }
+    const created = await dialog('Add token', (close) => {
+      const name = field('Name', { name: 'name', maxlength: 100, autocomplete: 'off' },
+        'What the token is for, e.g. "Nightly backup script".');
+      const validity = field('Valid for', { name: 'validityMonths',
+        options: Array.from({ length: 12 }, (_, i) => [String(i + 1), `${i + 1} month${i ? 's' : ''}`]) });
+      const role = field('Role', { name: 'role', options: roles.map((r) => [r, r]) });
+      const general = el('p', { class: 'error-text', role: 'alert' });
+      const submit = el('button', { type: 'submit', class: 'button primary' }, 'Create token');
+      const content = el('div', {});
+      const form = el('form', { class: 'stack', novalidate: true }, name.wrapper, validity.wrapper, role.wrapper,
+        general, el('div', { class: 'actions' }, submit,
+          el('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Cancel')));
+      form.addEventListener('submit', busy(submit, async () => {
+        try {
+          const answer = await api('POST', '/api/security/tokens', { name: name.input.value.trim(),
+            validityMonths: Number(validity.input.value), role: role.input.value });
+          const tokenNode = el('code', { class: 'secret', id: 'new-token' }, answer.token);
+          content.replaceChildren(
+            el('p', { class: 'notice', role: 'alert' }, 'Copy this token now. It will not be shown again.'),
+            el('p', {}, tokenNode),
+            el('p', { class: 'muted' }, `"${answer.name}" (${answer.role}) expires on ${day(answer.expiresAt)}.`),
+            el('div', { class: 'actions' },
+              el('button', { type: 'button', class: 'button secondary', onclick: () => copy(answer.token, tokenNode) },
+                'Copy token'),
+              el('button', { type: 'button', class: 'button primary', onclick: () => close(true) }, 'Done')));
+          content.querySelector('button').focus();
+        } catch (error) {
+          showProblems(error, { name, validityMonths: validity, role }, general);
+        }
+      }));
+      content.append(form);
+      return content;
+    });
+    if (created) toast('The token was created.');
+    load();
+  });
+  load();
+  return section('tokens', 'API Tokens',
+    el('p', { class: 'muted' }, 'Tokens let scripts and other programs use the API as you, with the role you '
+      + 'give them. They cannot change your security settings.'),
+    body, el('div', { class: 'actions' }, add));
+}
+
+// ---------------------------------------------------------------- Security log and preferences
+
+function logSection() {
+  const rows = el('tbody', {});
+  const more = el('button', { type: 'button', class: 'button secondary', hidden: true }, 'Show older entries');
+  let cursor = null;
+  const load = async () => {
+    try {
+      const page = await api('GET', `/api/security/log?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      page.events.forEach((e) => rows.append(el('tr', {},
+        el('td', { 'data-label': 'When' }, when(e.occurredAt)),
+        el('td', { 'data-label': 'What' }, e.summary),
+        el('td', { 'data-label': 'Outcome' }, el('span', { class: `badge ${e.outcome === 'failure' ? 'off' : 'ok'}` },
+          e.outcome)))));
+      cursor = page.nextCursor;
+      more.hidden = !cursor;
+    } catch (error) {
+      rows.append(el('tr', {}, el('td', { colspan: 3, class: 'error-text' }, describe(error))));
+    }
+  };
+  more.addEventListener('click', busy(more, load));
+  load();
+  return section('log', 'Security log',
+    el('p', { class: 'muted' }, 'Sign-ins, changes to your security settings and the like, newest first.'),
+    el('table', { class: 'responsive' }, el('thead', {}, el('tr', {},
+      ['When', 'What', 'Outcome'].map((h) => el('th', { scope: 'col' }, h)))), rows),
+    el('div', { class: 'actions' }, more,
+      el('a', { class: 'button link', href: '/api/security/log/export', download: 'security-log.csv' }, 'Download as CSV')));
+}
+
+function preferencesSection(ctx) {
+  const language = field('Language of security e-mails', { name: 'locale',
+    options: [['', 'English'], ['de', 'Deutsch']] });
+  language.input.value = (ctx.state.me.locale || '').split('-')[0] === 'de' ? 'de' : '';
+  language.input.addEventListener('change', async () => {
+    try {
+      await api('PUT', '/api/me/locale', { locale: language.input.value });
+      await ctx.reloadMe();
+      toast('Saved.');
+    } catch (error) {
+      language.setError(describe(error));
+    }
+  });
+  return section('preferences', 'E-mail', el('div', { class: 'stack' }, language.wrapper));
+}
+
+export async function renderSecurityPage(main, state, { reloadMe }) {
+  document.title = 'Security · Warden';
+  const ctx = { state, reloadMe, refreshers: {}, refresh: (name) => ctx.refreshers[name] && ctx.refreshers[name]() };
+  const heading = el('h1', {}, 'Security');
+  if (state.me.passwordChangeRequired) {
+    main.replaceChildren(heading, passwordSection(ctx));
+    return;
+  }
+  const nav = el('nav', { class: 'section-nav', 'aria-label': 'Sections' },
+    [['password', 'Password'], ['sessions', 'Sessions'], ['two-factor', 'Two-factor'], ['tokens', 'API tokens'],
+      ['log', 'Security log']].map(([id, text]) => el('a', { href: `#/security`, 'data-section': id,
+      onclick: (event) => { event.preventDefault(); document.getElementById(id).scrollIntoView(); } }, text)));
+  main.replaceChildren(heading, nav, passwordSection(ctx), sessionsSection(ctx), twoFactorSection(ctx),
+    tokensSection(ctx), logSection(), preferencesSection(ctx));
+}

@@ -1,0 +1,36 @@
+package dev.warden.launcher;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+
+/**
+ * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
+ * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the first
+ * administrator's password and the database and Grafana passwords. Nothing is written anywhere else.
+ */
+public final class NewSecrets {
+
+	private NewSecrets() {
+	}
+
+	public static void main(String[] args) throws JOSEException {
+		ECKey signing = new ECKeyGenerator(Curve.P_256).keyID("gw-" + UUID.randomUUID().toString().substring(0, 8))
+			.generate();
+		byte[] totpKey = new byte[32];
+		new SecureRandom().nextBytes(totpKey);
+		System.out.println("WARDEN_INTERNAL_KEY=" + RandomSecrets.generate(40));
+		System.out.println("WARDEN_IDENTITY_SIGNING_KEY=" + signing.toJSONString());
+		System.out.println("WARDEN_TWOFACTOR_KEYS=k1:" + Base64.getEncoder().encodeToString(totpKey));
+		System.out.println("WARDEN_BOOTSTRAP_ADMIN_PASSWORD=" + RandomSecrets.generate(24));
+		for (String name : new String[] { "POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "TOKEN_DB_PASSWORD",
+				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD" }) {
+			System.out.println(name + "=" + RandomSecrets.generate(24));
+		}
+	}
+}

@@ -1,0 +1,239 @@
+package dev.warden.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.warden.event.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The Docker Compose deployment, checked against the code without a Docker engine: every long-running
+ * container has a health check, every {@code WARDEN_*} variable a service is given is one it reads, ports and
+ * upstream URLs agree with the services' own configuration, the topics created are the ones the services use,
+ * no secret has a committed value, and the one Dockerfile builds a layered, non-root image.
+ */
+class ComposeFileTest {
+
+	private static final Path ROOT = Path.of(System.getProperty("warden.root", "..")).toAbsolutePath().normalize();
+
+	private static final Pattern PROPERTIES_PREFIX = Pattern.compile("@ConfigurationProperties\\(\"([a-z0-9.-]+)\"\\)");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(warden\\.[a-z0-9.-]+)");
+
+	private static Map<String, Map<String, Object>> services;
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readComposeFile() throws IOException {
+		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+			Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+			services = (Map<String, Map<String, Object>>) compose.get("services");
+		}
+	}
+
+	@Test
+	void everyLongRunningContainerHasAHealthCheck() {
+		services.forEach((name, service) -> {
+			if ("no".equals(service.get("restart"))) {
+				return; // one-shot init steps finish; others wait for them with service_completed_successfully
+			}
+			assertThat(map(service, "healthcheck")).as(name).isNotNull();
+			assertThat((List<?>) map(service, "healthcheck").get("test")).as(name).isNotEmpty();
+			assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
+		});
+	}
+
+	@Test
+	void everyServiceOfTheSuiteIsThereBuiltFromTheOneDockerfileWithLimits() {
+		for (WardenService warden : WardenService.values()) {
+			Map<String, Object> service = services.get(warden.module());
+			assertThat(service).as(warden.module()).isNotNull();
+			Map<String, Object> build = map(service, "build");
+			assertThat(build.get("dockerfile")).isEqualTo("Dockerfile");
+			assertThat(map(build, "args").get("MODULE")).isEqualTo(warden.module());
+			assertThat(map(map(map(service, "deploy"), "resources"), "limits")).containsKeys("cpus", "memory");
+		}
+	}
+
+	@Test
+	void everyWardenVariableIsOneTheServiceReads() throws IOException {
+		for (WardenService warden : WardenService.values()) {
+			Set<String> readable = readableVariables(warden.module());
+			for (String variable : environment(warden.module()).keySet()) {
+				if (variable.startsWith("WARDEN_")) {
+					assertThat(readable.stream().anyMatch((known) -> variable.equals(known)
+							|| variable.startsWith(known + "_")))
+						.as("%s is given %s, which it does not read", warden.module(), variable)
+						.isTrue();
+				}
+			}
+		}
+	}
+
+	@Test
+	void portsAndUpstreamsAgreeWithTheServicesConfiguration() throws IOException {
+		for (WardenService warden : WardenService.values()) {
+			int port = serverPort(warden.module());
+			List<?> test = (List<?>) map(services.get(warden.module()), "healthcheck").get("test");
+			assertThat(String.join(" ", test.stream().map(String::valueOf).toList()))
+				.as(warden.module()).contains("http://localhost:" + port + "/actuator/health/readiness");
+		}
+		Map<String, String> gateway = environment("gateway");
+		for (String upstream : List.of("auth-service", "session-service", "token-service", "notification-service",
+				"audit-service")) {
+			String variable = "WARDEN_UPSTREAM_" + upstream.replace("-service", "").toUpperCase();
+			assertThat(gateway.get(variable)).as(variable).isEqualTo("http://" + upstream + ":" + serverPort(upstream));
+		}
+		assertThat(environment("auth-service").get("WARDEN_UPSTREAM_SESSION"))
+			.isEqualTo("http://session-service:" + serverPort("session-service"));
+		assertThat((List<?>) services.get("gateway").get("ports")).anySatisfy(
+				(mapping) -> assertThat(mapping.toString()).endsWith(":" + serverPort("gateway")));
+	}
+
+	@Test
+	void theTopicsCreatedAreTheOnesTheServicesUseWithTheirPartitionCount() {
+		String command = String.valueOf(services.get("kafka-init").get("command"));
+		String partitions = environment("auth-service").get("WARDEN_KAFKA_PARTITIONS");
+		for (String topic : Topics.ALL) {
+			assertThat(command).contains(topic + " ").contains(Topics.deadLetterOf(topic));
+		}
+		assertThat(command).contains("--partitions " + partitions);
+		for (WardenService warden : WardenService.values()) {
+			if (warden != WardenService.GATEWAY) { // the gateway only listens to revocations; it creates no topic
+				assertThat(environment(warden.module()).get("WARDEN_KAFKA_PARTITIONS")).as(warden.module())
+					.isEqualTo(partitions);
+			}
+		}
+	}
+
+	@Test
+	void noSecretHasACommittedValue() throws IOException {
+		Pattern secret = Pattern.compile(".*(PASSWORD|_KEY|_KEYS)$");
+		String example = Files.readString(ROOT.resolve(".env.example"));
+		services.forEach((name, service) -> environment(name).forEach((variable, value) -> {
+			if (secret.matcher(variable).matches() && !variable.startsWith("WARDEN_SMTP")) {
+				assertThat(value).as("%s of %s", variable, name).matches("\\$\\{[A-Z_]+:\\?.+}");
+				String source = value.substring(2, value.indexOf(':'));
+				assertThat(example).as(source).containsPattern("(?m)^" + source + "=.*CHANGE-ME");
+			}
+		}));
+	}
+
+	@Test
+	void theDockerfileBuildsALayeredImageThatRunsAsAnUnprivilegedUser() throws IOException {
+		String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+		assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isEqualTo(2);
+		assertThat(dockerfile).contains("ARG MODULE").contains("-Djarmode=tools").contains("extract --layers")
+			.contains("org.springframework.boot.loader.launch.JarLauncher");
+		Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(dockerfile);
+		assertThat(user.find()).isTrue();
+		assertThat(Integer.parseInt(user.group(1))).isPositive();
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Map<String, Object> parent, String key) {
+		return (Map<String, Object>) parent.get(key);
+	}
+
+	private static Map<String, String> environment(String service) {
+		Map<String, String> env = new LinkedHashMap<>();
+		Map<String, Object> declared = map(services.get(service), "environment");
+		if (declared != null) {
+			declared.forEach((key, value) -> env.put(key, String.valueOf(value)));
+		}
+		return env;
+	}
+
+	private static int serverPort(String module) throws IOException {
+		String yaml = Files.readString(ROOT.resolve(module + "/src/main/resources/application.yml"));
+		Matcher port = Pattern.compile("(?m)^server:\\s*\\n\\s+port:\\s*(\\d+)").matcher(yaml);
+		assertThat(port.find()).as(module + " server.port").isTrue();
+		return Integer.parseInt(port.group(1));
+	}
+
+	/**
+	 * The environment variables a module binds, as Spring Boot's relaxed binding spells them: the components of
+	 * its {@code @ConfigurationProperties} records, and every {@code ${warden...}} placeholder in its settings
+	 * (and those of service-support, when it uses it). A nested record's variables start with its component's.
+	 */
+	private static Set<String> readableVariables(String module) throws IOException {
+		List<Path> roots = new ArrayList<>(List.of(ROOT.resolve(module)));
+		if (Files.readString(ROOT.resolve(module + "/pom.xml")).contains("<artifactId>service-support</artifactId>")) {
+			roots.add(ROOT.resolve("service-support"));
+		}
+		Set<String> variables = new TreeSet<>();
+		for (Path root : roots) {
+			try (Stream<Path> files = Files.walk(root.resolve("src/main"))) {
+				for (Path file : files.filter(Files::isRegularFile).toList()) {
+					String text = Files.readString(file);
+					Matcher placeholder = PLACEHOLDER.matcher(text);
+					while (placeholder.find()) {
+						variables.add(environmentName(placeholder.group(1)));
+					}
+					Matcher prefix = PROPERTIES_PREFIX.matcher(text);
+					if (file.toString().endsWith(".java") && prefix.find()) {
+						for (String component : recordComponents(text, prefix.end())) {
+							variables.add(environmentName(prefix.group(1)) + "_" + component.toUpperCase());
+						}
+					}
+				}
+			}
+		}
+		return variables;
+	}
+
+	private static String environmentName(String property) {
+		return property.replace("-", "").replace('.', '_').toUpperCase();
+	}
+
+	/** The component names of the first record declared after {@code from}. */
+	private static List<String> recordComponents(String source, int from) {
+		int start = source.indexOf('(', source.indexOf(" record ", from));
+		int depth = 0;
+		StringBuilder current = new StringBuilder();
+		List<String> parameters = new ArrayList<>();
+		for (int i = start + 1; i < source.length(); i++) {
+			char c = source.charAt(i);
+			if (c == '(' || c == '<') {
+				depth++;
+			}
+			else if ((c == ')' || c == '>') && depth > 0) {
+				depth--;
+			}
+			else if (c == ')') {
+				parameters.add(current.toString());
+				break;
+			}
+			else if (c == ',' && depth == 0) {
+				parameters.add(current.toString());
+				current.setLength(0);
+				continue;
+			}
+			current.append(c);
+		}
+		return parameters.stream()
+			.map(String::strip)
+			.filter((parameter) -> !parameter.isEmpty())
+			.map((parameter) -> parameter.substring(parameter.lastIndexOf(' ') + 1))
+			.toList();
+	}
+}

@@ -1,0 +1,306 @@
+package dev.warden.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WrapsDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Security page in a real browser: Debian's headless Chromium driven through its chromedriver, against the
+ * whole suite. Each test signs in a fresh user from the login page and does what the seed describes; a screenshot
+ * of each section lands in {@code launcher/target/screenshots} for review.
+ */
+class SecurityPageBrowserIT {
+
+	private static final Path CHROMIUM = Path.of(System.getProperty("warden.chromium", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path.of(System.getProperty("warden.chromedriver", "/usr/bin/chromedriver"));
+
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	private static LocalSuite suite;
+
+	private final List<WebDriver> browsers = new ArrayList<>();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@BeforeAll
+	static void startSuite() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Chromium and chromedriver are not installed (.ci/run installs them: apt-get install chromium "
+						+ "chromium-driver)");
+		suite = SharedSuite.get();
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void closeBrowsers() {
+		this.browsers.forEach(WebDriver::quit);
+	}
+
+	@Test
+	void signsInOpensSecurityFromTheUserMenuAndChangesThePassword() throws Exception {
+		Account account = newAccount();
+		WebDriver browser = browser();
+		signIn(browser, account);
+
+		browser.findElement(By.id("usermenu-button")).click();
+		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+				SCREENSHOTS.resolve("user-menu.png"), StandardCopyOption.REPLACE_EXISTING);
+		browser.findElement(By.id("menu-security")).click();
+		WebElement password = waitFor(browser, By.id("password"));
+		waitFor(browser, By.cssSelector("#password-policy ul.policy"));
+		screenshot(password, "password");
+
+		fill(browser, "currentPassword", account.password());
+		fill(browser, "newPassword", "violet " + UUID.randomUUID() + " orchard");
+		fill(browser, "confirmPassword", "something else entirely");
+		password.findElement(By.cssSelector("button[type=submit]")).click();
+		WebElement mismatch = waitForText(browser, By.id(idOf(browser, "confirmPassword") + "-error"));
+		assertThat(mismatch.getText()).isNotBlank();
+		assertThat(browser.findElement(By.name("confirmPassword")).getAttribute("aria-invalid")).isEqualTo("true");
+
+		String fresh = "violet " + UUID.randomUUID() + " orchard";
+		fill(browser, "newPassword", fresh);
+		fill(browser, "confirmPassword", fresh);
+		password.findElement(By.cssSelector("button[type=submit]")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "password was changed"));
+
+		assertThat(login(account.email(), fresh).statusCode()).isEqualTo(200);
+		assertThat(login(account.email(), account.password()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void showsTheSessionOfAnotherBrowserAndEndsIt() throws Exception {
+		Account account = newAccount();
+		WebDriver laptop = browser();
+		WebDriver phone = browser();
+		signIn(phone, account);
+		signIn(laptop, account);
+		laptop.get(gateway() + "/#/security");
+
+		WebElement sessions = waitFor(laptop, By.id("sessions"));
+		wait(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 2);
+		assertThat(sessions.findElement(By.cssSelector("tbody")).getText()).contains("This device");
+		screenshot(sessions, "sessions");
+
+		sessions.findElement(By.xpath(".//tbody/tr[not(.//span[@class='badge'])]//button")).click();
+		confirm(laptop);
+		wait(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 1);
+
+		phone.navigate().refresh();
+		waitFor(phone, By.id("login-title"));
+		assertThat(phone.findElement(By.id("main")).getText()).contains("Sign in");
+	}
+
+	@Test
+	void enablesTwoFactorWithTheShownSecretAndSignsInWithACode() throws Exception {
+		Account account = newAccount();
+		WebDriver browser = browser();
+		signIn(browser, account);
+		browser.get(gateway() + "/#/security");
+
+		WebElement twoFactor = waitFor(browser, By.id("two-factor"));
+		wait(browser).until(ExpectedConditions.elementToBeClickable(
+				twoFactor.findElement(By.xpath(".//button[contains(., 'Enable')]")))).click();
+		String secret = waitForText(browser, By.id("two-factor-secret")).getText();
+		assertThat(twoFactor.findElement(By.cssSelector("img.qr")).getAttribute("src")).startsWith("data:image/png");
+		screenshot(twoFactor, "two-factor-setup");
+		twoFactor.findElement(By.name("code")).sendKeys(AuthenticatorApp.code(secret, 0));
+		twoFactor.findElement(By.xpath(".//button[.='Turn on']")).click();
+
+		WebElement codes = waitFor(browser, By.cssSelector("#two-factor ul.codes"));
+		assertThat(codes.findElements(By.tagName("li"))).hasSize(10);
+		screenshot(twoFactor, "two-factor-recovery-codes");
+		twoFactor.findElement(By.xpath(".//button[.='I have saved them']")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElement(twoFactor, "On"));
+
+		browser.findElement(By.id("usermenu-button")).click();
+		browser.findElement(By.id("menu-signout")).click();
+		waitFor(browser, By.id("login-title"));
+		fill(browser, "email", account.email());
+		fill(browser, "password", account.password());
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		waitFor(browser, By.id("mfa-title"));
+		fill(browser, "code", AuthenticatorApp.code(secret, 1));
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
+	}
+
+	@Test
+	void addsAnApiTokenShowsItOnceAndRevokesIt() throws Exception {
+		Account account = newAccount();
+		WebDriver browser = browser();
+		signIn(browser, account);
+		browser.get(gateway() + "/#/security");
+
+		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
+		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
+		modal.findElement(By.name("name")).sendKeys("Nightly backup");
+		new Select(modal.findElement(By.name("validityMonths"))).selectByValue("6");
+		new Select(modal.findElement(By.name("role"))).selectByValue("USER");
+		screenshot(modal, "tokens-add-modal");
+		modal.findElement(By.xpath(".//button[.='Create token']")).click();
+		String token = waitForText(browser, By.id("new-token")).getText();
+		assertThat(token).startsWith("wdn_");
+		assertThat(modal.getText()).contains("will not be shown again");
+		screenshot(modal, "tokens-created");
+		modal.findElement(By.xpath(".//button[.='Done']")).click();
+
+		WebElement tokens = waitFor(browser, By.id("tokens"));
+		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "Nightly backup"));
+		assertThat(tokens.getText()).doesNotContain(token);
+		screenshot(tokens, "tokens");
+		assertThat(callWithToken(token)).isEqualTo(200);
+		tokens.findElement(By.xpath(".//button[starts-with(@aria-label, 'Revoke')]")).click();
+		confirm(browser);
+		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "revoked"));
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		int status = callWithToken(token);
+		while (status != 401 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			status = callWithToken(token);
+		}
+		assertThat(status).isEqualTo(401);
+
+		WebElement log = waitFor(browser, By.id("log"));
+		browser.navigate().refresh();
+		log = waitFor(browser, By.id("log"));
+		WebElement logTable = log;
+		wait(browser).until((driver) -> logTable.getText().contains("Signed in"));
+		screenshot(log, "security-log");
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private WebDriver browser() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1280,2000", "--lang=en-GB");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		WebDriver browser = new ChromeDriver(service, options);
+		this.browsers.add(browser);
+		return browser;
+	}
+
+	private void signIn(WebDriver browser, Account account) throws Exception {
+		browser.get(gateway() + "/");
+		screenshot(waitFor(browser, By.cssSelector("section.login")), "login");
+		fill(browser, "email", account.email());
+		fill(browser, "password", account.password());
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
+		assertThat(browser.findElement(By.id("usermenu-name")).getText()).isEqualTo("Quinn Tester");
+	}
+
+	private static void confirm(WebDriver browser) {
+		WebElement dialog = waitFor(browser, By.cssSelector("dialog[open]"));
+		dialog.findElement(By.cssSelector("button.primary")).click();
+		wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
+	}
+
+	private static void fill(WebDriver browser, String name, String value) {
+		WebElement input = waitFor(browser, By.name(name));
+		input.clear();
+		input.sendKeys(value);
+	}
+
+	private static String idOf(WebDriver browser, String name) {
+		return browser.findElement(By.name(name)).getAttribute("id");
+	}
+
+	private static WebElement waitFor(WebDriver browser, By locator) {
+		return wait(browser).until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	private static WebElement waitForText(WebDriver browser, By locator) {
+		return wait(browser).until((driver) -> {
+			WebElement found = driver.findElement(locator);
+			return found.isDisplayed() && !found.getText().isBlank() ? found : null;
+		});
+	}
+
+	private static WebDriverWait wait(WebDriver browser) {
+		return new WebDriverWait(browser, Duration.ofSeconds(20));
+	}
+
+	private static void screenshot(WebElement element, String name) throws Exception {
+		// Whole sections in view, without the passing status message on top.
+		JavascriptExecutor page = (JavascriptExecutor) ((WrapsDriver) element).getWrappedDriver();
+		page.executeScript("arguments[0].scrollIntoView({block: 'start'});"
+				+ "document.getElementById('toast').classList.remove('visible');", element);
+		Thread.sleep(250);
+		File shot = element.getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	private static String gateway() {
+		return suite.url(WardenService.GATEWAY);
+	}
+
+	private record Account(String email, String password) {
+	}
+
+	/** A user with a permanent password, created by the bootstrap administrator over the API. */
+	private Account newAccount() throws Exception {
+		String admin = SharedSuite.sessionCookie(login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
+		Account account = new Account("browser." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
+				"amber " + RandomSecrets.generate(16) + " lighthouse");
+		String csrf = "browser-test-csrf-token-0123";
+		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/admin/users"))
+			.header("Cookie", "warden_session=" + admin + "; XSRF-TOKEN=" + csrf)
+			.header("X-XSRF-TOKEN", csrf)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + account.email() + "\",\"displayName\":"
+					+ "\"Quinn Tester\",\"roles\":[\"USER\"],\"password\":\"" + account.password()
+					+ "\",\"temporary\":false}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return account;
+	}
+
+	private HttpResponse<String> login(String email, String password) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private int callWithToken(String token) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/me"))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+}

@@ -1,0 +1,115 @@
+package dev.warden.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.ECKey;
+import dev.warden.infra.FreePorts;
+import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.test.TestJwts;
+
+/**
+ * One running suite for every end-to-end test class in this JVM (the HTTP system test and the browser test),
+ * started on first use and stopped when the JVM ends: starting six services is the expensive part.
+ */
+final class SharedSuite {
+
+	static final String ADMIN_EMAIL = "first.admin@example.test";
+
+	static final String ADMIN_PASSWORD = RandomSecrets.generate(24);
+
+	static final String INTERNAL_KEY = RandomSecrets.generate(40);
+
+	private static LocalSuite suite;
+
+	private static TestJwts gatewayKey;
+
+	private SharedSuite() {
+	}
+
+	static synchronized LocalSuite get() {
+		if (suite == null) {
+			try {
+				suite = start();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("The suite did not start", ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-stop"));
+			warmUp(suite);
+		}
+		return suite;
+	}
+
+	/**
+	 * Signs the administrator in until it works once: the first sign-in of a cold suite (class loading, JIT, the
+	 * first Argon2 hash, connection pools) can outlast the gateway's timeout on a busy two-core machine, and that
+	 * is start-up, not what the tests are about.
+	 */
+	private static void warmUp(LocalSuite started) {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		int status = 0;
+		while (status != 200 && System.nanoTime() < deadline) {
+			try {
+				status = http.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI.create(started.url(WardenService.GATEWAY) + "/api/auth/login"))
+					.header("Content-Type", "application/json")
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+							"{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+					.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+			}
+			catch (java.io.IOException ex) {
+				status = 0;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** The key the gateway signs with, for tests that act as the gateway towards a service. */
+	static synchronized TestJwts gatewayKey() {
+		get();
+		return gatewayKey;
+	}
+
+	private static LocalSuite start() throws Exception {
+		Path root = Path.of(System.getProperty("warden.root", "..")).toAbsolutePath().normalize();
+		Path logs = Files.createDirectories(root.resolve("launcher/target/suite-logs"));
+		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
+		for (WardenService service : WardenService.values()) {
+			ports.put(service, FreePorts.next());
+		}
+		// The gateway signs with a configured key, as replicas do; the test holds the same key to act as the
+		// gateway when it calls a service directly.
+		ECKey key = TestJwts.generateKey();
+		gatewayKey = TestJwts.withKey(key);
+		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
+				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
+						ADMIN_PASSWORD, "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
+						"WARDEN_INTERNAL_KEY", INTERNAL_KEY, "WARDEN_COOKIE_SECURE", "false",
+						"WARDEN_TWOFACTOR_KEYS", "suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+						// A long cache: only the revocation event can make the gateway forget a session in time.
+						"WARDEN_GATEWAY_AUTH_CACHETTL", "120s",
+						"LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG"),
+				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
+		return LocalSuite.start(options, Duration.ofMinutes(5));
+	}
+
+	/** The value of the session cookie a sign-in answered with (the suite runs with non-secure cookie names). */
+	static String sessionCookie(java.net.http.HttpResponse<String> response) {
+		String header = response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((value) -> value.startsWith("warden_session="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in the answer (" + response.statusCode() + "): "
+					+ response.body()));
+		return header.substring("warden_session=".length(), header.indexOf(';'));
+	}
+}

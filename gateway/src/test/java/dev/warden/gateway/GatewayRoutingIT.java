@@ -279,6 +279,23 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void requestsNoServiceShouldParseAreRefusedWithProblems() throws Exception {
+		HttpResponse<String> longUri = get("/api/security/tokens/" + "x".repeat(5_000), UpstreamStub.ACTIVE_SECRET);
+		HttpResponse<String> nul = get("/api/security/tokens/%00", UpstreamStub.ACTIVE_SECRET);
+		HttpResponse<String> wildcard = send("POST", "/api/auth/login", null, Map.of("Content-Type", "*/*"));
+		HttpResponse<String> garbage = send("POST", "/api/auth/login", null, Map.of("Content-Type", "json please"));
+
+		assertThat(longUri.statusCode()).isEqualTo(414);
+		assertThat(longUri.body()).contains("\"code\":\"uri_too_long\"");
+		assertThat(nul.statusCode()).isEqualTo(400);
+		assertThat(nul.body()).contains("\"code\":\"malformed_path\"");
+		assertThat(wildcard.statusCode()).isEqualTo(415);
+		assertThat(garbage.statusCode()).isEqualTo(415);
+		assertThat(garbage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
 	void refusesChangesFromAForeignOrigin() throws Exception {
 		HttpResponse<String> response = send("POST", "/api/auth/login", null,
 				Map.of("Origin", "https://evil.example", "Content-Type", "application/json"));

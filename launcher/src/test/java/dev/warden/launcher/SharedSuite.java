@@ -90,13 +90,20 @@ final class SharedSuite {
 		ECKey key = TestJwts.generateKey();
 		gatewayKey = TestJwts.withKey(key);
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
-						ADMIN_PASSWORD, "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
-						"WARDEN_INTERNAL_KEY", INTERNAL_KEY, "WARDEN_COOKIE_SECURE", "false",
-						"WARDEN_TWOFACTOR_KEYS", "suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
+						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+						Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
+						Map.entry("WARDEN_INTERNAL_KEY", INTERNAL_KEY), Map.entry("WARDEN_COOKIE_SECURE", "false"),
+						Map.entry("WARDEN_TWOFACTOR_KEYS",
+								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 						// A long cache: only the revocation event can make the gateway forget a session in time.
-						"WARDEN_GATEWAY_AUTH_CACHETTL", "120s",
-						"LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG"),
+						Map.entry("WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
+						// Every test signs in from 127.0.0.1; the fuzzer sends hundreds of sign-ins and changes.
+						Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_BURST", "300"),
+						Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_PERSECOND", "20"),
+						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "1000"),
+						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "50"),
+						Map.entry("LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG")),
 				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
 		return LocalSuite.start(options, Duration.ofMinutes(5));
 	}

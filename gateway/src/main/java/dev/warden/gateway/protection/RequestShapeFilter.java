@@ -1,0 +1,71 @@
+package dev.warden.gateway.protection;
+
+import java.util.regex.Pattern;
+
+import dev.warden.gateway.problem.GatewayProblems;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses requests no service should have to parse, with a problem rather than whatever a server's own error page
+ * would say: URIs longer than 4,096 characters (414), paths carrying encoded control characters such as
+ * {@code %00} (400; Tomcat would answer with an HTML page), and a {@code Content-Type} that is not a concrete
+ * media type ({@code *}{@code /*}, garbage: 415).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class RequestShapeFilter implements WebFilter {
+
+	static final int MAX_URI_LENGTH = 4096;
+
+	private static final Pattern ENCODED_CONTROL = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
+
+	private final JsonMapper json;
+
+	RequestShapeFilter(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String uri = exchange.getRequest().getURI().getRawPath();
+		String query = exchange.getRequest().getURI().getRawQuery();
+		int length = uri.length() + (query == null ? 0 : query.length() + 1);
+		if (length > MAX_URI_LENGTH) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.URI_TOO_LONG, "uri_too_long", "URI too long",
+					"Request URIs are limited to " + MAX_URI_LENGTH + " characters.");
+		}
+		if (ENCODED_CONTROL.matcher(uri).find()) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.BAD_REQUEST, "malformed_path",
+					"Malformed path", "The path contains an encoded control character.");
+		}
+		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		if (contentType != null && !concrete(contentType)) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"unsupported_media_type", "Unsupported media type",
+					"Send the body as application/json.");
+		}
+		return chain.filter(exchange);
+	}
+
+	private static boolean concrete(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+}

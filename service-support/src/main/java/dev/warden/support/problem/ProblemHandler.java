@@ -79,6 +79,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+		if (dev.warden.support.kafka.InfrastructureFailures.isUnavailable(ex)) {
+			// A store that cannot be reached: nothing was changed (the transaction never began or rolled back),
+			// and trying again shortly is the right advice.
+			log.warn("A store is unreachable: {}", ex.toString());
+			ResponseEntity<ProblemDetail> problem = handleProblem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+					"service_unavailable", "Service unavailable", "This is unavailable for a moment. Try again shortly."));
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.headers(problem.getHeaders())
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(problem.getBody());
+		}
 		log.error("Unexpected failure", ex);
 		return handleProblem(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 				"Internal error", "Something went wrong on our side; it has been logged."));

@@ -3,15 +3,12 @@ package dev.warden.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import dev.warden.auth.user.User;
 import dev.warden.event.EventTypes;
-import dev.warden.infra.FreePorts;
-import dev.warden.infra.PostgresServer;
+import dev.warden.infra.test.StoppablePostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1000")
 class DatabaseOutageIT extends AuthIntegrationTest {
 
-	private static final int PORT = FreePorts.next();
-
-	private static final Path DATA = temporaryDirectory();
-
-	private static PostgresServer postgres = PostgresServer.start(PORT, DATA, List.of("auth"));
+	private static final StoppablePostgres postgres = new StoppablePostgres("auth");
 
 	@DynamicPropertySource
 	static void ownDatabase(DynamicPropertyRegistry registry) {
@@ -52,10 +45,10 @@ class DatabaseOutageIT extends AuthIntegrationTest {
 		Map<String, String> change = Map.of("currentPassword", password, "newPassword", fresh, "confirmPassword",
 				fresh);
 
-		postgres.close();
+		postgres.stop();
 		HttpResponse<String> login = login(email, password);
 		HttpResponse<String> changed = send("POST", "/api/security/password", change, bearer(user));
-		postgres = PostgresServer.start(PORT, DATA, List.of("auth"));
+		postgres.start();
 
 		for (HttpResponse<String> during : List.of(login, changed)) {
 			assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
@@ -74,12 +67,4 @@ class DatabaseOutageIT extends AuthIntegrationTest {
 		this.events.await(user.id().toString(), EventTypes.PASSWORD_CHANGED);
 	}
 
-	private static Path temporaryDirectory() {
-		try {
-			return Files.createTempDirectory("auth-outage-pg");
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
 }

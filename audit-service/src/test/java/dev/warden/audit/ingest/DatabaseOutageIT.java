@@ -3,8 +3,6 @@ package dev.warden.audit.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,7 @@ import java.util.UUID;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
-import dev.warden.infra.FreePorts;
-import dev.warden.infra.PostgresServer;
+import dev.warden.infra.test.StoppablePostgres;
 import dev.warden.infra.test.KafkaRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		"spring.datasource.hikari.connection-timeout=1000", "warden.kafka.retry-max=2s" })
 class DatabaseOutageIT {
 
-	private static final int PORT = FreePorts.next();
-
-	private static final Path DATA = temporaryDirectory();
-
-	private static PostgresServer postgres = PostgresServer.start(PORT, DATA, List.of("audit"));
+	private static final StoppablePostgres postgres = new StoppablePostgres("audit");
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -65,10 +58,10 @@ class DatabaseOutageIT {
 		List<String> before = publish(user, 20);
 		await().atMost(Duration.ofSeconds(30)).until(() -> stored(user) == 20);
 
-		postgres.close();
+		postgres.stop();
 		List<String> during = publish(user, 50);
 		Thread.sleep(12_000); // longer than the retries a bad record gets before it is dead-lettered
-		postgres = PostgresServer.start(PORT, DATA, List.of("audit"));
+		postgres.start();
 		List<String> after = publish(user, 10);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> stored(user) == 80);
@@ -104,12 +97,4 @@ class DatabaseOutageIT {
 		}
 	}
 
-	private static Path temporaryDirectory() {
-		try {
-			return Files.createTempDirectory("audit-outage-pg");
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-	}
 }

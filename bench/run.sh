@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail|audit|footprint
+# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail|audit|outbox|footprint
 # Installs its load tools from Debian's packages when missing, builds Warden, runs the benchmark, and
 # writes a Markdown + JSON report under bench/results/.
 set -euo pipefail
@@ -20,6 +20,7 @@ case "${1:-sessions}" in
   gateway) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.GatewayBench ;;
   mail) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.MailBench ;;
   audit) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.AuditBench ;;
+  outbox) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.OutboxBench ;;
   footprint) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.FootprintBench ;;
-  *) echo "unknown benchmark '$1' (known: sessions, login, gateway, mail, audit, footprint)" >&2; exit 2 ;;
+  *) echo "unknown benchmark '$1' (known: sessions, login, gateway, mail, audit, outbox, footprint)" >&2; exit 2 ;;
 esac

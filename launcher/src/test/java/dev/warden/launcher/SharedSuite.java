@@ -119,4 +119,43 @@ final class SharedSuite {
 					+ response.body()));
 		return header.substring("warden_session=".length(), header.indexOf(';'));
 	}
+
+	private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+	private static final String CSRF = "suite-csrf-token-0123456789";
+
+	/** Signs in through the gateway as a browser with this user agent would. */
+	static java.net.http.HttpResponse<String> login(String email, String password, String userAgent) throws Exception {
+		return HTTP.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(get().url(WardenService.GATEWAY) + "/api/auth/login"))
+			.header("Content-Type", "application/json")
+			.header("User-Agent", userAgent)
+			.POST(java.net.http.HttpRequest.BodyPublishers
+				.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** As the page would: the session cookie, and for changes the CSRF token echoed in its header. */
+	static java.net.http.HttpResponse<String> withCookie(String method, String url, String secret, String json)
+			throws Exception {
+		return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+			.header("Cookie", "warden_session=" + secret + "; XSRF-TOKEN=" + CSRF)
+			.header("X-XSRF-TOKEN", CSRF)
+			.header("Content-Type", "application/json")
+			.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+					: java.net.http.HttpRequest.BodyPublishers.ofString(json))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Mails the SMTP sink received for {@code email} with this subject. */
+	static int mailsTo(String email, String subject) throws Exception {
+		int count = 0;
+		for (jakarta.mail.internet.MimeMessage message : get().infrastructure().smtp().received()) {
+			if (subject.equals(message.getSubject())
+					&& java.util.Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(email))) {
+				count++;
+			}
+		}
+		return count;
+	}
 }

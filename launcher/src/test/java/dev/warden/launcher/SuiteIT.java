@@ -342,12 +342,7 @@ class SuiteIT {
 	}
 
 	private HttpResponse<String> login(String email, String password, String userAgent) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(suite.url(WardenService.GATEWAY) + "/api/auth/login"))
-			.header("Content-Type", "application/json")
-			.header("User-Agent", userAgent)
-			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return SharedSuite.login(email, password, userAgent);
 	}
 
 	private static String cookieOf(HttpResponse<String> response) {
@@ -383,13 +378,7 @@ class SuiteIT {
 	}
 
 	private HttpResponse<String> withCookie(String method, String url, String secret, String json) throws Exception {
-		String csrf = "suite-csrf-token-0123456789";
-		return this.http.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Cookie", "warden_session=" + secret + "; XSRF-TOKEN=" + csrf)
-			.header("X-XSRF-TOKEN", csrf)
-			.header("Content-Type", "application/json")
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return SharedSuite.withCookie(method, url, secret, json);
 	}
 
 	/** Mails with this subject the SMTP sink received for {@code email}, once they stop arriving. */
@@ -405,14 +394,7 @@ class SuiteIT {
 	}
 
 	private static int mailsTo(String email, String subject) throws Exception {
-		int count = 0;
-		for (jakarta.mail.internet.MimeMessage message : suite.infrastructure().smtp().received()) {
-			if (subject.equals(message.getSubject())
-					&& java.util.Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(email))) {
-				count++;
-			}
-		}
-		return count;
+		return SharedSuite.mailsTo(email, subject);
 	}
 
 	private static int countOccurrences(String text, String part) {

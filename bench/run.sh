@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail|audit|outbox|footprint
+# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail|audit|outbox|footprint|all
 # Installs its load tools from Debian's packages when missing, builds Warden, runs the benchmark, and
 # writes a Markdown + JSON report under bench/results/.
 set -euo pipefail
@@ -14,6 +14,13 @@ need redis-benchmark redis-tools
 
 ./mvnw -B -q clean package -DskipTests  # clean: jars are not repackaged when only a dependency changed
 classpath="launcher/target/classes:$(cat launcher/target/classpath.txt)"
+if [ "${1:-}" = all ]; then
+  # Every scenario in turn, each into its own report under bench/results/ (about 25 minutes on 2 cores).
+  for bench in SessionBench LoginBench GatewayBench MailBench AuditBench OutboxBench FootprintBench; do
+    java -Dwarden.root="$PWD" -cp "$classpath" "dev.warden.launcher.bench.$bench"
+  done
+  exit 0
+fi
 case "${1:-sessions}" in
   sessions) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.SessionBench ;;
   login) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.LoginBench ;;

@@ -34,7 +34,7 @@ import dev.warden.launcher.WardenService;
  */
 public final class FootprintBench {
 
-	static final int STARTS = 3;
+	static final int STARTS = Integer.getInteger("warden.bench.starts", 3);
 
 	static final Duration LOAD = Duration.ofSeconds(40);
 
@@ -108,7 +108,17 @@ public final class FootprintBench {
 						"WARDEN_TWOFACTOR_KEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "100000",
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "100000"),
-				SuiteOptions.DEFAULT_JVM_OPTIONS, work.resolve("logs"), EnumSet.allOf(WardenService.class));
+				jvmOptions(), work.resolve("logs"), EnumSet.allOf(WardenService.class));
+	}
+
+	/** run-local's options, plus any given in {@code warden.bench.jvm-extra} (e.g. a JFR recording). */
+	private static List<String> jvmOptions() {
+		List<String> options = new ArrayList<>(SuiteOptions.DEFAULT_JVM_OPTIONS);
+		String extra = System.getProperty("warden.bench.jvm-extra", "").strip();
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
+		}
+		return options;
 	}
 
 	/** Resident set size of each service's JVM, from /proc. */

@@ -42,7 +42,7 @@ public class InternalJwtSecurityConfiguration {
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
 		decoder.setJwtValidator(InternalJwtValidators.of(properties));
-		return decoder;
+		return new VerifiedTokenCache(decoder, Clock.systemUTC());
 	}
 
 	@Bean

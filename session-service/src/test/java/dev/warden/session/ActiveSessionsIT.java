@@ -404,4 +404,40 @@ class ActiveSessionsIT {
 			.filter((record) -> this.user.equals(record.key()) && record.value().contains("\"type\":\"" + type + "\""))
 			.count();
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.warden.session.manage.SessionService service;
+
+	/**
+	 * A password change renews the current session while, triggered by the same change, the other sessions are
+	 * listed and ended: a listing that caught the session mid-renewal must not drop it from the index, or it
+	 * could no longer be ended by its public id (sign-out would silently leave it live). Found end to end.
+	 */
+	@Test
+	void aSessionRenewedWhileItIsBeingListedCanStillBeEndedByItsPublicId() throws Exception {
+		String user = "race-" + java.util.UUID.randomUUID();
+		dev.warden.session.manage.IssuedSession issued = this.service.create(new dev.warden.session.manage.NewSession(
+				user, java.util.List.of("USER"), java.util.List.of("pwd"), "203.0.113.7", SessionApi.CHROME_ON_WINDOWS,
+				false));
+		String publicId = issued.session().publicId();
+		java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Thread renewer = new Thread(() -> {
+			while (renewing.get()) {
+				this.service.renew(user, publicId, null, false, null);
+			}
+		});
+		renewer.start();
+		try {
+			for (int i = 0; i < 2_000; i++) {
+				this.service.list(user);
+			}
+		}
+		finally {
+			renewing.set(false);
+			renewer.join();
+		}
+
+		assertThat(this.service.list(user)).extracting((session) -> session.publicId()).containsExactly(publicId);
+		assertThat(this.service.revoke(user, publicId, dev.warden.session.manage.RevocationReason.LOGOUT)).isTrue();
+	}
 }

@@ -37,6 +37,8 @@ class RedisSessionStore implements SessionStore {
 
 	private static final RedisScript<Long> RENEW = script("renew.lua", Long.class);
 
+	private static final RedisScript<Long> PRUNE = script("prune.lua", Long.class);
+
 	private final StringRedisTemplate redis;
 
 	RedisSessionStore(StringRedisTemplate redis) {
@@ -115,16 +117,32 @@ class RedisSessionStore implements SessionStore {
 			return sessions;
 		}
 		for (String publicId : publicIds) {
-			Optional<StoredSession> found = findByPublicId(publicId)
-				.filter((stored) -> stored.session().publicId().equals(publicId));
+			String pointer = SessionKeys.publicId(publicId);
+			String sessionKey = this.redis.opsForValue().get(pointer);
+			Optional<StoredSession> found = sessionKey == null ? Optional.empty()
+					: read(SessionKeys.secretHashOf(sessionKey))
+						.filter((stored) -> stored.session().publicId().equals(publicId));
+			if (found.isEmpty() && sessionKey != null) {
+				// Renewed between the two reads (renamed, pointer moved on): follow the pointer once more.
+				String moved = this.redis.opsForValue().get(pointer);
+				if (moved != null && !moved.equals(sessionKey)) {
+					sessionKey = moved;
+					found = read(SessionKeys.secretHashOf(moved))
+						.filter((stored) -> stored.session().publicId().equals(publicId));
+				}
+			}
 			if (found.isPresent() && !found.get().session().isExpired(now, idleTimeout)) {
 				sessions.add(found.get());
 			}
-			else {
-				// Expired or gone: drop the leftovers so the index stays O(live sessions).
+			else if (found.isPresent()) {
+				// Expired: drop the leftovers so the index stays O(live sessions).
 				this.redis.opsForZSet().remove(index, publicId);
-				this.redis.delete(SessionKeys.publicId(publicId));
-				found.ifPresent((stale) -> this.redis.delete(SessionKeys.session(stale.secretHash())));
+				this.redis.delete(pointer);
+				this.redis.delete(SessionKeys.session(found.get().secretHash()));
+			}
+			else {
+				// Gone, unless it moved meanwhile: the script checks and drops atomically.
+				this.redis.execute(PRUNE, List.of(pointer, index), sessionKey == null ? "" : sessionKey, publicId);
 			}
 		}
 		return sessions;

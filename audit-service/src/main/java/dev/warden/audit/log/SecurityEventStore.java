@@ -66,7 +66,9 @@ public class SecurityEventStore {
 			if (!known.add(event.id())) {
 				continue;
 			}
-			Instant occurredAt = event.time() == null ? Instant.now() : event.time();
+			// PostgreSQL keeps microseconds and rounds the rest: hash exactly the instant it will store.
+			Instant occurredAt = (event.time() == null ? Instant.now() : event.time())
+				.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 			String hash = HashChain.hash(previous, event.id(), event.type(), event.source(), event.subject(),
 					occurredAt, event.data(), this.json);
 			Attribution by = Attribution.of(event.type(), event.subject(), event.data());

@@ -175,6 +175,23 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void onceTheSessionStoreFailsNoCachedSessionIsTrustedUntilItAnswersAgain() throws Exception {
+		assertThat(get("/api/me", UpstreamStub.ACTIVE_SECRET).statusCode()).isEqualTo(200);
+		int cached = upstream.introspections();
+		assertThat(get("/api/me", UpstreamStub.ACTIVE_SECRET).statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("answered from the cache").isEqualTo(cached);
+
+		assertThat(get("/api/me", UpstreamStub.BROKEN_SECRET).statusCode()).isEqualTo(503);
+		int afterFailure = upstream.introspections();
+		assertThat(get("/api/me", UpstreamStub.ACTIVE_SECRET).statusCode()).isEqualTo(200);
+
+		assertThat(upstream.introspections()).as("the cached session was verified again, not trusted")
+			.isEqualTo(afterFailure + 1);
+		assertThat(get("/api/me", UpstreamStub.ACTIVE_SECRET).statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("and cached again once the store answered").isEqualTo(afterFailure + 1);
+	}
+
+	@Test
 	void reusesALiveIntrospectionForAFewSeconds() throws Exception {
 		get("/api/me", UpstreamStub.ACTIVE_SECRET);
 		int before = upstream.introspections();

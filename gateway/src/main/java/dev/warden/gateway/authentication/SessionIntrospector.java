@@ -21,6 +21,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Asks session-service whether a session cookie is live, behind a circuit breaker and a timeout, and keeps
  * live answers for a few seconds (Caffeine, keyed by the SHA-256 of the cookie, never the cookie itself).
  * {@link #evictSession(String)} drops a session the moment its revocation is announced.
+ * <p>
+ * Fail closed: the moment session-service cannot answer (its Redis is down, it is down, the breaker is open),
+ * every cached answer is dropped and none is used until an introspection succeeds again, so from the first
+ * failed call on no cookie passes — not even one verified a few seconds earlier.
  */
 @Component
 public class SessionIntrospector {
@@ -42,6 +46,9 @@ public class SessionIntrospector {
 	private final java.util.concurrent.atomic.AtomicLong evictions = new java.util.concurrent.atomic.AtomicLong();
 
 	private final ReactiveCircuitBreaker breaker;
+
+	/** Set by a failed introspection, cleared by the next answer: while set, the cache is not used. */
+	private volatile boolean storeUnavailable;
 
 	private final GatewayAuthProperties properties;
 
@@ -66,7 +73,7 @@ public class SessionIntrospector {
 			return Mono.just(SessionIntrospection.INACTIVE);
 		}
 		String key = hash(secret);
-		SessionIntrospection cached = this.cache.getIfPresent(key);
+		SessionIntrospection cached = this.storeUnavailable ? null : this.cache.getIfPresent(key);
 		if (cached != null) {
 			return Mono.just(cached);
 		}
@@ -79,14 +86,18 @@ public class SessionIntrospector {
 			.retrieve()
 			.bodyToMono(SessionIntrospection.class)
 			.timeout(this.properties.introspectionTimeout());
-		return this.breaker.run(call, (error) -> Mono.error(new AuthenticationUnavailableException(error)))
-			.doOnNext((result) -> {
-				// An answer given before the session was revoked or renewed must not outlive that news.
-				Long evicted = result.sessionId() == null ? null : this.evictedAt.getIfPresent(result.sessionId());
-				if (result.active() && (evicted == null || evicted < asked)) {
-					this.cache.put(key, result);
-				}
-			});
+		return this.breaker.run(call, (error) -> {
+			this.storeUnavailable = true;
+			this.cache.invalidateAll();
+			return Mono.error(new AuthenticationUnavailableException(error));
+		}).doOnNext((result) -> {
+			this.storeUnavailable = false;
+			// An answer given before the session was revoked or renewed must not outlive that news.
+			Long evicted = result.sessionId() == null ? null : this.evictedAt.getIfPresent(result.sessionId());
+			if (result.active() && (evicted == null || evicted < asked)) {
+				this.cache.put(key, result);
+			}
+		});
 	}
 
 	/** Forgets a session at once, on every replica that hears of its revocation. */

@@ -124,6 +124,37 @@ public final class LocalSuite implements AutoCloseable {
 		return List.copyOf(this.processes);
 	}
 
+	/** The running process of one service. */
+	public ServiceProcess process(WardenService service) {
+		synchronized (this.processes) {
+			return this.processes.stream()
+				.filter((process) -> process.service() == service)
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException(service.module() + " is not part of this suite"));
+		}
+	}
+
+	/** Starts a service that was stopped or killed again, and waits until it reports ready. */
+	public void relaunch(WardenService service, Duration readyTimeout) {
+		ServiceProcess fresh;
+		synchronized (this.processes) {
+			ServiceProcess old = process(service);
+			fresh = old.relaunch();
+			this.processes.set(this.processes.indexOf(old), fresh);
+		}
+		long deadline = System.nanoTime() + readyTimeout.toNanos();
+		while (!fresh.isReady()) {
+			if (!fresh.isAlive()) {
+				throw new IllegalStateException(service.module() + " exited during its restart:" + System.lineSeparator()
+						+ fresh.tail(40));
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(service.module() + " not ready " + readyTimeout + " after its restart");
+			}
+			sleep(Duration.ofMillis(250));
+		}
+	}
+
 	public String url(WardenService service) {
 		return "http://localhost:" + this.options.port(service);
 	}

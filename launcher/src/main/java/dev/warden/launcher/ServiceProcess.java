@@ -27,11 +27,15 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private ServiceProcess(WardenService service, int port, Process process, Path log) {
+	private final java.util.function.Supplier<ServiceProcess> launcher;
+
+	private ServiceProcess(WardenService service, int port, Process process, Path log,
+			java.util.function.Supplier<ServiceProcess> launcher) {
 		this.service = service;
 		this.port = port;
 		this.process = process;
 		this.log = log;
+		this.launcher = launcher;
 	}
 
 	static ServiceProcess start(WardenService service, Path jar, int port, Map<String, String> environment,
@@ -48,7 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().putAll(environment);
 			builder.environment().put("SERVER_PORT", String.valueOf(port));
-			return new ServiceProcess(service, port, builder.start(), log);
+			return new ServiceProcess(service, port, builder.start(), log,
+					() -> start(service, jar, port, environment, jvmOptions, logDirectory));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + service.module(), ex);
@@ -103,6 +108,27 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			return "(no log: " + ex.getMessage() + ")";
 		}
+	}
+
+	/**
+	 * Kills the service without warning (SIGKILL, as {@code kill -9} or an OOM killer would): no shutdown hook,
+	 * no graceful end of a batch or transaction.
+	 */
+	public void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Starts the service again, with the same jar, port, environment and log, after it stopped or was killed. */
+	public ServiceProcess relaunch() {
+		if (this.process.isAlive()) {
+			throw new IllegalStateException(this.service.module() + " is still running");
+		}
+		return this.launcher.get();
 	}
 
 	/** Asks the service to stop (SIGTERM, graceful shutdown), then kills it if it takes too long. */

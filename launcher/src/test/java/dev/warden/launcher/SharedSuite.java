@@ -89,7 +89,12 @@ final class SharedSuite {
 		// gateway when it calls a service directly.
 		ECKey key = TestJwts.generateKey();
 		gatewayKey = TestJwts.withKey(key);
-		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
+		// Data on disk (Redis with its append-only file), so a server stopped by a fault test comes back with it.
+		Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("launcher/target")), "suite-data-");
+		InfrastructureSettings ephemeral = InfrastructureSettings.ephemeral();
+		InfrastructureSettings infrastructure = new InfrastructureSettings(ephemeral.components(), 0, 0, 0, 0, data,
+				ephemeral.databases(), ephemeral.partitions());
+		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
 				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
 						Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),

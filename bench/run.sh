@@ -16,9 +16,25 @@ need redis-benchmark redis-tools
 classpath="launcher/target/classes:$(cat launcher/target/classpath.txt)"
 if [ "${1:-}" = all ]; then
   # Every scenario in turn, each into its own report under bench/results/ (about 25 minutes on 2 cores).
+  started=$(mktemp)
   for bench in SessionBench LoginBench GatewayBench MailBench AuditBench OutboxBench FootprintBench; do
     java -Dwarden.root="$PWD" -cp "$classpath" "dev.warden.launcher.bench.$bench"
   done
+  # One report with every scenario of this run, each section as its benchmark wrote it.
+  combined="bench/results/all-$(date +%Y%m%d-%H%M).md"
+  {
+    echo "# Warden benchmarks: every scenario, one run"
+    echo
+    echo "Produced by \`bench/run.sh all\`; each section is the report its benchmark wrote in this run."
+    for kind in sessions login gateway mail audit outbox footprint; do
+      report=$(find bench/results -name "$kind-*.md" -newer "$started" | sort | tail -1)
+      [ -n "$report" ] || continue
+      echo
+      sed 's/^# /## /' "$report"
+    done
+  } > "$combined"
+  rm -f "$started"
+  echo "Combined report: $combined"
   exit 0
 fi
 case "${1:-sessions}" in

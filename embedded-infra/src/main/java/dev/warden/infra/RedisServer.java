@@ -40,7 +40,9 @@ public final class RedisServer implements AutoCloseable {
 			var builder = redis.embedded.RedisServer.newRedisServer()
 				.port(chosen)
 				.bind("127.0.0.1")
-				.setting("maxmemory-policy noeviction");
+				.setting("maxmemory-policy noeviction")
+				// Sessions hold a User-Agent of up to 1,024 characters: keep their hashes in the compact encoding.
+				.setting("hash-max-ziplist-value 1024");
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
 				builder.setting("dir " + dataDirectory.toAbsolutePath()).setting("appendonly yes");

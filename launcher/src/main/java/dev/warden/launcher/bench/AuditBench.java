@@ -59,6 +59,7 @@ public final class AuditBench {
 				double baseline = baseline(db);
 				System.out.printf("baseline: %.0f single-row inserts/s%n", baseline);
 				long before = count(db);
+				CpuMeter cpu = CpuMeter.start();
 				try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
 						ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.infrastructure().kafkaBootstrapServers(),
 						ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
@@ -75,6 +76,7 @@ public final class AuditBench {
 					}
 					Thread.sleep(200);
 				}
+				double busy = cpu.busySeconds();
 				double[] figures = figures(db);
 				String report = String.format(Locale.ROOT, """
 						# Security-log ingest benchmark
@@ -86,11 +88,12 @@ public final class AuditBench {
 						|---|---|---|---|
 						| sustained ingest into the hash chain | %,.0f events/s | %,d single-row autocommit INSERTs from one client: %,.0f rows/s | %.2f× |
 						| event → queryable (recorded_at − event time) | p50 %.0f ms, p99 %.0f ms, max %.0f ms | — | — |
+						| per busy CPU-second of the machine (publishing included) | %,.0f events | — | — |
 
 						Reproduce: `bench/run.sh audit`.
 						""", Runtime.getRuntime().availableProcessors(),
 						System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), EVENTS, figures[0],
-						EVENTS, baseline, figures[0] / baseline, figures[1], figures[2], figures[3]);
+						EVENTS, baseline, figures[0] / baseline, figures[1], figures[2], figures[3], EVENTS / busy);
 				Path directory = Files.createDirectories(root.resolve("bench/results"));
 				String name = "audit-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
 				Files.writeString(directory.resolve(name + ".md"), report);

@@ -122,9 +122,10 @@ public final class GatewayBench {
 		}
 		List<Measurement> runs = new ArrayList<>();
 		for (int i = 0; i < RUNS; i++) {
-			Measurement measurement = checked(run.get(), expectSuccess);
-			System.out.printf("%s run %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms%n", what, i + 1,
-					measurement.opsPerSecond(), measurement.p50Millis(), measurement.p99Millis());
+			Measurement measurement = Measurement.metered(run, 15, (output) -> checked(output, expectSuccess));
+			System.out.printf("%s run %d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %.0f per CPU-second%n", what, i + 1,
+					measurement.opsPerSecond(), measurement.p50Millis(), measurement.p99Millis(),
+					measurement.perCpuSecond());
 			runs.add(measurement);
 		}
 		return Measurement.median(runs);
@@ -195,6 +196,8 @@ public final class GatewayBench {
 				Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), RUNS, WARMUPS,
 				CONNECTIONS));
+		out.append("Per CPU-second: requests divided by the busy CPU time of the whole machine during the run (services, "
+				+ "infrastructure and wrk).\n\n");
 		out.append("| figure | value | baseline (same run) | ratio |\n|---|---|---|---|\n");
 		row(out, "`GET /api/me` through the gateway (cookie)", viaGateway, "straight to auth-service (JWT)", direct);
 		row(out, "`GET /api/me` through the gateway (cookie)", viaGateway, "gateway refusing, no credentials (401)",
@@ -207,9 +210,10 @@ public final class GatewayBench {
 
 	private static void row(StringBuilder out, String what, Measurement value, String baselineName,
 			Measurement baseline) {
-		out.append(String.format(Locale.ROOT, "| %s | %,.0f req/s, p50 %.2f ms, p99 %.2f ms | %s: %,.0f req/s, p50 %.2f ms, "
-				+ "p99 %.2f ms | %.2f× |%n", what, value.opsPerSecond(), value.p50Millis(), value.p99Millis(),
-				baselineName, baseline.opsPerSecond(), baseline.p50Millis(), baseline.p99Millis(),
-				value.opsPerSecond() / baseline.opsPerSecond()));
+		out.append(String.format(Locale.ROOT, "| %s | %,.0f req/s, p50 %.2f ms, p99 %.2f ms; %,.0f per CPU-s | %s: %,.0f req/s, "
+				+ "p50 %.2f ms, p99 %.2f ms; %,.0f per CPU-s | %.2f× (per CPU-s %.2f×) |%n", what, value.opsPerSecond(),
+				value.p50Millis(), value.p99Millis(), value.perCpuSecond(), baselineName, baseline.opsPerSecond(),
+				baseline.p50Millis(), baseline.p99Millis(), baseline.perCpuSecond(),
+				value.opsPerSecond() / baseline.opsPerSecond(), value.perCpuSecond() / baseline.perCpuSecond()));
 	}
 }

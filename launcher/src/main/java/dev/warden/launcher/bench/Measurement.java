@@ -6,8 +6,25 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One run of a load tool: throughput and latency percentiles, parsed from its output. */
-record Measurement(double opsPerSecond, double p50Millis, double p99Millis) {
+/**
+ * One run of a load tool: throughput and latency percentiles, parsed from its output, and — when the run was
+ * metered — operations per second of busy CPU on the whole machine ({@link CpuMeter}), NaN otherwise.
+ */
+record Measurement(double opsPerSecond, double p50Millis, double p99Millis, double perCpuSecond) {
+
+	Measurement(double opsPerSecond, double p50Millis, double p99Millis) {
+		this(opsPerSecond, p50Millis, p99Millis, Double.NaN);
+	}
+
+	/** Runs a wrk command of {@code seconds} under a {@link CpuMeter}. */
+	static Measurement metered(java.util.function.Supplier<String> wrkRun, int seconds,
+			java.util.function.Function<String, Measurement> parse) {
+		CpuMeter cpu = CpuMeter.start();
+		Measurement run = parse.apply(wrkRun.get());
+		double busy = cpu.busySeconds();
+		return new Measurement(run.opsPerSecond(), run.p50Millis(), run.p99Millis(),
+				run.opsPerSecond() * seconds / busy);
+	}
 
 	private static final Pattern WRK_RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 

@@ -43,6 +43,56 @@ class InternalTokenMinterTest {
 	}
 
 	@Test
+	void reusesACallersTokenForAThirdOfItsLifeThenMintsANewOne() {
+		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
+				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+		dev.warden.infra.test.MutableClock clock = new dev.warden.infra.test.MutableClock(
+				java.time.Instant.parse("2026-11-27T06:00:00Z"));
+		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.from(properties), properties, clock);
+		CallerIdentity alice = new CallerIdentity("alice", List.of("USER"), "sess-a", null, List.of("pwd"), null);
+		CallerIdentity bob = new CallerIdentity("bob", List.of("USER"), "sess-b", null, List.of("pwd"), null);
+
+		String first = minter.mint(alice);
+		clock.advance(Duration.ofSeconds(9));
+		String again = minter.mint(alice);
+		String other = minter.mint(bob);
+		clock.advance(Duration.ofSeconds(2));
+		String later = minter.mint(alice);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(other).isNotEqualTo(first);
+		assertThat(later).as("after 10 s a new token, with at least 20 s to live").isNotEqualTo(first);
+	}
+
+	@Test
+	void concurrentCallersEachGetAValidTokenOfTheirOwn() throws Exception {
+		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
+				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+		SigningKeys keys = SigningKeys.from(properties);
+		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
+		ECDSAVerifier verifier = new ECDSAVerifier(
+				(ECKey) JWKSet.parse(keys.publicJwkSetJson()).getKeys().get(0));
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 2_000; i++) {
+				String user = "user-" + (i % 25);
+				results.add(threads.submit(() -> {
+					SignedJWT jwt = SignedJWT.parse(minter
+						.mint(new CallerIdentity(user, List.of("USER"), "sess-" + user, null, List.of("pwd"), null)));
+					return jwt.verify(verifier) && user.equals(jwt.getJWTClaimsSet().getSubject());
+				}));
+			}
+			for (java.util.concurrent.Future<Boolean> result : results) {
+				assertThat(result.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
 	void mintsShortLivedEs256TokenVerifiableWithThePublishedKeySet() throws Exception {
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(30),
 				"warden-gateway", "warden-internal");

@@ -9,6 +9,10 @@ import org.springframework.stereotype.Component;
  * Hashes and checks passwords. Every password is NFKC-normalised first (NIST SP 800-63B §3.1.1.2), so the
  * same password typed on two keyboards that compose characters differently matches. When no user exists, a
  * dummy hash is checked anyway, so an unknown e-mail costs the same time as a wrong password.
+ * <p>
+ * At most {@code warden.password.hash-slots} hashes run at once (default: one per core). Each Argon2id hash
+ * holds 19 MiB and a core busy; more at once only adds memory — a burst of sign-ins would otherwise take
+ * 19 MiB per request thread — and the rest wait their turn.
  */
 @Component
 public class PasswordHasher {
@@ -17,8 +21,14 @@ public class PasswordHasher {
 
 	private final String dummyHash;
 
-	PasswordHasher(PasswordEncoder encoder) {
+	private final java.util.concurrent.Semaphore slots;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	PasswordHasher(PasswordEncoder encoder,
+			@org.springframework.beans.factory.annotation.Value("${warden.password.hash-slots:0}") int slots) {
 		this.encoder = encoder;
+		this.slots = new java.util.concurrent.Semaphore(
+				slots > 0 ? slots : Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 		this.dummyHash = encoder.encode("not a password: equalises the time of unknown e-mails");
 	}
 
@@ -27,16 +37,26 @@ public class PasswordHasher {
 	}
 
 	public String hash(String password) {
-		return this.encoder.encode(normalize(password));
+		return inSlot(() -> this.encoder.encode(normalize(password)));
 	}
 
 	public boolean matches(String password, String hash) {
-		return password != null && hash != null && this.encoder.matches(normalize(password), hash);
+		return password != null && hash != null && inSlot(() -> this.encoder.matches(normalize(password), hash));
 	}
 
 	/** Spends the time of one check against a hash no password matches. */
 	public void matchNothing(String password) {
-		this.encoder.matches(normalize(password == null ? "" : password), this.dummyHash);
+		inSlot(() -> this.encoder.matches(normalize(password == null ? "" : password), this.dummyHash));
+	}
+
+	private <T> T inSlot(java.util.function.Supplier<T> work) {
+		this.slots.acquireUninterruptibly();
+		try {
+			return work.get();
+		}
+		finally {
+			this.slots.release();
+		}
 	}
 
 	/** Whether a hash was made with weaker parameters than today's and should be replaced at the next login. */

@@ -208,7 +208,8 @@ class FaultsSuiteIT {
 		assertThat(statuses).as("every session after Redis came back").containsOnly(200);
 	}
 
-	private static void awaitEveryMail(List<User> users, Duration timeout) throws Exception {
+	/** Waits until every user has at least the mails their successful actions should have sent. */
+	static void awaitEveryMail(List<User> users, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (User user : users) {
 			while (System.nanoTime() < deadline && (user.mails(UserLoad.PASSWORD_MAIL) < user.passwordChanges

@@ -40,13 +40,7 @@ class KafkaOutageSuiteIT {
 			suite.infrastructure().kafka().restart();
 		}
 
-		long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-		for (User user : users) {
-			while (System.nanoTime() < deadline && (user.mails(UserLoad.PASSWORD_MAIL) < user.passwordChanges
-					|| user.mails(UserLoad.TOKEN_MAIL) < user.tokensCreated)) {
-				Thread.sleep(500);
-			}
-		}
+		FaultsSuiteIT.awaitEveryMail(users, Duration.ofSeconds(150));
 		FaultsSuiteIT.assertEveryEventLoggedOnce(users);
 		for (User user : users) {
 			assertThat(user.passwordChanges).as("the load did something").isGreaterThan(2);

@@ -68,7 +68,7 @@ public final class FootprintBench {
 				Thread.sleep(20_000); // settle: start-up garbage collected, pools at their idle size
 				Map<WardenService, Long> idle = rss(suite);
 				Map<WardenService, Long> peak = new EnumMap<>(idle);
-				String cookie = signIn(suite.url(WardenService.GATEWAY), adminEmail, adminPassword);
+				String cookie = GatewayBench.login(this.http, suite.url(WardenService.GATEWAY), adminEmail, adminPassword);
 				AtomicBoolean loading = new AtomicBoolean(true);
 				AtomicLong calls = new AtomicLong();
 				Thread mixed = new Thread(() -> mixedLoad(suite.url(WardenService.GATEWAY), cookie, loading, calls));
@@ -171,20 +171,6 @@ public final class FootprintBench {
 			.header("Content-Type", "application/json")
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private String signIn(String gateway, String email, String password) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		String header = response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((value) -> value.startsWith("warden_session="))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("sign-in failed: " + response.statusCode()));
-		return header.substring("warden_session=".length(), header.indexOf(';'));
 	}
 
 	private static String report(List<Double> starts, Map<WardenService, Long> idle, Map<WardenService, Long> peak,

@@ -74,7 +74,7 @@ public final class GatewayBench {
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
 			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));
 			String gateway = suite.url(WardenService.GATEWAY);
-			String cookie = login(gateway, "bench.admin@example.test", adminPassword);
+			String cookie = login(this.http, gateway, "bench.admin@example.test", adminPassword);
 			String userId = me(gateway, cookie);
 
 			List<String> tokens = new ArrayList<>();
@@ -148,8 +148,9 @@ public final class GatewayBench {
 		return Measurement.fromWrk(output);
 	}
 
-	private String login(String gateway, String email, String password) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
+	/** Signs in through the gateway and returns the session cookie's value (the benchmarks run without Secure). */
+	static String login(HttpClient http, String gateway, String email, String password) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());

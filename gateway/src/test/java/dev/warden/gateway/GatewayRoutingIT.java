@@ -296,6 +296,23 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void theReplicaThatCarriesAnEndedSessionForgetsItAtOnce() throws Exception {
+		String token = "csrf-token-value-0123456789";
+		String cookies = COOKIE + "=" + UpstreamStub.ADMIN_SECRET + "; XSRF-TOKEN=" + token;
+		get("/api/me", UpstreamStub.ACTIVE_SECRET);
+		get("/api/me", UpstreamStub.ADMIN_SECRET);
+
+		HttpResponse<String> ended = send("DELETE", "/api/security/sessions/" + UpstreamStub.SESSION_ID, cookies,
+				Map.of("X-XSRF-TOKEN", token));
+		int before = upstream.introspections();
+		get("/api/me", UpstreamStub.ACTIVE_SECRET);
+
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("the ended session was verified again, not taken from the cache")
+			.isEqualTo(before + 1);
+	}
+
+	@Test
 	void requestsNoServiceShouldParseAreRefusedWithProblems() throws Exception {
 		HttpResponse<String> longUri = get("/api/security/tokens/" + "x".repeat(5_000), UpstreamStub.ACTIVE_SECRET);
 		HttpResponse<String> nul = get("/api/security/tokens/%00", UpstreamStub.ACTIVE_SECRET);

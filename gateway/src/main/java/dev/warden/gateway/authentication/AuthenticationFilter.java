@@ -14,6 +14,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
@@ -51,6 +52,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	private static final String LOGOUT = "/api/auth/logout";
 
+	private static final String MY_SESSIONS = "/api/security/sessions/";
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
@@ -74,14 +77,24 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		Mono<Void> handled = this.sessions.introspect(session.getValue())
 			.flatMap((result) -> proceed(exchange, chain, path, result))
 			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "session"));
-		if (!LOGOUT.equals(path)) {
-			return handled;
+		// The replica that carried a sign-out or an ended session forgets it at once, before the revocation event
+		// reaches it (and the other replicas): a page reloaded right after must not be answered from the cache.
+		if (LOGOUT.equals(path)) {
+			return afterSuccess(exchange, handled, () -> this.sessions.forget(session.getValue()));
 		}
-		// The replica that carried the sign-out forgets the cookie at once; the others hear the revocation event.
+		if (HttpMethod.DELETE.equals(exchange.getRequest().getMethod()) && path.startsWith(MY_SESSIONS)
+				&& path.indexOf('/', MY_SESSIONS.length()) < 0 && path.length() > MY_SESSIONS.length()) {
+			String ended = path.substring(MY_SESSIONS.length());
+			return afterSuccess(exchange, handled, () -> this.sessions.evictSession(ended));
+		}
+		return handled;
+	}
+
+	private static Mono<Void> afterSuccess(ServerWebExchange exchange, Mono<Void> handled, Runnable action) {
 		return handled.doOnSuccess((done) -> {
 			HttpStatusCode status = exchange.getResponse().getStatusCode();
 			if (status != null && status.is2xxSuccessful()) {
-				this.sessions.forget(session.getValue());
+				action.run();
 			}
 		});
 	}

@@ -21,6 +21,12 @@ public final class EventTypes {
 
 	public static final String ACCOUNT_UNLOCKED = "warden.account.unlocked";
 
+	/**
+	 * Someone who knew the password spent the account's budget of wrong one-time codes: further codes are refused
+	 * for a while, and the owner is told to change the password.
+	 */
+	public static final String SECOND_FACTOR_FAILED = "warden.login.second-factor-failed";
+
 	public static final String LOGOUT = "warden.logout";
 
 	public static final String PASSWORD_CHANGED = "warden.password.changed";
@@ -59,7 +65,7 @@ public final class EventTypes {
 	/** audit-service removed entries past the retention period (recorded in the log itself). */
 	public static final String AUDIT_RETENTION_APPLIED = "warden.audit.retention-applied";
 
-	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, LOGOUT,
+	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, SECOND_FACTOR_FAILED, LOGOUT,
 			PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON,
 			PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED,
 			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKEN_EXPIRING_SOON,

@@ -5,16 +5,22 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Brute-force protection per account, modelled on Keycloak's ({@code warden.login.lockout.*}). Failures are
- * counted per e-mail address, whether or not an account has it, so the answers never tell which addresses exist.
+ * Brute-force protection of passwords per account ({@code warden.login.lockout.*}). Failures are counted per
+ * e-mail address, whether or not an account has it, so the answers never tell which addresses exist.
+ * <p>
+ * Failures alone never lock an account for good by default: anyone who knows an address could otherwise lock its
+ * owner out. The temporary lock backs off (doubling up to {@code maxLock}); a permanent lock is an
+ * administrator's act, or opted into with {@code permanentLockAfter}.
  *
- * @param delayAfter failures before each further attempt must wait ({@code delay}, doubling per failure)
+ * @param delayAfter failures before each further attempt must wait ({@code delay}, doubling per failure); from
+ * then on attempts are judged one at a time
  * @param delay the first wait once throttled
  * @param lockAfter failures that lock the account temporarily ({@code lockFor}, doubling per failure, at most
  * {@code maxLock})
  * @param lockFor the first temporary lock
  * @param maxLock the longest temporary lock
- * @param permanentLockAfter failures that lock the account until an administrator unlocks it (0 = never)
+ * @param permanentLockAfter failures that lock the account until an administrator unlocks it (0 = never, the
+ * default)
  * @param forgetAfter how long without a failure before the count starts again
  */
 @ConfigurationProperties("warden.login.lockout")
@@ -27,27 +33,17 @@ public record LockoutProperties(Integer delayAfter, Duration delay, Integer lock
 		lockAfter = lockAfter == null ? 5 : lockAfter;
 		lockFor = lockFor == null ? Duration.ofMinutes(1) : lockFor;
 		maxLock = maxLock == null ? Duration.ofMinutes(15) : maxLock;
-		permanentLockAfter = permanentLockAfter == null ? 20 : permanentLockAfter;
+		permanentLockAfter = permanentLockAfter == null ? 0 : permanentLockAfter;
 		forgetAfter = forgetAfter == null ? Duration.ofHours(12) : forgetAfter;
-	}
-
-	/** How long the next attempt must wait after {@code failures} consecutive failures (zero: no wait). */
-	Duration waitAfter(long failures) {
-		if (failures >= this.lockAfter) {
-			return doubled(this.lockFor, failures - this.lockAfter);
+		if (delayAfter < 1 || lockAfter < delayAfter) {
+			throw new IllegalArgumentException(
+					"warden.login.lockout: delay-after must be at least 1 and lock-after at least delay-after");
 		}
-		if (failures >= this.delayAfter) {
-			return doubled(this.delay, failures - this.delayAfter);
-		}
-		return Duration.ZERO;
 	}
 
-	boolean locksPermanently(long failures) {
-		return this.permanentLockAfter > 0 && failures >= this.permanentLockAfter;
-	}
-
-	private Duration doubled(Duration base, long times) {
-		Duration wait = base.multipliedBy(1L << Math.min(times, 20));
-		return wait.compareTo(this.maxLock) > 0 ? this.maxLock : wait;
+	/** The schedule the attempt counter follows. */
+	public AttemptLimiter.Schedule schedule() {
+		return new AttemptLimiter.Schedule(this.delayAfter, this.delay, this.lockAfter, this.lockFor, this.maxLock,
+				this.permanentLockAfter, this.forgetAfter);
 	}
 }

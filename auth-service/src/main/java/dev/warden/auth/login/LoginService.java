@@ -132,8 +132,10 @@ public class LoginService {
 		if (!this.challenges.close(mfaToken)) {
 			throw LoginErrors.mfaTokenInvalid(); // the same token, used twice at once
 		}
-		return openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), () -> {
+		SignedIn signedIn = openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), () -> {
 		});
+		this.twoFactor.signInCompleted(user);
+		return signedIn;
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStatus;
 import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
+import dev.warden.support.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
@@ -54,29 +55,37 @@ public class PasswordCheck {
 	}
 
 	/**
-	 * The user with this e-mail if the password is theirs; empty otherwise (the failure is counted).
+	 * The user with this e-mail if the password is theirs; empty otherwise (the failure is counted). The attempt
+	 * is reserved before the hash, so however many arrive at once, no more are judged than the limit allows.
+	 * A locked account answers like a wrong password: the answer never tells a locked account from an unknown
+	 * address.
 	 * @throws dev.warden.support.problem.ProblemException 429 while attempts for this address are refused
 	 */
 	public Optional<User> verify(String email, String password, ClientInfo client, String failureType) {
-		refuseWhileLocked(email);
-		Optional<User> found = this.users.findByEmail(email);
-		if (found.isEmpty()) {
-			this.hasher.matchNothing(password);
-			this.attempts.recordFailure(email);
-			count("unknown_user");
-			return Optional.empty();
+		try (AttemptLimiter.Reservation attempt = this.attempts.reserve(email)) {
+			if (attempt.refused()) {
+				throw refusal(attempt.standing());
+			}
+			Optional<User> found = this.users.findByEmail(email);
+			if (found.isEmpty()) {
+				this.hasher.matchNothing(password);
+				attempt.failed();
+				count("unknown_user");
+				return Optional.empty();
+			}
+			User user = found.get();
+			if (user.status() == UserStatus.LOCKED) {
+				this.hasher.matchNothing(password);
+				failed(user, client, failureType, "account_locked", attempt.failed());
+				return Optional.empty();
+			}
+			if (!this.hasher.matches(password, user.passwordHash()) || user.status() != UserStatus.ACTIVE) {
+				failed(user, client, failureType, "wrong_password", attempt.failed());
+				return Optional.empty();
+			}
+			attempt.succeeded();
+			return Optional.of(user);
 		}
-		User user = found.get();
-		if (user.status() == UserStatus.LOCKED) {
-			this.hasher.matchNothing(password);
-			throw LoginErrors.locked(this.lockout.forgetAfter().toSeconds());
-		}
-		if (!this.hasher.matches(password, user.passwordHash()) || user.status() != UserStatus.ACTIVE) {
-			failed(user, client, failureType);
-			return Optional.empty();
-		}
-		this.attempts.reset(email);
-		return Optional.of(user);
 	}
 
 	/** Verifies the password of a signed-in user (re-authentication, password change). */
@@ -84,27 +93,21 @@ public class PasswordCheck {
 		return verify(user.email(), password, client, failureType).isPresent();
 	}
 
-	private void refuseWhileLocked(String email) {
-		LoginAttempts.Standing standing = this.attempts.standing(email);
+	private ProblemException refusal(AttemptLimiter.Standing standing) {
 		if (standing.permanentlyLocked()) {
-			throw LoginErrors.locked(this.lockout.forgetAfter().toSeconds());
+			count("locked");
+			return LoginErrors.locked(this.lockout.forgetAfter().toSeconds());
 		}
-		if (standing.refused()) {
-			count("throttled");
-			throw LoginErrors.throttled(standing.retryAfterSeconds());
-		}
-	}
-
-	private void failed(User user, ClientInfo client, String failureType) {
-		countFailure(user, client, failureType, "wrong_password");
+		count("throttled");
+		return LoginErrors.throttled(standing.retryAfterSeconds());
 	}
 
 	/**
-	 * Counts a failed proof of a known user (a wrong password or second-factor code): {@code failureType} is
-	 * published, and {@code account.locked} when this failure locks the account.
+	 * Records a counted failure of a known user: {@code failureType} is published, and {@code account.locked} when
+	 * this failure locked the account.
 	 */
-	public void countFailure(User user, ClientInfo client, String failureType, String reason) {
-		LoginAttempts.Standing standing = this.attempts.recordFailure(user.email());
+	private void failed(User user, ClientInfo client, String failureType, String reason,
+			AttemptLimiter.Standing standing) {
 		count(reason);
 		this.transactions.executeWithoutResult((tx) -> {
 			Map<String, Object> data = data(user, client);

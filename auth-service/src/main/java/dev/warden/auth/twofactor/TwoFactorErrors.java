@@ -1,11 +1,13 @@
 package dev.warden.auth.twofactor;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.warden.support.problem.FieldProblem;
 import dev.warden.support.problem.ProblemException;
 import dev.warden.support.problem.Problems;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** The problems of two-factor authentication, each with its stable code. */
@@ -17,6 +19,14 @@ final class TwoFactorErrors {
 	static ProblemException codeInvalid() {
 		return Problems.validation(List.of(new FieldProblem("code", "code_invalid",
 				"This code is not valid (wrong, expired, or already used).")));
+	}
+
+	static ProblemException throttled(long retryAfterSeconds) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "second_factor_throttled", "Too many wrong codes",
+				"Too many wrong codes for this account. Wait " + retryAfterSeconds + " s before trying again.",
+				List.of(), Map.of("retryAfterSeconds", retryAfterSeconds), headers);
 	}
 
 	static ProblemException alreadyEnabled() {

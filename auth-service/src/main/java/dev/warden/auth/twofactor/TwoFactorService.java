@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-import dev.warden.auth.login.LoginAttempts;
+import dev.warden.auth.login.AttemptLimiter;
 import dev.warden.auth.login.LoginErrors;
 import dev.warden.auth.login.PasswordCheck;
 import dev.warden.auth.session.ClientInfo;
@@ -24,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * TOTP two-factor authentication: set-up (pending until the first code confirms it), recovery codes, checking a
- * code at sign-in or re-authentication, and turning it off. Wrong codes count toward the account's brute-force
- * protection like wrong passwords; a code's time step is accepted once (replay refused).
+ * code at sign-in or re-authentication, and turning it off. Wrong codes spend the account's budget of one-time
+ * codes ({@link CodeAttemptProperties}), reserved before each check; a code's time step is accepted once (replay
+ * refused).
  */
 @Service
 public class TwoFactorService {
@@ -40,7 +41,7 @@ public class TwoFactorService {
 
 	private final TwoFactorProperties properties;
 
-	private final LoginAttempts attempts;
+	private final CodeAttempts attempts;
 
 	private final PasswordCheck passwords;
 
@@ -51,7 +52,7 @@ public class TwoFactorService {
 	private final Clock clock;
 
 	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties,
-			LoginAttempts attempts, PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
+			CodeAttempts attempts, PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
 			Clock clock) {
 		this.store = store;
 		this.cipher = cipher;
@@ -91,9 +92,10 @@ public class TwoFactorService {
 		TwoFactorStore.Enrolment enrolment = this.store.find(user.id())
 			.filter((found) -> !found.active())
 			.orElseThrow(TwoFactorErrors::notPending);
-		refuseWhileLocked(user);
-		if (!acceptTotp(user, enrolment, code)) {
-			failed(user, client);
+		try (AttemptLimiter.Reservation attempt = reserve(user)) {
+			if (!acceptTotp(user, enrolment, code)) {
+				failed(user, client, attempt);
+			}
 		}
 		List<String> codes = RecoveryCodes.generate();
 		this.transactions.executeWithoutResult((tx) -> {
@@ -102,43 +104,49 @@ public class TwoFactorService {
 					this.clock.instant());
 			this.events.publish(EventTypes.TWO_FACTOR_ENABLED, user.id().toString(), PasswordCheck.data(user, client));
 		});
-		this.attempts.reset(user.email());
 		return codes;
 	}
 
 	/**
 	 * Checks a second factor for a user with two-factor on: a current TOTP code, or an unused recovery code
-	 * (spent by this call). Wrong codes count toward the account's lock.
-	 * @throws dev.warden.support.problem.ProblemException 400 {@code code_invalid}, or 429 while locked
+	 * (spent by this call). Wrong codes spend the account's budget; a right one does not restore it (only a
+	 * completed sign-in does, {@link #signInCompleted(User)}).
+	 * @throws dev.warden.support.problem.ProblemException 400 {@code code_invalid}, or 429
+	 * {@code second_factor_throttled} while codes are refused
 	 */
 	public Factor verify(User user, String code, ClientInfo client) {
 		TwoFactorStore.Enrolment enrolment = this.store.find(user.id())
 			.filter(TwoFactorStore.Enrolment::active)
 			.orElseThrow(TwoFactorErrors::notEnabled);
-		refuseWhileLocked(user);
-		if (acceptTotp(user, enrolment, code)) {
-			this.attempts.reset(user.email());
-			return Factor.TOTP;
-		}
-		if (RecoveryCodes.looksLikeOne(code)) {
-			Boolean used = this.transactions.execute((tx) -> {
-				if (!this.store.useRecoveryCode(user.id(), RecoveryCodes.hash(code), this.clock.instant())) {
-					return false;
-				}
-				int remaining = this.store.unusedRecoveryCodes(user.id());
-				Map<String, Object> data = PasswordCheck.data(user, client);
-				data.put("remaining", remaining);
-				data.put("fewRemaining", remaining < this.properties.fewRecoveryCodes());
-				this.events.publish(EventTypes.RECOVERY_CODE_USED, user.id().toString(), data);
-				return true;
-			});
-			if (Boolean.TRUE.equals(used)) {
-				this.attempts.reset(user.email());
+		try (AttemptLimiter.Reservation attempt = reserve(user)) {
+			if (acceptTotp(user, enrolment, code)) {
+				return Factor.TOTP;
+			}
+			if (RecoveryCodes.looksLikeOne(code) && useRecoveryCode(user, code, client)) {
 				return Factor.RECOVERY_CODE;
 			}
+			failed(user, client, attempt);
+			return null; // unreachable: failed() throws
 		}
-		failed(user, client);
-		return null; // unreachable: failed() throws
+	}
+
+	/** A sign-in completed with the second factor: the budget of wrong codes starts again. */
+	public void signInCompleted(User user) {
+		this.attempts.reset(user.id());
+	}
+
+	private boolean useRecoveryCode(User user, String code, ClientInfo client) {
+		return Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+			if (!this.store.useRecoveryCode(user.id(), RecoveryCodes.hash(code), this.clock.instant())) {
+				return false;
+			}
+			int remaining = this.store.unusedRecoveryCodes(user.id());
+			Map<String, Object> data = PasswordCheck.data(user, client);
+			data.put("remaining", remaining);
+			data.put("fewRemaining", remaining < this.properties.fewRecoveryCodes());
+			this.events.publish(EventTypes.RECOVERY_CODE_USED, user.id().toString(), data);
+			return true;
+		}));
 	}
 
 	/** Turns two-factor off: the password and a code, both. */
@@ -174,18 +182,32 @@ public class TwoFactorService {
 				&& this.store.useStep(user.id(), step.getAsLong());
 	}
 
-	private void refuseWhileLocked(User user) {
-		LoginAttempts.Standing standing = this.attempts.standing(user.email());
-		if (standing.permanentlyLocked()) {
-			throw LoginErrors.locked(3600);
+	private AttemptLimiter.Reservation reserve(User user) {
+		AttemptLimiter.Reservation attempt = this.attempts.reserve(user.id());
+		if (attempt.refused()) {
+			throw TwoFactorErrors.throttled(attempt.standing().retryAfterSeconds());
 		}
-		if (standing.refused()) {
-			throw LoginErrors.throttled(standing.retryAfterSeconds());
-		}
+		return attempt;
 	}
 
-	private void failed(User user, ClientInfo client) {
-		this.passwords.countFailure(user, client, EventTypes.LOGIN_FAILED, "wrong_code");
+	/**
+	 * Counts a wrong code ({@code login.failed}, reason {@code wrong_code}); the one that spends the budget also
+	 * publishes {@code login.second-factor-failed}, which tells the owner that someone knows the password.
+	 */
+	private void failed(User user, ClientInfo client, AttemptLimiter.Reservation attempt) {
+		AttemptLimiter.Standing standing = attempt.failed();
+		this.transactions.executeWithoutResult((tx) -> {
+			Map<String, Object> data = PasswordCheck.data(user, client);
+			data.put("failures", standing.failures());
+			data.put("reason", "wrong_code");
+			this.events.publish(EventTypes.LOGIN_FAILED, user.id().toString(), data);
+			if (this.attempts.spentTheBudget(standing)) {
+				Map<String, Object> spent = PasswordCheck.data(user, client);
+				spent.put("failures", standing.failures());
+				spent.put("refusedUntil", standing.refusedUntil().toString());
+				this.events.publish(EventTypes.SECOND_FACTOR_FAILED, user.id().toString(), spent);
+			}
+		});
 		throw TwoFactorErrors.codeInvalid();
 	}
 

@@ -116,27 +116,71 @@ class LoginIT extends AuthIntegrationTest {
 	}
 
 	@Test
-	void locksPermanentlyUntilAnAdministratorUnlocks() {
+	void aBurstOfWrongPasswordsJudgesNoMoreThanTheFirstWaitAllows() throws Exception {
 		String email = uniqueEmail();
 		String password = strongPassword();
 		User user = newUser(email, password);
 
-		for (int failure = 1; failure <= 20; failure++) {
+		List<java.util.concurrent.Callable<HttpResponse<String>>> burst = new java.util.ArrayList<>();
+		for (int guess = 0; guess < 50; guess++) {
+			String wrong = "guess " + guess;
+			burst.add(() -> login(email, wrong));
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+		List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+		try {
+			for (java.util.concurrent.Future<HttpResponse<String>> answer : pool.invokeAll(burst)) {
+				answers.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		long judged = answers.stream().filter((answer) -> answer.statusCode() == 401).count();
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).isIn(401, 429));
+		assertThat(judged).as("passwords judged (at most delay-after = 3, below lock-after = 5)").isBetween(1L, 3L);
+		assertThat(answers.stream().filter((answer) -> answer.statusCode() == 429))
+			.allSatisfy((answer) -> assertThat(answer.body()).contains("\"code\":\"login_throttled\""));
+		List<JsonNode> failures = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.find(user.id().toString(), EventTypes.LOGIN_FAILED),
+					(found) -> found.size() == judged);
+		assertThat(failures.stream().map((event) -> event.get("data").get("failures").asLong()))
+			.doesNotHaveDuplicates();
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThat(login(email, password).statusCode()).as("the owner signs in after the wait").isEqualTo(200);
+	}
+
+	@Test
+	void failuresByAStrangerNeverLockTheOwnerOutBeyondTheTemporaryLock() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+
+		for (int failure = 1; failure <= 40; failure++) {
 			assertThat(login(email, "wrong " + failure).statusCode()).isEqualTo(401);
 			this.clock.advance(Duration.ofMinutes(16));
 		}
-		HttpResponse<String> refused = login(email, password);
 
-		assertThat(refused.statusCode()).isEqualTo(429);
-		assertThat(refused.body()).contains("\"code\":\"account_locked\"");
-		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-		assertThat(this.store.findById(user.id()).orElseThrow().status().name()).isEqualTo("LOCKED");
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.events.find(user.id().toString(), EventTypes.ACCOUNT_LOCKED)
-				.stream()
-				.anyMatch((event) -> event.get("data").get("permanent").asBoolean()));
+		assertThat(login(email, password).statusCode()).isEqualTo(200);
+		assertThat(this.store.findById(user.id()).orElseThrow().status().name()).isEqualTo("ACTIVE");
+		assertThat(this.events.find(user.id().toString(), EventTypes.ACCOUNT_LOCKED))
+			.noneMatch((event) -> event.get("data").get("permanent").asBoolean());
+	}
 
+	@Test
+	void aLockedAccountAnswersLikeAnUnknownAddressUntilAnAdministratorUnlocks() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		this.store.lock(user.id(), this.clock.instant());
+
+		HttpResponse<String> locked = login(email, password);
+		HttpResponse<String> unknown = login(uniqueEmail(), password);
+
+		assertThat(locked.statusCode()).isEqualTo(401).isEqualTo(unknown.statusCode());
+		assertThat(locked.body()).isEqualTo(unknown.body());
 		User admin = this.store.findByEmail("root@example.test").orElseThrow();
 		HttpResponse<String> unlock = send("POST", "/api/admin/users/" + user.id() + "/unlock", null, bearer(admin));
 		assertThat(unlock.statusCode()).isEqualTo(204);

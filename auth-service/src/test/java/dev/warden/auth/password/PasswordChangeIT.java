@@ -73,16 +73,34 @@ class PasswordChangeIT extends AuthIntegrationTest {
 	}
 
 	@Test
-	void reportsEveryProblemAtOnceFieldByField() {
-		User user = newUser(uniqueEmail(), strongPassword());
+	void reportsEveryProblemOfTheNewPasswordAtOnceFieldByField() {
+		String current = strongPassword();
+		User user = newUser(uniqueEmail(), current);
 
-		HttpResponse<String> response = change(user, "s", "not my password", "dragon", "different", null);
+		HttpResponse<String> response = change(user, "s", current, "dragon", "different", null);
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
 		JsonNode errors = read(response).get("errors");
-		assertThat(fieldCodes(errors)).contains("currentPassword:current_password_invalid",
-				"confirmPassword:confirmation_mismatch", "newPassword:policy.too_short", "newPassword:policy.common");
+		assertThat(fieldCodes(errors)).contains("confirmPassword:confirmation_mismatch",
+				"newPassword:policy.too_short", "newPassword:policy.common")
+			.doesNotContain("currentPassword:current_password_invalid");
+	}
+
+	@Test
+	void aWrongCurrentPasswordIsAnsweredAloneSoTheFormIsNoOracleForOldPasswords() {
+		String first = strongPassword();
+		User user = newUser(uniqueEmail(), first);
+		String second = strongPassword();
+		assertThat(change(user, "s", first, second, second, null).statusCode()).isEqualTo(204);
+
+		// An attacker with the session but not the password tries an old password as the new one.
+		HttpResponse<String> response = change(user, "s", "a guess at the password", first, first, null);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(fieldCodes(read(response).get("errors")))
+			.containsExactly("currentPassword:current_password_invalid");
+		assertThat(response.body()).doesNotContain("policy.reused");
 	}
 
 	@Test

@@ -121,7 +121,7 @@ class TwoFactorIT extends AuthIntegrationTest {
 	}
 
 	@Test
-	void theSecondStepDiesAfterFiveWrongCodesAndWrongCodesCountTowardTheLock() {
+	void theSecondStepDiesAfterFiveWrongCodesAndEachWrongCodeIsRecorded() {
 		String email = uniqueEmail();
 		String password = strongPassword();
 		User user = newUser(email, password);
@@ -139,8 +139,85 @@ class TwoFactorIT extends AuthIntegrationTest {
 		assertThat(statuses.get(5)).as("the token is gone").isEqualTo(401);
 		assertThat(send("POST", "/api/auth/login/mfa",
 				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), null).statusCode()).isEqualTo(401);
-		assertThat(this.events.await(user.id().toString(), EventTypes.ACCOUNT_LOCKED)).isNotNull();
-		this.clock.advance(Duration.ofMinutes(20));
+		List<JsonNode> failures = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.find(user.id().toString(), EventTypes.LOGIN_FAILED), (found) -> found.size() == 5);
+		assertThat(failures).allSatisfy((event) -> assertThat(event.get("data").get("reason").asString())
+			.isEqualTo("wrong_code"));
+		assertThat(secondStep(email, password, codeFor(enabled.secret(), 0)).statusCode())
+			.as("five wrong codes do not lock the password or the codes").isEqualTo(200);
+	}
+
+	/**
+	 * The attacker knows the password: every sign-in opens a fresh challenge (as if from another address), and
+	 * each challenge spends two wrong codes, all at once. The account's budget holds whatever the number of
+	 * challenges: a burst judges at most three codes, ten in all before codes are refused, and the owner is told.
+	 */
+	@Test
+	void wrongCodesAreBudgetedPerAccountWhateverTheNumberOfChallengesAndTheOwnerIsTold() throws Exception {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		Enabled enabled = enable(user);
+		List<String> challenges = new ArrayList<>();
+		for (int challenge = 0; challenge < 30; challenge++) {
+			challenges.add(read(login(email, password)).get("mfaToken").asString());
+		}
+
+		List<java.util.concurrent.Callable<Integer>> burst = new ArrayList<>();
+		for (String challenge : challenges) {
+			for (int code = 0; code < 2; code++) {
+				burst.add(() -> send("POST", "/api/auth/login/mfa", Map.of("mfaToken", challenge, "code", "000000"),
+						null).statusCode());
+			}
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			for (java.util.concurrent.Future<Integer> answer : pool.invokeAll(burst)) {
+				statuses.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		long judged = statuses.stream().filter((status) -> status == 400).count();
+		assertThat(statuses).containsOnly(400, 429);
+		assertThat(judged).as("a burst judges at most three codes").isBetween(1L, 3L);
+
+		// Then one at a time, each after the wait the last one imposed, until the budget is spent.
+		int challenge = 0;
+		HttpResponse<String> answer;
+		do {
+			this.clock.advance(Duration.ofMinutes(2));
+			String token = read(login(email, password)).get("mfaToken").asString();
+			answer = send("POST", "/api/auth/login/mfa", Map.of("mfaToken", token, "code", "000000"), null);
+			if (answer.statusCode() == 400) {
+				judged++;
+			}
+		}
+		while (answer.statusCode() == 400 && ++challenge < 20);
+
+		assertThat(judged).as("wrong codes judged in all").isEqualTo(10);
+		assertThat(answer.statusCode()).isEqualTo(429);
+		assertThat(answer.body()).contains("\"code\":\"second_factor_throttled\"");
+		assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()))
+			.as("refused for about 15 minutes from the tenth wrong code").isBetween(600L, 900L);
+		assertThat(secondStep(email, password, codeFor(enabled.secret(), 0)).statusCode())
+			.as("while refused, even the right code is not judged").isEqualTo(429);
+		JsonNode told = this.events.await(user.id().toString(), EventTypes.SECOND_FACTOR_FAILED);
+		assertThat(told.get("data").get("failures").asInt()).isEqualTo(10);
+		assertThat(told.get("data").get("email").asString()).isEqualTo(email);
+		assertThat(told.get("data").get("refusedUntil").asString()).isNotBlank();
+
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(secondStep(email, password, codeFor(enabled.secret(), 0)).statusCode())
+			.as("the owner signs in after the wait").isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(secondStep(email, password, "000000").statusCode()).isEqualTo(400);
+		assertThat(secondStep(email, password, "000000").statusCode())
+			.as("a completed sign-in started the budget again").isEqualTo(400);
+		assertThat(this.events.find(user.id().toString(), EventTypes.SECOND_FACTOR_FAILED)).hasSize(1);
 	}
 
 	@Test

@@ -79,16 +79,19 @@ public class PasswordChangeService {
 		this.clock = clock;
 	}
 
-	/** Changes the password; returns the renewed session, or {@code null} when it could not be renewed. */
+	/**
+	 * Changes the password; returns the renewed session, or {@code null} when it could not be renewed. The current
+	 * password is checked first and alone: while it is wrong nothing else is judged, so the form is no oracle for
+	 * old passwords. The new hash is made before the row is locked, so no transaction waits for a hash slot.
+	 */
 	public IssuedSession change(UUID userId, String sessionId, PasswordChange change, ClientInfo client) {
 		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
+		if (!this.check.verify(user, change.currentPassword(), client, EventTypes.PASSWORD_CHANGE_FAILED)) {
+			throw LoginErrors.currentPasswordInvalid("currentPassword");
+		}
 		PasswordPolicy policy = this.policies.current();
 		String newPassword = PasswordHasher.normalize(change.newPassword());
 		List<FieldProblem> problems = new ArrayList<>();
-		if (!this.check.verify(user, change.currentPassword(), client, EventTypes.PASSWORD_CHANGE_FAILED)) {
-			problems.add(new FieldProblem("currentPassword", "current_password_invalid",
-					"This is not your current password."));
-		}
 		if (!Objects.equals(newPassword, PasswordHasher.normalize(change.confirmPassword()))) {
 			problems.add(new FieldProblem("confirmPassword", "confirmation_mismatch",
 					"The confirmation does not match the new password."));
@@ -99,10 +102,14 @@ public class PasswordChangeService {
 		if (!problems.isEmpty()) {
 			throw Problems.validation(problems);
 		}
+		String hash = this.hasher.hash(newPassword);
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((tx) -> {
 			User locked = this.users.findByIdForUpdate(userId).orElseThrow(LoginErrors::invalidCredentials);
-			String hash = this.hasher.hash(newPassword);
+			if (!Objects.equals(locked.passwordHash(), user.passwordHash())) {
+				// Changed by another request since it was checked: what was typed is no longer the current password.
+				throw LoginErrors.currentPasswordInvalid("currentPassword");
+			}
 			this.history.add(userId, locked.passwordHash(), now);
 			this.users.changePassword(userId, hash, now);
 			Map<String, Object> data = PasswordCheck.data(user, client);

@@ -58,6 +58,12 @@ public final class EventTypes {
 
 	public static final String TOKEN_REVOKED = "warden.token.revoked";
 
+	/**
+	 * Every token of a user stopped working because the owner was locked (or started again, {@code suspended}
+	 * false): gateways forget the user's cached tokens at once.
+	 */
+	public static final String TOKENS_SUSPENDED = "warden.token.owner-suspended";
+
 	public static final String TOKEN_EXPIRING_SOON = "warden.token.expiring-soon";
 
 	public static final String TOKEN_EXPIRED = "warden.token.expired";
@@ -68,7 +74,7 @@ public final class EventTypes {
 	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, SECOND_FACTOR_FAILED, LOGOUT,
 			PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON,
 			PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED,
-			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKEN_EXPIRING_SOON,
+			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON,
 			TOKEN_EXPIRED, AUDIT_RETENTION_APPLIED);
 
 	private EventTypes() {

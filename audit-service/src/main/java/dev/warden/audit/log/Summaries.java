@@ -35,6 +35,8 @@ final class Summaries {
 			case EventTypes.SESSION_RENEWED -> "Session renewed";
 			case EventTypes.TOKEN_CREATED -> "API token \"" + text(data.get("name"), "?") + "\" created";
 			case EventTypes.TOKEN_REVOKED -> "API token \"" + text(data.get("name"), "?") + "\" revoked";
+			case EventTypes.TOKENS_SUSPENDED -> Boolean.TRUE.equals(data.get("suspended"))
+					? "API tokens suspended while the account is locked" : "API tokens work again";
 			case EventTypes.TOKEN_EXPIRING_SOON -> "API token \"" + text(data.get("name"), "?") + "\" expires soon";
 			case EventTypes.TOKEN_EXPIRED -> "API token \"" + text(data.get("name"), "?") + "\" expired";
 			case EventTypes.AUDIT_RETENTION_APPLIED -> "Entries past the retention period removed ("

@@ -1,12 +1,16 @@
 package dev.warden.token.owner;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.support.kafka.EventParser;
+import dev.warden.support.outbox.OutboxWriter;
+import dev.warden.token.issue.TokenService;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code token_owner} in step with auth-service: a new user's roles and address, a permanent lock and its
- * lifting. Idempotent by event id; a malformed event goes to the dead-letter topic (the shared error handler).
+ * lifting. A lock or its lifting is announced as {@code token.owner-suspended} in the same transaction, so every
+ * gateway forgets the owner's cached tokens at once. Idempotent by event id; a malformed event goes to the
+ * dead-letter topic (the shared error handler).
  */
 @Component
 class OwnerEventsListener {
@@ -25,11 +31,15 @@ class OwnerEventsListener {
 
 	private final TransactionTemplate transactions;
 
+	private final OutboxWriter outbox;
+
 	private final Clock clock;
 
-	OwnerEventsListener(EventParser parser, TokenOwners owners, TransactionTemplate transactions, Clock clock) {
+	OwnerEventsListener(EventParser parser, TokenOwners owners, OutboxWriter outbox, TransactionTemplate transactions,
+			Clock clock) {
 		this.parser = parser;
 		this.owners = owners;
+		this.outbox = outbox;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -62,10 +72,16 @@ class OwnerEventsListener {
 				this.owners.upsert(event.subject(), event.dataString("email"), event.dataString("displayName"),
 						roles instanceof List<?> list ? (List<String>) list : List.of(), this.clock.instant());
 			}
-			case EventTypes.ACCOUNT_LOCKED -> this.owners.setLocked(event.subject(), true, this.clock.instant());
-			case EventTypes.ACCOUNT_UNLOCKED -> this.owners.setLocked(event.subject(), false, this.clock.instant());
+			case EventTypes.ACCOUNT_LOCKED -> suspend(event.subject(), true);
+			case EventTypes.ACCOUNT_UNLOCKED -> suspend(event.subject(), false);
 			default -> {
 			}
 		}
+	}
+
+	private void suspend(String userId, boolean suspended) {
+		this.owners.setLocked(userId, suspended, this.clock.instant());
+		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(TokenService.SOURCE_PATH, EventTypes.TOKENS_SUSPENDED, userId,
+				new HashMap<>(Map.of("userId", userId, "suspended", suspended))));
 	}
 }

@@ -26,15 +26,20 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 	TokenExpiryNotices notices;
 
 	@Test
-	void aLockedOwnersTokensStopWorkingUntilUnlocked() {
+	void aLockedOwnersTokensStopWorkingUntilUnlockedAndGatewaysAreToldBothTimes() {
 		String user = newUserId();
 		String token = create(session(user, "USER"), "locked", 1, "USER").get("token").asString();
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, authEvent(user, EventTypes.ACCOUNT_LOCKED, "{\"permanent\":true}"));
 		awaitReason(token, "owner_locked");
+		JsonNode suspended = this.events.await(user, EventTypes.TOKENS_SUSPENDED);
+		assertThat(suspended.get("data").get("suspended").asBoolean()).isTrue();
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, authEvent(user, EventTypes.ACCOUNT_UNLOCKED, "{}"));
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> introspect(token).get("active").asBoolean());
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.find(user, EventTypes.TOKENS_SUSPENDED), (found) -> found.size() == 2);
 	}
 
 	@Test

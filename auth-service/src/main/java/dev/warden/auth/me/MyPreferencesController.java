@@ -4,6 +4,7 @@ import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.UserService;
 import dev.warden.support.identity.WardenPrincipal;
+import dev.warden.support.problem.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -30,7 +31,12 @@ class MyPreferencesController {
 
 	@PutMapping("/api/me/locale")
 	ResponseEntity<Void> setLocale(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LocaleChange request) {
-		this.users.changeLocale(CallerIds.userId(WardenPrincipal.from(jwt)), Locales.canonical(request.locale()));
+		WardenPrincipal caller = WardenPrincipal.from(jwt);
+		if (caller.sessionId() == null) {
+			// A security setting (it decides how the owner reads warnings): never with an API token.
+			throw Problems.forbidden("session_required", "The e-mail language can only be changed from a signed-in session.");
+		}
+		this.users.changeLocale(CallerIds.userId(caller), Locales.canonical(request.locale()));
 		return ResponseEntity.noContent().build();
 	}
 

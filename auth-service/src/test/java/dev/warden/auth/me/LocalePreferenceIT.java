@@ -46,6 +46,23 @@ class LocalePreferenceIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	void anApiTokenCannotChangeTheLanguageOfSecurityMails() {
+		User user = newUser(uniqueEmail(), strongPassword());
+		String tokenCaller = dev.warden.infra.test.TestJwts.shared()
+			.forUser(user.id().toString())
+			.roles("USER")
+			.apiToken("tok_locale_test")
+			.amr("token")
+			.bearer();
+
+		HttpResponse<String> refused = send("PUT", "/api/me/locale", Map.of("locale", "de"), tokenCaller);
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("\"code\":\"session_required\"");
+		assertThat(this.userStore.findById(user.id()).orElseThrow().locale()).isNull();
+	}
+
+	@Test
 	void refusesSomethingThatIsNotALanguageTag() {
 		User user = newUser(uniqueEmail(), strongPassword());
 

@@ -108,6 +108,9 @@ final class SharedSuite {
 						Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_PERSECOND", "20"),
 						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "1000"),
 						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "50"),
+						// The attack suite spends a whole budget of wrong one-time codes: the doubling wait before each
+						// (1 s, 2 s … 64 s by default) shortened; the count and the 15-minute refusal stay as shipped.
+						Map.entry("WARDEN_TWOFACTOR_ATTEMPTS_DELAY", "20ms"),
 						Map.entry("LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG")),
 				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
 		return LocalSuite.start(options, Duration.ofMinutes(5));

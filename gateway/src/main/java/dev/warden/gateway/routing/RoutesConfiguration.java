@@ -1,11 +1,16 @@
 package dev.warden.gateway.routing;
 
 import java.net.URI;
+import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.ThreadPoolBulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -58,6 +63,19 @@ class RoutesConfiguration {
 		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
 			.circuitBreakerConfig(breaker)
 			.timeLimiterConfig(limiter)
+			.build());
+	}
+
+	/** The bulkhead each breaker comes with: no waiting, and room for a burst (Resilience4j's default is 25). */
+	@Bean
+	Customizer<ReactiveResilience4jBulkheadProvider> bulkheadDefaults(BreakerProperties properties) {
+		BulkheadConfig bulkhead = BulkheadConfig.custom()
+			.maxConcurrentCalls(properties.maxConcurrentCalls())
+			.maxWaitDuration(Duration.ZERO)
+			.build();
+		return (provider) -> provider.configureDefault((id) -> new Resilience4jBulkheadConfigurationBuilder()
+			.bulkheadConfig(bulkhead)
+			.threadPoolBulkheadConfig(ThreadPoolBulkheadConfig.ofDefaults())
 			.build());
 	}
 }

@@ -316,6 +316,28 @@ class ActiveSessionsIT {
 	}
 
 	@Test
+	void aPermanentLockEndsEverySessionOfTheUserButATemporaryOneDoesNot() {
+		JsonNode laptop = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+		JsonNode phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
+		this.clock.advance(Duration.ofSeconds(5));
+		CloudEvent temporary = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
+				EventTypes.ACCOUNT_LOCKED, this.clock.instant().minusSeconds(1), this.user, "application/json",
+				Map.of("permanent", false));
+		CloudEvent permanent = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
+				EventTypes.ACCOUNT_LOCKED, this.clock.instant().minusSeconds(1), this.user, "application/json",
+				Map.of("permanent", true));
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(temporary));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.api.isActive(laptop.get("secret").asString()));
+		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(permanent));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.api.isActive(laptop.get("secret").asString())
+				&& !this.api.isActive(phone.get("secret").asString()));
+	}
+
+	@Test
 	void passwordChangeKeepsOtherSessionsWhenTheUserSaysSo() {
 		JsonNode changer = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
 		JsonNode phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);

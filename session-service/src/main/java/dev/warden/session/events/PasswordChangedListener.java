@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a password change, ends every other session of the user (unless the user chose to stay signed in
- * elsewhere), as OWASP's session management guidance asks. Idempotent: only sessions opened before the change
- * are ended, so a redelivered event never ends a session opened since.
+ * elsewhere), as OWASP's session management guidance asks; after a permanent lock, every session of the user
+ * (a temporary lock only stops sign-ins). Idempotent: only sessions opened before the event are ended, so a
+ * redelivered event never ends a session opened since.
  */
 @Component
 class PasswordChangedListener {
@@ -34,7 +35,15 @@ class PasswordChangedListener {
 	@KafkaListener(topics = Topics.AUTH_EVENTS)
 	void on(String value) {
 		CloudEvent event = this.parser.parse(value);
-		if (!EventTypes.PASSWORD_CHANGED.equals(event.type()) || event.subject() == null) {
+		if (event.subject() == null) {
+			return;
+		}
+		if (EventTypes.ACCOUNT_LOCKED.equals(event.type()) && Boolean.TRUE.equals(event.data().get("permanent"))) {
+			int ended = this.sessions.endOthers(event.subject(), null, event.time(), RevocationReason.ACCOUNT_LOCKED);
+			log.info("Account locked (event {}): ended {} session(s)", event.id(), ended);
+			return;
+		}
+		if (!EventTypes.PASSWORD_CHANGED.equals(event.type())) {
 			return;
 		}
 		if (Boolean.FALSE.equals(event.data().get("signOutOtherSessions"))) {

@@ -4,7 +4,7 @@ package dev.warden.session.manage;
 public enum RevocationReason {
 
 	LOGOUT("logout"), USER("user"), OTHERS_ENDED("others-ended"), PASSWORD_CHANGED("password-changed"),
-	ADMIN("admin");
+	ADMIN("admin"), ACCOUNT_LOCKED("account-locked");
 
 	private final String value;
 

@@ -1,6 +1,11 @@
 package dev.warden.auth.login;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +18,8 @@ import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
 import dev.warden.support.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class PasswordCheck {
+
+	/**
+	 * Attempts the security log cannot hold (it is per user): failures for addresses without an account and
+	 * attempts refused while throttled. The address appears only as a fingerprint.
+	 */
+	private static final Logger security = LoggerFactory.getLogger("warden.security");
 
 	private final UserStore users;
 
@@ -64,12 +77,17 @@ public class PasswordCheck {
 	public Optional<User> verify(String email, String password, ClientInfo client, String failureType) {
 		try (AttemptLimiter.Reservation attempt = this.attempts.reserve(email)) {
 			if (attempt.refused()) {
+				security.warn("Password attempt refused for address {} from {}: {} failures, retry in {} s",
+						fingerprint(email), client.ip(), attempt.standing().failures(),
+						attempt.standing().retryAfterSeconds());
 				throw refusal(attempt.standing());
 			}
 			Optional<User> found = this.users.findByEmail(email);
 			if (found.isEmpty()) {
 				this.hasher.matchNothing(password);
-				attempt.failed();
+				AttemptLimiter.Standing standing = attempt.failed();
+				security.warn("Password attempt for address {} without an account from {} ({} failures)",
+						fingerprint(email), client.ip(), standing.failures());
 				count("unknown_user");
 				return Optional.empty();
 			}
@@ -128,6 +146,18 @@ public class PasswordCheck {
 				this.meters.counter("warden.login.lockouts", "permanent", Boolean.toString(permanent)).increment();
 			}
 		});
+	}
+
+	/** The first 64 bits of the address's SHA-256: enough to correlate log lines, not to read the address. */
+	static String fingerprint(String email) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** What every sign-in and password event says about who and from where; never a credential. */

@@ -203,6 +203,22 @@ class LoginIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void attemptsTheSecurityLogCannotHoldAreLoggedWithAFingerprintNotTheAddress(
+			org.springframework.boot.test.system.CapturedOutput output) {
+		String email = uniqueEmail();
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			login(email, "guess " + attempt);
+		}
+
+		String fingerprint = PasswordCheck.fingerprint(email);
+		assertThat(output.getAll())
+			.contains("Password attempt for address " + fingerprint + " without an account from " + CLIENT_IP)
+			.contains("Password attempt refused for address " + fingerprint + " from " + CLIENT_IP)
+			.doesNotContain(email);
+	}
+
+	@Test
 	void failsWithServiceUnavailableAndRecordsNoSuccessWhenSessionServiceIsDown() {
 		String email = uniqueEmail();
 		String password = strongPassword();

@@ -66,6 +66,8 @@ class GatewayRoutingIT {
 		registry.add("warden.gateway.rate-limit.login.burst", () -> "3");
 		registry.add("warden.gateway.breaker.open-for", () -> "2s");
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
+		// The tests' own client plays the load balancer; any other loopback address is a client reaching the door.
+		registry.add("warden.gateway.trusted-proxies", () -> "127.0.0.1/32");
 	}
 
 	@AfterAll
@@ -147,6 +149,7 @@ class GatewayRoutingIT {
 			.header("X-Warden-Roles", "ADMIN")
 			.header("X-Forwarded-User", "admin")
 			.header("X-Warden-Client-Ip", "203.0.113.99")
+			.header("X-Forwarded-Host", "evil.example")
 			.build();
 
 		assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -158,8 +161,69 @@ class GatewayRoutingIT {
 		assertThat(received.hasHeader("X-Warden-Roles")).isFalse();
 		assertThat(received.hasHeader("X-Forwarded-User")).isFalse();
 		assertThat(received.hasHeader("Cookie")).isFalse();
-		assertThat(received.headers().get("X-warden-client-ip")).as("the gateway's own view of the client")
-			.containsExactly("127.0.0.1");
+		assertThat(received.hasHeader("X-Warden-Client-Ip")).isFalse();
+		assertThat(received.hasHeader("X-Forwarded-Host")).isFalse();
+		assertThat(claimsOf(received)).as("the gateway's own view of the client").contains("\"cip\":\"127.0.0.1\"");
+	}
+
+	@Test
+	void signingInGoesDownstreamWithAnAnonymousTokenThatCarriesTheClientAddress() throws Exception {
+		assertThat(get("/api/auth/login", null).statusCode()).isEqualTo(200);
+
+		String claims = claimsOf(upstream.received().get(0));
+		assertThat(claims).contains("\"cip\":\"127.0.0.1\"")
+			.contains("\"iss\":\"warden-gateway\"")
+			.doesNotContain("\"sub\"")
+			.doesNotContain("\"roles\"")
+			.doesNotContain("\"sid\"");
+	}
+
+	@Test
+	void behindTheTrustedProxyTheClientIsTheRightMostForwardedHopThatIsNoProxy() throws Exception {
+		fromPeer("127.0.0.1", "GET", "/api/auth/login", Map.of("X-Forwarded-For", "203.0.113.9, 198.51.100.7"));
+		fromPeer("127.0.0.1", "GET", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.8, 127.0.0.1"));
+		fromPeer("127.0.0.1", "GET", "/api/auth/login",
+				Map.of("Forwarded", "for=203.0.113.9;proto=https, for=\"[2001:db8::17]:4711\""));
+
+		assertThat(upstream.received()).hasSize(3);
+		assertThat(claimsOf(upstream.received().get(0))).contains("\"cip\":\"198.51.100.7\"");
+		assertThat(claimsOf(upstream.received().get(1))).contains("\"cip\":\"198.51.100.8\"");
+		assertThat(claimsOf(upstream.received().get(2))).contains("\"cip\":\"2001:db8:0:0:0:0:0:17\"");
+		assertThat(upstream.received()).noneSatisfy((received) -> assertThat(
+				received.hasHeader("X-Forwarded-For") || received.hasHeader("Forwarded")).isTrue());
+	}
+
+	@Test
+	void aPeerThatIsNoTrustedProxyCannotNameAnotherAddress() throws Exception {
+		RawResponse response = fromPeer("127.0.0.2", "GET", "/api/auth/login",
+				Map.of("X-Forwarded-For", "198.51.100.50", "Forwarded", "for=198.51.100.50"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(claimsOf(upstream.received().get(0))).contains("\"cip\":\"127.0.0.2\"")
+			.doesNotContain("198.51.100.50");
+	}
+
+	@Test
+	void signInLimitsCountEachClientBehindTheProxyOnItsOwn() throws Exception {
+		List<Integer> first = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			first.add(fromPeer("127.0.0.1", "POST", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.21"))
+				.statusCode());
+		}
+		int second = fromPeer("127.0.0.1", "POST", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.22"))
+			.statusCode();
+		int spoofing = fromPeer("127.0.0.3", "POST", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.23"))
+			.statusCode();
+		List<Integer> rotating = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			rotating.add(fromPeer("127.0.0.3", "POST", "/api/auth/login",
+					Map.of("X-Forwarded-For", "198.51.100." + (100 + i))).statusCode());
+		}
+
+		assertThat(first).as("one client behind the proxy runs out").contains(429);
+		assertThat(second).as("another client behind the same proxy has a bucket of its own").isEqualTo(200);
+		assertThat(spoofing).isEqualTo(200);
+		assertThat(rotating).as("an untrusted peer cannot rotate buckets with made-up forwarding").contains(429);
 	}
 
 	@Test
@@ -501,6 +565,32 @@ class GatewayRoutingIT {
 		}
 		headers.forEach(request::header);
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A raw HTTP/1.1 request from a given loopback address (127.0.0.x are all this machine's), to be a peer other
+	 * than the tests' own client.
+	 */
+	private RawResponse fromPeer(String localAddress, String method, String path, Map<String, String> headers)
+			throws Exception {
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+			socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), this.port), 5_000);
+			socket.setSoTimeout(10_000);
+			StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + this.port
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n");
+			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+			request.append("\r\n{}");
+			socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			int status = Integer.parseInt(answer.substring(9, 12));
+			String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+			return new RawResponse(status, body);
+		}
+	}
+
+	/** Status and raw body (possibly chunked) of a {@link #fromPeer} request. */
+	private record RawResponse(int statusCode, String body) {
 	}
 
 	private static String claimsOf(UpstreamStub.Received received) {

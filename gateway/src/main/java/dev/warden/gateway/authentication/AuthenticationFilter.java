@@ -2,6 +2,7 @@ package dev.warden.gateway.authentication;
 
 import java.time.Duration;
 
+import dev.warden.gateway.client.ClientAddresses;
 import dev.warden.gateway.identity.CallerIdentity;
 import dev.warden.gateway.problem.GatewayProblems;
 import org.slf4j.Logger;
@@ -42,12 +43,15 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	private final JsonMapper json;
 
+	private final ClientAddresses clients;
+
 	AuthenticationFilter(SessionIntrospector sessions, TokenIntrospector tokens, CookieProperties cookie,
-			JsonMapper json) {
+			JsonMapper json, ClientAddresses clients) {
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.cookie = cookie;
 		this.json = json;
+		this.clients = clients;
 	}
 
 	private static final String LOGOUT = "/api/auth/logout";
@@ -58,6 +62,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		if (AccessPolicy.isPublic(path, exchange.getRequest().getMethod())) {
+			// Still vouched for, anonymously: the service then knows the request came through this door.
+			exchange.getAttributes().put(CallerIdentity.ATTRIBUTE, CallerIdentity.anonymous(this.clients.of(exchange)));
 			return chain.filter(exchange);
 		}
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -65,7 +71,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				&& authorization.substring(BEARER.length()).strip().startsWith(TokenIntrospector.PREFIX)) {
 			String token = authorization.substring(BEARER.length()).strip();
-			return this.tokens.introspect(token, clientIp(exchange),
+			return this.tokens.introspect(token, this.clients.of(exchange),
 					exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))
 				.flatMap((result) -> proceedWithToken(exchange, chain, path, result))
 				.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "token"));
@@ -134,13 +140,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(token.userId(), java.util.List.of(token.role()), null,
-					token.tokenId(), java.util.List.of("token"), null));
+					token.tokenId(), java.util.List.of("token"), null, this.clients.of(exchange)));
 		return chain.filter(exchange);
-	}
-
-	private static String clientIp(ServerWebExchange exchange) {
-		java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
 	}
 
 	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String path,
@@ -158,7 +159,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(session.userId(), session.roles(), session.sessionId(),
-					null, session.authMethods(), session.authenticatedAt()));
+					null, session.authMethods(), session.authenticatedAt(), this.clients.of(exchange)));
 		return chain.filter(exchange);
 	}
 

@@ -53,6 +53,9 @@ class GatewayRoutingIT {
 	@Autowired
 	ReactiveResilience4JCircuitBreakerFactory breakers;
 
+	@Autowired
+	dev.warden.gateway.authentication.TokenIntrospector tokenIntrospector;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
@@ -377,6 +380,122 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void aRevokedApiTokenIsRefusedOnItsVeryNextRequest() throws Exception {
+		String tokenId = "6f1c1d2e-0000-4000-8000-000000000101";
+		String token = upstream.newToken("user-revokes-token", tokenId);
+		String session = upstream.newSession("user-revokes-token", "revokerSession00000001");
+		assertThat(withToken("GET", "/api/me", token).statusCode()).as("live, and now cached").isEqualTo(200);
+
+		HttpResponse<String> revoke = asSession(session, "DELETE", "/api/security/tokens/" + tokenId, Map.of());
+		HttpResponse<String> next = withToken("GET", "/api/me", token);
+
+		assertThat(revoke.statusCode()).isEqualTo(200);
+		assertThat(next.statusCode()).isEqualTo(401);
+		assertThat(next.body()).contains("\"code\":\"token_revoked\"");
+	}
+
+	@Test
+	void endingOtherSessionsRefusesThemOnTheirVeryNextRequestButKeepsTheCallers() throws Exception {
+		String mine = upstream.newSession("user-ends-others", "endOthersSession000001");
+		String other = upstream.newSession("user-ends-others", "endOthersSession000002");
+		assertThat(get("/api/me", other).statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", mine).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> ended = asSession(mine, "POST", "/api/security/sessions/end-others", Map.of());
+		int introspections = upstream.introspections();
+		HttpResponse<String> otherNext = get("/api/me", other);
+		HttpResponse<String> mineNext = get("/api/me", mine);
+
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(otherNext.statusCode()).isEqualTo(401);
+		assertThat(mineNext.statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("only the ended session was asked about again")
+			.isEqualTo(introspections + 1);
+	}
+
+	@Test
+	void aPasswordChangeRefusesTheOtherSessionsAndTheCallersOldCookieOnTheirVeryNextRequest() throws Exception {
+		String mine = upstream.newSession("user-changes-password", "passwordSession0000001");
+		String other = upstream.newSession("user-changes-password", "passwordSession0000002");
+		get("/api/me", other);
+		get("/api/me", mine);
+
+		HttpResponse<String> changed = asSession(mine, "POST", "/api/security/password", Map.of());
+
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", other).statusCode()).isEqualTo(401);
+		assertThat(get("/api/me", mine).statusCode()).as("renewed: the old cookie is over").isEqualTo(401);
+	}
+
+	@Test
+	void reauthenticatingRefusesTheOldCookieOnItsVeryNextRequest() throws Exception {
+		String mine = upstream.newSession("user-reauthenticates", "reauthSession000000001");
+		get("/api/me", mine);
+
+		HttpResponse<String> renewed = asSession(mine, "POST", "/api/auth/reauthenticate", Map.of());
+
+		assertThat(renewed.statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", mine).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aSignOutOrAnEndedSessionIsRefusedOnItsVeryNextRequest() throws Exception {
+		String signingOut = upstream.newSession("user-signs-out", "signOutSession00000001");
+		String ending = upstream.newSession("user-signs-out", "signOutSession00000002");
+		String ender = upstream.newSession("user-signs-out", "signOutSession00000003");
+		get("/api/me", signingOut);
+		get("/api/me", ending);
+
+		HttpResponse<String> signedOut = asSession(signingOut, "POST", "/api/auth/logout", Map.of());
+		HttpResponse<String> afterSignOut = get("/api/me", signingOut);
+		HttpResponse<String> ended = asSession(ender, "DELETE", "/api/security/sessions/signOutSession00000002",
+				Map.of());
+		HttpResponse<String> afterEnd = get("/api/me", ending);
+
+		assertThat(signedOut.statusCode()).isEqualTo(200);
+		assertThat(afterSignOut.statusCode()).isEqualTo(401);
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(afterEnd.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aRevocationThatFailedForgetsNothing() throws Exception {
+		String mine = upstream.newSession("user-fails-to-end", "failedEndSession000001");
+		String other = upstream.newSession("user-fails-to-end", "failedEndSession000002");
+		get("/api/me", other);
+
+		HttpResponse<String> refused = asSession(mine, "POST", "/api/security/sessions/end-others",
+				Map.of("X-Stub-Status", "403"));
+		int introspections = upstream.introspections();
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(get("/api/me", other).statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("still answered from the cache").isEqualTo(introspections);
+	}
+
+	@Test
+	void aTokenAnswerThatRacedItsRevocationIsUsedOnceButNeverCached() throws Exception {
+		String tokenId = "6f1c1d2e-0000-4000-8000-000000000102";
+		String token = upstream.newToken("user-races", tokenId);
+		UpstreamStub.Hold hold = upstream.hold(token);
+
+		java.util.concurrent.CompletableFuture<HttpResponse<String>> first = this.http.sendAsync(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+					.header("Authorization", "Bearer " + token)
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(hold.arrived().await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		// token-service has said "active"; before that answer reaches the gateway, the token is revoked.
+		upstream.revoke(token);
+		this.tokenIntrospector.evictToken(tokenId);
+		hold.release().countDown();
+
+		assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		HttpResponse<String> next = withToken("GET", "/api/me", token);
+		assertThat(next.statusCode()).as("asked again, not taken from the cache").isEqualTo(401);
+	}
+
+	@Test
 	void requestsNoServiceShouldParseAreRefusedWithProblems() throws Exception {
 		HttpResponse<String> longUri = get("/api/security/tokens/" + "x".repeat(5_000), UpstreamStub.ACTIVE_SECRET);
 		HttpResponse<String> nul = get("/api/security/tokens/%00", UpstreamStub.ACTIVE_SECRET);
@@ -391,6 +510,26 @@ class GatewayRoutingIT {
 		assertThat(garbage.statusCode()).isEqualTo(415);
 		assertThat(garbage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void anApiTokenMayReadAdministrationButChangeNeitherItNorTheUsersOwnSettings() throws Exception {
+		String admin = upstream.newToken("user-admin-token", "6f1c1d2e-0000-4000-8000-000000000103", "ADMIN");
+
+		HttpResponse<String> locale = withToken("PUT", "/api/me/locale", UpstreamStub.ACTIVE_TOKEN);
+		HttpResponse<String> read = withToken("GET", "/api/admin/users", admin);
+		HttpResponse<String> create = withToken("POST", "/api/admin/users", admin);
+		HttpResponse<String> unlock = withToken("POST", "/api/admin/users/" + UpstreamStub.USER_ID + "/unlock", admin);
+		HttpResponse<String> policy = withToken("PUT", "/api/admin/password-policy", admin);
+
+		assertThat(locale.statusCode()).isEqualTo(403);
+		assertThat(locale.body()).contains("\"code\":\"session_required\"");
+		assertThat(read.statusCode()).isEqualTo(200);
+		for (HttpResponse<String> change : List.of(create, unlock, policy)) {
+			assertThat(change.statusCode()).isEqualTo(403);
+			assertThat(change.body()).contains("\"code\":\"session_required\"");
+		}
+		assertThat(upstream.received()).extracting(UpstreamStub.Received::method).containsExactly("GET");
 	}
 
 	@Test
@@ -547,6 +686,15 @@ class GatewayRoutingIT {
 			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
 			return upstream.tokenIntrospections() > before;
 		});
+	}
+
+	/** An unsafe request of a signed-in session, with its CSRF token. */
+	private HttpResponse<String> asSession(String session, String method, String path, Map<String, String> headers)
+			throws Exception {
+		String csrf = "csrf-token-value-revocations";
+		Map<String, String> all = new java.util.HashMap<>(headers);
+		all.put("X-XSRF-TOKEN", csrf);
+		return send(method, path, COOKIE + "=" + session + "; XSRF-TOKEN=" + csrf, all);
 	}
 
 	private HttpResponse<String> withToken(String method, String path, String token) throws Exception {

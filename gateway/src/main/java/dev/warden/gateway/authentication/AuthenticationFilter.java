@@ -15,9 +15,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -45,18 +43,17 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	private final ClientAddresses clients;
 
+	private final CarriedRevocations revocations;
+
 	AuthenticationFilter(SessionIntrospector sessions, TokenIntrospector tokens, CookieProperties cookie,
-			JsonMapper json, ClientAddresses clients) {
+			JsonMapper json, ClientAddresses clients, CarriedRevocations revocations) {
+		this.revocations = revocations;
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.cookie = cookie;
 		this.json = json;
 		this.clients = clients;
 	}
-
-	private static final String LOGOUT = "/api/auth/logout";
-
-	private static final String MY_SESSIONS = "/api/security/sessions/";
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -80,29 +77,9 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		if (session == null) {
 			return unauthenticated(exchange, false);
 		}
-		Mono<Void> handled = this.sessions.introspect(session.getValue())
-			.flatMap((result) -> proceed(exchange, chain, path, result))
+		return this.sessions.introspect(session.getValue())
+			.flatMap((result) -> proceed(exchange, chain, path, session.getValue(), result))
 			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "session"));
-		// The replica that carried a sign-out or an ended session forgets it at once, before the revocation event
-		// reaches it (and the other replicas): a page reloaded right after must not be answered from the cache.
-		if (LOGOUT.equals(path)) {
-			return afterSuccess(exchange, handled, () -> this.sessions.forget(session.getValue()));
-		}
-		if (HttpMethod.DELETE.equals(exchange.getRequest().getMethod()) && path.startsWith(MY_SESSIONS)
-				&& path.indexOf('/', MY_SESSIONS.length()) < 0 && path.length() > MY_SESSIONS.length()) {
-			String ended = path.substring(MY_SESSIONS.length());
-			return afterSuccess(exchange, handled, () -> this.sessions.evictSession(ended));
-		}
-		return handled;
-	}
-
-	private static Mono<Void> afterSuccess(ServerWebExchange exchange, Mono<Void> handled, Runnable action) {
-		return handled.doOnSuccess((done) -> {
-			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			if (status != null && status.is2xxSuccessful()) {
-				action.run();
-			}
-		});
 	}
 
 	private Mono<Void> unavailable(ServerWebExchange exchange, AuthenticationUnavailableException ex, String what) {
@@ -113,8 +90,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 	}
 
 	/**
-	 * An API token acts as its user with the token's one role, and never on the security settings: a leaked
-	 * token cannot change the password or mint more tokens.
+	 * An API token acts as its user with the token's one role, and never on the security settings, the user's own
+	 * settings or administration changes: a leaked token cannot change the password, mint more tokens or administer.
 	 */
 	private Mono<Void> proceedWithToken(ServerWebExchange exchange, GatewayFilterChain chain, String path,
 			TokenIntrospection token) {
@@ -130,9 +107,9 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 						"Unauthenticated", "This API token is not valid.");
 			};
 		}
-		if (AccessPolicy.isSecuritySetting(path)) {
+		if (AccessPolicy.needsSession(path, exchange.getRequest().getMethod())) {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "session_required",
-					"Session required", "Security settings can only be changed from a signed-in session, not with an API token.");
+					"Session required", "Security settings and administration can only be changed from a signed-in session, not with an API token.");
 		}
 		if (AccessPolicy.isAdministration(path) && !"ADMIN".equals(token.role())) {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
@@ -144,7 +121,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
-	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String path,
+	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String path, String cookie,
 			SessionIntrospection session) {
 		if (!session.active()) {
 			return unauthenticated(exchange, true);
@@ -160,6 +137,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(session.userId(), session.roles(), session.sessionId(),
 					null, session.authMethods(), session.authenticatedAt(), this.clients.of(exchange)));
+		this.revocations.forgetOnSuccess(exchange, cookie, session);
 		return chain.filter(exchange);
 	}
 

@@ -505,10 +505,31 @@ class GatewayRoutingIT {
 		assertThat(longUri.statusCode()).isEqualTo(414);
 		assertThat(longUri.body()).contains("\"code\":\"uri_too_long\"");
 		assertThat(nul.statusCode()).isEqualTo(400);
-		assertThat(nul.body()).contains("\"code\":\"malformed_path\"");
+		assertThat(nul.body()).contains("\"code\":\"malformed_request\"");
 		assertThat(wildcard.statusCode()).isEqualTo(415);
 		assertThat(garbage.statusCode()).isEqualTo(415);
 		assertThat(garbage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void pathsThatCouldMeanAnotherResourceAreRefusedWithAProblemBeforeAnyService() throws Exception {
+		for (String path : List.of("/api/security/sessions/..%5c..%5cx", "/api/security/sessions/..%5C..%5Cx",
+				"/api/security/sessions/a%2F..%2Fb", "/api/security/sessions/%2e%2e/x", "/api/security/sessions/.%2E/x",
+				"/api/security/tokens/%252e%252e/x", "/api/security/sessions/..;/x", "/api/me/./x")) {
+			HttpResponse<String> response = get(path, UpstreamStub.ACTIVE_SECRET);
+
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+			assertThat(response.body()).as(path).contains("\"code\":\"malformed_request\"");
+		}
+		// Sent raw: an HTTP client could tidy these up before sending.
+		RawResponse dots = fromPeer("127.0.0.1", "GET", "/api/security/sessions/../../admin/users", Map.of());
+		RawResponse backslash = fromPeer("127.0.0.1", "GET", "/api/security/sessions/..\\x", Map.of());
+
+		assertThat(dots.statusCode()).isEqualTo(400);
+		assertThat(dots.body()).contains("\"code\":\"malformed_request\"");
+		assertThat(backslash.statusCode()).isEqualTo(400);
 		assertThat(upstream.received()).isEmpty();
 	}
 

@@ -47,12 +47,12 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	AuthenticationFilter(SessionIntrospector sessions, TokenIntrospector tokens, CookieProperties cookie,
 			JsonMapper json, ClientAddresses clients, CarriedRevocations revocations) {
-		this.revocations = revocations;
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.cookie = cookie;
 		this.json = json;
 		this.clients = clients;
+		this.revocations = revocations;
 	}
 
 	@Override

@@ -104,7 +104,12 @@ public abstract class AuthIntegrationTest {
 	}
 
 	protected HttpResponse<String> login(String email, String password) {
-		return send("POST", "/api/auth/login", Map.of("email", email, "password", password), null);
+		return send("POST", "/api/auth/login", Map.of("email", email, "password", password), signingIn());
+	}
+
+	/** The gateway's anonymous token for a client at {@link #CLIENT_IP} who is signing in. */
+	protected static String signingIn() {
+		return TestJwts.shared().anonymous().clientIp(CLIENT_IP).bearer();
 	}
 
 	/** A caller the gateway vouched for, signed in with a session that authenticated at {@code authTime}. */
@@ -114,7 +119,8 @@ public abstract class AuthIntegrationTest {
 			.roles(user.roles().toArray(String[]::new))
 			.session(sessionId)
 			.amr("pwd")
-			.authTime(authTime);
+			.authTime(authTime)
+			.clientIp(CLIENT_IP);
 		return jwt.bearer();
 	}
 
@@ -132,15 +138,20 @@ public abstract class AuthIntegrationTest {
 	}
 
 	protected HttpResponse<String> sendRaw(String method, String path, String body, String bearer) {
+		return sendRaw(method, path, body, bearer, Map.of());
+	}
+
+	protected HttpResponse<String> sendRaw(String method, String path, String body, String bearer,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", FIREFOX)
-			.header("X-Warden-Client-Ip", CLIENT_IP)
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
 					: HttpRequest.BodyPublishers.ofString(body));
 		if (bearer != null) {
 			request.header("Authorization", bearer);
 		}
+		headers.forEach(request::header);
 		try {
 			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}

@@ -18,7 +18,7 @@ class BadInputIT extends AuthIntegrationTest {
 			"{\"email\":\"\",\"password\":\"x\"}", "{\"email\":\"\\ud800@example.test\",\"password\":\"\\udfff\"}",
 			"{\"email\":\"a@b.c\",\"password\":\"\\u0000\"}" })
 	void signInRefusesMalformedBodies(String body) {
-		HttpResponse<String> response = sendRaw("POST", "/api/auth/login", body, null);
+		HttpResponse<String> response = sendRaw("POST", "/api/auth/login", body, signingIn());
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
@@ -29,7 +29,7 @@ class BadInputIT extends AuthIntegrationTest {
 	void aTenMegabyteBodyIsRefusedNotProcessed() {
 		String huge = "{\"email\":\"a@b.c\",\"password\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}";
 
-		HttpResponse<String> response = sendRaw("POST", "/api/auth/login", huge, null);
+		HttpResponse<String> response = sendRaw("POST", "/api/auth/login", huge, signingIn());
 
 		assertThat(response.statusCode()).isIn(400, 413);
 		assertThat(response.body()).contains("\"code\":");

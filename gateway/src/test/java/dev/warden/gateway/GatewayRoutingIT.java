@@ -53,6 +53,9 @@ class GatewayRoutingIT {
 	@Autowired
 	ReactiveResilience4JCircuitBreakerFactory breakers;
 
+	@Autowired
+	dev.warden.gateway.authentication.TokenIntrospector tokenIntrospector;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@DynamicPropertySource
@@ -66,6 +69,8 @@ class GatewayRoutingIT {
 		registry.add("warden.gateway.rate-limit.login.burst", () -> "3");
 		registry.add("warden.gateway.breaker.open-for", () -> "2s");
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
+		// The tests' own client plays the load balancer; any other loopback address is a client reaching the door.
+		registry.add("warden.gateway.trusted-proxies", () -> "127.0.0.1/32");
 	}
 
 	@AfterAll
@@ -147,6 +152,7 @@ class GatewayRoutingIT {
 			.header("X-Warden-Roles", "ADMIN")
 			.header("X-Forwarded-User", "admin")
 			.header("X-Warden-Client-Ip", "203.0.113.99")
+			.header("X-Forwarded-Host", "evil.example")
 			.build();
 
 		assertThat(this.http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
@@ -158,8 +164,69 @@ class GatewayRoutingIT {
 		assertThat(received.hasHeader("X-Warden-Roles")).isFalse();
 		assertThat(received.hasHeader("X-Forwarded-User")).isFalse();
 		assertThat(received.hasHeader("Cookie")).isFalse();
-		assertThat(received.headers().get("X-warden-client-ip")).as("the gateway's own view of the client")
-			.containsExactly("127.0.0.1");
+		assertThat(received.hasHeader("X-Warden-Client-Ip")).isFalse();
+		assertThat(received.hasHeader("X-Forwarded-Host")).isFalse();
+		assertThat(claimsOf(received)).as("the gateway's own view of the client").contains("\"cip\":\"127.0.0.1\"");
+	}
+
+	@Test
+	void signingInGoesDownstreamWithAnAnonymousTokenThatCarriesTheClientAddress() throws Exception {
+		assertThat(get("/api/auth/login", null).statusCode()).isEqualTo(200);
+
+		String claims = claimsOf(upstream.received().get(0));
+		assertThat(claims).contains("\"cip\":\"127.0.0.1\"")
+			.contains("\"iss\":\"warden-gateway\"")
+			.doesNotContain("\"sub\"")
+			.doesNotContain("\"roles\"")
+			.doesNotContain("\"sid\"");
+	}
+
+	@Test
+	void behindTheTrustedProxyTheClientIsTheRightMostForwardedHopThatIsNoProxy() throws Exception {
+		fromPeer("127.0.0.1", "GET", "/api/auth/login", Map.of("X-Forwarded-For", "203.0.113.9, 198.51.100.7"));
+		fromPeer("127.0.0.1", "GET", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.8, 127.0.0.1"));
+		fromPeer("127.0.0.1", "GET", "/api/auth/login",
+				Map.of("Forwarded", "for=203.0.113.9;proto=https, for=\"[2001:db8::17]:4711\""));
+
+		assertThat(upstream.received()).hasSize(3);
+		assertThat(claimsOf(upstream.received().get(0))).contains("\"cip\":\"198.51.100.7\"");
+		assertThat(claimsOf(upstream.received().get(1))).contains("\"cip\":\"198.51.100.8\"");
+		assertThat(claimsOf(upstream.received().get(2))).contains("\"cip\":\"2001:db8:0:0:0:0:0:17\"");
+		assertThat(upstream.received()).noneSatisfy((received) -> assertThat(
+				received.hasHeader("X-Forwarded-For") || received.hasHeader("Forwarded")).isTrue());
+	}
+
+	@Test
+	void aPeerThatIsNoTrustedProxyCannotNameAnotherAddress() throws Exception {
+		RawResponse response = fromPeer("127.0.0.2", "GET", "/api/auth/login",
+				Map.of("X-Forwarded-For", "198.51.100.50", "Forwarded", "for=198.51.100.50"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(claimsOf(upstream.received().get(0))).contains("\"cip\":\"127.0.0.2\"")
+			.doesNotContain("198.51.100.50");
+	}
+
+	@Test
+	void signInLimitsCountEachClientBehindTheProxyOnItsOwn() throws Exception {
+		List<Integer> first = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			first.add(fromPeer("127.0.0.1", "POST", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.21"))
+				.statusCode());
+		}
+		int second = fromPeer("127.0.0.1", "POST", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.22"))
+			.statusCode();
+		int spoofing = fromPeer("127.0.0.3", "POST", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.23"))
+			.statusCode();
+		List<Integer> rotating = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			rotating.add(fromPeer("127.0.0.3", "POST", "/api/auth/login",
+					Map.of("X-Forwarded-For", "198.51.100." + (100 + i))).statusCode());
+		}
+
+		assertThat(first).as("one client behind the proxy runs out").contains(429);
+		assertThat(second).as("another client behind the same proxy has a bucket of its own").isEqualTo(200);
+		assertThat(spoofing).isEqualTo(200);
+		assertThat(rotating).as("an untrusted peer cannot rotate buckets with made-up forwarding").contains(429);
 	}
 
 	@Test
@@ -313,6 +380,122 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void aRevokedApiTokenIsRefusedOnItsVeryNextRequest() throws Exception {
+		String tokenId = "6f1c1d2e-0000-4000-8000-000000000101";
+		String token = upstream.newToken("user-revokes-token", tokenId);
+		String session = upstream.newSession("user-revokes-token", "revokerSession00000001");
+		assertThat(withToken("GET", "/api/me", token).statusCode()).as("live, and now cached").isEqualTo(200);
+
+		HttpResponse<String> revoke = asSession(session, "DELETE", "/api/security/tokens/" + tokenId, Map.of());
+		HttpResponse<String> next = withToken("GET", "/api/me", token);
+
+		assertThat(revoke.statusCode()).isEqualTo(200);
+		assertThat(next.statusCode()).isEqualTo(401);
+		assertThat(next.body()).contains("\"code\":\"token_revoked\"");
+	}
+
+	@Test
+	void endingOtherSessionsRefusesThemOnTheirVeryNextRequestButKeepsTheCallers() throws Exception {
+		String mine = upstream.newSession("user-ends-others", "endOthersSession000001");
+		String other = upstream.newSession("user-ends-others", "endOthersSession000002");
+		assertThat(get("/api/me", other).statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", mine).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> ended = asSession(mine, "POST", "/api/security/sessions/end-others", Map.of());
+		int introspections = upstream.introspections();
+		HttpResponse<String> otherNext = get("/api/me", other);
+		HttpResponse<String> mineNext = get("/api/me", mine);
+
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(otherNext.statusCode()).isEqualTo(401);
+		assertThat(mineNext.statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("only the ended session was asked about again")
+			.isEqualTo(introspections + 1);
+	}
+
+	@Test
+	void aPasswordChangeRefusesTheOtherSessionsAndTheCallersOldCookieOnTheirVeryNextRequest() throws Exception {
+		String mine = upstream.newSession("user-changes-password", "passwordSession0000001");
+		String other = upstream.newSession("user-changes-password", "passwordSession0000002");
+		get("/api/me", other);
+		get("/api/me", mine);
+
+		HttpResponse<String> changed = asSession(mine, "POST", "/api/security/password", Map.of());
+
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", other).statusCode()).isEqualTo(401);
+		assertThat(get("/api/me", mine).statusCode()).as("renewed: the old cookie is over").isEqualTo(401);
+	}
+
+	@Test
+	void reauthenticatingRefusesTheOldCookieOnItsVeryNextRequest() throws Exception {
+		String mine = upstream.newSession("user-reauthenticates", "reauthSession000000001");
+		get("/api/me", mine);
+
+		HttpResponse<String> renewed = asSession(mine, "POST", "/api/auth/reauthenticate", Map.of());
+
+		assertThat(renewed.statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", mine).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aSignOutOrAnEndedSessionIsRefusedOnItsVeryNextRequest() throws Exception {
+		String signingOut = upstream.newSession("user-signs-out", "signOutSession00000001");
+		String ending = upstream.newSession("user-signs-out", "signOutSession00000002");
+		String ender = upstream.newSession("user-signs-out", "signOutSession00000003");
+		get("/api/me", signingOut);
+		get("/api/me", ending);
+
+		HttpResponse<String> signedOut = asSession(signingOut, "POST", "/api/auth/logout", Map.of());
+		HttpResponse<String> afterSignOut = get("/api/me", signingOut);
+		HttpResponse<String> ended = asSession(ender, "DELETE", "/api/security/sessions/signOutSession00000002",
+				Map.of());
+		HttpResponse<String> afterEnd = get("/api/me", ending);
+
+		assertThat(signedOut.statusCode()).isEqualTo(200);
+		assertThat(afterSignOut.statusCode()).isEqualTo(401);
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(afterEnd.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aRevocationThatFailedForgetsNothing() throws Exception {
+		String mine = upstream.newSession("user-fails-to-end", "failedEndSession000001");
+		String other = upstream.newSession("user-fails-to-end", "failedEndSession000002");
+		get("/api/me", other);
+
+		HttpResponse<String> refused = asSession(mine, "POST", "/api/security/sessions/end-others",
+				Map.of("X-Stub-Status", "403"));
+		int introspections = upstream.introspections();
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(get("/api/me", other).statusCode()).isEqualTo(200);
+		assertThat(upstream.introspections()).as("still answered from the cache").isEqualTo(introspections);
+	}
+
+	@Test
+	void aTokenAnswerThatRacedItsRevocationIsUsedOnceButNeverCached() throws Exception {
+		String tokenId = "6f1c1d2e-0000-4000-8000-000000000102";
+		String token = upstream.newToken("user-races", tokenId);
+		UpstreamStub.Hold hold = upstream.hold(token);
+
+		java.util.concurrent.CompletableFuture<HttpResponse<String>> first = this.http.sendAsync(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+					.header("Authorization", "Bearer " + token)
+					.build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(hold.arrived().await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		// token-service has said "active"; before that answer reaches the gateway, the token is revoked.
+		upstream.revoke(token);
+		this.tokenIntrospector.evictToken(tokenId);
+		hold.release().countDown();
+
+		assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		HttpResponse<String> next = withToken("GET", "/api/me", token);
+		assertThat(next.statusCode()).as("asked again, not taken from the cache").isEqualTo(401);
+	}
+
+	@Test
 	void requestsNoServiceShouldParseAreRefusedWithProblems() throws Exception {
 		HttpResponse<String> longUri = get("/api/security/tokens/" + "x".repeat(5_000), UpstreamStub.ACTIVE_SECRET);
 		HttpResponse<String> nul = get("/api/security/tokens/%00", UpstreamStub.ACTIVE_SECRET);
@@ -322,11 +505,52 @@ class GatewayRoutingIT {
 		assertThat(longUri.statusCode()).isEqualTo(414);
 		assertThat(longUri.body()).contains("\"code\":\"uri_too_long\"");
 		assertThat(nul.statusCode()).isEqualTo(400);
-		assertThat(nul.body()).contains("\"code\":\"malformed_path\"");
+		assertThat(nul.body()).contains("\"code\":\"malformed_request\"");
 		assertThat(wildcard.statusCode()).isEqualTo(415);
 		assertThat(garbage.statusCode()).isEqualTo(415);
 		assertThat(garbage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void pathsThatCouldMeanAnotherResourceAreRefusedWithAProblemBeforeAnyService() throws Exception {
+		for (String path : List.of("/api/security/sessions/..%5c..%5cx", "/api/security/sessions/..%5C..%5Cx",
+				"/api/security/sessions/a%2F..%2Fb", "/api/security/sessions/%2e%2e/x", "/api/security/sessions/.%2E/x",
+				"/api/security/tokens/%252e%252e/x", "/api/security/sessions/..;/x", "/api/me/./x")) {
+			HttpResponse<String> response = get(path, UpstreamStub.ACTIVE_SECRET);
+
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+			assertThat(response.body()).as(path).contains("\"code\":\"malformed_request\"");
+		}
+		// Sent raw: an HTTP client could tidy these up before sending.
+		RawResponse dots = fromPeer("127.0.0.1", "GET", "/api/security/sessions/../../admin/users", Map.of());
+		RawResponse backslash = fromPeer("127.0.0.1", "GET", "/api/security/sessions/..\\x", Map.of());
+
+		assertThat(dots.statusCode()).isEqualTo(400);
+		assertThat(dots.body()).contains("\"code\":\"malformed_request\"");
+		assertThat(backslash.statusCode()).isEqualTo(400);
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void anApiTokenMayReadAdministrationButChangeNeitherItNorTheUsersOwnSettings() throws Exception {
+		String admin = upstream.newToken("user-admin-token", "6f1c1d2e-0000-4000-8000-000000000103", "ADMIN");
+
+		HttpResponse<String> locale = withToken("PUT", "/api/me/locale", UpstreamStub.ACTIVE_TOKEN);
+		HttpResponse<String> read = withToken("GET", "/api/admin/users", admin);
+		HttpResponse<String> create = withToken("POST", "/api/admin/users", admin);
+		HttpResponse<String> unlock = withToken("POST", "/api/admin/users/" + UpstreamStub.USER_ID + "/unlock", admin);
+		HttpResponse<String> policy = withToken("PUT", "/api/admin/password-policy", admin);
+
+		assertThat(locale.statusCode()).isEqualTo(403);
+		assertThat(locale.body()).contains("\"code\":\"session_required\"");
+		assertThat(read.statusCode()).isEqualTo(200);
+		for (HttpResponse<String> change : List.of(create, unlock, policy)) {
+			assertThat(change.statusCode()).isEqualTo(403);
+			assertThat(change.body()).contains("\"code\":\"session_required\"");
+		}
+		assertThat(upstream.received()).extracting(UpstreamStub.Received::method).containsExactly("GET");
 	}
 
 	@Test
@@ -485,6 +709,15 @@ class GatewayRoutingIT {
 		});
 	}
 
+	/** An unsafe request of a signed-in session, with its CSRF token. */
+	private HttpResponse<String> asSession(String session, String method, String path, Map<String, String> headers)
+			throws Exception {
+		String csrf = "csrf-token-value-revocations";
+		Map<String, String> all = new java.util.HashMap<>(headers);
+		all.put("X-XSRF-TOKEN", csrf);
+		return send(method, path, COOKIE + "=" + session + "; XSRF-TOKEN=" + csrf, all);
+	}
+
 	private HttpResponse<String> withToken(String method, String path, String token) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Authorization", "Bearer " + token)
@@ -501,6 +734,32 @@ class GatewayRoutingIT {
 		}
 		headers.forEach(request::header);
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A raw HTTP/1.1 request from a given loopback address (127.0.0.x are all this machine's), to be a peer other
+	 * than the tests' own client.
+	 */
+	private RawResponse fromPeer(String localAddress, String method, String path, Map<String, String> headers)
+			throws Exception {
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+			socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), this.port), 5_000);
+			socket.setSoTimeout(10_000);
+			StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + this.port
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n");
+			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+			request.append("\r\n{}");
+			socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			int status = Integer.parseInt(answer.substring(9, 12));
+			String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+			return new RawResponse(status, body);
+		}
+	}
+
+	/** Status and raw body (possibly chunked) of a {@link #fromPeer} request. */
+	private record RawResponse(int statusCode, String body) {
 	}
 
 	private static String claimsOf(UpstreamStub.Received received) {

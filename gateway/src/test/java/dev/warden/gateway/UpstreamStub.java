@@ -14,7 +14,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for a service's HTTP contract: answers 200 with a small JSON body and records what arrived, so a
- * test can see exactly which path and headers the gateway forwarded.
+ * test can see exactly which path and headers the gateway forwarded. Credentials a test makes for itself
+ * ({@link #newSession}, {@link #newToken}) are revoked by the stub's services the way the real ones revoke them
+ * (sign-out, end other sessions, password change, re-authentication, deleting a session or token); a request
+ * carrying {@code X-Stub-Status} is answered with that status instead, and revokes nothing.
  */
 final class UpstreamStub implements AutoCloseable {
 
@@ -52,6 +55,113 @@ final class UpstreamStub implements AutoCloseable {
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
+	/** A session or token a test made: its owner and its public id. */
+	record Credential(String userId, String id) {
+	}
+
+	private final Map<String, Credential> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, Credential> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Map<String, String> tokenRoles = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/** Introspections of these credentials wait, once they have their (live) answer, until the test lets go. */
+	private final Map<String, Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
+
+	/** A live session of {@code userId} with public id {@code sessionId}; returns its cookie value. */
+	String newSession(String userId, String sessionId) {
+		String secret = java.util.UUID.randomUUID().toString().replace("-", "")
+				+ java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+		this.sessions.put(secret, new Credential(userId, sessionId));
+		return secret;
+	}
+
+	/** A live API token of {@code userId} with id {@code tokenId}. */
+	String newToken(String userId, String tokenId) {
+		return newToken(userId, tokenId, "USER");
+	}
+
+	/** A live API token of {@code userId} with id {@code tokenId} and the given role. */
+	String newToken(String userId, String tokenId, String role) {
+		String token = dev.warden.event.ApiTokenFormat.newToken();
+		this.tokens.put(token, new Credential(userId, tokenId));
+		this.tokenRoles.put(token, role);
+		return token;
+	}
+
+	/** Ends a credential behind the gateway's back (as another replica or a Kafka-less path would). */
+	void revoke(String credential) {
+		this.revoked.add(credential);
+	}
+
+	/** Holds the next introspection of a credential after its answer is made; see {@link Hold}. */
+	Hold hold(String credential) {
+		Hold hold = new Hold(new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1));
+		this.holds.put(credential, hold);
+		return hold;
+	}
+
+	/** {@code arrived} opens when the held introspection has its answer; the test opens {@code release}. */
+	record Hold(java.util.concurrent.CountDownLatch arrived, java.util.concurrent.CountDownLatch release) {
+	}
+
+	private String made(Map<String, Credential> credentials, String body) {
+		return credentials.keySet().stream().filter(body::contains).findFirst().orElse(null);
+	}
+
+	private void awaitRelease(String credential) {
+		Hold hold = credential == null ? null : this.holds.remove(credential);
+		if (hold != null) {
+			hold.arrived().countDown();
+			try {
+				hold.release().await(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/** What the real services end when they answer this request successfully. */
+	private void revokeAsTheServicesWould(String method, String path, String claims) {
+		String userId = claim(claims, "sub");
+		String sessionId = claim(claims, "sid");
+		java.util.function.BiConsumer<Map<String, Credential>, java.util.function.Predicate<Credential>> end = (
+				credentials, which) -> credentials.forEach((value, credential) -> {
+					if (which.test(credential)) {
+						this.revoked.add(value);
+					}
+				});
+		java.util.function.Predicate<Credential> others = (credential) -> credential.userId().equals(userId)
+				&& !credential.id().equals(sessionId);
+		java.util.function.Predicate<Credential> same = (credential) -> credential.id().equals(sessionId);
+		switch (method + " " + path) {
+			case "POST /api/auth/logout", "POST /api/auth/reauthenticate" -> end.accept(this.sessions, same);
+			case "POST /api/security/sessions/end-others" -> end.accept(this.sessions, others);
+			case "POST /api/security/password" -> end.accept(this.sessions, others.or(same));
+			default -> {
+				if (method.equals("DELETE") && path.startsWith("/api/security/sessions/")) {
+					String id = path.substring("/api/security/sessions/".length());
+					end.accept(this.sessions, (credential) -> credential.id().equals(id));
+				}
+				if (method.equals("DELETE") && path.startsWith("/api/security/tokens/")) {
+					String id = path.substring("/api/security/tokens/".length());
+					end.accept(this.tokens, (credential) -> credential.id().equals(id));
+				}
+			}
+		}
+	}
+
+	private static String claim(String claims, String name) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"")
+			.matcher(claims);
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
 	private final java.util.concurrent.atomic.AtomicInteger introspections = new java.util.concurrent.atomic.AtomicInteger();
 
 	int introspections() {
@@ -81,7 +191,15 @@ final class UpstreamStub implements AutoCloseable {
 			boolean keyed = INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
 			String answer;
 			int status = 200;
-			if (keyed && body.contains(ACTIVE_SECRET)) {
+			String made = made(this.sessions, body);
+			if (keyed && made != null) {
+				Credential session = this.sessions.get(made);
+				answer = this.revoked.contains(made) ? "{\"active\":false}"
+						: "{\"active\":true,\"sessionId\":\"" + session.id() + "\",\"userId\":\"" + session.userId()
+								+ "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"2026-11-26T10:00:00Z\","
+								+ "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"passwordChangeRequired\":false}";
+			}
+			else if (keyed && body.contains(ACTIVE_SECRET)) {
 				answer = session(false, "\"USER\"");
 			}
 			else if (keyed && body.contains(ADMIN_SECRET)) {
@@ -98,6 +216,7 @@ final class UpstreamStub implements AutoCloseable {
 				answer = "{\"active\":false}";
 			}
 			this.introspections.incrementAndGet();
+			awaitRelease(made);
 			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, bytes.length);
@@ -109,7 +228,14 @@ final class UpstreamStub implements AutoCloseable {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			boolean keyed = INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
 			String answer;
-			if (keyed && body.contains(ACTIVE_TOKEN)) {
+			String made = made(this.tokens, body);
+			if (keyed && made != null) {
+				Credential token = this.tokens.get(made);
+				answer = this.revoked.contains(made) ? "{\"active\":false,\"reason\":\"revoked\"}"
+						: "{\"active\":true,\"tokenId\":\"" + token.id() + "\",\"userId\":\"" + token.userId()
+								+ "\",\"role\":\"" + this.tokenRoles.get(made) + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
+			}
+			else if (keyed && body.contains(ACTIVE_TOKEN)) {
 				answer = "{\"active\":true,\"tokenId\":\"" + TOKEN_ID + "\",\"userId\":\"" + USER_ID
 						+ "\",\"role\":\"USER\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
 			}
@@ -123,6 +249,7 @@ final class UpstreamStub implements AutoCloseable {
 				answer = "{\"active\":false,\"reason\":\"unknown\"}";
 			}
 			this.tokenIntrospections.incrementAndGet();
+			awaitRelease(made);
 			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, bytes.length);
@@ -131,15 +258,21 @@ final class UpstreamStub implements AutoCloseable {
 			}
 		});
 		this.server.createContext("/", (exchange) -> {
-			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-					Map.copyOf(exchange.getRequestHeaders())));
+			Received arrived = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+					Map.copyOf(exchange.getRequestHeaders()));
+			this.received.add(arrived);
+			String forced = exchange.getRequestHeaders().getFirst("X-Stub-Status");
+			if (forced == null && arrived.hasHeader("Authorization")) {
+				revokeAsTheServicesWould(arrived.method(), exchange.getRequestURI().getPath(), arrived.claims());
+			}
 			byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
+			exchange.sendResponseHeaders(forced == null ? 200 : Integer.parseInt(forced), body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
 			}
 		});
+		this.server.setExecutor(this.executor);
 		this.server.start();
 	}
 
@@ -158,12 +291,25 @@ final class UpstreamStub implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 	record Received(String method, String uri, Map<String, List<String>> headers) {
 
 		boolean hasHeader(String name) {
 			return this.headers.keySet().stream().anyMatch((header) -> header.equalsIgnoreCase(name));
+		}
+
+		/** The decoded claims of the internal JWT the gateway sent. */
+		String claims() {
+			String authorization = this.headers.entrySet()
+				.stream()
+				.filter((header) -> header.getKey().equalsIgnoreCase("Authorization"))
+				.map((header) -> header.getValue().get(0))
+				.findFirst()
+				.orElseThrow();
+			String jwt = authorization.substring("Bearer ".length());
+			return new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
 		}
 	}
 }

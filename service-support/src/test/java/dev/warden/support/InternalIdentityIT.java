@@ -64,6 +64,60 @@ class InternalIdentityIT {
 	}
 
 	@Test
+	void refusesATokenThatExpiredTenSecondsAgo() {
+		// Lifetime 60 s, issued 70 s ago: Spring's default 60 s of clock skew would still accept it.
+		assertUnauthenticated(this.http.get("/api/echo",
+				this.jwts.forUser("user-1").issuedAt(Instant.now().minusSeconds(70)).bearer()));
+	}
+
+	@Test
+	void signingInNeedsTheGatewaysTokenButNoUserAndTakesTheAddressOnlyFromIt() {
+		HttpResponse<String> direct = this.http.send("POST", "/api/sign-in", null, null, "");
+		HttpResponse<String> anonymous = this.http.send("POST", "/api/sign-in",
+				this.jwts.anonymous().clientIp("198.51.100.4").bearer(), null, "",
+				java.util.Map.of("X-Warden-Client-Ip", "203.0.113.66"));
+
+		assertUnauthenticated(direct);
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).isEqualTo("{\"clientIp\":\"198.51.100.4\"}");
+	}
+
+	@Test
+	void anAnonymousTokenIsRefusedWhereverAUserIsNeeded() {
+		String anonymous = this.jwts.anonymous().clientIp("198.51.100.4").bearer();
+
+		assertUnauthenticated(this.http.get("/api/echo", anonymous));
+		assertUnauthenticated(this.http.send("POST", "/api/admin/echo", anonymous, null, ""));
+	}
+
+	@Test
+	void changesToAdministrationNeedASessionWithARecentSignIn() {
+		HttpResponse<String> viaApiToken = this.http.send("POST", "/api/admin/echo",
+				this.jwts.forUser("a").roles("ADMIN").apiToken("tok-1").bearer(), null, "");
+		HttpResponse<String> readViaApiToken = this.http.get("/api/admin/echo",
+				this.jwts.forUser("a").roles("ADMIN").apiToken("tok-1").bearer());
+		HttpResponse<String> stale = this.http.send("POST", "/api/admin/echo", this.jwts.forUser("a")
+			.roles("USER", "ADMIN")
+			.session("sess-a")
+			.authTime(Instant.now().minus(Duration.ofMinutes(16)))
+			.bearer(), null, "");
+		HttpResponse<String> notAdmin = this.http.send("POST", "/api/admin/echo",
+				this.jwts.forUser("u").roles("USER").session("sess-u").bearer(), null, "");
+		HttpResponse<String> fresh = this.http.send("POST", "/api/admin/echo",
+				this.jwts.forUser("a").roles("USER", "ADMIN").session("sess-a").bearer(), null, "");
+
+		assertThat(viaApiToken.statusCode()).isEqualTo(403);
+		assertThat(viaApiToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(viaApiToken.body()).contains("\"code\":\"session_required\"");
+		assertThat(readViaApiToken.statusCode()).isEqualTo(200);
+		assertThat(stale.statusCode()).isEqualTo(403);
+		assertThat(stale.body()).contains("\"code\":\"reauthentication_required\"");
+		assertThat(notAdmin.statusCode()).isEqualTo(403);
+		assertThat(notAdmin.body()).contains("\"code\":\"forbidden\"");
+		assertThat(fresh.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesWrongAudience() {
 		assertUnauthenticated(this.http.get("/api/echo", this.jwts.forUser("user-1").audience("someone-else").bearer()));
 	}

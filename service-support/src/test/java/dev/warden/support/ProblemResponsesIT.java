@@ -88,6 +88,29 @@ class ProblemResponsesIT {
 			.doesNotContain("dev.warden");
 	}
 
+	@Test
+	void pathsTomcatItselfRefusesAreProblemsToo() throws Exception {
+		for (String path : java.util.List.of("/api/echo/..%5c..%5cx", "/api/echo/..%5C..%5Cetc", "/api/echo/..\\x",
+				"/%2e%2e/x", "/../x", "/api/echo/%00", "/api/echo/..;/x")) {
+			String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + this.bearer
+					+ "\r\nConnection: close\r\n\r\n");
+
+			assertThat(answer).as(path).startsWith("HTTP/1.1 400");
+			assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as(path)
+				.contains("content-type: application/problem+json")
+				.doesNotContain("<html");
+		}
+	}
+
+	/** A request exactly as written, which an HTTP client could otherwise tidy up (or refuse) before sending. */
+	private String raw(String request) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
 	private static void assertProblem(HttpResponse<String> response, int status, String code) {
 		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

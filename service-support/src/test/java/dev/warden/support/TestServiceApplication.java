@@ -42,6 +42,17 @@ public class TestServiceApplication {
 			return Map.of("admin", authentication.getName());
 		}
 
+		@PostMapping("/api/admin/echo")
+		Map<String, String> adminChange(Authentication authentication) {
+			return Map.of("changedBy", authentication.getName());
+		}
+
+		/** Like signing in: reachable with the gateway's anonymous token; answers the address it carries. */
+		@PostMapping("/api/sign-in")
+		Map<String, String> signIn(Authentication authentication) {
+			return Map.of("clientIp", WardenPrincipal.of(authentication).orElseThrow().clientIp());
+		}
+
 		@PostMapping("/api/echo")
 		EchoRequest post(@Valid @RequestBody EchoRequest request) {
 			return request;

@@ -58,14 +58,15 @@ public abstract class TokenIntegrationTest {
 	/** A signed-in session of a user holding {@code roles}, authenticated just now. */
 	protected static String session(String userId, String... roles) {
 		return TestJwts.shared().forUser(userId).roles(roles).session("session" + userId.substring(0, 8) + "0000000")
-			.amr("pwd").authTime(Instant.now()).bearer();
+			.amr("pwd").authTime(Instant.now()).clientIp(CLIENT_IP).bearer();
 	}
 
 	protected HttpResponse<String> send(String method, String path, String body, String bearer) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "curl/8.5.0")
-			.header("X-Warden-Client-Ip", CLIENT_IP)
+			// Forged: services take the client's address from the gateway's JWT only.
+			.header("X-Warden-Client-Ip", "203.0.113.66")
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (bearer != null) {
 			request.header("Authorization", bearer);

@@ -1,20 +1,23 @@
 package dev.warden.auth.session;
 
+import dev.warden.support.identity.WardenPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.core.Authentication;
+
 /**
- * Where a request came from, as the gateway saw it: the gateway strips any {@code X-Warden-*} header a client
- * sends and sets {@code X-Warden-Client-Ip} itself, so the value cannot be forged through the gateway.
+ * Where a request came from, as the gateway established it: the {@code cip} claim of the verified internal JWT
+ * (an anonymous one on sign-in), never a header a caller could write.
  */
 public record ClientInfo(String ip, String userAgent) {
-
-	public static final String CLIENT_IP_HEADER = "X-Warden-Client-Ip";
 
 	private static final int MAX_USER_AGENT = 1024;
 
 	public static ClientInfo of(HttpServletRequest request) {
-		String ip = request.getHeader(CLIENT_IP_HEADER);
+		String ip = request.getUserPrincipal() instanceof Authentication authentication
+				? WardenPrincipal.of(authentication).map(WardenPrincipal::clientIp).orElse(null) : null;
 		if (ip == null || ip.isBlank() || ip.length() > 64) {
+			// A gateway that sent no address: the peer (that gateway) is all that is known.
 			ip = request.getRemoteAddr();
 		}
 		String userAgent = request.getHeader("User-Agent");

@@ -97,6 +97,28 @@ class AdminUsersIT extends AuthIntegrationTest {
 		assertThat(malformed.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void unlockingNeedsASessionWithARecentSignIn() {
+		User user = newUser(uniqueEmail(), strongPassword());
+		String path = "/api/admin/users/" + user.id() + "/unlock";
+		String viaApiToken = dev.warden.infra.test.TestJwts.shared()
+			.forUser(admin().id().toString())
+			.roles("ADMIN")
+			.apiToken("adminToken0001")
+			.bearer();
+
+		HttpResponse<String> token = send("POST", path, null, viaApiToken);
+		HttpResponse<String> stale = send("POST", path, null,
+				bearer(admin(), "sessionPublicId0000001", java.time.Instant.now().minus(java.time.Duration.ofMinutes(16))));
+		HttpResponse<String> recent = send("POST", path, null, bearer(admin()));
+
+		assertThat(token.statusCode()).isEqualTo(403);
+		assertThat(token.body()).contains("\"code\":\"session_required\"");
+		assertThat(stale.statusCode()).isEqualTo(403);
+		assertThat(stale.body()).contains("\"code\":\"reauthentication_required\"");
+		assertThat(recent.statusCode()).isEqualTo(204);
+	}
+
 	private HttpResponse<String> create(Map<String, Object> body) {
 		return send("POST", "/api/admin/users", body, bearer(admin()));
 	}

@@ -66,6 +66,50 @@ class LoginIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	void signingInWithoutTheGatewaysTokenIsRefused() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		newUser(email, password);
+
+		HttpResponse<String> direct = send("POST", "/api/auth/login", Map.of("email", email, "password", password),
+				null);
+		HttpResponse<String> mfa = send("POST", "/api/auth/login/mfa", Map.of("mfaToken", "x", "code", "123456"), null);
+
+		assertThat(direct.statusCode()).isEqualTo(401);
+		assertThat(direct.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(direct.body()).contains("\"code\":\"unauthenticated\"");
+		assertThat(direct.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(mfa.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void theAddressRecordedIsTheOneInTheGatewaysTokenNeverAHeader() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+
+		HttpResponse<String> response = sendRaw("POST", "/api/auth/login",
+				this.json.writeValueAsString(Map.of("email", email, "password", password)),
+				dev.warden.infra.test.TestJwts.shared().anonymous().clientIp("198.51.100.99").bearer(),
+				Map.of("X-Warden-Client-Ip", "203.0.113.66", "X-Forwarded-For", "203.0.113.67"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(lastCreate(user).body()).contains("\"ip\":\"198.51.100.99\"").doesNotContain("203.0.113.6");
+		JsonNode event = this.events.await(user.id().toString(), EventTypes.LOGIN_SUCCEEDED);
+		assertThat(event.get("data").get("ip").asString()).isEqualTo("198.51.100.99");
+	}
+
+	@Test
+	void anAnonymousTokenActsForNobody() {
+		HttpResponse<String> me = send("GET", "/api/me", null, signingIn());
+		HttpResponse<String> logout = send("POST", "/api/auth/logout", null, signingIn());
+
+		assertThat(me.statusCode()).isEqualTo(401);
+		assertThat(me.body()).contains("\"code\":\"unauthenticated\"");
+		assertThat(logout.statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
 		String email = uniqueEmail();
 		newUser(email, strongPassword());

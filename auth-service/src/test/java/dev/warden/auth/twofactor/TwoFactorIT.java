@@ -71,7 +71,7 @@ class TwoFactorIT extends AuthIntegrationTest {
 		String mfaToken = read(first).get("mfaToken").asString();
 
 		HttpResponse<String> second = send("POST", "/api/auth/login/mfa",
-				Map.of("mfaToken", mfaToken, "code", codeFor(secret, 1)), null);
+				Map.of("mfaToken", mfaToken, "code", codeFor(secret, 1)), signingIn());
 
 		assertThat(second.statusCode()).isEqualTo(200);
 		assertThat(read(second).get("status").asString()).isEqualTo("AUTHENTICATED");
@@ -79,7 +79,7 @@ class TwoFactorIT extends AuthIntegrationTest {
 		JsonNode succeeded = this.events.await(user.id().toString(), EventTypes.LOGIN_SUCCEEDED);
 		assertThat(succeeded.get("data").get("authMethods").toString()).isEqualTo("[\"pwd\",\"otp\"]");
 		HttpResponse<String> again = send("POST", "/api/auth/login/mfa",
-				Map.of("mfaToken", mfaToken, "code", codeFor(secret, 0)), null);
+				Map.of("mfaToken", mfaToken, "code", codeFor(secret, 0)), signingIn());
 		assertThat(again.statusCode()).as("single-use").isEqualTo(401);
 		assertThat(again.body()).contains("\"code\":\"mfa_token_invalid\"");
 	}
@@ -130,7 +130,7 @@ class TwoFactorIT extends AuthIntegrationTest {
 
 		List<Integer> statuses = new ArrayList<>();
 		for (int attempt = 0; attempt < 6; attempt++) {
-			statuses.add(send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", "000000"), null)
+			statuses.add(send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", "000000"), signingIn())
 				.statusCode());
 			this.clock.advance(Duration.ofSeconds(20));
 		}
@@ -138,7 +138,8 @@ class TwoFactorIT extends AuthIntegrationTest {
 		assertThat(statuses.subList(0, 5)).containsOnly(400);
 		assertThat(statuses.get(5)).as("the token is gone").isEqualTo(401);
 		assertThat(send("POST", "/api/auth/login/mfa",
-				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), null).statusCode()).isEqualTo(401);
+				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), signingIn()).statusCode())
+			.isEqualTo(401);
 		List<JsonNode> failures = org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.events.find(user.id().toString(), EventTypes.LOGIN_FAILED), (found) -> found.size() == 5);
@@ -168,7 +169,7 @@ class TwoFactorIT extends AuthIntegrationTest {
 		for (String challenge : challenges) {
 			for (int code = 0; code < 2; code++) {
 				burst.add(() -> send("POST", "/api/auth/login/mfa", Map.of("mfaToken", challenge, "code", "000000"),
-						null).statusCode());
+						signingIn()).statusCode());
 			}
 		}
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
@@ -191,7 +192,7 @@ class TwoFactorIT extends AuthIntegrationTest {
 		do {
 			this.clock.advance(Duration.ofMinutes(2));
 			String token = read(login(email, password)).get("mfaToken").asString();
-			answer = send("POST", "/api/auth/login/mfa", Map.of("mfaToken", token, "code", "000000"), null);
+			answer = send("POST", "/api/auth/login/mfa", Map.of("mfaToken", token, "code", "000000"), signingIn());
 			if (answer.statusCode() == 400) {
 				judged++;
 			}
@@ -232,7 +233,7 @@ class TwoFactorIT extends AuthIntegrationTest {
 		sleepBriefly();
 
 		HttpResponse<String> late = send("POST", "/api/auth/login/mfa",
-				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), null);
+				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), signingIn());
 
 		assertThat(late.statusCode()).isEqualTo(401);
 		assertThat(late.body()).contains("\"code\":\"mfa_token_invalid\"");
@@ -309,13 +310,13 @@ class TwoFactorIT extends AuthIntegrationTest {
 			assertThat(response.statusCode()).as(body).isIn(400, 409);
 			assertThat(response.body()).as(body).contains("\"code\":");
 		}
-		HttpResponse<String> mfa = sendRaw("POST", "/api/auth/login/mfa", "{\"mfaToken\":\"x\"}", null);
+		HttpResponse<String> mfa = sendRaw("POST", "/api/auth/login/mfa", "{\"mfaToken\":\"x\"}", signingIn());
 		assertThat(mfa.statusCode()).isEqualTo(400);
 	}
 
 	private HttpResponse<String> secondStep(String email, String password, String code) {
 		String mfaToken = read(login(email, password)).get("mfaToken").asString();
-		return send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", code), null);
+		return send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", code), signingIn());
 	}
 
 	private Enabled enable(User user) {

@@ -92,6 +92,14 @@ public final class TestJwts {
 		return new Builder(this, userId);
 	}
 
+	/**
+	 * The gateway's token for a caller who has not signed in (sign-in paths): no {@code sub}, roles, methods or
+	 * {@code auth_time}; give it the client's address with {@link Builder#clientIp(String)}.
+	 */
+	public Builder anonymous() {
+		return new Builder(this, null);
+	}
+
 	/** Signs arbitrary claims with this minter's key, for tests of refused tokens. */
 	public String sign(JWTClaimsSet claims) {
 		try {
@@ -150,6 +158,8 @@ public final class TestJwts {
 
 		private Instant authTime;
 
+		private String clientIp;
+
 		private Builder(TestJwts minter, String userId) {
 			this.minter = minter;
 			this.userId = userId;
@@ -203,17 +213,28 @@ public final class TestJwts {
 			return this;
 		}
 
+		/** The client's address as the gateway established it ({@code cip}). */
+		public Builder clientIp(String clientIp) {
+			this.clientIp = clientIp;
+			return this;
+		}
+
 		public JWTClaimsSet claims() {
 			Instant now = this.issuedAt == null ? Instant.now() : this.issuedAt;
-			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(this.userId)
-				.issuer(this.issuer)
+			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
 				.audience(this.audience)
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plus(this.lifetime)))
-				.jwtID(UUID.randomUUID().toString())
-				.claim("roles", List.copyOf(this.roles))
-				.claim("amr", this.amr)
-				.claim("auth_time", (this.authTime == null ? now : this.authTime).getEpochSecond());
+				.jwtID(UUID.randomUUID().toString());
+			if (this.userId != null) {
+				claims.subject(this.userId)
+					.claim("roles", List.copyOf(this.roles))
+					.claim("amr", this.amr)
+					.claim("auth_time", (this.authTime == null ? now : this.authTime).getEpochSecond());
+			}
+			if (this.clientIp != null) {
+				claims.claim("cip", this.clientIp);
+			}
 			if (this.sessionId != null) {
 				claims.claim("sid", this.sessionId);
 			}

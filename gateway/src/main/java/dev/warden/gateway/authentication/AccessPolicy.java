@@ -22,6 +22,12 @@ final class AccessPolicy {
 	/** Security settings: a leaked API token must not change them. */
 	private static final List<PathPattern> SECURITY_SETTINGS = patterns("/api/security/**");
 
+	/** Changes only a signed-in session may make: the user's own settings, and administration. */
+	private static final List<PathPattern> SESSION_ONLY_CHANGES = patterns("/api/me/**", "/api/admin/**");
+
+	private static final java.util.Set<HttpMethod> UNSAFE = java.util.Set.of(HttpMethod.POST, HttpMethod.PUT,
+			HttpMethod.PATCH, HttpMethod.DELETE);
+
 	/** Administration: role ADMIN, checked here and again by the service. */
 	private static final List<PathPattern> ADMINISTRATION = patterns("/api/admin/**");
 
@@ -40,8 +46,12 @@ final class AccessPolicy {
 		return matches(ADMINISTRATION, path);
 	}
 
-	static boolean isSecuritySetting(String path) {
-		return matches(SECURITY_SETTINGS, path);
+	/**
+	 * Whether only a signed-in session may do this, never an API token: anything on the security settings, and
+	 * changes to the user's own settings or to administration (reading administration stays open to an ADMIN token).
+	 */
+	static boolean needsSession(String path, HttpMethod method) {
+		return matches(SECURITY_SETTINGS, path) || (UNSAFE.contains(method) && matches(SESSION_ONLY_CHANGES, path));
 	}
 
 	private static boolean matches(List<PathPattern> patterns, String path) {

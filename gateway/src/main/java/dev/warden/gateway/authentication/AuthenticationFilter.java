@@ -2,6 +2,7 @@ package dev.warden.gateway.authentication;
 
 import java.time.Duration;
 
+import dev.warden.gateway.client.ClientAddresses;
 import dev.warden.gateway.identity.CallerIdentity;
 import dev.warden.gateway.problem.GatewayProblems;
 import org.slf4j.Logger;
@@ -14,9 +15,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -42,22 +41,26 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 
 	private final JsonMapper json;
 
+	private final ClientAddresses clients;
+
+	private final CarriedRevocations revocations;
+
 	AuthenticationFilter(SessionIntrospector sessions, TokenIntrospector tokens, CookieProperties cookie,
-			JsonMapper json) {
+			JsonMapper json, ClientAddresses clients, CarriedRevocations revocations) {
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.cookie = cookie;
 		this.json = json;
+		this.clients = clients;
+		this.revocations = revocations;
 	}
-
-	private static final String LOGOUT = "/api/auth/logout";
-
-	private static final String MY_SESSIONS = "/api/security/sessions/";
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		if (AccessPolicy.isPublic(path, exchange.getRequest().getMethod())) {
+			// Still vouched for, anonymously: the service then knows the request came through this door.
+			exchange.getAttributes().put(CallerIdentity.ATTRIBUTE, CallerIdentity.anonymous(this.clients.of(exchange)));
 			return chain.filter(exchange);
 		}
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
@@ -65,7 +68,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				&& authorization.substring(BEARER.length()).strip().startsWith(TokenIntrospector.PREFIX)) {
 			String token = authorization.substring(BEARER.length()).strip();
-			return this.tokens.introspect(token, clientIp(exchange),
+			return this.tokens.introspect(token, this.clients.of(exchange),
 					exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))
 				.flatMap((result) -> proceedWithToken(exchange, chain, path, result))
 				.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "token"));
@@ -74,29 +77,9 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		if (session == null) {
 			return unauthenticated(exchange, false);
 		}
-		Mono<Void> handled = this.sessions.introspect(session.getValue())
-			.flatMap((result) -> proceed(exchange, chain, path, result))
+		return this.sessions.introspect(session.getValue())
+			.flatMap((result) -> proceed(exchange, chain, path, session.getValue(), result))
 			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "session"));
-		// The replica that carried a sign-out or an ended session forgets it at once, before the revocation event
-		// reaches it (and the other replicas): a page reloaded right after must not be answered from the cache.
-		if (LOGOUT.equals(path)) {
-			return afterSuccess(exchange, handled, () -> this.sessions.forget(session.getValue()));
-		}
-		if (HttpMethod.DELETE.equals(exchange.getRequest().getMethod()) && path.startsWith(MY_SESSIONS)
-				&& path.indexOf('/', MY_SESSIONS.length()) < 0 && path.length() > MY_SESSIONS.length()) {
-			String ended = path.substring(MY_SESSIONS.length());
-			return afterSuccess(exchange, handled, () -> this.sessions.evictSession(ended));
-		}
-		return handled;
-	}
-
-	private static Mono<Void> afterSuccess(ServerWebExchange exchange, Mono<Void> handled, Runnable action) {
-		return handled.doOnSuccess((done) -> {
-			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			if (status != null && status.is2xxSuccessful()) {
-				action.run();
-			}
-		});
 	}
 
 	private Mono<Void> unavailable(ServerWebExchange exchange, AuthenticationUnavailableException ex, String what) {
@@ -107,8 +90,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 	}
 
 	/**
-	 * An API token acts as its user with the token's one role, and never on the security settings: a leaked
-	 * token cannot change the password or mint more tokens.
+	 * An API token acts as its user with the token's one role, and never on the security settings, the user's own
+	 * settings or administration changes: a leaked token cannot change the password, mint more tokens or administer.
 	 */
 	private Mono<Void> proceedWithToken(ServerWebExchange exchange, GatewayFilterChain chain, String path,
 			TokenIntrospection token) {
@@ -124,9 +107,9 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 						"Unauthenticated", "This API token is not valid.");
 			};
 		}
-		if (AccessPolicy.isSecuritySetting(path)) {
+		if (AccessPolicy.needsSession(path, exchange.getRequest().getMethod())) {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "session_required",
-					"Session required", "Security settings can only be changed from a signed-in session, not with an API token.");
+					"Session required", "Security settings and administration can only be changed from a signed-in session, not with an API token.");
 		}
 		if (AccessPolicy.isAdministration(path) && !"ADMIN".equals(token.role())) {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
@@ -134,16 +117,11 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(token.userId(), java.util.List.of(token.role()), null,
-					token.tokenId(), java.util.List.of("token"), null));
+					token.tokenId(), java.util.List.of("token"), null, this.clients.of(exchange)));
 		return chain.filter(exchange);
 	}
 
-	private static String clientIp(ServerWebExchange exchange) {
-		java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
-	}
-
-	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String path,
+	private Mono<Void> proceed(ServerWebExchange exchange, GatewayFilterChain chain, String path, String cookie,
 			SessionIntrospection session) {
 		if (!session.active()) {
 			return unauthenticated(exchange, true);
@@ -158,7 +136,8 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(session.userId(), session.roles(), session.sessionId(),
-					null, session.authMethods(), session.authenticatedAt()));
+					null, session.authMethods(), session.authenticatedAt(), this.clients.of(exchange)));
+		this.revocations.forgetOnSuccess(exchange, cookie, session);
 		return chain.filter(exchange);
 	}
 

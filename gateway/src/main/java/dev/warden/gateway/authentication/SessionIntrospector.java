@@ -33,6 +33,9 @@ public class SessionIntrospector {
 
 	private static final int SECRET_LENGTH = 43;
 
+	/** Key prefix of a user-wide eviction in {@code evictedAt} (session ids never contain a colon). */
+	private static final String USER = "user:";
+
 	private final WebClient client;
 
 	private final Cache<String, SessionIntrospection> cache;
@@ -92,9 +95,8 @@ public class SessionIntrospector {
 			return Mono.error(new AuthenticationUnavailableException(error));
 		}).doOnNext((result) -> {
 			this.storeUnavailable = false;
-			// An answer given before the session was revoked or renewed must not outlive that news.
-			Long evicted = result.sessionId() == null ? null : this.evictedAt.getIfPresent(result.sessionId());
-			if (result.active() && (evicted == null || evicted < asked)) {
+			// An answer given before the session (or its user's sessions) was revoked or renewed must not outlive that news.
+			if (result.active() && !evictedSince(asked, result.sessionId()) && !evictedSince(asked, USER + result.userId())) {
 				this.cache.put(key, result);
 			}
 		});
@@ -119,10 +121,18 @@ public class SessionIntrospector {
 		}
 	}
 
-	/** Forgets every cached session of a user (e.g. after a lock or a role change). */
-	public void evictUser(String userId) {
+	private boolean evictedSince(long asked, String key) {
+		Long evicted = key == null ? null : this.evictedAt.getIfPresent(key);
+		return evicted != null && evicted > asked;
+	}
+
+	/** Forgets every cached session of a user but one (the caller's, after "end other sessions"), at once. */
+	public void evictUser(String userId, String keptSessionId) {
 		if (userId != null) {
-			this.cache.asMap().values().removeIf((cached) -> userId.equals(cached.userId()));
+			this.evictedAt.put(USER + userId, this.evictions.incrementAndGet());
+			this.cache.asMap()
+				.values()
+				.removeIf((cached) -> userId.equals(cached.userId()) && !java.util.Objects.equals(cached.sessionId(), keptSessionId));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Asks token-service whether an API token may act, behind a circuit breaker and a timeout, and keeps live
  * answers for a few seconds (keyed by the token's SHA-256, never the token). {@link #evictToken(String)} drops
- * a token the moment its revocation is announced. A token failing its checksum never leaves the gateway.
+ * a token the moment its revocation is announced, {@link #evictUser(String)} all of a user's. A token failing its
+ * checksum never leaves the gateway.
  */
 @Component
 public class TokenIntrospector {
@@ -32,6 +34,15 @@ public class TokenIntrospector {
 	private final WebClient client;
 
 	private final Cache<String, TokenIntrospection> cache;
+
+	/**
+	 * When each recently revoked token (key {@code token:<id>}) or user ({@code user:<id>}) was evicted, on one
+	 * counter with the introspection calls: an introspection asked before the eviction is answered but not cached
+	 * (it raced the revocation, and token-service may have said "active" a moment before it).
+	 */
+	private final Cache<String, Long> evictedAt;
+
+	private final AtomicLong evictions = new AtomicLong();
 
 	private final ReactiveCircuitBreaker breaker;
 
@@ -45,6 +56,10 @@ public class TokenIntrospector {
 		this.properties = properties;
 		this.internalKey = internalKey.key();
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+		this.evictedAt = Caffeine.newBuilder()
+			.expireAfterWrite(properties.introspectionTimeout().multipliedBy(2))
+			.maximumSize(100_000)
+			.build();
 		this.breaker = breakers.create("token-introspection");
 	}
 
@@ -59,6 +74,7 @@ public class TokenIntrospector {
 		if (cached != null) {
 			return Mono.just(cached);
 		}
+		long asked = this.evictions.incrementAndGet();
 		Map<String, String> body = new HashMap<>();
 		body.put("token", token);
 		body.put("ip", ip);
@@ -73,16 +89,31 @@ public class TokenIntrospector {
 			.timeout(this.properties.introspectionTimeout());
 		return this.breaker.run(call, (error) -> Mono.error(new AuthenticationUnavailableException(error)))
 			.doOnNext((result) -> {
-				if (result.active()) {
+				if (result.active() && !evictedSince(asked, "token:" + result.tokenId())
+						&& !evictedSince(asked, "user:" + result.userId())) {
 					this.cache.put(key, result);
 				}
 			});
 	}
 
+	private boolean evictedSince(long asked, String key) {
+		Long evicted = this.evictedAt.getIfPresent(key);
+		return evicted != null && evicted > asked;
+	}
+
 	/** Forgets a token at once, on every replica that hears of its revocation. */
 	public void evictToken(String tokenId) {
 		if (tokenId != null) {
+			this.evictedAt.put("token:" + tokenId, this.evictions.incrementAndGet());
 			this.cache.asMap().values().removeIf((cached) -> tokenId.equals(cached.tokenId()));
+		}
+	}
+
+	/** Forgets every cached token of a user at once. */
+	public void evictUser(String userId) {
+		if (userId != null) {
+			this.evictedAt.put("user:" + userId, this.evictions.incrementAndGet());
+			this.cache.asMap().values().removeIf((cached) -> userId.equals(cached.userId()));
 		}
 	}
 

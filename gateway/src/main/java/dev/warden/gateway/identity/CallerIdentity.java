@@ -12,9 +12,10 @@ import java.util.List;
  * @param tokenId the API token id, for bearer callers
  * @param authMethods RFC 8176 methods: {@code pwd}, {@code otp}, {@code token}
  * @param authenticatedAt when the user last proved who they are ({@code auth_time}), for recent-auth checks
+ * @param clientIp the client's address as the gateway established it ({@code cip}), the only one services record
  */
 public record CallerIdentity(String userId, List<String> roles, String sessionId, String tokenId,
-		List<String> authMethods, Instant authenticatedAt) {
+		List<String> authMethods, Instant authenticatedAt, String clientIp) {
 
 	/** Exchange attribute under which an authenticator leaves the caller for the identity filter. */
 	public static final String ATTRIBUTE = CallerIdentity.class.getName();
@@ -22,5 +23,17 @@ public record CallerIdentity(String userId, List<String> roles, String sessionId
 	public CallerIdentity {
 		roles = List.copyOf(roles);
 		authMethods = List.copyOf(authMethods);
+	}
+
+	/**
+	 * A caller who has not signed in, on a path that needs no user (signing in): services still get a token from the
+	 * gateway, so they can tell a request that came through the door (and its limits) from one that did not.
+	 */
+	public static CallerIdentity anonymous(String clientIp) {
+		return new CallerIdentity(null, List.of(), null, null, List.of(), null, clientIp);
+	}
+
+	public boolean isAnonymous() {
+		return this.userId == null;
 	}
 }

@@ -1,6 +1,5 @@
 package dev.warden.gateway.identity;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,19 +13,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Removes every identity a client could try to assert (its own {@code Authorization}, cookies, and
- * {@code X-User-*}-style headers) before a request goes downstream, then attaches the gateway's own internal
- * JWT when an authenticator has established the caller. A request without one reaches a service anonymous,
- * and the service refuses it: fail closed.
+ * Removes every identity a client could try to assert (its own {@code Authorization}, cookies,
+ * {@code X-User-*}-style headers, and any {@code Forwarded}/{@code X-Forwarded-*} chain) before a request goes
+ * downstream, then attaches the gateway's own internal JWT when an authenticator has established the caller (or
+ * an anonymous one on sign-in paths). The client's address travels only inside that JWT ({@code cip}). A request
+ * without one reaches a service unauthenticated, and the service refuses it: fail closed.
  */
 @Component
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
-	static final List<String> IDENTITY_HEADER_PREFIXES = List.of("x-user", "x-warden", "x-auth", "x-forwarded-user",
-			"x-remote-user", "x-forwarded-email", "x-roles");
-
-	/** The client's address as the gateway saw it; services record it with sessions and events. */
-	static final String CLIENT_IP_HEADER = "X-Warden-Client-Ip";
+	/**
+	 * Headers a service (or a library in it) could take as who or where the caller is. Forwarding chains go too:
+	 * a chain the client wrote must not reach a service that might believe it (Spring Cloud Gateway's own
+	 * X-Forwarded/Forwarded filters stay off, as {@code spring.cloud.gateway.server.webflux.trusted-proxies} is unset).
+	 */
+	static final List<String> IDENTITY_HEADER_PREFIXES = List.of("x-user", "x-warden", "x-auth", "x-forwarded",
+			"x-remote-user", "x-roles", "x-real-ip", "x-client-ip", "forwarded", "true-client-ip");
 
 	private final InternalTokenMinter minter;
 
@@ -46,11 +48,6 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 				.filter((name) -> isIdentityHeader(name.toLowerCase(Locale.ROOT)))
 				.toList();
 			spoofable.forEach(headers::remove);
-			// Set after the strip above, so only the gateway's own view of the client's address reaches a service.
-			InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-			if (remote != null && remote.getAddress() != null) {
-				headers.set(CLIENT_IP_HEADER, remote.getAddress().getHostAddress());
-			}
 			if (caller != null) {
 				headers.setBearerAuth(this.minter.mint(caller));
 			}

@@ -15,9 +15,13 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Mints the short-lived internal JWT (ES256) carrying who the caller is: {@code sub}, {@code roles},
- * {@code sid} or {@code tid}, and {@code amr} (RFC 8176 authentication method references).
+ * {@code sid} or {@code tid}, {@code amr} (RFC 8176 authentication method references) and {@code cip}, the client's
+ * address. An anonymous caller's token (signing in) has no {@code sub}, roles or methods: only {@code cip}.
  */
 public final class InternalTokenMinter {
+
+	/** The client's address, as the gateway established it (services read it from here only). */
+	public static final String CLIENT_IP = "cip";
 
 	private final SigningKeys keys;
 
@@ -67,12 +71,15 @@ public final class InternalTokenMinter {
 	private String sign(CallerIdentity caller, Instant now) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
 			.audience(this.properties.audience())
-			.subject(caller.userId())
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.properties.lifetime())))
-			.jwtID(UUID.randomUUID().toString())
-			.claim("roles", caller.roles())
-			.claim("amr", caller.authMethods());
+			.jwtID(UUID.randomUUID().toString());
+		if (!caller.isAnonymous()) {
+			claims.subject(caller.userId()).claim("roles", caller.roles()).claim("amr", caller.authMethods());
+		}
+		if (caller.clientIp() != null) {
+			claims.claim(CLIENT_IP, caller.clientIp());
+		}
 		if (caller.sessionId() != null) {
 			claims.claim("sid", caller.sessionId());
 		}

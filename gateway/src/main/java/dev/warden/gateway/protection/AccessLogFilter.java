@@ -1,5 +1,6 @@
 package dev.warden.gateway.protection;
 
+import dev.warden.gateway.client.ClientAddresses;
 import dev.warden.gateway.identity.CallerIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * One access-log line per request, refused ones included: method, path (without the query string), status,
- * duration and the user id the gateway established. Never the cookie, a token or a header value. The log
+ * duration, the client's address and the user id the gateway established. Never the cookie, a token or a header value. The log
  * pattern adds the trace id, which the gateway propagates downstream as W3C {@code traceparent}.
  */
 @Component
@@ -24,15 +25,22 @@ class AccessLogFilter implements WebFilter {
 
 	private static final Logger log = LoggerFactory.getLogger("warden.access");
 
+	private final ClientAddresses clients;
+
+	AccessLogFilter(ClientAddresses clients) {
+		this.clients = clients;
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long started = System.nanoTime();
 		return chain.filter(exchange).doFinally((signal) -> {
 			CallerIdentity caller = exchange.getAttribute(CallerIdentity.ATTRIBUTE);
 			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			log.info("{} {} {} {}ms user={}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-					status == null ? 200 : status.value(), (System.nanoTime() - started) / 1_000_000,
-					caller == null ? "-" : caller.userId());
+			log.info("{} {} {} {}ms client={} user={}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
+					(System.nanoTime() - started) / 1_000_000, this.clients.of(exchange),
+					caller == null || caller.isAnonymous() ? "-" : caller.userId());
 		});
 	}
 }

@@ -1,8 +1,8 @@
 package dev.warden.gateway.protection;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 
+import dev.warden.gateway.client.ClientAddresses;
 import dev.warden.gateway.identity.CallerIdentity;
 import dev.warden.gateway.problem.GatewayProblems;
 import reactor.core.publisher.Mono;
@@ -46,7 +46,11 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final JsonMapper json;
 
-	RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties, JsonMapper json) {
+	private final ClientAddresses clients;
+
+	RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties, JsonMapper json,
+			ClientAddresses clients) {
+		this.clients = clients;
 		this.limiter = limiter;
 		this.properties = properties;
 		this.json = json;
@@ -83,15 +87,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
-	private static String userOf(ServerWebExchange exchange) {
+	private String userOf(ServerWebExchange exchange) {
 		CallerIdentity caller = exchange.getAttribute(CallerIdentity.ATTRIBUTE);
-		return caller == null ? clientIp(exchange) : "user:" + caller.userId();
+		return caller == null || caller.isAnonymous() ? clientIp(exchange) : "user:" + caller.userId();
 	}
 
-	/** The peer address; behind a load balancer, configure it to preserve the client address. */
-	private static String clientIp(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return "ip:" + (remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress());
+	/** The client's address: behind trusted proxies, the one they forwarded (warden.gateway.trusted-proxies). */
+	private String clientIp(ServerWebExchange exchange) {
+		String address = this.clients.of(exchange);
+		return "ip:" + (address == null ? "unknown" : address);
 	}
 
 	@Override

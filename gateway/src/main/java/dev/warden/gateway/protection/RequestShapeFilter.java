@@ -19,9 +19,11 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Refuses requests no service should have to parse, with a problem rather than whatever a server's own error page
- * would say: URIs longer than 4,096 characters (414), paths carrying encoded control characters such as
- * {@code %00} (400; Tomcat would answer with an HTML page), and a {@code Content-Type} that is not a concrete
- * media type ({@code *}{@code /*}, garbage: 415).
+ * would say: URIs longer than 4,096 characters (414); paths carrying encoded control characters such as
+ * {@code %00}, encoded or raw backslashes, encoded slashes, double encoding ({@code %25}), path parameters
+ * ({@code ;}) or dot-segments ({@code ..}, {@code %2e%2e}) — tricks that make the gateway and a service disagree
+ * about which resource is meant, and that Tomcat answers with an HTML page — (400 {@code malformed_request});
+ * and a {@code Content-Type} that is not a concrete media type ({@code *}{@code /*}, garbage: 415).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -30,6 +32,11 @@ class RequestShapeFilter implements WebFilter {
 	static final int MAX_URI_LENGTH = 4096;
 
 	private static final Pattern ENCODED_CONTROL = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
+
+	/** Encoded slash, backslash, percent or semicolon, and raw backslash or semicolon. */
+	private static final Pattern AMBIGUOUS = Pattern.compile("%(?:2[fF]|5[cC]|25|3[bB])|[\\\\;]");
+
+	private static final Pattern ENCODED_DOT = Pattern.compile("%2[eE]");
 
 	private final JsonMapper json;
 
@@ -46,9 +53,9 @@ class RequestShapeFilter implements WebFilter {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.URI_TOO_LONG, "uri_too_long", "URI too long",
 					"Request URIs are limited to " + MAX_URI_LENGTH + " characters.");
 		}
-		if (ENCODED_CONTROL.matcher(uri).find()) {
-			return GatewayProblems.write(exchange, this.json, HttpStatus.BAD_REQUEST, "malformed_path",
-					"Malformed path", "The path contains an encoded control character.");
+		if (ENCODED_CONTROL.matcher(uri).find() || AMBIGUOUS.matcher(uri).find() || hasDotSegment(uri)) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.BAD_REQUEST, "malformed_request",
+					"Malformed path", "The path contains characters or segments that are not allowed.");
 		}
 		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		if (contentType != null && !concrete(contentType)) {
@@ -57,6 +64,16 @@ class RequestShapeFilter implements WebFilter {
 					"Send the body as application/json.");
 		}
 		return chain.filter(exchange);
+	}
+
+	private static boolean hasDotSegment(String rawPath) {
+		for (String segment : rawPath.split("/", -1)) {
+			String decoded = ENCODED_DOT.matcher(segment).replaceAll(".");
+			if (decoded.equals(".") || decoded.equals("..")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean concrete(String contentType) {

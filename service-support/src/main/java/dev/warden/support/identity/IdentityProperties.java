@@ -13,8 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the only accepted {@code iss}
  * @param audience the {@code aud} every internal token must carry
  * @param maxLifetime the longest {@code exp - iat} accepted, so a long-lived token minted elsewhere is refused
- * @param publicPaths paths served without a token (health probes, metrics scrape)
+ * @param publicPaths paths served without a token (health probes, metrics scrape, the error page)
  * @param recentAuthentication how recent a sign-in sensitive actions need (default 15 min)
+ * @param anonymousPaths paths that need the gateway's token but no user: signing in, where the gateway vouches
+ * for the request (and its rate limits) with an anonymous token carrying only the client's address; every other
+ * path refuses an anonymous token
  */
 @ConfigurationProperties("warden.identity")
 public record IdentityProperties(@DefaultValue("http://localhost:8080/.well-known/jwks.json") String jwks,
@@ -22,5 +25,5 @@ public record IdentityProperties(@DefaultValue("http://localhost:8080/.well-know
 		@DefaultValue("60s") Duration maxLifetime,
 		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
 				"/error" }) List<String> publicPaths,
-		@DefaultValue("15m") Duration recentAuthentication) {
+		@DefaultValue("15m") Duration recentAuthentication, @DefaultValue({}) List<String> anonymousPaths) {
 }

@@ -23,11 +23,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
  * Makes every servlet service an OAuth2 resource server that accepts only the gateway's internal JWT:
- * ES256 from the gateway's JWK Set, right issuer and audience, short-lived. Anything else is a 401
- * problem+json, so a request that bypasses the gateway reaches nobody.
+ * ES256 from the gateway's JWK Set, right issuer and audience, short-lived, naming a user (except on the
+ * anonymous paths: signing in). Anything else is a 401 problem+json, so a request that bypasses the gateway
+ * reaches nobody — sign-in included, whose limits the gateway applies.
  */
 @AutoConfiguration
 @EnableMethodSecurity
@@ -68,21 +76,38 @@ public class InternalJwtSecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Everything else: a gateway JWT that names a user, except on the anonymous paths (signing in), where the
+	 * gateway's anonymous JWT is enough, and the public paths (health, {@code /error}), which need none. Changes to
+	 * administration also need a session with a recent sign-in ({@link AdminChanges}).
+	 */
 	@Bean
 	@Order(2)
 	@ConditionalOnMissingBean(name = "internalJwtFilterChain")
-	SecurityFilterChain internalJwtFilterChain(HttpSecurity http, IdentityProperties properties,
-			ProblemAuthenticationHandlers problems) throws Exception {
+	SecurityFilterChain internalJwtFilterChain(HttpSecurity http, IdentityProperties properties, JwtDecoder decoder,
+			RecentAuthentication recentAuthentication, ProblemAuthenticationHandlers problems) throws Exception {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> roleAuthorities(jwt.getClaimAsStringList("roles")));
+		AuthenticationManager anyGatewayToken = manager(decoder, converter);
+		AuthenticationManager namedUser = manager(new NamedUserJwtDecoder(decoder), converter);
+		RequestMatcher anonymous = properties.anonymousPaths().isEmpty() ? (request) -> false
+				: new OrRequestMatcher(properties.anonymousPaths()
+					.stream()
+					.map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
+					.toList());
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(properties.publicPaths().toArray(String[]::new))
 			.permitAll()
+			.requestMatchers(anonymous)
+			.authenticated()
+			.requestMatchers(UNSAFE_ADMINISTRATION)
+			.access(new AdminChanges(recentAuthentication))
 			.requestMatchers("/api/admin/**")
 			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(converter))
+			.oauth2ResourceServer((server) -> server
+				.authenticationManagerResolver((request) -> anonymous.matches(request) ? anyGatewayToken : namedUser)
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -94,6 +119,18 @@ public class InternalJwtSecurityConfiguration {
 			.formLogin((form) -> form.disable())
 			.headers(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/** POST, PUT, PATCH and DELETE on {@code /api/admin/**}. */
+	private static final RequestMatcher UNSAFE_ADMINISTRATION = new OrRequestMatcher(
+			java.util.stream.Stream.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+				.map((method) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(method, "/api/admin/**"))
+				.toList());
+
+	private static AuthenticationManager manager(JwtDecoder decoder, JwtAuthenticationConverter converter) {
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+		provider.setJwtAuthenticationConverter(converter);
+		return new ProviderManager(provider);
 	}
 
 	private static Collection<GrantedAuthority> roleAuthorities(List<String> roles) {

@@ -2,28 +2,39 @@ package dev.warden.support.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
-/** The claim checks an internal JWT must pass: issuer, audience, expiry, a subject, and a short lifetime. */
+/**
+ * The claim checks an internal JWT must pass: issuer, audience, expiry with a small clock skew, and a short
+ * lifetime. Whether it must name a user ({@code sub}) depends on the path: see {@link NamedUserJwtDecoder}.
+ */
 final class InternalJwtValidators {
+
+	/**
+	 * Gateway and services share a clock source (NTP) and tokens live ≤ 60 s: Spring's default 60 s of skew would
+	 * double a token's life, so a few seconds only.
+	 */
+	static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
 	private InternalJwtValidators() {
 	}
 
 	static OAuth2TokenValidator<Jwt> of(IdentityProperties properties) {
-		return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
-				new JwtClaimValidator<java.util.List<String>>(JwtClaimNames.AUD,
+		return JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(properties.issuer()),
+				new JwtTimestampValidator(CLOCK_SKEW),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 						(aud) -> aud != null && aud.contains(properties.audience())),
-				new JwtClaimValidator<String>(JwtClaimNames.SUB, (sub) -> sub != null && !sub.isBlank()),
-				maxLifetime(properties.maxLifetime()));
+				maxLifetime(properties.maxLifetime())));
 	}
 
 	/** Refuses a token whose lifetime exceeds the limit, or that lacks {@code iat}/{@code exp}. */

@@ -27,12 +27,21 @@ public final class RecentAuthentication {
 		this.clock = clock;
 	}
 
+	static final String CODE = "reauthentication_required";
+
+	static final String TITLE = "Reauthentication required";
+
+	static final String DETAIL = "This action needs a recent sign-in. Confirm your password (or code) and try again.";
+
 	public void require(Jwt jwt) {
-		Instant authenticatedAt = jwt.getClaimAsInstant(AUTH_TIME);
-		if (authenticatedAt == null || authenticatedAt.plus(this.window).isBefore(this.clock.instant())) {
-			throw new ProblemException(HttpStatus.FORBIDDEN, "reauthentication_required",
-					"Reauthentication required",
-					"This action needs a recent sign-in. Confirm your password (or code) and try again.");
+		if (!isRecent(jwt)) {
+			throw new ProblemException(HttpStatus.FORBIDDEN, CODE, TITLE, DETAIL);
 		}
+	}
+
+	/** Whether the token's {@code auth_time} is within the window. */
+	public boolean isRecent(Jwt jwt) {
+		Instant authenticatedAt = jwt.getClaimAsInstant(AUTH_TIME);
+		return authenticatedAt != null && !authenticatedAt.plus(this.window).isBefore(this.clock.instant());
 	}
 }

@@ -15,9 +15,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param sessionId {@code sid}, the public session id, when the caller used a session cookie
  * @param tokenId {@code tid}, when the caller used an API token
  * @param authMethods {@code amr} (RFC 8176): {@code pwd}, {@code otp}, {@code token}
+ * @param clientIp {@code cip}, the client's address as the gateway established it: the only one to record
  */
 public record WardenPrincipal(String userId, List<String> roles, String sessionId, String tokenId,
-		List<String> authMethods) {
+		List<String> authMethods, String clientIp) {
 
 	public static final String ROLES = "roles";
 
@@ -27,9 +28,11 @@ public record WardenPrincipal(String userId, List<String> roles, String sessionI
 
 	public static final String AUTH_METHODS = "amr";
 
+	public static final String CLIENT_IP = "cip";
+
 	public static WardenPrincipal from(Jwt jwt) {
 		return new WardenPrincipal(jwt.getSubject(), listClaim(jwt, ROLES), jwt.getClaimAsString(SESSION_ID),
-				jwt.getClaimAsString(TOKEN_ID), listClaim(jwt, AUTH_METHODS));
+				jwt.getClaimAsString(TOKEN_ID), listClaim(jwt, AUTH_METHODS), jwt.getClaimAsString(CLIENT_IP));
 	}
 
 	/** The principal of an authentication made from an internal JWT, if it is one. */

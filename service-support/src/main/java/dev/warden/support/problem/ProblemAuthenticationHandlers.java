@@ -36,6 +36,10 @@ public final class ProblemAuthenticationHandlers implements AuthenticationEntryP
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		if (accessDeniedException instanceof ProblemAccessDeniedException problem) {
+			write(response, Problems.detail(problem.status(), problem.code(), problem.title(), problem.getMessage()));
+			return;
+		}
 		write(response, Problems.detail(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 				"You are not allowed to do this."));
 	}

@@ -39,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/security/tokens")
 class MyTokensController {
 
-	private static final String CLIENT_IP = "X-Warden-Client-Ip";
-
 	private final TokenService tokens;
 
 	private final RecentAuthentication recentAuthentication;
@@ -68,7 +66,7 @@ class MyTokensController {
 		WardenPrincipal caller = sessionCaller(jwt);
 		this.recentAuthentication.require(jwt);
 		TokenService.Created created = this.tokens.create(caller.userId(), caller.roles(), request.name().strip(),
-				ValidityMonths.of(request.validityMonths()), request.role(), http.getHeader(CLIENT_IP),
+				ValidityMonths.of(request.validityMonths()), request.role(), caller.clientIp(),
 				http.getHeader("User-Agent"));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Cache-Control", "no-store")

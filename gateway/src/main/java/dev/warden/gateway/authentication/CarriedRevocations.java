@@ -1,0 +1,97 @@
+package dev.warden.gateway.authentication;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The replica that carries a revocation forgets the credentials it ends before its answer leaves (a successful
+ * one only): the client's very next request must not be answered from this replica's cache, even before the
+ * revocation event reaches it (and the other replicas).
+ */
+@Component
+class CarriedRevocations {
+
+	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+
+	private static final PathPattern LOGOUT = PARSER.parse("/api/auth/logout");
+
+	private static final PathPattern REAUTHENTICATE = PARSER.parse("/api/auth/reauthenticate");
+
+	private static final PathPattern PASSWORD = PARSER.parse("/api/security/password");
+
+	private static final PathPattern END_OTHERS = PARSER.parse("/api/security/sessions/end-others");
+
+	private static final PathPattern ONE_SESSION = PARSER.parse("/api/security/sessions/{id}");
+
+	private static final PathPattern ONE_TOKEN = PARSER.parse("/api/security/tokens/{id}");
+
+	private final SessionIntrospector sessions;
+
+	private final TokenIntrospector tokens;
+
+	CarriedRevocations(SessionIntrospector sessions, TokenIntrospector tokens) {
+		this.sessions = sessions;
+		this.tokens = tokens;
+	}
+
+	/** Registers what a successful answer to this request by a signed-in session ends, if anything. */
+	void forgetOnSuccess(ServerWebExchange exchange, String cookie, SessionIntrospection caller) {
+		Runnable forget = revokedBy(exchange.getRequest().getMethod(),
+				exchange.getRequest().getPath().pathWithinApplication(), cookie, caller);
+		if (forget == null) {
+			return;
+		}
+		exchange.getResponse().beforeCommit(() -> {
+			HttpStatusCode status = exchange.getResponse().getStatusCode();
+			if (status != null && status.is2xxSuccessful()) {
+				forget.run();
+			}
+			return Mono.empty();
+		});
+	}
+
+	private Runnable revokedBy(HttpMethod method, PathContainer path, String cookie, SessionIntrospection caller) {
+		if (HttpMethod.POST.equals(method)) {
+			if (LOGOUT.matches(path) || REAUTHENTICATE.matches(path)) {
+				// Sign-out ends the session; re-authentication renews it under a new cookie.
+				return () -> this.sessions.forget(cookie);
+			}
+			if (END_OTHERS.matches(path)) {
+				return () -> this.sessions.evictUser(caller.userId(), caller.sessionId());
+			}
+			if (PASSWORD.matches(path)) {
+				// Ends the user's other sessions and renews this one under a new cookie.
+				return () -> {
+					this.sessions.evictUser(caller.userId(), caller.sessionId());
+					this.sessions.forget(cookie);
+				};
+			}
+		}
+		if (HttpMethod.DELETE.equals(method)) {
+			String session = variable(ONE_SESSION, path);
+			if (session != null && !"end-others".equals(session)) {
+				return () -> this.sessions.evictSession(session);
+			}
+			String token = variable(ONE_TOKEN, path);
+			if (token != null) {
+				return () -> this.tokens.evictToken(token);
+			}
+		}
+		return null;
+	}
+
+	private static String variable(PathPattern pattern, PathContainer path) {
+		PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
+		Map<String, String> variables = match == null ? Map.of() : match.getUriVariables();
+		return variables.get("id");
+	}
+}

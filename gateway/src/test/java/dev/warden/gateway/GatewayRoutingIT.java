@@ -58,6 +58,9 @@ class GatewayRoutingIT {
 
 	final HttpClient http = HttpClient.newHttpClient();
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
+
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {
 		registry.add("warden.upstream.auth", upstream::url);
@@ -71,6 +74,9 @@ class GatewayRoutingIT {
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
 		// The tests' own client plays the load balancer; any other loopback address is a client reaching the door.
 		registry.add("warden.gateway.trusted-proxies", () -> "127.0.0.1/32");
+		// Before the gateway starts, so its revocation listener is assigned their partitions from the start.
+		dev.warden.infra.test.KafkaRecords.createTopics(dev.warden.event.Topics.SESSION_EVENTS,
+				dev.warden.event.Topics.TOKEN_EVENTS);
 	}
 
 	@AfterAll
@@ -704,6 +710,32 @@ class GatewayRoutingIT {
 						+ UpstreamStub.USER_ID + "\",\"data\":{\"tokenId\":\"" + UpstreamStub.TOKEN_ID + "\"}}");
 
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+			return upstream.tokenIntrospections() > before;
+		});
+	}
+
+	@Test
+	void aLockedOwnersTokensAreForgottenAtOnceWhenTheirSuspensionIsAnnounced() throws Exception {
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> this.listeners.getListenerContainers()
+				.stream()
+				.allMatch((container) -> container.getAssignedPartitions() != null
+						&& container.getAssignedPartitions().size() == 6));
+		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+		int before = upstream.tokenIntrospections();
+		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+		assertThat(upstream.tokenIntrospections()).as("cached").isEqualTo(before);
+
+		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, UpstreamStub.USER_ID,
+				"{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID()
+						+ "\",\"source\":\"/token-service\",\"type\":\"warden.token.owner-suspended\",\"subject\":\""
+						+ UpstreamStub.USER_ID + "\",\"data\":{\"userId\":\"" + UpstreamStub.USER_ID
+						+ "\",\"suspended\":true}}");
+
+		// Sooner than the cache's own expiry (5 s): only the event can have made the gateway ask again.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(4)).until(() -> {
 			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
 			return upstream.tokenIntrospections() > before;
 		});

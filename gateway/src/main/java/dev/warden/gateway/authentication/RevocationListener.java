@@ -51,5 +51,9 @@ class RevocationListener {
 				|| EventTypes.TOKEN_EXPIRED.equals(event.type()))) {
 			this.tokens.evictToken(event.dataString("tokenId"));
 		}
+		// The owner was locked (or unlocked): every cached answer about the user's tokens is stale.
+		if (event != null && EventTypes.TOKENS_SUSPENDED.equals(event.type())) {
+			this.tokens.evictUser(event.subject());
+		}
 	}
 }

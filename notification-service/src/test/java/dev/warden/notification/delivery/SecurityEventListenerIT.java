@@ -40,6 +40,14 @@ class SecurityEventListenerIT {
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
+	@Test
+	void healthMetricsAndInfoAnswerOnlyOnTheManagementPort() {
+		dev.warden.infra.test.ManagementEndpoints.assertOnlyOnManagementPort(this.port, this.managementPort);
+	}
+
 	@Test
 	void mailsThePasswordChangeOnceWithTheContractSubjectAndNoSecret(CapturedOutput output) throws Exception {
 		String user = UUID.randomUUID().toString();

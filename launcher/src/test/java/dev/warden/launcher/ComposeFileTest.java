@@ -123,6 +123,15 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void composeDefaultsToSecureHostPrefixedCookies() throws IOException {
+		for (String service : List.of("gateway", "auth-service")) {
+			assertThat(environment(service).get("WARDEN_COOKIE_SECURE")).as(service)
+				.isEqualTo("${WARDEN_COOKIE_SECURE:-true}");
+		}
+		assertThat(Files.readString(ROOT.resolve(".env.example"))).containsPattern("(?m)^WARDEN_COOKIE_SECURE=true$");
+	}
+
+	@Test
 	void theTopicsCreatedAreTheOnesTheServicesUseWithTheirPartitionCount() {
 		String command = String.valueOf(services.get("kafka-init").get("command"));
 		String partitions = environment("auth-service").get("WARDEN_KAFKA_PARTITIONS");

@@ -66,6 +66,9 @@ public abstract class AuthIntegrationTest {
 	@LocalServerPort
 	protected int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	protected int managementPort;
+
 	@Autowired
 	protected JsonMapper json;
 

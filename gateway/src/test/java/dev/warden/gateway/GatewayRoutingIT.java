@@ -50,6 +50,9 @@ class GatewayRoutingIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	ReactiveResilience4JCircuitBreakerFactory breakers;
 
@@ -330,8 +333,27 @@ class GatewayRoutingIT {
 	}
 
 	@Test
-	void reportsHealth() throws Exception {
-		assertThat(get("/actuator/health", null).body()).contains("\"status\":\"UP\"");
+	void healthMetricsAndInfoAnswerOnlyOnTheManagementPort() throws Exception {
+		for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
+				"/actuator/info", "/actuator", "//actuator/prometheus", "/actuator/env")) {
+			HttpResponse<String> refused = get(path, null);
+			assertThat(refused.statusCode()).as(path).isEqualTo(404);
+			assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+			assertThat(refused.body()).as(path).contains("\"code\":\"not_found\"").doesNotContain("UP");
+		}
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		HttpResponse<String> health = management("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"components\"");
+		assertThat(management("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		HttpResponse<String> metrics = management("/actuator/prometheus");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+	}
+
+	private HttpResponse<String> management(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

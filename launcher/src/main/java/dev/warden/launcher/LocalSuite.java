@@ -13,7 +13,9 @@ import dev.warden.infra.EmbeddedInfrastructure;
 
 /**
  * The whole suite on one machine: the embedded infrastructure in this JVM, and each of the six services in a
- * JVM of its own, wired together through the same {@code WARDEN_*} environment variables a deployment uses.
+ * JVM of its own, wired together through the same {@code WARDEN_*} environment variables a deployment uses. Every
+ * service listens on the loopback interface only, its API on its port and health and metrics on its management
+ * port.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -53,8 +55,8 @@ public final class LocalSuite implements AutoCloseable {
 				// session-service at sign-in.
 				Map<String, String> env = new LinkedHashMap<>(shared);
 				env.putAll(upstreams(options));
-				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service), env,
-						options.jvmOptions(), options.logDirectory()));
+				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service),
+						options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
 			}
 			suite.awaitReady(readyTimeout);
 			return suite;
@@ -71,18 +73,19 @@ public final class LocalSuite implements AutoCloseable {
 		infrastructure.serviceProperties().forEach((key, value) -> env.put(toEnvironmentName(key), value));
 		env.putAll(options.external());
 		env.put("WARDEN_IDENTITY_JWKS",
-				"http://localhost:" + options.port(WardenService.GATEWAY) + "/.well-known/jwks.json");
+				"http://" + SuiteOptions.LOOPBACK + ":" + options.port(WardenService.GATEWAY) + "/.well-known/jwks.json");
 		env.putAll(options.environment());
 		return env;
 	}
 
 	private static Map<String, String> upstreams(SuiteOptions options) {
 		Map<String, String> env = new LinkedHashMap<>();
-		env.put("WARDEN_UPSTREAM_AUTH", "http://localhost:" + options.port(WardenService.AUTH));
-		env.put("WARDEN_UPSTREAM_SESSION", "http://localhost:" + options.port(WardenService.SESSION));
-		env.put("WARDEN_UPSTREAM_TOKEN", "http://localhost:" + options.port(WardenService.TOKEN));
-		env.put("WARDEN_UPSTREAM_NOTIFICATION", "http://localhost:" + options.port(WardenService.NOTIFICATION));
-		env.put("WARDEN_UPSTREAM_AUDIT", "http://localhost:" + options.port(WardenService.AUDIT));
+		String host = "http://" + SuiteOptions.LOOPBACK + ":";
+		env.put("WARDEN_UPSTREAM_AUTH", host + options.port(WardenService.AUTH));
+		env.put("WARDEN_UPSTREAM_SESSION", host + options.port(WardenService.SESSION));
+		env.put("WARDEN_UPSTREAM_TOKEN", host + options.port(WardenService.TOKEN));
+		env.put("WARDEN_UPSTREAM_NOTIFICATION", host + options.port(WardenService.NOTIFICATION));
+		env.put("WARDEN_UPSTREAM_AUDIT", host + options.port(WardenService.AUDIT));
 		return env;
 	}
 
@@ -157,6 +160,11 @@ public final class LocalSuite implements AutoCloseable {
 
 	public String url(WardenService service) {
 		return "http://localhost:" + this.options.port(service);
+	}
+
+	/** Where the service's health, readiness and metrics answer (the management port, never the gateway). */
+	public String managementUrl(WardenService service) {
+		return "http://" + SuiteOptions.LOOPBACK + ":" + this.options.managementPort(service);
 	}
 
 	/** Stops the services (in parallel, gracefully), then the infrastructure. */

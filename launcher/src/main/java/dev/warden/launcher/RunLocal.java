@@ -54,9 +54,11 @@ public final class RunLocal {
 					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525));
 
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
+		Map<WardenService, Integer> managementPorts = new EnumMap<>(WardenService.class);
 		for (WardenService service : WardenService.values()) {
 			String name = "WARDEN_" + service.name() + "_PORT";
 			ports.put(service, port(env, name, service.defaultPort()));
+			managementPorts.put(service, ports.get(service) + SuiteOptions.MANAGEMENT_PORT_OFFSET);
 		}
 		String adminEmail = env.getOrDefault("WARDEN_BOOTSTRAP_ADMIN_EMAIL", "admin@warden.local");
 		String adminPassword = KeptSecrets.adminPassword(env.get("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"), data);
@@ -68,10 +70,11 @@ public final class RunLocal {
 		secrets.put("WARDEN_TWOFACTOR_KEYS", KeptSecrets.twoFactorKeys(env.get("WARDEN_TWOFACTOR_KEYS"), data));
 		// Services authenticate each other with this key; a fresh one per run is enough locally.
 		secrets.put("WARDEN_INTERNAL_KEY", env.getOrDefault("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40)));
-		// http://localhost has no TLS, so the cookie cannot be Secure (nor __Host-) here.
+		// A plain warden_session cookie by default here; WARDEN_COOKIE_SECURE=true works as well (browsers accept
+		// Secure cookies on http://localhost), and Docker Compose defaults to it.
 		secrets.put("WARDEN_COOKIE_SECURE", env.getOrDefault("WARDEN_COOKIE_SECURE", "false"));
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports, secrets, jvmOptions,
-				data.resolve("logs"), EnumSet.allOf(WardenService.class));
+				data.resolve("logs"), EnumSet.allOf(WardenService.class), managementPorts);
 
 		System.out.println("Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs")
 				+ ") ...");
@@ -88,13 +91,15 @@ public final class RunLocal {
 			suite.close();
 			stopped.countDown();
 		}, "warden-stop"));
-		printBanner(suite, adminEmail, adminPassword, env.containsKey("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"), data,
-				Duration.ofNanos(System.nanoTime() - started));
+		boolean changeRequired = !"false".equalsIgnoreCase(
+				env.getOrDefault("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "true").strip());
+		printBanner(suite, adminEmail, adminPassword, env.containsKey("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"),
+				changeRequired, data, Duration.ofNanos(System.nanoTime() - started));
 		stopped.await();
 	}
 
-	private static void printBanner(LocalSuite suite, String email, String password, boolean configured, Path data,
-			Duration took) {
+	private static void printBanner(LocalSuite suite, String email, String password, boolean configured,
+			boolean changeRequired, Path data, Duration took) {
 		var infra = suite.infrastructure();
 		StringBuilder out = new StringBuilder();
 		out.append(System.lineSeparator()).append("Warden is up (all six services ready in ")
@@ -103,14 +108,19 @@ public final class RunLocal {
 		out.append("  Administrator:           ").append(email).append(" / ").append(password)
 			.append(configured ? "  (from WARDEN_BOOTSTRAP_ADMIN_PASSWORD)" : "  (generated, kept in " + data.resolve(KeptSecrets.ADMIN_PASSWORD_FILE) + ")")
 			.append(System.lineSeparator());
+		if (changeRequired) {
+			out.append("                           the first sign-in asks for a new password (the administrator"
+					+ " created at the first start must replace this one)").append(System.lineSeparator());
+		}
 		if (infra.smtp() != null) {
 			out.append("  Captured e-mails:        ").append(data.resolve("mail")).append("/*.eml  (SMTP sink on localhost:")
 				.append(infra.smtp().port()).append(")").append(System.lineSeparator());
 		}
 		out.append("  Service logs:            ").append(data.resolve("logs")).append("/<service>.log").append(System.lineSeparator());
+		out.append("  Services (127.0.0.1 only; health and metrics on the management port):").append(System.lineSeparator());
 		for (ServiceProcess process : suite.processes()) {
-			out.append(String.format("    %-21s http://localhost:%d  (pid %d)%n", process.service().module(), process.port(),
-					process.pid()));
+			out.append(String.format("    %-21s http://localhost:%d  management http://127.0.0.1:%d/actuator  (pid %d)%n",
+					process.service().module(), process.port(), process.managementPort(), process.pid()));
 		}
 		if (infra.postgres() != null) {
 			out.append("  PostgreSQL:              localhost:").append(infra.postgres().port()).append(" (user postgres; databases auth, tokens, audit)").append(System.lineSeparator());

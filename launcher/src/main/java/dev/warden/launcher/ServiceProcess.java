@@ -23,23 +23,26 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Process process;
 
 	private final Path log;
 
 	private final java.util.function.Supplier<ServiceProcess> launcher;
 
-	private ServiceProcess(WardenService service, int port, Process process, Path log,
+	private ServiceProcess(WardenService service, int port, int managementPort, Process process, Path log,
 			java.util.function.Supplier<ServiceProcess> launcher) {
 		this.service = service;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.process = process;
 		this.log = log;
 		this.launcher = launcher;
 	}
 
-	static ServiceProcess start(WardenService service, Path jar, int port, Map<String, String> environment,
-			List<String> jvmOptions, Path logDirectory) {
+	static ServiceProcess start(WardenService service, Path jar, int port, int managementPort,
+			Map<String, String> environment, List<String> jvmOptions, Path logDirectory) {
 		try {
 			Files.createDirectories(logDirectory);
 			Path log = logDirectory.resolve(service.module() + ".log");
@@ -51,13 +54,20 @@ public final class ServiceProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 			builder.environment().putAll(environment);
-			builder.environment().put("SERVER_PORT", String.valueOf(port));
-			return new ServiceProcess(service, port, builder.start(), log,
-					() -> start(service, jar, port, environment, jvmOptions, logDirectory));
+			builder.environment().putAll(listening(port, managementPort));
+			return new ServiceProcess(service, port, managementPort, builder.start(), log,
+					() -> start(service, jar, port, managementPort, environment, jvmOptions, logDirectory));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + service.module(), ex);
 		}
+	}
+
+	/** Where a service of the suite listens: its ports, on the loopback interface only. */
+	static Map<String, String> listening(int port, int managementPort) {
+		return Map.of("SERVER_PORT", String.valueOf(port), "SERVER_ADDRESS", SuiteOptions.LOOPBACK,
+				"MANAGEMENT_SERVER_PORT", String.valueOf(managementPort), "MANAGEMENT_SERVER_ADDRESS",
+				SuiteOptions.LOOPBACK);
 	}
 
 	public WardenService service() {
@@ -66,6 +76,11 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/** Health, readiness and metrics: {@code http://127.0.0.1:<management port>/actuator/...}. */
+	public int managementPort() {
+		return this.managementPort;
 	}
 
 	public Path log() {
@@ -80,11 +95,12 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
-	/** Whether the readiness probe answers UP right now. */
+	/** Whether the readiness probe (on the management port) answers UP right now. */
 	public boolean isReady() {
 		try {
 			HttpResponse<Void> response = HTTP.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+					HttpRequest.newBuilder(URI.create("http://" + SuiteOptions.LOOPBACK + ":" + this.managementPort
+							+ "/actuator/health/readiness"))
 						.timeout(Duration.ofSeconds(2))
 						.build(),
 					HttpResponse.BodyHandlers.discarding());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
 
 /**
@@ -20,10 +21,18 @@ import dev.warden.infra.InfrastructureSettings;
  * @param jvmOptions options of each service JVM
  * @param logDirectory where each service writes {@code <module>.log}
  * @param services the services to start (all six for the suite; fewer for a benchmark of one)
+ * @param managementPorts the management port of each service (health, metrics); a service not in it gets its
+ *        port + 1000 when it runs on its default port, a free port otherwise
  */
 public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
 		Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions,
-		Path logDirectory, Set<WardenService> services) {
+		Path logDirectory, Set<WardenService> services, Map<WardenService, Integer> managementPorts) {
+
+	/** Every service and embedded server listens on this address only: nothing of a local run is on the network. */
+	public static final String LOOPBACK = "127.0.0.1";
+
+	/** How far a service's management port is from its port by default (gateway 8080, management 9080). */
+	public static final int MANAGEMENT_PORT_OFFSET = 1000;
 
 	/**
 	 * Default JVM options: small heaps and serial GC, so six JVMs fit a laptop or a 2-core CI box, and the C1
@@ -39,9 +48,29 @@ public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map
 		environment = Map.copyOf(environment);
 		jvmOptions = List.copyOf(jvmOptions);
 		services = services.isEmpty() ? EnumSet.noneOf(WardenService.class) : EnumSet.copyOf(services);
+		Map<WardenService, Integer> management = new EnumMap<>(WardenService.class);
+		management.putAll(managementPorts);
+		for (WardenService service : WardenService.values()) {
+			int port = ports.getOrDefault(service, service.defaultPort());
+			management.computeIfAbsent(service, (s) -> port == s.defaultPort() ? port + MANAGEMENT_PORT_OFFSET
+					: FreePorts.next());
+		}
+		managementPorts = management;
+	}
+
+	/** Options whose management ports follow the default rule (see {@code managementPorts}). */
+	public SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
+			Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions,
+			Path logDirectory, Set<WardenService> services) {
+		this(root, infrastructure, external, ports, environment, jvmOptions, logDirectory, services, Map.of());
 	}
 
 	public int port(WardenService service) {
 		return this.ports.getOrDefault(service, service.defaultPort());
+	}
+
+	/** Where the service answers health, readiness and metrics (never routed by the gateway). */
+	public int managementPort(WardenService service) {
+		return this.managementPorts.get(service);
 	}
 }

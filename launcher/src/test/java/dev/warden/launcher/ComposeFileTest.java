@@ -90,10 +90,10 @@ class ComposeFileTest {
 	@Test
 	void portsAndUpstreamsAgreeWithTheServicesConfiguration() throws IOException {
 		for (WardenService warden : WardenService.values()) {
-			int port = serverPort(warden.module());
+			int managementPort = serverPort(warden.module()) + SuiteOptions.MANAGEMENT_PORT_OFFSET;
 			List<?> test = (List<?>) map(services.get(warden.module()), "healthcheck").get("test");
-			assertThat(String.join(" ", test.stream().map(String::valueOf).toList()))
-				.as(warden.module()).contains("http://localhost:" + port + "/actuator/health/readiness");
+			assertThat(String.join(" ", test.stream().map(String::valueOf).toList())).as(warden.module())
+				.contains("http://localhost:" + managementPort + "/actuator/health/readiness");
 		}
 		Map<String, String> gateway = environment("gateway");
 		for (String upstream : List.of("auth-service", "session-service", "token-service", "notification-service",
@@ -105,6 +105,30 @@ class ComposeFileTest {
 			.isEqualTo("http://session-service:" + serverPort("session-service"));
 		assertThat((List<?>) services.get("gateway").get("ports")).anySatisfy(
 				(mapping) -> assertThat(mapping.toString()).endsWith(":" + serverPort("gateway")));
+	}
+
+	@Test
+	void healthAndMetricsAreReadOnTheManagementPortsWhichAreNeverPublished() throws IOException {
+		String prometheus = Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+		for (WardenService warden : WardenService.values()) {
+			int port = serverPort(warden.module());
+			int managementPort = port + SuiteOptions.MANAGEMENT_PORT_OFFSET;
+			assertThat(prometheus).as(warden.module())
+				.containsPattern("names: \\[" + warden.module() + "\\]\\s+type: A\\s+port: " + managementPort)
+				.contains("regex: \".*:" + managementPort + "\"\n        target_label: service\n        replacement: "
+						+ warden.module());
+			Object published = services.get(warden.module()).get("ports");
+			assertThat(String.valueOf(published)).as(warden.module()).doesNotContain(String.valueOf(managementPort));
+		}
+	}
+
+	@Test
+	void composeDefaultsToSecureHostPrefixedCookies() throws IOException {
+		for (String service : List.of("gateway", "auth-service")) {
+			assertThat(environment(service).get("WARDEN_COOKIE_SECURE")).as(service)
+				.isEqualTo("${WARDEN_COOKIE_SECURE:-true}");
+		}
+		assertThat(Files.readString(ROOT.resolve(".env.example"))).containsPattern("(?m)^WARDEN_COOKIE_SECURE=true$");
 	}
 
 	@Test

@@ -97,6 +97,8 @@ final class SharedSuite {
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
 				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+						// The tests sign the administrator in as it is; no forced password change first.
+						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false"),
 						Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
 						Map.entry("WARDEN_INTERNAL_KEY", INTERNAL_KEY), Map.entry("WARDEN_COOKIE_SECURE", "false"),
 						Map.entry("WARDEN_TWOFACTOR_KEYS",

@@ -44,14 +44,20 @@ class SuiteIT {
 	}
 
 	@Test
-	void everyServiceIsHealthyAndExposesPrometheusMetrics() throws Exception {
+	void everyServiceIsHealthyAndExposesPrometheusMetricsOnItsManagementPortOnly() throws Exception {
 		for (WardenService service : WardenService.values()) {
-			HttpResponse<String> health = get(suite.url(service) + "/actuator/health", null);
+			HttpResponse<String> health = get(suite.managementUrl(service) + "/actuator/health", null);
 			assertThat(health.statusCode()).as(service.module()).isEqualTo(200);
 			assertThat(health.body()).as(service.module()).contains("\"status\":\"UP\"");
-			HttpResponse<String> metrics = get(suite.url(service) + "/actuator/prometheus", null);
+			HttpResponse<String> metrics = get(suite.managementUrl(service) + "/actuator/prometheus", null);
 			assertThat(metrics.statusCode()).as(service.module()).isEqualTo(200);
 			assertThat(metrics.body()).as(service.module()).contains("jvm_memory_used_bytes");
+			for (String path : java.util.List.of("/actuator/health", "/actuator/prometheus")) {
+				HttpResponse<String> refused = get(suite.url(service) + path, null);
+				assertThat(refused.statusCode()).as(service.module() + path).isEqualTo(404);
+				assertThat(refused.body()).as(service.module() + path).contains("\"code\":\"not_found\"")
+					.doesNotContain("\"status\":\"UP\"");
+			}
 		}
 	}
 

@@ -27,6 +27,9 @@ class InternalIdentityIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
 	HttpCalls http;
 
 	final TestJwts jwts = TestJwts.shared();
@@ -164,8 +167,14 @@ class InternalIdentityIT {
 	}
 
 	@Test
-	void healthNeedsNoToken() {
-		assertThat(this.http.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+	void healthNeedsNoTokenOnTheManagementPort() {
+		assertThat(new HttpCalls(this.managementPort).get("/actuator/health/liveness", null).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void healthMetricsAndInfoAnswerOnlyOnTheManagementPort() {
+		dev.warden.infra.test.ManagementEndpoints.assertOnlyOnManagementPort(this.port, this.managementPort);
 	}
 
 	@Test

@@ -39,6 +39,9 @@ class ActiveSessionsIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	JsonMapper json;
 
@@ -60,6 +63,11 @@ class ActiveSessionsIT {
 
 	TestJwts.Builder as(JsonNode session) {
 		return TestJwts.shared().forUser(this.user).session(session.get("sessionId").asString());
+	}
+
+	@Test
+	void healthMetricsAndInfoAnswerOnlyOnTheManagementPort() {
+		dev.warden.infra.test.ManagementEndpoints.assertOnlyOnManagementPort(this.port, this.managementPort);
 	}
 
 	@Test

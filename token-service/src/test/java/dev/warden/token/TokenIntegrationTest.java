@@ -42,6 +42,9 @@ public abstract class TokenIntegrationTest {
 	@LocalServerPort
 	protected int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	protected int managementPort;
+
 	@Autowired
 	protected JsonMapper json;
 

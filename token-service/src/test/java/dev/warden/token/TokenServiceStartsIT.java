@@ -10,17 +10,20 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 
-/** The service starts on real infrastructure, reports ready, and lets nobody in without the gateway's token. */
+/** The service starts on real infrastructure, reports ready on its management port, and lets nobody in without the gateway's token. */
 class TokenServiceStartsIT extends TokenIntegrationTest {
 
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
-	void reportsReadyWithItsInfrastructure() throws Exception {
-		HttpResponse<String> response = get("/actuator/health/readiness");
+	void reportsReadyWithItsInfrastructureOnTheManagementPortOnly() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.managementPort + "/actuator/health/readiness"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"status\":\"UP\"");
+		dev.warden.infra.test.ManagementEndpoints.assertOnlyOnManagementPort(this.port, this.managementPort);
 	}
 
 	@Test

@@ -31,7 +31,7 @@ public record Attribution(String actorType, String actorId, String outcome, Stri
 			EventTypes.ACCOUNT_LOCKED, EventTypes.AUDIT_RETENTION_APPLIED);
 
 	private static final Set<String> FAILURES = Set.of(EventTypes.LOGIN_FAILED, EventTypes.PASSWORD_CHANGE_FAILED,
-			EventTypes.ACCOUNT_LOCKED);
+			EventTypes.ACCOUNT_LOCKED, EventTypes.SECOND_FACTOR_FAILED);
 
 	public static Attribution of(String type, String subject, Map<String, Object> data) {
 		String actorId = text(data, "actorId");

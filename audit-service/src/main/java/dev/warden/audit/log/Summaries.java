@@ -19,6 +19,7 @@ final class Summaries {
 			case EventTypes.LOGIN_FAILED -> "Failed sign-in attempt";
 			case EventTypes.ACCOUNT_LOCKED -> Boolean.TRUE.equals(data.get("permanent"))
 					? "Account locked until an administrator unlocks it" : "Account locked for a while";
+			case EventTypes.SECOND_FACTOR_FAILED -> "Second step failed too often after a correct password";
 			case EventTypes.ACCOUNT_UNLOCKED -> "Account unlocked by an administrator";
 			case EventTypes.LOGOUT -> "Signed out";
 			case EventTypes.PASSWORD_CHANGED -> "Password changed";

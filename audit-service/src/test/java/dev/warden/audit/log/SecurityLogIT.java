@@ -36,6 +36,9 @@ class SecurityLogIT {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
 	@Autowired
 	JdbcTemplate jdbc;
 
@@ -43,6 +46,11 @@ class SecurityLogIT {
 	JsonMapper json;
 
 	final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void healthMetricsAndInfoAnswerOnlyOnTheManagementPort() {
+		dev.warden.infra.test.ManagementEndpoints.assertOnlyOnManagementPort(this.port, this.managementPort);
+	}
 
 	@Test
 	void aUserSeesTheirOwnEventsWithASentenceEachAndNobodyElses() throws Exception {

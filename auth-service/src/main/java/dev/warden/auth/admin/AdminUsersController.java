@@ -9,6 +9,7 @@ import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStatus;
 import dev.warden.support.identity.RecentAuthentication;
+import dev.warden.support.validation.SingleLineText;
 import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -73,7 +74,7 @@ class AdminUsersController {
 	 * "temporary" flag)
 	 */
 	record NewUser(@NotBlank @Email @Size(max = 254) @WellFormedText String email,
-			@NotBlank @Size(max = 100) @WellFormedText String displayName,
+			@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String displayName,
 			@NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "USER|ADMIN") String> roles,
 			@NotNull @Size(max = 4096) @WellFormedText String password, Boolean temporary,
 			@Size(max = 35) @Pattern(regexp = Locales.PATTERN,

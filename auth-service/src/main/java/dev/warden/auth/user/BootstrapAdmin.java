@@ -11,8 +11,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first administrator at start-up if no user has the configured e-mail. Safe with several
- * replicas starting at once: the unique e-mail index lets only one insert win.
+ * Creates the first administrator at start-up if no user has the configured e-mail, with a temporary password
+ * unless the operator opted out. Safe with several replicas starting at once: the unique e-mail index lets only
+ * one insert win.
  */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
@@ -45,8 +46,11 @@ class BootstrapAdmin implements ApplicationRunner {
 		try {
 			String name = this.properties.admin().displayName() == null ? "Administrator"
 					: this.properties.admin().displayName();
-			User admin = this.service.create(email, name, List.of(Roles.USER, Roles.ADMIN), password, false, "system");
-			log.info("Created the bootstrap administrator {} ({})", admin.email(), admin.id());
+			boolean mustChange = this.properties.admin().mustChangePassword();
+			User admin = this.service.create(email, name, List.of(Roles.USER, Roles.ADMIN), password, mustChange,
+					"system");
+			log.info("Created the bootstrap administrator {} ({}){}", admin.email(), admin.id(),
+					mustChange ? "; the first sign-in must choose a new password" : "");
 		}
 		catch (DuplicateKeyException ex) {
 			log.info("The bootstrap administrator was created by another replica");

@@ -68,6 +68,31 @@ class AdminUsersIT extends AuthIntegrationTest {
 			.contains("\"field\":\"roles[0]\"");
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Aoife\r\nBcc: x@evil.test", "Tab\tName", "Line\u2028Break",
+			"Evil\u202Egnp.exe", "Iso\u2066late", "C1\u0085" })
+	void refusesADisplayNameWithControlCharacters(String displayName) {
+		String email = uniqueEmail();
+
+		HttpResponse<String> response = create(Map.of("email", email, "displayName", displayName, "roles",
+				List.of("USER"), "password", strongPassword()));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(read(response).get("errors").toString()).contains("\"field\":\"displayName\"")
+			.contains("\"code\":\"control_characters\"");
+	}
+
+	@Test
+	void acceptsADisplayNameInAnyScriptWithAnApostrophe() {
+		HttpResponse<String> response = create(Map.of("email", uniqueEmail(), "displayName", "Aoife O'Brien 漢字 עברית",
+				"roles", List.of("USER"), "password", strongPassword()));
+
+		assertThat(response.statusCode()).isEqualTo(201);
+		assertThat(read(response).get("displayName").asString()).isEqualTo("Aoife O'Brien 漢字 עברית");
+	}
+
 	@Test
 	void listsUsersInPagesWithTheTotal() {
 		create(Map.of("email", uniqueEmail(), "displayName", "Listed", "roles", List.of("USER"), "password",

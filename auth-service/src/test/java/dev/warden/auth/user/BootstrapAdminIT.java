@@ -2,6 +2,7 @@ package dev.warden.auth.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,7 +34,7 @@ class BootstrapAdminIT extends AuthIntegrationTest {
 		User admin = this.users.findByEmail("root@example.TEST").orElseThrow();
 
 		assertThat(admin.roles()).containsExactlyInAnyOrder("USER", "ADMIN");
-		assertThat(admin.passwordChangeRequired()).isFalse();
+		assertThat(admin.passwordChangeRequired()).as("a temporary password by default").isTrue();
 		assertThat(admin.passwordHash()).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$")
 			.doesNotContain(PASSWORD);
 	}
@@ -59,6 +60,26 @@ class BootstrapAdminIT extends AuthIntegrationTest {
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.queryForObject("select count(*) from outbox_event", Integer.class) == 0);
+	}
+
+	@Test
+	void theFirstSignInOfTheBootstrapAdministratorMustChooseANewPassword() {
+		HttpResponse<String> response = login("root@example.test", PASSWORD);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(read(response).get("passwordChangeRequired").asBoolean()).isTrue();
+	}
+
+	@Test
+	void anOperatorMayOptOutOfTheForcedChange() {
+		String email = "opted-out-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		BootstrapAdmin optedOut = new BootstrapAdmin(
+				new BootstrapProperties(new BootstrapProperties.Admin(email, PASSWORD, null, false)), this.users,
+				super.users);
+
+		optedOut.run(new DefaultApplicationArguments());
+
+		assertThat(this.users.findByEmail(email).orElseThrow().passwordChangeRequired()).isFalse();
 	}
 
 	@Test

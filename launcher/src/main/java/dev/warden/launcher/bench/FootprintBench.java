@@ -105,6 +105,8 @@ public final class FootprintBench {
 		return new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
 				Map.of("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40), "WARDEN_COOKIE_SECURE", "false",
 						"WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+						// The client signs the administrator in as it is; no forced password change first.
+						"WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false",
 						"WARDEN_TWOFACTOR_KEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "100000",
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "100000"),

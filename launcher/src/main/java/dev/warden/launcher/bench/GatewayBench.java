@@ -69,7 +69,9 @@ public final class GatewayBench {
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
 				Map.of("WARDEN_INTERNAL_KEY", this.internalKey, "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
 						"WARDEN_COOKIE_SECURE", "false", "WARDEN_BOOTSTRAP_ADMIN_EMAIL", "bench.admin@example.test",
-						"WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword),
+						"WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+						// The benchmark signs the administrator in as it is; no forced password change first.
+						"WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false"),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"), services);
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
 			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));

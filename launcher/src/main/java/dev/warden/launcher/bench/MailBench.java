@@ -86,7 +86,7 @@ public final class MailBench {
 			}
 			Duration drain = Duration.between(start, Instant.now());
 			String metrics = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(suite.url(WardenService.NOTIFICATION) + "/actuator/prometheus"))
+				.send(HttpRequest.newBuilder(URI.create(suite.managementUrl(WardenService.NOTIFICATION) + "/actuator/prometheus"))
 					.build(), HttpResponse.BodyHandlers.ofString())
 				.body();
 			double p50 = quantile(metrics, "0.5");

@@ -32,12 +32,17 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the mail templates with Thymeleaf: HTML (escaped) and plain text from the same data, in the recipient's
+ * Renders the mail templates with Thymeleaf: HTML (escaped) and plain text (as is, {@code [(...)]}) from the same
+ * data, in the recipient's
  * language when there is a version in it (English otherwise, template by template). Built in: English and German
  * ({@code mail/de/}). Operators' files in {@code WARDEN_TEMPLATES_DIR} win over the built-in ones, and a
  * sub-directory named for a language ({@code fr/}) adds that language. Every template is rendered once in every
  * language with its sample data at start-up, so a broken override stops the service with a clear message instead
  * of failing at the first real mail.
+ * <p>
+ * Every value shown is one line: line breaks and other control characters in the data, the name and the subject
+ * become spaces, so no value can add a line to the text part or a header. Instants in the data are shown in the
+ * reader's language as {@code ${dates['key']}} (a day) or {@code ${times['key']}} (day and time), never raw.
  */
 @Component
 public class MailRenderer {
@@ -51,6 +56,8 @@ public class MailRenderer {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'",
 			Locale.ENGLISH);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final Path directory;
 
@@ -121,12 +128,25 @@ public class MailRenderer {
 		Locale used = translation ? Locale.forLanguageTag(language) : Locale.ENGLISH;
 		String path = translation ? language + "/" + template.name() : template.name();
 		Context context = new Context(used);
-		context.setVariable("name", name == null || name.isBlank() ? "there" : name);
+		String shownName = name == null ? "" : MailText.singleLine(name);
+		context.setVariable("name", shownName.isBlank() ? "there" : shownName);
 		context.setVariable("when", formatWhen(when, used));
-		context.setVariable("data", data);
+		Map<String, Object> values = MailText.singleLineValues(data == null ? Map.of() : data);
+		context.setVariable("data", values);
+		context.setVariable("dates", MailText.instants(values, (instant) -> formatDate(instant, used)));
+		context.setVariable("times", MailText.instants(values, (instant) -> formatWhen(instant, used)));
 		String subject = this.subjects.getOrDefault(used.getLanguage(), new Properties())
 			.getProperty(template.name(), this.subjects.get(ENGLISH).getProperty(template.name(), template.name()));
-		return new RenderedMail(subject, this.html.process(path, context), this.text.process(path, context));
+		return new RenderedMail(MailText.singleLine(subject), this.html.process(path, context),
+				this.text.process(path, context));
+	}
+
+	/** A day in the reader's language: "28 December 2026", "28. Dezember 2026". */
+	private static String formatDate(Instant instant, Locale locale) {
+		if (ENGLISH.equals(locale.getLanguage())) {
+			return DAY.format(instant.atOffset(ZoneOffset.UTC));
+		}
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(instant.atZone(ZoneOffset.UTC));
 	}
 
 	private static String formatWhen(Instant when, Locale locale) {

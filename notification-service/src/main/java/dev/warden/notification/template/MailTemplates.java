@@ -23,6 +23,8 @@ public final class MailTemplates {
 			template("recovery-code-used", EventTypes.RECOVERY_CODE_USED,
 					with(CLIENT, "remaining", 2, "fewRemaining", true)),
 			template("account-locked", EventTypes.ACCOUNT_LOCKED, with(CLIENT, "failures", 5, "permanent", false)),
+			template("second-factor-failed", EventTypes.SECOND_FACTOR_FAILED,
+					with(CLIENT, "failures", 5, "refusedUntil", "2026-11-26T10:30:00Z")),
 			template("token-created", EventTypes.TOKEN_CREATED,
 					Map.of("name", "deploy script", "role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")),
 			template("token-expiring-soon", EventTypes.TOKEN_EXPIRING_SOON,

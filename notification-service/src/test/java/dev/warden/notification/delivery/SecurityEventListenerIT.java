@@ -40,6 +40,14 @@ class SecurityEventListenerIT {
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
 
+	@org.springframework.boot.test.web.server.LocalManagementPort
+	int managementPort;
+
+	@Test
+	void healthMetricsAndInfoAnswerOnlyOnTheManagementPort() {
+		dev.warden.infra.test.ManagementEndpoints.assertOnlyOnManagementPort(this.port, this.managementPort);
+	}
+
 	@Test
 	void mailsThePasswordChangeOnceWithTheContractSubjectAndNoSecret(CapturedOutput output) throws Exception {
 		String user = UUID.randomUUID().toString();
@@ -81,6 +89,25 @@ class SecurityEventListenerIT {
 		List<String> subjects = mailsTo(email).stream().map(SecurityEventListenerIT::subject).toList();
 		assertThat(subjects).containsExactlyInAnyOrder("A new API token was created",
 				"New sign-in to your account from a new device");
+	}
+
+	@Test
+	void mailsOnceWhenSomeoneWithThePasswordSpentTheBudgetOfOneTimeCodes() throws Exception {
+		String user = UUID.randomUUID().toString();
+		String email = "mfa-" + user.substring(0, 8) + "@example.test";
+		CloudEvent failed = event(user, EventTypes.SECOND_FACTOR_FAILED, Map.of("email", email, "displayName",
+				"Aoife O'Brien", "locale", "", "ip", "203.0.113.7", "userAgent", "Firefox", "failures", 5,
+				"refusedUntil", "2026-11-26T10:30:00Z"));
+
+		publish(Topics.AUTH_EVENTS, failed);
+		publish(Topics.AUTH_EVENTS, failed); // redelivered
+
+		MimeMessage mail = awaitMail(email);
+		assertThat(mail.getSubject()).isEqualTo("Someone signed in with your password but failed the second step");
+		assertThat(partsOf(mail)).contains("Hello Aoife O'Brien,").contains("Change it now").contains("203.0.113.7")
+			.contains("26 November 2026 at 10:30 UTC").doesNotContain("2026-11-26T10:30:00Z");
+		Thread.sleep(1500);
+		assertThat(mailsTo(email)).as("exactly one mail for the redelivered event").hasSize(1);
 	}
 
 	@Test

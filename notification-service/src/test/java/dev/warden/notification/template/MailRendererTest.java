@@ -125,4 +125,85 @@ class MailRendererTest {
 			.hasMessageContaining("token-expired")
 			.hasMessageContaining("fr");
 	}
+
+	@Test
+	void hostileValuesStayInTheirPlaceInEveryTemplateAndLanguage() {
+		MailRenderer renderer = new MailRenderer(new TemplateProperties(null, null));
+		String name = "Aoife O'Brien\r\nBcc: x@evil.test";
+		String token = "<b>=HYPERLINK(\"http://evil\")</b>\nSubject: injected";
+		String agent = "Firefox\u2028X-Injected: 1\u202Egnp.exe";
+
+		for (String language : renderer.languages()) {
+			for (MailTemplate template : MailTemplates.ALL) {
+				Map<String, Object> data = new java.util.LinkedHashMap<>(template.sample());
+				data.replaceAll((key, value) -> value instanceof String ? value + "\r\nBcc: x@evil.test" : value);
+				data.put("name", token);
+				data.put("userAgent", agent);
+				data.put("browser", token);
+				data.put("ip", "203.0.113.7\nSubject: injected");
+				data.replaceAll((key, value) -> key.endsWith("At") || key.endsWith("Until")
+						? template.sample().get(key) : value);
+
+				RenderedMail mail = renderer.render(template, Locale.forLanguageTag(language), name, WHEN, data);
+
+				String as = template.name() + " (" + language + ")";
+				assertThat(mail.subject()).as(as).doesNotContain("\r", "\n").matches("\\P{Cc}+");
+				assertThat(mail.text()).as(as)
+					.contains("Aoife O'Brien Bcc: x@evil.test")
+					.doesNotContain("&#39;", "&amp;", "&lt;", "\u2028", "\u202E")
+					.doesNotContainPattern("(?m)^(Bcc|Subject|X-Injected):")
+					.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
+				assertThat(mail.html()).as(as)
+					.contains("Aoife O&#39;Brien")
+					.doesNotContain("<b>", "\u202E")
+					.doesNotContainPattern("(?m)^(Bcc|Subject|X-Injected):")
+					.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
+				if (template.sample().containsKey("name")) {
+					assertThat(mail.html()).as(as).contains("&lt;b&gt;=HYPERLINK(&quot;http://evil&quot;)&lt;/b&gt; Subject: injected");
+					assertThat(mail.text()).as(as).contains("<b>=HYPERLINK(\"http://evil\")</b> Subject: injected");
+				}
+			}
+		}
+	}
+
+	@Test
+	void tokenMailsShowTheExpiryAsADayInTheReadersLanguage() {
+		MailRenderer renderer = new MailRenderer(new TemplateProperties(null, null));
+		Map<String, Object> data = Map.of("name", "ci", "role", "USER", "hint", "x7Qa", "daysLeft", 7, "expiresAt",
+				"2026-12-28T10:00:00Z");
+
+		for (String name : java.util.List.of("token-created", "token-expiring-soon", "token-expired")) {
+			MailTemplate template = MailTemplates.named(name).orElseThrow();
+			RenderedMail english = renderer.render(template, Locale.ENGLISH, "Ada", WHEN, data);
+			RenderedMail german = renderer.render(template, Locale.GERMAN, "Ada", WHEN, data);
+
+			assertThat(english.text()).as(name).contains("28 December 2026").doesNotContain("2026-12-28");
+			assertThat(english.html()).as(name).contains("28 December 2026").doesNotContain("2026-12-28");
+			assertThat(german.text()).as(name).contains("28. Dezember 2026").doesNotContain("2026-12-28");
+			assertThat(german.html()).as(name).contains("28. Dezember 2026").doesNotContain("2026-12-28");
+		}
+	}
+
+	@Test
+	void theSecondFactorFailedMailSaysThePasswordIsKnownAndUntilWhenCodesAreRefused() {
+		MailRenderer renderer = new MailRenderer(new TemplateProperties(null, null));
+		MailTemplate template = MailTemplates.forEvent(dev.warden.event.EventTypes.SECOND_FACTOR_FAILED, Map.of())
+			.orElseThrow();
+		Map<String, Object> data = Map.of("email", "ada@example.test", "ip", "203.0.113.7", "userAgent", "Firefox",
+				"failures", 5, "refusedUntil", "2026-11-26T10:30:00Z");
+
+		RenderedMail english = renderer.render(template, Locale.ENGLISH, "Ada", WHEN, data);
+		RenderedMail german = renderer.render(template, Locale.forLanguageTag("de-DE"), "Ada", WHEN, data);
+
+		assertThat(template.name()).isEqualTo("second-factor-failed");
+		assertThat(english.subject()).isEqualTo("Someone signed in with your password but failed the second step");
+		assertThat(english.text()).contains("Your password is known to someone else. Change it now")
+			.contains("26 November 2026 at 10:15 UTC").contains("203.0.113.7").contains("5 wrong one-time codes")
+			.contains("Until 26 November 2026 at 10:30 UTC no more one-time codes are accepted");
+		assertThat(english.html()).contains("Change it now").contains("26 November 2026 at 10:30 UTC");
+		assertThat(german.subject()).startsWith("Jemand hat sich mit Ihrem Passwort angemeldet");
+		assertThat(german.text()).startsWith("Hallo Ada,").contains("Ändern Sie es jetzt")
+			.contains("26. November 2026").contains("10:30").contains("203.0.113.7");
+		assertThat(german.html()).contains("lang=\"de\"").contains("Ändern Sie es jetzt");
+	}
 }

@@ -19,6 +19,7 @@ final class ValidationCodes {
 			case "Email" -> "invalid_email";
 			case "Pattern" -> "invalid_format";
 			case "WellFormedText" -> "malformed_text";
+			case "SingleLineText" -> "control_characters";
 			default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 		};
 	}

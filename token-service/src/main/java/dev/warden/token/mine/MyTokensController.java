@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.warden.support.identity.RecentAuthentication;
 import dev.warden.support.identity.WardenPrincipal;
+import dev.warden.support.validation.SingleLineText;
 import dev.warden.support.validation.WellFormedText;
 import dev.warden.token.issue.ApiToken;
 import dev.warden.token.issue.TokenErrors;
@@ -96,7 +97,7 @@ class MyTokensController {
 	}
 
 	/** {@code validityMonths} stays raw JSON so "3", 1.5 and null are refused rather than coerced. */
-	record NewToken(@NotBlank @Size(max = 100) @WellFormedText String name, JsonNode validityMonths,
+	record NewToken(@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String name, JsonNode validityMonths,
 			@NotNull @Size(max = 32) String role) {
 	}
 

@@ -82,6 +82,21 @@ class ApiTokensIT extends TokenIntegrationTest {
 			.contains("\"field\":\"validityMonths\"");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ci\\r\\nSubject: injected", "tab\\tname", "line\\u2028break", "evil\\u202Egnp.exe",
+			"iso\\u2066late", "c1\\u0085" })
+	void refusesATokenNameWithControlCharacters(String escapedName) {
+		String session = session(newUserId(), "USER");
+
+		HttpResponse<String> response = send("POST", "/api/security/tokens",
+				"{\"name\":\"" + escapedName + "\",\"validityMonths\":1,\"role\":\"USER\"}", session);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"field\":\"name\"").contains("\"code\":\"control_characters\"");
+	}
+
 	@Test
 	void aMissingValidityIsRefusedToo() {
 		HttpResponse<String> response = send("POST", "/api/security/tokens", "{\"name\":\"ci\",\"role\":\"USER\"}",

@@ -191,6 +191,26 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void aSignInFromABrowserThatStillHoldsALiveSessionReplacesIt() throws Exception {
+		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
+		int introspections = upstream.introspections();
+
+		// From an address of its own: the sign-in limit of the tests' usual address is spent by other tests.
+		RawResponse signIn = fromPeer("127.0.0.61", "POST", "/api/auth/login",
+				Map.of("Cookie", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; XSRF-TOKEN=csrf-token-replacing",
+						"X-XSRF-TOKEN", "csrf-token-replacing"));
+
+		assertThat(signIn.statusCode()).isEqualTo(200);
+		UpstreamStub.Received received = upstream.received().get(upstream.received().size() - 1);
+		assertThat(claimsOf(received)).doesNotContain("\"sub\"")
+			.contains("\"prev_sub\":\"" + UpstreamStub.USER_ID + "\"")
+			.contains("\"prev_sid\":\"" + UpstreamStub.SESSION_ID + "\"");
+		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
+		assertThat(upstream.introspections()).as("the replaced cookie was forgotten before the answer left")
+			.isGreaterThan(introspections);
+	}
+
+	@Test
 	void behindTheTrustedProxyTheClientIsTheRightMostForwardedHopThatIsNoProxy() throws Exception {
 		fromPeer("127.0.0.1", "GET", "/api/auth/login", Map.of("X-Forwarded-For", "203.0.113.9, 198.51.100.7"));
 		fromPeer("127.0.0.1", "GET", "/api/auth/login", Map.of("X-Forwarded-For", "198.51.100.8, 127.0.0.1"));
@@ -635,6 +655,18 @@ class GatewayRoutingIT {
 		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("GET /api/security/two-factor 200"));
 		assertThat(output.getOut()).contains("GET /api/security/two-factor 200")
 			.contains("user=" + UpstreamStub.USER_ID)
+			.doesNotContain(UpstreamStub.ACTIVE_SECRET);
+	}
+
+	@Test
+	void requestsTheGatewayRefusesItselfAreLoggedWithTheReason(CapturedOutput output) throws Exception {
+		String cookies = COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; XSRF-TOKEN=csrf-token-value-logged";
+		send("POST", "/api/security/sessions/end-others", cookies, Map.of());
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> output.getOut().contains("refused=csrf_token_invalid"));
+		assertThat(output.getOut()).contains("POST /api/security/sessions/end-others 403")
+			.contains("refused=csrf_token_invalid")
 			.doesNotContain(UpstreamStub.ACTIVE_SECRET);
 	}
 

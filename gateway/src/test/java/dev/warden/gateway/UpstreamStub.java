@@ -267,6 +267,12 @@ final class UpstreamStub implements AutoCloseable {
 			}
 			byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			if (forced == null && "POST".equals(arrived.method())
+					&& exchange.getRequestURI().getPath().equals("/api/auth/login")) {
+				// As auth-service does: a completed sign-in sets the new session's cookie.
+				exchange.getResponseHeaders()
+					.add("Set-Cookie", "__Host-warden_session=" + "N".repeat(43) + "; Path=/; Secure; HttpOnly; SameSite=Lax");
+			}
 			exchange.sendResponseHeaders(forced == null ? 200 : Integer.parseInt(forced), body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);

@@ -122,6 +122,35 @@ class ComposeFileTest {
 		}
 	}
 
+	/** An alert on a metric nobody registers would never fire: each warden_* series must come from the code. */
+	@Test
+	void everyAlertWatchesAMetricTheServicesRegisterAndPrometheusLoadsTheRules() throws IOException {
+		String rules = Files.readString(ROOT.resolve("deploy/prometheus/alerts.yml"));
+		Map<String, Object> parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(rules);
+		assertThat((List<?>) parsed.get("groups")).isNotEmpty();
+		java.util.Set<String> registered = new java.util.HashSet<>();
+		try (java.util.stream.Stream<Path> sources = Files.walk(ROOT)) {
+			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")
+					&& path.toString().contains("/src/main/")).toList()) {
+				java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\"(warden\\.[a-z_.]+)\"")
+					.matcher(Files.readString(source));
+				while (metric.find()) {
+					registered.add(metric.group(1).replace('.', '_') + "_total");
+				}
+			}
+		}
+		java.util.regex.Matcher used = java.util.regex.Pattern.compile("warden_[a-z_]+_total").matcher(rules);
+		int count = 0;
+		while (used.find()) {
+			count++;
+			assertThat(registered).as("metric of an alert").contains(used.group());
+		}
+		assertThat(count).isPositive();
+		assertThat(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"))).contains("/etc/prometheus/alerts.yml");
+		assertThat(String.valueOf(services.get("prometheus").get("volumes")))
+			.contains("./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+	}
+
 	@Test
 	void composeDefaultsToSecureHostPrefixedCookies() throws IOException {
 		for (String service : List.of("gateway", "auth-service")) {

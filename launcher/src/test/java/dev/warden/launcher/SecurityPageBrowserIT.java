@@ -129,8 +129,9 @@ class SecurityPageBrowserIT {
 		browser.get(gateway() + "/#/security");
 
 		WebElement twoFactor = waitFor(browser, By.id("two-factor"));
+		// The section loads on its own after the page: wait for its button, not just for the section.
 		wait(browser).until(ExpectedConditions.elementToBeClickable(
-				twoFactor.findElement(By.xpath(".//button[contains(., 'Enable')]")))).click();
+				By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]"))).click();
 		String secret = waitForText(browser, By.id("two-factor-secret")).getText();
 		assertThat(twoFactor.findElement(By.cssSelector("img.qr")).getAttribute("src")).startsWith("data:image/png");
 		screenshot(twoFactor, "two-factor-setup");

@@ -167,6 +167,21 @@ class InternalIdentityIT {
 	}
 
 	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void everyRefusalIsLoggedWithTheUserAndTheClientAddressButNoCredential(
+			org.springframework.boot.test.system.CapturedOutput output) {
+		String token = this.jwts.forUser("refused-user").roles("USER").clientIp("203.0.113.9").bearer();
+
+		this.http.get("/api/admin/echo", token);
+		this.http.get("/api/echo", null);
+
+		assertThat(output.getAll())
+			.contains("Refused GET /api/admin/echo: 403 forbidden (user refused-user, client 203.0.113.9)")
+			.contains("Refused GET /api/echo: 401 unauthenticated (user -, client ")
+			.doesNotContain(token.substring("Bearer ".length()));
+	}
+
+	@Test
 	void healthNeedsNoTokenOnTheManagementPort() {
 		assertThat(new HttpCalls(this.managementPort).get("/actuator/health/liveness", null).statusCode())
 			.isEqualTo(200);

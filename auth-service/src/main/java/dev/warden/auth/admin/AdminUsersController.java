@@ -63,6 +63,12 @@ class AdminUsersController {
 		return Map.of("users", users, "page", page, "size", size, "total", this.administration.count());
 	}
 
+	/** Ends every session of the user on every device. */
+	@PostMapping("/{id}/sessions/end")
+	Map<String, Object> endSessions(@PathVariable UUID id) {
+		return Map.of("ended", this.administration.endSessions(id));
+	}
+
 	@PostMapping("/{id}/unlock")
 	ResponseEntity<Void> unlock(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		this.administration.unlock(id, jwt.getSubject());

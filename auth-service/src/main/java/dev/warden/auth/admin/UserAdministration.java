@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.auth.login.LoginAttempts;
+import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.password.policy.PasswordCandidate;
 import dev.warden.auth.password.policy.PasswordPolicyService;
@@ -47,8 +48,12 @@ class UserAdministration {
 
 	private final Clock clock;
 
+	private final SessionClient sessions;
+
 	UserAdministration(UserService users, UserStore store, PasswordPolicyService policies, PasswordRules rules,
-			LoginAttempts attempts, AuthEvents events, TransactionTemplate transactions, Clock clock) {
+			LoginAttempts attempts, AuthEvents events, TransactionTemplate transactions, Clock clock,
+			SessionClient sessions) {
+		this.sessions = sessions;
 		this.users = users;
 		this.store = store;
 		this.policies = policies;
@@ -91,6 +96,16 @@ class UserAdministration {
 
 	long count() {
 		return this.store.count();
+	}
+
+	/**
+	 * Ends every session of the user, as when a device is lost or an account is taken over; each ended session
+	 * is reported by session-service ({@code session.revoked}, reason {@code admin}).
+	 */
+	int endSessions(UUID id) {
+		User user = this.store.findById(id)
+			.orElseThrow(() -> Problems.notFound("user_not_found", "No user has this id."));
+		return this.sessions.endAll(user.id().toString());
 	}
 
 	/** Lifts a permanent or temporary lock and starts the failure count again. */

@@ -46,12 +46,14 @@ class LoginController {
 	@PostMapping("/login")
 	ResponseEntity<Map<String, Object>> login(@Valid @RequestBody Credentials credentials,
 			HttpServletRequest request) {
-		return answer(this.logins.login(credentials.email(), credentials.password(), ClientInfo.of(request)));
+		return answer(this.logins.login(credentials.email(), credentials.password(), ClientInfo.of(request),
+				ReplacedSession.of(request)));
 	}
 
 	@PostMapping("/login/mfa")
 	ResponseEntity<Map<String, Object>> secondStep(@Valid @RequestBody SecondStep step, HttpServletRequest request) {
-		return answer(this.logins.completeMfa(step.mfaToken(), step.code(), ClientInfo.of(request)));
+		return answer(this.logins.completeMfa(step.mfaToken(), step.code(), ClientInfo.of(request),
+				ReplacedSession.of(request)));
 	}
 
 	private ResponseEntity<Map<String, Object>> answer(LoginService.SignedIn signedIn) {

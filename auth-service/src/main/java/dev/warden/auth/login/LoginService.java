@@ -85,7 +85,11 @@ public class LoginService {
 		this.clock = clock;
 	}
 
-	public SignedIn login(String email, String password, ClientInfo client) {
+	/**
+	 * Signs in; a completed sign-in ends {@code replaced}, the session the browser still presented (a new session
+	 * replaces it rather than leaving it alive beside it).
+	 */
+	SignedIn login(String email, String password, ClientInfo client, ReplacedSession replaced) {
 		String address = email.strip().toLowerCase(Locale.ROOT);
 		User user = this.passwords.verify(address, password, client, EventTypes.LOGIN_FAILED)
 			.orElseThrow(LoginErrors::invalidCredentials);
@@ -113,11 +117,11 @@ public class LoginService {
 			this.transactions.executeWithoutResult((tx) -> passwordBookkeeping.run());
 			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange));
 		}
-		return openSession(user, client, PASSWORD, mustChange, passwordBookkeeping);
+		return replacing(openSession(user, client, PASSWORD, mustChange, passwordBookkeeping), replaced);
 	}
 
 	/** The second step: a TOTP or recovery code for the challenge the password step opened. */
-	public SignedIn completeMfa(String mfaToken, String code, ClientInfo client) {
+	SignedIn completeMfa(String mfaToken, String code, ClientInfo client, ReplacedSession replaced) {
 		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
 		User user = this.users.findById(challenge.userId()).orElseThrow(LoginErrors::mfaTokenInvalid);
 		try {
@@ -135,6 +139,13 @@ public class LoginService {
 		SignedIn signedIn = openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), () -> {
 		});
 		this.twoFactor.signInCompleted(user);
+		return replacing(signedIn, replaced);
+	}
+
+	private SignedIn replacing(SignedIn signedIn, ReplacedSession replaced) {
+		if (replaced != null && signedIn.complete() && !replaced.sessionId().equals(signedIn.session().sessionId())) {
+			endQuietly(replaced.userId(), replaced.sessionId());
+		}
 		return signedIn;
 	}
 
@@ -196,8 +207,12 @@ public class LoginService {
 	}
 
 	private void endQuietly(UUID userId, String sessionId) {
+		endQuietly(userId.toString(), sessionId);
+	}
+
+	private void endQuietly(String userId, String sessionId) {
 		try {
-			this.sessions.end(userId.toString(), sessionId, "logout");
+			this.sessions.end(userId, sessionId, "logout");
 		}
 		catch (SessionsUnavailableException ex) {
 			log.warn("Could not end session {} after a failed sign-in; it expires on its own", sessionId);

@@ -110,6 +110,15 @@ class HttpSessionClient implements SessionClient {
 		});
 	}
 
+	@Override
+	public int endAll(String userId) {
+		Map<?, ?> ended = call(() -> this.http.delete()
+			.uri("/internal/users/{userId}/sessions?reason=admin", userId)
+			.retrieve()
+			.body(Map.class));
+		return ended != null && ended.get("ended") instanceof Number number ? number.intValue() : 0;
+	}
+
 	private <T> T call(java.util.function.Supplier<T> request) {
 		try {
 			return this.breaker.executeSupplier(request);

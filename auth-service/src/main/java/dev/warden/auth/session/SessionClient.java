@@ -26,6 +26,9 @@ public interface SessionClient {
 	/** Ends one session of the user; quietly nothing if it is already gone. */
 	void end(String userId, String sessionId, String reason);
 
+	/** Ends every session of the user (an administrator's act); returns how many ended. */
+	int endAll(String userId);
+
 	/**
 	 * A session as session-service issued it: the secret goes into the cookie once and is never stored here.
 	 * @param secret the cookie value

@@ -17,6 +17,7 @@ import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.support.AuthEvents;
 import dev.warden.auth.user.User;
 import dev.warden.event.EventTypes;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.codec.binary.Base32;
 
 import org.springframework.stereotype.Service;
@@ -51,9 +52,12 @@ public class TwoFactorService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties,
 			CodeAttempts attempts, PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.store = store;
 		this.cipher = cipher;
 		this.properties = properties;
@@ -196,6 +200,7 @@ public class TwoFactorService {
 	 */
 	private void failed(User user, ClientInfo client, AttemptLimiter.Reservation attempt) {
 		AttemptLimiter.Standing standing = attempt.failed();
+		this.meters.counter("warden.login.failures", "reason", "wrong_code").increment();
 		this.transactions.executeWithoutResult((tx) -> {
 			Map<String, Object> data = PasswordCheck.data(user, client);
 			data.put("failures", standing.failures());

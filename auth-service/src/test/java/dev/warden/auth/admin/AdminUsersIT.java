@@ -151,4 +151,27 @@ class AdminUsersIT extends AuthIntegrationTest {
 	private User admin() {
 		return bootstrapAdmin();
 	}
+
+	@Test
+	void anAdministratorEndsEverySessionOfAUserWithARecentSignIn() {
+		User user = newUser(uniqueEmail(), strongPassword());
+		User admin = bootstrapAdmin();
+		String path = "/api/admin/users/" + user.id() + "/sessions/end";
+
+		HttpResponse<String> stale = send("POST", path, null,
+				bearer(admin, "adminSession0000000001", java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+		HttpResponse<String> ended = send("POST", path, null, bearer(admin));
+		HttpResponse<String> unknown = send("POST", "/api/admin/users/" + UUID.randomUUID() + "/sessions/end",
+				null, bearer(admin));
+		HttpResponse<String> notAdmin = send("POST", path, null, bearer(user));
+
+		assertThat(stale.statusCode()).isEqualTo(403);
+		assertThat(stale.body()).contains("\"code\":\"reauthentication_required\"");
+		assertThat(ended.statusCode()).isEqualTo(200);
+		assertThat(read(ended).get("ended").asInt()).isEqualTo(2);
+		assertThat(SESSIONS.calls("DELETE", "/internal/users/" + user.id() + "/sessions")).singleElement()
+			.satisfies((call) -> assertThat(call.uri()).contains("reason=admin"));
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(notAdmin.statusCode()).isEqualTo(403);
+	}
 }

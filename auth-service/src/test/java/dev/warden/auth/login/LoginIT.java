@@ -110,6 +110,33 @@ class LoginIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	void aCompletedSignInEndsTheSessionTheBrowserStillPresentedButAFailedOneDoesNot() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		String replacing = dev.warden.infra.test.TestJwts.shared()
+			.anonymous()
+			.clientIp(CLIENT_IP)
+			.replacing("someone-before", "oldSessionPublicId0001")
+			.bearer();
+
+		HttpResponse<String> failed = send("POST", "/api/auth/login", Map.of("email", email, "password", "wrong"),
+				replacing);
+		assertThat(failed.statusCode()).isEqualTo(401);
+		assertThat(SESSIONS.calls("DELETE", "/internal/users/someone-before/sessions/oldSessionPublicId0001"))
+			.as("a failed sign-in leaves the browser's session alone").isEmpty();
+
+		HttpResponse<String> signedIn = send("POST", "/api/auth/login", Map.of("email", email, "password", password),
+				replacing);
+
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(SESSIONS.calls("DELETE", "/internal/users/someone-before/sessions/oldSessionPublicId0001"))
+			.singleElement()
+			.satisfies((call) -> assertThat(call.uri()).contains("reason=logout"));
+		assertThat(lastCreate(user).body()).contains(user.id().toString());
+	}
+
+	@Test
 	void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
 		String email = uniqueEmail();
 		newUser(email, strongPassword());

@@ -160,6 +160,8 @@ public final class TestJwts {
 
 		private String clientIp;
 
+		private String[] replaces;
+
 		private Builder(TestJwts minter, String userId) {
 			this.minter = minter;
 			this.userId = userId;
@@ -219,6 +221,12 @@ public final class TestJwts {
 			return this;
 		}
 
+		/** A sign-in from a browser that still holds this user's live session ({@code prev_sub}, {@code prev_sid}). */
+		public Builder replacing(String userId, String sessionId) {
+			this.replaces = new String[] { userId, sessionId };
+			return this;
+		}
+
 		public JWTClaimsSet claims() {
 			Instant now = this.issuedAt == null ? Instant.now() : this.issuedAt;
 			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
@@ -234,6 +242,9 @@ public final class TestJwts {
 			}
 			if (this.clientIp != null) {
 				claims.claim("cip", this.clientIp);
+			}
+			if (this.replaces != null) {
+				claims.claim("prev_sub", this.replaces[0]).claim("prev_sid", this.replaces[1]);
 			}
 			if (this.sessionId != null) {
 				claims.claim("sid", this.sessionId);

@@ -38,6 +38,11 @@ final class AccessPolicy {
 		return matches(PUBLIC, path);
 	}
 
+	/** The sign-in steps: each may complete a sign-in, which replaces a session the browser still holds. */
+	static boolean isSignIn(String path) {
+		return matches(PUBLIC, path);
+	}
+
 	static boolean allowedWhilePasswordChangeRequired(String path) {
 		return matches(WHILE_PASSWORD_CHANGE_REQUIRED, path);
 	}

@@ -60,6 +60,10 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		if (AccessPolicy.isPublic(path, exchange.getRequest().getMethod())) {
 			// Still vouched for, anonymously: the service then knows the request came through this door.
+			HttpCookie presented = exchange.getRequest().getCookies().getFirst(this.cookie.effectiveName());
+			if (presented != null && AccessPolicy.isSignIn(path)) {
+				return signInReplacing(exchange, chain, presented.getValue());
+			}
 			exchange.getAttributes().put(CallerIdentity.ATTRIBUTE, CallerIdentity.anonymous(this.clients.of(exchange)));
 			return chain.filter(exchange);
 		}
@@ -81,6 +85,30 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 			.flatMap((result) -> proceed(exchange, chain, path, session.getValue(), result))
 			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(exchange, ex, "session"));
 	}
+
+	/**
+	 * A sign-in from a browser that still presents a live session: the new session replaces it (OWASP ASVS 5.0
+	 * 7.2.4), so auth-service is told which one to end once the sign-in completes, and this replica forgets the old
+	 * cookie before its answer leaves. A session that cannot be checked is simply not replaced.
+	 */
+	private Mono<Void> signInReplacing(ServerWebExchange exchange, GatewayFilterChain chain, String presented) {
+		return this.sessions.introspect(presented)
+			.map((session) -> session.active()
+					? new CallerIdentity.PreviousSession(session.userId(), session.sessionId()) : NO_SESSION)
+			.onErrorReturn(AuthenticationUnavailableException.class, NO_SESSION)
+			.flatMap((previous) -> {
+				boolean replaces = previous != NO_SESSION;
+				exchange.getAttributes()
+					.put(CallerIdentity.ATTRIBUTE,
+							CallerIdentity.anonymous(this.clients.of(exchange), replaces ? previous : null));
+				if (replaces) {
+					this.revocations.forgetOnSignIn(exchange, presented);
+				}
+				return chain.filter(exchange);
+			});
+	}
+
+	private static final CallerIdentity.PreviousSession NO_SESSION = new CallerIdentity.PreviousSession(null, null);
 
 	private Mono<Void> unavailable(ServerWebExchange exchange, AuthenticationUnavailableException ex, String what) {
 		log.warn("The {} store is unreachable, refusing the request: {}", what, ex.getCause().toString());
@@ -117,7 +145,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(token.userId(), java.util.List.of(token.role()), null,
-					token.tokenId(), java.util.List.of("token"), null, this.clients.of(exchange)));
+					token.tokenId(), java.util.List.of("token"), null, this.clients.of(exchange), null));
 		return chain.filter(exchange);
 	}
 
@@ -136,7 +164,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		exchange.getAttributes()
 			.put(CallerIdentity.ATTRIBUTE, new CallerIdentity(session.userId(), session.roles(), session.sessionId(),
-					null, session.authMethods(), session.authenticatedAt(), this.clients.of(exchange)));
+					null, session.authMethods(), session.authenticatedAt(), this.clients.of(exchange), null));
 		this.revocations.forgetOnSuccess(exchange, cookie, session);
 		return chain.filter(exchange);
 	}

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.PathContainer;
@@ -34,6 +35,8 @@ class CarriedRevocations {
 
 	private static final PathPattern ONE_TOKEN = PARSER.parse("/api/security/tokens/{id}");
 
+	private static final PathPattern USERS_SESSIONS = PARSER.parse("/api/admin/users/{id}/sessions/end");
+
 	private final SessionIntrospector sessions;
 
 	private final TokenIntrospector tokens;
@@ -59,6 +62,19 @@ class CarriedRevocations {
 		});
 	}
 
+	/** A completed sign-in replaced the session of the cookie the browser presented: forget that cookie. */
+	void forgetOnSignIn(ServerWebExchange exchange, String presented) {
+		exchange.getResponse().beforeCommit(() -> {
+			HttpStatusCode status = exchange.getResponse().getStatusCode();
+			if (status != null && status.is2xxSuccessful()
+					&& exchange.getResponse().getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+						.anyMatch((cookie) -> cookie.contains("warden_session=") && !cookie.contains("Max-Age=0"))) {
+				this.sessions.forget(presented);
+			}
+			return Mono.empty();
+		});
+	}
+
 	private Runnable revokedBy(HttpMethod method, PathContainer path, String cookie, SessionIntrospection caller) {
 		if (HttpMethod.POST.equals(method)) {
 			if (LOGOUT.matches(path) || REAUTHENTICATE.matches(path)) {
@@ -67,6 +83,11 @@ class CarriedRevocations {
 			}
 			if (END_OTHERS.matches(path)) {
 				return () -> this.sessions.evictUser(caller.userId(), caller.sessionId());
+			}
+			String user = variable(USERS_SESSIONS, path);
+			if (user != null) {
+				// An administrator ended every session of that user.
+				return () -> this.sessions.evictUser(user, null);
 			}
 			if (PASSWORD.matches(path)) {
 				// Ends the user's other sessions and renews this one under a new cookie.

@@ -13,9 +13,11 @@ import java.util.List;
  * @param authMethods RFC 8176 methods: {@code pwd}, {@code otp}, {@code token}
  * @param authenticatedAt when the user last proved who they are ({@code auth_time}), for recent-auth checks
  * @param clientIp the client's address as the gateway established it ({@code cip}), the only one services record
+ * @param replaces for a sign-in, the live session the browser still presents, which the new one replaces (or
+ * {@code null})
  */
 public record CallerIdentity(String userId, List<String> roles, String sessionId, String tokenId,
-		List<String> authMethods, Instant authenticatedAt, String clientIp) {
+		List<String> authMethods, Instant authenticatedAt, String clientIp, PreviousSession replaces) {
 
 	/** Exchange attribute under which an authenticator leaves the caller for the identity filter. */
 	public static final String ATTRIBUTE = CallerIdentity.class.getName();
@@ -30,7 +32,16 @@ public record CallerIdentity(String userId, List<String> roles, String sessionId
 	 * gateway, so they can tell a request that came through the door (and its limits) from one that did not.
 	 */
 	public static CallerIdentity anonymous(String clientIp) {
-		return new CallerIdentity(null, List.of(), null, null, List.of(), null, clientIp);
+		return anonymous(clientIp, null);
+	}
+
+	/** A sign-in from a browser that still holds the live session {@code replaces}. */
+	public static CallerIdentity anonymous(String clientIp, PreviousSession replaces) {
+		return new CallerIdentity(null, List.of(), null, null, List.of(), null, clientIp, replaces);
+	}
+
+	/** Whose session, under which public id: ended by auth-service once the new sign-in completes. */
+	public record PreviousSession(String userId, String sessionId) {
 	}
 
 	public boolean isAnonymous() {

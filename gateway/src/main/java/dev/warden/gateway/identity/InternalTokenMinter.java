@@ -89,6 +89,9 @@ public final class InternalTokenMinter {
 		if (caller.tokenId() != null) {
 			claims.claim("tid", caller.tokenId());
 		}
+		if (caller.replaces() != null) {
+			claims.claim("prev_sub", caller.replaces().userId()).claim("prev_sid", caller.replaces().sessionId());
+		}
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
 			.keyID(this.keys.signingKey().getKeyID())
 			.build(), claims.build());

@@ -28,9 +28,13 @@ public final class GatewayProblems {
 		return body;
 	}
 
+	/** Exchange attribute: the code of the problem the gateway itself answered with (for the access log). */
+	public static final String REFUSAL = GatewayProblems.class.getName() + ".refusal";
+
 	/** Writes a problem+json answer, for filters that refuse a request before it is routed. */
 	public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatusCode status, String code,
 			String title, String detail) {
+		exchange.getAttributes().put(REFUSAL, code);
 		exchange.getResponse().setStatusCode(status);
 		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		DataBuffer buffer = exchange.getResponse()

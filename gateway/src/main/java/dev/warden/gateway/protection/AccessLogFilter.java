@@ -2,6 +2,7 @@ package dev.warden.gateway.protection;
 
 import dev.warden.gateway.client.ClientAddresses;
 import dev.warden.gateway.identity.CallerIdentity;
+import dev.warden.gateway.problem.GatewayProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -37,10 +38,19 @@ class AccessLogFilter implements WebFilter {
 		return chain.filter(exchange).doFinally((signal) -> {
 			CallerIdentity caller = exchange.getAttribute(CallerIdentity.ATTRIBUTE);
 			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			log.info("{} {} {} {}ms client={} user={}", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath().value(), status == null ? 200 : status.value(),
-					(System.nanoTime() - started) / 1_000_000, this.clients.of(exchange),
-					caller == null || caller.isAnonymous() ? "-" : caller.userId());
+			String refusal = exchange.getAttribute(GatewayProblems.REFUSAL);
+			Object[] line = { exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+					status == null ? 200 : status.value(), (System.nanoTime() - started) / 1_000_000,
+					this.clients.of(exchange), caller == null || caller.isAnonymous() ? "-" : caller.userId(),
+					refusal };
+			if (refusal == null) {
+				log.info("{} {} {} {}ms client={} user={}", line);
+			}
+			else {
+				// Refused by the gateway itself (no session, CSRF, foreign origin, rate limit, malformed path...):
+				// the attempts to get around a control, at WARN with the reason.
+				log.warn("{} {} {} {}ms client={} user={} refused={}", line);
+			}
 		});
 	}
 }

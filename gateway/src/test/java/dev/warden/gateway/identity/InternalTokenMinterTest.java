@@ -29,7 +29,7 @@ class InternalTokenMinterTest {
 				newKey.toJSONString(), new JWKSet(oldKey.toPublicJWK()).toString()), Duration.ofSeconds(30),
 				"warden-gateway", "warden-internal");
 		SigningKeys rotated = SigningKeys.from(after);
-		CallerIdentity caller = new CallerIdentity("user-1", List.of("USER"), "sess-1", null, List.of("pwd"), null, null);
+		CallerIdentity caller = new CallerIdentity("user-1", List.of("USER"), "sess-1", null, List.of("pwd"), null, null, null);
 
 		SignedJWT inFlight = SignedJWT
 			.parse(new InternalTokenMinter(SigningKeys.from(before), before, Clock.systemUTC()).mint(caller));
@@ -49,8 +49,8 @@ class InternalTokenMinterTest {
 		dev.warden.infra.test.MutableClock clock = new dev.warden.infra.test.MutableClock(
 				java.time.Instant.parse("2026-11-27T06:00:00Z"));
 		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.from(properties), properties, clock);
-		CallerIdentity alice = new CallerIdentity("alice", List.of("USER"), "sess-a", null, List.of("pwd"), null, null);
-		CallerIdentity bob = new CallerIdentity("bob", List.of("USER"), "sess-b", null, List.of("pwd"), null, null);
+		CallerIdentity alice = new CallerIdentity("alice", List.of("USER"), "sess-a", null, List.of("pwd"), null, null, null);
+		CallerIdentity bob = new CallerIdentity("bob", List.of("USER"), "sess-b", null, List.of("pwd"), null, null, null);
 
 		String first = minter.mint(alice);
 		clock.advance(Duration.ofSeconds(9));
@@ -79,7 +79,7 @@ class InternalTokenMinterTest {
 				String user = "user-" + (i % 25);
 				results.add(threads.submit(() -> {
 					SignedJWT jwt = SignedJWT.parse(minter
-						.mint(new CallerIdentity(user, List.of("USER"), "sess-" + user, null, List.of("pwd"), null, null)));
+						.mint(new CallerIdentity(user, List.of("USER"), "sess-" + user, null, List.of("pwd"), null, null, null)));
 					return jwt.verify(verifier) && user.equals(jwt.getJWTClaimsSet().getSubject());
 				}));
 			}
@@ -101,7 +101,7 @@ class InternalTokenMinterTest {
 
 		java.time.Instant signedIn = java.time.Instant.parse("2026-11-26T10:00:00Z");
 		SignedJWT jwt = SignedJWT.parse(minter.mint(new CallerIdentity("user-1", List.of("USER"), "sess-1", null,
-				List.of("pwd", "otp"), signedIn, "203.0.113.5")));
+				List.of("pwd", "otp"), signedIn, "203.0.113.5", null)));
 
 		ECKey published = (ECKey) JWKSet.parse(keys.publicJwkSetJson()).getKeyByKeyId(jwt.getHeader().getKeyID());
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);

@@ -29,6 +29,7 @@ public final class ProblemAuthenticationHandlers implements AuthenticationEntryP
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		SecurityRefusals.log(401, "unauthenticated");
 		write(response, Problems.detail(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
 				"A valid internal identity token from the gateway is required."));
 	}
@@ -37,9 +38,11 @@ public final class ProblemAuthenticationHandlers implements AuthenticationEntryP
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		if (accessDeniedException instanceof ProblemAccessDeniedException problem) {
+			SecurityRefusals.log(problem.status().value(), problem.code());
 			write(response, Problems.detail(problem.status(), problem.code(), problem.title(), problem.getMessage()));
 			return;
 		}
+		SecurityRefusals.log(403, "forbidden");
 		write(response, Problems.detail(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 				"You are not allowed to do this."));
 	}

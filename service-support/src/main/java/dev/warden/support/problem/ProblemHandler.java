@@ -34,6 +34,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> handleProblem(ProblemException ex) {
+		SecurityRefusals.log(ex.status().value(), ex.code());
 		ProblemDetail body = Problems.detail(ex.status(), ex.code(), ex.title(), ex.getMessage());
 		if (!ex.errors().isEmpty()) {
 			body.setProperty(Problems.ERRORS, ex.errors());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,18 @@ public class PasswordRules {
 
 	private final CommonPasswords common;
 
+	/** Words of this service and its operator that no password may contain (ASVS 5.0 6.1.2, 6.2.11). */
+	private final List<String> contextWords;
+
 	private final Zxcvbn zxcvbn = new Zxcvbn();
 
-	PasswordRules(CommonPasswords common) {
+	PasswordRules(CommonPasswords common, @Value("${warden.password.context-words:warden}") List<String> contextWords) {
 		this.common = common;
+		this.contextWords = contextWords.stream()
+			.map((word) -> word.strip().toLowerCase(Locale.ROOT))
+			.filter((word) -> word.codePointCount(0, word.length()) >= MIN_USER_INFO)
+			.distinct()
+			.toList();
 	}
 
 	public List<PolicyViolation> check(PasswordPolicy policy, PasswordCandidate candidate) {
@@ -54,8 +63,14 @@ public class PasswordRules {
 			violations.add(new PolicyViolation("policy.contains_user_info",
 					"Do not use your e-mail address or name in your password."));
 		}
+		if (policy.rejectUserInfo() && containsAny(password, this.contextWords)) {
+			violations.add(new PolicyViolation("policy.contains_context_word",
+					"Do not use the name of this service or of your organisation in your password."));
+		}
 		if (policy.minStrength() > 0 && length <= policy.maxLength()) {
-			int score = strength(password, userInfo);
+			List<String> known = new ArrayList<>(userInfo);
+			known.addAll(this.contextWords);
+			int score = strength(password, known);
 			if (score < policy.minStrength()) {
 				violations.add(new PolicyViolation("policy.weak",
 						"This password is easy to guess (strength " + score + " of 4, at least " + policy.minStrength()

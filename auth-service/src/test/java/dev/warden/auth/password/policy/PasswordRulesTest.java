@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Each content rule of the password policy, alone. */
 class PasswordRulesTest {
 
-	private static final PasswordRules RULES = new PasswordRules(new CommonPasswords());
+	private static final PasswordRules RULES = new PasswordRules(new CommonPasswords(), List.of("Warden", "Acme Portal"));
 
 	private static final String STRONG = "velvet pumpkin orbits quietly";
 
@@ -58,6 +58,13 @@ class PasswordRulesTest {
 		assertThat(codes(PasswordPolicy.DEFAULT, "aaaaaaaaaaaaaaaaaaaa")).contains("policy.weak");
 		assertThat(codes(PasswordPolicy.DEFAULT, "abcdefghijklmnopqrst")).contains("policy.weak");
 		assertThat(codes(PasswordPolicy.DEFAULT, STRONG)).doesNotContain("policy.weak");
+	}
+
+	@Test
+	void refusesTheNamesOfTheServiceAndItsOperatorInAnyCase() {
+		assertThat(codes(PasswordPolicy.DEFAULT, "velvet WARDEN orbits quietly")).contains("policy.contains_context_word");
+		assertThat(codes(PasswordPolicy.DEFAULT, "my acme portal pumpkin orbits")).contains("policy.contains_context_word");
+		assertThat(codes(PasswordPolicy.DEFAULT, STRONG)).doesNotContain("policy.contains_context_word");
 	}
 
 	@Test

@@ -1,0 +1,27 @@
+package dev.warden.auth.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The live session a browser still presented when it signed in again, as the gateway vouched for it
+ * ({@code prev_sub}, {@code prev_sid} in its anonymous JWT): the new session replaces it.
+ */
+record ReplacedSession(String userId, String sessionId) {
+
+	private static final int MAX = 100;
+
+	/** The session this sign-in replaces, or {@code null}. */
+	static ReplacedSession of(HttpServletRequest request) {
+		if (!(request.getUserPrincipal() instanceof JwtAuthenticationToken authentication)) {
+			return null;
+		}
+		String userId = authentication.getToken().getClaimAsString("prev_sub");
+		String sessionId = authentication.getToken().getClaimAsString("prev_sid");
+		if (userId == null || sessionId == null || userId.length() > MAX || sessionId.length() > MAX) {
+			return null;
+		}
+		return new ReplacedSession(userId, sessionId);
+	}
+}

@@ -14,24 +14,28 @@ async function withRecentSignIn(ctx, action) {
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'reauthentication_required') throw error;
     const confirmed = await dialog('Confirm it is you', (close) => {
-      const usesCode = ctx.state.me.twoFactorEnabled;
-      const secret = usesCode
+      // Every factor the user signs in with: the password, and a code once two-factor is on.
+      const withCode = ctx.state.me.twoFactorEnabled;
+      const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password' });
+      const code = withCode
         ? field('Authentication code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' })
-        : field('Password', { type: 'password', name: 'password', autocomplete: 'current-password' });
+        : null;
       const general = el('p', { class: 'error-text', role: 'alert' });
       const submit = el('button', { type: 'submit', class: 'button primary' }, 'Confirm');
       const form = el('form', { class: 'stack', novalidate: true },
-        el('p', {}, 'For your safety, this change needs a recent sign-in.'), secret.wrapper, general,
+        el('p', {}, 'For your safety, this change needs a recent sign-in.'), password.wrapper,
+        ...(code ? [code.wrapper] : []), general,
         el('div', { class: 'actions' }, submit,
           el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
+      const fields = code ? { password, code } : { password };
       form.addEventListener('submit', busy(submit, async () => {
         try {
-          await api('POST', '/api/auth/reauthenticate',
-            usesCode ? { code: secret.input.value.trim() } : { password: secret.input.value });
+          await api('POST', '/api/auth/reauthenticate', code
+            ? { password: password.input.value, code: code.input.value.trim() }
+            : { password: password.input.value });
           close(true);
         } catch (failure) {
-          secret.setError(failure.status === 401 ? (usesCode ? 'That code is not right.' : 'That password is not right.')
-            : describe(failure));
+          showProblems(failure, fields, general);
         }
       }));
       return form;

@@ -2,6 +2,7 @@ package dev.warden.auth.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,9 @@ import dev.warden.auth.twofactor.TwoFactorService;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
+import dev.warden.support.problem.FieldProblem;
 import dev.warden.support.problem.ProblemException;
+import dev.warden.support.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,12 +194,23 @@ public class LoginService {
 	public IssuedSession reauthenticate(UUID userId, String sessionId, String password, String code,
 			ClientInfo client) {
 		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
-		if (password != null) {
-			if (!this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
-				throw LoginErrors.currentPasswordInvalid("password");
+		if (user.twoFactorEnabled()) {
+			// Full re-authentication (ASVS 5.0 7.5.1): every factor the user signs in with, not one of them.
+			List<FieldProblem> missing = new ArrayList<>();
+			if (password == null) {
+				missing.add(new FieldProblem("password", "required", "Enter your password."));
+			}
+			if (code == null) {
+				missing.add(new FieldProblem("code", "required", "Enter a code from your authenticator app."));
+			}
+			if (!missing.isEmpty()) {
+				throw Problems.validation(missing);
 			}
 		}
-		else {
+		if (password != null && !this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
+			throw LoginErrors.currentPasswordInvalid("password");
+		}
+		if (code != null) {
 			this.twoFactor.verify(user, code, client);
 		}
 		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null);

@@ -290,15 +290,25 @@ class TwoFactorIT extends AuthIntegrationTest {
 	}
 
 	@Test
-	void reauthenticatesWithACodeInsteadOfThePassword() {
-		User user = newUser(uniqueEmail(), strongPassword());
+	void withTwoFactorOnReauthenticationNeedsThePasswordAndACode() {
+		String password = strongPassword();
+		User user = newUser(uniqueEmail(), password);
 		Enabled enabled = enable(user);
+		String session = bearer(user, "reauthCode000000000001", Instant.now());
 
-		HttpResponse<String> response = send("POST", "/api/auth/reauthenticate",
-				Map.of("code", codeFor(enabled.secret(), 1)), bearer(user, "reauthCode000000000001", Instant.now()));
+		HttpResponse<String> codeOnly = send("POST", "/api/auth/reauthenticate",
+				Map.of("code", codeFor(enabled.secret(), 1)), session);
+		HttpResponse<String> passwordOnly = send("POST", "/api/auth/reauthenticate", Map.of("password", password),
+				session);
+		HttpResponse<String> both = send("POST", "/api/auth/reauthenticate",
+				Map.of("password", password, "code", codeFor(enabled.secret(), 1)), session);
 
-		assertThat(response.statusCode()).isEqualTo(204);
-		assertThat(response.headers().firstValue("Set-Cookie")).isPresent();
+		assertThat(codeOnly.statusCode()).isEqualTo(400);
+		assertThat(codeOnly.body()).contains("\"field\":\"password\"").contains("\"code\":\"required\"");
+		assertThat(passwordOnly.statusCode()).isEqualTo(400);
+		assertThat(passwordOnly.body()).contains("\"field\":\"code\"");
+		assertThat(both.statusCode()).isEqualTo(204);
+		assertThat(both.headers().firstValue("Set-Cookie")).isPresent();
 	}
 
 	@Test

@@ -10,6 +10,7 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY event-contract/ event-contract/
+COPY startup-checks/ startup-checks/
 COPY service-support/ service-support/
 COPY embedded-infra/ embedded-infra/
 COPY gateway/ gateway/

@@ -198,6 +198,12 @@ class ComposeFileTest {
 		Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(dockerfile);
 		assertThat(user.find()).isTrue();
 		assertThat(Integer.parseInt(user.group(1))).isPositive();
+		// Every module a service may depend on is in the build context (the launcher needs only its pom).
+		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
+		while (module.find()) {
+			String name = module.group(1);
+			assertThat(dockerfile).as(name).contains("launcher".equals(name) ? "COPY launcher/pom.xml" : "COPY " + name + "/ " + name + "/");
+		}
 	}
 
 	// ------------------------------------------------------------------ helpers

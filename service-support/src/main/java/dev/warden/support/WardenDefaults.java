@@ -3,7 +3,7 @@ package dev.warden.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import dev.warden.support.management.ManagementPortDefault;
+import dev.warden.startup.ManagementPortDefault;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

@@ -1,5 +1,7 @@
 package dev.warden.gateway.management;
 
+import dev.warden.startup.ManagementPortDefault;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;

@@ -1,4 +1,4 @@
-package dev.warden.support.management;
+package dev.warden.startup;
 
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;

@@ -1,4 +1,4 @@
-package dev.warden.support.secrets;
+package dev.warden.startup;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

@@ -1,4 +1,4 @@
-package dev.warden.support.secrets;
+package dev.warden.startup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,8 @@ import org.springframework.core.env.PropertySource;
 /**
  * Refuses settings no service may start with: a {@code warden.*} property or {@code WARDEN_*} variable still
  * holding a {@code CHANGE-ME} placeholder (from {@code .env.example}), and an internal key that is short or does
- * not look random. Messages name the setting, never its value. The gateway has a copy of this class (it does not
- * use service-support); change both together.
+ * not look random. Messages name the setting, never its value. Shared by the servlet services (through
+ * service-support) and the gateway.
  */
 public final class SecretsCheck {
 

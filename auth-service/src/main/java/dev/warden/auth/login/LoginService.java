@@ -113,7 +113,9 @@ public class LoginService {
 			this.transactions.executeWithoutResult((tx) -> passwordBookkeeping.run());
 			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange));
 		}
-		return openSession(user, client, PASSWORD, mustChange, passwordBookkeeping);
+		// Signed in with the password as before, so the user can still reach the set-up: the session is held to it.
+		boolean mustSetUpTwoFactor = policy.requiresTwoFactor(user.roles());
+		return openSession(user, client, PASSWORD, mustChange, mustSetUpTwoFactor, passwordBookkeeping);
 	}
 
 	/** The second step: a TOTP or recovery code for the challenge the password step opened. */
@@ -132,8 +134,9 @@ public class LoginService {
 		if (!this.challenges.close(mfaToken)) {
 			throw LoginErrors.mfaTokenInvalid(); // the same token, used twice at once
 		}
-		SignedIn signedIn = openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), () -> {
-		});
+		SignedIn signedIn = openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), false,
+				() -> {
+				});
 		this.twoFactor.signInCompleted(user);
 		return signedIn;
 	}
@@ -143,8 +146,9 @@ public class LoginService {
 	 * is never half done.
 	 */
 	private SignedIn openSession(User user, ClientInfo client, List<String> methods, boolean mustChange,
-			Runnable bookkeeping) {
-		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), methods, client, mustChange);
+			boolean mustSetUpTwoFactor, Runnable bookkeeping) {
+		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), methods, client, mustChange,
+				mustSetUpTwoFactor);
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				bookkeeping.run();
@@ -153,6 +157,7 @@ public class LoginService {
 				data.put("authMethods", methods);
 				data.put("newDevice", session.newDevice());
 				data.put("passwordChangeRequired", mustChange);
+				data.put("twoFactorSetupRequired", mustSetUpTwoFactor);
 				this.events.publish(EventTypes.LOGIN_SUCCEEDED, user.id().toString(), data);
 			});
 		}
@@ -160,7 +165,7 @@ public class LoginService {
 			endQuietly(user.id(), session.sessionId());
 			throw ex;
 		}
-		return new SignedIn(user, session, mustChange, null);
+		return new SignedIn(user, session, mustChange, mustSetUpTwoFactor, null);
 	}
 
 	/** Ends the caller's session and records the sign-out. */
@@ -188,7 +193,7 @@ public class LoginService {
 		else {
 			this.twoFactor.verify(user, code, client);
 		}
-		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null);
+		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null, null);
 		if (renewed == null) {
 			throw LoginErrors.invalidCredentials();
 		}
@@ -205,13 +210,14 @@ public class LoginService {
 	}
 
 	/**
-	 * A sign-in step's outcome: a session to put in the cookie (and whether the password must change first), or,
-	 * when two-factor is on, the {@code mfaToken} for the second step.
+	 * A sign-in step's outcome: a session to put in the cookie (and whether the password must change, or two-factor
+	 * be set up, first), or, when two-factor is on, the {@code mfaToken} for the second step.
 	 */
-	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired, String mfaToken) {
+	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired,
+			boolean twoFactorSetupRequired, String mfaToken) {
 
 		static SignedIn mfaRequired(User user, String mfaToken) {
-			return new SignedIn(user, null, false, mfaToken);
+			return new SignedIn(user, null, false, false, mfaToken);
 		}
 
 		public boolean complete() {

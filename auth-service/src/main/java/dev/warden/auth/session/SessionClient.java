@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * What auth-service asks of session-service, synchronously, while a user waits: open a session at sign-in,
- * renew one after a re-authentication, a password change or
- * two-factor set-up, end one at sign-out. Calls that cannot be answered
- * throw {@link SessionsUnavailableException}; the caller then fails the request rather than half-doing it.
+ * renew one after a re-authentication, a password change or turning two-factor on, end one at sign-out. Calls
+ * that cannot be answered throw {@link SessionsUnavailableException}; the caller then fails the request rather
+ * than half-doing it.
  */
 public interface SessionClient {
 

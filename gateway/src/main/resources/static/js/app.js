@@ -137,10 +137,15 @@ function renderSecondStep(mfaToken) {
   code.input.focus();
 }
 
+/** A session held to the password change or the two-factor set-up sees only the Security page until it is done. */
+function mustActFirst() {
+  return state.me.passwordChangeRequired || state.me.twoFactorSetupRequired;
+}
+
 async function enter() {
   await loadMe();
   showHeader();
-  location.hash = state.me.passwordChangeRequired ? '#/security' : '#/';
+  location.hash = mustActFirst() ? '#/security' : '#/';
   route();
 }
 
@@ -172,7 +177,7 @@ async function route() {
     location.hash = '#/';
     return;
   }
-  if (path === '/security' || state.me.passwordChangeRequired) {
+  if (path === '/security' || mustActFirst()) {
     await renderSecurityPage(main, state, { reloadMe: async () => { await loadMe(); showHeader(); } });
   } else {
     renderHome();

@@ -95,7 +95,9 @@ function passwordSection(ctx) {
       toast('Your password was changed. Your other sessions were signed out.');
       const wasForced = ctx.state.me.passwordChangeRequired;
       await ctx.reloadMe();
-      if (wasForced) {
+      if (wasForced && ctx.state.me.twoFactorSetupRequired) {
+        ctx.rerender(); // next: the two-factor set-up the policy requires
+      } else if (wasForced) {
         location.hash = '#/';
       } else {
         ctx.refresh('sessions');
@@ -198,16 +200,28 @@ function recoveryCodesView(codes, done) {
       el('button', { type: 'button', class: 'button primary', onclick: done }, 'I have saved them')));
 }
 
-function twoFactorSection(ctx) {
+/** Whether the policy requires two-factor authentication of one of the signed-in user's roles. */
+async function twoFactorRequired(ctx) {
+  try {
+    const policy = await api('GET', '/api/security/password/policy');
+    return (policy.twoFactorRequiredFor || []).some((role) => ctx.state.me.roles.includes(role));
+  } catch (ignored) {
+    return false; // Only the explanation is missing; the server refuses turning it off all the same.
+  }
+}
+
+function twoFactorSection(ctx, { forced = false } = {}) {
   const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
   const load = async () => {
     try {
-      const status = await api('GET', '/api/security/two-factor');
-      body.replaceChildren(status.enabled ? enabledView(status) : disabledView());
+      const [status, required] = await Promise.all([api('GET', '/api/security/two-factor'), twoFactorRequired(ctx)]);
+      body.replaceChildren(status.enabled ? enabledView(status, required) : disabledView());
     } catch (error) {
       failed(body, error);
     }
   };
+  // Set up while the page was held to it: the recovery codes saved, the page goes on as usual.
+  const afterCodes = forced ? () => ctx.rerender() : load;
   const disabledView = () => {
     const start = el('button', { type: 'button', class: 'button' }, 'Enable two-factor authentication');
     start.addEventListener('click', busy(start, async () => {
@@ -235,7 +249,7 @@ function twoFactorSection(ctx) {
         const { recoveryCodes } = await api('POST', '/api/security/two-factor/confirm', { code: code.input.value.trim() });
         await ctx.reloadMe();
         toast('Two-factor authentication is on.');
-        body.replaceChildren(recoveryCodesView(recoveryCodes, load));
+        body.replaceChildren(recoveryCodesView(recoveryCodes, afterCodes));
         body.querySelector('button.primary').focus();
       } catch (error) {
         code.setError(error.code === 'code_invalid' || error.status === 400 ? 'That code is not right. Check the '
@@ -252,7 +266,7 @@ function twoFactorSection(ctx) {
         form),
       el('img', { class: 'qr', src: setup.qrCode, alt: `QR code for the key ${setup.secret}`, width: 200, height: 200 }));
   };
-  const enabledView = (status) => {
+  const enabledView = (status, required) => {
     const regenerate = el('button', { type: 'button', class: 'button secondary' }, 'New recovery codes');
     const disable = el('button', { type: 'button', class: 'button danger' }, 'Turn off');
     regenerate.addEventListener('click', async () => {
@@ -311,10 +325,14 @@ function twoFactorSection(ctx) {
         status.enabledAt ? el('span', { class: 'muted' }, ` since ${day(status.enabledAt)}`) : null),
       el('p', { class: status.recoveryCodesRemaining <= 3 ? 'notice' : 'muted' },
         `${status.recoveryCodesRemaining} recovery code${status.recoveryCodesRemaining === 1 ? '' : 's'} left.`),
-      el('div', { class: 'actions' }, regenerate, disable));
+      required ? el('p', { class: 'muted' }, 'Your organisation requires two-factor authentication for your '
+        + 'account, so it cannot be turned off.') : null,
+      el('div', { class: 'actions' }, regenerate, required ? null : disable));
   };
   load();
-  return section('two-factor', 'Two-Factor Authentication', body);
+  const notice = forced ? el('p', { class: 'notice', role: 'alert' },
+    'Your organisation requires two-factor authentication. Set it up to continue.') : null;
+  return section('two-factor', 'Two-Factor Authentication', notice, body);
 }
 
 // ---------------------------------------------------------------- API tokens
@@ -456,9 +474,15 @@ function preferencesSection(ctx) {
 export async function renderSecurityPage(main, state, { reloadMe }) {
   document.title = 'Security · Warden';
   const ctx = { state, reloadMe, refreshers: {}, refresh: (name) => ctx.refreshers[name] && ctx.refreshers[name]() };
+  ctx.rerender = () => renderSecurityPage(main, state, { reloadMe });
   const heading = el('h1', {}, 'Security');
+  // What the session is held to comes first, alone: the password change, then the two-factor set-up.
   if (state.me.passwordChangeRequired) {
     main.replaceChildren(heading, passwordSection(ctx));
+    return;
+  }
+  if (state.me.twoFactorSetupRequired) {
+    main.replaceChildren(heading, twoFactorSection(ctx, { forced: true }));
     return;
   }
   const nav = el('nav', { class: 'section-nav', 'aria-label': 'Sections' },

@@ -271,6 +271,50 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void sessionThatMustSetUpTwoFactorReachesOnlyTheSetUp() throws Exception {
+		String held = UpstreamStub.TWO_FACTOR_SETUP_SECRET;
+		for (String path : List.of("/api/me", "/api/security/password/policy", "/api/security/two-factor")) {
+			assertThat(get(path, held).statusCode()).as(path).isEqualTo(200);
+		}
+		for (String path : List.of("/api/security/two-factor/setup", "/api/security/two-factor/confirm",
+				"/api/auth/reauthenticate")) {
+			assertThat(asSession(held, "POST", path, Map.of()).statusCode()).as(path).isEqualTo(200);
+		}
+		for (String path : List.of("/api/security/tokens", "/api/security/sessions", "/api/security/log",
+				"/api/admin/users")) {
+			HttpResponse<String> refused = get(path, held);
+			assertThat(refused.statusCode()).as(path).isEqualTo(403);
+			assertThat(refused.body()).as(path).contains("\"code\":\"two_factor_setup_required\"");
+		}
+		HttpResponse<String> passwordChange = asSession(held, "POST", "/api/security/password", Map.of());
+		assertThat(passwordChange.body()).contains("\"code\":\"two_factor_setup_required\"");
+		assertThat(asSession(held, "POST", "/api/auth/logout", Map.of()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void sessionThatMustAlsoChangeItsPasswordChangesItFirst() throws Exception {
+		HttpResponse<String> setup = asSession(UpstreamStub.BOTH_FLAGS_SECRET, "POST",
+				"/api/security/two-factor/setup", Map.of());
+		HttpResponse<String> change = asSession(UpstreamStub.BOTH_FLAGS_SECRET, "POST", "/api/security/password",
+				Map.of());
+
+		assertThat(setup.statusCode()).isEqualTo(403);
+		assertThat(setup.body()).contains("\"code\":\"password_change_required\"");
+		assertThat(change.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void turningTwoFactorOnRefusesTheOldCookieOnItsVeryNextRequest() throws Exception {
+		String mine = upstream.newSession("user-turns-on-two-factor", "twoFactorSession000001");
+		get("/api/me", mine);
+
+		HttpResponse<String> confirmed = asSession(mine, "POST", "/api/security/two-factor/confirm", Map.of());
+
+		assertThat(confirmed.statusCode()).isEqualTo(200);
+		assertThat(get("/api/me", mine).statusCode()).as("renewed: the old cookie is over").isEqualTo(401);
+	}
+
+	@Test
 	void onceTheSessionStoreFailsNoCachedSessionIsTrustedUntilItAnswersAgain() throws Exception {
 		assertThat(get("/api/me", UpstreamStub.ACTIVE_SECRET).statusCode()).isEqualTo(200);
 		int cached = upstream.introspections();

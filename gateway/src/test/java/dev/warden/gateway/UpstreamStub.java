@@ -32,6 +32,11 @@ final class UpstreamStub implements AutoCloseable {
 
 	static final String ADMIN_SECRET = "M".repeat(43);
 
+	/** An administrator's session held to two-factor set-up, and one that must change its password first. */
+	static final String TWO_FACTOR_SETUP_SECRET = "T".repeat(43);
+
+	static final String BOTH_FLAGS_SECRET = "F".repeat(43);
+
 	/** API tokens the stub's token-service knows. */
 	static final String ACTIVE_TOKEN = dev.warden.event.ApiTokenFormat.newToken();
 
@@ -140,7 +145,8 @@ final class UpstreamStub implements AutoCloseable {
 				&& !credential.id().equals(sessionId);
 		java.util.function.Predicate<Credential> same = (credential) -> credential.id().equals(sessionId);
 		switch (method + " " + path) {
-			case "POST /api/auth/logout", "POST /api/auth/reauthenticate" -> end.accept(this.sessions, same);
+			case "POST /api/auth/logout", "POST /api/auth/reauthenticate", "POST /api/security/two-factor/confirm" ->
+				end.accept(this.sessions, same);
 			case "POST /api/security/sessions/end-others" -> end.accept(this.sessions, others);
 			case "POST /api/security/password" -> end.accept(this.sessions, others.or(same));
 			default -> {
@@ -169,9 +175,15 @@ final class UpstreamStub implements AutoCloseable {
 	}
 
 	private static String session(boolean passwordChangeRequired, String roles) {
-		return "{\"active\":true,\"sessionId\":\"" + SESSION_ID + "\",\"userId\":\"" + USER_ID
+		return session(USER_ID, passwordChangeRequired, false, roles);
+	}
+
+	private static String session(String userId, boolean passwordChangeRequired, boolean twoFactorSetupRequired,
+			String roles) {
+		return "{\"active\":true,\"sessionId\":\"" + SESSION_ID + "\",\"userId\":\"" + userId
 				+ "\",\"roles\":[" + roles + "],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"2026-11-26T10:00:00Z\","
-				+ "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"passwordChangeRequired\":" + passwordChangeRequired + "}";
+				+ "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"passwordChangeRequired\":" + passwordChangeRequired
+				+ ",\"twoFactorSetupRequired\":" + twoFactorSetupRequired + "}";
 	}
 
 	UpstreamStub() {
@@ -207,6 +219,13 @@ final class UpstreamStub implements AutoCloseable {
 			}
 			else if (keyed && body.contains(PASSWORD_CHANGE_SECRET)) {
 				answer = session(true, "\"USER\"");
+			}
+			else if (keyed && body.contains(TWO_FACTOR_SETUP_SECRET)) {
+				answer = session("user-held-to-two-factor", false, true, "\"USER\",\"ADMIN\"");
+			}
+			else if (keyed && body.contains(BOTH_FLAGS_SECRET)) {
+				// Its own user: its password change must not spend another test's rate-limit bucket.
+				answer = session("user-with-both-flags", true, true, "\"USER\"");
 			}
 			else if (body.contains(BROKEN_SECRET)) {
 				status = 500;

@@ -115,6 +115,7 @@ class ApiFuzzIT {
 				"minAgeHours")) {
 			policy.put(field, 0);
 		}
+		policy.put("twoFactorRequiredFor", List.of());
 		return List.of(new Endpoint("POST", "/api/auth/login", null, body("email", "nobody@example.test", "password", "x")),
 				new Endpoint("POST", "/api/auth/login/mfa", null, body("mfaToken", "abc", "code", "123456")),
 				new Endpoint("POST", "/api/auth/reauthenticate", u, body("password", "wrong password")),

@@ -157,6 +157,44 @@ class SecurityPageBrowserIT {
 	}
 
 	@Test
+	void whenThePolicyRequiresTwoFactorThePageShowsOnlyItsSetUpUntilItIsOn() throws Exception {
+		Account account = newAccount();
+		String admin = SharedSuite.sessionCookie(login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
+		SharedSuite.requireTwoFactorOf(admin, "[\"USER\"]");
+		try {
+			WebDriver browser = browser();
+			browser.get(gateway() + "/");
+			fill(browser, "email", account.email());
+			fill(browser, "password", account.password());
+			browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+			WebElement twoFactor = waitFor(browser, By.id("two-factor"));
+			assertThat(twoFactor.getText())
+				.contains("Your organisation requires two-factor authentication. Set it up to continue.");
+			assertThat(browser.findElements(By.id("password"))).isEmpty();
+			assertThat(browser.findElements(By.id("sessions"))).isEmpty();
+			assertThat(browser.findElements(By.id("tokens"))).isEmpty();
+			wait(browser).until(ExpectedConditions.elementToBeClickable(
+					twoFactor.findElement(By.xpath(".//button[contains(., 'Enable')]")))).click();
+			String secret = waitForText(browser, By.id("two-factor-secret")).getText();
+			screenshot(twoFactor, "two-factor-required");
+			twoFactor.findElement(By.name("code")).sendKeys(AuthenticatorApp.code(secret, 0));
+			twoFactor.findElement(By.xpath(".//button[.='Turn on']")).click();
+			waitFor(browser, By.cssSelector("#two-factor ul.codes"));
+			browser.findElement(By.xpath("//section[@id='two-factor']//button[.='I have saved them']")).click();
+
+			WebElement sessions = waitFor(browser, By.id("sessions"));
+			wait(browser).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 1);
+			WebElement shown = waitFor(browser, By.id("two-factor"));
+			wait(browser).until(ExpectedConditions.textToBePresentInElement(shown, "cannot be turned off"));
+			assertThat(shown.findElements(By.xpath(".//button[.='Turn off']"))).isEmpty();
+		}
+		finally {
+			SharedSuite.requireTwoFactorOf(admin, "[]");
+		}
+	}
+
+	@Test
 	void addsAnApiTokenShowsItOnceAndRevokesIt() throws Exception {
 		Account account = newAccount();
 		WebDriver browser = browser();

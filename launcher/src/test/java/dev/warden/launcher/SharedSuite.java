@@ -157,6 +157,22 @@ final class SharedSuite {
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
+	/**
+	 * Sets which roles must use two-factor authentication ({@code roles}, a JSON array) as the administrator signed
+	 * in with {@code adminSession}, keeping every other rule of the policy. A test that requires it sets it back to
+	 * {@code []} when done, so no other test is held to the set-up.
+	 */
+	static void requireTwoFactorOf(String adminSession, String roles) throws Exception {
+		String url = get().url(WardenService.GATEWAY) + "/api/admin/password-policy";
+		String policy = withCookie("GET", url, adminSession, null).body();
+		String changed = policy.replaceAll("\"twoFactorRequiredFor\":\\[[^\\]]*\\]",
+				"\"twoFactorRequiredFor\":" + roles);
+		java.net.http.HttpResponse<String> saved = withCookie("PUT", url, adminSession, changed);
+		if (saved.statusCode() != 200 || !changed.contains("\"twoFactorRequiredFor\":" + roles)) {
+			throw new AssertionError("the policy was not saved (" + saved.statusCode() + "): " + saved.body());
+		}
+	}
+
 	/** Mails the SMTP sink received for {@code email} with this subject. */
 	static int mailsTo(String email, String subject) throws Exception {
 		int count = 0;

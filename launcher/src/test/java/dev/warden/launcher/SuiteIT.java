@@ -254,6 +254,50 @@ class SuiteIT {
 	}
 
 	@Test
+	void whenThePolicyRequiresTwoFactorAUserWithoutItReachesOnlyTheSetUpUntilItIsOn() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String email = "required.two.factor." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		String password = "orchard " + RandomSecrets.generate(16) + " lantern";
+		createUser(email, password);
+		// Signed in before the policy changes, so the administrator's own session is not held to the set-up.
+		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
+		SharedSuite.requireTwoFactorOf(admin, "[\"USER\"]");
+		try {
+			HttpResponse<String> signedIn = login(email, password, CHROME);
+			assertThat(signedIn.body()).contains("\"status\":\"AUTHENTICATED\"")
+				.contains("\"twoFactorSetupRequired\":true");
+			String held = cookieOf(signedIn);
+			HttpResponse<String> refused = withCookie("GET", gateway + "/api/security/sessions", held, null);
+			assertThat(refused.statusCode()).isEqualTo(403);
+			assertThat(refused.body()).contains("\"code\":\"two_factor_setup_required\"");
+			assertThat(withCookie("GET", gateway + "/api/me", held, null).body())
+				.contains("\"twoFactorSetupRequired\":true");
+
+			HttpResponse<String> setup = withCookie("POST", gateway + "/api/security/two-factor/setup", held, null);
+			assertThat(setup.statusCode()).as(setup.body()).isEqualTo(200);
+			String secret = setup.body().replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1");
+			HttpResponse<String> confirmed = withCookie("POST", gateway + "/api/security/two-factor/confirm", held,
+					"{\"code\":\"" + totp(secret, 0) + "\"}");
+			assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+			String released = cookieOf(confirmed);
+
+			for (String path : java.util.List.of("/api/security/sessions", "/api/security/tokens", "/api/security/log")) {
+				assertThat(withCookie("GET", gateway + path, released, null).statusCode()).as(path).isEqualTo(200);
+			}
+			assertThat(withCookie("GET", gateway + "/api/me", released, null).body())
+				.contains("\"twoFactorSetupRequired\":false").contains("\"twoFactorEnabled\":true");
+			assertThat(awaitStatus(gateway + "/api/me", held, 401)).as("the held cookie is over").isEqualTo(401);
+			HttpResponse<String> disable = withCookie("POST", gateway + "/api/security/two-factor/disable", released,
+					"{\"password\":\"" + password + "\",\"code\":\"" + totp(secret, 1) + "\"}");
+			assertThat(disable.statusCode()).isEqualTo(409);
+			assertThat(disable.body()).contains("\"code\":\"two_factor_required\"");
+		}
+		finally {
+			SharedSuite.requireTwoFactorOf(admin, "[]");
+		}
+	}
+
+	@Test
 	void everyStateChangeOfTheSuiteReachesTheUsersOwnSecurityLog() throws Exception {
 		String gateway = suite.url(WardenService.GATEWAY);
 		String email = "log.sweep." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -284,8 +328,10 @@ class SuiteIT {
 
 		String secret = withCookie("POST", gateway + "/api/security/two-factor/setup", laptop, null).body()
 			.replaceAll(".*\"secret\":\"([A-Z2-7]+)\".*", "$1");
-		assertThat(withCookie("POST", gateway + "/api/security/two-factor/confirm", laptop,
-				"{\"code\":\"" + totp(secret, -1) + "\"}").statusCode()).isEqualTo(200);
+		HttpResponse<String> confirmed = withCookie("POST", gateway + "/api/security/two-factor/confirm", laptop,
+				"{\"code\":\"" + totp(secret, -1) + "\"}");
+		assertThat(confirmed.statusCode()).isEqualTo(200);
+		laptop = cookieOf(confirmed); // renewed: turning two-factor on gives the session a new cookie
 		HttpResponse<String> regenerated = withCookie("POST", gateway + "/api/security/two-factor/recovery-codes",
 				laptop, "{\"code\":\"" + totp(secret, 0) + "\"}");
 		assertThat(regenerated.statusCode()).as(regenerated.body()).isEqualTo(200);

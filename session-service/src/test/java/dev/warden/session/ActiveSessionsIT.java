@@ -272,6 +272,36 @@ class ActiveSessionsIT {
 	}
 
 	@Test
+	void aSessionHeldToTwoFactorSetUpSaysSoUntilARenewalClearsTheFlagAndKeepsThePasswordOne() {
+		HttpResponse<String> created = this.api.internal("POST", "/internal/sessions",
+				Map.of("userId", this.user, "roles", List.of("USER", "ADMIN"), "authMethods", List.of("pwd"),
+						"userAgent", SessionApi.CHROME_ON_WINDOWS, "passwordChangeRequired", true,
+						"twoFactorSetupRequired", true));
+		JsonNode session = this.api.read(created);
+		String id = session.get("sessionId").asString();
+		JsonNode flagged = this.api.read(this.api.internal("POST", "/internal/sessions/introspect",
+				Map.of("secret", session.get("secret").asString())));
+		JsonNode plain = this.api.read(this.api.internal("POST", "/internal/sessions/introspect",
+				Map.of("secret", this.api.signIn(this.user, SessionApi.FIREFOX_ON_LINUX).get("secret").asString())));
+
+		Map<String, Object> clear = new java.util.HashMap<>();
+		clear.put("twoFactorSetupRequired", false);
+		clear.put("passwordChangeRequired", null);
+		JsonNode renewed = this.api.read(
+				this.api.internal("POST", "/internal/users/" + this.user + "/sessions/" + id + "/renew", clear));
+		JsonNode after = this.api.read(this.api.internal("POST", "/internal/sessions/introspect",
+				Map.of("secret", renewed.get("secret").asString())));
+
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(flagged.get("twoFactorSetupRequired").asBoolean()).isTrue();
+		assertThat(flagged.get("passwordChangeRequired").asBoolean()).isTrue();
+		assertThat(plain.get("twoFactorSetupRequired").asBoolean()).isFalse();
+		assertThat(after.get("active").asBoolean()).isTrue();
+		assertThat(after.get("twoFactorSetupRequired").asBoolean()).isFalse();
+		assertThat(after.get("passwordChangeRequired").asBoolean()).as("kept: not named in the renewal").isTrue();
+	}
+
+	@Test
 	void endsOneSessionByPublicIdForItsOwnerOnly() {
 		JsonNode session = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
 		String id = session.get("sessionId").asString();
@@ -448,12 +478,12 @@ class ActiveSessionsIT {
 		String user = "race-" + java.util.UUID.randomUUID();
 		dev.warden.session.manage.IssuedSession issued = this.service.create(new dev.warden.session.manage.NewSession(
 				user, java.util.List.of("USER"), java.util.List.of("pwd"), "203.0.113.7", SessionApi.CHROME_ON_WINDOWS,
-				false));
+				false, false));
 		String publicId = issued.session().publicId();
 		java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean(true);
 		Thread renewer = new Thread(() -> {
 			while (renewing.get()) {
-				this.service.renew(user, publicId, null, false, null);
+				this.service.renew(user, publicId, null, false, dev.warden.session.manage.SessionService.Flags.KEEP);
 			}
 		});
 		renewer.start();

@@ -62,7 +62,8 @@ class LoginController {
 		}
 		return ResponseEntity.ok()
 			.header(SessionCookie.header(), this.cookie.issue(signedIn.session()))
-			.body(Map.of("status", "AUTHENTICATED", "passwordChangeRequired", signedIn.passwordChangeRequired()));
+			.body(Map.of("status", "AUTHENTICATED", "passwordChangeRequired", signedIn.passwordChangeRequired(),
+					"twoFactorSetupRequired", signedIn.twoFactorSetupRequired()));
 	}
 
 	@PostMapping("/logout")

@@ -120,7 +120,10 @@ public class LoginService {
 			this.transactions.executeWithoutResult((tx) -> passwordBookkeeping.run());
 			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange));
 		}
-		return replacing(openSession(user, client, PASSWORD, mustChange, passwordBookkeeping), replaced);
+		// Signed in with the password as before, so the user can still reach the set-up: the session is held to it.
+		boolean mustSetUpTwoFactor = policy.requiresTwoFactor(user.roles());
+		return replacing(openSession(user, client, PASSWORD, mustChange, mustSetUpTwoFactor, passwordBookkeeping),
+				replaced);
 	}
 
 	/** The second step: a TOTP or recovery code for the challenge the password step opened. */
@@ -139,8 +142,9 @@ public class LoginService {
 		if (!this.challenges.close(mfaToken)) {
 			throw LoginErrors.mfaTokenInvalid(); // the same token, used twice at once
 		}
-		SignedIn signedIn = openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), () -> {
-		});
+		SignedIn signedIn = openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), false,
+				() -> {
+				});
 		this.twoFactor.signInCompleted(user);
 		return replacing(signedIn, replaced);
 	}
@@ -157,8 +161,9 @@ public class LoginService {
 	 * is never half done.
 	 */
 	private SignedIn openSession(User user, ClientInfo client, List<String> methods, boolean mustChange,
-			Runnable bookkeeping) {
-		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), methods, client, mustChange);
+			boolean mustSetUpTwoFactor, Runnable bookkeeping) {
+		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), methods, client, mustChange,
+				mustSetUpTwoFactor);
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				bookkeeping.run();
@@ -167,6 +172,7 @@ public class LoginService {
 				data.put("authMethods", methods);
 				data.put("newDevice", session.newDevice());
 				data.put("passwordChangeRequired", mustChange);
+				data.put("twoFactorSetupRequired", mustSetUpTwoFactor);
 				this.events.publish(EventTypes.LOGIN_SUCCEEDED, user.id().toString(), data);
 			});
 		}
@@ -174,7 +180,7 @@ public class LoginService {
 			endQuietly(user.id(), session.sessionId());
 			throw ex;
 		}
-		return new SignedIn(user, session, mustChange, null);
+		return new SignedIn(user, session, mustChange, mustSetUpTwoFactor, null);
 	}
 
 	/** Ends the caller's session and records the sign-out. */
@@ -213,7 +219,7 @@ public class LoginService {
 		if (code != null) {
 			this.twoFactor.verify(user, code, client);
 		}
-		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null);
+		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null, null);
 		if (renewed == null) {
 			throw LoginErrors.invalidCredentials();
 		}
@@ -234,13 +240,14 @@ public class LoginService {
 	}
 
 	/**
-	 * A sign-in step's outcome: a session to put in the cookie (and whether the password must change first), or,
-	 * when two-factor is on, the {@code mfaToken} for the second step.
+	 * A sign-in step's outcome: a session to put in the cookie (and whether the password must change, or two-factor
+	 * be set up, first), or, when two-factor is on, the {@code mfaToken} for the second step.
 	 */
-	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired, String mfaToken) {
+	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired,
+			boolean twoFactorSetupRequired, String mfaToken) {
 
 		static SignedIn mfaRequired(User user, String mfaToken) {
-			return new SignedIn(user, null, false, mfaToken);
+			return new SignedIn(user, null, false, false, mfaToken);
 		}
 
 		public boolean complete() {

@@ -39,16 +39,21 @@ class MeController {
 		PasswordPolicy policy = this.policies.current();
 		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
 		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());
+		// From the account and the policy, as the sign-in decides it; the gateway holds a session by its own flag.
+		boolean twoFactorSetupRequired = !user.twoFactorEnabled() && policy.requiresTwoFactor(user.roles());
 		return new Me(user.id().toString(), user.email(), user.displayName(), caller.roles(), user.twoFactorEnabled(),
-				user.passwordChangeRequired() || expired, expiresAt, caller.authMethods(), user.locale());
+				user.passwordChangeRequired() || expired, twoFactorSetupRequired, expiresAt, caller.authMethods(),
+				user.locale());
 	}
 
 	/**
 	 * {@code roles}: the roles in force for this request (an API token's one role, or the session's);
-	 * {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token);
+	 * {@code twoFactorSetupRequired}: the policy requires two-factor authentication of one of the user's roles and
+	 * it is not on yet; {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token);
 	 * {@code locale}: the language chosen for e-mails, {@code null} for English.
 	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
-			boolean passwordChangeRequired, Instant passwordExpiresAt, List<String> authenticatedBy, String locale) {
+			boolean passwordChangeRequired, boolean twoFactorSetupRequired, Instant passwordExpiresAt,
+			List<String> authenticatedBy, String locale) {
 	}
 }

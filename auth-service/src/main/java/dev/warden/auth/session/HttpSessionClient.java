@@ -54,7 +54,7 @@ class HttpSessionClient implements SessionClient {
 
 	@Override
 	public IssuedSession create(String userId, List<String> roles, List<String> authMethods, ClientInfo client,
-			boolean passwordChangeRequired) {
+			boolean passwordChangeRequired, boolean twoFactorSetupRequired) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("userId", userId);
 		body.put("roles", roles);
@@ -62,6 +62,7 @@ class HttpSessionClient implements SessionClient {
 		body.put("ip", client.ip());
 		body.put("userAgent", client.userAgent());
 		body.put("passwordChangeRequired", passwordChangeRequired);
+		body.put("twoFactorSetupRequired", twoFactorSetupRequired);
 		return call(() -> this.http.post()
 			.uri("/internal/sessions")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -72,11 +73,12 @@ class HttpSessionClient implements SessionClient {
 
 	@Override
 	public IssuedSession renew(String userId, String sessionId, List<String> authMethods, boolean reauthenticated,
-			Boolean passwordChangeRequired) {
+			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("authMethods", authMethods);
 		body.put("reauthenticated", reauthenticated);
 		body.put("passwordChangeRequired", passwordChangeRequired);
+		body.put("twoFactorSetupRequired", twoFactorSetupRequired);
 		return call(() -> {
 			try {
 				return this.http.post()

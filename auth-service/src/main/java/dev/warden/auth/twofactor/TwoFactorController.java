@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.session.SessionCookie;
 import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
@@ -40,8 +41,12 @@ class TwoFactorController {
 
 	private final RecentAuthentication recentAuthentication;
 
-	TwoFactorController(TwoFactorService twoFactor, UserStore users, RecentAuthentication recentAuthentication) {
+	private final SessionCookie cookie;
+
+	TwoFactorController(TwoFactorService twoFactor, UserStore users, RecentAuthentication recentAuthentication,
+			SessionCookie cookie) {
 		this.twoFactor = twoFactor;
+		this.cookie = cookie;
 		this.users = users;
 		this.recentAuthentication = recentAuthentication;
 	}
@@ -57,12 +62,18 @@ class TwoFactorController {
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(this.twoFactor.setup(user));
 	}
 
+	/** 200 with the recovery codes and, as the session was renewed (no longer held to the set-up), its new cookie. */
 	@PostMapping("/confirm")
 	ResponseEntity<Map<String, List<String>>> confirm(@AuthenticationPrincipal Jwt jwt,
 			@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
 		User user = sensitive(jwt);
-		List<String> codes = this.twoFactor.confirm(user, request.code(), ClientInfo.of(http));
-		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("recoveryCodes", codes));
+		TwoFactorService.Confirmed confirmed = this.twoFactor.confirm(user, WardenPrincipal.from(jwt).sessionId(),
+				request.code(), ClientInfo.of(http));
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("Cache-Control", "no-store");
+		if (confirmed.renewed() != null) {
+			response.header(SessionCookie.header(), this.cookie.issue(confirmed.renewed()));
+		}
+		return response.body(Map.of("recoveryCodes", confirmed.recoveryCodes()));
 	}
 
 	@PostMapping("/disable")

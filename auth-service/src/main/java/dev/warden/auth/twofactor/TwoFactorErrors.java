@@ -39,6 +39,11 @@ final class TwoFactorErrors {
 				"Start the set-up first, then confirm it with a code from your app.");
 	}
 
+	static ProblemException required() {
+		return new ProblemException(HttpStatus.CONFLICT, "two_factor_required", "Two-factor required",
+				"Your organisation requires two-factor authentication for your account, so it cannot be turned off.");
+	}
+
 	static ProblemException notEnabled() {
 		return new ProblemException(HttpStatus.CONFLICT, "two_factor_not_enabled", "Not enabled",
 				"Two-factor authentication is off.");

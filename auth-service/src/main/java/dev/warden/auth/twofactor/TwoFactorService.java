@@ -13,12 +13,18 @@ import java.util.UUID;
 import dev.warden.auth.login.AttemptLimiter;
 import dev.warden.auth.login.LoginErrors;
 import dev.warden.auth.login.PasswordCheck;
+import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.session.ClientInfo;
+import dev.warden.auth.session.SessionClient;
+import dev.warden.auth.session.SessionClient.IssuedSession;
+import dev.warden.auth.session.SessionsUnavailableException;
 import dev.warden.auth.support.AuthEvents;
 import dev.warden.auth.user.User;
 import dev.warden.event.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.codec.binary.Base32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class TwoFactorService {
+
+	private static final Logger log = LoggerFactory.getLogger(TwoFactorService.class);
 
 	private static final int SECRET_BYTES = 20;
 
@@ -50,14 +58,20 @@ public class TwoFactorService {
 
 	private final TransactionTemplate transactions;
 
+	private final PasswordPolicyService policies;
+
+	private final SessionClient sessions;
+
 	private final Clock clock;
 
 	private final MeterRegistry meters;
 
 	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties,
 			CodeAttempts attempts, PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
-			Clock clock, MeterRegistry meters) {
+			PasswordPolicyService policies, SessionClient sessions, Clock clock, MeterRegistry meters) {
 		this.meters = meters;
+		this.policies = policies;
+		this.sessions = sessions;
 		this.store = store;
 		this.cipher = cipher;
 		this.properties = properties;
@@ -91,8 +105,11 @@ public class TwoFactorService {
 		return new Setup(base32, uri, QrCodes.pngDataUri(uri));
 	}
 
-	/** Turns two-factor on with the first code from the app; returns the recovery codes, shown this once. */
-	public List<String> confirm(User user, String code, ClientInfo client) {
+	/**
+	 * Turns two-factor on with the first code from the app and renews the caller's session, which clears its
+	 * "set up two-factor first" flag; returns the recovery codes, shown this once, and the renewed session.
+	 */
+	public Confirmed confirm(User user, String sessionId, String code, ClientInfo client) {
 		TwoFactorStore.Enrolment enrolment = this.store.find(user.id())
 			.filter((found) -> !found.active())
 			.orElseThrow(TwoFactorErrors::notPending);
@@ -108,7 +125,19 @@ public class TwoFactorService {
 					this.clock.instant());
 			this.events.publish(EventTypes.TWO_FACTOR_ENABLED, user.id().toString(), PasswordCheck.data(user, client));
 		});
-		return codes;
+		return new Confirmed(codes, renewWithoutSetUpFlag(user, sessionId));
+	}
+
+	/** A new cookie for the session that just turned two-factor on, no longer held to the set-up. */
+	private IssuedSession renewWithoutSetUpFlag(User user, String sessionId) {
+		try {
+			return this.sessions.renew(user.id().toString(), sessionId, null, false, null, false);
+		}
+		catch (SessionsUnavailableException ex) {
+			// Two-factor is on all the same; the session keeps its flag until it ends, the next sign-in has none.
+			log.warn("Two-factor of user {} turned on, but session {} could not be renewed", user.id(), sessionId);
+			return null;
+		}
 	}
 
 	/**
@@ -153,8 +182,11 @@ public class TwoFactorService {
 		}));
 	}
 
-	/** Turns two-factor off: the password and a code, both. */
+	/** Turns two-factor off: the password and a code, both; never while the policy requires it of the user. */
 	public void disable(User user, String password, String code, ClientInfo client) {
+		if (this.policies.current().requiresTwoFactor(user.roles())) {
+			throw TwoFactorErrors.required();
+		}
 		if (!this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
 			throw LoginErrors.currentPasswordInvalid("password");
 		}
@@ -233,6 +265,15 @@ public class TwoFactorService {
 
 	/** What the Security page shows. */
 	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesRemaining) {
+	}
+
+	/** Two-factor turned on: the recovery codes, and the renewed session ({@code null} if it could not be). */
+	public record Confirmed(List<String> recoveryCodes, IssuedSession renewed) {
+
+		@Override
+		public String toString() {
+			return "Confirmed[<hidden>]";
+		}
 	}
 
 	/** A pending set-up: the secret for manual entry, the URI, and its QR code. */

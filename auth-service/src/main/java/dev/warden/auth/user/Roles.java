@@ -7,6 +7,9 @@ public final class Roles {
 
 	public static final String ADMIN = "ADMIN";
 
+	/** Every role there is. */
+	public static final java.util.Set<String> ALL = java.util.Set.of(USER, ADMIN);
+
 	private Roles() {
 	}
 }

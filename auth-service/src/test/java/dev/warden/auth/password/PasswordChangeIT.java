@@ -204,7 +204,7 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		PasswordPolicy d = PasswordPolicy.DEFAULT;
 		return new PasswordPolicy(d.minLength(), d.minLengthWithTwoFactor(), d.maxLength(), d.rejectCommon(),
 				d.minStrength(), d.rejectUserInfo(), d.historySize(), d.minUppercase(), d.minLowercase(), d.minDigits(),
-				d.minSpecial(), d.maxAgeDays(), hours);
+				d.minSpecial(), d.maxAgeDays(), hours, d.twoFactorRequiredFor());
 	}
 
 	private HttpResponse<String> change(User user, String sessionId, String current, String fresh, String confirm,

@@ -81,6 +81,6 @@ class PasswordExpiryIT extends AuthIntegrationTest {
 		PasswordPolicy d = PasswordPolicy.DEFAULT;
 		return new PasswordPolicy(d.minLength(), d.minLengthWithTwoFactor(), d.maxLength(), d.rejectCommon(),
 				d.minStrength(), d.rejectUserInfo(), d.historySize(), d.minUppercase(), d.minLowercase(), d.minDigits(),
-				d.minSpecial(), days, d.minAgeHours());
+				d.minSpecial(), days, d.minAgeHours(), d.twoFactorRequiredFor());
 	}
 }

@@ -7,7 +7,10 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** Which routed paths need no caller, and which a caller who must change the password may still reach. */
+/**
+ * Which routed paths need no caller, and which a caller who must change the password, or set up two-factor
+ * authentication, may still reach.
+ */
 final class AccessPolicy {
 
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
@@ -18,6 +21,13 @@ final class AccessPolicy {
 	/** What a session flagged "password change required" may still do (ARCHITECTURE.md, Password). */
 	private static final List<PathPattern> WHILE_PASSWORD_CHANGE_REQUIRED = patterns("/api/me",
 			"/api/security/password/policy", "/api/security/password", "/api/auth/logout");
+
+	/**
+	 * What a session flagged "two-factor set-up required" may still do (OWASP ASVS 5.0 §6.3.3): see who it is, read
+	 * the policy that says why, re-authenticate for the set-up, set it up, and sign out.
+	 */
+	private static final List<PathPattern> WHILE_TWO_FACTOR_SETUP_REQUIRED = patterns("/api/me", "/api/auth/logout",
+			"/api/auth/reauthenticate", "/api/security/password/policy", "/api/security/two-factor/**");
 
 	/** Security settings: a leaked API token must not change them. */
 	private static final List<PathPattern> SECURITY_SETTINGS = patterns("/api/security/**");
@@ -45,6 +55,10 @@ final class AccessPolicy {
 
 	static boolean allowedWhilePasswordChangeRequired(String path) {
 		return matches(WHILE_PASSWORD_CHANGE_REQUIRED, path);
+	}
+
+	static boolean allowedWhileTwoFactorSetupRequired(String path) {
+		return matches(WHILE_TWO_FACTOR_SETUP_REQUIRED, path);
 	}
 
 	static boolean isAdministration(String path) {

@@ -24,7 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
  * Establishes who is calling before anything is routed: a session cookie is introspected at session-service;
  * a request that cannot be verified never reaches a service (401), and one that cannot be checked because the
  * session store is unreachable is refused too (503): the gateway fails closed. Sessions that must change their
- * password reach only the password change, the policy, {@code /api/me} and logout.
+ * password reach only the password change, the policy, {@code /api/me} and logout; once the password is done,
+ * sessions that must set up two-factor authentication reach only its set-up, re-authentication, the policy,
+ * {@code /api/me} and logout.
  */
 @Component
 class AuthenticationFilter implements GlobalFilter, Ordered {
@@ -157,6 +159,13 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		if (session.mustChangePassword() && !AccessPolicy.allowedWhilePasswordChangeRequired(path)) {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "password_change_required",
 					"Password change required", "Change your password before doing anything else.");
+		}
+		// The password change comes first: a session with both flags is held by the one above until it is done.
+		if (!session.mustChangePassword() && session.mustSetUpTwoFactor()
+				&& !AccessPolicy.allowedWhileTwoFactorSetupRequired(path)) {
+			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "two_factor_setup_required",
+					"Two-factor set-up required",
+					"Your organisation requires two-factor authentication. Set it up before doing anything else.");
 		}
 		if (AccessPolicy.isAdministration(path) && !session.roles().contains("ADMIN")) {
 			return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",

@@ -29,6 +29,8 @@ class CarriedRevocations {
 
 	private static final PathPattern PASSWORD = PARSER.parse("/api/security/password");
 
+	private static final PathPattern TWO_FACTOR_CONFIRM = PARSER.parse("/api/security/two-factor/confirm");
+
 	private static final PathPattern END_OTHERS = PARSER.parse("/api/security/sessions/end-others");
 
 	private static final PathPattern ONE_SESSION = PARSER.parse("/api/security/sessions/{id}");
@@ -77,8 +79,8 @@ class CarriedRevocations {
 
 	private Runnable revokedBy(HttpMethod method, PathContainer path, String cookie, SessionIntrospection caller) {
 		if (HttpMethod.POST.equals(method)) {
-			if (LOGOUT.matches(path) || REAUTHENTICATE.matches(path)) {
-				// Sign-out ends the session; re-authentication renews it under a new cookie.
+			if (LOGOUT.matches(path) || REAUTHENTICATE.matches(path) || TWO_FACTOR_CONFIRM.matches(path)) {
+				// Sign-out ends the session; re-authentication and turning two-factor on renew it under a new cookie.
 				return () -> this.sessions.forget(cookie);
 			}
 			if (END_OTHERS.matches(path)) {

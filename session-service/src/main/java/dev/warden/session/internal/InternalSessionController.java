@@ -44,7 +44,8 @@ class InternalSessionController {
 	ResponseEntity<IssuedView> create(@Valid @RequestBody CreateRequest request) {
 		IssuedSession issued = this.sessions.create(new NewSession(request.userId(), request.roles(),
 				request.authMethods(), request.ip(), request.userAgent(),
-				Boolean.TRUE.equals(request.passwordChangeRequired())));
+				Boolean.TRUE.equals(request.passwordChangeRequired()),
+				Boolean.TRUE.equals(request.twoFactorSetupRequired())));
 		return ResponseEntity.status(HttpStatus.CREATED).body(IssuedView.of(issued));
 	}
 
@@ -63,7 +64,7 @@ class InternalSessionController {
 	ResponseEntity<IssuedView> renew(@Valid @RequestBody RenewRequest request) {
 		return this.sessions
 			.renew(request.secret(), request.authMethods(), Boolean.TRUE.equals(request.reauthenticated()),
-					request.passwordChangeRequired())
+					new SessionService.Flags(request.passwordChangeRequired(), request.twoFactorSetupRequired()))
 			.map((issued) -> ResponseEntity.ok(IssuedView.of(issued)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
@@ -73,7 +74,7 @@ class InternalSessionController {
 			@PathVariable @Size(max = 100) String sessionId, @Valid @RequestBody RenewByIdRequest request) {
 		return this.sessions
 			.renew(userId, sessionId, request.authMethods(), Boolean.TRUE.equals(request.reauthenticated()),
-					request.passwordChangeRequired())
+					new SessionService.Flags(request.passwordChangeRequired(), request.twoFactorSetupRequired()))
 			.map((issued) -> ResponseEntity.ok(IssuedView.of(issued)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
@@ -96,18 +97,18 @@ class InternalSessionController {
 
 	record CreateRequest(@NotBlank @Size(max = 100) String userId, @NotEmpty List<@NotBlank String> roles,
 			@NotEmpty List<@NotBlank String> authMethods, @Size(max = 64) String ip,
-			@Size(max = 1024) String userAgent, Boolean passwordChangeRequired) {
+			@Size(max = 1024) String userAgent, Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
 	}
 
 	record SecretRequest(@NotBlank @Size(max = 100) String secret) {
 	}
 
 	record RenewRequest(@NotBlank @Size(max = 100) String secret, List<@NotBlank String> authMethods,
-			Boolean reauthenticated, Boolean passwordChangeRequired) {
+			Boolean reauthenticated, Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
 	}
 
 	record RenewByIdRequest(List<@NotBlank String> authMethods, Boolean reauthenticated,
-			Boolean passwordChangeRequired) {
+			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
 	}
 
 	/** The new secret (the cookie value) goes to auth-service once, to be set on the browser. */
@@ -121,15 +122,16 @@ class InternalSessionController {
 
 	/** RFC 7662-like answer: {@code active} first, the rest only for a live session. */
 	record Introspection(boolean active, String sessionId, String userId, List<String> roles,
-			List<String> authMethods, Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired) {
+			List<String> authMethods, Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired,
+			boolean twoFactorSetupRequired) {
 
 		static final Introspection INACTIVE = new Introspection(false, null, null, List.of(), List.of(), null, null,
-				false);
+				false, false);
 
 		static Introspection of(Session session) {
 			return new Introspection(true, session.publicId(), session.userId(), session.roles(),
 					session.authMethods(), session.authenticatedAt(), session.absoluteExpiresAt(),
-					session.passwordChangeRequired());
+					session.passwordChangeRequired(), session.twoFactorSetupRequired());
 		}
 	}
 }

@@ -45,7 +45,7 @@ public class SessionService {
 		Device device = this.devices.parse(request.userAgent());
 		Session session = new Session(SessionSecrets.newPublicId(), request.userId(), request.roles(),
 				request.authMethods(), now, now, now, now.plus(this.properties.absoluteLifetime()), request.ip(),
-				request.userAgent(), device, request.passwordChangeRequired());
+				request.userAgent(), device, request.passwordChangeRequired(), request.twoFactorSetupRequired());
 		boolean newDevice = !this.store.knowsDevice(request.userId(), device.fingerprint());
 		String secret = SessionSecrets.newSecret();
 		this.store.create(SessionSecrets.hash(secret), session, ttl(now, session), this.properties.absoluteLifetime(),
@@ -72,25 +72,24 @@ public class SessionService {
 	 * change, a second sign-in step or a re-authentication, so an old (fixated or stolen) cookie stops working.
 	 * @param authMethods the methods now proven, or {@code null} to keep them
 	 * @param reauthenticated whether the user has just proved who they are (restarts the recent-auth window)
-	 * @param passwordChangeRequired the new flag, or {@code null} to keep it
+	 * @param flags the new flags, each {@code null} to keep it
 	 */
 	public Optional<IssuedSession> renew(String secret, List<String> authMethods, boolean reauthenticated,
-			Boolean passwordChangeRequired) {
-		return findLive(secret).flatMap((found) -> renew(found, authMethods, reauthenticated, passwordChangeRequired));
+			Flags flags) {
+		return findLive(secret).flatMap((found) -> renew(found, authMethods, reauthenticated, flags));
 	}
 
 	/**
-	 * Renews the user's session with this public id, as {@link #renew(String, List, boolean, Boolean)} does: for
+	 * Renews the user's session with this public id, as {@link #renew(String, List, boolean, Flags)} does: for
 	 * auth-service, which knows the session from the gateway's internal JWT rather than from the cookie.
 	 */
 	public Optional<IssuedSession> renew(String userId, String publicId, List<String> authMethods,
-			boolean reauthenticated, Boolean passwordChangeRequired) {
-		return findLive(userId, publicId)
-			.flatMap((found) -> renew(found, authMethods, reauthenticated, passwordChangeRequired));
+			boolean reauthenticated, Flags flags) {
+		return findLive(userId, publicId).flatMap((found) -> renew(found, authMethods, reauthenticated, flags));
 	}
 
 	private Optional<IssuedSession> renew(StoredSession found, List<String> authMethods, boolean reauthenticated,
-			Boolean passwordChangeRequired) {
+			Flags flags) {
 		Instant now = this.clock.instant();
 		Map<String, String> updates = new LinkedHashMap<>();
 		if (authMethods != null && !authMethods.isEmpty()) {
@@ -99,9 +98,7 @@ public class SessionService {
 		if (reauthenticated) {
 			updates.put("authAt", Long.toString(now.toEpochMilli()));
 		}
-		if (passwordChangeRequired != null) {
-			updates.put("pcr", passwordChangeRequired.toString());
-		}
+		updates.putAll(flags.updates());
 		String newSecret = SessionSecrets.newSecret();
 		String newHash = SessionSecrets.hash(newSecret);
 		if (!this.store.renew(found, newHash, updates, now, this.properties.idleTimeout(),
@@ -110,6 +107,27 @@ public class SessionService {
 		}
 		return this.store.findBySecretHash(newHash)
 			.map((renewed) -> new IssuedSession(newSecret, renewed.session(), false));
+	}
+
+	/**
+	 * What a renewal sets about what the session must do first; {@code null} keeps a flag as it is.
+	 * @param passwordChangeRequired the password must change before anything else
+	 * @param twoFactorSetupRequired two-factor authentication must be set up before anything else
+	 */
+	public record Flags(Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
+
+		public static final Flags KEEP = new Flags(null, null);
+
+		Map<String, String> updates() {
+			Map<String, String> updates = new LinkedHashMap<>();
+			if (this.passwordChangeRequired != null) {
+				updates.put("pcr", this.passwordChangeRequired.toString());
+			}
+			if (this.twoFactorSetupRequired != null) {
+				updates.put("tfr", this.twoFactorSetupRequired.toString());
+			}
+			return updates;
+		}
 	}
 
 	/** The user's live sessions, most recently active first. */

@@ -22,10 +22,12 @@ import dev.warden.session.device.Device;
  * @param userAgent raw user agent at sign-in
  * @param device browser, OS and device type parsed from it
  * @param passwordChangeRequired whether the user must change the password before anything else
+ * @param twoFactorSetupRequired whether the user must set up two-factor authentication before anything else (the
+ * policy requires it of one of the user's roles)
  */
 public record Session(String publicId, String userId, List<String> roles, List<String> authMethods,
 		Instant createdAt, Instant lastActiveAt, Instant authenticatedAt, Instant absoluteExpiresAt, String ip,
-		String userAgent, Device device, boolean passwordChangeRequired) {
+		String userAgent, Device device, boolean passwordChangeRequired, boolean twoFactorSetupRequired) {
 
 	public Session {
 		roles = List.copyOf(roles);

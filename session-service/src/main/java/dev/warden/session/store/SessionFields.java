@@ -39,6 +39,8 @@ final class SessionFields {
 
 	static final String PASSWORD_CHANGE_REQUIRED = "pcr";
 
+	static final String TWO_FACTOR_SETUP_REQUIRED = "tfr";
+
 	private SessionFields() {
 	}
 
@@ -58,6 +60,7 @@ final class SessionFields {
 		fields.put(OS, session.device().os());
 		fields.put(DEVICE_TYPE, session.device().deviceType());
 		fields.put(PASSWORD_CHANGE_REQUIRED, Boolean.toString(session.passwordChangeRequired()));
+		fields.put(TWO_FACTOR_SETUP_REQUIRED, Boolean.toString(session.twoFactorSetupRequired()));
 		return fields;
 	}
 
@@ -67,7 +70,9 @@ final class SessionFields {
 				instant(fields.get(AUTHENTICATED)), instant(fields.get(ABSOLUTE_EXPIRY)), fields.get(IP),
 				fields.get(USER_AGENT),
 				new Device(fields.get(BROWSER), fields.get(OS), fields.get(DEVICE_TYPE)),
-				Boolean.parseBoolean(fields.get(PASSWORD_CHANGE_REQUIRED)));
+				Boolean.parseBoolean(fields.get(PASSWORD_CHANGE_REQUIRED)),
+				// Absent in sessions opened before the flag existed: not held to the set-up.
+				Boolean.parseBoolean(fields.get(TWO_FACTOR_SETUP_REQUIRED)));
 	}
 
 	/** A flat field/value list as Redis returns HGETALL and as scripts take HSET arguments. */

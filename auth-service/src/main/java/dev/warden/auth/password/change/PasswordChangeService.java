@@ -122,7 +122,7 @@ public class PasswordChangeService {
 			return null;
 		}
 		try {
-			return this.sessions.renew(userId.toString(), sessionId, null, true, false);
+			return this.sessions.renew(userId.toString(), sessionId, null, true, false, null);
 		}
 		catch (SessionsUnavailableException ex) {
 			// The change stands; the session keeps its old secret until it ends.

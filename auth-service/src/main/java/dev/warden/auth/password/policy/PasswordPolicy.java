@@ -2,10 +2,13 @@ package dev.warden.auth.password.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The password rules in force, set by an administrator at run time. Defaults follow NIST SP 800-63B rev 4 and
@@ -25,6 +28,8 @@ import jakarta.validation.constraints.NotNull;
  * @param minSpecial minimum special characters (0 = no rule)
  * @param maxAgeDays days after which the password must change (0 = never, the NIST default)
  * @param minAgeHours hours before a changed password may change again (0 = no minimum)
+ * @param twoFactorRequiredFor roles whose holders must use two-factor authentication (OWASP ASVS 5.0 §6.3.3);
+ * empty: optional for everyone
  */
 public record PasswordPolicy(@NotNull @Min(8) @Max(256) Integer minLength,
 		@NotNull @Min(8) @Max(256) Integer minLengthWithTwoFactor, @NotNull @Min(64) @Max(4096) Integer maxLength,
@@ -32,13 +37,20 @@ public record PasswordPolicy(@NotNull @Min(8) @Max(256) Integer minLength,
 		@NotNull Boolean rejectUserInfo, @NotNull @Min(0) @Max(24) Integer historySize,
 		@NotNull @Min(0) @Max(16) Integer minUppercase, @NotNull @Min(0) @Max(16) Integer minLowercase,
 		@NotNull @Min(0) @Max(16) Integer minDigits, @NotNull @Min(0) @Max(16) Integer minSpecial,
-		@NotNull @Min(0) @Max(3650) Integer maxAgeDays, @NotNull @Min(0) @Max(8760) Integer minAgeHours) {
+		@NotNull @Min(0) @Max(3650) Integer maxAgeDays, @NotNull @Min(0) @Max(8760) Integer minAgeHours,
+		@NotNull @Size(max = 16) List<String> twoFactorRequiredFor) {
 
 	/** The policy before an administrator changes anything. */
-	public static final PasswordPolicy DEFAULT = new PasswordPolicy(15, 8, 128, true, 3, true, 5, 0, 0, 0, 0, 0, 0);
+	public static final PasswordPolicy DEFAULT = new PasswordPolicy(15, 8, 128, true, 3, true, 5, 0, 0, 0, 0, 0, 0,
+			List.of());
 
 	public int minLengthFor(boolean twoFactorEnabled) {
 		return twoFactorEnabled ? this.minLengthWithTwoFactor : this.minLength;
+	}
+
+	/** Whether someone holding any of {@code roles} must have two-factor authentication on. */
+	public boolean requiresTwoFactor(Collection<String> roles) {
+		return roles.stream().anyMatch(this.twoFactorRequiredFor::contains);
 	}
 
 	public boolean expires() {

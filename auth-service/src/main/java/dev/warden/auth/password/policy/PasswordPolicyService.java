@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.user.Roles;
 import dev.warden.event.EventTypes;
 import dev.warden.support.problem.FieldProblem;
 import dev.warden.support.problem.Problems;
@@ -38,6 +39,10 @@ public class PasswordPolicyService {
 		if (policy.maxLength() < policy.minLength() || policy.maxLength() < policy.minLengthWithTwoFactor()) {
 			throw Problems.validation(java.util.List.of(new FieldProblem("maxLength", "policy_inconsistent",
 					"The maximum length must be at least both minimum lengths.")));
+		}
+		if (!policy.twoFactorRequiredFor().stream().allMatch((role) -> role != null && Roles.ALL.contains(role))) {
+			throw Problems.validation(java.util.List.of(new FieldProblem("twoFactorRequiredFor", "unknown_role",
+					"Two-factor authentication can be required of the roles USER and ADMIN only.")));
 		}
 		PasswordPolicy before = current();
 		this.store.save(policy, this.clock.instant(), actorId);

@@ -107,6 +107,7 @@ class PasswordRulesTest {
 	}
 
 	private static PasswordPolicy policy(int minLength, int upper, int lower, int digits, int special, int maxAge) {
-		return new PasswordPolicy(minLength, 8, 128, true, 3, true, 5, upper, lower, digits, special, maxAge, 0);
+		return new PasswordPolicy(minLength, 8, 128, true, 3, true, 5, upper, lower, digits, special, maxAge, 0,
+				java.util.List.of());
 	}
 }

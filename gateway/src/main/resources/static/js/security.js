@@ -210,18 +210,49 @@ async function twoFactorRequired(ctx) {
   }
 }
 
+/**
+ * After a sign-in factor changed, the offer to sign out everywhere else (OWASP ASVS 5.0 7.4.3): sessions opened
+ * before the change stay signed in unless the user ends them.
+ */
+function endOthersOffer(ctx, change) {
+  const button = el('button', { type: 'button', class: 'button secondary' }, 'End other sessions');
+  const offer = el('div', { class: 'notice', role: 'status' },
+    el('p', {}, `${change} Devices and browsers that signed in before stay signed in unless you end their sessions.`),
+    button);
+  button.addEventListener('click', busy(button, async () => {
+    try {
+      const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/sessions/end-others'));
+      if (answer) {
+        toast(`${answer.ended} other session${answer.ended === 1 ? ' was' : 's were'} ended.`);
+        offer.remove();
+      }
+    } catch (error) {
+      toast(describe(error));
+    }
+    if (ctx.refreshers.sessions) ctx.refreshers.sessions();
+  }));
+  return offer;
+}
+
 function twoFactorSection(ctx, { forced = false } = {}) {
   const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
+  let changed = null; // what just changed, shown once above the status with the offer to end other sessions
   const load = async () => {
     try {
       const [status, required] = await Promise.all([api('GET', '/api/security/two-factor'), twoFactorRequired(ctx)]);
       body.replaceChildren(status.enabled ? enabledView(status, required) : disabledView());
+      if (changed) body.prepend(endOthersOffer(ctx, changed));
+      changed = null;
     } catch (error) {
       failed(body, error);
     }
   };
+  const reloadAfter = (change) => () => {
+    changed = change;
+    return load();
+  };
   // Set up while the page was held to it: the recovery codes saved, the page goes on as usual.
-  const afterCodes = forced ? () => ctx.rerender() : load;
+  const afterCodes = forced ? () => ctx.rerender() : reloadAfter('Two-factor authentication is on.');
   const disabledView = () => {
     const start = el('button', { type: 'button', class: 'button' }, 'Enable two-factor authentication');
     start.addEventListener('click', busy(start, async () => {
@@ -289,7 +320,7 @@ function twoFactorSection(ctx, { forced = false } = {}) {
         return form;
       });
       if (codes) {
-        body.replaceChildren(recoveryCodesView(codes, load));
+        body.replaceChildren(recoveryCodesView(codes, reloadAfter('Your recovery codes changed.')));
         body.querySelector('button.primary').focus();
       }
     });
@@ -317,7 +348,7 @@ function twoFactorSection(ctx, { forced = false } = {}) {
       if (done) {
         await ctx.reloadMe();
         toast('Two-factor authentication is off.');
-        load();
+        reloadAfter('Two-factor authentication is off.')();
       }
     });
     return el('div', {},

@@ -143,6 +143,10 @@ class SecurityPageBrowserIT {
 		screenshot(twoFactor, "two-factor-recovery-codes");
 		twoFactor.findElement(By.xpath(".//button[.='I have saved them']")).click();
 		wait(browser).until(ExpectedConditions.textToBePresentInElement(twoFactor, "On"));
+		// A sign-in factor changed: the page offers to sign out everywhere else.
+		wait(browser).until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//*[@id='two-factor']//button[.='End other sessions']"))).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "ended"));
 
 		browser.findElement(By.id("usermenu-button")).click();
 		browser.findElement(By.id("menu-signout")).click();

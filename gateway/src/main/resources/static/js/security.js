@@ -301,27 +301,17 @@ function twoFactorSection(ctx, { forced = false } = {}) {
     const regenerate = el('button', { type: 'button', class: 'button secondary' }, 'New recovery codes');
     const disable = el('button', { type: 'button', class: 'button danger' }, 'Turn off');
     regenerate.addEventListener('click', async () => {
-      const codes = await dialog('New recovery codes', (close) => {
-        const code = field('Code from the app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' });
-        const submit = el('button', { type: 'submit', class: 'button primary' }, 'Create new codes');
-        const form = el('form', { class: 'stack', novalidate: true },
-          el('p', {}, 'Your current recovery codes will stop working.'), code.wrapper,
-          el('div', { class: 'actions' }, submit,
-            el('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Cancel')));
-        form.addEventListener('submit', busy(submit, async () => {
-          try {
-            const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/recovery-codes',
-              { code: code.input.value.trim() }));
-            if (answer) close(answer.recoveryCodes);
-          } catch (error) {
-            code.setError(error.status === 400 || error.status === 401 ? 'That code is not right.' : describe(error));
-          }
-        }));
-        return form;
-      });
-      if (codes) {
-        body.replaceChildren(recoveryCodesView(codes, reloadAfter('Your recovery codes changed.')));
-        body.querySelector('button.primary').focus();
+      if (!await confirmDialog('New recovery codes', 'Your current recovery codes will stop working.',
+        'Create new codes', false)) return;
+      try {
+        // A recent sign-in (password and code) is the proof; the page asks for it when it is older.
+        const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/recovery-codes', {}));
+        if (answer) {
+          body.replaceChildren(recoveryCodesView(answer.recoveryCodes, reloadAfter('Your recovery codes changed.')));
+          body.querySelector('button.primary').focus();
+        }
+      } catch (error) {
+        toast(describe(error));
       }
     });
     disable.addEventListener('click', async () => {
@@ -336,8 +326,9 @@ function twoFactorSection(ctx, { forced = false } = {}) {
             el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
         form.addEventListener('submit', busy(submit, async () => {
           try {
-            await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/disable',
-              { password: password.input.value, code: code.input.value.trim() }));
+            // The password and a code are the re-authentication: no recent sign-in is asked for on top.
+            await api('POST', '/api/security/two-factor/disable',
+              { password: password.input.value, code: code.input.value.trim() });
             close(true);
           } catch (error) {
             showProblems(error, { password, code }, general);

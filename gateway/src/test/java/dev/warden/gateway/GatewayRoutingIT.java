@@ -415,10 +415,14 @@ class GatewayRoutingIT {
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 	}
 
+	/** As Prometheus and orchestrators ask: HTTP/1.1, and never an endless wait. */
 	private HttpResponse<String> management(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return MANAGEMENT_HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.managementPort + path))
+			.timeout(Duration.ofSeconds(20))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
+	private static final HttpClient MANAGEMENT_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@Test
 	void cookieAuthenticatedChangesNeedTheCsrfToken() throws Exception {

@@ -213,10 +213,10 @@ public final class AttemptLimiter {
 			return this.before;
 		}
 
-		/** Counts the attempt as a failure; returns the standing after it. */
+		/** Counts the attempt as a failure; returns the standing after it (a second call counts nothing). */
 		public Standing failed() {
 			String reserved = take();
-			return this.limiter.fail(this.state, reserved == null ? UUID.randomUUID().toString() : reserved);
+			return reserved == null ? this.before : this.limiter.fail(this.state, reserved);
 		}
 
 		/** The attempt succeeded: the count starts again. */

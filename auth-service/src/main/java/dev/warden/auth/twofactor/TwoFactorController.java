@@ -76,17 +76,22 @@ class TwoFactorController {
 		return response.body(Map.of("recoveryCodes", confirmed.recoveryCodes()));
 	}
 
+	/** Needs the password and a code, both checked here: that is the full re-authentication itself. */
 	@PostMapping("/disable")
 	ResponseEntity<Void> disable(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DisableRequest request,
 			HttpServletRequest http) {
-		User user = sensitive(jwt);
+		User user = caller(jwt);
 		this.twoFactor.disable(user, request.password(), request.code(), ClientInfo.of(http));
 		return ResponseEntity.noContent().build();
 	}
 
+	/**
+	 * Needs a recent sign-in, which took every factor; a code, when sent, is checked too. (Asking for a code after a
+	 * re-authentication that just spent the current one would only ever meet a replayed step.)
+	 */
 	@PostMapping("/recovery-codes")
 	ResponseEntity<Map<String, List<String>>> regenerate(@AuthenticationPrincipal Jwt jwt,
-			@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+			@Valid @RequestBody OptionalCodeRequest request, HttpServletRequest http) {
 		User user = sensitive(jwt);
 		List<String> codes = this.twoFactor.regenerateRecoveryCodes(user, request.code(), ClientInfo.of(http));
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("recoveryCodes", codes));
@@ -111,6 +116,14 @@ class TwoFactorController {
 		@Override
 		public String toString() {
 			return "CodeRequest[<hidden>]";
+		}
+	}
+
+	record OptionalCodeRequest(@Size(max = 32) @WellFormedText String code) {
+
+		@Override
+		public String toString() {
+			return "OptionalCodeRequest[<hidden>]";
 		}
 	}
 

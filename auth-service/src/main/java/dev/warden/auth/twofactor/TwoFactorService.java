@@ -199,7 +199,13 @@ public class TwoFactorService {
 
 	/** A fresh set of recovery codes; the old set stops working. */
 	public List<String> regenerateRecoveryCodes(User user, String code, ClientInfo client) {
-		verify(user, code, client);
+		if (code != null) {
+			verify(user, code, client);
+		}
+		else {
+			// Still only for a user with two-factor on; the recent sign-in (every factor) is the proof.
+			this.store.find(user.id()).filter(TwoFactorStore.Enrolment::active).orElseThrow(TwoFactorErrors::notEnabled);
+		}
 		List<String> codes = RecoveryCodes.generate();
 		this.transactions.executeWithoutResult((tx) -> {
 			this.store.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList(),

@@ -290,6 +290,30 @@ class TwoFactorIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	void aRecentSignInIsProofEnoughForNewRecoveryCodesAndThePasswordWithACodeForTurningItOff() {
+		String password = strongPassword();
+		User user = newUser(uniqueEmail(), password);
+		Enabled enabled = enable(user);
+		String stale = bearer(user, "staleSession0000000002", Instant.now().minus(Duration.ofHours(1)));
+
+		HttpResponse<String> staleCodes = send("POST", "/api/security/two-factor/recovery-codes", Map.of(), stale);
+		HttpResponse<String> recentCodes = send("POST", "/api/security/two-factor/recovery-codes", Map.of(),
+				bearer(user));
+		HttpResponse<String> wrongCode = send("POST", "/api/security/two-factor/recovery-codes",
+				Map.of("code", "000000"), bearer(user));
+		this.clock.advance(Duration.ofSeconds(30));
+		HttpResponse<String> staleDisable = send("POST", "/api/security/two-factor/disable",
+				Map.of("password", password, "code", codeFor(enabled.secret(), 0)), stale);
+
+		assertThat(staleCodes.statusCode()).isEqualTo(403);
+		assertThat(staleCodes.body()).contains("\"code\":\"reauthentication_required\"");
+		assertThat(recentCodes.statusCode()).isEqualTo(200);
+		assertThat(read(recentCodes).get("recoveryCodes")).hasSize(10);
+		assertThat(wrongCode.statusCode()).as("a code that is sent is checked").isEqualTo(400);
+		assertThat(staleDisable.statusCode()).as("the password and a code are the re-authentication").isEqualTo(204);
+	}
+
+	@Test
 	void withTwoFactorOnReauthenticationNeedsThePasswordAndACode() {
 		String password = strongPassword();
 		User user = newUser(uniqueEmail(), password);

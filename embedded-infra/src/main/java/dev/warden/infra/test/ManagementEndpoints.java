@@ -14,7 +14,11 @@ import java.util.List;
  */
 public final class ManagementEndpoints {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	/** HTTP/1.1, as orchestrators and Prometheus speak it; no h2c upgrade offer, and a bound on every wait. */
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(java.time.Duration.ofSeconds(5))
+		.build();
 
 	private ManagementEndpoints() {
 	}
@@ -50,7 +54,9 @@ public final class ManagementEndpoints {
 
 	private static HttpResponse<String> get(int port, String path) {
 		try {
-			return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+			return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.timeout(java.time.Duration.ofSeconds(20))
+				.build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {

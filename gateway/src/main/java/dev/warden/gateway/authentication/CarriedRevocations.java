@@ -43,9 +43,12 @@ class CarriedRevocations {
 
 	private final TokenIntrospector tokens;
 
-	CarriedRevocations(SessionIntrospector sessions, TokenIntrospector tokens) {
+	private final CookieProperties cookie;
+
+	CarriedRevocations(SessionIntrospector sessions, TokenIntrospector tokens, CookieProperties cookie) {
 		this.sessions = sessions;
 		this.tokens = tokens;
+		this.cookie = cookie;
 	}
 
 	/** Registers what a successful answer to this request by a signed-in session ends, if anything. */
@@ -70,7 +73,7 @@ class CarriedRevocations {
 			HttpStatusCode status = exchange.getResponse().getStatusCode();
 			if (status != null && status.is2xxSuccessful()
 					&& exchange.getResponse().getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-						.anyMatch((cookie) -> cookie.contains("warden_session=") && !cookie.contains("Max-Age=0"))) {
+						.anyMatch((set) -> set.startsWith(this.cookie.effectiveName() + "=") && !set.contains("Max-Age=0"))) {
 				this.sessions.forget(presented);
 			}
 			return Mono.empty();

@@ -90,8 +90,12 @@ public class SessionIntrospector {
 			.bodyToMono(SessionIntrospection.class)
 			.timeout(this.properties.introspectionTimeout());
 		return this.breaker.run(call, (error) -> {
-			this.storeUnavailable = true;
-			this.cache.invalidateAll();
+			// Too many introspections in flight says nothing about the store: refuse this one, keep trusting the cache
+			// (else a flood of made-up cookies would sign every user out of this replica).
+			if (!(error instanceof io.github.resilience4j.bulkhead.BulkheadFullException)) {
+				this.storeUnavailable = true;
+				this.cache.invalidateAll();
+			}
 			return Mono.error(new AuthenticationUnavailableException(error));
 		}).doOnNext((result) -> {
 			this.storeUnavailable = false;

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
@@ -35,6 +36,12 @@ public final class GatewayProblems {
 	public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatusCode status, String code,
 			String title, String detail) {
 		exchange.getAttributes().put(REFUSAL, code);
+		HttpHeaders request = exchange.getRequest().getHeaders();
+		if (request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			// Refused before its body was read: close the connection rather than leave the unread body in front of
+			// the client's next request on it (RFC 9112 §9.3).
+			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+		}
 		exchange.getResponse().setStatusCode(status);
 		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		DataBuffer buffer = exchange.getResponse()

@@ -85,10 +85,11 @@ public class PasswordChangeService {
 	 * old passwords. The new hash is made before the row is locked, so no transaction waits for a hash slot.
 	 */
 	public IssuedSession change(UUID userId, String sessionId, PasswordChange change, ClientInfo client) {
-		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
-		if (!this.check.verify(user, change.currentPassword(), client, EventTypes.PASSWORD_CHANGE_FAILED)) {
-			throw LoginErrors.currentPasswordInvalid("currentPassword");
-		}
+		User signedIn = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
+		// The user as the check read it: its hash is the one the current password was verified against.
+		User user = this.check.verify(signedIn.email(), change.currentPassword(), client,
+				EventTypes.PASSWORD_CHANGE_FAILED)
+			.orElseThrow(() -> LoginErrors.currentPasswordInvalid("currentPassword"));
 		PasswordPolicy policy = this.policies.current();
 		String newPassword = PasswordHasher.normalize(change.newPassword());
 		List<FieldProblem> problems = new ArrayList<>();

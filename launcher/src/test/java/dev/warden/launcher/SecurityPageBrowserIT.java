@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Security page in a real browser: Debian's headless Chromium driven through its chromedriver, against the
- * whole suite. Each test signs in a fresh user from the login page and does what the seed describes; a screenshot
+ * whole suite. Each test signs in a fresh user from the login page and does what a user of the page would; a screenshot
  * of each section lands in {@code launcher/target/screenshots} for review.
  */
 class SecurityPageBrowserIT {

@@ -630,6 +630,16 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void aRequestRefusedBeforeItsBodyWasReadClosesItsConnection() throws Exception {
+		// A keep-alive client: the answer is read to its end only because the gateway closes the connection.
+		RawResponse refused = fromPeer("127.0.0.62", "POST", "/api/security/sessions/end-others",
+				Map.of("Cookie", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET, "Connection", "keep-alive"));
+
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.head().toLowerCase(java.util.Locale.ROOT)).contains("connection: close");
+	}
+
+	@Test
 	void anApiTokenMayReadAdministrationButChangeNeitherItNorTheUsersOwnSettings() throws Exception {
 		String admin = upstream.newToken("user-admin-token", "6f1c1d2e-0000-4000-8000-000000000103", "ADMIN");
 
@@ -881,19 +891,20 @@ class GatewayRoutingIT {
 			socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), this.port), 5_000);
 			socket.setSoTimeout(10_000);
 			StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + this.port
-					+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n");
+					+ "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+					+ (headers.containsKey("Connection") ? "" : "Connection: close\r\n"));
 			headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 			request.append("\r\n{}");
 			socket.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 			String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 			int status = Integer.parseInt(answer.substring(9, 12));
 			String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-			return new RawResponse(status, body);
+			return new RawResponse(status, answer.substring(0, answer.indexOf("\r\n\r\n")), body);
 		}
 	}
 
 	/** Status and raw body (possibly chunked) of a {@link #fromPeer} request. */
-	private record RawResponse(int statusCode, String body) {
+	private record RawResponse(int statusCode, String head, String body) {
 	}
 
 	private static String claimsOf(UpstreamStub.Received received) {

@@ -21,7 +21,7 @@ import java.util.Set;
 public record InfrastructureSettings(Set<Component> components, int postgresPort, int redisPort, int kafkaPort,
 		int smtpPort, Path dataDirectory, List<String> databases, int partitions) {
 
-	/** The databases of the suite: one per PostgreSQL-backed service (ARCHITECTURE.md). */
+	/** The databases of the suite: one per PostgreSQL-backed service (docs/architecture.md). */
 	public static final List<String> SERVICE_DATABASES = List.of("auth", "tokens", "audit");
 
 	public InfrastructureSettings {

@@ -3,7 +3,7 @@ package dev.warden.event;
 import java.util.Set;
 
 /**
- * The catalogue of security event types (ARCHITECTURE.md, "Events"), all prefixed {@code warden.}.
+ * The catalogue of security event types (docs/architecture.md, "Events"), all prefixed {@code warden.}.
  * Consumers ignore types they do not know, so adding one here never breaks a consumer.
  */
 public final class EventTypes {

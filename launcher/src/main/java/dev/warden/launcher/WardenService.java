@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The six processes of the suite, their Maven modules and default ports (ARCHITECTURE.md, "Ports"). */
+/** The six processes of the suite, their Maven modules and default ports (docs/architecture.md, "Ports"). */
 public enum WardenService {
 
 	GATEWAY("gateway", 8080), AUTH("auth-service", 8081), SESSION("session-service", 8082),

@@ -140,6 +140,7 @@ class ApiFuzzIT {
 				new Endpoint("POST", "/api/admin/users", a,
 						body("email", "not-an-email", "displayName", "", "roles", List.of("ROOT"), "password", "x")),
 				new Endpoint("POST", "/api/admin/users/{id}/unlock", a, null),
+				new Endpoint("POST", "/api/admin/users/{id}/sessions/end", a, null),
 				new Endpoint("GET", "/api/admin/password-policy", a, null),
 				new Endpoint("PUT", "/api/admin/password-policy", a, invalid(policy)),
 				new Endpoint("GET", "/api/admin/security-log", a, null),

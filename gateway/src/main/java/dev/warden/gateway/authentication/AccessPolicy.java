@@ -15,10 +15,10 @@ final class AccessPolicy {
 
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
-	/** Reachable without authentication (ARCHITECTURE.md): signing in. */
+	/** Reachable without authentication (docs/architecture.md): signing in. */
 	private static final List<PathPattern> PUBLIC = patterns("/api/auth/login", "/api/auth/login/mfa");
 
-	/** What a session flagged "password change required" may still do (ARCHITECTURE.md, Password). */
+	/** What a session flagged "password change required" may still do (docs/architecture.md, Password). */
 	private static final List<PathPattern> WHILE_PASSWORD_CHANGE_REQUIRED = patterns("/api/me",
 			"/api/security/password/policy", "/api/security/password", "/api/auth/logout");
 

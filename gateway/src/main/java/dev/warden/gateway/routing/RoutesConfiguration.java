@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The public paths of ARCHITECTURE.md and the service that owns each. Routes are built in code rather than
+ * The public paths of docs/architecture.md and the service that owns each. Routes are built in code rather than
  * YAML so that every route gets a circuit breaker of its own, named after its service, without repeating the
  * filter block five times; a dead service then opens only its own breaker.
  */

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How a service checks the internal JWT the gateway forwards (ARCHITECTURE.md, "Identity inside the suite").
+ * How a service checks the internal JWT the gateway forwards (docs/architecture.md, "Identity inside the suite").
  *
  * @param jwks the URL of the gateway's JWK Set (RFC 7517 §5), {@code WARDEN_IDENTITY_JWKS}
  * @param issuer the only accepted {@code iss}

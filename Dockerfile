@@ -11,6 +11,7 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY event-contract/ event-contract/
 COPY startup-checks/ startup-checks/
+COPY service-identity/ service-identity/
 COPY service-support/ service-support/
 COPY embedded-infra/ embedded-infra/
 COPY gateway/ gateway/

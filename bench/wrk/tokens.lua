@@ -1,5 +1,6 @@
 -- wrk script: API token introspection as the gateway calls it, a different token each request.
--- WARDEN_BENCH_TOKENS names a file of tokens (one per line); WARDEN_INTERNAL_KEY the service key.
+-- WARDEN_BENCH_TOKENS names a file of tokens (one per line); WARDEN_SERVICE_AUTHORIZATION the gateway's
+-- service token (Authorization value).
 local tokens = {}
 for line in io.lines(os.getenv("WARDEN_BENCH_TOKENS")) do
   tokens[#tokens + 1] = line
@@ -7,7 +8,7 @@ end
 local i = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-Warden-Internal-Key"] = os.getenv("WARDEN_INTERNAL_KEY")
+wrk.headers["Authorization"] = os.getenv("WARDEN_SERVICE_AUTHORIZATION")
 
 request = function()
   i = (i % #tokens) + 1

@@ -11,12 +11,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.warden.infra.test.TestJwts;
+import dev.warden.serviceidentity.CallerKeys;
+import dev.warden.serviceidentity.ServiceTokenException;
+import dev.warden.serviceidentity.ServiceTokenVerifier;
 
 /**
  * session-service's internal HTTP contract as auth-service calls it (create, renew by id, end by id), recording
@@ -47,7 +51,7 @@ public final class SessionServiceStub implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String path = exchange.getRequestURI().getPath();
-		boolean keyed = TestJwts.INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
+		boolean keyed = fromAuthService(exchange.getRequestHeaders().getFirst("Authorization"));
 		this.calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(), body));
 		if (this.failing.get()) {
 			respond(exchange, 500, "{}");
@@ -115,5 +119,22 @@ public final class SessionServiceStub implements AutoCloseable {
 	}
 
 	public record Call(String method, String uri, String body) {
+	}
+
+	private static final ServiceTokenVerifier AS_SESSION_SERVICE = new ServiceTokenVerifier("session-service",
+			CallerKeys.parse(Map.of("auth-service", TestJwts.AUTH_SERVICE_KEY.publicJson())),
+			java.time.Clock.systemUTC());
+
+	/** Whether a call carries auth-service's service token addressed to session-service, as the real one checks. */
+	private static boolean fromAuthService(String authorization) {
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			return false;
+		}
+		try {
+			return "auth-service".equals(AS_SESSION_SERVICE.verify(authorization.substring("Bearer ".length())));
+		}
+		catch (ServiceTokenException ex) {
+			return false;
+		}
 	}
 }

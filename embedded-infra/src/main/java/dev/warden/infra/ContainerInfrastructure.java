@@ -80,6 +80,17 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 	}
 
 	@Override
+	public void ensureDatabaseOwner(String database, String password) {
+		try (Connection server = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "postgres")) {
+			DatabaseOwners.ensure(server, () -> DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres"),
+					database, password);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not set the owner of database " + database, ex);
+		}
+	}
+
+	@Override
 	public String redisUrl() {
 		return "redis://" + this.redis.getHost() + ":" + this.redis.getMappedPort(6379);
 	}

@@ -79,6 +79,11 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 	}
 
 	@Override
+	public void ensureDatabaseOwner(String database, String password) {
+		this.postgres.ensureOwner(database, password);
+	}
+
+	@Override
 	public String redisUrl() {
 		return this.redis.url();
 	}

@@ -71,6 +71,17 @@ public final class PostgresServer implements AutoCloseable {
 		}
 	}
 
+	/** See {@link DatabaseOwners#ensure}. */
+	public void ensureOwner(String database, String password) {
+		try (Connection server = this.postgres.getPostgresDatabase().getConnection()) {
+			DatabaseOwners.ensure(server, () -> this.postgres.getDatabase("postgres", database).getConnection(),
+					database, password);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not set the owner of database " + database, ex);
+		}
+	}
+
 	private static boolean exists(Connection connection, String database) throws SQLException {
 		try (PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
 			query.setString(1, database);

@@ -14,6 +14,12 @@ public interface TestInfrastructure extends AutoCloseable {
 	/** JDBC URL of one database of the PostgreSQL server (user and password {@code postgres}). */
 	String jdbcUrl(String database);
 
+	/**
+	 * Makes the service database owned by its own login (user = the database's name) with this password, as in a
+	 * deployment; services refuse to connect as a superuser.
+	 */
+	void ensureDatabaseOwner(String database, String password);
+
 	String redisUrl();
 
 	String kafkaBootstrapServers();

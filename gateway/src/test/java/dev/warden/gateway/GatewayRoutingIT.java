@@ -71,7 +71,7 @@ class GatewayRoutingIT {
 		registry.add("warden.upstream.token", upstream::url);
 		registry.add("warden.upstream.session", upstream::url);
 		registry.add("warden.upstream.notification", () -> "http://127.0.0.1:" + deadPort);
-		registry.add("warden.internal.key", () -> UpstreamStub.INTERNAL_KEY);
+		registry.add("warden.service.key", UpstreamStub.GATEWAY_SERVICE_KEY::privateJson);
 		registry.add("warden.gateway.rate-limit.login.burst", () -> "3");
 		registry.add("warden.gateway.breaker.open-for", () -> "2s");
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
@@ -106,7 +106,11 @@ class GatewayRoutingIT {
 		assertThat(claims).contains("\"sub\":\"" + UpstreamStub.USER_ID + "\"")
 			.contains("\"sid\":\"" + UpstreamStub.SESSION_ID + "\"")
 			.contains("\"auth_time\":")
-			.contains("\"aud\":\"warden-internal\"");
+			.contains("\"aud\":\"auth-service\"");
+		assertThat(upstream.received()).as("each request carries a token addressed to the service its route goes to")
+			.filteredOn((received) -> received.uri().startsWith("/api/security/log"))
+			.singleElement()
+			.satisfies((received) -> assertThat(claimsOf(received)).contains("\"aud\":\"audit-service\""));
 	}
 
 	@Test

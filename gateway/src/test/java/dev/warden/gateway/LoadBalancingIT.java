@@ -54,7 +54,7 @@ class LoadBalancingIT {
 			registry.add("warden.upstream." + service, () -> "http://sessions.test:" + PORT);
 		}
 		registry.add("warden.upstream.load-balance", () -> "true");
-		registry.add("warden.internal.key", () -> UpstreamStub.INTERNAL_KEY);
+		registry.add("warden.service.key", UpstreamStub.GATEWAY_SERVICE_KEY::privateJson);
 		registry.add("warden.gateway.auth.cache-ttl", () -> "0s");
 		registry.add("spring.cloud.loadbalancer.cache.enabled", () -> "false");
 	}

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.warden.serviceidentity.CallerKeys;
+import dev.warden.serviceidentity.ServiceKey;
+import dev.warden.serviceidentity.ServiceTokenException;
+import dev.warden.serviceidentity.ServiceTokenVerifier;
 
 /**
  * A stand-in for a service's HTTP contract: answers 200 with a small JSON body and records what arrived, so a
@@ -52,7 +56,16 @@ final class UpstreamStub implements AutoCloseable {
 		return this.tokenIntrospections.get();
 	}
 
-	static final String INTERNAL_KEY = "gateway-test-internal-key-0123456789abcdef";
+	/** The gateway's service key in these tests; the stub checks introspection calls carry its tokens. */
+	static final ServiceKey GATEWAY_SERVICE_KEY = ServiceKey.generate();
+
+	private static final CallerKeys CALLERS = CallerKeys.parse(Map.of("gateway", GATEWAY_SERVICE_KEY.publicJson()));
+
+	private static final ServiceTokenVerifier AS_SESSION_SERVICE = new ServiceTokenVerifier("session-service",
+			CALLERS, java.time.Clock.systemUTC());
+
+	private static final ServiceTokenVerifier AS_TOKEN_SERVICE = new ServiceTokenVerifier("token-service", CALLERS,
+			java.time.Clock.systemUTC());
 
 	static final String USER_ID = "user-42";
 
@@ -200,7 +213,7 @@ final class UpstreamStub implements AutoCloseable {
 		}
 		this.server.createContext("/internal/sessions/introspect", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			boolean keyed = INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
+			boolean keyed = fromGateway(AS_SESSION_SERVICE, exchange);
 			String answer;
 			int status = 200;
 			String made = made(this.sessions, body);
@@ -245,7 +258,7 @@ final class UpstreamStub implements AutoCloseable {
 		});
 		this.server.createContext("/internal/tokens/introspect", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			boolean keyed = INTERNAL_KEY.equals(exchange.getRequestHeaders().getFirst("X-Warden-Internal-Key"));
+			boolean keyed = fromGateway(AS_TOKEN_SERVICE, exchange);
 			String answer;
 			String made = made(this.tokens, body);
 			if (keyed && made != null) {
@@ -335,6 +348,20 @@ final class UpstreamStub implements AutoCloseable {
 				.orElseThrow();
 			String jwt = authorization.substring("Bearer ".length());
 			return new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+		}
+	}
+
+	/** Whether the call carries the gateway's service token addressed to this service. */
+	private static boolean fromGateway(ServiceTokenVerifier service, com.sun.net.httpserver.HttpExchange exchange) {
+		String header = exchange.getRequestHeaders().getFirst("Authorization");
+		if (header == null || !header.startsWith("Bearer ")) {
+			return false;
+		}
+		try {
+			return "gateway".equals(service.verify(header.substring("Bearer ".length())));
+		}
+		catch (ServiceTokenException ex) {
+			return false;
 		}
 	}
 }

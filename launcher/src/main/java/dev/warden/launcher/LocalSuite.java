@@ -25,10 +25,20 @@ public final class LocalSuite implements AutoCloseable {
 
 	private final List<ServiceProcess> processes;
 
+	private final ServiceCredentials credentials = new ServiceCredentials();
+
 	private LocalSuite(SuiteOptions options, EmbeddedInfrastructure infrastructure, List<ServiceProcess> processes) {
 		this.options = options;
 		this.infrastructure = infrastructure;
 		this.processes = processes;
+	}
+
+	/**
+	 * An {@code Authorization} value with which {@code caller} (the gateway or auth-service) calls {@code callee}'s
+	 * internal API, valid for a minute: what tests and benchmarks use to act as that service.
+	 */
+	public String serviceAuthorization(WardenService caller, WardenService callee) {
+		return this.credentials.authorization(caller, callee);
 	}
 
 	/** Starts the infrastructure and every service, and waits until all report ready. */
@@ -50,11 +60,14 @@ public final class LocalSuite implements AutoCloseable {
 		LocalSuite suite = new LocalSuite(options, infrastructure, processes);
 		try {
 			Map<String, String> shared = environment(options, infrastructure);
+			suite.credentials.createDatabaseOwners(infrastructure);
 			for (WardenService service : options.services()) {
 				// Every service knows where the others answer: the gateway routes to all, auth-service calls
 				// session-service at sign-in.
 				Map<String, String> env = new LinkedHashMap<>(shared);
 				env.putAll(upstreams(options));
+				// Each service gets only its own credentials: its key or the public keys of its callers, its database login.
+				env.putAll(suite.credentials.environmentFor(service, infrastructure.postgres() != null));
 				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service),
 						options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
 			}

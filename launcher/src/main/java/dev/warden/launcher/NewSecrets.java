@@ -8,11 +8,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.warden.serviceidentity.ServiceKey;
 
 /**
  * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
- * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the first
- * administrator's password and the database and Grafana passwords. Nothing is written anywhere else.
+ * the service keys of the gateway and auth-service (private for the caller, public for the services they call),
+ * the gateway's signing key (one for every replica), the TOTP encryption key, the first administrator's password
+ * and the database and Grafana passwords. Nothing is written anywhere else.
  */
 public final class NewSecrets {
 
@@ -24,7 +26,12 @@ public final class NewSecrets {
 			.generate();
 		byte[] totpKey = new byte[32];
 		new SecureRandom().nextBytes(totpKey);
-		System.out.println("WARDEN_INTERNAL_KEY=" + RandomSecrets.generate(40));
+		ServiceKey gateway = ServiceKey.generate();
+		ServiceKey auth = ServiceKey.generate();
+		System.out.println("GATEWAY_SERVICE_KEY=" + gateway.privateJson());
+		System.out.println("GATEWAY_SERVICE_PUBLIC_KEY=" + gateway.publicJson());
+		System.out.println("AUTH_SERVICE_KEY=" + auth.privateJson());
+		System.out.println("AUTH_SERVICE_PUBLIC_KEY=" + auth.publicJson());
 		System.out.println("WARDEN_IDENTITY_SIGNING_KEY=" + signing.toJSONString());
 		System.out.println("WARDEN_TWOFACTOR_KEYS=k1:" + Base64.getEncoder().encodeToString(totpKey));
 		System.out.println("WARDEN_BOOTSTRAP_ADMIN_PASSWORD=" + RandomSecrets.generate(24));

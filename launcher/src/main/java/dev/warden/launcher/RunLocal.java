@@ -68,8 +68,6 @@ public final class RunLocal {
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail);
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
 		secrets.put("WARDEN_TWOFACTOR_KEYS", KeptSecrets.twoFactorKeys(env.get("WARDEN_TWOFACTOR_KEYS"), data));
-		// Services authenticate each other with this key; a fresh one per run is enough locally.
-		secrets.put("WARDEN_INTERNAL_KEY", env.getOrDefault("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40)));
 		// A plain warden_session cookie by default here; WARDEN_COOKIE_SECURE=true works as well (browsers accept
 		// Secure cookies on http://localhost), and Docker Compose defaults to it.
 		secrets.put("WARDEN_COOKIE_SECURE", env.getOrDefault("WARDEN_COOKIE_SECURE", "false"));

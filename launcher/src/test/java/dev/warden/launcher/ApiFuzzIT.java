@@ -65,7 +65,7 @@ class ApiFuzzIT {
 	@BeforeAll
 	static void signIn() throws Exception {
 		suite = SharedSuite.get();
-		HttpClient http = HttpClient.newHttpClient();
+		HttpClient http = TestHttp.client();
 		adminCookie = SharedSuite.sessionCookie(login(http, SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
 		String email = "fuzz." + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 		String password = "harbour " + RandomSecrets.generate(16) + " lantern";

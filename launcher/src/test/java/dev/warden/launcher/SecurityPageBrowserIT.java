@@ -50,7 +50,7 @@ class SecurityPageBrowserIT {
 
 	private final List<WebDriver> browsers = new ArrayList<>();
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final HttpClient http = TestHttp.client();
 
 	@BeforeAll
 	static void startSuite() throws Exception {

@@ -21,7 +21,6 @@ final class SharedSuite {
 
 	static final String ADMIN_PASSWORD = RandomSecrets.generate(24);
 
-	static final String INTERNAL_KEY = RandomSecrets.generate(40);
 
 	private static LocalSuite suite;
 
@@ -50,7 +49,7 @@ final class SharedSuite {
 	 * is start-up, not what the tests are about.
 	 */
 	private static void warmUp(LocalSuite started) {
-		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpClient http = TestHttp.client();
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		int status = 0;
 		while (status != 200 && System.nanoTime() < deadline) {
@@ -100,7 +99,7 @@ final class SharedSuite {
 						// The tests sign the administrator in as it is; no forced password change first.
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false"),
 						Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
-						Map.entry("WARDEN_INTERNAL_KEY", INTERNAL_KEY), Map.entry("WARDEN_COOKIE_SECURE", "false"),
+						Map.entry("WARDEN_COOKIE_SECURE", "false"),
 						Map.entry("WARDEN_TWOFACTOR_KEYS",
 								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 						// A long cache: only the revocation event can make the gateway forget a session in time.
@@ -130,7 +129,7 @@ final class SharedSuite {
 		return header.substring("warden_session=".length(), header.indexOf(';'));
 	}
 
-	private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+	private static final java.net.http.HttpClient HTTP = TestHttp.client();
 
 	private static final String CSRF = "suite-csrf-token-0123456789";
 
@@ -138,6 +137,7 @@ final class SharedSuite {
 	static java.net.http.HttpResponse<String> login(String email, String password, String userAgent) throws Exception {
 		return HTTP.send(java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create(get().url(WardenService.GATEWAY) + "/api/auth/login"))
+			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", userAgent)
 			.POST(java.net.http.HttpRequest.BodyPublishers
@@ -149,6 +149,8 @@ final class SharedSuite {
 	static java.net.http.HttpResponse<String> withCookie(String method, String url, String secret, String json)
 			throws Exception {
 		return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+			// An answer that never comes fails the test instead of hanging it.
+			.timeout(Duration.ofSeconds(30))
 			.header("Cookie", "warden_session=" + secret + "; XSRF-TOKEN=" + CSRF)
 			.header("X-XSRF-TOKEN", CSRF)
 			.header("Content-Type", "application/json")

@@ -24,7 +24,6 @@ class SuiteIT {
 
 	static final String ADMIN_PASSWORD = SharedSuite.ADMIN_PASSWORD;
 
-	static final String INTERNAL_KEY = SharedSuite.INTERNAL_KEY;
 
 	static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
 			+ "Chrome/120.0.0.0 Safari/537.36";
@@ -35,7 +34,7 @@ class SuiteIT {
 
 	static TestJwts gatewayKey;
 
-	final HttpClient http = HttpClient.newHttpClient();
+	final HttpClient http = TestHttp.client();
 
 	@BeforeAll
 	static void startSuite() {
@@ -63,7 +62,7 @@ class SuiteIT {
 
 	@Test
 	void bootstrapAdministratorReachesTheSecurityLogEndToEnd() throws Exception {
-		String admin = gatewayKey.forUser("test-admin").roles("USER", "ADMIN").bearer();
+		String admin = gatewayKey.forUser("test-admin").roles("USER", "ADMIN").audience("audit-service").bearer();
 		String url = suite.url(WardenService.AUDIT) + "/api/admin/security-log?type=warden.user.created";
 
 		String body = null;
@@ -90,8 +89,9 @@ class SuiteIT {
 		String url = suite.url(WardenService.AUDIT) + "/api/admin/security-log";
 
 		HttpResponse<String> withoutToken = get(url, null);
-		HttpResponse<String> foreignKey = get(url, TestJwts.untrusted().forUser("x").roles("ADMIN").bearer());
-		HttpResponse<String> gatewaysKey = get(url, gatewayKey.forUser("x").roles("ADMIN").bearer());
+		HttpResponse<String> foreignKey = get(url,
+				TestJwts.untrusted().forUser("x").roles("ADMIN").audience("audit-service").bearer());
+		HttpResponse<String> gatewaysKey = get(url, gatewayKey.forUser("x").roles("ADMIN").audience("audit-service").bearer());
 
 		assertThat(withoutToken.statusCode()).isEqualTo(401);
 		assertThat(withoutToken.body()).contains("\"code\":\"unauthenticated\"");
@@ -101,7 +101,7 @@ class SuiteIT {
 
 	@Test
 	void aClientCannotSmuggleAnIdentityThroughTheGateway() throws Exception {
-		String forged = gatewayKey.forUser("x").roles("ADMIN").bearer();
+		String forged = gatewayKey.forUser("x").roles("ADMIN").audience("audit-service").bearer();
 
 		HttpResponse<String> response = get(suite.url(WardenService.GATEWAY) + "/api/admin/security-log", forged);
 
@@ -416,7 +416,7 @@ class SuiteIT {
 				+ "\"userAgent\":\"" + userAgent + "\"}";
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(URI.create(suite.url(WardenService.SESSION) + "/internal/sessions"))
-			.header("X-Warden-Internal-Key", INTERNAL_KEY)
+			.header("Authorization", suite.serviceAuthorization(WardenService.AUTH, WardenService.SESSION))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

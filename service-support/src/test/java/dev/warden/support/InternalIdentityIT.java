@@ -193,18 +193,57 @@ class InternalIdentityIT {
 	}
 
 	@Test
-	void internalEndpointsAcceptOnlyTheInternalKey() {
-		HttpResponse<String> withKey = this.http.send("GET", "/internal/ping", null, null, "",
-				java.util.Map.of("X-Warden-Internal-Key", TestJwts.INTERNAL_KEY));
-		HttpResponse<String> wrongKey = this.http.send("GET", "/internal/ping", null, null, "",
-				java.util.Map.of("X-Warden-Internal-Key", TestJwts.INTERNAL_KEY + "x"));
+	void anInternalEndpointAcceptsOnlyTheCallersItNames() {
+		HttpResponse<String> gateway = this.http.get("/internal/ping", TestJwts.serviceCall("gateway", "test-service"));
+		HttpResponse<String> authService = this.http.get("/internal/ping",
+				TestJwts.serviceCall("auth-service", "test-service"));
+		HttpResponse<String> unknownService = this.http.get("/internal/ping",
+				TestJwts.serviceCall("notification-service", "test-service"));
+
+		assertThat(gateway.statusCode()).isEqualTo(200);
+		assertThat(gateway.body()).contains("\"caller\":\"gateway\"");
+		assertThat(authService.statusCode()).as("a known service this endpoint does not name").isEqualTo(403);
+		assertThat(authService.body()).contains("\"code\":\"caller_not_allowed\"");
+		assertThat(unknownService.statusCode()).as("a service no key is configured for").isEqualTo(401);
+	}
+
+	@Test
+	void anInternalEndpointThatNamesNoCallerIsClosedToAll() {
+		HttpResponse<String> gateway = this.http.get("/internal/unlisted",
+				TestJwts.serviceCall("gateway", "test-service"));
+
+		assertThat(gateway.statusCode()).isEqualTo(403);
+		assertThat(gateway.body()).doesNotContain("reached");
+	}
+
+	@Test
+	void internalEndpointsRefuseUsersTokensOtherServicesTokensAndTheRetiredSharedKey() {
+		HttpResponse<String> forAnotherService = this.http.get("/internal/ping",
+				TestJwts.serviceCall("gateway", "session-service"));
 		HttpResponse<String> userToken = this.http.get("/internal/ping",
 				this.jwts.forUser("user-1").roles("USER", "ADMIN").bearer());
+		HttpResponse<String> sharedKey = this.http.send("GET", "/internal/ping", null, null, "",
+				java.util.Map.of("X-Warden-Internal-Key", "test-internal-key-0123456789-abcdefghijklmnop"));
 
-		assertThat(withKey.statusCode()).isEqualTo(200);
-		assertThat(wrongKey.statusCode()).isEqualTo(401);
+		assertThat(forAnotherService.statusCode()).isEqualTo(401);
 		assertThat(userToken.statusCode()).isEqualTo(401);
 		assertThat(userToken.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(sharedKey.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aUsersTokenAddressedToAnotherServiceIsRefused() {
+		HttpResponse<String> own = this.http.get("/api/echo", this.jwts.forUser("user-1").roles("USER").bearer());
+		HttpResponse<String> capturedElsewhere = this.http.get("/api/echo",
+				this.jwts.forUser("user-1").roles("USER").audience("audit-service").bearer());
+		HttpResponse<String> forEveryone = this.http.get("/api/echo", "Bearer " + this.jwts.sign(
+				new com.nimbusds.jwt.JWTClaimsSet.Builder(this.jwts.forUser("user-1").roles("USER").claims())
+					.audience(java.util.List.of("test-service", "audit-service"))
+					.build()));
+
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(capturedElsewhere.statusCode()).isEqualTo(401);
+		assertThat(forEveryone.statusCode()).as("a token for several services is for none").isEqualTo(401);
 	}
 
 	@Test

@@ -65,8 +65,15 @@ public class TestServiceApplication {
 		}
 
 		@GetMapping("/internal/ping")
+		@dev.warden.support.identity.CalledBy(dev.warden.support.identity.InternalCallProperties.GATEWAY)
 		Map<String, String> internalPing(Authentication authentication) {
 			return Map.of("caller", authentication.getName());
+		}
+
+		/** Names no caller: closed to every service. */
+		@GetMapping("/internal/unlisted")
+		Map<String, String> internalUnlisted() {
+			return Map.of("reached", "yes");
 		}
 
 		@GetMapping("/api/boom")

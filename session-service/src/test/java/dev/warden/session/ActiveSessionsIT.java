@@ -429,11 +429,29 @@ class ActiveSessionsIT {
 	}
 
 	@Test
-	void internalApiRefusesCallersWithoutTheInternalKey() {
+	void internalApiRefusesUsersTokens() {
 		HttpResponse<String> response = this.api.asUser("POST", "/internal/sessions/introspect",
 				TestJwts.shared().forUser(this.user).roles("USER", "ADMIN"));
 
 		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void onlyAuthServiceCreatesSessionsAndOnlyTheGatewayIntrospectsThem() {
+		Map<String, Object> admin = Map.of("userId", "someone-else", "roles", List.of("USER", "ADMIN"),
+				"authMethods", List.of("pwd"), "ip", "203.0.113.7", "userAgent", "curl/8");
+		HttpResponse<String> byGateway = this.api.internalAs("gateway", "POST", "/internal/sessions", admin);
+		HttpResponse<String> byNotification = this.api.internalAs("notification-service", "POST",
+				"/internal/sessions", admin);
+		String secret = this.api.read(this.api.internal("POST", "/internal/sessions", admin)).get("secret").asString();
+		HttpResponse<String> introspectedByAuth = this.api.internalAs("auth-service", "POST",
+				"/internal/sessions/introspect", Map.of("secret", secret));
+
+		assertThat(byGateway.statusCode()).isEqualTo(403);
+		assertThat(byGateway.body()).contains("\"code\":\"caller_not_allowed\"").doesNotContain("secret");
+		assertThat(byNotification.statusCode()).isEqualTo(401);
+		assertThat(introspectedByAuth.statusCode()).isEqualTo(403);
+		assertThat(this.api.isActive(secret)).isTrue();
 	}
 
 	@Test

@@ -51,9 +51,14 @@ public final class SessionApi {
 		return this.json.readTree(response.body()).get("active").asBoolean();
 	}
 
+	/** An internal call as the service that makes it: the gateway introspects, auth-service does the rest. */
 	public HttpResponse<String> internal(String method, String path, Object body) {
+		return internalAs(path.endsWith("/introspect") ? "gateway" : "auth-service", method, path, body);
+	}
+
+	public HttpResponse<String> internalAs(String caller, String method, String path, Object body) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("X-Warden-Internal-Key", TestJwts.INTERNAL_KEY)
+			.header("Authorization", TestJwts.serviceCall(caller, "session-service"))
 			.header("Content-Type", "application/json")
 			.method(method, HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
 			.build());

@@ -11,19 +11,12 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Refuses settings no service may start with: a {@code warden.*} property or {@code WARDEN_*} variable still
- * holding a {@code CHANGE-ME} placeholder (from {@code .env.example}), and an internal key that is short or does
- * not look random. Messages name the setting, never its value. Shared by the servlet services (through
- * service-support) and the gateway.
+ * holding a {@code CHANGE-ME} placeholder (from {@code .env.example}). Messages name the setting, never its value.
+ * Shared by the servlet services (through service-support) and the gateway.
  */
 public final class SecretsCheck {
 
 	static final String PLACEHOLDER = "CHANGE-ME";
-
-	static final String INTERNAL_KEY = "warden.internal.key";
-
-	static final int MIN_KEY_LENGTH = 32;
-
-	static final int MIN_DISTINCT = 16;
 
 	private SecretsCheck() {
 	}
@@ -40,25 +33,6 @@ public final class SecretsCheck {
 		return problems;
 	}
 
-	/** Why this internal key is too weak, or {@code null} when it is long and random-looking (or not set). */
-	public static String weakInternalKey(String key) {
-		if (key == null || key.isEmpty() || key.toUpperCase(Locale.ROOT).contains(PLACEHOLDER)) {
-			return null; // not set: internal calls are refused; a placeholder is reported as such
-		}
-		if (key.length() < MIN_KEY_LENGTH) {
-			return "WARDEN_INTERNAL_KEY (" + INTERNAL_KEY + ") is shorter than " + MIN_KEY_LENGTH + " characters";
-		}
-		if (key.chars().distinct().count() < MIN_DISTINCT) {
-			return "WARDEN_INTERNAL_KEY (" + INTERNAL_KEY + ") has fewer than " + MIN_DISTINCT
-					+ " different characters: it does not look random";
-		}
-		if (classes(key) < 2) {
-			return "WARDEN_INTERNAL_KEY (" + INTERNAL_KEY + ") is made of one kind of character only"
-					+ " (all lower-case, all upper-case, all digits...): it does not look random";
-		}
-		return null;
-	}
-
 	/** Checks the environment a service starts with; throws naming each bad setting. */
 	public static void check(ConfigurableEnvironment environment) {
 		Map<String, String> settings = new java.util.LinkedHashMap<>();
@@ -72,12 +46,7 @@ public final class SecretsCheck {
 				}
 			}
 		}
-		List<String> problems = new ArrayList<>(problems(settings));
-		String weak = weakInternalKey(environment.getProperty(INTERNAL_KEY));
-		if (weak != null) {
-			problems.add(weak + "; use at least " + MIN_KEY_LENGTH
-					+ " random characters (deploy/new-secrets.sh prints one)");
-		}
+		List<String> problems = problems(settings);
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException("Refusing to start: " + String.join("; ", problems));
 		}
@@ -85,28 +54,5 @@ public final class SecretsCheck {
 
 	private static boolean isWarden(String name) {
 		return name.startsWith("warden.") || name.startsWith("WARDEN_");
-	}
-
-	private static int classes(String key) {
-		boolean lower = false;
-		boolean upper = false;
-		boolean digit = false;
-		boolean other = false;
-		for (int i = 0; i < key.length(); i++) {
-			char c = key.charAt(i);
-			if (Character.isLowerCase(c)) {
-				lower = true;
-			}
-			else if (Character.isUpperCase(c)) {
-				upper = true;
-			}
-			else if (Character.isDigit(c)) {
-				digit = true;
-			}
-			else {
-				other = true;
-			}
-		}
-		return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
 	}
 }

@@ -108,7 +108,7 @@ public abstract class TokenIntegrationTest {
 		try {
 			return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 				.header("Content-Type", "application/json")
-				.header("X-Warden-Internal-Key", TestJwts.INTERNAL_KEY)
+				.header("Authorization", TestJwts.serviceCall("gateway", "token-service"))
 				.method(method, HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.warden.support.identity.InternalCallProperties;
+import dev.warden.serviceidentity.ServiceTokenMinter;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -21,7 +21,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * session-service's internal API over HTTP, with the shared internal key, a time limit on every call and a
+ * session-service's internal API over HTTP, with auth-service's own service token, a time limit on every call and a
  * Resilience4j circuit breaker. A 404 on renew is an answer (the session is gone), not a failure.
  */
 @Component
@@ -29,13 +29,15 @@ class HttpSessionClient implements SessionClient {
 
 	static final String BREAKER = "session-service";
 
+	private static final String SESSION_SERVICE = "session-service";
+
 	private static final Logger log = LoggerFactory.getLogger(HttpSessionClient.class);
 
 	private final RestClient http;
 
 	private final CircuitBreaker breaker;
 
-	HttpSessionClient(SessionServiceProperties properties, InternalCallProperties internal,
+	HttpSessionClient(SessionServiceProperties properties, ServiceTokenMinter serviceTokens,
 			CircuitBreakerRegistry breakers) {
 		// HTTP/1.1: no h2c upgrade dance on every plain-http call.
 		HttpClient client = HttpClient.newBuilder()
@@ -47,7 +49,11 @@ class HttpSessionClient implements SessionClient {
 		this.http = RestClient.builder()
 			.baseUrl(properties.url().toString())
 			.requestFactory(factory)
-			.defaultHeader(InternalCallProperties.HEADER, internal.key())
+			// A token addressed to session-service alone, fresh enough for every request (the minter reuses it).
+			.requestInterceptor((request, body, execution) -> {
+				request.getHeaders().setBearerAuth(serviceTokens.tokenFor(SESSION_SERVICE));
+				return execution.execute(request, body);
+			})
 			.build();
 		this.breaker = breakers.circuitBreaker(BREAKER);
 	}

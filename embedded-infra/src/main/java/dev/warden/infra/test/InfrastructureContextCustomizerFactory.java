@@ -30,7 +30,21 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.get().serviceProperties());
 			properties.put("warden.identity.jwks", TestJwts.shared().jwksUri());
-			properties.put("warden.internal.key", TestJwts.INTERNAL_KEY);
+			// Calls between services: the gateway's and auth-service's keys are accepted, and a service that calls
+			// others (auth-service) signs with its own.
+			properties.put("warden.internal.gateway-key", TestJwts.GATEWAY_SERVICE_KEY.publicJson());
+			properties.put("warden.internal.auth-service-key", TestJwts.AUTH_SERVICE_KEY.publicJson());
+			properties.put("warden.service.key", TestJwts.AUTH_SERVICE_KEY.privateJson());
+			// A service's own database login, never the superuser (services refuse it).
+			String database = context.getEnvironment().getProperty("warden.postgres.database");
+			if (database != null && dev.warden.infra.InfrastructureSettings.SERVICE_DATABASES.contains(database)) {
+				properties.put("warden.postgres.username", database);
+				properties.put("warden.postgres.password", SharedInfrastructure.databaseOwnerPassword(database));
+			}
+			String service = context.getEnvironment().getProperty("spring.application.name");
+			if (service != null) {
+				TestJwts.serviceUnderTest(service);
+			}
 			context.getEnvironment()
 				.getPropertySources()
 				.addAfter("systemEnvironment", new MapPropertySource("warden-embedded-infrastructure", properties));

@@ -43,6 +43,22 @@ public final class SharedInfrastructure {
 		return current;
 	}
 
+	/** The password of every service database's owner login in tests. */
+	static final String DATABASE_OWNER_PASSWORD = "test-owner-password";
+
+	private static final java.util.Set<String> ownedDatabases = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/**
+	 * The login a service under test connects with to its database (user = the database's name), created the first
+	 * time it is asked for, as a deployment has it: never the superuser.
+	 */
+	public static String databaseOwnerPassword(String database) {
+		if (ownedDatabases.add(database)) {
+			get().ensureDatabaseOwner(database, DATABASE_OWNER_PASSWORD);
+		}
+		return DATABASE_OWNER_PASSWORD;
+	}
+
 	static Mode mode() {
 		String configured = System.getProperty(PROPERTY, System.getenv().getOrDefault("WARDEN_TEST_INFRA", "embedded"));
 		Mode mode = Mode.valueOf(configured.trim().toUpperCase(Locale.ROOT));

@@ -50,6 +50,8 @@ public final class StoppablePostgres implements AutoCloseable {
 	public synchronized void start() {
 		if (this.server == null) {
 			this.server = PostgresServer.start(this.port, this.data, List.of(this.database));
+			// The service under test connects as the database's owner, as with the shared server.
+			this.server.ensureOwner(this.database, SharedInfrastructure.DATABASE_OWNER_PASSWORD);
 		}
 	}
 

@@ -24,20 +24,27 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.warden.serviceidentity.ServiceKey;
+import dev.warden.serviceidentity.ServiceTokenMinter;
 
 /**
- * Mints internal JWTs like the gateway does (ES256, issuer {@code warden-gateway}, audience
- * {@code warden-internal}) and serves their JWK Set over real HTTP, so a service under test verifies them
- * exactly as in production. Use {@link #forUser(String)} to call an endpoint as a given user.
+ * Mints internal JWTs like the gateway does (ES256, issuer {@code warden-gateway}, addressed to the service under
+ * test) and serves their JWK Set over real HTTP, so a service under test verifies them exactly as in production.
+ * Use {@link #forUser(String)} to call an endpoint as a given user, and {@link #serviceCall(String, String)} to call
+ * an internal endpoint as another service.
  */
 public final class TestJwts {
 
 	public static final String ISSUER = "warden-gateway";
 
-	public static final String AUDIENCE = "warden-internal";
+	/** The gateway's service key: every service under test accepts it as the gateway's. */
+	public static final ServiceKey GATEWAY_SERVICE_KEY = ServiceKey.generate();
 
-	/** The service-to-service key every service under test is configured with ({@code warden.internal.key}). */
-	public static final String INTERNAL_KEY = "test-internal-key-0123456789-abcdefghijklmnop";
+	/** auth-service's service key: every service under test accepts it as auth-service's, and auth-service signs with it. */
+	public static final ServiceKey AUTH_SERVICE_KEY = ServiceKey.generate();
+
+	/** The service whose tests run in this JVM ({@code spring.application.name}), set as its context starts. */
+	private static volatile String serviceUnderTest;
 
 	private static volatile TestJwts instance;
 
@@ -82,6 +89,33 @@ public final class TestJwts {
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Called by the test infrastructure with the name of the service a test context starts. */
+	static void serviceUnderTest(String service) {
+		serviceUnderTest = service;
+	}
+
+	/** The audience a token gets unless a test says otherwise: the service under test. */
+	public static String serviceUnderTest() {
+		String service = serviceUnderTest;
+		if (service == null) {
+			throw new IllegalStateException("No service context has started yet: tokens are addressed to one");
+		}
+		return service;
+	}
+
+	/**
+	 * An {@code Authorization} value proving {@code caller} ({@code "gateway"} or {@code "auth-service"}) to
+	 * {@code callee}, minted as that caller would.
+	 */
+	public static String serviceCall(String caller, String callee) {
+		ServiceKey key = switch (caller) {
+			case "gateway" -> GATEWAY_SERVICE_KEY;
+			case "auth-service" -> AUTH_SERVICE_KEY;
+			default -> ServiceKey.generate(); // a service no one accepts calls from
+		};
+		return "Bearer " + new ServiceTokenMinter(caller, key, java.time.Clock.systemUTC()).tokenFor(callee);
 	}
 
 	public String jwksUri() {
@@ -152,7 +186,7 @@ public final class TestJwts {
 
 		private Instant issuedAt;
 
-		private String audience = AUDIENCE;
+		private String audience;
 
 		private String issuer = ISSUER;
 
@@ -230,7 +264,7 @@ public final class TestJwts {
 		public JWTClaimsSet claims() {
 			Instant now = this.issuedAt == null ? Instant.now() : this.issuedAt;
 			JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
-				.audience(this.audience)
+				.audience(this.audience == null ? serviceUnderTest() : this.audience)
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plus(this.lifetime)))
 				.jwtID(UUID.randomUUID().toString());

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.warden.gateway.routing.Upstreams;
+import dev.warden.serviceidentity.ServiceTokenMinter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -28,8 +29,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @Component
 public class SessionIntrospector {
-
-	static final String INTERNAL_KEY_HEADER = "X-Warden-Internal-Key";
 
 	private static final int SECRET_LENGTH = 43;
 
@@ -55,13 +54,13 @@ public class SessionIntrospector {
 
 	private final GatewayAuthProperties properties;
 
-	private final String internalKey;
+	private final ServiceTokenMinter serviceTokens;
 
 	SessionIntrospector(WebClient.Builder builder, Upstreams upstreams, GatewayAuthProperties properties,
-			InternalKeyProperties internalKey, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+			ServiceTokenMinter serviceTokens, ReactiveCircuitBreakerFactory<?, ?> breakers) {
 		this.client = upstreams.client(builder, Upstreams.SESSION);
 		this.properties = properties;
-		this.internalKey = internalKey.key();
+		this.serviceTokens = serviceTokens;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
 		this.evictedAt = Caffeine.newBuilder()
 			.expireAfterWrite(properties.introspectionTimeout().multipliedBy(2))
@@ -83,7 +82,7 @@ public class SessionIntrospector {
 		long asked = this.evictions.incrementAndGet();
 		Mono<SessionIntrospection> call = this.client.post()
 			.uri("/internal/sessions/introspect")
-			.header(INTERNAL_KEY_HEADER, this.internalKey)
+			.headers((headers) -> headers.setBearerAuth(this.serviceTokens.tokenFor(Upstreams.SESSION)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("secret", secret))
 			.retrieve()

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.warden.event.ApiTokenFormat;
 import dev.warden.gateway.routing.Upstreams;
+import dev.warden.serviceidentity.ServiceTokenMinter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -48,13 +49,13 @@ public class TokenIntrospector {
 
 	private final GatewayAuthProperties properties;
 
-	private final String internalKey;
+	private final ServiceTokenMinter serviceTokens;
 
 	TokenIntrospector(WebClient.Builder builder, Upstreams upstreams, GatewayAuthProperties properties,
-			InternalKeyProperties internalKey, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+			ServiceTokenMinter serviceTokens, ReactiveCircuitBreakerFactory<?, ?> breakers) {
 		this.client = upstreams.client(builder, Upstreams.TOKEN);
 		this.properties = properties;
-		this.internalKey = internalKey.key();
+		this.serviceTokens = serviceTokens;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
 		this.evictedAt = Caffeine.newBuilder()
 			.expireAfterWrite(properties.introspectionTimeout().multipliedBy(2))
@@ -81,7 +82,7 @@ public class TokenIntrospector {
 		body.put("userAgent", userAgent);
 		Mono<TokenIntrospection> call = this.client.post()
 			.uri("/internal/tokens/introspect")
-			.header(SessionIntrospector.INTERNAL_KEY_HEADER, this.internalKey)
+			.headers((headers) -> headers.setBearerAuth(this.serviceTokens.tokenFor(Upstreams.TOKEN)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.retrieve()

@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,8 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		CallerIdentity caller = exchange.getAttribute(CallerIdentity.ATTRIBUTE);
+		// Routes are named after the service they go to (RoutesConfiguration): that service is the token's audience.
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		ServerWebExchange cleaned = exchange.mutate().request((request) -> request.headers((headers) -> {
 			headers.remove(HttpHeaders.AUTHORIZATION);
 			headers.remove(HttpHeaders.COOKIE);
@@ -48,8 +52,8 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 				.filter((name) -> isIdentityHeader(name.toLowerCase(Locale.ROOT)))
 				.toList();
 			spoofable.forEach(headers::remove);
-			if (caller != null) {
-				headers.setBearerAuth(this.minter.mint(caller));
+			if (caller != null && route != null) {
+				headers.setBearerAuth(this.minter.mint(caller, route.getId()));
 			}
 		})).build();
 		return chain.filter(cleaned);

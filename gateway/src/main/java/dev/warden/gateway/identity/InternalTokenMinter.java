@@ -14,7 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints the short-lived internal JWT (ES256) carrying who the caller is: {@code sub}, {@code roles},
+ * Mints the short-lived internal JWT (ES256) for one service, carrying who the caller is: {@code sub}, {@code roles},
  * {@code sid} or {@code tid}, {@code amr} (RFC 8176 authentication method references) and {@code cip}, the client's
  * address. An anonymous caller's token (signing in) has no {@code sub}, roles or methods: only {@code cip}.
  */
@@ -31,7 +31,7 @@ public final class InternalTokenMinter {
 
 	private final Clock clock;
 
-	private final com.github.benmanes.caffeine.cache.Cache<CallerIdentity, Minted> recent;
+	private final com.github.benmanes.caffeine.cache.Cache<Addressed, Minted> recent;
 
 	public InternalTokenMinter(SigningKeys keys, InternalTokenProperties properties, Clock clock) {
 		this.keys = keys;
@@ -50,27 +50,32 @@ public final class InternalTokenMinter {
 	}
 
 	/**
-	 * The token for this caller: one minted within the last third of the lifetime is reused (an ES256 signature
-	 * was the largest single cost of a proxied request in the profile), so a service receives it with at least
-	 * two thirds of its life left.
+	 * The token for this caller, addressed to the one service the request goes to ({@code aud}), so a token
+	 * captured at one service is refused by every other. One minted within the last third of the lifetime is reused
+	 * (an ES256 signature was the largest single cost of a proxied request in the profile), so a service receives it
+	 * with at least two thirds of its life left.
 	 */
-	public String mint(CallerIdentity caller) {
-		Minted minted = this.recent.getIfPresent(caller);
+	public String mint(CallerIdentity caller, String service) {
+		Addressed key = new Addressed(caller, service);
+		Minted minted = this.recent.getIfPresent(key);
 		Instant now = this.clock.instant();
 		if (minted != null && minted.reusableUntil().isAfter(now)) {
 			return minted.token();
 		}
-		String token = sign(caller, now);
-		this.recent.put(caller, new Minted(token, now.plus(this.properties.lifetime().dividedBy(3))));
+		String token = sign(caller, service, now);
+		this.recent.put(key, new Minted(token, now.plus(this.properties.lifetime().dividedBy(3))));
 		return token;
+	}
+
+	private record Addressed(CallerIdentity caller, String service) {
 	}
 
 	private record Minted(String token, Instant reusableUntil) {
 	}
 
-	private String sign(CallerIdentity caller, Instant now) {
+	private String sign(CallerIdentity caller, String service, Instant now) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
-			.audience(this.properties.audience())
+			.audience(service)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(this.properties.lifetime())))
 			.jwtID(UUID.randomUUID().toString());

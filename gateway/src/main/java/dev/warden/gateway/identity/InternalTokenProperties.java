@@ -11,11 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signing the signing key and the keys still published after a rotation
  * @param lifetime how long a minted token lives (at most 60 s; services refuse longer)
  * @param issuer {@code iss}
- * @param audience {@code aud}
  */
 @ConfigurationProperties("warden.identity")
 public record InternalTokenProperties(@DefaultValue Signing signing, @DefaultValue("30s") Duration lifetime,
-		@DefaultValue("warden-gateway") String issuer, @DefaultValue("warden-internal") String audience) {
+		@DefaultValue("warden-gateway") String issuer) {
 
 	public InternalTokenProperties {
 		if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofSeconds(60)) > 0) {

@@ -23,17 +23,16 @@ class InternalTokenMinterTest {
 		ECKey newKey = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("new")
 			.generate();
 		InternalTokenProperties before = new InternalTokenProperties(
-				new InternalTokenProperties.Signing(oldKey.toJSONString(), ""), Duration.ofSeconds(30), "warden-gateway",
-				"warden-internal");
+				new InternalTokenProperties.Signing(oldKey.toJSONString(), ""), Duration.ofSeconds(30), "warden-gateway");
 		InternalTokenProperties after = new InternalTokenProperties(new InternalTokenProperties.Signing(
 				newKey.toJSONString(), new JWKSet(oldKey.toPublicJWK()).toString()), Duration.ofSeconds(30),
-				"warden-gateway", "warden-internal");
+				"warden-gateway");
 		SigningKeys rotated = SigningKeys.from(after);
 		CallerIdentity caller = new CallerIdentity("user-1", List.of("USER"), "sess-1", null, List.of("pwd"), null, null, null);
 
 		SignedJWT inFlight = SignedJWT
-			.parse(new InternalTokenMinter(SigningKeys.from(before), before, Clock.systemUTC()).mint(caller));
-		SignedJWT fresh = SignedJWT.parse(new InternalTokenMinter(rotated, after, Clock.systemUTC()).mint(caller));
+			.parse(new InternalTokenMinter(SigningKeys.from(before), before, Clock.systemUTC()).mint(caller, "auth-service"));
+		SignedJWT fresh = SignedJWT.parse(new InternalTokenMinter(rotated, after, Clock.systemUTC()).mint(caller, "auth-service"));
 
 		JWKSet published = JWKSet.parse(rotated.publicJwkSetJson());
 		assertThat(fresh.getHeader().getKeyID()).isEqualTo("new");
@@ -45,29 +44,34 @@ class InternalTokenMinterTest {
 	@Test
 	void reusesACallersTokenForAThirdOfItsLifeThenMintsANewOne() {
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
-				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+				Duration.ofSeconds(30), "warden-gateway");
 		dev.warden.infra.test.MutableClock clock = new dev.warden.infra.test.MutableClock(
 				java.time.Instant.parse("2026-11-27T06:00:00Z"));
 		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.from(properties), properties, clock);
 		CallerIdentity alice = new CallerIdentity("alice", List.of("USER"), "sess-a", null, List.of("pwd"), null, null, null);
 		CallerIdentity bob = new CallerIdentity("bob", List.of("USER"), "sess-b", null, List.of("pwd"), null, null, null);
 
-		String first = minter.mint(alice);
+		String first = minter.mint(alice, "auth-service");
 		clock.advance(Duration.ofSeconds(9));
-		String again = minter.mint(alice);
-		String other = minter.mint(bob);
+		String again = minter.mint(alice, "auth-service");
+		String other = minter.mint(bob, "auth-service");
 		clock.advance(Duration.ofSeconds(2));
-		String later = minter.mint(alice);
+		String later = minter.mint(alice, "auth-service");
+
+		String forAudit = minter.mint(alice, "audit-service");
 
 		assertThat(again).isEqualTo(first);
 		assertThat(other).isNotEqualTo(first);
+		assertThat(forAudit).as("each service gets a token addressed to it alone").isNotEqualTo(first);
+		assertThat(audience(first)).containsExactly("auth-service");
+		assertThat(audience(forAudit)).containsExactly("audit-service");
 		assertThat(later).as("after 10 s a new token, with at least 20 s to live").isNotEqualTo(first);
 	}
 
 	@Test
 	void concurrentCallersEachGetAValidTokenOfTheirOwn() throws Exception {
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
-				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+				Duration.ofSeconds(30), "warden-gateway");
 		SigningKeys keys = SigningKeys.from(properties);
 		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
 		ECDSAVerifier verifier = new ECDSAVerifier(
@@ -79,7 +83,7 @@ class InternalTokenMinterTest {
 				String user = "user-" + (i % 25);
 				results.add(threads.submit(() -> {
 					SignedJWT jwt = SignedJWT.parse(minter
-						.mint(new CallerIdentity(user, List.of("USER"), "sess-" + user, null, List.of("pwd"), null, null, null)));
+						.mint(new CallerIdentity(user, List.of("USER"), "sess-" + user, null, List.of("pwd"), null, null, null), "auth-service"));
 					return jwt.verify(verifier) && user.equals(jwt.getJWTClaimsSet().getSubject());
 				}));
 			}
@@ -95,13 +99,13 @@ class InternalTokenMinterTest {
 	@Test
 	void mintsShortLivedEs256TokenVerifiableWithThePublishedKeySet() throws Exception {
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(30),
-				"warden-gateway", "warden-internal");
+				"warden-gateway");
 		SigningKeys keys = SigningKeys.from(properties);
 		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
 
 		java.time.Instant signedIn = java.time.Instant.parse("2026-11-26T10:00:00Z");
 		SignedJWT jwt = SignedJWT.parse(minter.mint(new CallerIdentity("user-1", List.of("USER"), "sess-1", null,
-				List.of("pwd", "otp"), signedIn, "203.0.113.5", null)));
+				List.of("pwd", "otp"), signedIn, "203.0.113.5", null), "auth-service"));
 
 		ECKey published = (ECKey) JWKSet.parse(keys.publicJwkSetJson()).getKeyByKeyId(jwt.getHeader().getKeyID());
 		assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
@@ -109,7 +113,7 @@ class InternalTokenMinterTest {
 		var claims = jwt.getJWTClaimsSet();
 		assertThat(claims.getSubject()).isEqualTo("user-1");
 		assertThat(claims.getIssuer()).isEqualTo("warden-gateway");
-		assertThat(claims.getAudience()).containsExactly("warden-internal");
+		assertThat(claims.getAudience()).containsExactly("auth-service");
 		assertThat(claims.getStringListClaim("roles")).containsExactly("USER");
 		assertThat(claims.getStringListClaim("amr")).containsExactly("pwd", "otp");
 		assertThat(claims.getStringClaim("sid")).isEqualTo("sess-1");
@@ -123,11 +127,11 @@ class InternalTokenMinterTest {
 	@Test
 	void anAnonymousCallersTokenNamesNoUserAndCarriesOnlyTheClientAddress() throws Exception {
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
-				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+				Duration.ofSeconds(30), "warden-gateway");
 		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.from(properties), properties, Clock.systemUTC());
 
-		var claims = SignedJWT.parse(minter.mint(CallerIdentity.anonymous("2001:db8::7"))).getJWTClaimsSet();
-		String other = minter.mint(CallerIdentity.anonymous("198.51.100.1"));
+		var claims = SignedJWT.parse(minter.mint(CallerIdentity.anonymous("2001:db8::7"), "auth-service")).getJWTClaimsSet();
+		String other = minter.mint(CallerIdentity.anonymous("198.51.100.1"), "auth-service");
 
 		assertThat(claims.getSubject()).isNull();
 		assertThat(claims.getClaim("roles")).isNull();
@@ -141,7 +145,7 @@ class InternalTokenMinterTest {
 	void signsWithTheConfiguredKeySoEveryReplicaAgrees() {
 		ECKey configured = SigningKeys.generate();
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing(configured.toJSONString(), ""),
-				Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+				Duration.ofSeconds(30), "warden-gateway");
 
 		assertThat(SigningKeys.from(properties).signingKey().getKeyID()).isEqualTo(configured.getKeyID());
 	}
@@ -150,7 +154,7 @@ class InternalTokenMinterTest {
 	void keepsPublishingPreviousKeysDuringRotation() throws Exception {
 		ECKey old = SigningKeys.generate();
 		InternalTokenProperties properties = new InternalTokenProperties(
-				new InternalTokenProperties.Signing("", new JWKSet(old.toPublicJWK()).toString()), Duration.ofSeconds(30), "warden-gateway", "warden-internal");
+				new InternalTokenProperties.Signing("", new JWKSet(old.toPublicJWK()).toString()), Duration.ofSeconds(30), "warden-gateway");
 
 		JWKSet published = JWKSet.parse(SigningKeys.from(properties).publicJwkSetJson());
 
@@ -164,14 +168,23 @@ class InternalTokenMinterTest {
 		String publicOnly = key.toPublicJWK().toJSONString();
 
 		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(new InternalTokenProperties.Signing(publicOnly, ""), Duration.ofSeconds(30),
-				"i", "a"))).hasMessageContaining("private P-256");
+				"i"))).hasMessageContaining("private P-256");
 		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(new InternalTokenProperties.Signing("{\"d\":\"secret-material\"", ""),
-				Duration.ofSeconds(30), "i", "a"))).hasMessageNotContaining("secret-material");
+				Duration.ofSeconds(30), "i"))).hasMessageNotContaining("secret-material");
 	}
 
 	@Test
 	void refusesLifetimeOverSixtySeconds() {
-		assertThatThrownBy(() -> new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(61), "i", "a"))
+		assertThatThrownBy(() -> new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(61), "i"))
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	private static List<String> audience(String token) {
+		try {
+			return SignedJWT.parse(token).getJWTClaimsSet().getAudience();
+		}
+		catch (java.text.ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 }

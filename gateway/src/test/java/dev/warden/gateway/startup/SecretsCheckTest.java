@@ -1,5 +1,6 @@
 package dev.warden.gateway.startup;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** The gateway does not start with a placeholder from .env.example or a weak internal key; the message names the setting. */
+/** The gateway does not start with a placeholder from .env.example or without its own service key; the message names the setting. */
 class SecretsCheckTest {
 
 	@Test
@@ -25,11 +26,23 @@ class SecretsCheckTest {
 	}
 
 	@Test
-	void aServiceWithAShortInternalKeyFromTheEnvironmentDoesNotStart() {
-		assertThatThrownBy(() -> start(Map.of(), Map.of("WARDEN_INTERNAL_KEY", "too-short-Key-1")))
-			.hasMessageContaining("WARDEN_INTERNAL_KEY")
-			.hasMessageContaining("shorter than 32")
-			.hasMessageNotContaining("too-short-Key-1");
+	void theGatewayDoesNotStartWithoutItsOwnServiceKey() {
+		assertThatThrownBy(() -> start(Map.of(), Map.of())).hasStackTraceContaining("WARDEN_SERVICE_KEY")
+			.hasStackTraceContaining("not set");
+	}
+
+	@Test
+	void theGatewayDoesNotStartWithAPublicKeyForItsServiceKey() {
+		String publicOnly = dev.warden.serviceidentity.ServiceKey.generate().publicJson();
+		assertThatThrownBy(() -> start(Map.of(), Map.of("WARDEN_SERVICE_KEY", publicOnly)))
+			.hasStackTraceContaining("must be a private P-256 EC JWK")
+			.satisfies((error) -> assertThat(stackTrace(error)).doesNotContain(publicOnly.substring(20, 60)));
+	}
+
+	private static String stackTrace(Throwable error) {
+		java.io.StringWriter out = new java.io.StringWriter();
+		error.printStackTrace(new java.io.PrintWriter(out));
+		return out.toString();
 	}
 
 	private static void start(Map<String, Object> properties, Map<String, Object> environmentVariables) {

@@ -103,7 +103,7 @@ public final class FootprintBench {
 			ports.put(service, FreePorts.next());
 		}
 		return new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40), "WARDEN_COOKIE_SECURE", "false",
+				Map.of("WARDEN_COOKIE_SECURE", "false",
 						"WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
 						// The client signs the administrator in as it is; no forced password change first.
 						"WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false",

@@ -47,7 +47,6 @@ public final class GatewayBench {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private final String internalKey = RandomSecrets.generate(40);
 
 	private GatewayBench() {
 	}
@@ -67,7 +66,7 @@ public final class GatewayBench {
 				WardenService.TOKEN);
 		services.forEach((service) -> ports.put(service, FreePorts.next()));
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_INTERNAL_KEY", this.internalKey, "WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
+				Map.of("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(),
 						"WARDEN_COOKIE_SECURE", "false", "WARDEN_BOOTSTRAP_ADMIN_EMAIL", "bench.admin@example.test",
 						"WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
 						// The benchmark signs the administrator in as it is; no forced password change first.
@@ -93,16 +92,18 @@ public final class GatewayBench {
 			Measurement viaGateway = measure("gateway, session cookie",
 					() -> wrk(List.of("-H", "Cookie: warden_session=" + cookie), gateway + "/api/me", Map.of()));
 			Measurement direct = measure("auth-service direct, JWT", () -> wrk(
-					List.of("-H", "Authorization: " + gatewayKey.forUser(userId).roles("USER", "ADMIN")
+					List.of("-H", "Authorization: " + gatewayKey.forUser(userId).roles("USER", "ADMIN").audience("auth-service")
 						.session("benchSession0000000001").authTime(Instant.now()).lifetime(Duration.ofSeconds(60))
 						.bearer()),
 					suite.url(WardenService.AUTH) + "/api/me", Map.of()));
 			Measurement refused = measure("gateway, no credentials (401)",
 					() -> wrk(List.of(), gateway + "/api/me", Map.of()), false);
 			Measurement tokenLive = measure("token introspection, live tokens", () -> wrk(List.of("-s", script),
-					introspect, Map.of("WARDEN_BENCH_TOKENS", tokenFile.toString(), "WARDEN_INTERNAL_KEY", this.internalKey)));
+					introspect, Map.of("WARDEN_BENCH_TOKENS", tokenFile.toString(), "WARDEN_SERVICE_AUTHORIZATION",
+							suite.serviceAuthorization(WardenService.GATEWAY, WardenService.TOKEN))));
 			Measurement tokenBroken = measure("token introspection, checksum fails", () -> wrk(List.of("-s", script),
-					introspect, Map.of("WARDEN_BENCH_TOKENS", brokenFile.toString(), "WARDEN_INTERNAL_KEY", this.internalKey)));
+					introspect, Map.of("WARDEN_BENCH_TOKENS", brokenFile.toString(), "WARDEN_SERVICE_AUTHORIZATION",
+							suite.serviceAuthorization(WardenService.GATEWAY, WardenService.TOKEN))));
 
 			String report = report(viaGateway, direct, refused, tokenLive, tokenBroken);
 			Path directory = Files.createDirectories(root.resolve("bench/results"));
@@ -173,7 +174,8 @@ public final class GatewayBench {
 	}
 
 	private String createToken(String tokenUrl, TestJwts gatewayKey, String userId, String name) throws Exception {
-		String jwt = gatewayKey.forUser(userId).roles("USER", "ADMIN").session("benchSession0000000001")
+		String jwt = gatewayKey.forUser(userId).roles("USER", "ADMIN").audience("token-service")
+			.session("benchSession0000000001")
 			.authTime(Instant.now()).bearer();
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(tokenUrl + "/api/security/tokens"))
 			.header("Authorization", jwt)

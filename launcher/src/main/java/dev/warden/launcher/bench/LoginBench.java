@@ -62,7 +62,7 @@ public final class LoginBench {
 			ports.put(service, FreePorts.next());
 		}
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40), "WARDEN_IDENTITY_SIGNING_KEY",
+				Map.of("WARDEN_IDENTITY_SIGNING_KEY",
 						key.toJSONString(), "WARDEN_COOKIE_SECURE", "false",
 						// The benchmark is one client address; the per-IP sign-in limit would measure itself.
 						"WARDEN_GATEWAY_RATELIMIT_LOGIN_PERSECOND", "100000", "WARDEN_GATEWAY_RATELIMIT_LOGIN_BURST",
@@ -108,6 +108,7 @@ public final class LoginBench {
 		for (int i = 0; i < USERS; i++) {
 			String admin = gateway.forUser("00000000-0000-0000-0000-000000000001")
 				.roles("USER", "ADMIN")
+				.audience("auth-service")
 				.session("benchAdminSession00001")
 				.authTime(java.time.Instant.now())
 				.bearer();

@@ -22,7 +22,6 @@ import dev.warden.event.Topics;
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
 import dev.warden.launcher.LocalSuite;
-import dev.warden.launcher.RandomSecrets;
 import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -58,7 +57,7 @@ public final class OutboxBench {
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
 		ports.put(WardenService.AUTH, FreePorts.next());
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40)),
+				Map.of(),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
 				EnumSet.of(WardenService.AUTH));
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {

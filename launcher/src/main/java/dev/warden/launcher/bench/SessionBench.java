@@ -24,7 +24,6 @@ import java.util.regex.Pattern;
 
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
-import dev.warden.launcher.RandomSecrets;
 import dev.warden.launcher.LocalSuite;
 import dev.warden.launcher.ServiceProcess;
 import dev.warden.launcher.SuiteOptions;
@@ -62,9 +61,9 @@ public final class SessionBench {
 
 	private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
 
-	private final String internalKey = RandomSecrets.generate(40);
-
 	private String sessionUrl;
+
+	private LocalSuite suite;
 
 	private SessionBench() {
 	}
@@ -78,21 +77,23 @@ public final class SessionBench {
 		Path work = Files.createDirectories(root.resolve("launcher/target/bench"));
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(),
 				Map.of(WardenService.SESSION, FreePorts.next()),
-				Map.of("WARDEN_INTERNAL_KEY", this.internalKey),
+				Map.of(),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
 				EnumSet.of(WardenService.SESSION));
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
 			// Ctrl-C must not leave the service JVM and the embedded servers behind.
 			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));
 			this.sessionUrl = suite.url(WardenService.SESSION);
+			this.suite = suite;
 			int redisPort = suite.infrastructure().redis().port();
 			ServiceProcess service = suite.processes().get(0);
 			System.out.println("session-service up; creating 1,000 sessions for the introspection run ...");
 			Path secrets = work.resolve("secrets.txt");
 			Files.write(secrets, createSessions(100, 10));
 
-			Map<String, String> wrkEnv = Map.of("WARDEN_BENCH_SECRETS", secrets.toString(), "WARDEN_INTERNAL_KEY",
-					this.internalKey);
+			// As the gateway calls it: with the gateway's service token (valid a minute; the run takes 15 s).
+			Map<String, String> wrkEnv = Map.of("WARDEN_BENCH_SECRETS", secrets.toString(),
+					"WARDEN_SERVICE_AUTHORIZATION", suite.serviceAuthorization(WardenService.GATEWAY, WardenService.SESSION));
 			// One wrk thread: the generator shares the two cores with the service and Redis.
 			List<String> wrk = List.of("wrk", "-t1", "-c" + CONNECTIONS, "-d15s", "--latency", "-s",
 					root.resolve("bench/wrk/introspect.lua").toString(), this.sessionUrl + "/internal/sessions/introspect");
@@ -172,7 +173,7 @@ public final class SessionBench {
 		String body = "{\"userId\":\"" + userId + "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],"
 				+ "\"ip\":\"198.51.100.7\",\"userAgent\":\"" + CHROME + "\"}";
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.sessionUrl + "/internal/sessions"))
-			.header("X-Warden-Internal-Key", this.internalKey)
+			.header("Authorization", this.suite.serviceAuthorization(WardenService.AUTH, WardenService.SESSION))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());

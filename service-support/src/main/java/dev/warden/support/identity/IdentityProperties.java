@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jwks the URL of the gateway's JWK Set (RFC 7517 §5), {@code WARDEN_IDENTITY_JWKS}
  * @param issuer the only accepted {@code iss}
- * @param audience the {@code aud} every internal token must carry
  * @param maxLifetime the longest {@code exp - iat} accepted, so a long-lived token minted elsewhere is refused
  * @param publicPaths paths served without a token (health probes, metrics scrape, the error page)
  * @param recentAuthentication how recent a sign-in sensitive actions need (default 15 min)
@@ -21,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("warden.identity")
 public record IdentityProperties(@DefaultValue("http://localhost:8080/.well-known/jwks.json") String jwks,
-		@DefaultValue("warden-gateway") String issuer, @DefaultValue("warden-internal") String audience,
+		@DefaultValue("warden-gateway") String issuer,
 		@DefaultValue("60s") Duration maxLifetime,
 		@DefaultValue({ "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
 				"/error" }) List<String> publicPaths,

@@ -1,22 +1,33 @@
 package dev.warden.support.identity;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The key services present to each other on {@code /internal/**} endpoints ({@code WARDEN_INTERNAL_KEY}), which
- * the gateway never routes. Without a configured key every internal call is refused: fail closed.
+ * Who may call this service's {@code /internal/**} endpoints (which the gateway never routes): the public key of
+ * each calling service, a JWK or a JWK Set during a rotation. A caller without a key is refused; each endpoint
+ * further names the callers it accepts ({@link CalledBy}). Nothing configured: every internal call is refused.
  *
- * @param key shared secret of at least 32 characters
+ * @param gatewayKey the gateway's public service key ({@code WARDEN_INTERNAL_GATEWAYKEY})
+ * @param authServiceKey auth-service's public service key ({@code WARDEN_INTERNAL_AUTHSERVICEKEY})
  */
 @ConfigurationProperties("warden.internal")
-public record InternalCallProperties(@DefaultValue("") String key) {
-
-	public static final String HEADER = "X-Warden-Internal-Key";
+public record InternalCallProperties(@DefaultValue("") String gatewayKey, @DefaultValue("") String authServiceKey) {
 
 	public static final String PATHS = "/internal/**";
 
-	public boolean configured() {
-		return this.key.length() >= 32;
+	public static final String GATEWAY = "gateway";
+
+	public static final String AUTH_SERVICE = "auth-service";
+
+	/** Caller name (its {@code spring.application.name}) to configured key. */
+	public Map<String, String> callers() {
+		Map<String, String> callers = new LinkedHashMap<>();
+		callers.put(GATEWAY, this.gatewayKey);
+		callers.put(AUTH_SERVICE, this.authServiceKey);
+		return callers;
 	}
 }

@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import dev.warden.serviceidentity.CallerKeys;
+import dev.warden.serviceidentity.ServiceTokenVerifier;
 import dev.warden.support.problem.ProblemAuthenticationHandlers;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,7 +38,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Makes every servlet service an OAuth2 resource server that accepts only the gateway's internal JWT:
- * ES256 from the gateway's JWK Set, right issuer and audience, short-lived, naming a user (except on the
+ * ES256 from the gateway's JWK Set, right issuer, addressed to this service alone, short-lived, naming a user (except on the
  * anonymous paths: signing in). Anything else is a 401 problem+json, so a request that bypasses the gateway
  * reaches nobody — sign-in included, whose limits the gateway applies.
  */
@@ -44,13 +49,42 @@ public class InternalJwtSecurityConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder internalJwtDecoder(IdentityProperties properties) {
+	JwtDecoder internalJwtDecoder(IdentityProperties properties, Environment environment) {
 		// Only the gateway's algorithm: "none" and HMAC-signed tokens are refused by construction.
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
-		decoder.setJwtValidator(InternalJwtValidators.of(properties));
+		decoder.setJwtValidator(InternalJwtValidators.of(properties, serviceName(environment)));
 		return new VerifiedTokenCache(decoder, Clock.systemUTC());
+	}
+
+	/** Which services may call {@code /internal/**} here, by their service tokens (the audience is this service). */
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceTokenVerifier serviceTokenVerifier(InternalCallProperties properties, Environment environment) {
+		return new ServiceTokenVerifier(serviceName(environment), CallerKeys.parse(properties.callers()),
+				Clock.systemUTC());
+	}
+
+	/** Each internal endpoint admits only the callers it names. */
+	@Bean
+	WebMvcConfigurer calledByInterceptor() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(new CalledByInterceptor()).addPathPatterns(InternalCallProperties.PATHS);
+			}
+		};
+	}
+
+	/** The service's name: the audience of every token meant for it and the caller name in those it sends. */
+	static String serviceName(Environment environment) {
+		String name = environment.getProperty("spring.application.name");
+		if (name == null || name.isBlank()) {
+			throw new IllegalStateException("spring.application.name must name the service: internal tokens are"
+					+ " addressed to it");
+		}
+		return name;
 	}
 
 	@Bean
@@ -59,14 +93,14 @@ public class InternalJwtSecurityConfiguration {
 		return new RecentAuthentication(properties.recentAuthentication(), Clock.systemUTC());
 	}
 
-	/** Service-to-service endpoints: the shared internal key, never a user's token. */
+	/** Service-to-service endpoints: a calling service's own token, never a user's. */
 	@Bean
 	@Order(1)
-	SecurityFilterChain internalCallFilterChain(HttpSecurity http, InternalCallProperties properties,
+	SecurityFilterChain internalCallFilterChain(HttpSecurity http, ServiceTokenVerifier verifier,
 			ProblemAuthenticationHandlers problems) throws Exception {
 		http.securityMatcher(InternalCallProperties.PATHS)
-			.addFilterBefore(new InternalCallFilter(properties), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(InternalCallFilter.ROLE))
+			.addFilterBefore(new ServiceCallFilter(verifier), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(ServiceCallFilter.ROLE))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())

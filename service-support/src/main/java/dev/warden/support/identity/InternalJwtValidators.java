@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
 /**
- * The claim checks an internal JWT must pass: issuer, audience, expiry with a small clock skew, and a short
- * lifetime. Whether it must name a user ({@code sub}) depends on the path: see {@link NamedUserJwtDecoder}.
+ * The claim checks an internal JWT must pass: issuer, audience (this service and no other), expiry with a small
+ * clock skew, and a short lifetime. Whether it must name a user ({@code sub}) depends on the path: see {@link NamedUserJwtDecoder}.
  */
 final class InternalJwtValidators {
 
@@ -29,11 +29,15 @@ final class InternalJwtValidators {
 	private InternalJwtValidators() {
 	}
 
-	static OAuth2TokenValidator<Jwt> of(IdentityProperties properties) {
+	/**
+	 * @param service this service's name: the gateway addresses each token to the one service its route goes to,
+	 * so a token captured at one service is refused by every other
+	 */
+	static OAuth2TokenValidator<Jwt> of(IdentityProperties properties, String service) {
+		List<String> audience = List.of(service);
 		return JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(properties.issuer()),
 				new JwtTimestampValidator(CLOCK_SKEW),
-				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-						(aud) -> aud != null && aud.contains(properties.audience())),
+				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience::equals),
 				maxLifetime(properties.maxLifetime())));
 	}
 

@@ -9,6 +9,8 @@ import dev.warden.session.manage.NewSession;
 import dev.warden.session.manage.RevocationReason;
 import dev.warden.session.manage.SessionService;
 import dev.warden.session.store.Session;
+import dev.warden.support.identity.CalledBy;
+import dev.warden.support.identity.InternalCallProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,12 +28,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Service-to-service session API (shared internal key; the gateway never routes {@code /internal}): auth-service
- * creates, renews and ends sessions; the gateway introspects them. Secrets travel in bodies, never in URLs, so
+ * Service-to-service session API (service tokens; the gateway never routes {@code /internal}): auth-service
+ * creates, renews and ends sessions; the gateway introspects them, and nobody else may do either. Secrets travel in bodies, never in URLs, so
  * they stay out of access logs.
  */
 @RestController
 @RequestMapping("/internal")
+@CalledBy(InternalCallProperties.AUTH_SERVICE)
 class InternalSessionController {
 
 	private final SessionService sessions;
@@ -50,6 +53,7 @@ class InternalSessionController {
 	}
 
 	@PostMapping("/sessions/introspect")
+	@CalledBy(InternalCallProperties.GATEWAY)
 	Introspection introspect(@Valid @RequestBody SecretRequest request) {
 		return this.sessions.introspect(request.secret()).map(Introspection::of).orElse(Introspection.INACTIVE);
 	}

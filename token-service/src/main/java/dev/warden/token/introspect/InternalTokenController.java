@@ -1,5 +1,7 @@
 package dev.warden.token.introspect;
 
+import dev.warden.support.identity.CalledBy;
+import dev.warden.support.identity.InternalCallProperties;
 import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The gateway's token check (internal key; never routed). The token travels in the body, never in a URL. */
+/**
+ * The gateway's token check (its service token; never routed; no other service may ask). The token travels in the
+ * body, never in a URL.
+ */
 @RestController
 class InternalTokenController {
 
@@ -20,6 +25,7 @@ class InternalTokenController {
 	}
 
 	@PostMapping("/internal/tokens/introspect")
+	@CalledBy(InternalCallProperties.GATEWAY)
 	TokenIntrospection.Result introspect(@Valid @RequestBody Request request) {
 		return this.introspection.introspect(request.token(), request.ip(), request.userAgent());
 	}

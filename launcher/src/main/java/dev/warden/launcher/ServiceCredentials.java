@@ -1,0 +1,71 @@
+package dev.warden.launcher;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.warden.infra.EmbeddedInfrastructure;
+import dev.warden.serviceidentity.ServiceKey;
+import dev.warden.serviceidentity.ServiceTokenMinter;
+
+/**
+ * Each service's own credentials, fresh for each run, and which service is given what: the gateway and auth-service
+ * their own private service key, a service they call the public keys of the callers it accepts, a service with a
+ * database the login of that database's owner (never the superuser). Nothing is shared between services.
+ */
+final class ServiceCredentials {
+
+	/** The database each PostgreSQL-backed service owns (its {@code warden.postgres.database}). */
+	static final Map<WardenService, String> DATABASES = Map.of(WardenService.AUTH, "auth", WardenService.TOKEN,
+			"tokens", WardenService.AUDIT, "audit");
+
+	private final ServiceKey gateway = ServiceKey.generate();
+
+	private final ServiceKey auth = ServiceKey.generate();
+
+	private final Map<String, String> databasePasswords = new LinkedHashMap<>();
+
+	ServiceCredentials() {
+		DATABASES.values().forEach((database) -> this.databasePasswords.put(database, RandomSecrets.generate(24)));
+	}
+
+	/** Gives each service database its owner login (embedded PostgreSQL only; an external one is the operator's). */
+	void createDatabaseOwners(EmbeddedInfrastructure infrastructure) {
+		if (infrastructure.postgres() != null) {
+			this.databasePasswords.forEach(infrastructure::ensureDatabaseOwner);
+		}
+	}
+
+	/** The credentials of one service, as environment variables. */
+	Map<String, String> environmentFor(WardenService service, boolean embeddedPostgres) {
+		Map<String, String> env = new LinkedHashMap<>();
+		String database = DATABASES.get(service);
+		if (database != null && embeddedPostgres) {
+			env.put("WARDEN_POSTGRES_USERNAME", database);
+			env.put("WARDEN_POSTGRES_PASSWORD", this.databasePasswords.get(database));
+		}
+		switch (service) {
+			case GATEWAY -> env.put("WARDEN_SERVICE_KEY", this.gateway.privateJson());
+			case AUTH -> env.put("WARDEN_SERVICE_KEY", this.auth.privateJson());
+			case SESSION -> {
+				env.put("WARDEN_INTERNAL_GATEWAYKEY", this.gateway.publicJson());
+				env.put("WARDEN_INTERNAL_AUTHSERVICEKEY", this.auth.publicJson());
+			}
+			case TOKEN -> env.put("WARDEN_INTERNAL_GATEWAYKEY", this.gateway.publicJson());
+			default -> {
+				// notification-service and audit-service call no one and are called by no one.
+			}
+		}
+		return env;
+	}
+
+	/** An {@code Authorization} value proving {@code caller} to {@code callee}, for tests and benchmarks. */
+	String authorization(WardenService caller, WardenService callee) {
+		ServiceKey key = switch (caller) {
+			case GATEWAY -> this.gateway;
+			case AUTH -> this.auth;
+			default -> throw new IllegalArgumentException(caller.module() + " holds no service key");
+		};
+		return "Bearer " + new ServiceTokenMinter(caller.module(), key, Clock.systemUTC()).tokenFor(callee.module());
+	}
+}

@@ -1,0 +1,100 @@
+package dev.warden.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.warden.infra.test.TestJwts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An attacker who has taken over one service (say notification-service, which renders mail templates and talks
+ * SMTP) and tries to act as another, against the whole suite on its real infrastructure. Each boundary refuses.
+ */
+class CompromisedServiceIT {
+
+	private static final String ADMIN_SESSION = "{\"userId\":\"attacker-chosen-id\",\"roles\":[\"USER\",\"ADMIN\"],"
+			+ "\"authMethods\":[\"pwd\",\"otp\"],\"ip\":\"203.0.113.66\",\"userAgent\":\"curl/8\"}";
+
+	private static LocalSuite suite;
+
+	private final HttpClient http = TestHttp.client();
+
+	@BeforeAll
+	static void startSuite() {
+		suite = SharedSuite.get();
+	}
+
+	@Test
+	void aServiceWithoutAServiceKeyCannotCreateASession() throws Exception {
+		String sessions = suite.url(WardenService.SESSION) + "/internal/sessions";
+		// What notification-service holds is no key at all; one it makes up is no one's.
+		String madeUp = TestJwts.serviceCall("notification-service", "session-service");
+		String sharedKeyOfOld = "X-Warden-Internal-Key";
+
+		assertThat(post(sessions, null, ADMIN_SESSION).statusCode()).isEqualTo(401);
+		assertThat(post(sessions, madeUp, ADMIN_SESSION).statusCode()).isEqualTo(401);
+		assertThat(this.http.send(HttpRequest.newBuilder(URI.create(sessions))
+			.header(sharedKeyOfOld, "anything-at-all-0123456789-abcdefghijkl")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(ADMIN_SESSION))
+			.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void eachServiceKeyOpensOnlyItsOwnDoor() throws Exception {
+		String sessions = suite.url(WardenService.SESSION) + "/internal/sessions";
+		String introspect = suite.url(WardenService.TOKEN) + "/internal/tokens/introspect";
+
+		HttpResponse<String> gatewayCreates = post(sessions,
+				suite.serviceAuthorization(WardenService.GATEWAY, WardenService.SESSION), ADMIN_SESSION);
+		HttpResponse<String> authIntrospectsTokens = post(introspect,
+				suite.serviceAuthorization(WardenService.AUTH, WardenService.TOKEN), "{\"token\":\"wdn_x\"}");
+		HttpResponse<String> tokenForSessionServiceAtTokenService = post(introspect,
+				suite.serviceAuthorization(WardenService.GATEWAY, WardenService.SESSION), "{\"token\":\"wdn_x\"}");
+
+		assertThat(gatewayCreates.statusCode()).isEqualTo(403);
+		assertThat(gatewayCreates.body()).contains("\"code\":\"caller_not_allowed\"").doesNotContain("secret");
+		assertThat(authIntrospectsTokens.statusCode()).as("token-service accepts no key of auth-service").isEqualTo(401);
+		assertThat(tokenForSessionServiceAtTokenService.statusCode()).as("addressed to another service").isEqualTo(401);
+	}
+
+	@Test
+	void aUsersTokenMintedForOneServiceIsRefusedByAnother() throws Exception {
+		TestJwts gateway = SharedSuite.gatewayKey();
+		String me = suite.url(WardenService.AUTH) + "/api/me";
+
+		HttpResponse<String> capturedAtAudit = get(me,
+				gateway.forUser("00000000-0000-0000-0000-000000000001").roles("USER", "ADMIN").audience("audit-service")
+					.bearer());
+		HttpResponse<String> forAuth = get(me,
+				gateway.forUser("00000000-0000-0000-0000-000000000001").roles("USER", "ADMIN").audience("auth-service")
+					.bearer());
+
+		assertThat(capturedAtAudit.statusCode()).isEqualTo(401);
+		assertThat(forAuth.statusCode()).as("the same token for the right service").isNotEqualTo(401);
+	}
+
+	private HttpResponse<String> post(String url, String authorization, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String url, String authorization) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Authorization", authorization)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+}

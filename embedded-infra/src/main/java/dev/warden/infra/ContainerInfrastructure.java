@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -35,25 +36,33 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 
 	private final SmtpSink smtp;
 
+	private final Map<String, String> redisPasswords;
+
 	private ContainerInfrastructure(PostgreSQLContainer postgres, GenericContainer<?> redis, KafkaContainer kafka,
-			SmtpSink smtp) {
+			SmtpSink smtp, Map<String, String> redisPasswords) {
 		this.postgres = postgres;
 		this.redis = redis;
 		this.kafka = kafka;
 		this.smtp = smtp;
+		this.redisPasswords = redisPasswords;
 	}
 
-	public static ContainerInfrastructure start(List<String> databases) {
+	/** Starts the containers; Redis lets in these users ({@link RedisAcl}, name to password) and no one else. */
+	public static ContainerInfrastructure start(List<String> databases, Map<String, String> redisPasswords) {
 		PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES).withUsername("postgres")
 			.withPassword("postgres")
 			.withDatabaseName("postgres");
-		GenericContainer<?> redis = new GenericContainer<>(REDIS).withExposedPorts(6379);
+		// The same users as the embedded server, from an ACL file of password hashes.
+		GenericContainer<?> redis = new GenericContainer<>(REDIS).withExposedPorts(6379)
+			.withCopyToContainer(Transferable.of(String.join("\n", RedisAcl.lines(redisPasswords)) + "\n"),
+					"/etc/redis/users.acl")
+			.withCommand("redis-server", "--aclfile", "/etc/redis/users.acl");
 		KafkaContainer kafka = new KafkaContainer(KAFKA).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
 		CompletableFuture.allOf(CompletableFuture.runAsync(postgres::start), CompletableFuture.runAsync(redis::start),
 				CompletableFuture.runAsync(kafka::start))
 			.join();
 		ContainerInfrastructure infrastructure = new ContainerInfrastructure(postgres, redis, kafka,
-				SmtpSink.start(0));
+				SmtpSink.start(0), Map.copyOf(redisPasswords));
 		infrastructure.createDatabases(databases);
 		return infrastructure;
 	}
@@ -82,6 +91,11 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 	@Override
 	public String redisUrl() {
 		return "redis://" + this.redis.getHost() + ":" + this.redis.getMappedPort(6379);
+	}
+
+	@Override
+	public Map<String, String> redisPasswords() {
+		return this.redisPasswords;
 	}
 
 	@Override

@@ -23,29 +23,34 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
 	private final SmtpSink smtp;
 
-	private EmbeddedInfrastructure(PostgresServer postgres, RedisServer redis, KafkaBroker kafka, SmtpSink smtp) {
+	private final Map<String, String> redisPasswords;
+
+	private EmbeddedInfrastructure(PostgresServer postgres, RedisServer redis, KafkaBroker kafka, SmtpSink smtp,
+			Map<String, String> redisPasswords) {
 		this.postgres = postgres;
 		this.redis = redis;
 		this.kafka = kafka;
 		this.smtp = smtp;
+		this.redisPasswords = redisPasswords;
 	}
 
 	public static EmbeddedInfrastructure start(InfrastructureSettings settings) {
 		Path data = settings.dataDirectory();
 		var postgres = startIf(settings, Component.POSTGRES, () -> PostgresServer.start(settings.postgresPort(),
 				data == null ? null : data.resolve("postgres"), settings.databases()));
-		var redis = startIf(settings, Component.REDIS,
-				() -> RedisServer.start(settings.redisPort(), data == null ? null : data.resolve("redis")));
+		var redis = startIf(settings, Component.REDIS, () -> RedisServer.start(settings.redisPort(),
+				data == null ? null : data.resolve("redis"), settings.redisPasswords()));
 		var kafka = startIf(settings, Component.KAFKA, () -> KafkaBroker.start(settings.kafkaPort(),
 				settings.partitions(), data == null ? null : data.resolve("kafka")));
 		var smtp = startIf(settings, Component.SMTP, () -> SmtpSink.start(settings.smtpPort()));
 		try {
-			return new EmbeddedInfrastructure(postgres.join(), redis.join(), kafka.join(), smtp.join());
+			return new EmbeddedInfrastructure(postgres.join(), redis.join(), kafka.join(), smtp.join(),
+					settings.redisPasswords());
 		}
 		catch (RuntimeException ex) {
 			// One server failed: do not leave the others running.
 			new EmbeddedInfrastructure(postgres.getNow(null), redis.getNow(null), kafka.getNow(null),
-					smtp.getNow(null)).close();
+					smtp.getNow(null), Map.of()).close();
 			throw ex;
 		}
 	}
@@ -81,6 +86,12 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 	@Override
 	public String redisUrl() {
 		return this.redis.url();
+	}
+
+	/** The Redis users and their passwords, also when Redis is provided from outside (a local run's). */
+	@Override
+	public Map<String, String> redisPasswords() {
+		return this.redisPasswords;
 	}
 
 	@Override

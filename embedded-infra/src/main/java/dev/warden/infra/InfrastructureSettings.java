@@ -2,7 +2,9 @@ package dev.warden.infra;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,15 +19,25 @@ import java.util.Set;
  * directories
  * @param databases the PostgreSQL databases to create when missing, one per service that owns one
  * @param partitions default partitions of a Kafka topic
+ * @param redisPasswords the Redis users ({@link RedisAcl}) and their passwords: the embedded Redis lets in these
+ * and no one else, and each service is given its own
  */
 public record InfrastructureSettings(Set<Component> components, int postgresPort, int redisPort, int kafkaPort,
-		int smtpPort, Path dataDirectory, List<String> databases, int partitions) {
+		int smtpPort, Path dataDirectory, List<String> databases, int partitions, Map<String, String> redisPasswords) {
 
 	/** The databases of the suite: one per PostgreSQL-backed service (docs/architecture.md). */
 	public static final List<String> SERVICE_DATABASES = List.of("auth", "tokens", "audit");
 
 	public InfrastructureSettings {
 		components = components.isEmpty() ? EnumSet.noneOf(Component.class) : EnumSet.copyOf(components);
+		redisPasswords = Map.copyOf(redisPasswords);
+	}
+
+	/** Settings whose Redis users are the services', each with a fresh random password. */
+	public InfrastructureSettings(Set<Component> components, int postgresPort, int redisPort, int kafkaPort,
+			int smtpPort, Path dataDirectory, List<String> databases, int partitions) {
+		this(components, postgresPort, redisPort, kafkaPort, smtpPort, dataDirectory, databases, partitions,
+				RedisAcl.newPasswords(RedisAcl.SERVICES));
 	}
 
 	/** Every server on free ports with temporary data: what a test JVM wants. */
@@ -40,7 +52,20 @@ public record InfrastructureSettings(Set<Component> components, int postgresPort
 
 	public InfrastructureSettings withPorts(int postgres, int redis, int kafka, int smtp) {
 		return new InfrastructureSettings(this.components, postgres, redis, kafka, smtp, this.dataDirectory,
-				this.databases, this.partitions);
+				this.databases, this.partitions, this.redisPasswords);
+	}
+
+	/** The same settings with these Redis users and passwords (a local run keeps its passwords between runs). */
+	public InfrastructureSettings withRedisPasswords(Map<String, String> passwords) {
+		return new InfrastructureSettings(this.components, this.postgresPort, this.redisPort, this.kafkaPort,
+				this.smtpPort, this.dataDirectory, this.databases, this.partitions, passwords);
+	}
+
+	/** The same settings with one more Redis user, with a fresh random password. */
+	public InfrastructureSettings withRedisUser(RedisUser user) {
+		Map<String, String> passwords = new LinkedHashMap<>(this.redisPasswords);
+		passwords.put(user.name(), RedisAcl.newPassword());
+		return withRedisPasswords(passwords);
 	}
 
 	public boolean starts(Component component) {

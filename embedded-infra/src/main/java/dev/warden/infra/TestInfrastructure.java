@@ -16,6 +16,14 @@ public interface TestInfrastructure extends AutoCloseable {
 
 	String redisUrl();
 
+	/** The users Redis lets in ({@link RedisAcl}), name to password; the default user is off. */
+	Map<String, String> redisPasswords();
+
+	/** The password of this Redis user, or {@code null} when Redis has no such user. */
+	default String redisPassword(String user) {
+		return redisPasswords().get(user);
+	}
+
 	String kafkaBootstrapServers();
 
 	/** The SMTP sink, in this JVM in both modes, so tests can read what was sent. */

@@ -2,11 +2,6 @@ package dev.warden.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -42,15 +37,12 @@ class EmbeddedInfrastructureTest {
 	}
 
 	@Test
-	void redisAnswersPing() throws Exception {
-		URI redis = URI.create(this.infra.redisUrl());
-		try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
-			OutputStream out = socket.getOutputStream();
-			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			byte[] reply = in.readNBytes(7);
-			assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+	void redisAnswersEveryServiceUserWithItsPassword() throws Exception {
+		for (RedisUser user : RedisAcl.SERVICES) {
+			try (RespClient client = RespClient.as(this.infra.redisUrl(), user.name(),
+					this.infra.redisPassword(user.name()))) {
+				assertThat(client.send("PING")).as(user.name()).isEqualTo("PONG");
+			}
 		}
 	}
 

@@ -10,7 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Secrets of a local run that must survive restarts: the one configured in the environment, else one generated
  * at the first run and kept (owner-readable only) in the data directory. The first administrator's password (so
- * every run can print it again) and the key that encrypts TOTP secrets (so enrolled authenticators keep working).
+ * every run can print it again), the key that encrypts TOTP secrets (so enrolled authenticators keep working) and
+ * the services' Redis passwords (so Redis data kept in the data directory stays theirs).
  * Nothing is baked into the code.
  */
 final class KeptSecrets {
@@ -33,6 +34,11 @@ final class KeptSecrets {
 			new java.security.SecureRandom().nextBytes(key);
 			return "local1:" + java.util.Base64.getEncoder().encodeToString(key);
 		});
+	}
+
+	/** A service's Redis password ({@link RedisPasswords}), one file per Redis user. */
+	static String redisPassword(String configured, Path dataDirectory, String user) {
+		return resolve(configured, dataDirectory, "redis-" + user + "-password", () -> RandomSecrets.generate(32));
 	}
 
 	private static String resolve(String configured, Path dataDirectory, String name,

@@ -55,6 +55,8 @@ public final class LocalSuite implements AutoCloseable {
 				// session-service at sign-in.
 				Map<String, String> env = new LinkedHashMap<>(shared);
 				env.putAll(upstreams(options));
+				// Its own Redis user only: a service taken over cannot touch another's keys.
+				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
 				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service),
 						options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
 			}

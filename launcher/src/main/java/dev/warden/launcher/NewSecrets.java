@@ -12,7 +12,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 /**
  * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
  * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the first
- * administrator's password and the database and Grafana passwords. Nothing is written anywhere else.
+ * administrator's password, the database, Redis (one per service) and Grafana passwords. Nothing is written
+ * anywhere else.
  */
 public final class NewSecrets {
 
@@ -31,6 +32,9 @@ public final class NewSecrets {
 		for (String name : new String[] { "POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "TOKEN_DB_PASSWORD",
 				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD" }) {
 			System.out.println(name + "=" + RandomSecrets.generate(24));
+		}
+		for (WardenService service : RedisPasswords.services()) {
+			System.out.println(RedisPasswords.variable(service) + "=" + RandomSecrets.generate(32));
 		}
 	}
 }

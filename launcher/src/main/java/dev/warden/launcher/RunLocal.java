@@ -51,7 +51,8 @@ public final class RunLocal {
 		removeIfExternal(embedded, Component.SMTP, env, "WARDEN_SMTP_HOST");
 		InfrastructureSettings infrastructure = InfrastructureSettings.local(embedded, data)
 			.withPorts(port(env, "WARDEN_POSTGRES_PORT", 15432), port(env, "WARDEN_REDIS_PORT", 16379),
-					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525));
+					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525))
+			.withRedisPasswords(RedisPasswords.kept(env, data));
 
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
 		Map<WardenService, Integer> managementPorts = new EnumMap<>(WardenService.class);
@@ -126,7 +127,9 @@ public final class RunLocal {
 			out.append("  PostgreSQL:              localhost:").append(infra.postgres().port()).append(" (user postgres; databases auth, tokens, audit)").append(System.lineSeparator());
 		}
 		if (infra.redis() != null) {
-			out.append("  Redis:                   localhost:").append(infra.redis().port()).append(System.lineSeparator());
+			out.append("  Redis:                   localhost:").append(infra.redis().port())
+				.append(" (a user per service; passwords in ").append(data).append("/redis-*-password)")
+				.append(System.lineSeparator());
 		}
 		if (infra.kafka() != null) {
 			out.append("  Kafka:                   ").append(infra.kafka().bootstrapServers()).append(System.lineSeparator());

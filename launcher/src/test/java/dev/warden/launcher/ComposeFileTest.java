@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.warden.event.Topics;
+import dev.warden.infra.RedisAcl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -203,6 +204,61 @@ class ComposeFileTest {
 		while (module.find()) {
 			String name = module.group(1);
 			assertThat(dockerfile).as(name).contains("launcher".equals(name) ? "COPY launcher/pom.xml" : "COPY " + name + "/ " + name + "/");
+		}
+	}
+
+	/** The ACL Compose's Redis starts with is RedisAcl's, rule for rule, so the two cannot drift apart. */
+	@Test
+	void composeRedisLetsInExactlyTheUsersOfTheCodeWithTheirRules() throws IOException {
+		String script = Files.readString(ROOT.resolve("deploy/redis/start-redis.sh"));
+		Matcher user = Pattern.compile("(?m)^\\s*echo \"user (\\S+) on #\\$\\(hash \"\\$(?:\\(cat [^)]+\\)|([A-Z_]+))\"\\) (.+)\"$")
+			.matcher(script);
+		Map<String, String> rules = new LinkedHashMap<>();
+		Map<String, String> passwordVariables = new LinkedHashMap<>();
+		while (user.find()) {
+			rules.put(user.group(1), user.group(3));
+			if (user.group(2) != null) {
+				passwordVariables.put(user.group(1), user.group(2));
+			}
+		}
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put(RedisAcl.HEALTHCHECK.name(), RedisAcl.HEALTHCHECK.permissions());
+		RedisAcl.SERVICES.forEach((service) -> expected.put(service.name(), service.permissions()));
+		assertThat(rules).isEqualTo(expected);
+		assertThat(script).containsPattern("(?m)^\\s*echo \"" + Pattern.quote(RedisAcl.DEFAULT_USER_OFF) + "\"$")
+			.contains("redis-server --aclfile");
+		Map<String, String> redis = environment("redis");
+		for (WardenService service : RedisPasswords.services()) {
+			String variable = RedisPasswords.variable(service);
+			assertThat(passwordVariables.get(service.module())).as(service.module()).isEqualTo(variable);
+			assertThat(redis.get(variable)).as(variable).startsWith("${" + variable + ":?");
+		}
+		assertThat(String.valueOf(services.get("redis").get("entrypoint"))).contains("/etc/warden/start-redis.sh");
+		assertThat(String.valueOf(services.get("redis").get("volumes")))
+			.contains("./deploy/redis/start-redis.sh:/etc/warden/start-redis.sh:ro");
+		assertThat(String.valueOf(map(services.get("redis"), "healthcheck").get("test")))
+			.contains("--user " + RedisAcl.HEALTHCHECK.name());
+	}
+
+	/** A service taken over holds one Redis password, its own; token- and audit-service hold none. */
+	@Test
+	void eachServiceIsGivenOnlyItsOwnRedisPassword() throws IOException {
+		for (WardenService service : WardenService.values()) {
+			Map<String, String> env = environment(service.module());
+			if (RedisPasswords.services().contains(service)) {
+				String variable = RedisPasswords.variable(service);
+				assertThat(env.get("WARDEN_REDIS_PASSWORD")).as(service.module())
+					.isEqualTo("${" + variable + ":?set " + variable + " in .env}");
+				assertThat(env.getOrDefault("WARDEN_REDIS_USERNAME", service.module())).isEqualTo(service.module());
+			}
+			else {
+				assertThat(env.keySet()).as(service.module()).noneMatch((name) -> name.startsWith("WARDEN_REDIS"));
+				assertThat(Files.readString(ROOT.resolve(service.module() + "/src/main/resources/application.yml")))
+					.as("%s's readiness", service.module())
+					.doesNotContain("redis");
+			}
+			assertThat(env.values()).as(service.module())
+				.noneMatch((value) -> value.contains("_REDIS_PASSWORD") && !value.contains(RedisPasswords.variable(service)));
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.infra.TestInfrastructure;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -13,8 +15,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context of a module that depends on this one at the JVM's shared embedded
- * infrastructure and at {@link TestJwts#shared()}'s JWK Set. Registered in {@code META-INF/spring.factories},
- * so service tests need no annotation, and equal configurations still share one cached context.
+ * infrastructure and at {@link TestJwts#shared()}'s JWK Set, and gives it the Redis user of the service it runs
+ * (by {@code spring.application.name}, which application.yml has set by now), so each service's tests run with
+ * only its own Redis rights. Registered in {@code META-INF/spring.factories}, so service tests need no
+ * annotation, and equal configurations still share one cached context.
  */
 public final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -28,7 +32,14 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.get().serviceProperties());
+			TestInfrastructure infrastructure = SharedInfrastructure.get();
+			Map<String, Object> properties = new LinkedHashMap<>(infrastructure.serviceProperties());
+			String service = context.getEnvironment().getProperty("spring.application.name");
+			String password = service == null ? null : infrastructure.redisPassword(service);
+			if (password != null) {
+				properties.put("warden.redis.username", service);
+				properties.put("warden.redis.password", password);
+			}
 			properties.put("warden.identity.jwks", TestJwts.shared().jwksUri());
 			properties.put("warden.internal.key", TestJwts.INTERNAL_KEY);
 			context.getEnvironment()

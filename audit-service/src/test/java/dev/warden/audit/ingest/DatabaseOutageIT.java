@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test's own server, stopped and started again on the same port and data directory, so the rest of the suite's
  * shared server is untouched.
  */
-@SpringBootTest(properties = { "spring.kafka.consumer.group-id=audit-outage-test",
+@SpringBootTest(properties = { "spring.kafka.consumer.group-id=audit-service-outage-test",
 		"spring.datasource.hikari.connection-timeout=1000", "warden.kafka.retry-max=2s" })
 class DatabaseOutageIT {
 

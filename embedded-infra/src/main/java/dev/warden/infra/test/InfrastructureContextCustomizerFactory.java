@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.infra.kafka.KafkaCredentials;
+import dev.warden.infra.kafka.KafkaPrincipals;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -13,8 +16,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context of a module that depends on this one at the JVM's shared embedded
- * infrastructure and at {@link TestJwts#shared()}'s JWK Set. Registered in {@code META-INF/spring.factories},
- * so service tests need no annotation, and equal configurations still share one cached context.
+ * infrastructure and at {@link TestJwts#shared()}'s JWK Set, signing in to Kafka as the service under test
+ * ({@code spring.application.name}, already read from its {@code application.yml} when a context is customized)
+ * so its tests meet the ACLs it meets in production. Registered in {@code META-INF/spring.factories}, so service
+ * tests need no annotation, and equal configurations still share one cached context.
  */
 public final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -29,11 +34,19 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.get().serviceProperties());
+			properties.putAll(kafkaSignIn(context.getEnvironment().getProperty("spring.application.name")));
 			properties.put("warden.identity.jwks", TestJwts.shared().jwksUri());
 			properties.put("warden.internal.key", TestJwts.INTERNAL_KEY);
 			context.getEnvironment()
 				.getPropertySources()
 				.addAfter("systemEnvironment", new MapPropertySource("warden-embedded-infrastructure", properties));
+		}
+
+		/** A context that is none of the services (a test application of a shared module) gets the tests' principal. */
+		private static Map<String, String> kafkaSignIn(String application) {
+			KafkaCredentials credentials = SharedInfrastructure.get().kafkaCredentials();
+			return credentials.serviceProperties(application != null && credentials.knows(application) ? application
+					: KafkaPrincipals.TEST.name());
 		}
 
 		@Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.StoppablePostgres;
@@ -79,7 +80,7 @@ class DatabaseOutageIT {
 	private List<String> publish(String user, int count) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			CloudEvent event = CloudEvent.of("/test", EventTypes.LOGIN_SUCCEEDED, user, Map.of("ip", "203.0.113.5"));
+			CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, EventTypes.LOGIN_SUCCEEDED, user, Map.of("ip", "203.0.113.5"));
 			KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
 			ids.add(event.id());
 		}

@@ -2,6 +2,8 @@ package dev.warden.infra;
 
 import java.util.Map;
 
+import dev.warden.infra.kafka.KafkaCredentials;
+
 /**
  * The PostgreSQL, Redis, Kafka and SMTP servers a test JVM uses, whichever way they were started: embedded
  * from Maven artifacts, or as containers when a Docker engine is there.
@@ -25,6 +27,14 @@ public interface TestInfrastructure extends AutoCloseable {
 	}
 
 	String kafkaBootstrapServers();
+
+	/** Who may sign in to Kafka, with which password; a service is given only its own. */
+	KafkaCredentials kafkaCredentials();
+
+	/** Kafka client properties (bootstrap servers and SASL) signing in as {@code principal}. */
+	default Map<String, Object> kafkaClientProperties(String principal) {
+		return kafkaCredentials().clientProperties(kafkaBootstrapServers(), principal);
+	}
 
 	/** The SMTP sink, in this JVM in both modes, so tests can read what was sent. */
 	SmtpSink smtp();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -16,7 +15,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +45,12 @@ class EmbeddedInfrastructureTest {
 	}
 
 	@Test
-	void kafkaCreatesAndListsTopics() throws Exception {
+	void kafkaHasEveryEventTopicAndLetsItsAdministratorCreateMore() throws Exception {
 		try (AdminClient admin = AdminClient
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infra.kafkaBootstrapServers()))) {
+			.create(this.infra.kafkaCredentials().adminClientProperties(this.infra.kafkaBootstrapServers()))) {
 			admin.createTopics(Set.of(new NewTopic("infra-check", 2, (short) 1))).all().get();
-			assertThat(admin.listTopics().names().get()).contains("infra-check");
+			assertThat(admin.listTopics().names().get()).contains("infra-check")
+				.containsAll(dev.warden.infra.kafka.KafkaPrincipals.allTopics());
 		}
 	}
 
@@ -74,8 +73,7 @@ class EmbeddedInfrastructureTest {
 	@Test
 	void kafkaBrokerRestartsOnItsPortKeepingItsTopics() throws Exception {
 		try (KafkaBroker broker = KafkaBroker.start(0, 1);
-				AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-						broker.bootstrapServers()))) {
+				AdminClient admin = AdminClient.create(broker.adminClientProperties())) {
 			admin.createTopics(Set.of(new NewTopic("survives-restart", 1, (short) 1))).all().get();
 
 			broker.stop();

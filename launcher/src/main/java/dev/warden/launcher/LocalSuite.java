@@ -57,6 +57,7 @@ public final class LocalSuite implements AutoCloseable {
 				env.putAll(upstreams(options));
 				// Its own Redis user only: a service taken over cannot touch another's keys.
 				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
+				env.putAll(kafkaSignIn(options, service));
 				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service),
 						options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
 			}
@@ -77,6 +78,16 @@ public final class LocalSuite implements AutoCloseable {
 		env.put("WARDEN_IDENTITY_JWKS",
 				"http://" + SuiteOptions.LOOPBACK + ":" + options.port(WardenService.GATEWAY) + "/.well-known/jwks.json");
 		env.putAll(options.environment());
+		return env;
+	}
+
+	/** Each service signs in to Kafka as itself ({@code WARDEN_KAFKA_USERNAME}), knowing its own password only. */
+	private static Map<String, String> kafkaSignIn(SuiteOptions options, WardenService service) {
+		Map<String, String> env = new LinkedHashMap<>();
+		options.infrastructure()
+			.kafkaCredentials()
+			.serviceProperties(service.module())
+			.forEach((key, value) -> env.put(toEnvironmentName(key), value));
 		return env;
 	}
 

@@ -12,8 +12,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 /**
  * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
  * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the first
- * administrator's password, the database, Redis (one per service) and Grafana passwords. Nothing is written
- * anywhere else.
+ * administrator's password, the database, Redis (one per service) and Grafana passwords, and the Kafka
+ * administrator's and each service's Kafka password. Nothing is written anywhere else.
  */
 public final class NewSecrets {
 
@@ -30,7 +30,9 @@ public final class NewSecrets {
 		System.out.println("WARDEN_TWOFACTOR_KEYS=k1:" + Base64.getEncoder().encodeToString(totpKey));
 		System.out.println("WARDEN_BOOTSTRAP_ADMIN_PASSWORD=" + RandomSecrets.generate(24));
 		for (String name : new String[] { "POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "TOKEN_DB_PASSWORD",
-				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD" }) {
+				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "KAFKA_ADMIN_PASSWORD", "GATEWAY_KAFKA_PASSWORD",
+				"AUTH_KAFKA_PASSWORD", "SESSION_KAFKA_PASSWORD", "TOKEN_KAFKA_PASSWORD", "NOTIFICATION_KAFKA_PASSWORD",
+				"AUDIT_KAFKA_PASSWORD" }) {
 			System.out.println(name + "=" + RandomSecrets.generate(24));
 		}
 		for (WardenService service : RedisPasswords.services()) {

@@ -52,7 +52,9 @@ public final class RunLocal {
 		InfrastructureSettings infrastructure = InfrastructureSettings.local(embedded, data)
 			.withPorts(port(env, "WARDEN_POSTGRES_PORT", 15432), port(env, "WARDEN_REDIS_PORT", 16379),
 					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525))
-			.withRedisPasswords(RedisPasswords.kept(env, data));
+			.withRedisPasswords(RedisPasswords.kept(env, data))
+			// Kept, like the Kafka log they are written into; each service is handed only its own.
+			.withKafkaCredentials(KeptSecrets.kafkaCredentials(data));
 
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
 		Map<WardenService, Integer> managementPorts = new EnumMap<>(WardenService.class);

@@ -93,7 +93,7 @@ final class SharedSuite {
 		Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("launcher/target")), "suite-data-");
 		InfrastructureSettings ephemeral = InfrastructureSettings.ephemeral();
 		InfrastructureSettings infrastructure = new InfrastructureSettings(ephemeral.components(), 0, 0, 0, 0, data,
-				ephemeral.databases(), ephemeral.partitions());
+				ephemeral.databases(), ephemeral.partitions(), ephemeral.kafkaCredentials());
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
 				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
@@ -136,7 +137,7 @@ class SecurityLogIT {
 		// PostgreSQL keeps microseconds and rounds: 11.668999600 s is stored as 11.669000 s, one millisecond later
 		// than the time the hash was first computed from (found by the kill -9 fault test: ~1 event in 2,000).
 		String me = UUID.randomUUID().toString();
-		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/test",
+		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), EventSources.AUTH_SERVICE,
 				EventTypes.LOGOUT, java.time.Instant.parse("2026-11-27T07:55:11.668999600Z"), me, CloudEvent.JSON,
 				Map.of());
 		KafkaRecords.send(Topics.AUTH_EVENTS, me, this.json.writeValueAsString(event));
@@ -228,7 +229,7 @@ class SecurityLogIT {
 	}
 
 	private String publish(String user, String type, Map<String, Object> data) {
-		CloudEvent event = CloudEvent.of("/test", type, user, new LinkedHashMap<>(data));
+		CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, type, user, new LinkedHashMap<>(data));
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
 		return event.id();
 	}

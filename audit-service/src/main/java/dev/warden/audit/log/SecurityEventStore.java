@@ -4,27 +4,44 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.warden.audit.chain.ChainCheckpoint;
+import dev.warden.audit.chain.ChainCheckpoint.Head;
+import dev.warden.audit.chain.ChainEntry;
+import dev.warden.audit.chain.KeyedChain;
+import dev.warden.audit.chain.LegacyChain;
+import dev.warden.audit.chain.Linker;
 import dev.warden.event.CloudEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The security log in PostgreSQL: append-only, one row per event id, hash-chained. Appends take a
+ * The security log in PostgreSQL: append-only, one row per event id, chained with a key audit-service holds
+ * ({@link KeyedChain}: each row's link is an HMAC over its fields, its seq and the link before). Appends take a
  * transaction-scoped advisory lock, so the chain has one writer at a time and its order is the order of
  * {@code seq} — simpler to verify than one chain per partition, and fast enough for a security log (see the
  * benchmark); several audit-service replicas stay correct, they just take turns.
  */
 @Repository
 public class SecurityEventStore {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityEventStore.class);
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -36,9 +53,15 @@ public class SecurityEventStore {
 
 	private final JsonMapper json;
 
-	SecurityEventStore(JdbcTemplate jdbc, JsonMapper json) {
+	private final KeyedChain chain;
+
+	private final ChainCheckpoint checkpoint;
+
+	SecurityEventStore(JdbcTemplate jdbc, JsonMapper json, KeyedChain chain, ChainCheckpoint checkpoint) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.chain = chain;
+		this.checkpoint = checkpoint;
 	}
 
 	/** Appends the event unless its id is already there; returns whether it was new. */
@@ -57,34 +80,59 @@ public class SecurityEventStore {
 			return 0;
 		}
 		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
-		java.util.Set<String> known = new java.util.HashSet<>(this.jdbc.queryForList(
+		Set<String> known = new HashSet<>(this.jdbc.queryForList(
 				"select event_id from security_event where event_id = any(?)", String.class,
 				(Object) events.stream().map(CloudEvent::id).toArray(String[]::new)));
-		String previous = lastHash();
-		List<Object[]> rows = new ArrayList<>();
-		for (CloudEvent event : events) {
-			if (!known.add(event.id())) {
-				continue;
-			}
-			// PostgreSQL keeps microseconds and rounds the rest: hash exactly the instant it will store.
-			Instant occurredAt = (event.time() == null ? Instant.now() : event.time())
-				.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-			String hash = HashChain.hash(previous, event.id(), event.type(), event.source(), event.subject(),
-					occurredAt, event.data(), this.json);
-			Attribution by = Attribution.of(event.type(), event.subject(), event.data());
-			rows.add(new Object[] { event.id(), event.type(), event.source(), event.subject(),
-					Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, hash,
-					by.actorType(), by.actorId(), by.outcome(), by.ip(), by.userAgent(), by.sessionId(),
-					by.tokenId() });
-			previous = hash;
+		List<CloudEvent> fresh = events.stream().filter((event) -> known.add(event.id())).toList();
+		if (fresh.isEmpty()) {
+			return 0;
 		}
-		// seq follows the order of the batch, which is the order the hashes were chained in.
+		// The link covers the row's seq, so it is taken before the insert; under the lock, seq order is chain order.
+		List<Long> seqs = this.jdbc.queryForList(
+				"select nextval(pg_get_serial_sequence('security_event', 'seq')) as seq from generate_series(1, ?)"
+						+ " order by seq", Long.class, fresh.size());
+		Linker linker = this.chain.current();
+		Head last = head();
+		checkTail(last);
+		String previous = last == null ? chainStart() : last.chainValue();
+		List<Object[]> rows = new ArrayList<>(fresh.size());
+		Head head = null;
+		for (int i = 0; i < fresh.size(); i++) {
+			CloudEvent event = fresh.get(i);
+			// PostgreSQL keeps microseconds and rounds the rest: link exactly the instant it will store.
+			Instant occurredAt = (event.time() == null ? Instant.now() : event.time()).truncatedTo(ChronoUnit.MICROS);
+			long seq = seqs.get(i);
+			String link = linker.link(previous, new ChainEntry(seq, event.id(), event.type(), event.source(),
+					event.subject(), occurredAt, event.data()));
+			Attribution by = Attribution.of(event.type(), event.subject(), event.data());
+			rows.add(new Object[] { seq, event.id(), event.type(), event.source(), event.subject(),
+					Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, link,
+					linker.keyId(), by.actorType(), by.actorId(), by.outcome(), by.ip(), by.userAgent(),
+					by.sessionId(), by.tokenId() });
+			previous = link;
+			head = new Head(seq, event.id(), link);
+		}
 		this.jdbc.batchUpdate("""
-				insert into security_event (event_id, type, source, user_id, occurred_at, data, prev_hash, hash,
-				                            actor_type, actor_id, outcome, ip, user_agent, session_id, token_id,
-				                            recorded_at)
-				values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())""", rows);
+				insert into security_event (seq, event_id, type, source, user_id, occurred_at, data, prev_hash, hash,
+				                            key_id, actor_type, actor_id, outcome, ip, user_agent, session_id,
+				                            token_id, recorded_at)
+				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())""", rows);
+		advanceAfterCommit(head);
 		return rows.size();
+	}
+
+	/** The checkpoint moves only once the rows are committed: a rolled-back batch must not become the head. */
+	private void advanceAfterCommit(Head head) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.checkpoint.advance(head);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				SecurityEventStore.this.checkpoint.advance(head);
+			}
+		});
 	}
 
 	/**
@@ -111,14 +159,39 @@ public class SecurityEventStore {
 		return removed;
 	}
 
-	private String lastHash() {
-		List<String> last = this.jdbc.queryForList(
-				"select hash from security_event where hash is not null order by seq desc limit 1", String.class);
-		if (!last.isEmpty()) {
-			return last.get(0);
+	/**
+	 * Before chaining onto the log's last row: does the log still hold the newest link this instance knows? If its
+	 * tail was cut, the new rows would chain validly onto what is left, so the loss is recorded now.
+	 */
+	private void checkTail(Head last) {
+		Head known = this.checkpoint.head();
+		if (known == null || known.equals(last)) {
+			return;
 		}
+		// Present with its link, or older than every row (retention removes only the oldest).
+		Boolean holds = this.jdbc.queryForObject("""
+				select coalesce((select hash = ? from security_event where seq = ?),
+				                (select coalesce(min(seq), 0) > ? from security_event where hash is not null))""",
+				Boolean.class, known.chainValue(), known.seq(), known.seq());
+		if (!Boolean.TRUE.equals(holds)) {
+			log.error("Security log: entry {} that this instance chained or verified is no longer in the log;"
+					+ " its tail was cut or replaced. Verification reports it.", known.eventId());
+			this.checkpoint.lose();
+		}
+	}
+
+	/** Where the chain starts: the link the first kept row follows once retention removed older ones. */
+	private String chainStart() {
 		List<String> anchor = this.jdbc.queryForList("select prev_hash from chain_anchor where id = 1", String.class);
-		return anchor.isEmpty() ? HashChain.GENESIS : anchor.get(0);
+		return anchor.isEmpty() ? LegacyChain.GENESIS : anchor.get(0);
+	}
+
+	/** The newest linked row, or {@code null} when there is none. */
+	public Head head() {
+		List<Head> last = this.jdbc.query(
+				"select seq, event_id, hash from security_event where hash is not null order by seq desc limit 1",
+				(rs, row) -> new Head(rs.getLong("seq"), rs.getString("event_id"), rs.getString("hash")));
+		return last.isEmpty() ? null : last.get(0);
 	}
 
 	/**
@@ -150,36 +223,93 @@ public class SecurityEventStore {
 		}, (ResultSet rs) -> each.accept(map(rs, 0)));
 	}
 
-	/** Walks the whole chain, oldest first, recomputing every hash. */
-	@Transactional(readOnly = true)
+	/**
+	 * Walks the whole chain, oldest first, recomputing every link, and checks that it still holds the newest link
+	 * this instance chained or verified. One snapshot, so appends during the walk are not half seen.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
-		List<String> anchor = this.jdbc.queryForList("select prev_hash from chain_anchor where id = 1", String.class);
-		String[] expectedPrevious = { anchor.isEmpty() ? HashChain.GENESIS : anchor.get(0) };
-		long[] checked = { 0 };
-		String[] firstBroken = { null };
+		// Read before the snapshot is taken: a checkpoint is set after its commit, so the snapshot holds its row.
+		Head known = this.checkpoint.expected();
+		ChainWalk walk = new ChainWalk(this.chain, this.json, chainStart(), known);
+		walkAll(walk);
+		Verification result = walk.result();
+		if (result.valid() && walk.last() != null) {
+			StoredLink last = walk.last();
+			this.checkpoint.verified(new Head(last.event().seq(), last.event().id(), last.value()));
+		}
+		return result;
+	}
+
+	/**
+	 * Re-chains, with the current key, the rows linked before chain keys existed, if their old chain is intact
+	 * and no row is keyed yet (so it happens once, at the first start after the upgrade). All or nothing, in this
+	 * transaction. A broken old chain is left as it is, for verification to report.
+	 */
+	@Transactional
+	public LegacyUpgrade rechainLegacy() {
+		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
+		Boolean legacy = this.jdbc.queryForObject(
+				"select exists (select 1 from security_event where hash is not null and key_id is null)",
+				Boolean.class);
+		if (!Boolean.TRUE.equals(legacy)) {
+			return new LegacyUpgrade(0, null);
+		}
+		Boolean keyed = this.jdbc.queryForObject("select exists (select 1 from security_event where key_id is not null)",
+				Boolean.class);
+		if (Boolean.TRUE.equals(keyed)) {
+			return new LegacyUpgrade(0, "rows chained with a key follow them");
+		}
+		String start = chainStart();
+		ChainWalk old = new ChainWalk(this.chain, this.json, start, null);
+		walkAll(old);
+		Verification check = old.result();
+		if (!ChainWalk.NOT_KEYED.equals(check.reason())) {
+			return new LegacyUpgrade(0, "their chain breaks at " + check.firstBrokenId() + " (" + check.reason() + ")");
+		}
+		return new LegacyUpgrade(relink(start), null);
+	}
+
+	/** Links every linked row again with the current key, a page at a time (keyset by seq). */
+	private int relink(String start) {
+		Linker linker = this.chain.current();
+		String previous = start;
+		long after = Long.MIN_VALUE;
+		int relinked = 0;
+		while (true) {
+			List<StoredLink> page = this.jdbc.query(
+					"select * from security_event where hash is not null and seq > ? order by seq limit 1000",
+					this::mapLink, after);
+			if (page.isEmpty()) {
+				return relinked;
+			}
+			List<Object[]> updates = new ArrayList<>(page.size());
+			for (StoredLink row : page) {
+				String link = linker.link(previous, row.entry());
+				updates.add(new Object[] { previous, link, linker.keyId(), row.event().seq() });
+				previous = link;
+			}
+			this.jdbc.batchUpdate("update security_event set prev_hash = ?, hash = ?, key_id = ? where seq = ?",
+					updates);
+			relinked += page.size();
+			after = page.get(page.size() - 1).event().seq();
+		}
+	}
+
+	private void walkAll(ChainWalk walk) {
 		this.jdbc.query((connection) -> {
-			var statement = connection.prepareStatement(
-					"select * from security_event where hash is not null order by seq");
+			var statement = connection.prepareStatement("select * from security_event order by seq");
 			statement.setFetchSize(1000);
 			return statement;
 		}, (ResultSet rs) -> {
-			if (firstBroken[0] != null) {
-				return;
+			if (!walk.broken()) {
+				walk.accept(mapLink(rs, 0));
 			}
-			checked[0]++;
-			SecurityEvent event = map(rs, 0);
-			String stored = rs.getString("hash");
-			String recomputed = HashChain.hash(expectedPrevious[0], event.id(), event.type(), event.source(),
-					event.userId(), event.occurredAt(), event.data(), this.json);
-			boolean columnsAgree = event.attribution()
-				.equals(Attribution.of(event.type(), event.userId(), event.data()));
-			if (!expectedPrevious[0].equals(rs.getString("prev_hash")) || !recomputed.equals(stored)
-					|| !columnsAgree) {
-				firstBroken[0] = event.id();
-			}
-			expectedPrevious[0] = stored;
 		});
-		return new Verification(firstBroken[0] == null, checked[0], firstBroken[0]);
+	}
+
+	private StoredLink mapLink(ResultSet rs, int row) throws SQLException {
+		return new StoredLink(map(rs, row), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("key_id"));
 	}
 
 	private static void where(LogQuery query, StringBuilder sql, List<Object> args) {
@@ -224,7 +354,14 @@ public class SecurityEventStore {
 			int limit) {
 	}
 
-	/** The chain's state: {@code firstBrokenId} is the event id where it first fails, if it does. */
-	public record Verification(boolean valid, long checked, String firstBrokenId) {
+	/**
+	 * The chain's state: {@code firstBrokenId} is the event id where it first fails, if it does, and {@code reason}
+	 * a stable code saying how (see {@link ChainWalk}).
+	 */
+	public record Verification(boolean valid, long checked, String firstBrokenId, String reason) {
+	}
+
+	/** What the start-up upgrade did: how many rows it re-chained, or why it left them ({@code refused}). */
+	public record LegacyUpgrade(int rechained, String refused) {
 	}
 }

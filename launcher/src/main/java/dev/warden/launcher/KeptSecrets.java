@@ -10,14 +10,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Secrets of a local run that must survive restarts: the one configured in the environment, else one generated
  * at the first run and kept (owner-readable only) in the data directory. The first administrator's password (so
- * every run can print it again) and the key that encrypts TOTP secrets (so enrolled authenticators keep working).
- * Nothing is baked into the code.
+ * every run can print it again), the key that encrypts TOTP secrets (so enrolled authenticators keep working) and
+ * the key that chains the security log (so the kept log still verifies). Nothing is baked into the code.
  */
 final class KeptSecrets {
 
 	static final String ADMIN_PASSWORD_FILE = "bootstrap-admin-password";
 
 	static final String TWO_FACTOR_KEYS_FILE = "two-factor-keys";
+
+	static final String AUDIT_CHAIN_KEYS_FILE = "audit-chain-keys";
 
 	private KeptSecrets() {
 	}
@@ -28,11 +30,18 @@ final class KeptSecrets {
 
 	/** {@code WARDEN_TWOFACTOR_KEYS}: one AES-256 key, id {@code local1}. */
 	static String twoFactorKeys(String configured, Path dataDirectory) {
-		return resolve(configured, dataDirectory, TWO_FACTOR_KEYS_FILE, () -> {
-			byte[] key = new byte[32];
-			new java.security.SecureRandom().nextBytes(key);
-			return "local1:" + java.util.Base64.getEncoder().encodeToString(key);
-		});
+		return resolve(configured, dataDirectory, TWO_FACTOR_KEYS_FILE, KeptSecrets::newKey);
+	}
+
+	/** {@code WARDEN_AUDIT_CHAINKEYS}: one HMAC-SHA256 key, id {@code local1}. */
+	static String auditChainKeys(String configured, Path dataDirectory) {
+		return resolve(configured, dataDirectory, AUDIT_CHAIN_KEYS_FILE, KeptSecrets::newKey);
+	}
+
+	private static String newKey() {
+		byte[] key = new byte[32];
+		new java.security.SecureRandom().nextBytes(key);
+		return "local1:" + java.util.Base64.getEncoder().encodeToString(key);
 	}
 
 	private static String resolve(String configured, Path dataDirectory, String name,

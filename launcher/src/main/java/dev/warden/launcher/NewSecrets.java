@@ -11,8 +11,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 /**
  * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
- * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the first
- * administrator's password and the database and Grafana passwords. Nothing is written anywhere else.
+ * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the security log's
+ * chain key, the first administrator's password and the database and Grafana passwords. Nothing is written anywhere else.
  */
 public final class NewSecrets {
 
@@ -27,6 +27,9 @@ public final class NewSecrets {
 		System.out.println("WARDEN_INTERNAL_KEY=" + RandomSecrets.generate(40));
 		System.out.println("WARDEN_IDENTITY_SIGNING_KEY=" + signing.toJSONString());
 		System.out.println("WARDEN_TWOFACTOR_KEYS=k1:" + Base64.getEncoder().encodeToString(totpKey));
+		byte[] chainKey = new byte[32];
+		new SecureRandom().nextBytes(chainKey);
+		System.out.println("WARDEN_AUDIT_CHAINKEYS=k1:" + Base64.getEncoder().encodeToString(chainKey));
 		System.out.println("WARDEN_BOOTSTRAP_ADMIN_PASSWORD=" + RandomSecrets.generate(24));
 		for (String name : new String[] { "POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "TOKEN_DB_PASSWORD",
 				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD" }) {

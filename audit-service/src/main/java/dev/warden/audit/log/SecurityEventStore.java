@@ -249,10 +249,10 @@ public class SecurityEventStore {
 	@Transactional
 	public LegacyUpgrade rechainLegacy() {
 		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
-		Boolean legacy = this.jdbc.queryForObject(
-				"select exists (select 1 from security_event where hash is not null and key_id is null)",
-				Boolean.class);
-		if (!Boolean.TRUE.equals(legacy)) {
+		// Rows written before keys lead the log, so the first linked row tells (by the primary key, not a scan).
+		List<Boolean> firstUnkeyed = this.jdbc.queryForList(
+				"select key_id is null from security_event where hash is not null order by seq limit 1", Boolean.class);
+		if (firstUnkeyed.isEmpty() || !firstUnkeyed.get(0)) {
 			return new LegacyUpgrade(0, null);
 		}
 		Boolean keyed = this.jdbc.queryForObject("select exists (select 1 from security_event where key_id is not null)",

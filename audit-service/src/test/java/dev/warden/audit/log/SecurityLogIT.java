@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.audit.chain.ChainEntry;
+import dev.warden.audit.chain.LegacyChain;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
 import dev.warden.infra.test.TestJwts;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -151,11 +155,10 @@ class SecurityLogIT {
 		for (Map<String, Object> row : saved) {
 			Map<String, Object> now = this.jdbc.queryForMap("select * from security_event where seq = ?",
 					row.get("seq"));
-			String hash = dev.warden.audit.chain.LegacyChain.hash(previous, new dev.warden.audit.chain.ChainEntry(
-					(Long) now.get("seq"), (String) now.get("event_id"), (String) now.get("type"),
-					(String) now.get("source"), (String) now.get("user_id"),
-					((java.sql.Timestamp) now.get("occurred_at")).toInstant(),
-					this.json.readValue(now.get("data").toString(), new tools.jackson.core.type.TypeReference<>() {
+			String hash = LegacyChain.hash(previous, new ChainEntry((Long) now.get("seq"), (String) now.get("event_id"),
+					(String) now.get("type"), (String) now.get("source"), (String) now.get("user_id"),
+					((Timestamp) now.get("occurred_at")).toInstant(),
+					this.json.readValue(now.get("data").toString(), new TypeReference<>() {
 					})), this.json);
 			this.jdbc.update("update security_event set prev_hash = ?, hash = ? where seq = ?", previous, hash,
 					row.get("seq"));

@@ -14,4 +14,17 @@ public record ChainProperties(String chainKeys) {
 	public ChainProperties {
 		chainKeys = chainKeys == null ? "" : chainKeys;
 	}
+
+	/** Names the key ids only: the keys never reach a log line or an error message. */
+	@Override
+	public String toString() {
+		StringBuilder ids = new StringBuilder();
+		for (String entry : this.chainKeys.split(",")) {
+			int colon = entry.indexOf(':');
+			if (!entry.isBlank()) {
+				ids.append(ids.isEmpty() ? "" : ",").append(colon < 0 ? "?" : entry.substring(0, colon).strip());
+			}
+		}
+		return "ChainProperties[keyIds=" + ids + "]";
+	}
 }

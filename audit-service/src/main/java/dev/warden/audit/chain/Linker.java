@@ -1,6 +1,7 @@
 package dev.warden.audit.chain;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
@@ -10,11 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Computes links with one key: {@code HMAC-SHA256(key, field(seq) ‖ field(keyId) ‖ field(previous) ‖
- * field(eventId) ‖ field(type) ‖ field(source) ‖ field(userId) ‖ field(occurredAt) ‖ field(data))}, where
- * {@code field} is the value's UTF-8 length as 4 bytes big-endian followed by its bytes (an absent value is
- * length {@code -1}, so it differs from an empty one), {@code seq} and {@code occurredAt} (epoch microseconds)
- * are decimal, and the data is sorted JSON. Length prefixes keep the encoding unambiguous whatever a value
- * contains. Holds one {@link Mac}: one instance per batch or per walk, never shared between threads.
+ * field(eventId) ‖ field(type) ‖ field(source) ‖ field(userId) ‖ field(occurredAt) ‖ field(recordedAt) ‖
+ * field(data))}, where {@code field} is the value's UTF-8 length as 4 bytes big-endian followed by its bytes (an
+ * absent value is length {@code -1}, so it differs from an empty one), {@code seq} and the times (epoch
+ * microseconds) are decimal, and the data is canonical JSON ({@link CanonicalJson}). Length prefixes keep the
+ * encoding unambiguous whatever a value contains. Also authenticates the chain's anchor ({@link #anchor}).
+ * Holds one {@link Mac}: one instance per batch or per walk, never shared between threads.
  */
 public final class Linker {
 
@@ -41,16 +43,49 @@ public final class Linker {
 
 	/** The chain value of {@code entry} following {@code previous}, as 64 lower-case hex digits. */
 	public String link(String previous, ChainEntry entry) {
-		field(Long.toString(entry.seq()));
-		field(this.keyId);
-		field(previous);
-		field(entry.eventId());
-		field(entry.type());
-		field(entry.source());
-		field(entry.userId());
-		field(Long.toString(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, entry.occurredAt())));
-		field(CanonicalJson.of(entry.data(), this.json));
-		return HEX.formatHex(this.mac.doFinal());
+		// Everything that can fail comes first, so the Mac is never left holding half an entry.
+		String data = CanonicalJson.of(entry.data(), this.json);
+		String occurredAt = micros(entry.occurredAt());
+		String recordedAt = micros(entry.recordedAt());
+		try {
+			field(Long.toString(entry.seq()));
+			field(this.keyId);
+			field(previous);
+			field(entry.eventId());
+			field(entry.type());
+			field(entry.source());
+			field(entry.userId());
+			field(occurredAt);
+			field(recordedAt);
+			field(data);
+			return HEX.formatHex(this.mac.doFinal());
+		}
+		finally {
+			this.mac.reset();
+		}
+	}
+
+	/**
+	 * The value that authenticates the chain's anchor (where the first kept entry starts once retention removed
+	 * older ones): {@code HMAC-SHA256(key, field("chain_anchor") ‖ field(seq) ‖ field(keyId) ‖ field(previous))}.
+	 * An entry's link starts with its decimal {@code seq}, never {@code chain_anchor}, so neither passes for the
+	 * other.
+	 */
+	public String anchor(long seq, String previous) {
+		try {
+			field("chain_anchor");
+			field(Long.toString(seq));
+			field(this.keyId);
+			field(previous);
+			return HEX.formatHex(this.mac.doFinal());
+		}
+		finally {
+			this.mac.reset();
+		}
+	}
+
+	private static String micros(Instant at) {
+		return at == null ? null : Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, at));
 	}
 
 	private void field(String value) {

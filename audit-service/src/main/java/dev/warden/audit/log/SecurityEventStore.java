@@ -3,6 +3,7 @@ package dev.warden.audit.log;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.warden.audit.chain.ChainCheckpoint;
+import dev.warden.audit.chain.ChainCheckpoint.Expectation;
 import dev.warden.audit.chain.ChainCheckpoint.Head;
 import dev.warden.audit.chain.ChainEntry;
 import dev.warden.audit.chain.KeyedChain;
@@ -21,6 +23,7 @@ import dev.warden.audit.chain.Linker;
 import dev.warden.event.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,11 +60,15 @@ public class SecurityEventStore {
 
 	private final ChainCheckpoint checkpoint;
 
-	SecurityEventStore(JdbcTemplate jdbc, JsonMapper json, KeyedChain chain, ChainCheckpoint checkpoint) {
+	private final Clock clock;
+
+	SecurityEventStore(JdbcTemplate jdbc, JsonMapper json, KeyedChain chain, ChainCheckpoint checkpoint,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.chain = chain;
 		this.checkpoint = checkpoint;
+		this.clock = clock;
 	}
 
 	/** Appends the event unless its id is already there; returns whether it was new. */
@@ -73,6 +80,10 @@ public class SecurityEventStore {
 	/**
 	 * Appends the events whose ids are not there yet, in order, under one lock and in one batch; returns how many
 	 * were new. Ids repeated within the list count once.
+	 * <p>
+	 * Relies on READ COMMITTED (the default): each statement after the advisory lock sees every row committed by
+	 * the appender that held the lock before, so the head read here is the chain's real head. Under REPEATABLE
+	 * READ the snapshot could predate that commit and the batch would fork the chain.
 	 */
 	@Transactional
 	public int insertAllIfAbsent(List<CloudEvent> events) {
@@ -93,22 +104,28 @@ public class SecurityEventStore {
 						+ " order by seq", Long.class, fresh.size());
 		Linker linker = this.chain.current();
 		Head last = head();
+		if (last != null && seqs.get(0) <= last.seq()) {
+			// The sequence was set back: these rows would land inside the chain, before its head.
+			throw new IllegalStateException("Security log: the next seq " + seqs.get(0)
+					+ " is not above the chain's head " + last.seq() + "; the sequence was set back, refusing to append");
+		}
 		checkTail(last);
 		String previous = last == null ? chainStart() : last.chainValue();
+		// PostgreSQL keeps microseconds and rounds the rest: link exactly the instants it will store.
+		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<Object[]> rows = new ArrayList<>(fresh.size());
 		Head head = null;
 		for (int i = 0; i < fresh.size(); i++) {
 			CloudEvent event = fresh.get(i);
-			// PostgreSQL keeps microseconds and rounds the rest: link exactly the instant it will store.
-			Instant occurredAt = (event.time() == null ? Instant.now() : event.time()).truncatedTo(ChronoUnit.MICROS);
+			Instant occurredAt = (event.time() == null ? recordedAt : event.time()).truncatedTo(ChronoUnit.MICROS);
 			long seq = seqs.get(i);
 			String link = linker.link(previous, new ChainEntry(seq, event.id(), event.type(), event.source(),
-					event.subject(), occurredAt, event.data()));
+					event.subject(), occurredAt, recordedAt, event.data()));
 			Attribution by = Attribution.of(event.type(), event.subject(), event.data());
 			rows.add(new Object[] { seq, event.id(), event.type(), event.source(), event.subject(),
 					Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, link,
 					linker.keyId(), by.actorType(), by.actorId(), by.outcome(), by.ip(), by.userAgent(),
-					by.sessionId(), by.tokenId() });
+					by.sessionId(), by.tokenId(), Timestamp.from(recordedAt) });
 			previous = link;
 			head = new Head(seq, event.id(), link);
 		}
@@ -116,7 +133,7 @@ public class SecurityEventStore {
 				insert into security_event (seq, event_id, type, source, user_id, occurred_at, data, prev_hash, hash,
 				                            key_id, actor_type, actor_id, outcome, ip, user_agent, session_id,
 				                            token_id, recorded_at)
-				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, clock_timestamp())""", rows);
+				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		advanceAfterCommit(head);
 		return rows.size();
 	}
@@ -137,7 +154,9 @@ public class SecurityEventStore {
 
 	/**
 	 * Removes the entries before the first one that occurred at or after {@code cutoff}, and anchors the chain
-	 * at the hash that entry follows. Returns how many were removed.
+	 * at that entry: its seq and the link it follows, authenticated with the current key (so a writer of the
+	 * database cannot move the anchor to hide entries removed from the head). Returns how many were removed.
+	 * Under the chain's lock and READ COMMITTED, as {@link #insertAllIfAbsent}.
 	 */
 	@Transactional
 	public int removeBefore(Instant cutoff) {
@@ -151,10 +170,13 @@ public class SecurityEventStore {
 		long seq = ((Number) firstKept.get(0).get("seq")).longValue();
 		int removed = this.jdbc.update("delete from security_event where seq < ?", seq);
 		if (removed > 0) {
+			String previous = (String) firstKept.get(0).get("prev_hash");
+			Linker linker = this.chain.current();
 			this.jdbc.update("""
-					insert into chain_anchor (id, prev_hash, updated_at) values (1, ?, now())
-					on conflict (id) do update set prev_hash = excluded.prev_hash, updated_at = excluded.updated_at""",
-					firstKept.get(0).get("prev_hash"));
+					insert into chain_anchor (id, seq, prev_hash, key_id, mac, updated_at) values (1, ?, ?, ?, ?, now())
+					on conflict (id) do update set seq = excluded.seq, prev_hash = excluded.prev_hash,
+					    key_id = excluded.key_id, mac = excluded.mac, updated_at = excluded.updated_at""",
+					seq, previous, linker.keyId(), linker.anchor(seq, previous));
 		}
 		return removed;
 	}
@@ -182,8 +204,16 @@ public class SecurityEventStore {
 
 	/** Where the chain starts: the link the first kept row follows once retention removed older ones. */
 	private String chainStart() {
-		List<String> anchor = this.jdbc.queryForList("select prev_hash from chain_anchor where id = 1", String.class);
-		return anchor.isEmpty() ? LegacyChain.GENESIS : anchor.get(0);
+		Anchor anchor = anchor();
+		return anchor == null ? LegacyChain.GENESIS : anchor.previous();
+	}
+
+	/** The anchor retention left, or {@code null} when it never removed anything. */
+	private Anchor anchor() {
+		List<Anchor> anchor = this.jdbc.query("select seq, prev_hash, key_id, mac from chain_anchor where id = 1",
+				(rs, row) -> new Anchor(rs.getObject("seq", Long.class), rs.getString("prev_hash"),
+						rs.getString("key_id"), rs.getString("mac")));
+		return anchor.isEmpty() ? null : anchor.get(0);
 	}
 
 	/** The newest linked row, or {@code null} when there is none. */
@@ -230,70 +260,29 @@ public class SecurityEventStore {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
 		// Read before the snapshot is taken: a checkpoint is set after its commit, so the snapshot holds its row.
-		Head known = this.checkpoint.expected();
-		ChainWalk walk = new ChainWalk(this.chain, this.json, chainStart(), known);
+		Expectation known = this.checkpoint.expected();
+		ChainWalk walk = new ChainWalk(this.chain, this.json, anchor(), known.head());
 		walkAll(walk);
 		Verification result = walk.result();
+		if (result.valid()) {
+			this.checkpoint.legacyRows(result.legacyRows());
+		}
 		if (result.valid() && walk.last() != null) {
 			StoredLink last = walk.last();
-			this.checkpoint.verified(new Head(last.event().seq(), last.event().id(), last.value()));
+			this.checkpoint.verified(new Head(last.event().seq(), last.event().id(), last.value()), known);
 		}
 		return result;
 	}
 
-	/**
-	 * Re-chains, with the current key, the rows linked before chain keys existed, if their old chain is intact
-	 * and no row is keyed yet (so it happens once, at the first start after the upgrade). All or nothing, in this
-	 * transaction. A broken old chain is left as it is, for verification to report.
-	 */
-	@Transactional
-	public LegacyUpgrade rechainLegacy() {
-		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
-		// Rows written before keys lead the log, so the first linked row tells (by the primary key, not a scan).
-		List<Boolean> firstUnkeyed = this.jdbc.queryForList(
-				"select key_id is null from security_event where hash is not null order by seq limit 1", Boolean.class);
-		if (firstUnkeyed.isEmpty() || !firstUnkeyed.get(0)) {
-			return new LegacyUpgrade(0, null);
-		}
-		Boolean keyed = this.jdbc.queryForObject("select exists (select 1 from security_event where key_id is not null)",
-				Boolean.class);
-		if (Boolean.TRUE.equals(keyed)) {
-			return new LegacyUpgrade(0, "rows chained with a key follow them");
-		}
-		String start = chainStart();
-		ChainWalk old = new ChainWalk(this.chain, this.json, start, null);
-		walkAll(old);
-		Verification check = old.result();
-		if (!ChainWalk.NOT_KEYED.equals(check.reason())) {
-			return new LegacyUpgrade(0, "their chain breaks at " + check.firstBrokenId() + " (" + check.reason() + ")");
-		}
-		return new LegacyUpgrade(relink(start), null);
-	}
-
-	/** Links every linked row again with the current key, a page at a time (keyset by seq). */
-	private int relink(String start) {
-		Linker linker = this.chain.current();
-		String previous = start;
-		long after = Long.MIN_VALUE;
-		int relinked = 0;
-		while (true) {
-			List<StoredLink> page = this.jdbc.query(
-					"select * from security_event where hash is not null and seq > ? order by seq limit 1000",
-					this::mapLink, after);
-			if (page.isEmpty()) {
-				return relinked;
-			}
-			List<Object[]> updates = new ArrayList<>(page.size());
-			for (StoredLink row : page) {
-				String link = linker.link(previous, row.entry());
-				updates.add(new Object[] { previous, link, linker.keyId(), row.event().seq() });
-				previous = link;
-			}
-			this.jdbc.batchUpdate("update security_event set prev_hash = ?, hash = ?, key_id = ? where seq = ?",
-					updates);
-			relinked += page.size();
-			after = page.get(page.size() - 1).event().seq();
-		}
+	/** How many rows, from the oldest, are linked the old way (no key id): protected only by plain SHA-256. */
+	public long legacyRows() {
+		Long keyedFrom = this.jdbc.queryForObject("select min(seq) from security_event where key_id is not null",
+				Long.class);
+		return keyedFrom == null
+				? this.jdbc.queryForObject("select count(*) from security_event where hash is not null", Long.class)
+				: this.jdbc.queryForObject(
+						"select count(*) from security_event where hash is not null and key_id is null and seq < ?",
+						Long.class, keyedFrom);
 	}
 
 	private void walkAll(ChainWalk walk) {
@@ -309,7 +298,22 @@ public class SecurityEventStore {
 	}
 
 	private StoredLink mapLink(ResultSet rs, int row) throws SQLException {
-		return new StoredLink(map(rs, row), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("key_id"));
+		Map<String, Object> data = readData(rs.getString("data"));
+		return new StoredLink(event(rs, data == null ? Map.of() : data), rs.getString("prev_hash"),
+				rs.getString("hash"), rs.getString("key_id"), data != null);
+	}
+
+	/** The row's data, or {@code null} when it is not a JSON object ({@code []}, {@code null}...). */
+	private Map<String, Object> readData(String data) {
+		if (data == null || !data.startsWith("{")) {
+			return null;
+		}
+		try {
+			return this.json.readValue(data, MAP);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	private static void where(LogQuery query, StringBuilder sql, List<Object> args) {
@@ -339,14 +343,20 @@ public class SecurityEventStore {
 		}
 	}
 
+	/** An entry for the views: data that is not a JSON object shows as empty (verification names the row). */
 	private SecurityEvent map(ResultSet rs, int row) throws SQLException {
+		Map<String, Object> data = readData(rs.getString("data"));
+		return event(rs, data == null ? Map.of() : data);
+	}
+
+	private SecurityEvent event(ResultSet rs, Map<String, Object> data) throws SQLException {
 		return new SecurityEvent(rs.getLong("seq"), rs.getString("event_id"), rs.getString("type"),
 				rs.getString("source"), rs.getString("user_id"), rs.getTimestamp("occurred_at").toInstant(),
 				rs.getTimestamp("recorded_at").toInstant(),
 				new Attribution(rs.getString("actor_type"), rs.getString("actor_id"), rs.getString("outcome"),
 						rs.getString("ip"), rs.getString("user_agent"), rs.getString("session_id"),
 						rs.getString("token_id")),
-				this.json.readValue(rs.getString("data"), MAP));
+				data);
 	}
 
 	/** What a log view asks for; {@code null} means "any". */
@@ -356,12 +366,18 @@ public class SecurityEventStore {
 
 	/**
 	 * The chain's state: {@code firstBrokenId} is the event id where it first fails, if it does, and {@code reason}
-	 * a stable code saying how (see {@link ChainWalk}).
+	 * a stable code saying how (see {@link ChainWalk}). {@code legacyRows}: how many of the rows checked, from the
+	 * oldest, are linked the old way (no key id) and so protected only by plain SHA-256, which anyone who can write
+	 * the database can recompute; the log is valid with them, but they are only as trustworthy as the database.
 	 */
-	public record Verification(boolean valid, long checked, String firstBrokenId, String reason) {
+	public record Verification(boolean valid, long checked, String firstBrokenId, String reason, long legacyRows) {
 	}
 
-	/** What the start-up upgrade did: how many rows it re-chained, or why it left them ({@code refused}). */
-	public record LegacyUpgrade(int rechained, String refused) {
+	/**
+	 * Where the chain starts once retention removed older rows: the first kept row's {@code seq} and the link it
+	 * follows, with {@code mac} over both under the key {@code keyId}. Anchors written before they were
+	 * authenticated have no seq, key id or mac.
+	 */
+	record Anchor(Long seq, String previous, String keyId, String mac) {
 	}
 }

@@ -45,4 +45,13 @@ class ChainKeysTest {
 			.isThrownBy(() -> TestChains.keyed(TestChains.key("k1", 1) + "," + TestChains.key("k1", 2)))
 			.withMessageContaining("appears twice");
 	}
+
+	@Test
+	void theSettingPrintsItsKeyIdsButNeverAKey() {
+		String keys = TestChains.key("k2", 2) + "," + TestChains.key("k1", 1);
+
+		assertThat(new ChainProperties(keys).toString()).contains("k2", "k1")
+			.doesNotContain(keys.substring(3, 20))
+			.doesNotContain(TestChains.key("k1", 1).substring(3));
+	}
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * The security log's store in a database of its own on the shared PostgreSQL server, wired as audit-service wires
- * it (transactions, the start-up upgrade, the in-memory checkpoint), so a test can start it with some keys, touch
+ * it (transactions, the start-up step, the in-memory checkpoint), so a test can start it with some keys, touch
  * the rows as a writer of the database would, and start it again with other keys — without disturbing the
  * log the other tests share.
  */
@@ -65,11 +66,12 @@ final class IsolatedSecurityLog implements AutoCloseable {
 		context.registerBean(PlatformTransactionManager.class, () -> new DataSourceTransactionManager(dataSource));
 		context.registerBean(JsonMapper.class, () -> JsonMapper.builder().build());
 		context.registerBean(MeterRegistry.class, SimpleMeterRegistry::new);
+		context.registerBean(Clock.class, Clock::systemUTC);
 		context.registerBean(ChainProperties.class, () -> new ChainProperties(chainKeys));
 		context.register(Transactions.class);
 		context.scan("dev.warden.audit.chain");
 		context.registerBean(SecurityEventStore.class);
-		context.registerBean(LegacyChainUpgrade.class);
+		context.registerBean(ChainStartup.class);
 		context.refresh();
 		return new IsolatedSecurityLog(context);
 	}

@@ -157,7 +157,7 @@ class SecurityLogIT {
 					row.get("seq"));
 			String hash = LegacyChain.hash(previous, new ChainEntry((Long) now.get("seq"), (String) now.get("event_id"),
 					(String) now.get("type"), (String) now.get("source"), (String) now.get("user_id"),
-					((Timestamp) now.get("occurred_at")).toInstant(),
+					((Timestamp) now.get("occurred_at")).toInstant(), null,
 					this.json.readValue(now.get("data").toString(), new TypeReference<>() {
 					})), this.json);
 			this.jdbc.update("update security_event set prev_hash = ?, hash = ? where seq = ?", previous, hash,

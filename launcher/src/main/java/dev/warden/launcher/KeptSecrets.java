@@ -18,9 +18,9 @@ import dev.warden.infra.kafka.KafkaPrincipals;
  * Secrets of a local run that must survive restarts: the one configured in the environment, else one generated
  * at the first run and kept (owner-readable only) in the data directory. The first administrator's password (so
  * every run can print it again), the key that encrypts TOTP secrets (so enrolled authenticators keep working),
- * the services' Redis passwords (so Redis data kept in the data directory stays theirs) and the Kafka passwords of
- * the administrator and each service (the broker keeps its users in the kept Kafka log).
- * Nothing is baked into the code.
+ * the key that chains the security log (so the kept log still verifies), the services' Redis passwords (so Redis
+ * data kept in the data directory stays theirs) and the Kafka passwords of the administrator and each service
+ * (the broker keeps its users in the kept Kafka log). Nothing is baked into the code.
  */
 final class KeptSecrets {
 
@@ -29,6 +29,8 @@ final class KeptSecrets {
 	static final String TWO_FACTOR_KEYS_FILE = "two-factor-keys";
 
 	static final String KAFKA_PASSWORDS_FILE = "kafka-passwords";
+
+	static final String AUDIT_CHAIN_KEYS_FILE = "audit-chain-keys";
 
 	private KeptSecrets() {
 	}
@@ -39,11 +41,18 @@ final class KeptSecrets {
 
 	/** {@code WARDEN_TWOFACTOR_KEYS}: one AES-256 key, id {@code local1}. */
 	static String twoFactorKeys(String configured, Path dataDirectory) {
-		return resolve(configured, dataDirectory, TWO_FACTOR_KEYS_FILE, () -> {
-			byte[] key = new byte[32];
-			new java.security.SecureRandom().nextBytes(key);
-			return "local1:" + java.util.Base64.getEncoder().encodeToString(key);
-		});
+		return resolve(configured, dataDirectory, TWO_FACTOR_KEYS_FILE, KeptSecrets::newKey);
+	}
+
+	/** {@code WARDEN_AUDIT_CHAINKEYS}: one HMAC-SHA256 key, id {@code local1}. */
+	static String auditChainKeys(String configured, Path dataDirectory) {
+		return resolve(configured, dataDirectory, AUDIT_CHAIN_KEYS_FILE, KeptSecrets::newKey);
+	}
+
+	private static String newKey() {
+		byte[] key = new byte[32];
+		new java.security.SecureRandom().nextBytes(key);
+		return "local1:" + java.util.Base64.getEncoder().encodeToString(key);
 	}
 
 	/** A service's Redis password ({@link RedisPasswords}), one file per Redis user. */

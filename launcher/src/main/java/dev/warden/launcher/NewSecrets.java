@@ -11,9 +11,9 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 /**
  * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
- * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the first
- * administrator's password, the database, Redis (one per service) and Grafana passwords, and the Kafka
- * administrator's and each service's Kafka password. Nothing is written anywhere else.
+ * the internal key, the gateway's signing key (one for every replica), the TOTP encryption key, the security log's
+ * chain key, the first administrator's password, the database, Redis (one per service) and Grafana passwords, and
+ * the Kafka administrator's and each service's Kafka password. Nothing is written anywhere else.
  */
 public final class NewSecrets {
 
@@ -28,6 +28,9 @@ public final class NewSecrets {
 		System.out.println("WARDEN_INTERNAL_KEY=" + RandomSecrets.generate(40));
 		System.out.println("WARDEN_IDENTITY_SIGNING_KEY=" + signing.toJSONString());
 		System.out.println("WARDEN_TWOFACTOR_KEYS=k1:" + Base64.getEncoder().encodeToString(totpKey));
+		byte[] chainKey = new byte[32];
+		new SecureRandom().nextBytes(chainKey);
+		System.out.println("WARDEN_AUDIT_CHAINKEYS=k1:" + Base64.getEncoder().encodeToString(chainKey));
 		System.out.println("WARDEN_BOOTSTRAP_ADMIN_PASSWORD=" + RandomSecrets.generate(24));
 		for (String name : new String[] { "POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "TOKEN_DB_PASSWORD",
 				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "KAFKA_ADMIN_PASSWORD", "GATEWAY_KAFKA_PASSWORD",

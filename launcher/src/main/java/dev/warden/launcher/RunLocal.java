@@ -71,6 +71,7 @@ public final class RunLocal {
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail);
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
 		secrets.put("WARDEN_TWOFACTOR_KEYS", KeptSecrets.twoFactorKeys(env.get("WARDEN_TWOFACTOR_KEYS"), data));
+		secrets.put("WARDEN_AUDIT_CHAINKEYS", KeptSecrets.auditChainKeys(env.get("WARDEN_AUDIT_CHAINKEYS"), data));
 		// Services authenticate each other with this key; a fresh one per run is enough locally.
 		secrets.put("WARDEN_INTERNAL_KEY", env.getOrDefault("WARDEN_INTERNAL_KEY", RandomSecrets.generate(40)));
 		// A plain warden_session cookie by default here; WARDEN_COOKIE_SECURE=true works as well (browsers accept

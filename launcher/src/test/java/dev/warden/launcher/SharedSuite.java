@@ -103,6 +103,8 @@ final class SharedSuite {
 						Map.entry("WARDEN_INTERNAL_KEY", INTERNAL_KEY), Map.entry("WARDEN_COOKIE_SECURE", "false"),
 						Map.entry("WARDEN_TWOFACTOR_KEYS",
 								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+						Map.entry("WARDEN_AUDIT_CHAINKEYS",
+								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 						// A long cache: only the revocation event can make the gateway forget a session in time.
 						Map.entry("WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
 						// Every test signs in from 127.0.0.1; the fuzzer sends hundreds of sign-ins and changes.

@@ -54,7 +54,8 @@ public final class AuditBench {
 	private static void run(Path root) throws Exception {
 		Path work = Files.createDirectories(root.resolve("launcher/target/bench-audit"));
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(),
-				Map.of(WardenService.AUDIT, FreePorts.next()), Map.of(),
+				Map.of(WardenService.AUDIT, FreePorts.next()),
+				Map.of("WARDEN_AUDIT_CHAINKEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
 				EnumSet.of(WardenService.AUDIT));
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {

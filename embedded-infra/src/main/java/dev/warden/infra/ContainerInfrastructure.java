@@ -9,15 +9,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.warden.infra.kafka.KafkaAccess;
+import dev.warden.infra.kafka.KafkaCredentials;
+import dev.warden.infra.kafka.KafkaPrincipals;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The same servers as {@link EmbeddedInfrastructure}, as the images Docker Compose uses (postgres, redis,
- * apache/kafka), for machines with a Docker engine. The SMTP sink stays in this JVM so tests read mails the
- * same way in both modes.
+ * The same servers as {@link EmbeddedInfrastructure}, PostgreSQL and Redis as the images Docker Compose uses, for
+ * machines with a Docker engine. The SMTP sink stays in this JVM so tests read mails the same way in both modes.
+ *
+ * <p>Kafka is the embedded broker here too: Testcontainers' Kafka container formats its storage in its own start
+ * script, so it cannot be given the administrator's SCRAM credential at format time, which the SASL/SCRAM set-up
+ * with ACLs needs (Docker Compose does it with its own entry point). The embedded broker is the same Kafka
+ * release, secured the same way.
  */
 public final class ContainerInfrastructure implements TestInfrastructure {
 
@@ -25,35 +32,49 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 
 	static final DockerImageName REDIS = DockerImageName.parse("redis:7-alpine");
 
-	static final DockerImageName KAFKA = DockerImageName.parse("apache/kafka:4.1.2");
-
 	private final PostgreSQLContainer postgres;
 
 	private final GenericContainer<?> redis;
 
-	private final KafkaContainer kafka;
+	private final KafkaBroker kafka;
+
+	private final KafkaCredentials kafkaCredentials;
 
 	private final SmtpSink smtp;
 
-	private ContainerInfrastructure(PostgreSQLContainer postgres, GenericContainer<?> redis, KafkaContainer kafka,
-			SmtpSink smtp) {
+	private final Map<String, String> redisPasswords;
+
+	private ContainerInfrastructure(PostgreSQLContainer postgres, GenericContainer<?> redis, KafkaBroker kafka,
+			KafkaCredentials kafkaCredentials, SmtpSink smtp, Map<String, String> redisPasswords) {
 		this.postgres = postgres;
 		this.redis = redis;
 		this.kafka = kafka;
+		this.kafkaCredentials = kafkaCredentials;
 		this.smtp = smtp;
+		this.redisPasswords = redisPasswords;
 	}
 
-	public static ContainerInfrastructure start(List<String> databases) {
+	/** Starts the containers; Redis lets in these users ({@link RedisAcl}, name to password) and no one else. */
+	public static ContainerInfrastructure start(List<String> databases, Map<String, String> redisPasswords) {
 		PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES).withUsername("postgres")
 			.withPassword("postgres")
 			.withDatabaseName("postgres");
-		GenericContainer<?> redis = new GenericContainer<>(REDIS).withExposedPorts(6379);
-		KafkaContainer kafka = new KafkaContainer(KAFKA).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+		// The same users as the embedded server, from an ACL file of password hashes.
+		GenericContainer<?> redis = new GenericContainer<>(REDIS).withExposedPorts(6379)
+			.withCopyToContainer(Transferable.of(String.join("\n", RedisAcl.lines(redisPasswords)) + "\n"),
+					"/etc/redis/users.acl")
+			.withCommand("redis-server", "--aclfile", "/etc/redis/users.acl");
+		KafkaCredentials credentials = KafkaCredentials.generate(KafkaPrincipals.servicesAndTests());
+		CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> {
+			KafkaBroker broker = KafkaBroker.start(0, 3, null, credentials.adminPassword());
+			KafkaAccess.apply(broker.bootstrapServers(), credentials, 3);
+			return broker;
+		});
 		CompletableFuture.allOf(CompletableFuture.runAsync(postgres::start), CompletableFuture.runAsync(redis::start),
-				CompletableFuture.runAsync(kafka::start))
+				kafka)
 			.join();
-		ContainerInfrastructure infrastructure = new ContainerInfrastructure(postgres, redis, kafka,
-				SmtpSink.start(0));
+		ContainerInfrastructure infrastructure = new ContainerInfrastructure(postgres, redis, kafka.join(),
+				credentials, SmtpSink.start(0), Map.copyOf(redisPasswords));
 		infrastructure.createDatabases(databases);
 		return infrastructure;
 	}
@@ -96,8 +117,18 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 	}
 
 	@Override
+	public Map<String, String> redisPasswords() {
+		return this.redisPasswords;
+	}
+
+	@Override
 	public String kafkaBootstrapServers() {
-		return this.kafka.getBootstrapServers();
+		return this.kafka.bootstrapServers();
+	}
+
+	@Override
+	public KafkaCredentials kafkaCredentials() {
+		return this.kafkaCredentials;
 	}
 
 	@Override
@@ -119,7 +150,7 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 	@Override
 	public void close() {
 		this.smtp.close();
-		this.kafka.stop();
+		this.kafka.close();
 		this.redis.stop();
 		this.postgres.stop();
 	}

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.warden.infra.InfrastructureSettings.Component;
+import dev.warden.infra.kafka.KafkaAccess;
+import dev.warden.infra.kafka.KafkaCredentials;
 
 /**
  * PostgreSQL, Redis, Kafka and SMTP as real servers started from Maven artifacts, in parallel, without Docker.
@@ -23,29 +25,48 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
 	private final SmtpSink smtp;
 
-	private EmbeddedInfrastructure(PostgresServer postgres, RedisServer redis, KafkaBroker kafka, SmtpSink smtp) {
+	private final Map<String, String> redisPasswords;
+
+	private final KafkaCredentials kafkaCredentials;
+
+	private EmbeddedInfrastructure(PostgresServer postgres, RedisServer redis, KafkaBroker kafka, SmtpSink smtp,
+			Map<String, String> redisPasswords, KafkaCredentials kafkaCredentials) {
 		this.postgres = postgres;
 		this.redis = redis;
 		this.kafka = kafka;
 		this.smtp = smtp;
+		this.redisPasswords = redisPasswords;
+		this.kafkaCredentials = kafkaCredentials;
 	}
 
 	public static EmbeddedInfrastructure start(InfrastructureSettings settings) {
 		Path data = settings.dataDirectory();
 		var postgres = startIf(settings, Component.POSTGRES, () -> PostgresServer.start(settings.postgresPort(),
 				data == null ? null : data.resolve("postgres"), settings.databases()));
-		var redis = startIf(settings, Component.REDIS,
-				() -> RedisServer.start(settings.redisPort(), data == null ? null : data.resolve("redis")));
-		var kafka = startIf(settings, Component.KAFKA, () -> KafkaBroker.start(settings.kafkaPort(),
-				settings.partitions(), data == null ? null : data.resolve("kafka")));
+		var redis = startIf(settings, Component.REDIS, () -> RedisServer.start(settings.redisPort(),
+				data == null ? null : data.resolve("redis"), settings.redisPasswords()));
+		KafkaCredentials credentials = settings.kafkaCredentials();
+		var kafka = startIf(settings, Component.KAFKA, () -> {
+			KafkaBroker broker = KafkaBroker.start(settings.kafkaPort(), settings.partitions(),
+					data == null ? null : data.resolve("kafka"), credentials.adminPassword());
+			try {
+				KafkaAccess.apply(broker.bootstrapServers(), credentials, settings.partitions());
+			}
+			catch (RuntimeException ex) {
+				broker.close();
+				throw ex;
+			}
+			return broker;
+		});
 		var smtp = startIf(settings, Component.SMTP, () -> SmtpSink.start(settings.smtpPort()));
 		try {
-			return new EmbeddedInfrastructure(postgres.join(), redis.join(), kafka.join(), smtp.join());
+			return new EmbeddedInfrastructure(postgres.join(), redis.join(), kafka.join(), smtp.join(),
+					settings.redisPasswords(), credentials);
 		}
 		catch (RuntimeException ex) {
 			// One server failed: do not leave the others running.
 			new EmbeddedInfrastructure(postgres.getNow(null), redis.getNow(null), kafka.getNow(null),
-					smtp.getNow(null)).close();
+					smtp.getNow(null), Map.of(), credentials).close();
 			throw ex;
 		}
 	}
@@ -88,14 +109,26 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 		return this.redis.url();
 	}
 
+	/** The Redis users and their passwords, also when Redis is provided from outside (a local run's). */
+	@Override
+	public Map<String, String> redisPasswords() {
+		return this.redisPasswords;
+	}
+
 	@Override
 	public String kafkaBootstrapServers() {
 		return this.kafka.bootstrapServers();
 	}
 
+	@Override
+	public KafkaCredentials kafkaCredentials() {
+		return this.kafkaCredentials;
+	}
+
 	/**
 	 * The {@code warden.*} properties that point a service at the servers started here; upper-cased with
-	 * underscores they are the {@code WARDEN_*} environment variables of the same meaning.
+	 * underscores they are the {@code WARDEN_*} environment variables of the same meaning. Kafka credentials are
+	 * not among them: each service gets its own ({@link KafkaCredentials#serviceProperties(String)}).
 	 */
 	@Override
 	public Map<String, String> serviceProperties() {

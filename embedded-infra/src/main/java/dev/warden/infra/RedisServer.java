@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** A real Redis server (the binary shipped in the embedded-redis artifact), on loopback only. */
+/**
+ * A real Redis server (the binary shipped in the embedded-redis artifact), on loopback only, with the users of
+ * {@link RedisAcl}: no client gets in without one of their names and passwords.
+ */
 public final class RedisServer implements AutoCloseable {
 
 	private final redis.embedded.RedisServer server;
@@ -18,14 +22,15 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts Redis on {@code port}, or on a free port when it is 0. A free port can be taken by another server
-	 * starting in parallel between the choice and Redis binding it, so a chosen port is retried with another.
+	 * Starts Redis on {@code port}, or on a free port when it is 0, letting in these users (name to password,
+	 * each a {@link RedisAcl} user) and no one else. A free port can be taken by another server starting in
+	 * parallel between the choice and Redis binding it, so a chosen port is retried with another.
 	 */
-	public static RedisServer start(int port, Path dataDirectory) {
+	public static RedisServer start(int port, Path dataDirectory, Map<String, String> users) {
 		int attempts = port == 0 ? 3 : 1;
 		for (int attempt = 1;; attempt++) {
 			try {
-				return startOnce(FreePorts.orFree(port), dataDirectory);
+				return startOnce(FreePorts.orFree(port), dataDirectory, users);
 			}
 			catch (UncheckedIOException ex) {
 				if (attempt >= attempts) {
@@ -35,7 +40,7 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	private static RedisServer startOnce(int chosen, Path dataDirectory) {
+	private static RedisServer startOnce(int chosen, Path dataDirectory, Map<String, String> users) {
 		try {
 			var builder = redis.embedded.RedisServer.newRedisServer()
 				.port(chosen)
@@ -43,6 +48,8 @@ public final class RedisServer implements AutoCloseable {
 				.setting("maxmemory-policy noeviction")
 				// Sessions hold a User-Agent of up to 1,024 characters: keep their hashes in the compact encoding.
 				.setting("hash-max-ziplist-value 1024");
+			// Passwords only as SHA-256 hashes: the configuration file is written to a temporary directory.
+			RedisAcl.lines(users).forEach(builder::setting);
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
 				builder.setting("dir " + dataDirectory.toAbsolutePath()).setting("appendonly yes");

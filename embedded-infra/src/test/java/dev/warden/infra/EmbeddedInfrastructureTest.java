@@ -2,15 +2,9 @@ package dev.warden.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -21,7 +15,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
@@ -42,24 +35,22 @@ class EmbeddedInfrastructureTest {
 	}
 
 	@Test
-	void redisAnswersPing() throws Exception {
-		URI redis = URI.create(this.infra.redisUrl());
-		try (Socket socket = new Socket(redis.getHost(), redis.getPort())) {
-			OutputStream out = socket.getOutputStream();
-			out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			byte[] reply = in.readNBytes(7);
-			assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo("+PONG\r\n");
+	void redisAnswersEveryServiceUserWithItsPassword() throws Exception {
+		for (RedisUser user : RedisAcl.SERVICES) {
+			try (RespClient client = RespClient.as(this.infra.redisUrl(), user.name(),
+					this.infra.redisPassword(user.name()))) {
+				assertThat(client.send("PING")).as(user.name()).isEqualTo("PONG");
+			}
 		}
 	}
 
 	@Test
-	void kafkaCreatesAndListsTopics() throws Exception {
+	void kafkaHasEveryEventTopicAndLetsItsAdministratorCreateMore() throws Exception {
 		try (AdminClient admin = AdminClient
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.infra.kafkaBootstrapServers()))) {
+			.create(this.infra.kafkaCredentials().adminClientProperties(this.infra.kafkaBootstrapServers()))) {
 			admin.createTopics(Set.of(new NewTopic("infra-check", 2, (short) 1))).all().get();
-			assertThat(admin.listTopics().names().get()).contains("infra-check");
+			assertThat(admin.listTopics().names().get()).contains("infra-check")
+				.containsAll(dev.warden.infra.kafka.KafkaPrincipals.allTopics());
 		}
 	}
 
@@ -82,8 +73,7 @@ class EmbeddedInfrastructureTest {
 	@Test
 	void kafkaBrokerRestartsOnItsPortKeepingItsTopics() throws Exception {
 		try (KafkaBroker broker = KafkaBroker.start(0, 1);
-				AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-						broker.bootstrapServers()))) {
+				AdminClient admin = AdminClient.create(broker.adminClientProperties())) {
 			admin.createTopics(Set.of(new NewTopic("survives-restart", 1, (short) 1))).all().get();
 
 			broker.stop();

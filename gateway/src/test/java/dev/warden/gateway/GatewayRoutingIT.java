@@ -77,9 +77,6 @@ class GatewayRoutingIT {
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
 		// The tests' own client plays the load balancer; any other loopback address is a client reaching the door.
 		registry.add("warden.gateway.trusted-proxies", () -> "127.0.0.1/32");
-		// Before the gateway starts, so its revocation listener is assigned their partitions from the start.
-		dev.warden.infra.test.KafkaRecords.createTopics(dev.warden.event.Topics.SESSION_EVENTS,
-				dev.warden.event.Topics.TOKEN_EVENTS);
 	}
 
 	@AfterAll
@@ -819,7 +816,6 @@ class GatewayRoutingIT {
 		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
 		assertThat(upstream.tokenIntrospections()).as("cached").isEqualTo(before);
 
-		dev.warden.infra.test.KafkaRecords.createTopics(dev.warden.event.Topics.TOKEN_EVENTS);
 		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, UpstreamStub.USER_ID,
 				"{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID()
 						+ "\",\"source\":\"/token-service\",\"type\":\"warden.token.revoked\",\"subject\":\""

@@ -66,8 +66,12 @@ public final class LocalSuite implements AutoCloseable {
 				// session-service at sign-in.
 				Map<String, String> env = new LinkedHashMap<>(shared);
 				env.putAll(upstreams(options));
+				ServiceCredentials.withoutOthersSecrets(env, service);
 				// Each service gets only its own credentials: its key or the public keys of its callers, its database login.
 				env.putAll(suite.credentials.environmentFor(service, infrastructure.postgres() != null));
+				// Its own Redis user only: a service taken over cannot touch another's keys.
+				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
+				env.putAll(kafkaSignIn(options, service));
 				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service),
 						options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
 			}
@@ -88,6 +92,16 @@ public final class LocalSuite implements AutoCloseable {
 		env.put("WARDEN_IDENTITY_JWKS",
 				"http://" + SuiteOptions.LOOPBACK + ":" + options.port(WardenService.GATEWAY) + "/.well-known/jwks.json");
 		env.putAll(options.environment());
+		return env;
+	}
+
+	/** Each service signs in to Kafka as itself ({@code WARDEN_KAFKA_USERNAME}), knowing its own password only. */
+	private static Map<String, String> kafkaSignIn(SuiteOptions options, WardenService service) {
+		Map<String, String> env = new LinkedHashMap<>();
+		options.infrastructure()
+			.kafkaCredentials()
+			.serviceProperties(service.module())
+			.forEach((key, value) -> env.put(toEnvironmentName(key), value));
 		return env;
 	}
 

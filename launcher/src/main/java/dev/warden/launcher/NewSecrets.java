@@ -13,8 +13,9 @@ import dev.warden.serviceidentity.ServiceKey;
 /**
  * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
  * the service keys of the gateway and auth-service (private for the caller, public for the services they call),
- * the gateway's signing key (one for every replica), the TOTP encryption key, the first administrator's password
- * and the database and Grafana passwords. Nothing is written anywhere else.
+ * the gateway's signing key (one for every replica), the TOTP encryption key, the security log's chain key, the
+ * first administrator's password, the database, Redis (one per service) and Grafana passwords, and the Kafka
+ * administrator's and each service's Kafka password. Nothing is written anywhere else.
  */
 public final class NewSecrets {
 
@@ -34,10 +35,18 @@ public final class NewSecrets {
 		System.out.println("AUTH_SERVICE_PUBLIC_KEY=" + auth.publicJson());
 		System.out.println("WARDEN_IDENTITY_SIGNING_KEY=" + signing.toJSONString());
 		System.out.println("WARDEN_TWOFACTOR_KEYS=k1:" + Base64.getEncoder().encodeToString(totpKey));
+		byte[] chainKey = new byte[32];
+		new SecureRandom().nextBytes(chainKey);
+		System.out.println("WARDEN_AUDIT_CHAINKEYS=k1:" + Base64.getEncoder().encodeToString(chainKey));
 		System.out.println("WARDEN_BOOTSTRAP_ADMIN_PASSWORD=" + RandomSecrets.generate(24));
 		for (String name : new String[] { "POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "TOKEN_DB_PASSWORD",
-				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD" }) {
+				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "KAFKA_ADMIN_PASSWORD", "GATEWAY_KAFKA_PASSWORD",
+				"AUTH_KAFKA_PASSWORD", "SESSION_KAFKA_PASSWORD", "TOKEN_KAFKA_PASSWORD", "NOTIFICATION_KAFKA_PASSWORD",
+				"AUDIT_KAFKA_PASSWORD" }) {
 			System.out.println(name + "=" + RandomSecrets.generate(24));
+		}
+		for (WardenService service : RedisPasswords.services()) {
+			System.out.println(RedisPasswords.variable(service) + "=" + RandomSecrets.generate(32));
 		}
 	}
 }

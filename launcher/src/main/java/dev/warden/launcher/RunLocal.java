@@ -51,7 +51,10 @@ public final class RunLocal {
 		removeIfExternal(embedded, Component.SMTP, env, "WARDEN_SMTP_HOST");
 		InfrastructureSettings infrastructure = InfrastructureSettings.local(embedded, data)
 			.withPorts(port(env, "WARDEN_POSTGRES_PORT", 15432), port(env, "WARDEN_REDIS_PORT", 16379),
-					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525));
+					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525))
+			.withRedisPasswords(RedisPasswords.kept(env, data))
+			// Kept, like the Kafka log they are written into; each service is handed only its own.
+			.withKafkaCredentials(KeptSecrets.kafkaCredentials(data));
 
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
 		Map<WardenService, Integer> managementPorts = new EnumMap<>(WardenService.class);
@@ -68,6 +71,7 @@ public final class RunLocal {
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail);
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
 		secrets.put("WARDEN_TWOFACTOR_KEYS", KeptSecrets.twoFactorKeys(env.get("WARDEN_TWOFACTOR_KEYS"), data));
+		secrets.put("WARDEN_AUDIT_CHAINKEYS", KeptSecrets.auditChainKeys(env.get("WARDEN_AUDIT_CHAINKEYS"), data));
 		// A plain warden_session cookie by default here; WARDEN_COOKIE_SECURE=true works as well (browsers accept
 		// Secure cookies on http://localhost), and Docker Compose defaults to it.
 		secrets.put("WARDEN_COOKIE_SECURE", env.getOrDefault("WARDEN_COOKIE_SECURE", "false"));
@@ -124,7 +128,9 @@ public final class RunLocal {
 			out.append("  PostgreSQL:              localhost:").append(infra.postgres().port()).append(" (user postgres; databases auth, tokens, audit)").append(System.lineSeparator());
 		}
 		if (infra.redis() != null) {
-			out.append("  Redis:                   localhost:").append(infra.redis().port()).append(System.lineSeparator());
+			out.append("  Redis:                   localhost:").append(infra.redis().port())
+				.append(" (a user per service; passwords in ").append(data).append("/redis-*-password)")
+				.append(System.lineSeparator());
 		}
 		if (infra.kafka() != null) {
 			out.append("  Kafka:                   ").append(infra.kafka().bootstrapServers()).append(System.lineSeparator());

@@ -29,6 +29,23 @@ final class ServiceCredentials {
 		DATABASES.values().forEach((database) -> this.databasePasswords.put(database, RandomSecrets.generate(24)));
 	}
 
+	/**
+	 * Secrets that come in with the suite's shared environment but belong to one service: every other service's
+	 * environment is stripped of them (a service taken over learns nothing it does not use).
+	 */
+	static final Map<String, WardenService> OWNED_SECRETS = Map.of("WARDEN_IDENTITY_SIGNING_KEY", WardenService.GATEWAY,
+			"WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", WardenService.GATEWAY, "WARDEN_TWOFACTOR_KEYS", WardenService.AUTH,
+			"WARDEN_BOOTSTRAP_ADMIN_PASSWORD", WardenService.AUTH, "WARDEN_AUDIT_CHAINKEYS", WardenService.AUDIT);
+
+	/** Removes from one service's environment the secrets another service owns. */
+	static void withoutOthersSecrets(Map<String, String> env, WardenService service) {
+		OWNED_SECRETS.forEach((name, owner) -> {
+			if (owner != service) {
+				env.remove(name);
+			}
+		});
+	}
+
 	/** Gives each service database its owner login (embedded PostgreSQL only; an external one is the operator's). */
 	void createDatabaseOwners(EmbeddedInfrastructure infrastructure) {
 		if (infrastructure.postgres() != null) {

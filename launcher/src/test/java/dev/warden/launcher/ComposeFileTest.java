@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.warden.event.Topics;
+import dev.warden.infra.RedisAcl;
+import dev.warden.infra.kafka.KafkaAcl;
+import dev.warden.infra.kafka.KafkaPrincipals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -27,7 +30,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The Docker Compose deployment, checked against the code without a Docker engine: every long-running
  * container has a health check, every {@code WARDEN_*} variable a service is given is one it reads, ports and
  * upstream URLs agree with the services' own configuration, the topics created are the ones the services use,
- * no secret has a committed value, and the one Dockerfile builds a layered, non-root image.
+ * the Kafka ACLs are the code's and each service has its own Kafka user, no secret has a committed value, and the one Dockerfile builds a layered, non-root image.
  */
 class ComposeFileTest {
 
@@ -161,18 +164,58 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void theTopicsCreatedAreTheOnesTheServicesUseWithTheirPartitionCount() {
+	void kafkaInitCreatesEveryEventTopicAndItsDeadLetterTwinWithOnePartitionCount() {
 		String command = String.valueOf(services.get("kafka-init").get("command"));
-		String partitions = environment("auth-service").get("WARDEN_KAFKA_PARTITIONS");
 		for (String topic : Topics.ALL) {
 			assertThat(command).contains(topic + " ").contains(Topics.deadLetterOf(topic));
 		}
-		assertThat(command).contains("--partitions " + partitions);
-		for (WardenService warden : WardenService.values()) {
-			if (warden != WardenService.GATEWAY) { // the gateway only listens to revocations; it creates no topic
-				assertThat(environment(warden.module()).get("WARDEN_KAFKA_PARTITIONS")).as(warden.module())
-					.isEqualTo(partitions);
+		assertThat(command).containsOnlyOnce("--partitions ");
+	}
+
+	/** The ACLs kafka-init grants are exactly those the code applies to the embedded broker, so neither drifts. */
+	@Test
+	void kafkaInitGrantsExactlyTheAclsOfKafkaPrincipals() {
+		String command = String.valueOf(services.get("kafka-init").get("command"));
+		List<KafkaAcl> granted = new ArrayList<>();
+		Matcher allow = Pattern.compile("(?m)^\\s*allow (\\S+) (Read|Write) (.+)$").matcher(command);
+		while (allow.find()) {
+			List<String> arguments = List.of(allow.group(3).trim().split("\\s+"));
+			boolean prefixed = String.join(" ", arguments).contains("--resource-pattern-type prefixed");
+			for (int i = 0; i + 1 < arguments.size(); i += 2) {
+				KafkaAcl.Resource resource = switch (arguments.get(i)) {
+					case "--topic" -> KafkaAcl.Resource.TOPIC;
+					case "--group" -> KafkaAcl.Resource.GROUP;
+					default -> null;
+				};
+				if (resource != null) {
+					granted.add(new KafkaAcl(allow.group(1), KafkaAcl.Operation.valueOf(allow.group(2).toUpperCase()),
+							resource, arguments.get(i + 1), prefixed));
+				}
 			}
+		}
+		assertThat(granted).containsExactlyInAnyOrderElementsOf(KafkaPrincipals.serviceAcls());
+	}
+
+	/** One SCRAM user per service, each service given its own password and no one else's, the admin's to none. */
+	@Test
+	void eachServiceSignsInToKafkaAsItselfWithItsOwnPassword() {
+		String command = String.valueOf(services.get("kafka-init").get("command"));
+		Map<String, String> users = new LinkedHashMap<>();
+		Matcher user = Pattern.compile("(?m)^\\s*user (\\S+) \"\\$\\$([A-Z_]+)\"$").matcher(command);
+		while (user.find()) {
+			users.put(user.group(1), user.group(2));
+		}
+		assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(
+				KafkaPrincipals.SERVICES.stream().map((principal) -> principal.name()).toList());
+		for (WardenService warden : WardenService.values()) {
+			Map<String, String> env = environment(warden.module());
+			String variable = users.get(warden.module());
+			assertThat(env.get("WARDEN_KAFKA_PASSWORD")).as(warden.module())
+				.isEqualTo("${" + variable + ":?set " + variable + " in .env}");
+			assertThat(env).as(warden.module()).doesNotContainKey("WARDEN_KAFKA_USERNAME");
+			assertThat(String.valueOf(env)).as(warden.module()).doesNotContain("KAFKA_ADMIN_PASSWORD");
+			users.values().stream().filter((other) -> !other.equals(variable)).forEach((other) -> assertThat(
+					String.valueOf(env)).as(warden.module()).doesNotContain(other));
 		}
 	}
 
@@ -203,6 +246,61 @@ class ComposeFileTest {
 		while (module.find()) {
 			String name = module.group(1);
 			assertThat(dockerfile).as(name).contains("launcher".equals(name) ? "COPY launcher/pom.xml" : "COPY " + name + "/ " + name + "/");
+		}
+	}
+
+	/** The ACL Compose's Redis starts with is RedisAcl's, rule for rule, so the two cannot drift apart. */
+	@Test
+	void composeRedisLetsInExactlyTheUsersOfTheCodeWithTheirRules() throws IOException {
+		String script = Files.readString(ROOT.resolve("deploy/redis/start-redis.sh"));
+		Matcher user = Pattern.compile("(?m)^\\s*echo \"user (\\S+) on #\\$\\(hash \"\\$(?:\\(cat [^)]+\\)|([A-Z_]+))\"\\) (.+)\"$")
+			.matcher(script);
+		Map<String, String> rules = new LinkedHashMap<>();
+		Map<String, String> passwordVariables = new LinkedHashMap<>();
+		while (user.find()) {
+			rules.put(user.group(1), user.group(3));
+			if (user.group(2) != null) {
+				passwordVariables.put(user.group(1), user.group(2));
+			}
+		}
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put(RedisAcl.HEALTHCHECK.name(), RedisAcl.HEALTHCHECK.permissions());
+		RedisAcl.SERVICES.forEach((service) -> expected.put(service.name(), service.permissions()));
+		assertThat(rules).isEqualTo(expected);
+		assertThat(script).containsPattern("(?m)^\\s*echo \"" + Pattern.quote(RedisAcl.DEFAULT_USER_OFF) + "\"$")
+			.contains("redis-server --aclfile");
+		Map<String, String> redis = environment("redis");
+		for (WardenService service : RedisPasswords.services()) {
+			String variable = RedisPasswords.variable(service);
+			assertThat(passwordVariables.get(service.module())).as(service.module()).isEqualTo(variable);
+			assertThat(redis.get(variable)).as(variable).startsWith("${" + variable + ":?");
+		}
+		assertThat(String.valueOf(services.get("redis").get("entrypoint"))).contains("/etc/warden/start-redis.sh");
+		assertThat(String.valueOf(services.get("redis").get("volumes")))
+			.contains("./deploy/redis/start-redis.sh:/etc/warden/start-redis.sh:ro");
+		assertThat(String.valueOf(map(services.get("redis"), "healthcheck").get("test")))
+			.contains("--user " + RedisAcl.HEALTHCHECK.name());
+	}
+
+	/** A service taken over holds one Redis password, its own; token- and audit-service hold none. */
+	@Test
+	void eachServiceIsGivenOnlyItsOwnRedisPassword() throws IOException {
+		for (WardenService service : WardenService.values()) {
+			Map<String, String> env = environment(service.module());
+			if (RedisPasswords.services().contains(service)) {
+				String variable = RedisPasswords.variable(service);
+				assertThat(env.get("WARDEN_REDIS_PASSWORD")).as(service.module())
+					.isEqualTo("${" + variable + ":?set " + variable + " in .env}");
+				assertThat(env.getOrDefault("WARDEN_REDIS_USERNAME", service.module())).isEqualTo(service.module());
+			}
+			else {
+				assertThat(env.keySet()).as(service.module()).noneMatch((name) -> name.startsWith("WARDEN_REDIS"));
+				assertThat(Files.readString(ROOT.resolve(service.module() + "/src/main/resources/application.yml")))
+					.as("%s's readiness", service.module())
+					.doesNotContain("redis");
+			}
+			assertThat(env.values()).as(service.module())
+				.noneMatch((value) -> value.contains("_REDIS_PASSWORD") && !value.contains(RedisPasswords.variable(service)));
 		}
 	}
 

@@ -92,7 +92,7 @@ final class SharedSuite {
 		Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("launcher/target")), "suite-data-");
 		InfrastructureSettings ephemeral = InfrastructureSettings.ephemeral();
 		InfrastructureSettings infrastructure = new InfrastructureSettings(ephemeral.components(), 0, 0, 0, 0, data,
-				ephemeral.databases(), ephemeral.partitions());
+				ephemeral.databases(), ephemeral.partitions(), ephemeral.kafkaCredentials());
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
 				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
@@ -101,6 +101,8 @@ final class SharedSuite {
 						Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
 						Map.entry("WARDEN_COOKIE_SECURE", "false"),
 						Map.entry("WARDEN_TWOFACTOR_KEYS",
+								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+						Map.entry("WARDEN_AUDIT_CHAINKEYS",
 								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 						// A long cache: only the revocation event can make the gateway forget a session in time.
 						Map.entry("WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
@@ -148,9 +150,14 @@ final class SharedSuite {
 	/** As the page would: the session cookie, and for changes the CSRF token echoed in its header. */
 	static java.net.http.HttpResponse<String> withCookie(String method, String url, String secret, String json)
 			throws Exception {
+		// An answer that never comes fails the test instead of hanging it.
+		return withCookie(method, url, secret, json, Duration.ofSeconds(30));
+	}
+
+	static java.net.http.HttpResponse<String> withCookie(String method, String url, String secret, String json,
+			Duration timeout) throws Exception {
 		return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-			// An answer that never comes fails the test instead of hanging it.
-			.timeout(Duration.ofSeconds(30))
+			.timeout(timeout)
 			.header("Cookie", "warden_session=" + secret + "; XSRF-TOKEN=" + CSRF)
 			.header("X-XSRF-TOKEN", CSRF)
 			.header("Content-Type", "application/json")

@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
  * Stores every security event of every topic, once: a redelivered event id is a no-op. Records arrive in
  * batches and each batch is appended to the chain in one transaction (one lock, one round of inserts). A
- * malformed record is named to the error handler by its index: the records before it are stored and committed,
- * it goes to the topic's dead-letter twin, and the rest are delivered again.
+ * malformed record, or one whose source does not own its topic, is named to the error handler by its index: the
+ * records before it are stored and committed, it goes to the topic's dead-letter twin, and the rest are delivered
+ * again.
  */
 @Component
 class SecurityEventConsumer {
@@ -37,11 +40,11 @@ class SecurityEventConsumer {
 	}
 
 	@KafkaListener(topics = { Topics.AUTH_EVENTS, Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS }, batch = "true")
-	void on(List<String> values) {
+	void on(List<String> values, @Header(KafkaHeaders.RECEIVED_TOPIC) List<String> topics) {
 		List<CloudEvent> events = new ArrayList<>(values.size());
 		for (int i = 0; i < values.size(); i++) {
 			try {
-				events.add(this.parser.parse(values.get(i)));
+				events.add(this.parser.parse(topics.get(i), values.get(i)));
 			}
 			catch (MalformedEventException ex) {
 				append(events);

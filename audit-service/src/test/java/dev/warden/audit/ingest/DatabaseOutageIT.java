@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.StoppablePostgres;
@@ -30,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test's own server, stopped and started again on the same port and data directory, so the rest of the suite's
  * shared server is untouched.
  */
-@SpringBootTest(properties = { "spring.kafka.consumer.group-id=audit-outage-test",
+@SpringBootTest(properties = { "spring.kafka.consumer.group-id=audit-service-outage-test",
 		"spring.datasource.hikari.connection-timeout=1000", "warden.kafka.retry-max=2s" })
 class DatabaseOutageIT {
 
@@ -79,7 +80,7 @@ class DatabaseOutageIT {
 	private List<String> publish(String user, int count) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			CloudEvent event = CloudEvent.of("/test", EventTypes.LOGIN_SUCCEEDED, user, Map.of("ip", "203.0.113.5"));
+			CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, EventTypes.LOGIN_SUCCEEDED, user, Map.of("ip", "203.0.113.5"));
 			KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
 			ids.add(event.id());
 		}

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
@@ -102,7 +103,8 @@ class SecurityEventIngestIT {
 	}
 
 	private String sendEvent(String topic, String user) {
-		CloudEvent event = CloudEvent.of("/test", EventTypes.TOKEN_CREATED, user, Map.of("name", "ci"));
+		CloudEvent event = CloudEvent.of(EventSources.ownerOf(topic).orElseThrow(), EventTypes.TOKEN_CREATED, user,
+				Map.of("name", "ci"));
 		KafkaRecords.send(topic, user, this.json.writeValueAsString(event));
 		return event.id();
 	}

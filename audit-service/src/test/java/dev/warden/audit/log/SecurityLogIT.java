@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.audit.chain.ChainEntry;
+import dev.warden.audit.chain.LegacyChain;
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
 import dev.warden.infra.test.TestJwts;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,11 +137,52 @@ class SecurityLogIT {
 	}
 
 	@Test
+	void verificationNamesAnEntryEditedAndRechainedWithoutTheKey() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String before = publish(me, EventTypes.LOGIN_SUCCEEDED, Map.of("ip", "203.0.113.7"));
+		String edited = publish(me, EventTypes.LOGIN_FAILED, Map.of("ip", "198.51.100.9"));
+		String after = publish(me, EventTypes.LOGOUT, Map.of());
+		awaitStored(before, edited, after);
+		String admin = TestJwts.shared().forUser("admin").roles("USER", "ADMIN").bearer();
+		List<Map<String, Object>> saved = this.jdbc.queryForList("""
+				select seq, data::text as data, prev_hash, hash from security_event
+				where seq >= (select seq from security_event where event_id = ?) order by seq""", edited);
+
+		// A writer of the database hides the failure and recomputes every link after it the only way it can.
+		this.jdbc.update("update security_event set data = '{\"ip\":\"203.0.113.7\"}'::jsonb where event_id = ?",
+				edited);
+		String previous = this.jdbc.queryForObject("select hash from security_event where event_id = ?", String.class,
+				before);
+		for (Map<String, Object> row : saved) {
+			Map<String, Object> now = this.jdbc.queryForMap("select * from security_event where seq = ?",
+					row.get("seq"));
+			String hash = LegacyChain.hash(previous, new ChainEntry((Long) now.get("seq"), (String) now.get("event_id"),
+					(String) now.get("type"), (String) now.get("source"), (String) now.get("user_id"),
+					((Timestamp) now.get("occurred_at")).toInstant(), null,
+					this.json.readValue(now.get("data").toString(), new TypeReference<>() {
+					})), this.json);
+			this.jdbc.update("update security_event set prev_hash = ?, hash = ? where seq = ?", previous, hash,
+					row.get("seq"));
+			previous = hash;
+		}
+		JsonNode broken = read(get("/api/admin/security-log/verify", admin));
+		for (Map<String, Object> row : saved) {
+			this.jdbc.update("update security_event set data = ?::jsonb, prev_hash = ?, hash = ? where seq = ?",
+					row.get("data"), row.get("prev_hash"), row.get("hash"), row.get("seq"));
+		}
+
+		assertThat(broken.get("valid").asBoolean()).isFalse();
+		assertThat(broken.get("firstBrokenId").asString()).isEqualTo(edited);
+		assertThat(broken.get("reason").asString()).isEqualTo("chain_mismatch");
+		assertThat(read(get("/api/admin/security-log/verify", admin)).get("valid").asBoolean()).isTrue();
+	}
+
+	@Test
 	void anEventTimedInNanosecondsJustBelowAMillisecondKeepsTheChainValid() throws Exception {
 		// PostgreSQL keeps microseconds and rounds: 11.668999600 s is stored as 11.669000 s, one millisecond later
 		// than the time the hash was first computed from (found by the kill -9 fault test: ~1 event in 2,000).
 		String me = UUID.randomUUID().toString();
-		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/test",
+		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), EventSources.AUTH_SERVICE,
 				EventTypes.LOGOUT, java.time.Instant.parse("2026-11-27T07:55:11.668999600Z"), me, CloudEvent.JSON,
 				Map.of());
 		KafkaRecords.send(Topics.AUTH_EVENTS, me, this.json.writeValueAsString(event));
@@ -160,11 +206,11 @@ class SecurityLogIT {
 		JsonNode broken = read(get("/api/admin/security-log/verify", admin));
 		this.jdbc.update("""
 				insert into security_event (seq, event_id, type, source, user_id, occurred_at, recorded_at, data,
-				                            prev_hash, hash, actor_type, actor_id, outcome)
-				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)""",
+				                            prev_hash, hash, key_id, actor_type, actor_id, outcome)
+				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
 				row.get("seq"), row.get("event_id"), row.get("type"), row.get("source"), row.get("user_id"),
 				row.get("occurred_at"), row.get("recorded_at"), row.get("data").toString(), row.get("prev_hash"),
-				row.get("hash"), row.get("actor_type"), row.get("actor_id"), row.get("outcome"));
+				row.get("hash"), row.get("key_id"), row.get("actor_type"), row.get("actor_id"), row.get("outcome"));
 
 		assertThat(broken.get("valid").asBoolean()).isFalse();
 		assertThat(broken.get("firstBrokenId").asString()).isEqualTo(c);
@@ -228,7 +274,7 @@ class SecurityLogIT {
 	}
 
 	private String publish(String user, String type, Map<String, Object> data) {
-		CloudEvent event = CloudEvent.of("/test", type, user, new LinkedHashMap<>(data));
+		CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, type, user, new LinkedHashMap<>(data));
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
 		return event.id();
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.warden.audit.log.SecurityEventStore;
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
@@ -61,7 +62,7 @@ class RetentionIT {
 	}
 
 	private String publish(String user, Instant time) {
-		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/test",
+		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), EventSources.AUTH_SERVICE,
 				EventTypes.LOGOUT, time, user, CloudEvent.JSON, Map.of("ip", "203.0.113.1"));
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
 		return event.id();

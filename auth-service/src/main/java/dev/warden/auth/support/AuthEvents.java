@@ -3,6 +3,7 @@ package dev.warden.auth.support;
 import java.util.Map;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.Topics;
 import dev.warden.support.outbox.OutboxWriter;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuthEvents {
 
-	public static final String SOURCE = "/auth-service";
+	public static final String SOURCE = EventSources.AUTH_SERVICE;
 
 	private final OutboxWriter outbox;
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.event.UserCreated;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
-	static final String SOURCE = "/auth-service";
+	static final String SOURCE = EventSources.AUTH_SERVICE;
 
 	private final UserStore users;
 

@@ -23,7 +23,7 @@ class AttemptLimiterIT extends AuthIntegrationTest {
 
 	@Test
 	void letsTheFirstFailuresThroughThenDelaysDoublingThenLocksDoublingUpToTheCap() {
-		AttemptLimiter limiter = new AttemptLimiter(this.redis, "test:attempts:", DEFAULTS, this.clock);
+		AttemptLimiter limiter = new AttemptLimiter(this.redis, "warden:auth:attempts:test:", DEFAULTS, this.clock);
 		String subject = UUID.randomUUID().toString();
 		List<Long> waits = new ArrayList<>();
 		for (int failure = 1; failure <= 10; failure++) {
@@ -40,7 +40,7 @@ class AttemptLimiterIT extends AuthIntegrationTest {
 
 	@Test
 	void judgesNoMoreAtOnceThanTheFirstWaitAllowsHoweverManyArrive() throws Exception {
-		AttemptLimiter limiter = new AttemptLimiter(this.redis, "test:attempts:", DEFAULTS, this.clock);
+		AttemptLimiter limiter = new AttemptLimiter(this.redis, "warden:auth:attempts:test:", DEFAULTS, this.clock);
 		String subject = UUID.randomUUID().toString();
 		List<Callable<AttemptLimiter.Reservation>> burst = new ArrayList<>();
 		for (int attempt = 0; attempt < 200; attempt++) {
@@ -64,7 +64,7 @@ class AttemptLimiterIT extends AuthIntegrationTest {
 
 	@Test
 	void aReservationGivenBackIsNotCountedAndOneNeverSettledExpires() {
-		AttemptLimiter limiter = new AttemptLimiter(this.redis, "test:attempts:", DEFAULTS, this.clock);
+		AttemptLimiter limiter = new AttemptLimiter(this.redis, "warden:auth:attempts:test:", DEFAULTS, this.clock);
 		String subject = UUID.randomUUID().toString();
 		for (int held = 0; held < 3; held++) {
 			assertThat(limiter.reserve(subject).refused()).isFalse(); // never settled: its holder died
@@ -80,7 +80,7 @@ class AttemptLimiterIT extends AuthIntegrationTest {
 	@Test
 	void locksForGoodOnlyWhenAPermanentLockIsOptedInto() {
 		AttemptLimiter.Schedule optedIn = new LockoutProperties(null, null, null, null, null, 6, null).schedule();
-		AttemptLimiter limiter = new AttemptLimiter(this.redis, "test:attempts:", optedIn, this.clock);
+		AttemptLimiter limiter = new AttemptLimiter(this.redis, "warden:auth:attempts:test:", optedIn, this.clock);
 		String subject = UUID.randomUUID().toString();
 		for (int failure = 1; failure <= 6; failure++) {
 			limiter.reserve(subject).failed();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.warden.infra.kafka.KafkaClientSecurity;
+import dev.warden.infra.kafka.KafkaPrincipals;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Hears every event on one topic from the real broker, as a consumer of its own would, for tests to wait on
- * and inspect. Declare one as a bean in a test configuration: {@code new EventCollector(Topics.X, json)}.
+ * and inspect. Declare one as a bean in a test configuration: {@code new EventCollector(Topics.X, json)}. It
+ * listens in the service's context but signs in as the tests' own principal: a service may not read its own topic.
  */
 public class EventCollector {
 
@@ -38,7 +41,15 @@ public class EventCollector {
 		return this.group;
 	}
 
-	@KafkaListener(topics = "#{__listener.topic()}", groupId = "#{__listener.group()}")
+	/** Consumer properties overriding the service's sign-in with the tests' principal's. */
+	public String signIn() {
+		String principal = KafkaPrincipals.TEST.name();
+		return "sasl.jaas.config=" + KafkaClientSecurity.jaas(principal,
+				SharedInfrastructure.get().kafkaCredentials().passwordOf(principal));
+	}
+
+	@KafkaListener(topics = "#{__listener.topic()}", groupId = "#{__listener.group()}",
+			properties = "#{__listener.signIn()}")
 	void on(String value) {
 		this.raw.add(value);
 	}

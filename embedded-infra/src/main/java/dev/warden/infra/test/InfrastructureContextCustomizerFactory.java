@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.infra.TestInfrastructure;
+import dev.warden.infra.kafka.KafkaCredentials;
+import dev.warden.infra.kafka.KafkaPrincipals;
+
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -13,8 +17,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context of a module that depends on this one at the JVM's shared embedded
- * infrastructure and at {@link TestJwts#shared()}'s JWK Set. Registered in {@code META-INF/spring.factories},
- * so service tests need no annotation, and equal configurations still share one cached context.
+ * infrastructure and at {@link TestJwts#shared()}'s JWK Set, and gives it the Redis user and the Kafka principal
+ * of the service it runs (by {@code spring.application.name}, which application.yml has set by now), so each
+ * service's tests meet only the rights it has in production. Registered in {@code META-INF/spring.factories}, so
+ * service tests need no annotation, and equal configurations still share one cached context.
  */
 public final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -28,7 +34,15 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			Map<String, Object> properties = new LinkedHashMap<>(SharedInfrastructure.get().serviceProperties());
+			TestInfrastructure infrastructure = SharedInfrastructure.get();
+			Map<String, Object> properties = new LinkedHashMap<>(infrastructure.serviceProperties());
+			String service = context.getEnvironment().getProperty("spring.application.name");
+			String password = service == null ? null : infrastructure.redisPassword(service);
+			if (password != null) {
+				properties.put("warden.redis.username", service);
+				properties.put("warden.redis.password", password);
+			}
+			properties.putAll(kafkaSignIn(service));
 			properties.put("warden.identity.jwks", TestJwts.shared().jwksUri());
 			// Calls between services: the gateway's and auth-service's keys are accepted, and a service that calls
 			// others (auth-service) signs with its own.
@@ -41,13 +55,19 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 				properties.put("warden.postgres.username", database);
 				properties.put("warden.postgres.password", SharedInfrastructure.databaseOwnerPassword(database));
 			}
-			String service = context.getEnvironment().getProperty("spring.application.name");
 			if (service != null) {
 				TestJwts.serviceUnderTest(service);
 			}
 			context.getEnvironment()
 				.getPropertySources()
 				.addAfter("systemEnvironment", new MapPropertySource("warden-embedded-infrastructure", properties));
+		}
+
+		/** A context that is none of the services (a test application of a shared module) gets the tests' principal. */
+		private static Map<String, String> kafkaSignIn(String application) {
+			KafkaCredentials credentials = SharedInfrastructure.get().kafkaCredentials();
+			return credentials.serviceProperties(application != null && credentials.knows(application) ? application
+					: KafkaPrincipals.TEST.name());
 		}
 
 		@Override

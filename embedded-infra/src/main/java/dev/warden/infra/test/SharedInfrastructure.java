@@ -5,6 +5,7 @@ import java.util.Locale;
 import dev.warden.infra.ContainerInfrastructure;
 import dev.warden.infra.EmbeddedInfrastructure;
 import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.RedisAcl;
 import dev.warden.infra.TestInfrastructure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.testcontainers.DockerClientFactory;
  * JVM, stopped when the JVM exits. Which kind is chosen once, here, by the system property (or environment
  * variable {@code WARDEN_TEST_INFRA}) {@code warden.test.infra}: {@code embedded} (the default: servers from
  * Maven artifacts, no Docker needed), {@code containers} (Testcontainers), or {@code auto} (containers when a
- * Docker engine answers, embedded otherwise).
+ * Docker engine answers, embedded otherwise). Redis lets in each service's user and {@link RedisAcl#TEST}, each
+ * with a password made up for this JVM.
  */
 public final class SharedInfrastructure {
 
@@ -79,9 +81,10 @@ public final class SharedInfrastructure {
 
 	private static TestInfrastructure start(Mode mode) {
 		log.info("Test infrastructure: {}", mode.name().toLowerCase(Locale.ROOT));
+		InfrastructureSettings settings = InfrastructureSettings.ephemeral().withRedisUser(RedisAcl.TEST);
 		return switch (mode) {
-			case CONTAINERS -> ContainerInfrastructure.start(InfrastructureSettings.SERVICE_DATABASES);
-			default -> EmbeddedInfrastructure.start(InfrastructureSettings.ephemeral());
+			case CONTAINERS -> ContainerInfrastructure.start(settings.databases(), settings.redisPasswords());
+			default -> EmbeddedInfrastructure.start(settings);
 		};
 	}
 

@@ -1,19 +1,23 @@
 package dev.warden.gateway.authentication;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
  * Hears every session revocation and renewal, and every token revocation, and drops them from this replica's
  * caches at once. Each gateway
  * replica consumes in a group of its own ({@code gateway-<random>}), so every replica hears every revocation
- * and "end other sessions" takes effect everywhere within the event's delivery time.
+ * and "end other sessions" takes effect everywhere within the event's delivery time. An event whose source
+ * does not own its topic is ignored: audit-service and notification-service dead-letter it.
  */
 @Component
 class RevocationListener {
@@ -33,13 +37,17 @@ class RevocationListener {
 	}
 
 	@KafkaListener(topics = { Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS }, groupId = "gateway-${random.uuid}")
-	void on(String value) {
+	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
 		CloudEvent event;
 		try {
 			event = this.json.readValue(value, CloudEvent.class);
 		}
 		catch (JacksonException ex) {
 			return; // Not ours to dead-letter: audit-service does that; the gateway only listens.
+		}
+		if (event != null && !EventSources.isOwner(topic, event.source())) {
+			log.warn("Ignored event {} on {}: its source is not the topic's owner", event.id(), topic);
+			return;
 		}
 		// A renewed session keeps its id but not its old cookie: forget that too.
 		if (event != null && (EventTypes.SESSION_REVOKED.equals(event.type())

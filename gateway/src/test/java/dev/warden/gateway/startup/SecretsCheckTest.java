@@ -25,16 +25,22 @@ class SecretsCheckTest {
 			.hasMessageNotContaining("base64-of-32");
 	}
 
+	/** The gateway's Redis and Kafka passwords, so that what is checked is the service key. */
+	private static final Map<String, Object> OTHER_CREDENTIALS = Map.of("WARDEN_REDIS_PASSWORD",
+			"redis-password-0123456789", "WARDEN_KAFKA_PASSWORD", "kafka-password-0123456789");
+
 	@Test
 	void theGatewayDoesNotStartWithoutItsOwnServiceKey() {
-		assertThatThrownBy(() -> start(Map.of(), Map.of())).hasStackTraceContaining("WARDEN_SERVICE_KEY")
+		assertThatThrownBy(() -> start(Map.of(), OTHER_CREDENTIALS)).hasStackTraceContaining("WARDEN_SERVICE_KEY")
 			.hasStackTraceContaining("not set");
 	}
 
 	@Test
 	void theGatewayDoesNotStartWithAPublicKeyForItsServiceKey() {
 		String publicOnly = dev.warden.serviceidentity.ServiceKey.generate().publicJson();
-		assertThatThrownBy(() -> start(Map.of(), Map.of("WARDEN_SERVICE_KEY", publicOnly)))
+		Map<String, Object> environment = new java.util.HashMap<>(OTHER_CREDENTIALS);
+		environment.put("WARDEN_SERVICE_KEY", publicOnly);
+		assertThatThrownBy(() -> start(Map.of(), environment))
 			.hasStackTraceContaining("must be a private P-256 EC JWK")
 			.satisfies((error) -> assertThat(stackTrace(error)).doesNotContain(publicOnly.substring(20, 60)));
 	}

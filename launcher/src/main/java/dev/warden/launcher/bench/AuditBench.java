@@ -20,6 +20,7 @@ import java.util.UUID;
 import dev.warden.event.Topics;
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.kafka.KafkaPrincipals;
 import dev.warden.launcher.LocalSuite;
 import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
@@ -53,7 +54,8 @@ public final class AuditBench {
 	private static void run(Path root) throws Exception {
 		Path work = Files.createDirectories(root.resolve("launcher/target/bench-audit"));
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(),
-				Map.of(WardenService.AUDIT, FreePorts.next()), Map.of(),
+				Map.of(WardenService.AUDIT, FreePorts.next()),
+				Map.of("WARDEN_AUDIT_CHAINKEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
 				EnumSet.of(WardenService.AUDIT));
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
@@ -101,38 +103,41 @@ public final class AuditBench {
 	}
 
 	/**
-	 * Publishes {@code events} at once under a source of their own and waits until all are stored: events/s
+	 * Publishes {@code events} at once, marked as a run of their own, and waits until all are stored: events/s
 	 * between the first and last stored, p50/p99/max event → queryable in ms, and events per busy CPU-second.
 	 */
 	private static double[] burst(LocalSuite suite, Connection db, int events) throws Exception {
-		String source = "/bench/" + UUID.randomUUID();
+		String run = UUID.randomUUID().toString();
 		CpuMeter cpu = CpuMeter.start();
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.infrastructure().kafkaBootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
-				new StringSerializer(), new StringSerializer())) {
+		// As the tests' Kafka principal; the events claim auth-service, the only source believed on its topic.
+		Map<String, Object> config = new java.util.HashMap<>(suite.infrastructure().kafkaClientProperties(KafkaPrincipals.TEST.name()));
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new StringSerializer())) {
 			for (int i = 0; i < events; i++) {
 				String user = "bench-user-" + (i % 500);
-				producer.send(new ProducerRecord<>(Topics.AUTH_EVENTS, user, event(user, source)));
+				producer.send(new ProducerRecord<>(Topics.AUTH_EVENTS, user, event(user, run)));
 			}
 		}
 		Instant start = Instant.now();
-		while (count(db, source) < events) {
+		while (count(db, run) < events) {
 			if (Duration.between(start, Instant.now()).toMinutes() >= 15) {
 				throw new IllegalStateException("events were not all stored within 15 minutes");
 			}
 			Thread.sleep(100);
 		}
 		double busy = cpu.busySeconds();
-		double[] figures = figures(db, source);
+		double[] figures = figures(db, run);
 		return new double[] { figures[0], figures[1], figures[2], figures[3], events / busy };
 	}
 
-	private static String event(String user, String source) {
-		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"" + source + "\","
+	private static String event(String user, String run) {
+		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/auth-service\","
 				+ "\"type\":\"warden.login.succeeded\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
 				+ "\",\"datacontenttype\":\"application/json\",\"data\":{\"email\":\"" + user
-				+ "@example.test\",\"ip\":\"198.51.100.1\",\"userAgent\":\"bench\",\"sessionId\":\"s1\"}}";
+				+ "@example.test\",\"ip\":\"198.51.100.1\",\"userAgent\":\"bench\",\"sessionId\":\"s1\",\"run\":\"" + run
+				+ "\"}}";
 	}
 
 	private static double baseline(Connection db) throws Exception {
@@ -153,22 +158,22 @@ public final class AuditBench {
 		}
 	}
 
-	private static long count(Connection db, String source) throws Exception {
+	private static long count(Connection db, String run) throws Exception {
 		try (Statement query = db.createStatement();
-				ResultSet rs = query.executeQuery("select count(*) from security_event where source = '" + source + "'")) {
+				ResultSet rs = query.executeQuery("select count(*) from security_event where data->>'run' = '" + run + "'")) {
 			rs.next();
 			return rs.getLong(1);
 		}
 	}
 
 	/** events/s between the first and last stored, and latency percentiles in ms. */
-	private static double[] figures(Connection db, String source) throws Exception {
+	private static double[] figures(Connection db, String run) throws Exception {
 		try (Statement query = db.createStatement(); ResultSet rs = query.executeQuery("""
 				select count(*) / greatest(extract(epoch from max(recorded_at) - min(recorded_at)), 0.001),
 				       percentile_cont(0.5) within group (order by extract(epoch from recorded_at - occurred_at)) * 1000,
 				       percentile_cont(0.99) within group (order by extract(epoch from recorded_at - occurred_at)) * 1000,
 				       max(extract(epoch from recorded_at - occurred_at)) * 1000
-				from security_event where source = '""" + source + "'")) {
+				from security_event where data->>'run' = '""" + run + "'")) {
 			rs.next();
 			return new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) };
 		}

@@ -108,6 +108,7 @@ public final class FootprintBench {
 						// The client signs the administrator in as it is; no forced password change first.
 						"WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false",
 						"WARDEN_TWOFACTOR_KEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+						"WARDEN_AUDIT_CHAINKEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "100000",
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "100000"),
 				jvmOptions(), work.resolve("logs"), EnumSet.allOf(WardenService.class));

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import dev.warden.event.Topics;
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.kafka.KafkaPrincipals;
 import dev.warden.launcher.LocalSuite;
 import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
@@ -63,15 +64,14 @@ public final class MailBench {
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
 			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "bench-stop"));
 			int smtpPort = suite.infrastructure().smtp().port();
-			String bootstrap = suite.infrastructure().kafkaBootstrapServers();
 
 			double[] direct = sendDirect(smtpPort, EVENTS);
 			System.out.printf("direct SMTP: p50 %.1f ms, p99 %.1f ms per mail%n", direct[0], direct[1]);
 			int before = suite.infrastructure().smtp().received().size();
 
 			Instant start = Instant.now();
-			try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-					bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+					producerConfig(suite, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5)),
 					new StringSerializer(), new StringSerializer())) {
 				for (int i = 0; i < EVENTS; i++) {
 					String user = UUID.randomUUID().toString();
@@ -91,7 +91,7 @@ public final class MailBench {
 				.body();
 			double p50 = quantile(metrics, "0.5");
 			double p99 = quantile(metrics, "0.99");
-			double[] steady = steady(suite, bootstrap);
+			double[] steady = steady(suite);
 			System.out.printf("steady 1,000/min: p50 %.0f ms, p99 %.0f ms%n", steady[0], steady[1]);
 			String report = String.format(Locale.ROOT, """
 					# Mail benchmark
@@ -123,7 +123,7 @@ public final class MailBench {
 	 * Publishes {@link #STEADY_PER_MINUTE} events over one minute, evenly spaced, and watches the SMTP sink every
 	 * 10 ms: p50 and p99 (ms) from each publish to its mail's arrival.
 	 */
-	private static double[] steady(LocalSuite suite, String bootstrap) throws Exception {
+	private static double[] steady(LocalSuite suite) throws Exception {
 		java.util.Map<String, Long> published = new java.util.concurrent.ConcurrentHashMap<>();
 		java.util.Map<String, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
 		int seen = suite.infrastructure().smtp().received().size();
@@ -152,8 +152,9 @@ public final class MailBench {
 		});
 		watcher.start();
 		long interval = 60_000_000_000L / STEADY_PER_MINUTE;
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				bootstrap, ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				producerConfig(suite, Map.of(ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(),
+				new StringSerializer())) {
 			long begin = System.nanoTime();
 			for (int i = 0; i < STEADY_PER_MINUTE; i++) {
 				long due = begin + i * interval;
@@ -185,8 +186,15 @@ public final class MailBench {
 				latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6 };
 	}
 
+	/** Published as the tests' Kafka principal would, the events claiming auth-service (the only source believed). */
+	private static Map<String, Object> producerConfig(LocalSuite suite, Map<String, Object> settings) {
+		Map<String, Object> config = new java.util.HashMap<>(suite.infrastructure().kafkaClientProperties(KafkaPrincipals.TEST.name()));
+		config.putAll(settings);
+		return config;
+	}
+
 	private static String event(String user, int i) {
-		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/bench\","
+		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/auth-service\","
 				+ "\"type\":\"warden.password.changed\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
 				+ "\",\"datacontenttype\":\"application/json\",\"data\":{\"email\":\"bench-" + i
 				+ "@example.test\",\"displayName\":\"Bench " + i + "\",\"ip\":\"198.51.100.1\",\"userAgent\":\"bench\"}}";

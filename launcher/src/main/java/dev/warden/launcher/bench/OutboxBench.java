@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.warden.event.Topics;
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.kafka.KafkaPrincipals;
 import dev.warden.launcher.LocalSuite;
 import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
@@ -61,15 +62,17 @@ public final class OutboxBench {
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
 				EnumSet.of(WardenService.AUTH));
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
-			String bootstrap = suite.infrastructure().kafkaBootstrapServers();
+			// The tests' Kafka principal reads and writes the event topics (the events claim auth-service, whose
+			// relay sends them).
+			Map<String, Object> kafka = suite.infrastructure().kafkaClientProperties(KafkaPrincipals.TEST.name());
 			String jdbc = suite.infrastructure().jdbcUrl("auth");
-			drain(jdbc, bootstrap, 2_000); // warm-up: JIT, connections, topic metadata
-			drain(jdbc, bootstrap, 2_000);
+			drain(jdbc, kafka, 2_000); // warm-up: JIT, connections, topic metadata
+			drain(jdbc, kafka, 2_000);
 			List<double[]> relay = new ArrayList<>();
 			List<Double> direct = new ArrayList<>();
 			for (int i = 0; i < RUNS; i++) {
-				relay.add(drain(jdbc, bootstrap, EVENTS));
-				direct.add(produceDirectly(bootstrap, EVENTS));
+				relay.add(drain(jdbc, kafka, EVENTS));
+				direct.add(produceDirectly(kafka, EVENTS));
 				System.out.printf(Locale.ROOT, "run %d: relay %.0f events/s (p50 %.0f ms, p99 %.0f ms); direct %.0f/s%n",
 						i + 1, relay.get(i)[0], relay.get(i)[1], relay.get(i)[2], direct.get(i));
 			}
@@ -105,16 +108,15 @@ public final class OutboxBench {
 	}
 
 	/** Commits {@code count} outbox rows at once and waits until a consumer has read them all. */
-	private static double[] drain(String jdbc, String bootstrap, int count) throws Exception {
+	private static double[] drain(String jdbc, Map<String, Object> kafkaClient, int count) throws Exception {
 		String run = UUID.randomUUID().toString();
 		ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
 		AtomicBoolean assigned = new AtomicBoolean();
 		AtomicBoolean done = new AtomicBoolean();
 		Thread consumer = new Thread(() -> {
-			try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
-					ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + run,
-					ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-					new StringDeserializer(), new StringDeserializer())) {
+			try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(signedIn(kafkaClient, Map.of(
+					ConsumerConfig.GROUP_ID_CONFIG, "test-bench-" + run, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+					ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)), new StringDeserializer(), new StringDeserializer())) {
 				kafka.subscribe(List.of(Topics.AUTH_EVENTS));
 				while (kafka.assignment().isEmpty()) {
 					kafka.poll(Duration.ofMillis(100));
@@ -176,10 +178,10 @@ public final class OutboxBench {
 	}
 
 	/** The ceiling: the same records from one producer with the relay's settings. */
-	private static double produceDirectly(String bootstrap, int count) {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new StringSerializer())) {
+	private static double produceDirectly(Map<String, Object> kafkaClient, int count) {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(signedIn(kafkaClient, Map.of(
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
+				new StringSerializer(), new StringSerializer())) {
 			String run = UUID.randomUUID().toString();
 			long start = System.nanoTime();
 			for (int i = 0; i < count; i++) {
@@ -192,8 +194,14 @@ public final class OutboxBench {
 		}
 	}
 
+	private static Map<String, Object> signedIn(Map<String, Object> kafkaClient, Map<String, Object> settings) {
+		Map<String, Object> config = new java.util.HashMap<>(kafkaClient);
+		config.putAll(settings);
+		return config;
+	}
+
 	private static String payload(String id, String user, String run) {
-		return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/bench\",\"type\":\"warden.bench.event\","
+		return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/auth-service\",\"type\":\"warden.bench.event\","
 				+ "\"time\":\"2026-11-27T06:00:00Z\",\"subject\":\"" + user + "\",\"datacontenttype\":\"application/json\","
 				+ "\"data\":{\"run\":\"" + run + "\",\"ip\":\"203.0.113.7\",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64)\"}}";
 	}

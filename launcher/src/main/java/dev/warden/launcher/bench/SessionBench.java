@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
+import dev.warden.infra.RedisAcl;
 import dev.warden.launcher.LocalSuite;
 import dev.warden.launcher.ServiceProcess;
 import dev.warden.launcher.SuiteOptions;
@@ -65,6 +66,8 @@ public final class SessionBench {
 
 	private LocalSuite suite;
 
+	private String redisPassword;
+
 	private SessionBench() {
 	}
 
@@ -75,7 +78,10 @@ public final class SessionBench {
 
 	private void run(Path root) throws Exception {
 		Path work = Files.createDirectories(root.resolve("launcher/target/bench"));
-		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(),
+		// The baseline and the memory readings go to Redis directly, as a user of their own.
+		InfrastructureSettings infrastructure = InfrastructureSettings.ephemeral().withRedisUser(RedisAcl.TEST);
+		this.redisPassword = infrastructure.redisPasswords().get(RedisAcl.TEST.name());
+		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(),
 				Map.of(WardenService.SESSION, FreePorts.next()),
 				Map.of(),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
@@ -98,7 +104,7 @@ public final class SessionBench {
 			List<String> wrk = List.of("wrk", "-t1", "-c" + CONNECTIONS, "-d15s", "--latency", "-s",
 					root.resolve("bench/wrk/introspect.lua").toString(), this.sessionUrl + "/internal/sessions/introspect");
 			List<String> redisBenchmark = List.of("redis-benchmark", "-h", "127.0.0.1", "-p", String.valueOf(redisPort),
-					"-t", "get", "-n", "300000", "-c", String.valueOf(CONNECTIONS), "--csv");
+					"--user", RedisAcl.TEST.name(), "-a", this.redisPassword, "-t", "get", "-n", "300000", "-c", String.valueOf(CONNECTIONS), "--csv");
 
 			double previous = 0;
 			for (int i = 0; i < MAX_WARMUPS; i++) {
@@ -187,10 +193,9 @@ public final class SessionBench {
 		return secret.group(1);
 	}
 
-	private static void waitForEmptyOutbox(int redisPort) throws InterruptedException {
+	private void waitForEmptyOutbox(int redisPort) throws InterruptedException {
 		for (int i = 0; i < 600; i++) {
-			String length = Commands.run(List.of("redis-cli", "-p", String.valueOf(redisPort), "XLEN",
-					"warden:session:outbox"), Map.of()).trim();
+			String length = redisCli(redisPort, "XLEN", "warden:session:outbox").trim();
 			if (length.equals("0")) {
 				return;
 			}
@@ -199,17 +204,25 @@ public final class SessionBench {
 		throw new IllegalStateException("the session outbox did not drain");
 	}
 
-	private static long redisUsedMemory(int redisPort) {
+	/** redis-cli as the bench's own user; the password goes in the environment, not on the command line. */
+	private String redisCli(int redisPort, String... command) {
+		List<String> line = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(redisPort), "--user",
+				RedisAcl.TEST.name()));
+		line.addAll(List.of(command));
+		return Commands.run(line, Map.of("REDISCLI_AUTH", this.redisPassword));
+	}
+
+	private long redisUsedMemory(int redisPort) {
 		return Long.parseLong(redisInfo(redisPort, "memory", "used_memory"));
 	}
 
-	private static double redisCpuSeconds(int redisPort) {
+	private double redisCpuSeconds(int redisPort) {
 		return Double.parseDouble(redisInfo(redisPort, "cpu", "used_cpu_user"))
 				+ Double.parseDouble(redisInfo(redisPort, "cpu", "used_cpu_sys"));
 	}
 
-	private static String redisInfo(int redisPort, String section, String field) {
-		String info = Commands.run(List.of("redis-cli", "-p", String.valueOf(redisPort), "INFO", section), Map.of());
+	private String redisInfo(int redisPort, String section, String field) {
+		String info = redisCli(redisPort, "INFO", section);
 		for (String line : info.split("\\R")) {
 			if (line.startsWith(field + ":")) {
 				return line.substring(field.length() + 1).trim();

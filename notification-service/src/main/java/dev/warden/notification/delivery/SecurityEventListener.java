@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,8 +62,8 @@ class SecurityEventListener {
 	}
 
 	@KafkaListener(topics = { Topics.AUTH_EVENTS, Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS })
-	void on(String value) {
-		CloudEvent event = this.parser.parse(value);
+	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
+		CloudEvent event = this.parser.parse(topic, value);
 		this.users.remember(event.subject(), event.data());
 		Optional<MailTemplate> template = MailTemplates.forEvent(event.type(), event.data());
 		if (template.isEmpty()) {

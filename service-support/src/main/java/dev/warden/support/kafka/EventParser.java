@@ -1,10 +1,14 @@
 package dev.warden.support.kafka;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a Kafka record value as a CloudEvent, refusing anything malformed with {@link MalformedEventException}. */
+/**
+ * Reads a Kafka record value as a CloudEvent, refusing anything malformed with {@link MalformedEventException}
+ * and an event whose source does not own the topic it came from with {@link UntrustedSourceException}.
+ */
 public final class EventParser {
 
 	private final JsonMapper json;
@@ -13,7 +17,8 @@ public final class EventParser {
 		this.json = json;
 	}
 
-	public CloudEvent parse(String value) {
+	/** The event of a record read from {@code topic}, only if its {@code source} is that topic's owner. */
+	public CloudEvent parse(String topic, String value) {
 		if (value == null || value.isBlank()) {
 			throw new MalformedEventException("empty record");
 		}
@@ -27,6 +32,9 @@ public final class EventParser {
 		}
 		if (event == null || !event.isWellFormed()) {
 			throw new MalformedEventException("missing required CloudEvents attributes");
+		}
+		if (!EventSources.isOwner(topic, event.source())) {
+			throw new UntrustedSourceException(topic, event.source());
 		}
 		return event;
 	}

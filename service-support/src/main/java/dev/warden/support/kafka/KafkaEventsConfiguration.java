@@ -1,17 +1,10 @@
 package dev.warden.support.kafka;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import dev.warden.event.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -22,24 +15,19 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * Event topics and their dead-letter topics (same partition count, since the recoverer keeps the
- * partition), and the consumer error handling every listener shares: retry with exponential back-off, then
- * dead-letter; malformed records go to the dead-letter topic at once; a store that is down is waited for.
+ * The consumer error handling every listener shares: retry with exponential back-off, then dead-letter; malformed
+ * records and events from a source that does not own their topic go to the dead-letter topic at once; a store
+ * that is down is waited for.
+ *
+ * <p>No topic is declared here: a service's Kafka principal may write only its own topic and its dead-letter
+ * twins, never create one. The infrastructure creates every event topic and its {@code -dlt} twin with the same
+ * partition count (the recoverer keeps the partition): the embedded broker at start, {@code kafka-init} in
+ * Docker Compose.
  */
 // Before Boot's Kafka auto-configuration, so its default producer listener backs off in favour of ours.
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(KafkaEventsProperties.class)
 public class KafkaEventsConfiguration {
-
-	@Bean
-	KafkaAdmin.NewTopics wardenTopics(KafkaEventsProperties properties) {
-		List<NewTopic> topics = new ArrayList<>();
-		for (String topic : Topics.ALL) {
-			topics.add(topic(topic, properties));
-			topics.add(topic(Topics.deadLetterOf(topic), properties));
-		}
-		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-	}
 
 	@Bean
 	CommonErrorHandler wardenEventErrorHandler(KafkaTemplate<String, String> template,
@@ -70,12 +58,5 @@ public class KafkaEventsConfiguration {
 	@Bean
 	EventParser eventParser(JsonMapper json) {
 		return new EventParser(json);
-	}
-
-	private static NewTopic topic(String name, KafkaEventsProperties properties) {
-		return TopicBuilder.name(name)
-			.partitions(properties.partitions())
-			.replicas(properties.replicationFactor())
-			.build();
 	}
 }

@@ -52,14 +52,14 @@ class OutboxKafkaOutageIT {
 		}
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		try (KafkaBroker broker = KafkaBroker.start(0, 1)) {
-			try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+			try (AdminClient admin = AdminClient.create(broker.adminClientProperties())) {
 				admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
 			}
-			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-					ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-					"all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-					ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 4000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-					StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+					signedIn(broker, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
+							ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+							4000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+							ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))));
 			OutboxProperties properties = new OutboxProperties(100, Duration.ofMillis(100), Duration.ofSeconds(5),
 					Duration.ofMillis(100));
 			OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, properties, new SimpleMeterRegistry());
@@ -86,7 +86,7 @@ class OutboxKafkaOutageIT {
 			assertThat(relay.pending()).isZero();
 			assertThat(relay.relayBatch()).isZero();
 
-			List<ConsumerRecord<String, String>> records = consumeAll(broker.bootstrapServers());
+			List<ConsumerRecord<String, String>> records = consumeAll(broker);
 			assertThat(records).hasSize(1);
 			assertThat(records.get(0).key()).isEqualTo("user-1");
 			assertThat(records.get(0).value()).contains(event.id());
@@ -94,11 +94,11 @@ class OutboxKafkaOutageIT {
 		}
 	}
 
-	private static List<ConsumerRecord<String, String>> consumeAll(String bootstrap) {
+	private static List<ConsumerRecord<String, String>> consumeAll(KafkaBroker broker) {
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "outage-check",
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(signedIn(broker,
+				Map.of(ConsumerConfig.GROUP_ID_CONFIG, "outage-check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest")), new StringDeserializer(),
 				new StringDeserializer())) {
 			consumer.subscribe(List.of(TOPIC));
 			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -107,5 +107,12 @@ class OutboxKafkaOutageIT {
 			}
 		}
 		return records;
+	}
+
+	/** The broker of this test's own signs its administrator in; that is all the ACLs there are. */
+	private static Map<String, Object> signedIn(KafkaBroker broker, Map<String, Object> config) {
+		Map<String, Object> merged = new java.util.HashMap<>(broker.adminClientProperties());
+		merged.putAll(config);
+		return merged;
 	}
 }

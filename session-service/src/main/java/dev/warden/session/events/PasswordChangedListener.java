@@ -10,13 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
  * After a password change, ends every other session of the user (unless the user chose to stay signed in
  * elsewhere), as OWASP's session management guidance asks; after a permanent lock, every session of the user
  * (a temporary lock only stops sign-ins). Idempotent: only sessions opened before the event are ended, so a
- * redelivered event never ends a session opened since.
+ * redelivered event never ends a session opened since. An event that auth-service did not send is dead-lettered
+ * unread (the shared parser's source check).
  */
 @Component
 class PasswordChangedListener {
@@ -33,8 +36,8 @@ class PasswordChangedListener {
 	}
 
 	@KafkaListener(topics = Topics.AUTH_EVENTS)
-	void on(String value) {
-		CloudEvent event = this.parser.parse(value);
+	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
+		CloudEvent event = this.parser.parse(topic, value);
 		if (event.subject() == null) {
 			return;
 		}

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.session.store.QueuedEvent;
 import dev.warden.session.store.Session;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionEvents {
 
-	static final String SOURCE = "/session-service";
+	static final String SOURCE = EventSources.SESSION_SERVICE;
 
 	private final JsonMapper json;
 

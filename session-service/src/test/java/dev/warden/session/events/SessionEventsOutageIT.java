@@ -58,14 +58,14 @@ class SessionEventsOutageIT {
 		// This test relays with a broker of its own, so the application's relay steps aside meanwhile.
 		this.runningRelay.stop();
 		try (KafkaBroker broker = KafkaBroker.start(0, 1)) {
-			try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+			try (AdminClient admin = AdminClient.create(broker.adminClientProperties())) {
 				admin.createTopics(List.of(new NewTopic(Topics.SESSION_EVENTS, 1, (short) 1))).all().get();
 			}
-			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
-					ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-					"all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-					ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 4000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-					StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+					signedIn(broker, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
+							ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+							4000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+							ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))));
 			SessionEventRelay relay = new SessionEventRelay(this.redis, kafka,
 					new RelayProperties("outage-test", 500, Duration.ofMillis(100), Duration.ofSeconds(5),
 							Duration.ofSeconds(60)),
@@ -82,7 +82,7 @@ class SessionEventsOutageIT {
 			drain(relay);
 
 			assertThat(relay.pending()).isZero();
-			List<ConsumerRecord<String, String>> records = readAll(broker.bootstrapServers());
+			List<ConsumerRecord<String, String>> records = readAll(broker);
 			assertThat(records).filteredOn((record) -> user.equals(record.key()))
 				.singleElement()
 				.satisfies((record) -> assertThat(record.value()).contains("\"type\":\"warden.session.created\""));
@@ -109,11 +109,11 @@ class SessionEventsOutageIT {
 		throw new AssertionError("the outbox did not drain");
 	}
 
-	private static List<ConsumerRecord<String, String>> readAll(String bootstrap) {
+	private static List<ConsumerRecord<String, String>> readAll(KafkaBroker broker) {
 		List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG,
-						"outage-check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(signedIn(broker,
+				Map.of(ConsumerConfig.GROUP_ID_CONFIG, "outage-check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+						"earliest")),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(Topics.SESSION_EVENTS));
 			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -122,5 +122,12 @@ class SessionEventsOutageIT {
 			}
 		}
 		return records;
+	}
+
+	/** The broker of this test's own signs its administrator in; that is all the ACLs there are. */
+	private static Map<String, Object> signedIn(KafkaBroker broker, Map<String, Object> config) {
+		Map<String, Object> merged = new java.util.HashMap<>(broker.adminClientProperties());
+		merged.putAll(config);
+		return merged;
 	}
 }

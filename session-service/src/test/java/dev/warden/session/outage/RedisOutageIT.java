@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.RedisServer;
+import dev.warden.infra.test.SharedInfrastructure;
 import dev.warden.session.ClockTestConfiguration;
 import dev.warden.session.SessionApi;
 import org.awaitility.Awaitility;
@@ -32,14 +33,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * Redis stops under session-service: introspection — the gateway's question "is this cookie live?" — answers
  * 503 problems, never {@code active} and never a 500, so the gateway refuses (fail closed); new sessions are
  * refused the same way. Redis comes back with its append-only file and every session is as it was. Redis here
- * is this test's own server.
+ * is this test's own server, with the same users and passwords as the shared one.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.redis.timeout=1s", "spring.data.redis.connect-timeout=1s" })
 @Import(ClockTestConfiguration.class)
 class RedisOutageIT {
 
-	private static final RedisServer redis = RedisServer.start(FreePorts.next(), dataDirectory());
+	private static final RedisServer redis = RedisServer.start(FreePorts.next(), dataDirectory(),
+			SharedInfrastructure.get().redisPasswords());
 
 	@LocalServerPort
 	int port;

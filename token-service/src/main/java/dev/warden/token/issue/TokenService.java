@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.support.outbox.OutboxWriter;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TokenService {
 
-	public static final String SOURCE_PATH = "/token-service";
+	public static final String SOURCE_PATH = EventSources.TOKEN_SERVICE;
 
 	private final TokenStore tokens;
 

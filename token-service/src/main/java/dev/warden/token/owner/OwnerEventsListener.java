@@ -13,14 +13,16 @@ import dev.warden.support.outbox.OutboxWriter;
 import dev.warden.token.issue.TokenService;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code token_owner} in step with auth-service: a new user's roles and address, a permanent lock and its
  * lifting. A lock or its lifting is announced as {@code token.owner-suspended} in the same transaction, so every
- * gateway forgets the owner's cached tokens at once. Idempotent by event id; a malformed event goes to the
- * dead-letter topic (the shared error handler).
+ * gateway forgets the owner's cached tokens at once. Idempotent by event id; a malformed event, or one that
+ * auth-service did not send, goes to the dead-letter topic (the shared error handler).
  */
 @Component
 class OwnerEventsListener {
@@ -45,8 +47,8 @@ class OwnerEventsListener {
 	}
 
 	@KafkaListener(topics = Topics.AUTH_EVENTS)
-	void on(String value) {
-		CloudEvent event = this.parser.parse(value);
+	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
+		CloudEvent event = this.parser.parse(topic, value);
 		if (event.subject() == null || !relevant(event)) {
 			return;
 		}

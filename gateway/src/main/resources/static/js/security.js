@@ -64,6 +64,7 @@ function policyLines(policy, me) {
   const lines = [`At least ${me.twoFactorEnabled ? policy.minLengthWithTwoFactor : policy.minLength} characters`
     + ` (at most ${policy.maxLength}); spaces and any language's letters are fine.`];
   if (policy.rejectCommon) lines.push('Not a commonly used password.');
+  lines.push('Not a password known from data breaches, even with look-alike symbols or written backwards.');
   if (policy.minStrength > 0) lines.push('Hard to guess: a few unrelated words work well.');
   if (policy.rejectUserInfo) lines.push('Not containing your name or e-mail address.');
   if (policy.historySize > 0) lines.push(`Not one of your last ${policy.historySize} passwords.`);

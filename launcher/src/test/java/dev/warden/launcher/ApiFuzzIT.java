@@ -69,14 +69,7 @@ class ApiFuzzIT {
 		adminCookie = SharedSuite.sessionCookie(login(http, SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
 		String email = "fuzz." + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 		String password = "harbour " + RandomSecrets.generate(16) + " lantern";
-		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/admin/users"))
-			.header("Cookie", "warden_session=" + adminCookie + "; XSRF-TOKEN=" + CSRF)
-			.header("X-XSRF-TOKEN", CSRF)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"displayName\":\"Fuzz Tester\","
-					+ "\"roles\":[\"USER\"],\"password\":\"" + password + "\",\"temporary\":false}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		SharedSuite.createUser(adminCookie, email, "Fuzz Tester", password);
 		userCookie = SharedSuite.sessionCookie(login(http, email, password));
 	}
 

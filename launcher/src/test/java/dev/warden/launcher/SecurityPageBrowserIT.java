@@ -321,16 +321,7 @@ class SecurityPageBrowserIT {
 		String admin = SharedSuite.sessionCookie(login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
 		Account account = new Account("browser." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
 				"amber " + RandomSecrets.generate(16) + " lighthouse");
-		String csrf = "browser-test-csrf-token-0123";
-		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/admin/users"))
-			.header("Cookie", "warden_session=" + admin + "; XSRF-TOKEN=" + csrf)
-			.header("X-XSRF-TOKEN", csrf)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + account.email() + "\",\"displayName\":"
-					+ "\"Quinn Tester\",\"roles\":[\"USER\"],\"password\":\"" + account.password()
-					+ "\",\"temporary\":false}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		SharedSuite.createUser(admin, account.email(), "Quinn Tester", account.password());
 		return account;
 	}
 

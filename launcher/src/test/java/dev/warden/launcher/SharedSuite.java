@@ -167,6 +167,30 @@ final class SharedSuite {
 	}
 
 	/**
+	 * Creates a user (role {@code USER}) as the administrator signed in with {@code adminSession}, ready to sign in
+	 * with {@code password}. An administrator sets only temporary passwords, so the user first signs in with one
+	 * and chooses {@code password}, as a new user would, then signs out.
+	 */
+	static void createUser(String adminSession, String email, String displayName, String password) throws Exception {
+		String gateway = get().url(WardenService.GATEWAY);
+		String temporary = "temporary " + RandomSecrets.generate(16) + " first";
+		java.net.http.HttpResponse<String> created = withCookie("POST", gateway + "/api/admin/users", adminSession,
+				"{\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\",\"roles\":[\"USER\"],"
+						+ "\"password\":\"" + temporary + "\"}");
+		if (created.statusCode() != 201) {
+			throw new AssertionError("user not created (" + created.statusCode() + "): " + created.body());
+		}
+		String session = sessionCookie(login(email, temporary, "Mozilla/5.0 (first sign-in)"));
+		java.net.http.HttpResponse<String> changed = withCookie("POST", gateway + "/api/security/password", session,
+				"{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"" + password
+						+ "\",\"confirmPassword\":\"" + password + "\"}");
+		if (changed.statusCode() != 204) {
+			throw new AssertionError("first password not chosen (" + changed.statusCode() + "): " + changed.body());
+		}
+		withCookie("POST", gateway + "/api/auth/logout", sessionCookie(changed), null);
+	}
+
+	/**
 	 * Sets which roles must use two-factor authentication ({@code roles}, a JSON array) as the administrator signed
 	 * in with {@code adminSession}, keeping every other rule of the policy. A test that requires it sets it back to
 	 * {@code []} when done, so no other test is held to the set-up.

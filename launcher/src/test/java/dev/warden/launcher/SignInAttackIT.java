@@ -195,10 +195,7 @@ class SignInAttackIT {
 					BROWSER));
 			Account account = new Account("attacked." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
 					"amber " + RandomSecrets.generate(16) + " lighthouse");
-			var created = SharedSuite.withCookie("POST", gateway() + "/api/admin/users", admin,
-					"{\"email\":\"" + account.email() + "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"],"
-							+ "\"password\":\"" + account.password() + "\",\"temporary\":false}");
-			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			SharedSuite.createUser(admin, account.email(), "Quinn Tester", account.password());
 			return account;
 		}
 

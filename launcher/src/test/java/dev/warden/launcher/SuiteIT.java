@@ -370,10 +370,7 @@ class SuiteIT {
 	/** An account whose password is not temporary, created by the bootstrap administrator. */
 	private void createUser(String email, String password) throws Exception {
 		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
-		HttpResponse<String> created = withCookie("POST", suite.url(WardenService.GATEWAY) + "/api/admin/users", admin,
-				"{\"email\":\"" + email + "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"],\"password\":\""
-						+ password + "\",\"temporary\":false}");
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		SharedSuite.createUser(admin, email, "Quinn Tester", password);
 	}
 
 	private HttpResponse<String> secondStep(HttpResponse<String> first, String code) throws Exception {

@@ -88,10 +88,7 @@ final class UserLoad {
 		for (int i = 0; i < count; i++) {
 			User user = new User(prefix + "." + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
 					"granite " + RandomSecrets.generate(16) + " river");
-			HttpResponse<String> created = SharedSuite.withCookie("POST", gateway + "/api/admin/users", admin,
-					"{\"email\":\"" + user.email + "\",\"displayName\":\"Load Tester\",\"roles\":[\"USER\"],\"password\":\""
-							+ user.password + "\",\"temporary\":false}");
-			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			SharedSuite.createUser(admin, user.email, "Load Tester", user.password);
 			user.cookie = SharedSuite.sessionCookie(SharedSuite.login(user.email, user.password, LAPTOP));
 			user.signIns++;
 			users.add(user);

@@ -28,7 +28,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creating users (their first password meets the policy too), listing them, and lifting locks. */
+/**
+ * Creating users (their first password meets the policy too, and is temporary: it must change at the first
+ * sign-in and stops working after {@code warden.password.temporary-lifetime}), listing them, and lifting locks.
+ */
 @Service
 class UserAdministration {
 
@@ -66,6 +69,12 @@ class UserAdministration {
 
 	User create(AdminUsersController.NewUser request, String actorId) {
 		List<FieldProblem> problems = new ArrayList<>();
+		if (Boolean.FALSE.equals(request.temporary())) {
+			// An initial password is never the long-term one (OWASP ASVS 5.0 6.4.1): the user chooses that.
+			problems.add(new FieldProblem("temporary", "temporary_required",
+					"A password an administrator sets is always temporary: the user chooses their own at the first "
+							+ "sign-in. Leave out temporary or set it to true."));
+		}
 		this.rules
 			.check(this.policies.current(), new PasswordCandidate(PasswordHasher.normalize(request.password()),
 					request.email(), request.displayName(), false))
@@ -78,8 +87,8 @@ class UserAdministration {
 			roles.add(0, Roles.USER);
 		}
 		try {
-			return this.users.create(request.email(), request.displayName(), roles, request.password(),
-					request.isTemporary(), actorId, Locales.canonical(request.locale()));
+			return this.users.create(request.email(), request.displayName(), roles, request.password(), true,
+					actorId, Locales.canonical(request.locale()));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ProblemException(HttpStatus.CONFLICT, "email_taken", "E-mail address taken",

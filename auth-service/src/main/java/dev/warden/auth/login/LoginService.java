@@ -94,7 +94,7 @@ public class LoginService {
 	 */
 	SignedIn login(String email, String password, ClientInfo client, ReplacedSession replaced) {
 		String address = email.strip().toLowerCase(Locale.ROOT);
-		User user = this.passwords.verify(address, password, client, EventTypes.LOGIN_FAILED)
+		User user = this.passwords.verifySignIn(address, password, client)
 			.orElseThrow(LoginErrors::invalidCredentials);
 		Instant now = this.clock.instant();
 		PasswordPolicy policy = this.policies.current();

@@ -75,6 +75,22 @@ public class PasswordCheck {
 	 * @throws dev.warden.support.problem.ProblemException 429 while attempts for this address are refused
 	 */
 	public Optional<User> verify(String email, String password, ClientInfo client, String failureType) {
+		return verify(email, password, client, failureType, false);
+	}
+
+	/**
+	 * As {@link #verify(String, String, ClientInfo, String)} for a sign-in, where a temporary password that was
+	 * not replaced in time no longer works (OWASP ASVS 5.0 6.4.1). It is refused with the wrong password's answer,
+	 * so nobody learns that it was right, but it is not counted as a guess: whoever typed it knew it. The refusal
+	 * is recorded ({@code login.failed}, reason {@code temporary_password_expired}) for the administrator to see
+	 * and set a new one. Once signed in, the session may still replace it: that proof came in time.
+	 */
+	public Optional<User> verifySignIn(String email, String password, ClientInfo client) {
+		return verify(email, password, client, EventTypes.LOGIN_FAILED, true);
+	}
+
+	private Optional<User> verify(String email, String password, ClientInfo client, String failureType,
+			boolean signingIn) {
 		try (AttemptLimiter.Reservation attempt = this.attempts.reserve(email)) {
 			if (attempt.refused()) {
 				security.warn("Password attempt refused for address {} from {}: {} failures, retry in {} s",
@@ -99,6 +115,11 @@ public class PasswordCheck {
 			}
 			if (!this.hasher.matches(password, user.passwordHash()) || user.status() != UserStatus.ACTIVE) {
 				failed(user, client, failureType, "wrong_password", attempt.failed());
+				return Optional.empty();
+			}
+			if (signingIn && user.temporaryPasswordExpired(this.clock.instant())) {
+				attempt.release();
+				temporaryPasswordExpired(user, client, attempt.standing());
 				return Optional.empty();
 			}
 			attempt.succeeded();
@@ -145,6 +166,19 @@ public class PasswordCheck {
 				this.events.publish(EventTypes.ACCOUNT_LOCKED, user.id().toString(), locked);
 				this.meters.counter("warden.login.lockouts", "permanent", Boolean.toString(permanent)).increment();
 			}
+		});
+	}
+
+	/** Records a right but expired temporary password; the failure count stays as it was. */
+	private void temporaryPasswordExpired(User user, ClientInfo client, AttemptLimiter.Standing standing) {
+		count("temporary_password_expired");
+		security.warn("Sign-in of user {} from {} refused: the temporary password expired at {} unused", user.id(),
+				client.ip(), user.temporaryPasswordExpiresAt());
+		this.transactions.executeWithoutResult((tx) -> {
+			Map<String, Object> data = data(user, client);
+			data.put("failures", standing.failures());
+			data.put("reason", "temporary_password_expired");
+			this.events.publish(EventTypes.LOGIN_FAILED, user.id().toString(), data);
 		});
 	}
 

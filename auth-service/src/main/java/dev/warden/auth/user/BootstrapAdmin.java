@@ -1,6 +1,7 @@
 package dev.warden.auth.user;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the first administrator at start-up if no user has the configured e-mail, with a temporary password
  * unless the operator opted out. Safe with several replicas starting at once: the unique e-mail index lets only
- * one insert win.
+ * one insert win. A temporary password expires like any other ({@code warden.password.temporary-lifetime}, counted
+ * from creation); if it expired unused, a start with the password still configured sets it again with a new
+ * lifetime, so the operator is never locked out of the first administrator.
  */
 @Component
 class BootstrapAdmin implements ApplicationRunner {
@@ -35,11 +38,21 @@ class BootstrapAdmin implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		String email = this.properties.admin().email();
-		if (email == null || email.isBlank() || this.users.findByEmail(email).isPresent()) {
+		if (email == null || email.isBlank()) {
 			return;
 		}
 		String password = this.properties.admin().password();
-		if (password == null || password.isBlank()) {
+		boolean configured = password != null && !password.isBlank();
+		Optional<User> existing = this.users.findByEmail(email);
+		if (existing.isPresent()) {
+			if (configured && this.service.renewExpiredTemporaryPassword(existing.get().id(), password)) {
+				log.warn("The temporary password of the bootstrap administrator {} expired before it was replaced: "
+						+ "set again from WARDEN_BOOTSTRAP_ADMIN_PASSWORD, the first sign-in must choose a new one",
+						existing.get().id());
+			}
+			return;
+		}
+		if (!configured) {
 			log.warn("No administrator exists and WARDEN_BOOTSTRAP_ADMIN_PASSWORD is not set: none was created");
 			return;
 		}

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code WARDEN_BOOTSTRAP_ADMIN_EMAIL}, {@code WARDEN_BOOTSTRAP_ADMIN_PASSWORD}). There is no built-in
  * password: without one, no administrator is created and a warning says how to set it. The password came through
  * configuration (files, environment, process lists), so by default it is temporary: the first sign-in must choose
- * a new one ({@code WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED=false} opts out).
+ * a new one ({@code WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED=false} opts out) and it stops working after
+ * {@code warden.password.temporary-lifetime} from creation if unused (a restart sets it again).
  */
 @ConfigurationProperties("warden.bootstrap")
 public record BootstrapProperties(Admin admin) {

@@ -4,10 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A portal user as auth-service stores it; the password hash never leaves this service. */
+/**
+ * A portal user as auth-service stores it; the password hash never leaves this service.
+ * {@code temporaryPasswordExpiresAt} is set while the password is a temporary one: when it stops working.
+ */
 public record User(UUID id, String email, String displayName, List<String> roles, UserStatus status,
 		String passwordHash, Instant passwordChangedAt, boolean passwordChangeRequired, boolean twoFactorEnabled,
-		Instant createdAt, Instant updatedAt, String locale) {
+		Instant createdAt, Instant updatedAt, String locale, Instant temporaryPasswordExpiresAt) {
+
+	/** Whether the password is a temporary one that was not replaced in time. */
+	public boolean temporaryPasswordExpired(Instant now) {
+		return this.temporaryPasswordExpiresAt != null && !now.isBefore(this.temporaryPasswordExpiresAt);
+	}
 
 	/**
 	 * What events say about whom to write to and how: address, name and, when chosen, language. A mutable map,

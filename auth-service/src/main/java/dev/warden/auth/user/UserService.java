@@ -30,7 +30,11 @@ public class UserService {
 
 	private final Clock clock;
 
-	UserService(UserStore users, PasswordHasher passwords, OutboxWriter outbox, Clock clock) {
+	private final TemporaryPasswordProperties temporary;
+
+	UserService(UserStore users, PasswordHasher passwords, OutboxWriter outbox, Clock clock,
+			TemporaryPasswordProperties temporary) {
+		this.temporary = temporary;
 		this.users = users;
 		this.passwords = passwords;
 		this.outbox = outbox;
@@ -40,7 +44,8 @@ public class UserService {
 	/**
 	 * Creates a user with the given password.
 	 * @param actor who creates it: an administrator's user id, or {@code system}
-	 * @param temporary whether the user must change the password at first login
+	 * @param temporary whether the user must change the password at first login; a temporary password stops
+	 * working after {@code warden.password.temporary-lifetime}, counted from now
 	 */
 	@Transactional
 	public User create(String email, String displayName, List<String> roles, String password, boolean temporary,
@@ -54,13 +59,34 @@ public class UserService {
 			String actor, String locale) {
 		Instant now = this.clock.instant();
 		User user = new User(UUID.randomUUID(), email.strip(), displayName.strip(), List.copyOf(roles),
-				UserStatus.ACTIVE, this.passwords.hash(password), now, temporary, false, now, now, locale);
+				UserStatus.ACTIVE, this.passwords.hash(password), now, temporary, false, now, now, locale,
+				temporary ? temporaryPasswordExpiry(now) : null);
 		this.users.insert(user);
 		UserCreated data = new UserCreated(user.id().toString(), user.email(), user.displayName(), user.roles(), actor,
 				locale);
 		this.outbox.append(Topics.AUTH_EVENTS,
 				CloudEvent.of(SOURCE, EventTypes.USER_CREATED, user.id().toString(), data.toData()));
 		return user;
+	}
+
+	/**
+	 * Sets {@code password} as the user's temporary password again, with a new lifetime, if their temporary
+	 * password expired; false if it did not (or the password is not temporary), and nothing changes.
+	 */
+	@Transactional
+	public boolean renewExpiredTemporaryPassword(UUID id, String password) {
+		Instant now = this.clock.instant();
+		User user = this.users.findByIdForUpdate(id).orElseThrow(CallerIds::unknownUser);
+		if (!user.temporaryPasswordExpired(now)) {
+			return false;
+		}
+		this.users.setTemporaryPassword(id, this.passwords.hash(password), now, temporaryPasswordExpiry(now));
+		return true;
+	}
+
+	/** When a temporary password set at {@code setAt} stops working. */
+	public Instant temporaryPasswordExpiry(Instant setAt) {
+		return setAt.plus(this.temporary.temporaryLifetime());
 	}
 
 	/**

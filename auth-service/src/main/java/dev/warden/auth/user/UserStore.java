@@ -30,8 +30,9 @@ public class UserStore {
 		this.jdbc.update(
 				"""
 						insert into app_user (id, email, display_name, roles, status, password_hash, password_changed_at,
-						                      password_change_required, created_at, updated_at, locale)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+						                      password_change_required, created_at, updated_at, locale,
+						                      temporary_password_expires_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
 				(statement) -> {
 					statement.setObject(1, user.id());
 					statement.setString(2, user.email());
@@ -44,6 +45,8 @@ public class UserStore {
 					statement.setTimestamp(9, Timestamp.from(user.createdAt()));
 					statement.setTimestamp(10, Timestamp.from(user.updatedAt()));
 					statement.setString(11, user.locale());
+					statement.setTimestamp(12, user.temporaryPasswordExpiresAt() == null ? null
+							: Timestamp.from(user.temporaryPasswordExpiresAt()));
 				});
 	}
 
@@ -72,7 +75,19 @@ public class UserStore {
 	public void changePassword(UUID id, String hash, Instant at) {
 		this.jdbc.update("""
 				update app_user set password_hash = ?, password_changed_at = ?, password_change_required = false,
-				                    updated_at = ? where id = ?""", hash, Timestamp.from(at), Timestamp.from(at), id);
+				                    temporary_password_expires_at = null, updated_at = ? where id = ?""", hash,
+				Timestamp.from(at), Timestamp.from(at), id);
+	}
+
+	/**
+	 * Sets a temporary password again: it must change at the next sign-in and stops working at
+	 * {@code expiresAt}.
+	 */
+	public void setTemporaryPassword(UUID id, String hash, Instant at, Instant expiresAt) {
+		this.jdbc.update("""
+				update app_user set password_hash = ?, password_changed_at = ?, password_change_required = true,
+				                    temporary_password_expires_at = ?, updated_at = ? where id = ?""", hash,
+				Timestamp.from(at), Timestamp.from(expiresAt), Timestamp.from(at), id);
 	}
 
 	/** Replaces the hash of the same password with one made at today's parameters; the change date stays. */
@@ -126,6 +141,11 @@ public class UserStore {
 				rs.getString("password_hash"), rs.getTimestamp("password_changed_at").toInstant(),
 				rs.getBoolean("password_change_required"), rs.getBoolean("two_factor_enabled"),
 				rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), rs.getString("locale"));
+				rs.getTimestamp("updated_at").toInstant(), rs.getString("locale"),
+				instant(rs.getTimestamp("temporary_password_expires_at")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 
-/** Administration of users: create (with a temporary password by default), list in pages, unlock. */
+/** Administration of users: create (with a temporary password), list in pages, unlock. */
 class AdminUsersIT extends AuthIntegrationTest {
 
 	@Test
@@ -31,14 +31,6 @@ class AdminUsersIT extends AuthIntegrationTest {
 		assertThat(user.get("passwordChangeRequired").asBoolean()).isTrue();
 		assertThat(response.body()).doesNotContain("argon2").doesNotContain("password\"");
 		this.events.await(user.get("id").asString(), EventTypes.USER_CREATED);
-	}
-
-	@Test
-	void aPermanentPasswordNeedsNoChange() {
-		HttpResponse<String> response = create(Map.of("email", uniqueEmail(), "displayName", "Alan Turing", "roles",
-				List.of("USER"), "password", strongPassword(), "temporary", false));
-
-		assertThat(read(response).get("passwordChangeRequired").asBoolean()).isFalse();
 	}
 
 	@Test
@@ -60,8 +52,13 @@ class AdminUsersIT extends AuthIntegrationTest {
 		HttpResponse<String> invalid = create(Map.of("email", "not-an-email", "displayName", "", "roles",
 				List.of("ROOT"), "password", strongPassword()));
 
+		HttpResponse<String> breached = create(Map.of("email", uniqueEmail(), "displayName", "Breached", "roles",
+				List.of("USER"), "password", "1qaz2wsx3edc4rfv"));
+
 		assertThat(weak.statusCode()).isEqualTo(400);
 		assertThat(weak.body()).contains("\"code\":\"policy.too_short\"").contains("\"code\":\"policy.common\"");
+		assertThat(breached.statusCode()).isEqualTo(400);
+		assertThat(breached.body()).contains("\"code\":\"policy.breached\"").doesNotContain("policy.too_short");
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(invalid.body()).contains("\"field\":\"email\"")
 			.contains("\"field\":\"displayName\"")

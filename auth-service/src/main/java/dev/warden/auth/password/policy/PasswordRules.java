@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules about a password's content: length in Unicode code points (not UTF-16 units, so an emoji counts
- * once), the common-password list, zxcvbn's strength estimate, the user's own e-mail and name, and the optional
+ * once), the common-password list, the breached-password list (always, whatever the policy), zxcvbn's strength estimate, the user's own e-mail and name, and the optional
  * character classes, which are Unicode-aware (an "Ä" is an upper-case letter). History and age need the
  * stored hashes and dates, so {@code PasswordChangeService} checks those. Every broken rule is reported, not
  * only the first.
@@ -28,13 +28,17 @@ public class PasswordRules {
 
 	private final CommonPasswords common;
 
+	private final BreachedPasswords breached;
+
 	/** Words of this service and its operator that no password may contain (ASVS 5.0 6.1.2, 6.2.11). */
 	private final List<String> contextWords;
 
 	private final Zxcvbn zxcvbn = new Zxcvbn();
 
-	PasswordRules(CommonPasswords common, @Value("${warden.password.context-words:warden}") List<String> contextWords) {
+	PasswordRules(CommonPasswords common, BreachedPasswords breached,
+			@Value("${warden.password.context-words:warden}") List<String> contextWords) {
 		this.common = common;
+		this.breached = breached;
 		this.contextWords = contextWords.stream()
 			.map((word) -> word.strip().toLowerCase(Locale.ROOT))
 			.filter((word) -> word.codePointCount(0, word.length()) >= MIN_USER_INFO)
@@ -57,6 +61,12 @@ public class PasswordRules {
 		if (policy.rejectCommon() && this.common.contains(password)) {
 			violations.add(new PolicyViolation("policy.common",
 					"This is one of the most common passwords; choose one nobody else would."));
+		}
+		// Not a setting: a password attackers already hold is refused under any policy (ASVS 5.0 6.2.12).
+		if (this.breached.contains(password)) {
+			violations.add(new PolicyViolation("policy.breached",
+					"This password is known from data breaches, also with letters swapped for look-alikes or written "
+							+ "backwards; attackers try these first. Choose another."));
 		}
 		List<String> userInfo = userInfo(candidate);
 		if (policy.rejectUserInfo() && containsAny(password, userInfo)) {

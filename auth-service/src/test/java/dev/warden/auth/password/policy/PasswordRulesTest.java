@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 /** Each content rule of the password policy, alone. */
 class PasswordRulesTest {
 
-	private static final PasswordRules RULES = new PasswordRules(new CommonPasswords(), List.of("Warden", "Acme Portal"));
+	private static final BreachedPasswords BREACHED = new BreachedPasswords();
+
+	private static final PasswordRules RULES = new PasswordRules(new CommonPasswords(), BREACHED,
+			List.of("Warden", "Acme Portal"));
 
 	private static final String STRONG = "velvet pumpkin orbits quietly";
 
@@ -51,6 +54,33 @@ class PasswordRulesTest {
 		assertThat(codes(policy, "QWERTYUIOP")).contains("policy.common");
 		assertThat(codes(policy, "iloveyou")).contains("policy.common");
 		assertThat(new CommonPasswords().size()).isGreaterThan(29_000);
+	}
+
+	@Test
+	void refusesBreachedPasswordsLongEnoughForTheLengthRuleWhateverTheCase() {
+		// Entries of zxcvbn's breached-password list that pass the default minimum of 15 characters.
+		assertThat(codes(PasswordPolicy.DEFAULT, "1QAZ2WSX3EDC4RFV")).contains("policy.breached")
+			.doesNotContain("policy.too_short");
+		assertThat(codes(PasswordPolicy.DEFAULT, "Q1w2E3r4T5y6U7i8")).contains("policy.breached");
+		assertThat(BREACHED.size()).as("the list is there, not silently empty").isGreaterThan(10_000);
+	}
+
+	@Test
+	void refusesBreachedPasswordsInDisguiseAndOnlyAsAWhole() {
+		assertThat(BREACHED.contains("P@ssw0rd")).as("look-alike substitutions").isTrue();
+		assertThat(BREACHED.contains("m0msanaladv3ntur3")).isTrue();
+		assertThat(BREACHED.contains("vfr4cde3xsw2zaq1")).as("written backwards").isTrue();
+		assertThat(BREACHED.contains("password")).isTrue();
+		assertThat(BREACHED.contains("password is not my whole passphrase")).as("only the whole password").isFalse();
+		assertThat(codes(PasswordPolicy.DEFAULT, STRONG)).doesNotContain("policy.breached");
+	}
+
+	@Test
+	void refusesBreachedPasswordsEvenWhenCommonPasswordsAreAllowed() {
+		PasswordPolicy lax = new PasswordPolicy(8, 8, 128, false, 0, false, 0, 0, 0, 0, 0, 0, 0, List.of());
+
+		assertThat(codes(lax, "P@ssw0rd")).containsExactly("policy.breached");
+		assertThat(codes(lax, "velvet pumpkin")).isEmpty();
 	}
 
 	@Test

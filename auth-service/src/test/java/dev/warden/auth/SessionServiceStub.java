@@ -127,11 +127,8 @@ public final class SessionServiceStub implements AutoCloseable {
 
 	/** Whether a call carries auth-service's service token addressed to session-service, as the real one checks. */
 	private static boolean fromAuthService(String authorization) {
-		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			return false;
-		}
 		try {
-			return "auth-service".equals(AS_SESSION_SERVICE.verify(authorization.substring("Bearer ".length())));
+			return "auth-service".equals(AS_SESSION_SERVICE.verifyAuthorization(authorization));
 		}
 		catch (ServiceTokenException ex) {
 			return false;

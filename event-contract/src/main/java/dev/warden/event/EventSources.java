@@ -32,4 +32,27 @@ public final class EventSources {
 	public static boolean isOwner(String topic, String source) {
 		return ownerOf(topic).map((owner) -> owner.equals(source)).orElse(false);
 	}
+
+	/**
+	 * The topic an event type is published on: session events by session-service, token events by token-service,
+	 * everything else about users, sign-in, passwords and two-factor by auth-service. A type read from another topic
+	 * is a service speaking about what it does not own (session-service announcing a password change).
+	 */
+	public static Optional<String> topicOf(String type) {
+		if (type == null || !type.startsWith("warden.") || type.startsWith("warden.audit.")) {
+			return Optional.empty();
+		}
+		if (type.startsWith("warden.session.")) {
+			return Optional.of(Topics.SESSION_EVENTS);
+		}
+		if (type.startsWith("warden.token.")) {
+			return Optional.of(Topics.TOKEN_EVENTS);
+		}
+		return Optional.of(Topics.AUTH_EVENTS);
+	}
+
+	/** Whether an event of {@code type} may be believed when read from {@code topic}. */
+	public static boolean belongsOn(String topic, String type) {
+		return topicOf(type).map((own) -> own.equals(topic)).orElse(false);
+	}
 }

@@ -24,4 +24,17 @@ class EventSourcesTest {
 		assertThat(EventSources.isOwner(Topics.AUTH_EVENTS, null)).isFalse();
 		assertThat(EventSources.isOwner("warden.other.events", EventSources.AUTH_SERVICE)).isFalse();
 	}
+
+	@Test
+	void anEventTypeBelongsOnlyOnTheTopicOfTheServiceThatPublishesIt() {
+		assertThat(EventSources.belongsOn(Topics.AUTH_EVENTS, EventTypes.PASSWORD_CHANGED)).isTrue();
+		assertThat(EventSources.belongsOn(Topics.SESSION_EVENTS, EventTypes.PASSWORD_CHANGED)).isFalse();
+		assertThat(EventSources.belongsOn(Topics.TOKEN_EVENTS, EventTypes.ACCOUNT_UNLOCKED)).isFalse();
+		assertThat(EventSources.belongsOn(Topics.SESSION_EVENTS, EventTypes.SESSION_REVOKED)).isTrue();
+		assertThat(EventSources.belongsOn(Topics.AUTH_EVENTS, EventTypes.SESSION_REVOKED)).isFalse();
+		assertThat(EventSources.belongsOn(Topics.TOKEN_EVENTS, EventTypes.TOKENS_SUSPENDED)).isTrue();
+		assertThat(EventSources.belongsOn(Topics.AUTH_EVENTS, EventTypes.AUDIT_RETENTION_APPLIED)).isFalse();
+		assertThat(EventSources.belongsOn(Topics.AUTH_EVENTS, "something.else")).isFalse();
+		assertThat(EventSources.belongsOn(Topics.AUTH_EVENTS, null)).isFalse();
+	}
 }

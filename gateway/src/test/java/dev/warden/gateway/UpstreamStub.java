@@ -353,12 +353,8 @@ final class UpstreamStub implements AutoCloseable {
 
 	/** Whether the call carries the gateway's service token addressed to this service. */
 	private static boolean fromGateway(ServiceTokenVerifier service, com.sun.net.httpserver.HttpExchange exchange) {
-		String header = exchange.getRequestHeaders().getFirst("Authorization");
-		if (header == null || !header.startsWith("Bearer ")) {
-			return false;
-		}
 		try {
-			return "gateway".equals(service.verify(header.substring("Bearer ".length())));
+			return "gateway".equals(service.verifyAuthorization(exchange.getRequestHeaders().getFirst("Authorization")));
 		}
 		catch (ServiceTokenException ex) {
 			return false;

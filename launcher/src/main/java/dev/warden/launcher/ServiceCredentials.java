@@ -3,6 +3,7 @@ package dev.warden.launcher;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import dev.warden.infra.EmbeddedInfrastructure;
 import dev.warden.serviceidentity.ServiceKey;
@@ -30,20 +31,34 @@ final class ServiceCredentials {
 	}
 
 	/**
-	 * Secrets that come in with the suite's shared environment but belong to one service: every other service's
-	 * environment is stripped of them (a service taken over learns nothing it does not use).
+	 * Secrets that may come in with the suite's shared environment or the launcher's own (an operator's setting)
+	 * but belong to some services only: every other service's environment is stripped of them (a service taken over
+	 * learns nothing it does not use).
 	 */
-	static final Map<String, WardenService> OWNED_SECRETS = Map.of("WARDEN_IDENTITY_SIGNING_KEY", WardenService.GATEWAY,
-			"WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", WardenService.GATEWAY, "WARDEN_TWOFACTOR_KEYS", WardenService.AUTH,
-			"WARDEN_BOOTSTRAP_ADMIN_PASSWORD", WardenService.AUTH, "WARDEN_AUDIT_CHAINKEYS", WardenService.AUDIT);
+	static final Map<String, Set<WardenService>> OWNED_SECRETS = Map.of("WARDEN_IDENTITY_SIGNING_KEY",
+			Set.of(WardenService.GATEWAY), "WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", Set.of(WardenService.GATEWAY),
+			"WARDEN_TWOFACTOR_KEYS", Set.of(WardenService.AUTH), "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
+			Set.of(WardenService.AUTH), "WARDEN_AUDIT_CHAINKEYS", Set.of(WardenService.AUDIT), "WARDEN_SMTP_PASSWORD",
+			Set.of(WardenService.NOTIFICATION), "WARDEN_POSTGRES_PASSWORD",
+			Set.of(WardenService.AUTH, WardenService.TOKEN, WardenService.AUDIT));
 
-	/** Removes from one service's environment the secrets another service owns. */
+	/** Removes from one service's environment the secrets that belong to other services. */
 	static void withoutOthersSecrets(Map<String, String> env, WardenService service) {
-		OWNED_SECRETS.forEach((name, owner) -> {
-			if (owner != service) {
-				env.remove(name);
-			}
-		});
+		env.keySet().removeIf((name) -> !mayHold(service, name));
+	}
+
+	/**
+	 * Whether a variable of the launcher's or the suite's environment may reach this service: a secret listed above
+	 * only for its owners, any other secret-looking variable (a password, a key) never — the suite hands each
+	 * service its own — and everything else (settings such as {@code WARDEN_SESSION_IDLETIMEOUT}) always.
+	 */
+	static boolean mayHold(WardenService service, String name) {
+		String upper = name.toUpperCase(java.util.Locale.ROOT);
+		Set<WardenService> owners = OWNED_SECRETS.get(upper);
+		if (owners != null) {
+			return owners.contains(service);
+		}
+		return !(upper.endsWith("_PASSWORD") || upper.endsWith("_KEY") || upper.endsWith("_KEYS"));
 	}
 
 	/** Gives each service database its owner login (embedded PostgreSQL only; an external one is the operator's). */

@@ -53,6 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
 			command.add(jar.toString());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			// What the launcher was started with reaches each service (settings such as WARDEN_SESSION_*), except the
+			// secrets: each service gets its own from the suite and no other's.
+			builder.environment().keySet().removeIf((name) -> !ServiceCredentials.mayHold(service, name));
 			builder.environment().putAll(environment);
 			builder.environment().putAll(listening(port, managementPort));
 			return new ServiceProcess(service, port, managementPort, builder.start(), log,

@@ -89,6 +89,9 @@ final class UserLoad {
 			User user = new User(prefix + "." + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
 					"granite " + RandomSecrets.generate(16) + " river");
 			SharedSuite.createUser(admin, user.email, "Load Tester", user.password);
+			// Creating the user signed in once with the temporary password and replaced it.
+			user.signIns++;
+			user.passwordChanges++;
 			user.cookie = SharedSuite.sessionCookie(SharedSuite.login(user.email, user.password, LAPTOP));
 			user.signIns++;
 			users.add(user);

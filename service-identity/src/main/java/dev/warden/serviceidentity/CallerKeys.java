@@ -28,9 +28,20 @@ public final class CallerKeys {
 	 */
 	public static CallerKeys parse(Map<String, String> callers) {
 		Map<String, List<ECKey>> keys = new LinkedHashMap<>();
+		Map<String, String> owners = new LinkedHashMap<>();
 		callers.forEach((caller, json) -> {
 			if (json != null && !json.isBlank()) {
-				keys.put(caller, parseKeys(caller, json.strip()));
+				List<ECKey> parsed = parseKeys(caller, json.strip());
+				for (ECKey key : parsed) {
+					// One key for two callers would let one sign as the other: a pasting mistake to refuse.
+					String thumbprint = thumbprint(caller, key);
+					String other = owners.putIfAbsent(thumbprint, caller);
+					if (other != null && !other.equals(caller)) {
+						throw new IllegalArgumentException(
+								"The same key is configured for calls from " + other + " and from " + caller);
+					}
+				}
+				keys.put(caller, parsed);
 			}
 		});
 		return new CallerKeys(Map.copyOf(keys));
@@ -50,6 +61,15 @@ public final class CallerKeys {
 		}
 		catch (ParseException ex) {
 			throw new IllegalArgumentException("The key configured for calls from " + caller + " is not a valid JWK");
+		}
+	}
+
+	private static String thumbprint(String caller, ECKey key) {
+		try {
+			return key.computeThumbprint().toString();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalArgumentException("The key configured for calls from " + caller + " is not usable");
 		}
 	}
 

@@ -28,6 +28,8 @@ public final class ServiceTokenVerifier {
 
 	private static final int CACHE_LIMIT = 10_000;
 
+	private static final String BEARER = "Bearer ";
+
 	private final String self;
 
 	private final Clock clock;
@@ -51,6 +53,14 @@ public final class ServiceTokenVerifier {
 				.toList();
 		});
 		this.processor.setJWTClaimsSetVerifier((claims, context) -> check(claims));
+	}
+
+	/** The calling service's name, from an {@code Authorization: Bearer <service token>} header value. */
+	public String verifyAuthorization(String authorization) throws ServiceTokenException {
+		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			throw new ServiceTokenException("no bearer service token");
+		}
+		return verify(authorization.substring(BEARER.length()).strip());
 	}
 
 	/** The calling service's name. */

@@ -133,6 +133,8 @@ class ServiceTokenVerifierTest {
 		CallerKeys rotating = CallerKeys.parse(Map.of("gateway",
 				"{\"keys\":[" + ServiceKey.generate().publicJson() + "," + this.gatewayKey.publicJson() + "]}"));
 		assertThat(rotating.callers()).containsExactly("gateway");
+		assertThatThrownBy(() -> CallerKeys.parse(Map.of("gateway", this.gatewayKey.publicJson(), "auth-service",
+				this.gatewayKey.publicJson()))).hasMessageContaining("same key");
 	}
 
 	private static JWTClaimsSet claims(String caller, String audience, Instant issued, Instant expires) {

@@ -103,8 +103,10 @@ class SecurityEventIngestIT {
 	}
 
 	private String sendEvent(String topic, String user) {
-		CloudEvent event = CloudEvent.of(EventSources.ownerOf(topic).orElseThrow(), EventTypes.TOKEN_CREATED, user,
-				Map.of("name", "ci"));
+		// A type the topic's owner publishes.
+		String type = Topics.SESSION_EVENTS.equals(topic) ? EventTypes.SESSION_CREATED
+				: Topics.TOKEN_EVENTS.equals(topic) ? EventTypes.TOKEN_CREATED : EventTypes.LOGIN_SUCCEEDED;
+		CloudEvent event = CloudEvent.of(EventSources.ownerOf(topic).orElseThrow(), type, user, Map.of("name", "ci"));
 		KafkaRecords.send(topic, user, this.json.writeValueAsString(event));
 		return event.id();
 	}

@@ -273,9 +273,12 @@ class SecurityLogIT {
 		}
 	}
 
+	/** As the service that owns the type would: on its topic, with its source. */
 	private String publish(String user, String type, Map<String, Object> data) {
-		CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, type, user, new LinkedHashMap<>(data));
-		KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
+		String topic = EventSources.topicOf(type).orElseThrow();
+		CloudEvent event = CloudEvent.of(EventSources.ownerOf(topic).orElseThrow(), type, user,
+				new LinkedHashMap<>(data));
+		KafkaRecords.send(topic, user, this.json.writeValueAsString(event));
 		return event.id();
 	}
 

@@ -45,8 +45,9 @@ class RevocationListener {
 		catch (JacksonException ex) {
 			return; // Not ours to dead-letter: audit-service does that; the gateway only listens.
 		}
-		if (event != null && !EventSources.isOwner(topic, event.source())) {
-			log.warn("Ignored event {} on {}: its source is not the topic's owner", event.id(), topic);
+		if (event != null && (!EventSources.isOwner(topic, event.source())
+				|| !EventSources.belongsOn(topic, event.type()))) {
+			log.warn("Ignored event {} on {}: its source or type is not the topic's owner's", event.id(), topic);
 			return;
 		}
 		// A renewed session keeps its id but not its old cookie: forget that too.

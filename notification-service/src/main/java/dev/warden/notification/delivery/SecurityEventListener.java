@@ -64,7 +64,11 @@ class SecurityEventListener {
 	@KafkaListener(topics = { Topics.AUTH_EVENTS, Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS })
 	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
 		CloudEvent event = this.parser.parse(topic, value);
-		this.users.remember(event.subject(), event.data());
+		// Who a user is and where mail goes is auth-service's to say: an address in another service's event is not
+		// believed (a session-service taken over must not redirect a user's security mail).
+		if (Topics.AUTH_EVENTS.equals(topic)) {
+			this.users.remember(event.subject(), event.data());
+		}
 		Optional<MailTemplate> template = MailTemplates.forEvent(event.type(), event.data());
 		if (template.isEmpty()) {
 			log.debug("No template for {} (event {}); nothing to send", event.type(), event.id());

@@ -24,13 +24,15 @@ final class CalledByInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod method)) {
-			return true; // not a controller (the error page, a static resource): nothing internal to guard
-		}
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		CalledBy allowed = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), CalledBy.class);
-		if (allowed == null) {
-			allowed = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), CalledBy.class);
+		// Anything under /internal that is not an annotated controller method (a resource handler, a function
+		// route added later) names no caller, so it is closed like an unannotated one.
+		CalledBy allowed = null;
+		if (handler instanceof HandlerMethod method) {
+			allowed = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), CalledBy.class);
+			if (allowed == null) {
+				allowed = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), CalledBy.class);
+			}
 		}
 		String name = caller == null ? null : caller.getName();
 		if (allowed != null && name != null && Arrays.asList(allowed.value()).contains(name)) {

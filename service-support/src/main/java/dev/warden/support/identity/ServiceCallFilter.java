@@ -29,8 +29,6 @@ final class ServiceCallFilter extends OncePerRequestFilter {
 
 	private static final Logger security = LoggerFactory.getLogger("warden.security");
 
-	private static final String BEARER = "Bearer ";
-
 	private final ServiceTokenVerifier verifier;
 
 	ServiceCallFilter(ServiceTokenVerifier verifier) {
@@ -41,9 +39,9 @@ final class ServiceCallFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+		if (header != null) {
 			try {
-				String caller = this.verifier.verify(header.substring(BEARER.length()).strip());
+				String caller = this.verifier.verifyAuthorization(header);
 				SecurityContextHolder.getContext()
 					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
 							List.of(new SimpleGrantedAuthority(ROLE))));

@@ -36,6 +36,9 @@ public final class EventParser {
 		if (!EventSources.isOwner(topic, event.source())) {
 			throw new UntrustedSourceException(topic, event.source());
 		}
+		if (!EventSources.belongsOn(topic, event.type())) {
+			throw new UntrustedSourceException(topic, event.source(), event.type());
+		}
 		return event;
 	}
 }

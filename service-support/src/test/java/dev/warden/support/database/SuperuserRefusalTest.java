@@ -19,6 +19,22 @@ class SuperuserRefusalTest {
 	}
 
 	@Test
+	void aLoginThatMayCreateRolesOrReadAllDataIsRefusedToo() throws Exception {
+		try (java.sql.Connection superuser = dataSource("postgres", "postgres").getConnection();
+				java.sql.Statement statement = superuser.createStatement()) {
+			statement.execute("drop role if exists role_maker");
+			statement.execute("create role role_maker login password 'role-maker-password' createrole");
+			statement.execute("drop role if exists all_reader");
+			statement.execute("create role all_reader login password 'all-reader-password'");
+			statement.execute("grant pg_read_all_data to all_reader");
+		}
+		assertThatThrownBy(() -> SuperuserRefusal.check(dataSource("role_maker", "role-maker-password")))
+			.hasMessageContaining("role_maker is a PostgreSQL superuser or has powers beyond its database");
+		assertThatThrownBy(() -> SuperuserRefusal.check(dataSource("all_reader", "all-reader-password")))
+			.hasMessageContaining("all_reader is a PostgreSQL superuser or has powers beyond its database");
+	}
+
+	@Test
 	void theDatabaseOwnersLoginIsAccepted() {
 		String password = SharedInfrastructure.databaseOwnerPassword("tokens");
 		assertThatCode(() -> SuperuserRefusal.check(dataSource("tokens", password))).doesNotThrowAnyException();

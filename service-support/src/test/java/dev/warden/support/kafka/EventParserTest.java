@@ -37,6 +37,18 @@ class EventParserTest {
 	}
 
 	@Test
+	void parseWhenTheOwnerSpeaksOfWhatItDoesNotOwnThenRefusesIt() {
+		// session-service, on its own topic, announcing a password change (which ends sessions, mails the user).
+		CloudEvent overreach = CloudEvent.of(EventSources.SESSION_SERVICE, EventTypes.PASSWORD_CHANGED, "user-1",
+				Map.of("email", "attacker@example.test"));
+
+		assertThatThrownBy(() -> this.parser.parse(Topics.SESSION_EVENTS, this.json.writeValueAsString(overreach)))
+			.isInstanceOf(UntrustedSourceException.class)
+			.hasMessage("type 'warden.password.changed' is not published on warden.session.events"
+					+ " (source '/session-service')");
+	}
+
+	@Test
 	void parseWhenTopicIsNotAnEventTopicThenNoSourceIsTrusted() {
 		CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, EventTypes.PASSWORD_CHANGED, "user-1", Map.of());
 

@@ -1,6 +1,8 @@
 package dev.warden.infra;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -12,6 +14,9 @@ public final class SmtpSink implements AutoCloseable {
 	private final GreenMail greenMail;
 
 	private final int port;
+
+	/** What was received before the server was last stopped: GreenMail forgets it, a mailbox would not. */
+	private final List<MimeMessage> beforeRestarts = new CopyOnWriteArrayList<>();
 
 	private SmtpSink(GreenMail greenMail, int port) {
 		this.greenMail = greenMail;
@@ -29,12 +34,16 @@ public final class SmtpSink implements AutoCloseable {
 		return this.port;
 	}
 
+	/** Every mail received since the start, also across {@link #stop()} and {@link #restart()}. */
 	public List<MimeMessage> received() {
-		return List.of(this.greenMail.getReceivedMessages());
+		List<MimeMessage> all = new ArrayList<>(this.beforeRestarts);
+		all.addAll(List.of(this.greenMail.getReceivedMessages()));
+		return List.copyOf(all);
 	}
 
 	/** Stops accepting connections, for tests of what happens while the mail server is down. */
-	public void stop() {
+	public synchronized void stop() {
+		this.beforeRestarts.addAll(List.of(this.greenMail.getReceivedMessages()));
 		this.greenMail.stop();
 	}
 

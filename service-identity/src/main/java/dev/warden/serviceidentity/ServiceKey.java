@@ -55,6 +55,21 @@ public final class ServiceKey {
 		return this.key;
 	}
 
+	/** A signer with this key, for what else the service signs (auth-service: session grants). */
+	public com.nimbusds.jose.JWSSigner signer() {
+		try {
+			return new com.nimbusds.jose.crypto.ECDSASigner(this.key);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Unusable service key", ex);
+		}
+	}
+
+	/** The key's {@code kid}. */
+	public String keyId() {
+		return this.key.getKeyID();
+	}
+
 	/** The private JWK as JSON: the value of {@code WARDEN_SERVICE_KEY}. */
 	public String privateJson() {
 		return this.key.toJSONString();

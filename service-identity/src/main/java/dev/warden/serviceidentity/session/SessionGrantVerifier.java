@@ -1,0 +1,116 @@
+package dev.warden.serviceidentity.session;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Checks a session grant against auth-service's public key: ES256 and the grant type only, the key's {@code kid},
+ * issuer auth-service, audience the gateway, not past the session's end, and bound to the cookie value presented
+ * ({@code sh}). Only then are its claims the caller's identity.
+ */
+public final class SessionGrantVerifier {
+
+	private final ECKey key;
+
+	private final ECDSAVerifier verifier;
+
+	private final Clock clock;
+
+	/**
+	 * @param setting the setting the key came from, named in a failure (never key material)
+	 * @param publicJwk auth-service's public P-256 JWK
+	 */
+	public SessionGrantVerifier(String setting, String publicJwk, Clock clock) {
+		if (publicJwk == null || publicJwk.isBlank()) {
+			throw new IllegalArgumentException(setting + " is not set: session grants cannot be verified without"
+					+ " auth-service's public key (deploy/new-secrets.sh prints it)");
+		}
+		try {
+			ECKey parsed = ECKey.parse(publicJwk.strip());
+			if (parsed.isPrivate() || !Curve.P_256.equals(parsed.getCurve()) || parsed.getKeyID() == null) {
+				throw new IllegalArgumentException(setting + " must be a public P-256 EC JWK with a kid");
+			}
+			this.key = parsed;
+			this.verifier = new ECDSAVerifier(parsed);
+		}
+		catch (ParseException | JOSEException ex) {
+			throw new IllegalArgumentException(setting + " is not a valid public JWK");
+		}
+		this.clock = clock;
+	}
+
+	/** The grant, if it is auth-service's and for the cookie value whose hash is {@code secretHash}. */
+	public SessionGrant verify(String grant, String secretHash) throws SessionGrantException {
+		if (grant == null || grant.isBlank()) {
+			throw new SessionGrantException("no grant");
+		}
+		SignedJWT jwt;
+		JWTClaimsSet claims;
+		try {
+			jwt = SignedJWT.parse(grant);
+			claims = jwt.getJWTClaimsSet();
+		}
+		catch (ParseException ex) {
+			throw new SessionGrantException("not a grant");
+		}
+		if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
+				|| !SessionGrants.TYPE.equals(jwt.getHeader().getType())
+				|| !this.key.getKeyID().equals(jwt.getHeader().getKeyID())) {
+			throw new SessionGrantException("not a grant of this key");
+		}
+		try {
+			if (!jwt.verify(this.verifier)) {
+				throw new SessionGrantException("bad signature");
+			}
+		}
+		catch (JOSEException ex) {
+			throw new SessionGrantException("not verifiable");
+		}
+		return read(claims, secretHash);
+	}
+
+	private SessionGrant read(JWTClaimsSet claims, String secretHash) throws SessionGrantException {
+		try {
+			if (!SessionGrants.ISSUER.equals(claims.getIssuer())
+					|| !List.of(SessionGrants.AUDIENCE).equals(claims.getAudience())) {
+				throw new SessionGrantException("wrong issuer or audience");
+			}
+			String sh = claims.getStringClaim("sh");
+			if (sh == null || secretHash == null || !java.security.MessageDigest.isEqual(
+					sh.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+					secretHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+				throw new SessionGrantException("grant is for another cookie");
+			}
+			if (claims.getExpirationTime() == null || claims.getSubject() == null
+					|| claims.getStringClaim("sid") == null || claims.getLongClaim("auth_time") == null) {
+				throw new SessionGrantException("incomplete grant");
+			}
+			Instant expires = claims.getExpirationTime().toInstant();
+			if (!this.clock.instant().isBefore(expires.plus(SessionGrants.CLOCK_SKEW))) {
+				throw new SessionGrantException("session over");
+			}
+			return new SessionGrant(claims.getSubject(), claims.getStringClaim("sid"), list(claims, "roles"),
+					list(claims, "amr"), Instant.ofEpochSecond(claims.getLongClaim("auth_time")),
+					Boolean.TRUE.equals(claims.getBooleanClaim("pcr")),
+					Boolean.TRUE.equals(claims.getBooleanClaim("tfr")), sh, expires);
+		}
+		catch (ParseException ex) {
+			throw new SessionGrantException("malformed claim");
+		}
+	}
+
+	private static List<String> list(JWTClaimsSet claims, String name) throws ParseException {
+		List<String> values = claims.getStringListClaim(name);
+		return values == null ? List.of() : values;
+	}
+}

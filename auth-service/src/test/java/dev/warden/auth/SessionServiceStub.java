@@ -21,9 +21,12 @@ import dev.warden.infra.test.TestJwts;
 import dev.warden.serviceidentity.CallerKeys;
 import dev.warden.serviceidentity.ServiceTokenException;
 import dev.warden.serviceidentity.ServiceTokenVerifier;
+import dev.warden.serviceidentity.session.SessionGrant;
+import dev.warden.serviceidentity.session.SessionGrantSigner;
+import dev.warden.serviceidentity.session.SessionSecrets;
 
 /**
- * session-service's internal HTTP contract as auth-service calls it (create, renew by id, end by id), recording
+ * session-service's internal HTTP contract as auth-service calls it (create, renew by id, attach a grant, end by id), recording
  * each call. session-service's own tests cover the real implementation of this contract, and {@code SuiteIT}
  * runs both for real through the gateway; here the stub lets a test switch session-service "off".
  */
@@ -36,6 +39,16 @@ public final class SessionServiceStub implements AutoCloseable {
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
 	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private final AtomicBoolean refuseGrants = new AtomicBoolean();
+
+	private final java.util.concurrent.atomic.AtomicReference<String> nextRenewalGrant = new java.util.concurrent.atomic.AtomicReference<>();
+
+	/** The grant each session holds, by public id. */
+	private final Map<String, String> grants = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final SessionGrantSigner GRANTS = new SessionGrantSigner(TestJwts.AUTH_SERVICE_KEY,
+			java.time.Clock.systemUTC());
 
 	public SessionServiceStub() {
 		try {
@@ -60,11 +73,21 @@ public final class SessionServiceStub implements AutoCloseable {
 			respond(exchange, 401, "{}");
 		}
 		else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/internal/sessions")) {
-			respond(exchange, 201, issued(randomId(16), true));
+			respond(exchange, 201, issued(randomId(16), true, null));
 		}
 		else if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/renew")) {
 			String[] parts = path.split("/");
-			respond(exchange, 200, issued(parts[parts.length - 2], false));
+			String userId = parts[parts.length - 4];
+			String sessionId = parts[parts.length - 2];
+			String held = this.nextRenewalGrant.getAndSet(null);
+			respond(exchange, 200, issued(sessionId, false,
+					held != null ? held : this.grants.computeIfAbsent(sessionId, (id) -> earlierGrant(userId, id))));
+		}
+		else if ("PUT".equals(exchange.getRequestMethod()) && path.endsWith("/grant")) {
+			String[] parts = path.split("/");
+			this.grants.put(parts[parts.length - 2], field(body, "grant"));
+			exchange.sendResponseHeaders(this.refuseGrants.get() ? 404 : 204, -1);
+			exchange.close();
 		}
 		else if ("DELETE".equals(exchange.getRequestMethod()) && path.endsWith("/sessions")) {
 			respond(exchange, 200, "{\"ended\":2}");
@@ -78,9 +101,37 @@ public final class SessionServiceStub implements AutoCloseable {
 		}
 	}
 
-	private static String issued(String sessionId, boolean newDevice) {
-		return "{\"secret\":\"" + randomId(32) + "\",\"sessionId\":\"" + sessionId + "\",\"expiresAt\":\""
-				+ Instant.now().plus(12, ChronoUnit.HOURS) + "\",\"newDevice\":" + newDevice + "}";
+	private static String issued(String sessionId, boolean newDevice, String grant) {
+		return "{\"sessionId\":\"" + sessionId + "\",\"expiresAt\":\"" + Instant.now().plus(12, ChronoUnit.HOURS)
+				+ "\",\"newDevice\":" + newDevice + (grant == null ? "" : ",\"grant\":\"" + grant + "\"") + "}";
+	}
+
+	/** The grant a session opened before the test would hold: the user's, signed with auth-service's test key. */
+	private static String earlierGrant(String userId, String sessionId) {
+		return GRANTS.sign(new SessionGrant(userId, sessionId, List.of("USER"), List.of("pwd"),
+				Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), false, false,
+				SessionSecrets.hash(SessionSecrets.newSecret()), Instant.now().plus(12, ChronoUnit.HOURS)));
+	}
+
+	private static String field(String json, String name) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"")
+			.matcher(json);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	/** The grant the session behind {@code sessionId} holds now, as auth-service attached it (or {@code null}). */
+	public String grantOf(String sessionId) {
+		return this.grants.get(sessionId);
+	}
+
+	/** Answers the next renewal with this grant, as a session-service taken over might. */
+	public void answerNextRenewalWith(String grant) {
+		this.nextRenewalGrant.set(grant);
+	}
+
+	/** Answers every grant attachment with 404, as for a session that changed meanwhile. */
+	public void refuseGrants(boolean refuse) {
+		this.refuseGrants.set(refuse);
 	}
 
 	private static String randomId(int bytes) {

@@ -1,11 +1,20 @@
 package dev.warden.auth.session;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.warden.serviceidentity.ServiceTokenMinter;
+import dev.warden.serviceidentity.session.SessionGrant;
+import dev.warden.serviceidentity.session.SessionGrantException;
+import dev.warden.serviceidentity.session.SessionGrantSigner;
+import dev.warden.serviceidentity.session.SessionGrantVerifier;
+import dev.warden.serviceidentity.session.SessionSecrets;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -22,7 +31,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * session-service's internal API over HTTP, with auth-service's own service token, a time limit on every call and a
- * Resilience4j circuit breaker. A 404 on renew is an answer (the session is gone), not a failure.
+ * Resilience4j circuit breaker. A 404 on renew is an answer (the session is gone), not a failure. Each session gets
+ * its cookie value here and a grant signed here (who it belongs to, bound to that value's hash), which
+ * session-service keeps and the gateway verifies.
  */
 @Component
 class HttpSessionClient implements SessionClient {
@@ -37,8 +48,17 @@ class HttpSessionClient implements SessionClient {
 
 	private final CircuitBreaker breaker;
 
+	private final SessionGrantSigner signer;
+
+	private final SessionGrantVerifier grants;
+
+	private final Clock clock;
+
 	HttpSessionClient(SessionServiceProperties properties, ServiceTokenMinter serviceTokens,
-			CircuitBreakerRegistry breakers) {
+			CircuitBreakerRegistry breakers, SessionGrantSigner signer, SessionGrantVerifier grants) {
+		this.signer = signer;
+		this.grants = grants;
+		this.clock = Clock.systemUTC();
 		// HTTP/1.1: no h2c upgrade dance on every plain-http call.
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
@@ -61,6 +81,10 @@ class HttpSessionClient implements SessionClient {
 	@Override
 	public IssuedSession create(String userId, List<String> roles, List<String> authMethods, ClientInfo client,
 			boolean passwordChangeRequired, boolean twoFactorSetupRequired) {
+		// The cookie value is made here and never leaves auth-service but in the browser's cookie: session-service
+		// stores, and the gateway asks by, its hash only.
+		String secret = SessionSecrets.newSecret();
+		String secretHash = SessionSecrets.hash(secret);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("userId", userId);
 		body.put("roles", roles);
@@ -69,35 +93,126 @@ class HttpSessionClient implements SessionClient {
 		body.put("userAgent", client.userAgent());
 		body.put("passwordChangeRequired", passwordChangeRequired);
 		body.put("twoFactorSetupRequired", twoFactorSetupRequired);
-		return call(() -> this.http.post()
+		body.put("secretHash", secretHash);
+		Opened opened = call(() -> this.http.post()
 			.uri("/internal/sessions")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.retrieve()
-			.body(IssuedSession.class));
+			.body(Opened.class));
+		if (opened == null || opened.sessionId() == null || opened.expiresAt() == null) {
+			throw new SessionsUnavailableException();
+		}
+		SessionGrant grant = new SessionGrant(userId, opened.sessionId(), roles, authMethods,
+				this.clock.instant().truncatedTo(ChronoUnit.SECONDS), passwordChangeRequired, twoFactorSetupRequired,
+				secretHash, opened.expiresAt());
+		attach(grant);
+		return new IssuedSession(secret, opened.sessionId(), opened.expiresAt(), opened.newDevice());
 	}
 
+	/**
+	 * Renewal gives the session a new cookie value and carries its grant over, changed only as asked: what the
+	 * session is (user, id, roles, end) comes from the grant auth-service signed before, never from session-service's
+	 * word, and a grant that is not auth-service's or not this session's ends the session instead.
+	 */
 	@Override
 	public IssuedSession renew(String userId, String sessionId, List<String> authMethods, boolean reauthenticated,
 			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
+		String secret = SessionSecrets.newSecret();
+		String secretHash = SessionSecrets.hash(secret);
 		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("secretHash", secretHash);
 		body.put("authMethods", authMethods);
 		body.put("reauthenticated", reauthenticated);
 		body.put("passwordChangeRequired", passwordChangeRequired);
 		body.put("twoFactorSetupRequired", twoFactorSetupRequired);
-		return call(() -> {
+		Opened renewed = call(() -> {
 			try {
 				return this.http.post()
 					.uri("/internal/users/{userId}/sessions/{sessionId}/renew", userId, sessionId)
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(body)
 					.retrieve()
-					.body(IssuedSession.class);
+					.body(Opened.class);
 			}
 			catch (HttpClientErrorException.NotFound ex) {
 				return null;
 			}
 		});
+		if (renewed == null) {
+			return null;
+		}
+		SessionGrant previous;
+		try {
+			previous = this.grants.verifyIssued(renewed.grant());
+		}
+		catch (SessionGrantException ex) {
+			log.warn("Session {} of user {} had no grant of ours ({}); ended instead of renewed", sessionId, userId,
+					ex.getMessage());
+			endQuietly(userId, sessionId);
+			return null;
+		}
+		if (!previous.userId().equals(userId) || !previous.sessionId().equals(sessionId)) {
+			log.warn("session-service renewed session {} of user {} with another session's grant; ended", sessionId,
+					userId);
+			endQuietly(userId, sessionId);
+			return null;
+		}
+		SessionGrant grant = new SessionGrant(userId, sessionId, previous.roles(),
+				authMethods == null || authMethods.isEmpty() ? previous.authMethods() : authMethods,
+				reauthenticated ? this.clock.instant().truncatedTo(ChronoUnit.SECONDS) : previous.authenticatedAt(),
+				passwordChangeRequired == null ? previous.passwordChangeRequired() : passwordChangeRequired,
+				twoFactorSetupRequired == null ? previous.twoFactorSetupRequired() : twoFactorSetupRequired,
+				secretHash, previous.expiresAt());
+		attach(grant);
+		return new IssuedSession(secret, sessionId, previous.expiresAt(), false);
+	}
+
+	/**
+	 * Hands session-service the grant for the session's current cookie value. Until it is there the gateway lets
+	 * no request of the session through, so a failure ends the session rather than leave it half-made.
+	 */
+	private void attach(SessionGrant grant) {
+		Map<String, Object> body = Map.of("secretHash", grant.secretHash(), "grant", this.signer.sign(grant));
+		boolean attached;
+		try {
+			attached = call(() -> {
+				try {
+					this.http.put()
+						.uri("/internal/users/{userId}/sessions/{sessionId}/grant", grant.userId(), grant.sessionId())
+						.contentType(MediaType.APPLICATION_JSON)
+						.body(body)
+						.retrieve()
+						.toBodilessEntity();
+					return true;
+				}
+				catch (HttpClientErrorException.NotFound ex) {
+					return false;
+				}
+			});
+		}
+		catch (SessionsUnavailableException ex) {
+			endQuietly(grant.userId(), grant.sessionId());
+			throw ex;
+		}
+		if (!attached) {
+			endQuietly(grant.userId(), grant.sessionId());
+			throw new SessionsUnavailableException();
+		}
+	}
+
+	private void endQuietly(String userId, String sessionId) {
+		try {
+			end(userId, sessionId, "logout");
+		}
+		catch (SessionsUnavailableException ex) {
+			// It has no grant: the gateway lets nothing through with it, and it expires on its own.
+		}
+	}
+
+	/** session-service's answer to a create or renew: never a cookie value, on renewal the grant held before. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Opened(String sessionId, Instant expiresAt, boolean newDevice, String grant) {
 	}
 
 	@Override

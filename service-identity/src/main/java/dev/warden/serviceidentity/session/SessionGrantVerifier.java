@@ -51,6 +51,21 @@ public final class SessionGrantVerifier {
 
 	/** The grant, if it is auth-service's and for the cookie value whose hash is {@code secretHash}. */
 	public SessionGrant verify(String grant, String secretHash) throws SessionGrantException {
+		if (secretHash == null) {
+			throw new SessionGrantException("no cookie to bind the grant to");
+		}
+		return verified(grant, secretHash);
+	}
+
+	/**
+	 * The grant, if it is auth-service's, whatever cookie it was for: for auth-service itself, which renews a
+	 * session from the grant it issued before (and gives the new one to the new cookie value).
+	 */
+	public SessionGrant verifyIssued(String grant) throws SessionGrantException {
+		return verified(grant, null);
+	}
+
+	private SessionGrant verified(String grant, String secretHash) throws SessionGrantException {
 		if (grant == null || grant.isBlank()) {
 			throw new SessionGrantException("no grant");
 		}
@@ -86,7 +101,7 @@ public final class SessionGrantVerifier {
 				throw new SessionGrantException("wrong issuer or audience");
 			}
 			String sh = claims.getStringClaim("sh");
-			if (sh == null || secretHash == null || !java.security.MessageDigest.isEqual(
+			if (sh == null || secretHash != null && !java.security.MessageDigest.isEqual(
 					sh.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
 					secretHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
 				throw new SessionGrantException("grant is for another cookie");

@@ -1,5 +1,5 @@
 -- wrk script: session introspection as the gateway calls it, a different live session each request.
--- WARDEN_BENCH_SECRETS names a file of session secrets (one per line); WARDEN_SERVICE_AUTHORIZATION the gateway's
+-- WARDEN_BENCH_SECRETS names a file of the hashes of session cookie values (one per line); WARDEN_SERVICE_AUTHORIZATION the gateway's
 -- service token (Authorization value).
 local secrets = {}
 for line in io.lines(os.getenv("WARDEN_BENCH_SECRETS")) do
@@ -12,5 +12,5 @@ wrk.headers["Authorization"] = os.getenv("WARDEN_SERVICE_AUTHORIZATION")
 
 request = function()
   i = (i % #secrets) + 1
-  return wrk.format(nil, nil, nil, '{"secret":"' .. secrets[i] .. '"}')
+  return wrk.format(nil, nil, nil, '{"secretHash":"' .. secrets[i] .. '"}')
 end

@@ -1,15 +1,26 @@
 package dev.warden.launcher;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.warden.infra.EmbeddedInfrastructure;
+import dev.warden.serviceidentity.session.SessionGrant;
+import dev.warden.serviceidentity.session.SessionSecrets;
 
 /**
  * The whole suite on one machine: the embedded infrastructure in this JVM, and each of the six services in a
@@ -40,6 +51,54 @@ public final class LocalSuite implements AutoCloseable {
 	public String serviceAuthorization(WardenService caller, WardenService callee) {
 		return this.credentials.authorization(caller, callee);
 	}
+
+	/**
+	 * Opens a session at session-service as auth-service does at a sign-in (the cookie value made here, its hash
+	 * and then auth-service's signed grant handed over) and returns the cookie value: for tests and benchmarks that
+	 * need many signed-in users without a password each.
+	 */
+	public String openSession(String userId, List<String> roles, String userAgent)
+			throws java.io.IOException, InterruptedException {
+		String secret = SessionSecrets.newSecret();
+		String secretHash = SessionSecrets.hash(secret);
+		String sessions = url(WardenService.SESSION);
+		String authorization = serviceAuthorization(WardenService.AUTH, WardenService.SESSION);
+		String rolesJson = roles.stream().map((role) -> "\"" + role + "\"").collect(Collectors.joining(","));
+		HttpResponse<String> created = send(sessions + "/internal/sessions", authorization, "{\"userId\":\""
+				+ userId + "\",\"roles\":[" + rolesJson + "],\"authMethods\":[\"pwd\"],\"ip\":\"198.51.100.4\","
+				+ "\"userAgent\":\"" + userAgent + "\",\"secretHash\":\"" + secretHash + "\"}", "POST");
+		Matcher id = Pattern.compile("\"sessionId\":\"([^\"]+)\"").matcher(created.body());
+		Matcher end = Pattern.compile("\"expiresAt\":\"([^\"]+)\"").matcher(created.body());
+		if (created.statusCode() != 201 || !id.find() || !end.find()) {
+			throw new IllegalStateException("session-service did not open a session: " + created.statusCode());
+		}
+		String grant = this.credentials.sessionGrants()
+			.sign(new dev.warden.serviceidentity.session.SessionGrant(userId, id.group(1), roles, List.of("pwd"),
+					Instant.now().truncatedTo(ChronoUnit.SECONDS), false, false, secretHash,
+					Instant.parse(end.group(1))));
+		HttpResponse<String> attached = send(
+				sessions + "/internal/users/" + userId + "/sessions/" + id.group(1) + "/grant", authorization,
+				"{\"secretHash\":\"" + secretHash + "\",\"grant\":\"" + grant + "\"}", "PUT");
+		if (attached.statusCode() != 204) {
+			throw new IllegalStateException("session-service did not take the grant: " + attached.statusCode());
+		}
+		return secret;
+	}
+
+	private static HttpResponse<String> send(String url, String authorization, String json, String method)
+			throws java.io.IOException, InterruptedException {
+		return INTERNAL_HTTP.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(10))
+			.method(method, HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static final HttpClient INTERNAL_HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	/** Starts the infrastructure and every service, and waits until all report ready. */
 	public static LocalSuite start(SuiteOptions options, Duration readyTimeout) {

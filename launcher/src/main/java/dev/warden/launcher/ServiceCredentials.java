@@ -77,7 +77,11 @@ final class ServiceCredentials {
 			env.put("WARDEN_POSTGRES_PASSWORD", this.databasePasswords.get(database));
 		}
 		switch (service) {
-			case GATEWAY -> env.put("WARDEN_SERVICE_KEY", this.gateway.privateJson());
+			case GATEWAY -> {
+				env.put("WARDEN_SERVICE_KEY", this.gateway.privateJson());
+				// To verify the session grants auth-service signs.
+				env.put("WARDEN_INTERNAL_AUTHSERVICEKEY", this.auth.publicJson());
+			}
 			case AUTH -> env.put("WARDEN_SERVICE_KEY", this.auth.privateJson());
 			case SESSION -> {
 				env.put("WARDEN_INTERNAL_GATEWAYKEY", this.gateway.publicJson());
@@ -89,6 +93,11 @@ final class ServiceCredentials {
 			}
 		}
 		return env;
+	}
+
+	/** Signs session grants as auth-service does, for tests and benchmarks that open sessions without signing in. */
+	dev.warden.serviceidentity.session.SessionGrantSigner sessionGrants() {
+		return new dev.warden.serviceidentity.session.SessionGrantSigner(this.auth, Clock.systemUTC());
 	}
 
 	/** An {@code Authorization} value proving {@code caller} to {@code callee}, for tests and benchmarks. */

@@ -7,8 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import dev.warden.infra.RedisAcl;
 import dev.warden.infra.test.TestJwts;
+import dev.warden.serviceidentity.session.SessionSecrets;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +85,63 @@ class CompromisedServiceIT {
 
 		assertThat(capturedAtAuth.statusCode()).isEqualTo(401);
 		assertThat(forAudit.statusCode()).as("the same token for the right service").isEqualTo(200);
+	}
+
+	/**
+	 * A session-service taken over writes whatever session it likes into its own Redis keys and answers for it:
+	 * the gateway still lets no such cookie through, as only auth-service signs who a session belongs to.
+	 */
+	@Test
+	void aSessionForgedBySessionServiceMakesNoOneAnAdministrator() throws Exception {
+		String adminCookie = SharedSuite.sessionCookie(
+				SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, "Mozilla/5.0 (X11; Linux x86_64)"));
+		String users = suite.url(WardenService.GATEWAY) + "/api/admin/users";
+		assertThat(SharedSuite.withCookie("GET", users, adminCookie, null).statusCode()).as("the real administrator")
+			.isEqualTo(200);
+		try (RedisClient client = RedisClient.create(RedisURI.builder(RedisURI.create(suite.infrastructure().redisUrl()))
+			.withAuthentication(RedisAcl.SESSION.name(),
+					suite.options().infrastructure().redisPasswords().get(RedisAcl.SESSION.name()))
+			.build()); StatefulRedisConnection<String, String> redis = client.connect()) {
+			String adminGrant = redis.sync().hget("warden:session:s:" + SessionSecrets.hash(adminCookie), "grant");
+			assertThat(adminGrant).as("the administrator's session holds auth-service's grant").isNotBlank();
+
+			String withoutGrant = forgeAdminSession(redis.sync(), null);
+			String withTheAdministratorsGrant = forgeAdminSession(redis.sync(), adminGrant);
+
+			assertThat(SharedSuite.withCookie("GET", users, withoutGrant, null).statusCode()).isEqualTo(401);
+			assertThat(SharedSuite.withCookie("GET", users, withTheAdministratorsGrant, null).statusCode())
+				.as("a real grant, but for another cookie")
+				.isEqualTo(401);
+		}
+	}
+
+	/** A cookie value of the attacker's and an administrator's session under its hash, as session-service stores one. */
+	private static String forgeAdminSession(RedisCommands<String, String> redis, String grant) {
+		String cookie = SessionSecrets.newSecret();
+		long now = System.currentTimeMillis();
+		Map<String, String> session = new LinkedHashMap<>();
+		session.put("pid", SessionSecrets.newSecret().substring(0, 22));
+		session.put("uid", "attacker-chosen-id");
+		session.put("roles", "USER,ADMIN");
+		session.put("amr", "pwd,otp");
+		for (String field : List.of("created", "active", "authAt")) {
+			session.put(field, Long.toString(now));
+		}
+		session.put("abs", Long.toString(now + Duration.ofHours(1).toMillis()));
+		session.put("ip", "203.0.113.66");
+		session.put("ua", "curl/8");
+		session.put("browser", "curl");
+		session.put("os", "Linux");
+		session.put("device", "desktop");
+		session.put("pcr", "false");
+		session.put("tfr", "false");
+		if (grant != null) {
+			session.put("grant", grant);
+		}
+		String key = "warden:session:s:" + SessionSecrets.hash(cookie);
+		redis.hset(key, session);
+		redis.pexpire(key, Duration.ofMinutes(10).toMillis());
+		return cookie;
 	}
 
 	private HttpResponse<String> post(String url, String authorization, String body) throws Exception {

@@ -14,7 +14,11 @@ class ServiceCredentialsTest {
 
 	@Test
 	void onlyTheCallersHoldPrivateServiceKeysAndOnlyTheirCalleesTheirPublicOnes() {
-		assertThat(this.credentials.environmentFor(WardenService.GATEWAY, true)).containsOnlyKeys("WARDEN_SERVICE_KEY");
+		assertThat(this.credentials.environmentFor(WardenService.GATEWAY, true)).containsOnlyKeys("WARDEN_SERVICE_KEY",
+				"WARDEN_INTERNAL_AUTHSERVICEKEY");
+		assertThat(this.credentials.environmentFor(WardenService.GATEWAY, true).get("WARDEN_INTERNAL_AUTHSERVICEKEY"))
+			.as("auth-service's public key only")
+			.doesNotContain("\"d\"");
 		assertThat(this.credentials.environmentFor(WardenService.AUTH, true)).containsKeys("WARDEN_SERVICE_KEY")
 			.doesNotContainKeys("WARDEN_INTERNAL_GATEWAYKEY", "WARDEN_INTERNAL_AUTHSERVICEKEY");
 		assertThat(this.credentials.environmentFor(WardenService.SESSION, true))

@@ -409,16 +409,7 @@ class SuiteIT {
 	}
 
 	private String signIn(String user, String userAgent) throws Exception {
-		String body = "{\"userId\":\"" + user + "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],\"ip\":\"198.51.100.4\","
-				+ "\"userAgent\":\"" + userAgent + "\"}";
-		HttpResponse<String> response = this.http.send(HttpRequest
-			.newBuilder(URI.create(suite.url(WardenService.SESSION) + "/internal/sessions"))
-			.header("Authorization", suite.serviceAuthorization(WardenService.AUTH, WardenService.SESSION))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(201);
-		return response.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+		return suite.openSession(user, java.util.List.of("USER"), userAgent);
 	}
 
 	/** As the page would: the session cookie, and for changes the CSRF token echoed in its header. */

@@ -2,9 +2,6 @@ package dev.warden.launcher.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
@@ -60,7 +55,6 @@ public final class SessionBench {
 	private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
 			+ "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
 
-	private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
 
 	private String sessionUrl;
 
@@ -175,22 +169,10 @@ public final class SessionBench {
 		return secrets;
 	}
 
+	/** Opens a session as auth-service does and returns what the gateway asks by: the hash of its cookie value. */
 	private String createSession(String userId) throws IOException, InterruptedException {
-		String body = "{\"userId\":\"" + userId + "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],"
-				+ "\"ip\":\"198.51.100.7\",\"userAgent\":\"" + CHROME + "\"}";
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.sessionUrl + "/internal/sessions"))
-			.header("Authorization", this.suite.serviceAuthorization(WardenService.AUTH, WardenService.SESSION))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 201) {
-			throw new IllegalStateException("create failed: " + response.statusCode());
-		}
-		Matcher secret = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(response.body());
-		if (!secret.find()) {
-			throw new IllegalStateException("no secret in " + response.body());
-		}
-		return secret.group(1);
+		return dev.warden.serviceidentity.session.SessionSecrets
+			.hash(this.suite.openSession(userId, List.of("USER"), CHROME));
 	}
 
 	private void waitForEmptyOutbox(int redisPort) throws InterruptedException {

@@ -3,13 +3,17 @@ package dev.warden.serviceidentity.session;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -20,15 +24,14 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class SessionGrantVerifier {
 
-	private final ECKey key;
-
-	private final ECDSAVerifier verifier;
+	/** auth-service's public keys by {@code kid}: one, or two while its key is being rotated. */
+	private final Map<String, ECDSAVerifier> verifiers = new LinkedHashMap<>();
 
 	private final Clock clock;
 
 	/**
 	 * @param setting the setting the key came from, named in a failure (never key material)
-	 * @param publicJwk auth-service's public P-256 JWK
+	 * @param publicJwk auth-service's public P-256 JWK, or a JWK Set of them while its key is rotated
 	 */
 	public SessionGrantVerifier(String setting, String publicJwk, Clock clock) {
 		if (publicJwk == null || publicJwk.isBlank()) {
@@ -36,15 +39,21 @@ public final class SessionGrantVerifier {
 					+ " auth-service's public key (deploy/new-secrets.sh prints it)");
 		}
 		try {
-			ECKey parsed = ECKey.parse(publicJwk.strip());
-			if (parsed.isPrivate() || !Curve.P_256.equals(parsed.getCurve()) || parsed.getKeyID() == null) {
-				throw new IllegalArgumentException(setting + " must be a public P-256 EC JWK with a kid");
+			String json = publicJwk.strip();
+			List<JWK> keys = json.contains("\"keys\"") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
+			for (JWK key : keys) {
+				if (!(key instanceof ECKey ec) || ec.isPrivate() || !Curve.P_256.equals(ec.getCurve())
+						|| ec.getKeyID() == null) {
+					throw new IllegalArgumentException(setting + " must hold public P-256 EC JWKs with a kid");
+				}
+				this.verifiers.put(ec.getKeyID(), new ECDSAVerifier(ec));
 			}
-			this.key = parsed;
-			this.verifier = new ECDSAVerifier(parsed);
 		}
 		catch (ParseException | JOSEException ex) {
 			throw new IllegalArgumentException(setting + " is not a valid public JWK");
+		}
+		if (this.verifiers.isEmpty()) {
+			throw new IllegalArgumentException(setting + " holds no key");
 		}
 		this.clock = clock;
 	}
@@ -78,13 +87,14 @@ public final class SessionGrantVerifier {
 		catch (ParseException ex) {
 			throw new SessionGrantException("not a grant");
 		}
+		ECDSAVerifier verifier = jwt.getHeader().getKeyID() == null ? null
+				: this.verifiers.get(jwt.getHeader().getKeyID());
 		if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())
-				|| !SessionGrants.TYPE.equals(jwt.getHeader().getType())
-				|| !this.key.getKeyID().equals(jwt.getHeader().getKeyID())) {
-			throw new SessionGrantException("not a grant of this key");
+				|| !SessionGrants.TYPE.equals(jwt.getHeader().getType()) || verifier == null) {
+			throw new SessionGrantException("not a grant of these keys");
 		}
 		try {
-			if (!jwt.verify(this.verifier)) {
+			if (!jwt.verify(verifier)) {
 				throw new SessionGrantException("bad signature");
 			}
 		}

@@ -110,6 +110,17 @@ class SessionGrantVerifierTest {
 	}
 
 	@Test
+	void whileAuthServicesKeyIsRotatedGrantsOfBothKeysAreAccepted() throws Exception {
+		ServiceKey next = ServiceKey.generate();
+		SessionGrantVerifier rotating = new SessionGrantVerifier("key", "{\"keys\":[" + this.authService.publicJson()
+				+ "," + next.publicJson() + "]}", at(NOW));
+		assertThat(rotating.verify(new SessionGrantSigner(this.authService, at(NOW)).sign(this.grant),
+				this.grant.secretHash())).isEqualTo(this.grant);
+		assertThat(rotating.verify(new SessionGrantSigner(next, at(NOW)).sign(this.grant), this.grant.secretHash()))
+			.isEqualTo(this.grant);
+	}
+
+	@Test
 	void aPrivateOrMissingKeyIsRefusedAtStart() {
 		assertThatThrownBy(() -> new SessionGrantVerifier("WARDEN_INTERNAL_AUTHSERVICEKEY", "", at(NOW)))
 			.hasMessageContaining("WARDEN_INTERNAL_AUTHSERVICEKEY");

@@ -33,7 +33,7 @@ public final class RunLocal {
 			System.out.println("""
 					Usage: ./run-local.sh [--fresh]
 					  --fresh   delete ./data (databases, Kafka log, captured mails, logs) before starting
-					Environment: see the configuration table in README.md (WARDEN_*).""");
+					Environment: see the configuration table in docs/configuration.md (WARDEN_*).""");
 			return;
 		}
 		Map<String, String> env = System.getenv();

@@ -30,7 +30,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Security-log ingest on this machine: 20,000 events published at once, stored once each in the hash chain;
+ * Security-log ingest benchmark: 20,000 events published at once, stored once each in the hash chain;
  * sustained events/s and event-to-queryable latency (recorded_at − event time) from the rows themselves.
  * Baseline in the same run: the same number of single-row autocommit INSERTs of the same size into the same
  * PostgreSQL from one client, without Kafka, chain or lock.

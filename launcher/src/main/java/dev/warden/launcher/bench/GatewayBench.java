@@ -28,7 +28,7 @@ import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
 
 /**
- * Measures the gateway and API-token introspection on this machine, each next to a baseline from the same run:
+ * Measures the gateway and API-token introspection where it runs, each next to a baseline from the same run:
  * <ul>
  * <li>{@code GET /api/me} through the gateway with a session cookie (introspection cached, internal JWT minted)
  * next to the same call straight to auth-service with a JWT, and next to the gateway refusing an unauthenticated

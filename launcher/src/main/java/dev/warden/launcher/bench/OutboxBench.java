@@ -94,7 +94,7 @@ public final class OutboxBench {
 					| commit → consume latency per event | p50 %,.0f ms, p99 %,.0f ms (the burst waits its turn) | — |
 					| drained per busy CPU-second of the machine (relay, Kafka, PostgreSQL, consumer) | %,.0f events | — |
 
-					Goal from the issue: ≥ 10,000 events/s drain.
+					Target: ≥ 10,000 events/s drain.
 					""", Machine.describe(), EVENTS, RUNS, median[0], median[0] / baseline, baseline, median[1], median[2], median[3]);
 			Path directory = Files.createDirectories(root.resolve("bench/results"));
 			String name = "outbox-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));

@@ -26,7 +26,7 @@ import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
 
 /**
- * Measures session-service on this machine, next to a baseline from the same run: introspection (the
+ * Measures session-service where it runs, next to a baseline from the same run: introspection (the
  * gateway's hot path) with wrk against {@code redis-benchmark -t get} on the same Redis, and Redis memory per
  * session with 100,000 sessions. Writes a Markdown and a JSON report under {@code bench/results/}.
  */

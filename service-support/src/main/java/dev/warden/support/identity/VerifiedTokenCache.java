@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * Remembers internal JWTs this service has already verified, until they expire: the gateway reuses one token
  * per caller for several seconds, and an ES256 verification was the largest single cost of a request in the
- * profile (JFR, see README "Benchmarks"). A cached token is still refused the moment it expires; only the
+ * profile (JFR, see docs/benchmarks.md). A cached token is still refused the moment it expires; only the
  * signature and the fixed claims are not checked again. Keys the gateway stops publishing keep working for
  * tokens already verified, for at most their remaining lifetime (≤ 60 s).
  */

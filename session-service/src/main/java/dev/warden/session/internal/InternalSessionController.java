@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.serviceidentity.session.SessionSecrets;
 import dev.warden.session.manage.IssuedSession;
 import dev.warden.session.manage.NewSession;
+import dev.warden.session.manage.RenewedSession;
 import dev.warden.session.manage.RevocationReason;
 import dev.warden.session.manage.SessionService;
 import dev.warden.session.store.Session;
@@ -14,6 +16,7 @@ import dev.warden.support.identity.InternalCallProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -22,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,13 +33,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Service-to-service session API (service tokens; the gateway never routes {@code /internal}): auth-service
- * creates, renews and ends sessions; the gateway introspects them, and nobody else may do either. Secrets travel in bodies, never in URLs, so
- * they stay out of access logs.
+ * creates, renews and ends sessions and attaches the grants it signs; the gateway introspects them, and nobody else
+ * may do either. Sessions are named by the SHA-256 of their cookie value ({@code secretHash}): auth-service makes
+ * the cookie value and keeps it, so this service never holds one.
  */
 @RestController
 @RequestMapping("/internal")
 @CalledBy(InternalCallProperties.AUTH_SERVICE)
 class InternalSessionController {
+
+	/** {@link SessionSecrets#isWellFormed}: 43 base64url characters. */
+	static final String SECRET_HASH = "[A-Za-z0-9_-]{" + SessionSecrets.LENGTH + "}";
+
+	/** A compact JWS: three base64url parts (an unsigned JWT, with an empty third part, is not one). */
+	static final String COMPACT_JWS = "[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]++";
+
+	/** Far above a real grant (some 600 characters), so a few roles more never matter. */
+	static final int GRANT_MAX_LENGTH = 4096;
 
 	private final SessionService sessions;
 
@@ -48,39 +62,34 @@ class InternalSessionController {
 		IssuedSession issued = this.sessions.create(new NewSession(request.userId(), request.roles(),
 				request.authMethods(), request.ip(), request.userAgent(),
 				Boolean.TRUE.equals(request.passwordChangeRequired()),
-				Boolean.TRUE.equals(request.twoFactorSetupRequired())));
+				Boolean.TRUE.equals(request.twoFactorSetupRequired()), request.secretHash()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(IssuedView.of(issued));
 	}
 
 	@PostMapping("/sessions/introspect")
 	@CalledBy(InternalCallProperties.GATEWAY)
-	Introspection introspect(@Valid @RequestBody SecretRequest request) {
-		return this.sessions.introspect(request.secret()).map(Introspection::of).orElse(Introspection.INACTIVE);
-	}
-
-	@PostMapping("/sessions/logout")
-	ResponseEntity<Void> logout(@Valid @RequestBody SecretRequest request) {
-		this.sessions.logout(request.secret());
-		return ResponseEntity.noContent().build();
-	}
-
-	@PostMapping("/sessions/renew")
-	ResponseEntity<IssuedView> renew(@Valid @RequestBody RenewRequest request) {
-		return this.sessions
-			.renew(request.secret(), request.authMethods(), Boolean.TRUE.equals(request.reauthenticated()),
-					new SessionService.Flags(request.passwordChangeRequired(), request.twoFactorSetupRequired()))
-			.map((issued) -> ResponseEntity.ok(IssuedView.of(issued)))
-			.orElseGet(() -> ResponseEntity.notFound().build());
+	Introspection introspect(@Valid @RequestBody IntrospectRequest request) {
+		return this.sessions.introspect(request.secretHash())
+			.map(Introspection::of)
+			.orElse(Introspection.INACTIVE);
 	}
 
 	@PostMapping("/users/{userId}/sessions/{sessionId}/renew")
-	ResponseEntity<IssuedView> renewById(@PathVariable @Size(max = 100) String userId,
-			@PathVariable @Size(max = 100) String sessionId, @Valid @RequestBody RenewByIdRequest request) {
+	ResponseEntity<RenewedView> renew(@PathVariable @Size(max = 100) String userId,
+			@PathVariable @Size(max = 100) String sessionId, @Valid @RequestBody RenewRequest request) {
 		return this.sessions
-			.renew(userId, sessionId, request.authMethods(), Boolean.TRUE.equals(request.reauthenticated()),
+			.renew(userId, sessionId, request.secretHash(), request.authMethods(),
+					Boolean.TRUE.equals(request.reauthenticated()),
 					new SessionService.Flags(request.passwordChangeRequired(), request.twoFactorSetupRequired()))
-			.map((issued) -> ResponseEntity.ok(IssuedView.of(issued)))
+			.map((renewed) -> ResponseEntity.ok(RenewedView.of(renewed)))
 			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	@PutMapping("/users/{userId}/sessions/{sessionId}/grant")
+	ResponseEntity<Void> attachGrant(@PathVariable @Size(max = 100) String userId,
+			@PathVariable @Size(max = 100) String sessionId, @Valid @RequestBody GrantRequest request) {
+		return this.sessions.attachGrant(userId, sessionId, request.secretHash(), request.grant())
+				? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
 	}
 
 	@DeleteMapping("/users/{userId}/sessions/{sessionId}")
@@ -101,41 +110,53 @@ class InternalSessionController {
 
 	record CreateRequest(@NotBlank @Size(max = 100) String userId, @NotEmpty List<@NotBlank String> roles,
 			@NotEmpty List<@NotBlank String> authMethods, @Size(max = 64) String ip,
-			@Size(max = 1024) String userAgent, Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
+			@Size(max = 1024) String userAgent, Boolean passwordChangeRequired, Boolean twoFactorSetupRequired,
+			@NotNull @Pattern(regexp = SECRET_HASH) String secretHash) {
 	}
 
-	record SecretRequest(@NotBlank @Size(max = 100) String secret) {
+	/** A malformed hash is simply not a session (inactive), as an unknown one is; only junk sizes are refused. */
+	record IntrospectRequest(@NotBlank @Size(max = 100) String secretHash) {
 	}
 
-	record RenewRequest(@NotBlank @Size(max = 100) String secret, List<@NotBlank String> authMethods,
+	/** {@code secretHash} is the new cookie value's; the others, when {@code null}, are kept as they are. */
+	record RenewRequest(@NotNull @Pattern(regexp = SECRET_HASH) String secretHash, List<@NotBlank String> authMethods,
 			Boolean reauthenticated, Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
 	}
 
-	record RenewByIdRequest(List<@NotBlank String> authMethods, Boolean reauthenticated,
-			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
+	/** Stored as it comes: the gateway verifies grants; here only the shape and size are checked. */
+	record GrantRequest(@NotNull @Pattern(regexp = SECRET_HASH) String secretHash,
+			@NotNull @Size(max = GRANT_MAX_LENGTH) @Pattern(regexp = COMPACT_JWS) String grant) {
 	}
 
-	/** The new secret (the cookie value) goes to auth-service once, to be set on the browser. */
-	record IssuedView(String secret, String sessionId, Instant expiresAt, boolean newDevice) {
+	record IssuedView(String sessionId, Instant expiresAt, boolean newDevice) {
 
 		static IssuedView of(IssuedSession issued) {
-			return new IssuedView(issued.secret(), issued.session().publicId(), issued.session().absoluteExpiresAt(),
+			return new IssuedView(issued.session().publicId(), issued.session().absoluteExpiresAt(),
 					issued.newDevice());
+		}
+	}
+
+	/** {@code grant} is the one the session held for its old cookie value, or {@code null}. */
+	record RenewedView(String sessionId, Instant expiresAt, boolean newDevice, String grant) {
+
+		static RenewedView of(RenewedSession renewed) {
+			return new RenewedView(renewed.session().publicId(), renewed.session().absoluteExpiresAt(), false,
+					renewed.previousGrant());
 		}
 	}
 
 	/** RFC 7662-like answer: {@code active} first, the rest only for a live session. */
 	record Introspection(boolean active, String sessionId, String userId, List<String> roles,
 			List<String> authMethods, Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired,
-			boolean twoFactorSetupRequired) {
+			boolean twoFactorSetupRequired, String grant) {
 
 		static final Introspection INACTIVE = new Introspection(false, null, null, List.of(), List.of(), null, null,
-				false, false);
+				false, false, null);
 
 		static Introspection of(Session session) {
 			return new Introspection(true, session.publicId(), session.userId(), session.roles(),
 					session.authMethods(), session.authenticatedAt(), session.absoluteExpiresAt(),
-					session.passwordChangeRequired(), session.twoFactorSetupRequired());
+					session.passwordChangeRequired(), session.twoFactorSetupRequired(), session.grant());
 		}
 	}
 }

@@ -2,6 +2,6 @@ package dev.warden.session.manage;
 
 import dev.warden.session.store.Session;
 
-/** A session just created or renewed, with the secret that only the client will keep. */
-public record IssuedSession(String secret, Session session, boolean newDevice) {
+/** A session just created under the hash of a cookie value that only auth-service and the browser know. */
+public record IssuedSession(Session session, boolean newDevice) {
 }

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.warden.serviceidentity.session.SessionSecrets;
 import dev.warden.session.device.Device;
 import dev.warden.session.device.DeviceParser;
 import dev.warden.session.store.Session;
 import dev.warden.session.store.SessionStore;
+import dev.warden.session.store.SessionStore.RenewOutcome;
 import dev.warden.session.store.SessionStore.StoredSession;
 
 import org.springframework.stereotype.Service;
@@ -40,56 +42,46 @@ public class SessionService {
 		this.clock = clock;
 	}
 
+	/** Stores a new session under the hash auth-service sent; 409 {@code session_exists} if one is there already. */
 	public IssuedSession create(NewSession request) {
 		Instant now = this.clock.instant();
 		Device device = this.devices.parse(request.userAgent());
-		Session session = new Session(SessionSecrets.newPublicId(), request.userId(), request.roles(),
-				request.authMethods(), now, now, now, now.plus(this.properties.absoluteLifetime()), request.ip(),
-				request.userAgent(), device, request.passwordChangeRequired(), request.twoFactorSetupRequired());
+		Session session = new Session(PublicIds.newId(), request.userId(), request.roles(), request.authMethods(), now,
+				now, now, now.plus(this.properties.absoluteLifetime()), request.ip(), request.userAgent(), device,
+				request.passwordChangeRequired(), request.twoFactorSetupRequired(), null);
 		boolean newDevice = !this.store.knowsDevice(request.userId(), device.fingerprint());
-		String secret = SessionSecrets.newSecret();
-		this.store.create(SessionSecrets.hash(secret), session, ttl(now, session), this.properties.absoluteLifetime(),
-				this.events.created(session, newDevice));
-		return new IssuedSession(secret, session, newDevice);
+		if (!this.store.create(request.secretHash(), session, ttl(now, session), this.properties.absoluteLifetime(),
+				this.events.created(session, newDevice))) {
+			throw SecretHashErrors.inUse();
+		}
+		return new IssuedSession(session, newDevice);
 	}
 
-	/** The live session behind a cookie value, recording the activity; empty for anything else. */
-	public Optional<Session> introspect(String secret) {
-		if (!SessionSecrets.isWellFormed(secret, SessionSecrets.SECRET_LENGTH)) {
+	/** The live session stored under a cookie value's hash, recording the activity; empty for anything else. */
+	public Optional<Session> introspect(String secretHash) {
+		if (!SessionSecrets.isWellFormed(secretHash)) {
 			return Optional.empty();
 		}
-		return this.store.introspect(SessionSecrets.hash(secret), this.clock.instant(),
-				this.properties.idleTimeout(), this.properties.touchInterval());
-	}
-
-	/** Ends the session behind a cookie value (sign-out). */
-	public boolean logout(String secret) {
-		return findLive(secret).map((stored) -> end(stored, RevocationReason.LOGOUT)).orElse(false);
+		return this.store.introspect(secretHash, this.clock.instant(), this.properties.idleTimeout(),
+				this.properties.touchInterval());
 	}
 
 	/**
-	 * Gives the session behind {@code secret} a new secret, keeping its public id and history, after a password
-	 * change, a second sign-in step or a re-authentication, so an old (fixated or stolen) cookie stops working.
+	 * Moves the user's session with this public id to a new cookie value's hash, keeping its public id and history,
+	 * after a password change, a second sign-in step or a re-authentication, so an old (fixated or stolen) cookie
+	 * stops working. The grant signed for the old cookie is removed with it and handed back. 409
+	 * {@code session_exists} if a session is stored under the new hash already.
 	 * @param authMethods the methods now proven, or {@code null} to keep them
 	 * @param reauthenticated whether the user has just proved who they are (restarts the recent-auth window)
 	 * @param flags the new flags, each {@code null} to keep it
 	 */
-	public Optional<IssuedSession> renew(String secret, List<String> authMethods, boolean reauthenticated,
-			Flags flags) {
-		return findLive(secret).flatMap((found) -> renew(found, authMethods, reauthenticated, flags));
-	}
-
-	/**
-	 * Renews the user's session with this public id, as {@link #renew(String, List, boolean, Flags)} does: for
-	 * auth-service, which knows the session from the gateway's internal JWT rather than from the cookie.
-	 */
-	public Optional<IssuedSession> renew(String userId, String publicId, List<String> authMethods,
-			boolean reauthenticated, Flags flags) {
-		return findLive(userId, publicId).flatMap((found) -> renew(found, authMethods, reauthenticated, flags));
-	}
-
-	private Optional<IssuedSession> renew(StoredSession found, List<String> authMethods, boolean reauthenticated,
-			Flags flags) {
+	public Optional<RenewedSession> renew(String userId, String publicId, String newSecretHash,
+			List<String> authMethods, boolean reauthenticated, Flags flags) {
+		Optional<StoredSession> live = findLive(userId, publicId);
+		if (live.isEmpty()) {
+			return Optional.empty();
+		}
+		StoredSession found = live.get();
 		Instant now = this.clock.instant();
 		Map<String, String> updates = new LinkedHashMap<>();
 		if (authMethods != null && !authMethods.isEmpty()) {
@@ -99,14 +91,29 @@ public class SessionService {
 			updates.put("authAt", Long.toString(now.toEpochMilli()));
 		}
 		updates.putAll(flags.updates());
-		String newSecret = SessionSecrets.newSecret();
-		String newHash = SessionSecrets.hash(newSecret);
-		if (!this.store.renew(found, newHash, updates, now, this.properties.idleTimeout(),
-				this.events.renewed(found.session(), reauthenticated))) {
+		RenewOutcome outcome = this.store.renew(found, newSecretHash, updates, now, this.properties.idleTimeout(),
+				this.events.renewed(found.session(), reauthenticated));
+		if (outcome instanceof RenewOutcome.HashTaken) {
+			throw SecretHashErrors.inUse();
+		}
+		if (!(outcome instanceof RenewOutcome.Renewed done)) {
 			return Optional.empty();
 		}
-		return this.store.findBySecretHash(newHash)
-			.map((renewed) -> new IssuedSession(newSecret, renewed.session(), false));
+		return this.store.findBySecretHash(newSecretHash)
+			.map((renewed) -> new RenewedSession(renewed.session(), done.previousGrant()));
+	}
+
+	/**
+	 * Stores the grant auth-service signed for a session's current cookie value: only if the user's live session
+	 * with this public id is stored under exactly {@code secretHash} (checked and written in one step, so a grant
+	 * for a cookie that a renewal has just replaced never lands). Replaces an earlier grant.
+	 */
+	public boolean attachGrant(String userId, String publicId, String secretHash, String grant) {
+		if (!PublicIds.isWellFormed(publicId) || !SessionSecrets.isWellFormed(secretHash)) {
+			return false;
+		}
+		return this.store.attachGrant(secretHash, publicId, userId, grant, this.clock.instant(),
+				this.properties.idleTimeout());
 	}
 
 	/**
@@ -170,19 +177,11 @@ public class SessionService {
 	}
 
 	private Optional<StoredSession> findLive(String userId, String publicId) {
-		if (!SessionSecrets.isWellFormed(publicId, SessionSecrets.PUBLIC_ID_LENGTH)) {
+		if (!PublicIds.isWellFormed(publicId)) {
 			return Optional.empty();
 		}
 		return this.store.findByPublicId(publicId)
 			.filter((stored) -> stored.session().userId().equals(userId))
-			.filter((stored) -> !stored.session().isExpired(this.clock.instant(), this.properties.idleTimeout()));
-	}
-
-	private Optional<StoredSession> findLive(String secret) {
-		if (!SessionSecrets.isWellFormed(secret, SessionSecrets.SECRET_LENGTH)) {
-			return Optional.empty();
-		}
-		return this.store.findBySecretHash(SessionSecrets.hash(secret))
 			.filter((stored) -> !stored.session().isExpired(this.clock.instant(), this.properties.idleTimeout()));
 	}
 

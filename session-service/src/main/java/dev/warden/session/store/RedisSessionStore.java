@@ -35,7 +35,10 @@ class RedisSessionStore implements SessionStore {
 
 	private static final RedisScript<Long> REVOKE = script("revoke.lua", Long.class);
 
-	private static final RedisScript<Long> RENEW = script("renew.lua", Long.class);
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> RENEW = script("renew.lua", List.class);
+
+	private static final RedisScript<Long> GRANT = script("grant.lua", Long.class);
 
 	private static final RedisScript<Long> PRUNE = script("prune.lua", Long.class);
 
@@ -53,7 +56,7 @@ class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
-	public void create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime,
+	public boolean create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime,
 			QueuedEvent created) {
 		List<String> args = new ArrayList<>(List.of(Long.toString(ttl.toMillis()),
 				SessionFields.millis(session.absoluteExpiresAt()), session.publicId(),
@@ -64,10 +67,11 @@ class RedisSessionStore implements SessionStore {
 			args.add(field);
 			args.add(value == null ? "" : value);
 		});
-		this.redis.execute(CREATE,
+		Long done = this.redis.execute(CREATE,
 				List.of(SessionKeys.session(secretHash), SessionKeys.publicId(session.publicId()),
 						SessionKeys.user(session.userId()), SessionKeys.devices(session.userId()), SessionKeys.OUTBOX),
 				args.toArray());
+		return done != null && done == 1L;
 	}
 
 	@Override
@@ -159,7 +163,7 @@ class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
-	public boolean renew(StoredSession stored, String newSecretHash, Map<String, String> updates, Instant now,
+	public RenewOutcome renew(StoredSession stored, String newSecretHash, Map<String, String> updates, Instant now,
 			Duration idleTimeout, QueuedEvent renewed) {
 		List<String> args = new ArrayList<>(List.of(stored.session().publicId(), SessionFields.millis(now),
 				Long.toString(idleTimeout.toMillis()), renewed.key(), renewed.json()));
@@ -167,10 +171,23 @@ class RedisSessionStore implements SessionStore {
 			args.add(field);
 			args.add(value);
 		});
-		Long done = this.redis.execute(RENEW,
+		List<?> reply = this.redis.execute(RENEW,
 				List.of(SessionKeys.session(stored.secretHash()), SessionKeys.session(newSecretHash),
 						SessionKeys.publicId(stored.session().publicId()), SessionKeys.OUTBOX),
 				args.toArray());
+		List<String> outcome = (reply == null) ? List.of() : reply.stream().map(SessionFields::text).toList();
+		if (outcome.size() == 2 && "renewed".equals(outcome.get(0))) {
+			return new RenewOutcome.Renewed(outcome.get(1).isEmpty() ? null : outcome.get(1));
+		}
+		return (outcome.size() == 1 && "taken".equals(outcome.get(0))) ? new RenewOutcome.HashTaken()
+				: new RenewOutcome.Gone();
+	}
+
+	@Override
+	public boolean attachGrant(String secretHash, String publicId, String userId, String grant, Instant now,
+			Duration idleTimeout) {
+		Long done = this.redis.execute(GRANT, List.of(SessionKeys.session(secretHash)), publicId, userId,
+				SessionFields.millis(now), Long.toString(idleTimeout.toMillis()), grant);
 		return done != null && done == 1L;
 	}
 

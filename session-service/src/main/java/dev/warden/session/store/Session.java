@@ -24,10 +24,13 @@ import dev.warden.session.device.Device;
  * @param passwordChangeRequired whether the user must change the password before anything else
  * @param twoFactorSetupRequired whether the user must set up two-factor authentication before anything else (the
  * policy requires it of one of the user's roles)
+ * @param grant the session grant auth-service signed for the current cookie value, kept as it came (session-service
+ * cannot sign one, and has no need to check one: the gateway does), or {@code null} until auth-service attaches one
  */
 public record Session(String publicId, String userId, List<String> roles, List<String> authMethods,
 		Instant createdAt, Instant lastActiveAt, Instant authenticatedAt, Instant absoluteExpiresAt, String ip,
-		String userAgent, Device device, boolean passwordChangeRequired, boolean twoFactorSetupRequired) {
+		String userAgent, Device device, boolean passwordChangeRequired, boolean twoFactorSetupRequired,
+		String grant) {
 
 	public Session {
 		roles = List.copyOf(roles);

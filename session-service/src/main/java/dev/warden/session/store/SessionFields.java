@@ -41,6 +41,9 @@ final class SessionFields {
 
 	static final String TWO_FACTOR_SETUP_REQUIRED = "tfr";
 
+	/** Absent until auth-service attaches a grant; emptied (not deleted) by a renewal: empty is no grant. */
+	static final String GRANT = "grant";
+
 	private SessionFields() {
 	}
 
@@ -61,6 +64,9 @@ final class SessionFields {
 		fields.put(DEVICE_TYPE, session.device().deviceType());
 		fields.put(PASSWORD_CHANGE_REQUIRED, Boolean.toString(session.passwordChangeRequired()));
 		fields.put(TWO_FACTOR_SETUP_REQUIRED, Boolean.toString(session.twoFactorSetupRequired()));
+		if (session.grant() != null) {
+			fields.put(GRANT, session.grant());
+		}
 		return fields;
 	}
 
@@ -72,7 +78,7 @@ final class SessionFields {
 				new Device(fields.get(BROWSER), fields.get(OS), fields.get(DEVICE_TYPE)),
 				Boolean.parseBoolean(fields.get(PASSWORD_CHANGE_REQUIRED)),
 				// Absent in sessions opened before the flag existed: not held to the set-up.
-				Boolean.parseBoolean(fields.get(TWO_FACTOR_SETUP_REQUIRED)));
+				Boolean.parseBoolean(fields.get(TWO_FACTOR_SETUP_REQUIRED)), grant(fields.get(GRANT)));
 	}
 
 	/** A flat field/value list as Redis returns HGETALL and as scripts take HSET arguments. */
@@ -85,9 +91,13 @@ final class SessionFields {
 	}
 
 	/** Script replies may come back as raw bytes, depending on the driver's reply conversion. */
-	private static String text(Object value) {
+	static String text(Object value) {
 		return (value instanceof byte[] bytes) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
 				: String.valueOf(value);
+	}
+
+	private static String grant(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
 	}
 
 	static String millis(Instant instant) {

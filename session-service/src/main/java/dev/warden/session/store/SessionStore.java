@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 public interface SessionStore {
 
-	/** Stores a new session for {@code ttl} and queues {@code created}. */
-	void create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime, QueuedEvent created);
+	/**
+	 * Stores a new session for {@code ttl} and queues {@code created}; false, with nothing written, if a session is
+	 * stored under {@code secretHash} already.
+	 */
+	boolean create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime, QueuedEvent created);
 
 	/**
 	 * The live session with this secret hash, recording activity if the last was longer ago than
@@ -33,14 +36,40 @@ public interface SessionStore {
 	/** Ends the session if it is still the one with {@code publicId}; queues {@code revoked} only then. */
 	boolean revoke(StoredSession session, QueuedEvent revoked);
 
-	/** Gives the session a new secret hash, applies {@code updates} and queues {@code renewed}; false if it is gone. */
-	boolean renew(StoredSession session, String newSecretHash, Map<String, String> updates, Instant now,
+	/**
+	 * Gives the session a new secret hash, applies {@code updates}, removes its grant (it was for the old cookie) and
+	 * queues {@code renewed}, all in one step; nothing changes unless the outcome is {@link RenewOutcome.Renewed}.
+	 */
+	RenewOutcome renew(StoredSession session, String newSecretHash, Map<String, String> updates, Instant now,
 			Duration idleTimeout, QueuedEvent renewed);
+
+	/**
+	 * Stores {@code grant} in the session under {@code secretHash} if that is the user's live session with
+	 * {@code publicId}, checked and written in one step; false, with nothing written, otherwise.
+	 */
+	boolean attachGrant(String secretHash, String publicId, String userId, String grant, Instant now,
+			Duration idleTimeout);
 
 	/** Whether the user has signed in before from a device with this fingerprint. */
 	boolean knowsDevice(String userId, String fingerprint);
 
 	/** A session with the hash of its secret, which addresses it in the store. */
 	record StoredSession(String secretHash, Session session) {
+	}
+
+	/** What a renewal did. */
+	sealed interface RenewOutcome {
+
+		/** Moved to the new hash; {@code previousGrant} is the grant it held for the old one, or {@code null}. */
+		record Renewed(String previousGrant) implements RenewOutcome {
+		}
+
+		/** Ended, expired, or renewed by someone else meanwhile. */
+		record Gone() implements RenewOutcome {
+		}
+
+		/** A session is stored under the new hash already: a cookie value names one session, so nothing moved. */
+		record HashTaken() implements RenewOutcome {
+		}
 	}
 }

@@ -17,9 +17,9 @@ import dev.warden.infra.test.KafkaRecords;
 import dev.warden.infra.test.MutableClock;
 import dev.warden.session.ClockTestConfiguration;
 import dev.warden.session.SessionApi;
+import dev.warden.session.SessionApi.SignedIn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +50,8 @@ class ForgedSourceIT {
 	void passwordChangedFromAnotherSourceEndsNoSessionAndIsDeadLetteredWithTheReason() {
 		SessionApi api = new SessionApi(this.port, this.json);
 		String user = "user-" + UUID.randomUUID();
-		JsonNode laptop = api.signIn(user, SessionApi.CHROME_ON_WINDOWS);
-		JsonNode phone = api.signIn(user, SessionApi.SAFARI_ON_IPHONE);
+		SignedIn laptop = api.signIn(user, SessionApi.CHROME_ON_WINDOWS);
+		SignedIn phone = api.signIn(user, SessionApi.SAFARI_ON_IPHONE);
 		this.clock.advance(Duration.ofSeconds(5));
 		CloudEvent forged = passwordChanged(user, EventSources.TOKEN_SERVICE);
 
@@ -65,13 +65,13 @@ class ForgedSourceIT {
 		assertThat(new String(deadLetter.headers().lastHeader("kafka_dlt-exception-message").value(),
 				StandardCharsets.UTF_8))
 			.contains("source '/token-service' does not own warden.auth.events");
-		assertThat(api.isActive(laptop.get("secret").asString())).isTrue();
-		assertThat(api.isActive(phone.get("secret").asString())).isTrue();
+		assertThat(api.isActive(laptop.secret())).isTrue();
+		assertThat(api.isActive(phone.secret())).isTrue();
 
 		// The same change from its owner is acted on: the consumer was listening all along.
 		KafkaRecords.send(Topics.AUTH_EVENTS, user,
 				this.json.writeValueAsString(passwordChanged(user, EventSources.AUTH_SERVICE)));
-		await().atMost(Duration.ofSeconds(30)).until(() -> !api.isActive(phone.get("secret").asString()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> !api.isActive(phone.secret()));
 	}
 
 	private CloudEvent passwordChanged(String user, String source) {

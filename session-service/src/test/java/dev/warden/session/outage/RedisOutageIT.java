@@ -13,12 +13,13 @@ import java.util.UUID;
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.RedisServer;
 import dev.warden.infra.test.SharedInfrastructure;
+import dev.warden.serviceidentity.session.SessionSecrets;
 import dev.warden.session.ClockTestConfiguration;
 import dev.warden.session.SessionApi;
+import dev.warden.session.SessionApi.SignedIn;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,15 +64,15 @@ class RedisOutageIT {
 	void refusesToVouchForAnySessionWhileRedisIsDownAndRecoversWithEverySessionIntact() {
 		SessionApi api = new SessionApi(this.port, this.json);
 		String user = "outage-" + UUID.randomUUID();
-		JsonNode session = api.signIn(user, SessionApi.CHROME_ON_WINDOWS);
-		String secret = session.get("secret").asString();
+		SignedIn session = api.signIn(user, SessionApi.CHROME_ON_WINDOWS);
+		String secret = session.secret();
 		assertThat(api.isActive(secret)).isTrue();
 
 		redis.stop();
 		List<HttpResponse<String>> during = List.of(
-				api.internal("POST", "/internal/sessions/introspect", Map.of("secret", secret)),
-				api.internal("POST", "/internal/sessions", Map.of("userId", user, "roles", List.of("USER"),
-						"authMethods", List.of("pwd"), "ip", "203.0.113.7", "userAgent", SessionApi.CHROME_ON_WINDOWS)));
+				api.internal("POST", "/internal/sessions/introspect",
+						Map.of("secretHash", SessionSecrets.hash(secret))),
+				api.create(SessionSecrets.newSecret(), user, SessionApi.CHROME_ON_WINDOWS));
 		redis.restart();
 
 		for (HttpResponse<String> response : during) {

@@ -65,6 +65,11 @@ public abstract class TokenIntegrationTest {
 	}
 
 	protected HttpResponse<String> send(String method, String path, String body, String bearer) {
+		return send(method, path, body, bearer, Map.of());
+	}
+
+	protected HttpResponse<String> send(String method, String path, String body, String bearer,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "curl/8.5.0")
@@ -74,6 +79,7 @@ public abstract class TokenIntegrationTest {
 		if (bearer != null) {
 			request.header("Authorization", bearer);
 		}
+		headers.forEach(request::header);
 		try {
 			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
@@ -86,13 +92,28 @@ public abstract class TokenIntegrationTest {
 		}
 	}
 
+	/** Creates a token as the gateway does: with a value it made and the grant it signed for it. */
 	protected JsonNode create(String bearer, String name, int months, String role) {
-		HttpResponse<String> response = send("POST", "/api/security/tokens",
-				"{\"name\":\"" + name + "\",\"validityMonths\":" + months + ",\"role\":\"" + role + "\"}", bearer);
+		return create(bearer, name, months, role, GatewayGrants.issue(bearer, months));
+	}
+
+	protected JsonNode create(String bearer, String name, int months, String role, GatewayGrants.Issued issued) {
+		HttpResponse<String> response = createRequest(bearer,
+				"{\"name\":\"" + name + "\",\"validityMonths\":" + months + ",\"role\":\"" + role + "\"}",
+				issued.headers());
 		if (response.statusCode() != 201) {
 			throw new IllegalStateException("creation failed: " + response.statusCode() + " " + response.body());
 		}
 		return read(response);
+	}
+
+	/** A creation with {@code body}, carrying a fresh value and grant as the gateway's would. */
+	protected HttpResponse<String> createRequest(String bearer, String body) {
+		return createRequest(bearer, body, GatewayGrants.issue(bearer, 12).headers());
+	}
+
+	protected HttpResponse<String> createRequest(String bearer, String body, Map<String, String> headers) {
+		return send("POST", "/api/security/tokens", body, bearer, headers);
 	}
 
 	protected JsonNode introspect(String token) {

@@ -58,18 +58,25 @@ public class TokenIntrospection {
 		}
 		this.usage.record(apiToken.id(), now, ip, userAgent);
 		return new Result(true, null, apiToken.id().toString(), apiToken.userId(), apiToken.role(),
-				apiToken.expiresAt());
+				apiToken.expiresAt(), apiToken.grant());
 	}
 
 	/**
 	 * RFC 7662-like: {@code active} first; for an inactive token only the reason ({@code expired},
-	 * {@code revoked}, {@code unknown}, ...), so the gateway can tell the client what to do.
+	 * {@code revoked}, {@code unknown}, ...), so the gateway can tell the client what to do. {@code grant} is the
+	 * one the gateway signed at creation ({@code null} for a token made before grants): the gateway believes
+	 * that, not the fields beside it.
 	 */
 	public record Result(boolean active, String reason, String tokenId, String userId, String role,
-			Instant expiresAt) {
+			Instant expiresAt, String grant) {
 
 		static Result inactive(String reason) {
-			return new Result(false, reason, null, null, null, null);
+			return new Result(false, reason, null, null, null, null, null);
+		}
+
+		@Override
+		public String toString() {
+			return "Result[active=" + this.active + ", reason=" + this.reason + ", tokenId=" + this.tokenId + "]";
 		}
 	}
 }

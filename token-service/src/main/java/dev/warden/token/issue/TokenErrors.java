@@ -34,6 +34,18 @@ public final class TokenErrors {
 				"You have " + limit + " active tokens, the most allowed. Revoke one first.");
 	}
 
+	/** The gateway sends both on every creation; without them there is nothing the gateway would believe. */
+	static ProblemException grantMissing() {
+		return Problems.badRequest("token_grant_missing",
+				"A token is created through the gateway, which sends its value and the grant it signed for it.");
+	}
+
+	/** The gateway makes a new value for each creation; one already stored is never stored twice. */
+	static ProblemException tokenExists() {
+		return new ProblemException(HttpStatus.CONFLICT, "token_exists", "Token exists",
+				"A token with this value exists already; make a new value.");
+	}
+
 	static ProblemException notFound() {
 		return Problems.notFound("token_not_found", "You have no token with this id.");
 	}

@@ -46,12 +46,14 @@ public class TokenService {
 	}
 
 	/**
-	 * Creates a token; the returned value is the only time the token itself exists outside the caller.
+	 * Creates a token with the value the gateway made; the returned value is the only time the token itself
+	 * exists outside the gateway and the caller.
 	 * @param callerRoles the roles the caller holds now (from the gateway's internal JWT)
+	 * @param granted the value and the grant the gateway signed for it, stored with the token's hash
 	 */
 	@Transactional
 	public Created create(String userId, List<String> callerRoles, String name, int validityMonths, String role,
-			String ip, String userAgent) {
+			GrantedValue granted, String ip, String userAgent) {
 		if (!callerRoles.contains(role)) {
 			throw TokenErrors.roleNotAllowed();
 		}
@@ -67,12 +69,15 @@ public class TokenService {
 		}
 		// The owner's roles as of now; auth-service's events keep them current afterwards.
 		this.owners.upsert(userId, null, null, callerRoles, now);
-		String secret = ApiTokenFormat.newToken();
+		String secret = granted.value();
 		// Calendar months: 31 January + 1 month is 28/29 February, not 3 March.
 		Instant expiresAt = now.atOffset(ZoneOffset.UTC).plusMonths(validityMonths).toInstant();
 		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name, role, ApiTokenFormat.hash(secret),
-				ApiTokenFormat.hint(secret), now, expiresAt, null, null, null, null, null);
-		this.tokens.insert(token);
+				ApiTokenFormat.hint(secret), now, expiresAt, null, null, null, null, null, granted.grant());
+		if (!this.tokens.insert(token)) {
+			// Throwing rolls back the owner's row above too: a refused creation writes nothing.
+			throw TokenErrors.tokenExists();
+		}
 		Map<String, Object> data = describe(token);
 		data.put("ip", ip);
 		data.put("userAgent", userAgent);

@@ -24,11 +24,13 @@ public class TokenStore {
 		this.jdbc = jdbc;
 	}
 
-	void insert(ApiToken token) {
-		this.jdbc.update("""
-				insert into api_token (id, user_id, name, role, token_hash, hint, created_at, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", token.id(), token.userId(), token.name(), token.role(),
-				token.tokenHash(), token.hint(), Timestamp.from(token.createdAt()), Timestamp.from(token.expiresAt()));
+	/** Inserts the token unless one with its hash exists (then false, and nothing is written). */
+	boolean insert(ApiToken token) {
+		return this.jdbc.update("""
+				insert into api_token (id, user_id, name, role, token_hash, hint, created_at, expires_at, grant_jws)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (token_hash) do nothing""", token.id(), token.userId(),
+				token.name(), token.role(), token.tokenHash(), token.hint(), Timestamp.from(token.createdAt()),
+				Timestamp.from(token.expiresAt()), token.grant()) == 1;
 	}
 
 	/** Serialises token creation per user for the rest of the transaction (limits and unique names). */
@@ -95,7 +97,8 @@ public class TokenStore {
 		return new ApiToken(rs.getObject("id", UUID.class), rs.getString("user_id"), rs.getString("name"),
 				rs.getString("role"), rs.getString("token_hash"), rs.getString("hint"), instant(rs, "created_at"),
 				instant(rs, "expires_at"), instant(rs, "revoked_at"), rs.getString("revoked_reason"),
-				instant(rs, "last_used_at"), rs.getString("last_used_ip"), rs.getString("last_used_user_agent"));
+				instant(rs, "last_used_at"), rs.getString("last_used_ip"), rs.getString("last_used_user_agent"),
+				rs.getString("grant_jws"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

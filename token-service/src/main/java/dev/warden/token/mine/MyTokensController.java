@@ -1,6 +1,7 @@
 package dev.warden.token.mine;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.validation.SingleLineText;
 import dev.warden.support.validation.WellFormedText;
 import dev.warden.token.issue.ApiToken;
+import dev.warden.token.issue.GrantedValue;
 import dev.warden.token.issue.TokenErrors;
 import dev.warden.token.issue.TokenService;
 import dev.warden.token.issue.TokenStatus;
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The Security page's "API tokens": choose a name, a validity of 1 to 12 months and a role; list; revoke. Only
  * a signed-in session manages tokens (a leaked token cannot mint more), and creating one needs a recent sign-in.
+ * The gateway makes each new token's value and signs a grant for it (headers {@code Warden-Token-Value} and
+ * {@code Warden-Token-Grant}); the token is stored under that value's hash, with the grant.
  */
 @RestController
 @RequestMapping("/api/security/tokens")
@@ -66,8 +70,10 @@ class MyTokensController {
 			HttpServletRequest http) {
 		WardenPrincipal caller = sessionCaller(jwt);
 		this.recentAuthentication.require(jwt);
+		GrantedValue granted = GrantedValue.from(Collections.list(http.getHeaders(GrantedValue.VALUE_HEADER)),
+				Collections.list(http.getHeaders(GrantedValue.GRANT_HEADER)));
 		TokenService.Created created = this.tokens.create(caller.userId(), caller.roles(), request.name().strip(),
-				ValidityMonths.of(request.validityMonths()), request.role(), caller.clientIp(),
+				ValidityMonths.of(request.validityMonths()), request.role(), granted, caller.clientIp(),
 				http.getHeader("User-Agent"));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Cache-Control", "no-store")

@@ -74,8 +74,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 	void refusesAnyValidityButAWholeNumberOfOneToTwelveMonths(String months) {
 		String session = session(newUserId(), "USER");
 
-		HttpResponse<String> response = send("POST", "/api/security/tokens",
-				"{\"name\":\"ci\",\"validityMonths\":" + months + ",\"role\":\"USER\"}", session);
+		HttpResponse<String> response = createRequest(session,
+				"{\"name\":\"ci\",\"validityMonths\":" + months + ",\"role\":\"USER\"}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("\"code\":\"validity_out_of_range\"")
@@ -88,8 +88,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 	void refusesATokenNameWithControlCharacters(String escapedName) {
 		String session = session(newUserId(), "USER");
 
-		HttpResponse<String> response = send("POST", "/api/security/tokens",
-				"{\"name\":\"" + escapedName + "\",\"validityMonths\":1,\"role\":\"USER\"}", session);
+		HttpResponse<String> response = createRequest(session,
+				"{\"name\":\"" + escapedName + "\",\"validityMonths\":1,\"role\":\"USER\"}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -99,8 +99,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 
 	@Test
 	void aMissingValidityIsRefusedToo() {
-		HttpResponse<String> response = send("POST", "/api/security/tokens", "{\"name\":\"ci\",\"role\":\"USER\"}",
-				session(newUserId(), "USER"));
+		HttpResponse<String> response = createRequest(session(newUserId(), "USER"),
+				"{\"name\":\"ci\",\"role\":\"USER\"}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("\"code\":\"validity_out_of_range\"");
@@ -111,8 +111,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 		String session = session(newUserId(), "USER");
 
 		HttpResponse<String> roles = send("GET", "/api/security/tokens/roles", null, session);
-		HttpResponse<String> escalation = send("POST", "/api/security/tokens",
-				"{\"name\":\"root\",\"validityMonths\":1,\"role\":\"ADMIN\"}", session);
+		HttpResponse<String> escalation = createRequest(session,
+				"{\"name\":\"root\",\"validityMonths\":1,\"role\":\"ADMIN\"}");
 
 		assertThat(roles.body()).isEqualTo("{\"roles\":[\"USER\"]}");
 		assertThat(escalation.statusCode()).isEqualTo(403);
@@ -127,8 +127,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 			.authTime(Instant.now().minus(Duration.ofHours(1))).bearer();
 
 		HttpResponse<String> tokenCaller = send("GET", "/api/security/tokens", null, viaToken);
-		HttpResponse<String> staleCreate = send("POST", "/api/security/tokens",
-				"{\"name\":\"ci\",\"validityMonths\":1,\"role\":\"USER\"}", stale);
+		HttpResponse<String> staleCreate = createRequest(stale,
+				"{\"name\":\"ci\",\"validityMonths\":1,\"role\":\"USER\"}");
 
 		assertThat(tokenCaller.statusCode()).isEqualTo(403);
 		assertThat(tokenCaller.body()).contains("\"code\":\"session_required\"");
@@ -141,8 +141,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 		String session = session(newUserId(), "USER");
 		JsonNode first = create(session, "laptop", 1, "USER");
 
-		HttpResponse<String> duplicate = send("POST", "/api/security/tokens",
-				"{\"name\":\"LAPTOP\",\"validityMonths\":1,\"role\":\"USER\"}", session);
+		HttpResponse<String> duplicate = createRequest(session,
+				"{\"name\":\"LAPTOP\",\"validityMonths\":1,\"role\":\"USER\"}");
 		assertThat(duplicate.statusCode()).isEqualTo(400);
 		assertThat(duplicate.body()).contains("\"code\":\"name_taken\"");
 
@@ -150,8 +150,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 		create(session, "laptop", 1, "USER");
 		create(session, "server", 1, "USER");
 		create(session, "phone", 1, "USER");
-		HttpResponse<String> fourth = send("POST", "/api/security/tokens",
-				"{\"name\":\"tablet\",\"validityMonths\":1,\"role\":\"USER\"}", session);
+		HttpResponse<String> fourth = createRequest(session,
+				"{\"name\":\"tablet\",\"validityMonths\":1,\"role\":\"USER\"}");
 		assertThat(fourth.statusCode()).isEqualTo(409);
 		assertThat(fourth.body()).contains("\"code\":\"token_limit_reached\"");
 	}
@@ -228,7 +228,7 @@ class ApiTokensIT extends TokenIntegrationTest {
 				"{\"name\":\"" + "n".repeat(101) + "\",\"validityMonths\":1,\"role\":\"USER\"}",
 				"{\"name\":\"x\\u0000\",\"validityMonths\":1,\"role\":\"USER\"}", "{\"name\":\"x\",\"validityMonths\":1}",
 				"{\"name\":\"x\",\"validityMonths\":1,\"role\":\"" + "R".repeat(5000) + "\"}" }) {
-			HttpResponse<String> response = send("POST", "/api/security/tokens", body, session);
+			HttpResponse<String> response = createRequest(session, body);
 			assertThat(response.statusCode()).as(body).isEqualTo(400);
 			assertThat(response.body()).as(body).contains("\"code\":");
 		}

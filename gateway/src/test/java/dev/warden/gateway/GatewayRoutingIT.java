@@ -10,12 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.warden.infra.FreePorts;
+import dev.warden.serviceidentity.ServiceKey;
+import dev.warden.serviceidentity.session.SessionSecrets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +75,7 @@ class GatewayRoutingIT {
 		registry.add("warden.upstream.session", upstream::url);
 		registry.add("warden.upstream.notification", () -> "http://127.0.0.1:" + deadPort);
 		registry.add("warden.service.key", UpstreamStub.GATEWAY_SERVICE_KEY::privateJson);
+		registry.add("warden.internal.auth-service-key", UpstreamStub.AUTH_SERVICE_KEY::publicJson);
 		registry.add("warden.gateway.rate-limit.login.burst", () -> "3");
 		registry.add("warden.gateway.breaker.open-for", () -> "2s");
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
@@ -330,6 +334,129 @@ class GatewayRoutingIT {
 			.isEqualTo(afterFailure + 1);
 		assertThat(get("/api/me", UpstreamStub.ACTIVE_SECRET).statusCode()).isEqualTo(200);
 		assertThat(upstream.introspections()).as("and cached again once the store answered").isEqualTo(afterFailure + 1);
+	}
+
+	@Test
+	void aSessionServiceAnswerWithoutAGrantIsRefusedLoggedAndNotCached(CapturedOutput output) throws Exception {
+		String cookie = SessionSecrets.newSecret();
+		upstream.answer(cookie,
+				UpstreamStub.liveAnswer("user-without-grant", "noGrantSession00000001", List.of("USER", "ADMIN"), null));
+
+		HttpResponse<String> response = get("/api/admin/users", cookie);
+		int introspections = upstream.introspections();
+		HttpResponse<String> again = get("/api/admin/users", cookie);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+		assertThat(response.headers().allValues("Set-Cookie"))
+			.anySatisfy((set) -> assertThat(set).startsWith(COOKIE + "=").contains("Max-Age=0"));
+		assertThat(again.statusCode()).isEqualTo(401);
+		assertThat(upstream.introspections()).as("asked again: a refused answer is not cached")
+			.isEqualTo(introspections + 1);
+		assertThat(upstream.received()).isEmpty();
+		assertThat(output.getOut()).contains("session-service answered a session without a valid grant, refused: no grant")
+			.doesNotContain(cookie);
+	}
+
+	@Test
+	void aGrantSignedWithAnotherKeyIsRefused() throws Exception {
+		String cookie = SessionSecrets.newSecret();
+		String forged = UpstreamStub.signed(ServiceKey.generate(), UpstreamStub.grantFor(cookie, "user-forged",
+				"forgedSession000000001", List.of("USER", "ADMIN"), UpstreamStub.SESSION_END));
+		upstream.answer(cookie,
+				UpstreamStub.liveAnswer("user-forged", "forgedSession000000001", List.of("USER", "ADMIN"), forged));
+
+		HttpResponse<String> response = get("/api/admin/users", cookie);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void anotherCookiesGrantIsRefused() throws Exception {
+		String cookie = SessionSecrets.newSecret();
+		String administrators = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY,
+				UpstreamStub.grantFor(UpstreamStub.ADMIN_SECRET, UpstreamStub.USER_ID, UpstreamStub.SESSION_ID,
+						List.of("USER", "ADMIN"), UpstreamStub.SESSION_END));
+		upstream.answer(cookie, UpstreamStub.liveAnswer(UpstreamStub.USER_ID, UpstreamStub.SESSION_ID,
+				List.of("USER", "ADMIN"), administrators));
+
+		HttpResponse<String> response = get("/api/admin/users", cookie);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void theIdentityForwardedToServicesIsTheGrantsNotWhatSessionServiceSaysBesideIt() throws Exception {
+		String cookie = SessionSecrets.newSecret();
+		String grant = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY, UpstreamStub.grantFor(cookie,
+				"user-granted", "grantedSession00000001", List.of("USER"), UpstreamStub.SESSION_END));
+		upstream.answer(cookie,
+				UpstreamStub.liveAnswer("user-claimed", "claimedSession00000001", List.of("USER", "ADMIN"), grant));
+
+		HttpResponse<String> admin = get("/api/admin/users", cookie);
+		HttpResponse<String> me = get("/api/me", cookie);
+
+		assertThat(admin.statusCode()).isEqualTo(403);
+		assertThat(admin.body()).contains("\"code\":\"forbidden\"");
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(upstream.received()).singleElement()
+			.satisfies((received) -> assertThat(claimsOf(received)).contains("\"sub\":\"user-granted\"")
+				.contains("\"sid\":\"grantedSession00000001\"")
+				.contains("\"roles\":[\"USER\"]")
+				.doesNotContain("user-claimed")
+				.doesNotContain("claimedSession")
+				.doesNotContain("ADMIN"));
+	}
+
+	@Test
+	void aSessionIsAskedAboutByItsCookiesHashNeverByTheCookie() throws Exception {
+		String cookie = upstream.newSession("user-asked-by-hash", "hashedSession000000001");
+		upstream.sessionIntrospections().clear();
+
+		HttpResponse<String> response = get("/api/me", cookie);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(upstream.sessionIntrospections()).singleElement()
+			.satisfies((body) -> assertThat(body).isEqualTo("{\"secretHash\":\"" + SessionSecrets.hash(cookie) + "\"}")
+				.doesNotContain(cookie));
+	}
+
+	@Test
+	void aGrantWhoseSessionHasEndedIsRefused() throws Exception {
+		String cookie = SessionSecrets.newSecret();
+		String ended = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY, UpstreamStub.grantFor(cookie, "user-ended",
+				"endedSession0000000001", List.of("USER", "ADMIN"), Instant.now().minus(Duration.ofMinutes(1))));
+		upstream.answer(cookie, UpstreamStub.liveAnswer("user-ended", "endedSession0000000001", List.of("USER", "ADMIN"),
+				ended));
+
+		HttpResponse<String> response = get("/api/admin/users", cookie);
+
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void aCachedSessionIsAskedAboutAgainOnceItsGrantHasEnded() throws Exception {
+		String cookie = SessionSecrets.newSecret();
+		// Well within the cache's five seconds: only the grant's end can make the gateway ask again.
+		Instant end = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		String grant = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY,
+				UpstreamStub.grantFor(cookie, "user-ending", "endingSession000000001", List.of("USER"), end));
+		upstream.answer(cookie,
+				UpstreamStub.liveAnswer("user-ending", "endingSession000000001", List.of("USER"), grant));
+		assertThat(get("/api/me", cookie).statusCode()).isEqualTo(200);
+		int introspections = upstream.introspections();
+
+		await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(end));
+		get("/api/me", cookie);
+
+		assertThat(upstream.introspections()).as("asked again, not answered from the cache")
+			.isEqualTo(introspections + 1);
 	}
 
 	@Test

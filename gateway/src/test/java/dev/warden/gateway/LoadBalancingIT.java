@@ -55,6 +55,7 @@ class LoadBalancingIT {
 		}
 		registry.add("warden.upstream.load-balance", () -> "true");
 		registry.add("warden.service.key", UpstreamStub.GATEWAY_SERVICE_KEY::privateJson);
+		registry.add("warden.internal.auth-service-key", UpstreamStub.AUTH_SERVICE_KEY::publicJson);
 		registry.add("warden.gateway.auth.cache-ttl", () -> "0s");
 		registry.add("spring.cloud.loadbalancer.cache.enabled", () -> "false");
 	}

@@ -15,6 +15,9 @@ import dev.warden.serviceidentity.CallerKeys;
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenException;
 import dev.warden.serviceidentity.ServiceTokenVerifier;
+import dev.warden.serviceidentity.session.SessionGrant;
+import dev.warden.serviceidentity.session.SessionGrantSigner;
+import dev.warden.serviceidentity.session.SessionSecrets;
 
 /**
  * A stand-in for a service's HTTP contract: answers 200 with a small JSON body and records what arrived, so a
@@ -61,6 +64,17 @@ final class UpstreamStub implements AutoCloseable {
 
 	private static final CallerKeys CALLERS = CallerKeys.parse(Map.of("gateway", GATEWAY_SERVICE_KEY.publicJson()));
 
+	/** auth-service's key in these tests: the stub's session-service hands out grants it signed. */
+	static final ServiceKey AUTH_SERVICE_KEY = ServiceKey.generate();
+
+	private static final SessionGrantSigner GRANTS = new SessionGrantSigner(AUTH_SERVICE_KEY,
+			java.time.Clock.systemUTC());
+
+	/** The end of the stub's live sessions. */
+	static final java.time.Instant SESSION_END = java.time.Instant.parse("2099-01-01T00:00:00Z");
+
+	private static final java.time.Instant AUTHENTICATED_AT = java.time.Instant.parse("2026-11-26T10:00:00Z");
+
 	private static final ServiceTokenVerifier AS_SESSION_SERVICE = new ServiceTokenVerifier("session-service",
 			CALLERS, java.time.Clock.systemUTC());
 
@@ -85,6 +99,12 @@ final class UpstreamStub implements AutoCloseable {
 
 	private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+	/** What session-service says about a cookie value, whatever it knows: see {@link #answer}. */
+	private final Map<String, String> scripted = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The bodies of the session introspections that arrived, in order. */
+	private final List<String> sessionIntrospections = new CopyOnWriteArrayList<>();
+
 	/** Introspections of these credentials wait, once they have their (live) answer, until the test lets go. */
 	private final Map<String, Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -96,6 +116,48 @@ final class UpstreamStub implements AutoCloseable {
 				+ java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
 		this.sessions.put(secret, new Credential(userId, sessionId));
 		return secret;
+	}
+
+	/**
+	 * session-service answers every introspection of this cookie value with {@code answer}, verbatim, however it is
+	 * asked about it (by the cookie's hash, or by the value itself).
+	 */
+	void answer(String secret, String answer) {
+		this.scripted.put(secret, answer);
+	}
+
+	List<String> sessionIntrospections() {
+		return this.sessionIntrospections;
+	}
+
+	/** A grant auth-service would sign for a session of {@code userId} behind the cookie {@code secret}. */
+	static SessionGrant grantFor(String secret, String userId, String sessionId, List<String> roles,
+			java.time.Instant expiresAt) {
+		return new SessionGrant(userId, sessionId, roles, List.of("pwd"), AUTHENTICATED_AT, false, false,
+				SessionSecrets.hash(secret), expiresAt);
+	}
+
+	/** A grant signed with {@code key}: auth-service's own, or any other. */
+	static String signed(ServiceKey key, SessionGrant grant) {
+		return new SessionGrantSigner(key, java.time.Clock.systemUTC()).sign(grant);
+	}
+
+	/**
+	 * session-service's answer about a live session: the identity fields as given, and the grant (a compact JWS, or
+	 * {@code null} for none).
+	 */
+	static String liveAnswer(String userId, String sessionId, List<String> roles, String grant) {
+		return liveAnswer(userId, sessionId, roles, false, false, grant);
+	}
+
+	private static String liveAnswer(String userId, String sessionId, List<String> roles,
+			boolean passwordChangeRequired, boolean twoFactorSetupRequired, String grant) {
+		return "{\"active\":true,\"sessionId\":\"" + sessionId + "\",\"userId\":\"" + userId + "\",\"roles\":["
+				+ String.join(",", roles.stream().map((role) -> "\"" + role + "\"").toList())
+				+ "],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"" + AUTHENTICATED_AT + "\",\"expiresAt\":\""
+				+ SESSION_END + "\",\"passwordChangeRequired\":" + passwordChangeRequired
+				+ ",\"twoFactorSetupRequired\":" + twoFactorSetupRequired + ",\"grant\":"
+				+ (grant == null ? "null" : "\"" + grant + "\"") + "}";
 	}
 
 	/** A live API token of {@code userId} with id {@code tokenId}. */
@@ -129,6 +191,20 @@ final class UpstreamStub implements AutoCloseable {
 
 	private String made(Map<String, Credential> credentials, String body) {
 		return credentials.keySet().stream().filter(body::contains).findFirst().orElse(null);
+	}
+
+	/** The session a test made whose cookie's hash the body names. */
+	private String madeSession(String body) {
+		return this.sessions.keySet()
+			.stream()
+			.filter((secret) -> body.contains(SessionSecrets.hash(secret)))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Whether the introspection body asks about this cookie value (by its hash). */
+	private static boolean asks(String body, String secret) {
+		return body.contains("\"secretHash\":\"" + SessionSecrets.hash(secret) + "\"");
 	}
 
 	private void awaitRelease(String credential) {
@@ -187,16 +263,16 @@ final class UpstreamStub implements AutoCloseable {
 		return this.introspections.get();
 	}
 
-	private static String session(boolean passwordChangeRequired, String roles) {
-		return session(USER_ID, passwordChangeRequired, false, roles);
+	private static String session(String secret, boolean passwordChangeRequired, List<String> roles) {
+		return session(secret, USER_ID, SESSION_ID, passwordChangeRequired, false, roles);
 	}
 
-	private static String session(String userId, boolean passwordChangeRequired, boolean twoFactorSetupRequired,
-			String roles) {
-		return "{\"active\":true,\"sessionId\":\"" + SESSION_ID + "\",\"userId\":\"" + userId
-				+ "\",\"roles\":[" + roles + "],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"2026-11-26T10:00:00Z\","
-				+ "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"passwordChangeRequired\":" + passwordChangeRequired
-				+ ",\"twoFactorSetupRequired\":" + twoFactorSetupRequired + "}";
+	/** A live session's answer as the real session-service gives it: its fields, and auth-service's grant for them. */
+	private static String session(String secret, String userId, String sessionId, boolean passwordChangeRequired,
+			boolean twoFactorSetupRequired, List<String> roles) {
+		String grant = GRANTS.sign(new SessionGrant(userId, sessionId, roles, List.of("pwd"), AUTHENTICATED_AT,
+				passwordChangeRequired, twoFactorSetupRequired, SessionSecrets.hash(secret), SESSION_END));
+		return liveAnswer(userId, sessionId, roles, passwordChangeRequired, twoFactorSetupRequired, grant);
 	}
 
 	UpstreamStub() {
@@ -216,31 +292,40 @@ final class UpstreamStub implements AutoCloseable {
 			boolean keyed = fromGateway(AS_SESSION_SERVICE, exchange);
 			String answer;
 			int status = 200;
-			String made = made(this.sessions, body);
-			if (keyed && made != null) {
+			String made = madeSession(body);
+			String script = this.scripted.entrySet()
+				.stream()
+				.filter((scripted) -> asks(body, scripted.getKey()) || body.contains(scripted.getKey()))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
+			this.sessionIntrospections.add(body);
+			if (keyed && script != null) {
+				answer = script;
+			}
+			else if (keyed && made != null) {
 				Credential session = this.sessions.get(made);
 				answer = this.revoked.contains(made) ? "{\"active\":false}"
-						: "{\"active\":true,\"sessionId\":\"" + session.id() + "\",\"userId\":\"" + session.userId()
-								+ "\",\"roles\":[\"USER\"],\"authMethods\":[\"pwd\"],\"authenticatedAt\":\"2026-11-26T10:00:00Z\","
-								+ "\"expiresAt\":\"2099-01-01T00:00:00Z\",\"passwordChangeRequired\":false}";
+						: session(made, session.userId(), session.id(), false, false, List.of("USER"));
 			}
-			else if (keyed && body.contains(ACTIVE_SECRET)) {
-				answer = session(false, "\"USER\"");
+			else if (keyed && asks(body, ACTIVE_SECRET)) {
+				answer = session(ACTIVE_SECRET, false, List.of("USER"));
 			}
-			else if (keyed && body.contains(ADMIN_SECRET)) {
-				answer = session(false, "\"USER\",\"ADMIN\"");
+			else if (keyed && asks(body, ADMIN_SECRET)) {
+				answer = session(ADMIN_SECRET, false, List.of("USER", "ADMIN"));
 			}
-			else if (keyed && body.contains(PASSWORD_CHANGE_SECRET)) {
-				answer = session(true, "\"USER\"");
+			else if (keyed && asks(body, PASSWORD_CHANGE_SECRET)) {
+				answer = session(PASSWORD_CHANGE_SECRET, true, List.of("USER"));
 			}
-			else if (keyed && body.contains(TWO_FACTOR_SETUP_SECRET)) {
-				answer = session("user-held-to-two-factor", false, true, "\"USER\",\"ADMIN\"");
+			else if (keyed && asks(body, TWO_FACTOR_SETUP_SECRET)) {
+				answer = session(TWO_FACTOR_SETUP_SECRET, "user-held-to-two-factor", SESSION_ID, false, true,
+						List.of("USER", "ADMIN"));
 			}
-			else if (keyed && body.contains(BOTH_FLAGS_SECRET)) {
+			else if (keyed && asks(body, BOTH_FLAGS_SECRET)) {
 				// Its own user: its password change must not spend another test's rate-limit bucket.
-				answer = session("user-with-both-flags", true, true, "\"USER\"");
+				answer = session(BOTH_FLAGS_SECRET, "user-with-both-flags", SESSION_ID, true, true, List.of("USER"));
 			}
-			else if (body.contains(BROKEN_SECRET)) {
+			else if (asks(body, BROKEN_SECRET)) {
 				status = 500;
 				answer = "{}";
 			}

@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Establishes who is calling before anything is routed: a session cookie is introspected at session-service;
- * a request that cannot be verified never reaches a service (401), and one that cannot be checked because the
- * session store is unreachable is refused too (503): the gateway fails closed. Sessions that must change their
- * password reach only the password change, the policy, {@code /api/me} and logout; once the password is done,
- * sessions that must set up two-factor authentication reach only its set-up, re-authentication, the policy,
- * {@code /api/me} and logout.
+ * Establishes who is calling before anything is routed: a session cookie is introspected at session-service and
+ * its caller is who auth-service's grant for that cookie says ({@link SessionIntrospector}); a request that cannot
+ * be verified never reaches a service (401), and one that cannot be checked because the session store is
+ * unreachable is refused too (503): the gateway fails closed. Sessions that must change their password reach only
+ * the password change, the policy, {@code /api/me} and logout; once the password is done, sessions that must set
+ * up two-factor authentication reach only its set-up, re-authentication, the policy, {@code /api/me} and logout.
  */
 @Component
 class AuthenticationFilter implements GlobalFilter, Ordered {

@@ -3,22 +3,36 @@ package dev.warden.gateway.authentication;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.warden.serviceidentity.session.SessionGrant;
 
-/** session-service's answer about a session cookie (RFC 7662-like: {@code active} first). */
-@JsonIgnoreProperties(ignoreUnknown = true)
+/**
+ * A session cookie's standing: inactive, or live with the identity its verified grant names (never what
+ * session-service says beside the grant).
+ */
 public record SessionIntrospection(boolean active, String sessionId, String userId, List<String> roles,
-		List<String> authMethods, Instant authenticatedAt, Instant expiresAt, Boolean passwordChangeRequired,
-		Boolean twoFactorSetupRequired) {
+		List<String> authMethods, Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired,
+		boolean twoFactorSetupRequired) {
 
 	static final SessionIntrospection INACTIVE = new SessionIntrospection(false, null, null, List.of(), List.of(),
 			null, null, false, false);
 
+	public SessionIntrospection {
+		roles = List.copyOf(roles);
+		authMethods = List.copyOf(authMethods);
+	}
+
+	/** A live session as auth-service granted it. */
+	static SessionIntrospection of(SessionGrant grant) {
+		return new SessionIntrospection(true, grant.sessionId(), grant.userId(), grant.roles(), grant.authMethods(),
+				grant.authenticatedAt(), grant.expiresAt(), grant.passwordChangeRequired(),
+				grant.twoFactorSetupRequired());
+	}
+
 	public boolean mustChangePassword() {
-		return Boolean.TRUE.equals(this.passwordChangeRequired);
+		return this.passwordChangeRequired;
 	}
 
 	public boolean mustSetUpTwoFactor() {
-		return Boolean.TRUE.equals(this.twoFactorSetupRequired);
+		return this.twoFactorSetupRequired;
 	}
 }

@@ -1,15 +1,17 @@
 package dev.warden.gateway.authentication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.time.Clock;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.warden.gateway.routing.Upstreams;
 import dev.warden.serviceidentity.ServiceTokenMinter;
+import dev.warden.serviceidentity.session.SessionGrantException;
+import dev.warden.serviceidentity.session.SessionGrantVerifier;
+import dev.warden.serviceidentity.session.SessionSecrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -19,9 +21,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks session-service whether a session cookie is live, behind a circuit breaker and a timeout, and keeps
- * live answers for a few seconds (Caffeine, keyed by the SHA-256 of the cookie, never the cookie itself).
- * {@link #evictSession(String)} drops a session the moment its revocation is announced.
+ * Asks session-service whether a session cookie is live, by the cookie's SHA-256 only (session-service never sees
+ * a cookie value), behind a circuit breaker and a timeout, and keeps live answers for a few seconds (Caffeine,
+ * keyed by that hash), never past the session's end. {@link #evictSession(String)} drops a session the moment its
+ * revocation is announced.
+ * <p>
+ * Who the session belongs to comes only from auth-service's grant in the answer, verified with auth-service's
+ * public key and bound to the presented cookie's hash: session-service only stores it, so a session-service taken
+ * over can neither make up an identity nor hand one cookie another session's grant. An answer without a valid
+ * grant is an inactive session, and is not cached.
  * <p>
  * Fail closed: the moment session-service cannot answer (its Redis is down, it is down, the breaker is open),
  * every cached answer is dropped and none is used until an introspection succeeds again, so from the first
@@ -30,7 +38,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Component
 public class SessionIntrospector {
 
-	private static final int SECRET_LENGTH = 43;
+	private static final Logger log = LoggerFactory.getLogger(SessionIntrospector.class);
 
 	/** Key prefix of a user-wide eviction in {@code evictedAt} (session ids never contain a colon). */
 	private static final String USER = "user:";
@@ -56,12 +64,18 @@ public class SessionIntrospector {
 
 	private final ServiceTokenMinter serviceTokens;
 
+	private final SessionGrantVerifier grants;
+
 	SessionIntrospector(WebClient.Builder builder, Upstreams upstreams, GatewayAuthProperties properties,
-			ServiceTokenMinter serviceTokens, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+			ServiceTokenMinter serviceTokens, SessionGrantVerifier grants, ReactiveCircuitBreakerFactory<?, ?> breakers) {
 		this.client = upstreams.client(builder, Upstreams.SESSION);
 		this.properties = properties;
 		this.serviceTokens = serviceTokens;
-		this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(100_000).build();
+		this.grants = grants;
+		this.cache = Caffeine.newBuilder()
+			.expireAfter(new SessionCacheExpiry(properties.cacheTtl(), Clock.systemUTC()))
+			.maximumSize(100_000)
+			.build();
 		this.evictedAt = Caffeine.newBuilder()
 			.expireAfterWrite(properties.introspectionTimeout().multipliedBy(2))
 			.maximumSize(100_000)
@@ -71,22 +85,22 @@ public class SessionIntrospector {
 
 	/** The session behind a cookie value; an error (never a pass) when session-service cannot answer. */
 	public Mono<SessionIntrospection> introspect(String secret) {
-		if (!wellFormed(secret)) {
+		if (!SessionSecrets.isWellFormed(secret)) {
 			return Mono.just(SessionIntrospection.INACTIVE);
 		}
-		String key = hash(secret);
+		String key = SessionSecrets.hash(secret);
 		SessionIntrospection cached = this.storeUnavailable ? null : this.cache.getIfPresent(key);
 		if (cached != null) {
 			return Mono.just(cached);
 		}
 		long asked = this.evictions.incrementAndGet();
-		Mono<SessionIntrospection> call = this.client.post()
+		Mono<SessionAnswer> call = this.client.post()
 			.uri("/internal/sessions/introspect")
 			.headers((headers) -> headers.setBearerAuth(this.serviceTokens.tokenFor(Upstreams.SESSION)))
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("secret", secret))
+			.bodyValue(Map.of("secretHash", key))
 			.retrieve()
-			.bodyToMono(SessionIntrospection.class)
+			.bodyToMono(SessionAnswer.class)
 			.timeout(this.properties.introspectionTimeout());
 		return this.breaker.run(call, (error) -> {
 			// Too many introspections in flight says nothing about the store: refuse this one, keep trusting the cache
@@ -96,13 +110,27 @@ public class SessionIntrospector {
 				this.cache.invalidateAll();
 			}
 			return Mono.error(new AuthenticationUnavailableException(error));
-		}).doOnNext((result) -> {
+		}).map((answer) -> granted(answer, key)).doOnNext((result) -> {
 			this.storeUnavailable = false;
 			// An answer given before the session (or its user's sessions) was revoked or renewed must not outlive that news.
 			if (result.active() && !evictedSince(asked, result.sessionId()) && !evictedSince(asked, USER + result.userId())) {
 				this.cache.put(key, result);
 			}
 		});
+	}
+
+	/** The session the answer's grant names, if the grant is auth-service's and for this cookie; else inactive. */
+	private SessionIntrospection granted(SessionAnswer answer, String secretHash) {
+		if (!answer.active()) {
+			return SessionIntrospection.INACTIVE;
+		}
+		try {
+			return SessionIntrospection.of(this.grants.verify(answer.grant(), secretHash));
+		}
+		catch (SessionGrantException ex) {
+			log.warn("session-service answered a session without a valid grant, refused: {}", ex.getMessage());
+			return SessionIntrospection.INACTIVE;
+		}
 	}
 
 	/** Forgets a session at once, on every replica that hears of its revocation. */
@@ -115,12 +143,13 @@ public class SessionIntrospector {
 
 	/** Forgets one cookie's session at once (its sign-out went through this replica). */
 	public void forget(String secret) {
-		if (wellFormed(secret)) {
-			SessionIntrospection cached = this.cache.getIfPresent(hash(secret));
+		if (SessionSecrets.isWellFormed(secret)) {
+			String key = SessionSecrets.hash(secret);
+			SessionIntrospection cached = this.cache.getIfPresent(key);
 			if (cached != null) {
 				evictSession(cached.sessionId());
 			}
-			this.cache.invalidate(hash(secret));
+			this.cache.invalidate(key);
 		}
 	}
 
@@ -136,26 +165,6 @@ public class SessionIntrospector {
 			this.cache.asMap()
 				.values()
 				.removeIf((cached) -> userId.equals(cached.userId()) && !java.util.Objects.equals(cached.sessionId(), keptSessionId));
-		}
-	}
-
-	private static boolean wellFormed(String secret) {
-		if (secret == null || secret.length() != SECRET_LENGTH) {
-			return false;
-		}
-		return secret.chars()
-			.allMatch((c) -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '_');
-	}
-
-	private static String hash(String secret) {
-		try {
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 }

@@ -14,7 +14,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** The gateway does not start with a placeholder from .env.example or without its own service key; the message names the setting. */
+/**
+ * The gateway does not start with a placeholder from .env.example, without its own service key or without
+ * auth-service's public key; the message names the setting.
+ */
 class SecretsCheckTest {
 
 	@Test
@@ -25,9 +28,13 @@ class SecretsCheckTest {
 			.hasMessageNotContaining("base64-of-32");
 	}
 
-	/** The gateway's Redis and Kafka passwords, so that what is checked is the service key. */
+	/**
+	 * The gateway's Redis and Kafka passwords and auth-service's public key, so that what is checked is the service
+	 * key.
+	 */
 	private static final Map<String, Object> OTHER_CREDENTIALS = Map.of("WARDEN_REDIS_PASSWORD",
-			"redis-password-0123456789", "WARDEN_KAFKA_PASSWORD", "kafka-password-0123456789");
+			"redis-password-0123456789", "WARDEN_KAFKA_PASSWORD", "kafka-password-0123456789",
+			"WARDEN_INTERNAL_AUTHSERVICEKEY", dev.warden.serviceidentity.ServiceKey.generate().publicJson());
 
 	@Test
 	void theGatewayDoesNotStartWithoutItsOwnServiceKey() {
@@ -45,6 +52,27 @@ class SecretsCheckTest {
 			.satisfies((error) -> assertThat(stackTrace(error)).doesNotContain(publicOnly.substring(20, 60)));
 	}
 
+	@Test
+	void theGatewayDoesNotStartWithoutAuthServicesPublicKey() {
+		Map<String, Object> environment = new java.util.HashMap<>(OTHER_CREDENTIALS);
+		environment.remove("WARDEN_INTERNAL_AUTHSERVICEKEY");
+		environment.put("WARDEN_SERVICE_KEY", dev.warden.serviceidentity.ServiceKey.generate().privateJson());
+		assertThatThrownBy(() -> start(Map.of(), environment)).hasStackTraceContaining("WARDEN_INTERNAL_AUTHSERVICEKEY")
+			.hasStackTraceContaining("not set");
+	}
+
+	@Test
+	void theGatewayDoesNotStartWithAPrivateKeyForAuthService() {
+		String privateKey = dev.warden.serviceidentity.ServiceKey.generate().privateJson();
+		Map<String, Object> environment = new java.util.HashMap<>(OTHER_CREDENTIALS);
+		environment.put("WARDEN_INTERNAL_AUTHSERVICEKEY", privateKey);
+		environment.put("WARDEN_SERVICE_KEY", dev.warden.serviceidentity.ServiceKey.generate().privateJson());
+		assertThatThrownBy(() -> start(Map.of(), environment)).hasStackTraceContaining("WARDEN_INTERNAL_AUTHSERVICEKEY")
+			.hasStackTraceContaining("must be a public P-256 EC JWK")
+			.satisfies((error) -> assertThat(stackTrace(error))
+				.doesNotContain(com.nimbusds.jose.jwk.ECKey.parse(privateKey).getD().toString()));
+	}
+
 	private static String stackTrace(Throwable error) {
 		java.io.StringWriter out = new java.io.StringWriter();
 		error.printStackTrace(new java.io.PrintWriter(out));
@@ -55,7 +83,9 @@ class SecretsCheckTest {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
 		environment.getPropertySources()
-			.addAfter("test", new SystemEnvironmentPropertySource("testEnvironment", environmentVariables));
+			// Named as Spring Boot names the process environment, so variables bind as they would there
+			// (WARDEN_INTERNAL_AUTHSERVICEKEY to warden.internal.auth-service-key).
+			.addAfter("test", new SystemEnvironmentPropertySource("test-systemEnvironment", environmentVariables));
 		new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)
 			.environment(environment)
 			.properties("spring.main.banner-mode=off")

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.infra.FreePorts;
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.session.SessionSecrets;
@@ -62,7 +63,7 @@ class GatewayRoutingIT {
 	@Autowired
 	dev.warden.gateway.authentication.TokenIntrospector tokenIntrospector;
 
-	final HttpClient http = HttpClient.newHttpClient();
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;
@@ -980,6 +981,94 @@ class GatewayRoutingIT {
 		});
 	}
 
+	@Test
+	void aTokenAnswerWithoutTheGatewaysGrantIsRefused() throws Exception {
+		String token = ApiTokenFormat.newToken();
+		upstream.answerToken(token, UpstreamStub.tokenAnswer("tok-ungranted", "an-administrator", "ADMIN", null));
+
+		HttpResponse<String> admin = withToken("GET", "/api/admin/users", token);
+
+		assertThat(admin.statusCode()).isEqualTo(401);
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void anotherTokensGrantIsRefused() throws Exception {
+		String token = ApiTokenFormat.newToken();
+		String administratorsGrant = UpstreamStub.TOKEN_GRANTS.sign("an-administrator", List.of("USER", "ADMIN"),
+				ApiTokenFormat.hash(ApiTokenFormat.newToken()));
+		upstream.answerToken(token,
+				UpstreamStub.tokenAnswer("tok-other", "an-administrator", "ADMIN", administratorsGrant));
+
+		HttpResponse<String> admin = withToken("GET", "/api/admin/users", token);
+
+		assertThat(admin.statusCode()).isEqualTo(401);
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void aTokenRoleItsOwnerWasNeverGrantedIsRefused() throws Exception {
+		String token = ApiTokenFormat.newToken();
+		String grant = UpstreamStub.TOKEN_GRANTS.sign("user-promoted", List.of("USER"), ApiTokenFormat.hash(token));
+		upstream.answerToken(token, UpstreamStub.tokenAnswer("tok-promoted", "user-promoted", "ADMIN", grant));
+
+		HttpResponse<String> admin = withToken("GET", "/api/admin/users", token);
+		HttpResponse<String> me = withToken("GET", "/api/me", token);
+
+		assertThat(admin.statusCode()).isEqualTo(401);
+		assertThat(me.statusCode()).isEqualTo(401);
+		assertThat(upstream.received()).isEmpty();
+	}
+
+	@Test
+	void theTokenOwnerForwardedIsTheGrantsNotWhatTokenServiceSaysBesideIt() throws Exception {
+		String token = ApiTokenFormat.newToken();
+		String grant = UpstreamStub.TOKEN_GRANTS.sign("user-granted", List.of("USER"), ApiTokenFormat.hash(token));
+		upstream.answerToken(token, UpstreamStub.tokenAnswer("tok-granted", "user-claimed", "USER", grant));
+
+		HttpResponse<String> me = withToken("GET", "/api/me", token);
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(upstream.received()).singleElement()
+			.satisfies((received) -> assertThat(claimsOf(received)).contains("\"sub\":\"user-granted\"")
+				.contains("\"tid\":\"tok-granted\"")
+				.doesNotContain("user-claimed"));
+	}
+
+	@Test
+	void creatingATokenHandsTokenServiceAValueTheGatewayMadeAndItsGrant() throws Exception {
+		String chosen = ApiTokenFormat.newToken();
+		String session = upstream.newSession("user-making-a-token", "tokenMakerSession00001");
+
+		HttpResponse<String> created = asSession(session, "POST", "/api/security/tokens",
+				Map.of("Warden-Token-Value", chosen, "Warden-Token-Grant", "a.b.c"));
+
+		assertThat(created.statusCode()).isEqualTo(200);
+		UpstreamStub.Received received = upstream.received().get(0);
+		assertThat(received.header("Warden-Token-Value")).as("the client's own value is dropped").hasSize(1);
+		String value = received.header("Warden-Token-Value").get(0);
+		assertThat(value).isNotEqualTo(chosen);
+		assertThat(ApiTokenFormat.isWellFormed(value)).isTrue();
+		dev.warden.serviceidentity.token.TokenGrant grant = UpstreamStub.TOKEN_GRANTS
+			.verify(received.header("Warden-Token-Grant").get(0), ApiTokenFormat.hash(value));
+		assertThat(grant.userId()).isEqualTo("user-making-a-token");
+		assertThat(grant.roles()).containsExactly("USER");
+	}
+
+	@Test
+	void aClientsOwnTokenValueOrGrantNeverReachesAService() throws Exception {
+		HttpResponse<String> me = send("GET", "/api/me", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET,
+				Map.of("Warden-Token-Value", ApiTokenFormat.newToken(), "Warden-Token-Grant", "a.b.c"));
+		HttpResponse<String> list = send("GET", "/api/security/tokens", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET,
+				Map.of("Warden-Token-Value", ApiTokenFormat.newToken(), "Warden-Token-Grant", "a.b.c"));
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(upstream.received()).hasSize(2)
+			.allSatisfy((received) -> assertThat(received.hasHeader("Warden-Token-Value")
+					|| received.hasHeader("Warden-Token-Grant")).isFalse());
+	}
+
 	/** An unsafe request of a signed-in session, with its CSRF token. */
 	private HttpResponse<String> asSession(String session, String method, String path, Map<String, String> headers)
 			throws Exception {
@@ -991,6 +1080,7 @@ class GatewayRoutingIT {
 
 	private HttpResponse<String> withToken(String method, String path, String token) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token)
 			.method(method, HttpRequest.BodyPublishers.ofString("{}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -999,6 +1089,7 @@ class GatewayRoutingIT {
 	private HttpResponse<String> send(String method, String path, String cookies, Map<String, String> headers)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
 			.method(method, HttpRequest.BodyPublishers.ofString("{}"));
 		if (cookies != null) {
 			request.header("Cookie", cookies);
@@ -1041,7 +1132,8 @@ class GatewayRoutingIT {
 	}
 
 	private HttpResponse<String> get(String path, String sessionCookie) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30));
 		if (sessionCookie != null) {
 			request.header("Cookie", COOKIE + "=" + sessionCookie);
 		}

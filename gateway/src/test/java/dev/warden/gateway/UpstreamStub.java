@@ -15,6 +15,8 @@ import dev.warden.serviceidentity.CallerKeys;
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenException;
 import dev.warden.serviceidentity.ServiceTokenVerifier;
+import dev.warden.serviceidentity.token.TokenGrants;
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.serviceidentity.session.SessionGrant;
 import dev.warden.serviceidentity.session.SessionGrantSigner;
 import dev.warden.serviceidentity.session.SessionSecrets;
@@ -101,6 +103,24 @@ final class UpstreamStub implements AutoCloseable {
 
 	/** What session-service says about a cookie value, whatever it knows: see {@link #answer}. */
 	private final Map<String, String> scripted = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** What token-service says about a token, whatever it knows: see {@link #answerToken}. */
+	private final Map<String, String> scriptedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The gateway's token grants in these tests, signed with its service key as the gateway signs them. */
+	static final TokenGrants TOKEN_GRANTS = new TokenGrants(GATEWAY_SERVICE_KEY, "", java.time.Clock.systemUTC());
+
+	/** token-service answers every introspection of this token with {@code answer}, verbatim. */
+	void answerToken(String token, String answer) {
+		this.scriptedTokens.put(token, answer);
+	}
+
+	/** A live token's introspection answer as token-service gives it. */
+	static String tokenAnswer(String tokenId, String userId, String role, String grant) {
+		return "{\"active\":true,\"tokenId\":\"" + tokenId + "\",\"userId\":\"" + userId + "\",\"role\":\"" + role
+				+ "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"" + (grant == null ? "" : ",\"grant\":\"" + grant + "\"")
+				+ "}";
+	}
 
 	/** The bodies of the session introspections that arrived, in order. */
 	private final List<String> sessionIntrospections = new CopyOnWriteArrayList<>();
@@ -349,12 +369,16 @@ final class UpstreamStub implements AutoCloseable {
 			if (keyed && made != null) {
 				Credential token = this.tokens.get(made);
 				answer = this.revoked.contains(made) ? "{\"active\":false,\"reason\":\"revoked\"}"
-						: "{\"active\":true,\"tokenId\":\"" + token.id() + "\",\"userId\":\"" + token.userId()
-								+ "\",\"role\":\"" + this.tokenRoles.get(made) + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
+						: tokenAnswer(token.id(), token.userId(), this.tokenRoles.get(made),
+								TOKEN_GRANTS.sign(token.userId(), List.of(this.tokenRoles.get(made)), ApiTokenFormat.hash(made)));
+			}
+			else if (keyed && scriptedTokens.keySet().stream().anyMatch(body::contains)) {
+				answer = scriptedTokens.entrySet().stream().filter((entry) -> body.contains(entry.getKey())).findFirst()
+					.orElseThrow().getValue();
 			}
 			else if (keyed && body.contains(ACTIVE_TOKEN)) {
-				answer = "{\"active\":true,\"tokenId\":\"" + TOKEN_ID + "\",\"userId\":\"" + USER_ID
-						+ "\",\"role\":\"USER\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}";
+				answer = tokenAnswer(TOKEN_ID, USER_ID, "USER",
+						TOKEN_GRANTS.sign(USER_ID, List.of("USER"), ApiTokenFormat.hash(ACTIVE_TOKEN)));
 			}
 			else if (keyed && body.contains(EXPIRED_TOKEN)) {
 				answer = "{\"active\":false,\"reason\":\"expired\"}";
@@ -421,6 +445,15 @@ final class UpstreamStub implements AutoCloseable {
 
 		boolean hasHeader(String name) {
 			return this.headers.keySet().stream().anyMatch((header) -> header.equalsIgnoreCase(name));
+		}
+
+		/** The values of a header, whatever the case of its name (the JDK server changes it). */
+		List<String> header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((header) -> header.getKey().equalsIgnoreCase(name))
+				.flatMap((header) -> header.getValue().stream())
+				.toList();
 		}
 
 		/** The decoded claims of the internal JWT the gateway sent. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.warden.serviceidentity.ServiceTokenMinter;
 import dev.warden.serviceidentity.session.SessionGrant;
-import dev.warden.serviceidentity.session.SessionGrantException;
+import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.session.SessionGrantSigner;
 import dev.warden.serviceidentity.session.SessionGrantVerifier;
 import dev.warden.serviceidentity.session.SessionSecrets;
@@ -146,7 +146,7 @@ class HttpSessionClient implements SessionClient {
 		try {
 			previous = this.grants.verifyIssued(renewed.grant());
 		}
-		catch (SessionGrantException ex) {
+		catch (GrantException ex) {
 			log.warn("Session {} of user {} had no grant of ours ({}); ended instead of renewed", sessionId, userId,
 					ex.getMessage());
 			endQuietly(userId, sessionId);

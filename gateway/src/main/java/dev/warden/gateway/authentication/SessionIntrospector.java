@@ -7,7 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.warden.gateway.routing.Upstreams;
 import dev.warden.serviceidentity.ServiceTokenMinter;
-import dev.warden.serviceidentity.session.SessionGrantException;
+import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.session.SessionGrantVerifier;
 import dev.warden.serviceidentity.session.SessionSecrets;
 import org.slf4j.Logger;
@@ -127,7 +127,7 @@ public class SessionIntrospector {
 		try {
 			return SessionIntrospection.of(this.grants.verify(answer.grant(), secretHash));
 		}
-		catch (SessionGrantException ex) {
+		catch (GrantException ex) {
 			log.warn("session-service answered a session without a valid grant, refused: {}", ex.getMessage());
 			return SessionIntrospection.INACTIVE;
 		}

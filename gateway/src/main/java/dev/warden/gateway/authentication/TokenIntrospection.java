@@ -10,7 +10,17 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenIntrospection(boolean active, String reason, String tokenId, String userId, String role,
-		Instant expiresAt) {
+		Instant expiresAt, String grant) {
 
-	static final TokenIntrospection MALFORMED = new TokenIntrospection(false, "malformed", null, null, null, null);
+	static final TokenIntrospection MALFORMED = new TokenIntrospection(false, "malformed", null, null, null, null,
+			null);
+
+	/** An answer the gateway does not believe: unknown, as far as the caller is told. */
+	static final TokenIntrospection UNGRANTED = new TokenIntrospection(false, "unknown", null, null, null, null, null);
+
+	@Override
+	public String toString() {
+		return "TokenIntrospection[active=" + this.active + ", reason=" + this.reason + ", tokenId=" + this.tokenId
+				+ "]";
+	}
 }

@@ -12,7 +12,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.warden.event.ApiTokenFormat;
 import dev.warden.gateway.routing.Upstreams;
+import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.ServiceTokenMinter;
+import dev.warden.serviceidentity.token.TokenGrant;
+import dev.warden.serviceidentity.token.TokenGrants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -25,10 +30,13 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Asks token-service whether an API token may act, behind a circuit breaker and a timeout, and keeps live
  * answers for a few seconds (keyed by the token's SHA-256, never the token). {@link #evictToken(String)} drops
  * a token the moment its revocation is announced, {@link #evictUser(String)} all of a user's. A token failing its
- * checksum never leaves the gateway.
+ * checksum never leaves the gateway, and token-service's word on whose a token is counts only as far as the grant
+ * the gateway signed at its creation.
  */
 @Component
 public class TokenIntrospector {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenIntrospector.class);
 
 	static final String PREFIX = ApiTokenFormat.PREFIX;
 
@@ -51,8 +59,11 @@ public class TokenIntrospector {
 
 	private final ServiceTokenMinter serviceTokens;
 
+	private final TokenGrants grants;
+
 	TokenIntrospector(WebClient.Builder builder, Upstreams upstreams, GatewayAuthProperties properties,
-			ServiceTokenMinter serviceTokens, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+			ServiceTokenMinter serviceTokens, ReactiveCircuitBreakerFactory<?, ?> breakers, TokenGrants grants) {
+		this.grants = grants;
 		this.client = upstreams.client(builder, Upstreams.TOKEN);
 		this.properties = properties;
 		this.serviceTokens = serviceTokens;
@@ -89,12 +100,35 @@ public class TokenIntrospector {
 			.bodyToMono(TokenIntrospection.class)
 			.timeout(this.properties.introspectionTimeout());
 		return this.breaker.run(call, (error) -> Mono.error(new AuthenticationUnavailableException(error)))
+			.map((answer) -> granted(answer, token))
 			.doOnNext((result) -> {
 				if (result.active() && !evictedSince(asked, "token:" + result.tokenId())
 						&& !evictedSince(asked, "user:" + result.userId())) {
 					this.cache.put(key, result);
 				}
 			});
+	}
+
+	/**
+	 * What token-service says, believed only as far as the grant the gateway signed when the token was made: the
+	 * owner is the grant's, and the token's role must be one the owner held then. Anything else is an unknown token.
+	 */
+	private TokenIntrospection granted(TokenIntrospection answer, String token) {
+		if (!answer.active()) {
+			return answer;
+		}
+		try {
+			TokenGrant grant = this.grants.verify(answer.grant(), ApiTokenFormat.hash(token));
+			if (answer.role() == null || !grant.roles().contains(answer.role())) {
+				throw new GrantException("role not granted");
+			}
+			return new TokenIntrospection(true, null, answer.tokenId(), grant.userId(), answer.role(),
+					answer.expiresAt(), null);
+		}
+		catch (GrantException ex) {
+			log.warn("token-service answered a token without a valid grant, refused: {}", ex.getMessage());
+			return TokenIntrospection.UNGRANTED;
+		}
 	}
 
 	private boolean evictedSince(long asked, String key) {

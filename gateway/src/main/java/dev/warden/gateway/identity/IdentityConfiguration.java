@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenMinter;
+import dev.warden.serviceidentity.token.TokenGrants;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Signing key, minters (users' internal tokens, the gateway's own service token), and the public JWK Set endpoint services fetch to verify internal tokens. */
+/**
+ * Signing key, minters (users' internal tokens, the gateway's own service token, API token grants), and the public
+ * JWK Set endpoint services fetch to verify internal tokens.
+ */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
@@ -35,10 +39,22 @@ class IdentityConfiguration {
 	 * users' internal tokens): without it the gateway does not start, as it could verify no caller.
 	 */
 	@Bean
-	ServiceTokenMinter serviceTokenMinter(@Value("${spring.application.name}") String name,
-			@Value("${warden.service.key:}") String key) {
-		return new ServiceTokenMinter(name, ServiceKey.parse("WARDEN_SERVICE_KEY (warden.service.key)", key),
-				Clock.systemUTC());
+	ServiceKey serviceKey(@Value("${warden.service.key:}") String key) {
+		return ServiceKey.parse("WARDEN_SERVICE_KEY (warden.service.key)", key);
+	}
+
+	@Bean
+	ServiceTokenMinter serviceTokenMinter(@Value("${spring.application.name}") String name, ServiceKey key) {
+		return new ServiceTokenMinter(name, key, Clock.systemUTC());
+	}
+
+	/**
+	 * The same key signs each API token's grant at its creation; grants of the keys listed in
+	 * {@code WARDEN_SERVICE_PREVIOUSKEYS} stay valid, so a rotation does not end the tokens made before it.
+	 */
+	@Bean
+	TokenGrants tokenGrants(ServiceKey key, @Value("${warden.service.previous-keys:}") String previousKeys) {
+		return new TokenGrants(key, previousKeys, Clock.systemUTC());
 	}
 
 	@Bean

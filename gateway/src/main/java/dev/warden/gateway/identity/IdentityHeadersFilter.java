@@ -29,13 +29,16 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 	 * a chain the client wrote must not reach a service that might believe it (Spring Cloud Gateway's own
 	 * X-Forwarded/Forwarded filters stay off, as {@code spring.cloud.gateway.server.webflux.trusted-proxies} is unset).
 	 */
-	static final List<String> IDENTITY_HEADER_PREFIXES = List.of("x-user", "x-warden", "x-auth", "x-forwarded",
-			"x-remote-user", "x-roles", "x-real-ip", "x-client-ip", "forwarded", "true-client-ip");
+	static final List<String> IDENTITY_HEADER_PREFIXES = List.of("x-user", "x-warden", "warden-", "x-auth",
+			"x-forwarded", "x-remote-user", "x-roles", "x-real-ip", "x-client-ip", "forwarded", "true-client-ip");
 
 	private final InternalTokenMinter minter;
 
-	IdentityHeadersFilter(InternalTokenMinter minter) {
+	private final TokenCreation tokenCreation;
+
+	IdentityHeadersFilter(InternalTokenMinter minter, TokenCreation tokenCreation) {
 		this.minter = minter;
+		this.tokenCreation = tokenCreation;
 	}
 
 	@Override
@@ -55,6 +58,7 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 			if (caller != null && route != null) {
 				headers.setBearerAuth(this.minter.mint(caller, route.getId()));
 			}
+			this.tokenCreation.prepare(exchange.getRequest(), caller, headers);
 		})).build();
 		return chain.filter(cleaned);
 	}

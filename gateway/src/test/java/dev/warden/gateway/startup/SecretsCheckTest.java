@@ -68,7 +68,7 @@ class SecretsCheckTest {
 		environment.put("WARDEN_INTERNAL_AUTHSERVICEKEY", privateKey);
 		environment.put("WARDEN_SERVICE_KEY", dev.warden.serviceidentity.ServiceKey.generate().privateJson());
 		assertThatThrownBy(() -> start(Map.of(), environment)).hasStackTraceContaining("WARDEN_INTERNAL_AUTHSERVICEKEY")
-			.hasStackTraceContaining("must be a public P-256 EC JWK")
+			.hasStackTraceContaining("must hold public P-256 EC JWKs")
 			.satisfies((error) -> assertThat(stackTrace(error))
 				.doesNotContain(com.nimbusds.jose.jwk.ECKey.parse(privateKey).getD().toString()));
 	}

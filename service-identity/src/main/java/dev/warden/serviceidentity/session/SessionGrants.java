@@ -17,7 +17,7 @@ public final class SessionGrants {
 	public static final String AUDIENCE = "gateway";
 
 	/** Clock difference tolerated between auth-service and the gateway. */
-	public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+	public static final Duration CLOCK_SKEW = dev.warden.serviceidentity.SignedGrants.CLOCK_SKEW;
 
 	private SessionGrants() {
 	}

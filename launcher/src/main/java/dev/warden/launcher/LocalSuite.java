@@ -85,6 +85,15 @@ public final class LocalSuite implements AutoCloseable {
 		return secret;
 	}
 
+	/**
+	 * The headers with which the gateway hands token-service a new API token's value and its grant, for
+	 * benchmarks that create tokens at token-service directly: value first, then grant.
+	 */
+	public List<String> tokenCreation(String userId, List<String> roles) {
+		String value = dev.warden.event.ApiTokenFormat.newToken();
+		return List.of(value, this.credentials.tokenGrants().sign(userId, roles, dev.warden.event.ApiTokenFormat.hash(value)));
+	}
+
 	private static HttpResponse<String> send(String url, String authorization, String json, String method)
 			throws java.io.IOException, InterruptedException {
 		return INTERNAL_HTTP.send(HttpRequest.newBuilder(URI.create(url))

@@ -100,6 +100,11 @@ final class ServiceCredentials {
 		return new dev.warden.serviceidentity.session.SessionGrantSigner(this.auth, Clock.systemUTC());
 	}
 
+	/** Signs API token grants as the gateway does, for benchmarks that create tokens at token-service directly. */
+	dev.warden.serviceidentity.token.TokenGrants tokenGrants() {
+		return new dev.warden.serviceidentity.token.TokenGrants(this.gateway, "", Clock.systemUTC());
+	}
+
 	/** An {@code Authorization} value proving {@code caller} to {@code callee}, for tests and benchmarks. */
 	String authorization(WardenService caller, WardenService callee) {
 		ServiceKey key = switch (caller) {

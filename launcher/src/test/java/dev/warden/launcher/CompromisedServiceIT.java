@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.infra.RedisAcl;
 import dev.warden.infra.test.TestJwts;
 import dev.warden.serviceidentity.session.SessionSecrets;
@@ -113,6 +114,62 @@ class CompromisedServiceIT {
 				.as("a real grant, but for another cookie")
 				.isEqualTo(401);
 		}
+	}
+
+	/**
+	 * A token-service taken over rewrites its own rows: a user's token made an administrator's, or given the grant of
+	 * an administrator's token. The gateway believes only the grant it signed when the token was made.
+	 */
+	@Test
+	void aTokenRewrittenByTokenServiceMakesNoOneAnAdministrator() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String admin = SharedSuite.sessionCookie(
+				SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, "Mozilla/5.0 (X11; Linux x86_64)"));
+		String email = "promoted-" + java.util.UUID.randomUUID() + "@example.test";
+		String password = "violet harbour " + java.util.UUID.randomUUID();
+		SharedSuite.createUser(admin, email, "Pat Example", password);
+		String user = SharedSuite.sessionCookie(SharedSuite.login(email, password, "Mozilla/5.0 (X11; Linux x86_64)"));
+		String adminId = idOf(SharedSuite.withCookie("GET", gateway + "/api/me", admin, null).body());
+		String usersToken = tokenOf(SharedSuite.withCookie("POST", gateway + "/api/security/tokens", user,
+				"{\"name\":\"to be promoted\",\"validityMonths\":1,\"role\":\"USER\"}"));
+		String adminsToken = tokenOf(SharedSuite.withCookie("POST", gateway + "/api/security/tokens", admin,
+				"{\"name\":\"admin script " + java.util.UUID.randomUUID() + "\",\"validityMonths\":1,\"role\":\"ADMIN\"}"));
+		String users = gateway + "/api/admin/users";
+		assertThat(withToken(users, adminsToken).statusCode()).as("the administrator's own token").isEqualTo(200);
+
+		// As whoever writes the tokens database (token-service's own login may rewrite its rows just so).
+		try (java.sql.Connection tokens = java.sql.DriverManager.getConnection(suite.infrastructure().jdbcUrl("tokens"),
+				"postgres", "postgres")) {
+			String promote = "update api_token set user_id = ?, role = 'ADMIN' where token_hash = ?";
+			try (java.sql.PreparedStatement update = tokens.prepareStatement(promote)) {
+				update.setString(1, adminId);
+				update.setString(2, ApiTokenFormat.hash(usersToken));
+				assertThat(update.executeUpdate()).isEqualTo(1);
+			}
+			assertThat(withToken(users, usersToken).statusCode()).as("made an administrator's").isEqualTo(401);
+
+			String borrow = "update api_token set grant_jws = (select grant_jws from api_token where token_hash = ?)"
+					+ " where token_hash = ?";
+			try (java.sql.PreparedStatement update = tokens.prepareStatement(borrow)) {
+				update.setString(1, ApiTokenFormat.hash(adminsToken));
+				update.setString(2, ApiTokenFormat.hash(usersToken));
+				assertThat(update.executeUpdate()).isEqualTo(1);
+			}
+			assertThat(withToken(users, usersToken).statusCode()).as("given the administrator's grant").isEqualTo(401);
+		}
+	}
+
+	private HttpResponse<String> withToken(String url, String token) throws Exception {
+		return get(url, "Bearer " + token);
+	}
+
+	private static String idOf(String body) {
+		return body.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+	}
+
+	private static String tokenOf(HttpResponse<String> created) {
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return created.body().replaceAll(".*\"token\":\"(wdn_[0-9A-Za-z]+)\".*", "$1");
 	}
 
 	/** A cookie value of the attacker's and an administrator's session under its hash, as session-service stores one. */

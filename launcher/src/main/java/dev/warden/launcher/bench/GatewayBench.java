@@ -80,7 +80,7 @@ public final class GatewayBench {
 
 			List<String> tokens = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
-				tokens.add(createToken(suite.url(WardenService.TOKEN), gatewayKey, userId, "bench " + i));
+				tokens.add(createToken(suite, gatewayKey, userId, "bench " + i));
 			}
 			Path tokenFile = work.resolve("tokens.txt");
 			Files.write(tokenFile, tokens);
@@ -173,12 +173,17 @@ public final class GatewayBench {
 		return response.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
 	}
 
-	private String createToken(String tokenUrl, TestJwts gatewayKey, String userId, String name) throws Exception {
+	private String createToken(LocalSuite suite, TestJwts gatewayKey, String userId, String name) throws Exception {
 		String jwt = gatewayKey.forUser(userId).roles("USER", "ADMIN").audience("token-service")
 			.session("benchSession0000000001")
 			.authTime(Instant.now()).bearer();
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(tokenUrl + "/api/security/tokens"))
+		// As the gateway creates a token: it makes the value and signs the grant.
+		List<String> creation = suite.tokenCreation(userId, List.of("USER", "ADMIN"));
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create(suite.url(WardenService.TOKEN) + "/api/security/tokens"))
 			.header("Authorization", jwt)
+			.header("Warden-Token-Value", creation.get(0))
+			.header("Warden-Token-Grant", creation.get(1))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"validityMonths\":12,\"role\":\"USER\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());

@@ -18,7 +18,8 @@ import dev.warden.infra.kafka.KafkaPrincipals;
  * Secrets of a local run that must survive restarts: the one configured in the environment, else one generated
  * at the first run and kept (owner-readable only) in the data directory. The first administrator's password (so
  * every run can print it again), the key that encrypts TOTP secrets (so enrolled authenticators keep working),
- * the key that chains the security log (so the kept log still verifies), the services' Redis passwords (so Redis
+ * the key that chains the security log (so the kept log still verifies), the gateway's and auth-service's service
+ * keys (so the session and API token grants they signed stay valid), the services' Redis passwords (so Redis
  * data kept in the data directory stays theirs) and the Kafka passwords of the administrator and each service
  * (the broker keeps its users in the kept Kafka log). Nothing is baked into the code.
  */
@@ -53,6 +54,15 @@ final class KeptSecrets {
 		byte[] key = new byte[32];
 		new java.security.SecureRandom().nextBytes(key);
 		return "local1:" + java.util.Base64.getEncoder().encodeToString(key);
+	}
+
+	/**
+	 * A calling service's private key ({@code WARDEN_SERVICE_KEY}): it also signs the grants of sessions
+	 * (auth-service) and API tokens (gateway), which must stay valid across restarts.
+	 */
+	static String serviceKey(Path dataDirectory, String service) {
+		return resolve(null, dataDirectory, service + "-service-key",
+				() -> dev.warden.serviceidentity.ServiceKey.generate().privateJson());
 	}
 
 	/** A service's Redis password ({@link RedisPasswords}), one file per Redis user. */

@@ -36,12 +36,13 @@ public final class LocalSuite implements AutoCloseable {
 
 	private final List<ServiceProcess> processes;
 
-	private final ServiceCredentials credentials = new ServiceCredentials();
+	private final ServiceCredentials credentials;
 
 	private LocalSuite(SuiteOptions options, EmbeddedInfrastructure infrastructure, List<ServiceProcess> processes) {
 		this.options = options;
 		this.infrastructure = infrastructure;
 		this.processes = processes;
+		this.credentials = new ServiceCredentials(options.infrastructure().dataDirectory());
 	}
 
 	/**

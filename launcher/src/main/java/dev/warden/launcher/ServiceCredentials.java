@@ -10,7 +10,7 @@ import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenMinter;
 
 /**
- * Each service's own credentials, fresh for each run, and which service is given what: the gateway and auth-service
+ * Each service's own credentials and which service is given what: the gateway and auth-service
  * their own private service key, a service they call the public keys of the callers it accepts, a service with a
  * database the login of that database's owner (never the superuser). Nothing is shared between services.
  */
@@ -20,13 +20,26 @@ final class ServiceCredentials {
 	static final Map<WardenService, String> DATABASES = Map.of(WardenService.AUTH, "auth", WardenService.TOKEN,
 			"tokens", WardenService.AUDIT, "audit");
 
-	private final ServiceKey gateway = ServiceKey.generate();
+	private final ServiceKey gateway;
 
-	private final ServiceKey auth = ServiceKey.generate();
+	private final ServiceKey auth;
 
 	private final Map<String, String> databasePasswords = new LinkedHashMap<>();
 
+	/** Fresh keys, for a throw-away run. */
 	ServiceCredentials() {
+		this(null);
+	}
+
+	/**
+	 * @param dataDirectory where a local run keeps the service keys, so the session and API token grants they signed
+	 * stay valid across restarts ({@code null}: fresh keys)
+	 */
+	ServiceCredentials(java.nio.file.Path dataDirectory) {
+		this.gateway = dataDirectory == null ? ServiceKey.generate()
+				: ServiceKey.parse("kept gateway key", KeptSecrets.serviceKey(dataDirectory, "gateway"));
+		this.auth = dataDirectory == null ? ServiceKey.generate()
+				: ServiceKey.parse("kept auth-service key", KeptSecrets.serviceKey(dataDirectory, "auth-service"));
 		DATABASES.values().forEach((database) -> this.databasePasswords.put(database, RandomSecrets.generate(24)));
 	}
 
@@ -36,7 +49,8 @@ final class ServiceCredentials {
 	 * learns nothing it does not use).
 	 */
 	static final Map<String, Set<WardenService>> OWNED_SECRETS = Map.of("WARDEN_IDENTITY_SIGNING_KEY",
-			Set.of(WardenService.GATEWAY), "WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", Set.of(WardenService.GATEWAY),
+			Set.of(WardenService.GATEWAY), "WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", Set.of(WardenService.GATEWAY), "WARDEN_SERVICE_PREVIOUSKEYS",
+			Set.of(WardenService.GATEWAY),
 			"WARDEN_TWOFACTOR_KEYS", Set.of(WardenService.AUTH), "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
 			Set.of(WardenService.AUTH), "WARDEN_AUDIT_CHAINKEYS", Set.of(WardenService.AUDIT), "WARDEN_SMTP_PASSWORD",
 			Set.of(WardenService.NOTIFICATION), "WARDEN_POSTGRES_PASSWORD",

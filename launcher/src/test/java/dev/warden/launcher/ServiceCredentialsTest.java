@@ -33,6 +33,23 @@ class ServiceCredentialsTest {
 			.doesNotContain("\"d\"");
 	}
 
+	/** The grants of sessions and API tokens are signed with these keys: a restart must not end them all. */
+	@Test
+	void aLocalRunKeepsTheServiceKeysItMadeAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+		Map<String, String> first = this.keys(new ServiceCredentials(data));
+		Map<String, String> again = this.keys(new ServiceCredentials(data));
+		Map<String, String> elsewhere = this.keys(new ServiceCredentials(data.resolve("other")));
+
+		assertThat(again).isEqualTo(first);
+		assertThat(elsewhere.get("gateway")).isNotEqualTo(first.get("gateway"));
+		assertThat(first.get("gateway")).isNotEqualTo(first.get("auth"));
+	}
+
+	private Map<String, String> keys(ServiceCredentials credentials) {
+		return Map.of("gateway", credentials.environmentFor(WardenService.GATEWAY, true).get("WARDEN_SERVICE_KEY"),
+				"auth", credentials.environmentFor(WardenService.AUTH, true).get("WARDEN_SERVICE_KEY"));
+	}
+
 	@Test
 	void eachDatabaseServiceGetsTheLoginOfItsOwnDatabaseOnly() {
 		Map<String, String> auth = this.credentials.environmentFor(WardenService.AUTH, true);

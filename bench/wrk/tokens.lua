@@ -1,5 +1,5 @@
 -- wrk script: API token introspection as the gateway calls it, a different token each request.
--- WARDEN_BENCH_TOKENS names a file of tokens (one per line); WARDEN_SERVICE_AUTHORIZATION the gateway's
+-- WARDEN_BENCH_TOKENS names a file of token hashes (one per line, as ApiTokenFormat.hash makes them); WARDEN_SERVICE_AUTHORIZATION the gateway's
 -- service token (Authorization value).
 local tokens = {}
 for line in io.lines(os.getenv("WARDEN_BENCH_TOKENS")) do
@@ -12,5 +12,5 @@ wrk.headers["Authorization"] = os.getenv("WARDEN_SERVICE_AUTHORIZATION")
 
 request = function()
   i = (i % #tokens) + 1
-  return wrk.format(nil, nil, nil, '{"token":"' .. tokens[i] .. '","ip":"198.51.100.8","userAgent":"bench"}')
+  return wrk.format(nil, nil, nil, '{"tokenHash":"' .. tokens[i] .. '","ip":"198.51.100.8","userAgent":"bench"}')
 end

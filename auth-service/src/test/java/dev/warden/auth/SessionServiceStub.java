@@ -42,6 +42,8 @@ public final class SessionServiceStub implements AutoCloseable {
 
 	private final AtomicBoolean refuseGrants = new AtomicBoolean();
 
+	private final java.util.concurrent.atomic.AtomicReference<Instant> createdSessionsEnd = new java.util.concurrent.atomic.AtomicReference<>();
+
 	private final java.util.concurrent.atomic.AtomicReference<String> nextRenewalGrant = new java.util.concurrent.atomic.AtomicReference<>();
 
 	/** The grant each session holds, by public id. */
@@ -73,7 +75,9 @@ public final class SessionServiceStub implements AutoCloseable {
 			respond(exchange, 401, "{}");
 		}
 		else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/internal/sessions")) {
-			respond(exchange, 201, issued(randomId(16), true, null));
+			Instant end = this.createdSessionsEnd.get();
+			respond(exchange, 201, issued(randomId(16), true, null).replaceFirst("\"expiresAt\":\"[^\"]+\"",
+					end == null ? "$0" : "\"expiresAt\":\"" + end + "\""));
 		}
 		else if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/renew")) {
 			String[] parts = path.split("/");
@@ -127,6 +131,11 @@ public final class SessionServiceStub implements AutoCloseable {
 	/** Answers the next renewal with this grant, as a session-service taken over might. */
 	public void answerNextRenewalWith(String grant) {
 		this.nextRenewalGrant.set(grant);
+	}
+
+	/** Answers session creations with this end (or, with {@code null}, twelve hours on), as a session-service taken over might. */
+	public void answerCreatesEndingAt(Instant end) {
+		this.createdSessionsEnd.set(end);
 	}
 
 	/** Answers every grant attachment with 404, as for a session that changed meanwhile. */

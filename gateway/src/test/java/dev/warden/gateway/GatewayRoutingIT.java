@@ -995,7 +995,7 @@ class GatewayRoutingIT {
 	@Test
 	void anotherTokensGrantIsRefused() throws Exception {
 		String token = ApiTokenFormat.newToken();
-		String administratorsGrant = UpstreamStub.TOKEN_GRANTS.sign("an-administrator", List.of("USER", "ADMIN"),
+		String administratorsGrant = UpstreamStub.TOKEN_GRANTS.sign("an-administrator", "ADMIN", 12,
 				ApiTokenFormat.hash(ApiTokenFormat.newToken()));
 		upstream.answerToken(token,
 				UpstreamStub.tokenAnswer("tok-other", "an-administrator", "ADMIN", administratorsGrant));
@@ -1007,9 +1007,10 @@ class GatewayRoutingIT {
 	}
 
 	@Test
-	void aTokenRoleItsOwnerWasNeverGrantedIsRefused() throws Exception {
+	void aTokenGivenAnotherRoleThanItsGrantIsRefused() throws Exception {
 		String token = ApiTokenFormat.newToken();
-		String grant = UpstreamStub.TOKEN_GRANTS.sign("user-promoted", List.of("USER"), ApiTokenFormat.hash(token));
+		// An administrator's least-privilege token, which a token-service taken over answers as an ADMIN one.
+		String grant = UpstreamStub.TOKEN_GRANTS.sign("user-promoted", "USER", 12, ApiTokenFormat.hash(token));
 		upstream.answerToken(token, UpstreamStub.tokenAnswer("tok-promoted", "user-promoted", "ADMIN", grant));
 
 		HttpResponse<String> admin = withToken("GET", "/api/admin/users", token);
@@ -1023,7 +1024,7 @@ class GatewayRoutingIT {
 	@Test
 	void theTokenOwnerForwardedIsTheGrantsNotWhatTokenServiceSaysBesideIt() throws Exception {
 		String token = ApiTokenFormat.newToken();
-		String grant = UpstreamStub.TOKEN_GRANTS.sign("user-granted", List.of("USER"), ApiTokenFormat.hash(token));
+		String grant = UpstreamStub.TOKEN_GRANTS.sign("user-granted", "USER", 12, ApiTokenFormat.hash(token));
 		upstream.answerToken(token, UpstreamStub.tokenAnswer("tok-granted", "user-claimed", "USER", grant));
 
 		HttpResponse<String> me = withToken("GET", "/api/me", token);
@@ -1041,6 +1042,7 @@ class GatewayRoutingIT {
 		String session = upstream.newSession("user-making-a-token", "tokenMakerSession00001");
 
 		HttpResponse<String> created = asSession(session, "POST", "/api/security/tokens",
+				"{\"name\":\"ci\",\"validityMonths\":3,\"role\":\"USER\"}",
 				Map.of("Warden-Token-Value", chosen, "Warden-Token-Grant", "a.b.c"));
 
 		assertThat(created.statusCode()).isEqualTo(200);
@@ -1052,7 +1054,26 @@ class GatewayRoutingIT {
 		dev.warden.serviceidentity.token.TokenGrant grant = UpstreamStub.TOKEN_GRANTS
 			.verify(received.header("Warden-Token-Grant").get(0), ApiTokenFormat.hash(value));
 		assertThat(grant.userId()).isEqualTo("user-making-a-token");
-		assertThat(grant.roles()).containsExactly("USER");
+		assertThat(grant.role()).isEqualTo("USER");
+		assertThat(grant.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(88)),
+				Instant.now().plus(Duration.ofDays(94)));
+		assertThat(received.body()).as("the body passes on as it came")
+			.isEqualTo("{\"name\":\"ci\",\"validityMonths\":3,\"role\":\"USER\"}");
+	}
+
+	@Test
+	void aTokenCreationForARoleTheCallerLacksGetsNoGrant() throws Exception {
+		String session = upstream.newSession("user-wanting-admin", "tokenWantsAdmin0000001");
+
+		HttpResponse<String> created = asSession(session, "POST", "/api/security/tokens",
+				"{\"name\":\"ci\",\"validityMonths\":3,\"role\":\"ADMIN\"}", Map.of());
+		HttpResponse<String> junk = asSession(session, "POST", "/api/security/tokens", "not json", Map.of());
+
+		assertThat(created.statusCode()).isEqualTo(200);
+		assertThat(junk.statusCode()).isEqualTo(200);
+		assertThat(upstream.received()).hasSize(2)
+			.allSatisfy((received) -> assertThat(received.hasHeader("Warden-Token-Value")
+					|| received.hasHeader("Warden-Token-Grant")).isFalse());
 	}
 
 	@Test
@@ -1072,10 +1093,16 @@ class GatewayRoutingIT {
 	/** An unsafe request of a signed-in session, with its CSRF token. */
 	private HttpResponse<String> asSession(String session, String method, String path, Map<String, String> headers)
 			throws Exception {
+		return asSession(session, method, path, "{}", headers);
+	}
+
+	private HttpResponse<String> asSession(String session, String method, String path, String body,
+			Map<String, String> headers) throws Exception {
 		String csrf = "csrf-token-value-revocations";
 		Map<String, String> all = new java.util.HashMap<>(headers);
 		all.put("X-XSRF-TOKEN", csrf);
-		return send(method, path, COOKIE + "=" + session + "; XSRF-TOKEN=" + csrf, all);
+		all.put("Content-Type", "application/json");
+		return send(method, path, COOKIE + "=" + session + "; XSRF-TOKEN=" + csrf, body, all);
 	}
 
 	private HttpResponse<String> withToken(String method, String path, String token) throws Exception {
@@ -1088,9 +1115,14 @@ class GatewayRoutingIT {
 
 	private HttpResponse<String> send(String method, String path, String cookies, Map<String, String> headers)
 			throws Exception {
+		return send(method, path, cookies, "{}", headers);
+	}
+
+	private HttpResponse<String> send(String method, String path, String cookies, String body,
+			Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, HttpRequest.BodyPublishers.ofString("{}"));
+			.method(method, HttpRequest.BodyPublishers.ofString(body));
 		if (cookies != null) {
 			request.header("Cookie", cookies);
 		}

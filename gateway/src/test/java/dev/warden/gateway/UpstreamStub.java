@@ -213,6 +213,16 @@ final class UpstreamStub implements AutoCloseable {
 		return credentials.keySet().stream().filter(body::contains).findFirst().orElse(null);
 	}
 
+	/** The token a test made whose hash the introspection body names. */
+	private String madeToken(String body) {
+		return this.tokens.keySet().stream().filter((token) -> asksToken(body, token)).findFirst().orElse(null);
+	}
+
+	/** Whether a token introspection asks about this token, by its hash as the gateway asks. */
+	private static boolean asksToken(String body, String token) {
+		return body.contains("\"tokenHash\":\"" + ApiTokenFormat.hash(token) + "\"");
+	}
+
 	/** The session a test made whose cookie's hash the body names. */
 	private String madeSession(String body) {
 		return this.sessions.keySet()
@@ -365,25 +375,25 @@ final class UpstreamStub implements AutoCloseable {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			boolean keyed = fromGateway(AS_TOKEN_SERVICE, exchange);
 			String answer;
-			String made = made(this.tokens, body);
+			String made = madeToken(body);
 			if (keyed && made != null) {
 				Credential token = this.tokens.get(made);
 				answer = this.revoked.contains(made) ? "{\"active\":false,\"reason\":\"revoked\"}"
 						: tokenAnswer(token.id(), token.userId(), this.tokenRoles.get(made),
-								TOKEN_GRANTS.sign(token.userId(), List.of(this.tokenRoles.get(made)), ApiTokenFormat.hash(made)));
+								TOKEN_GRANTS.sign(token.userId(), this.tokenRoles.get(made), 12, ApiTokenFormat.hash(made)));
 			}
-			else if (keyed && scriptedTokens.keySet().stream().anyMatch(body::contains)) {
-				answer = scriptedTokens.entrySet().stream().filter((entry) -> body.contains(entry.getKey())).findFirst()
+			else if (keyed && scriptedTokens.keySet().stream().anyMatch((token) -> asksToken(body, token))) {
+				answer = scriptedTokens.entrySet().stream().filter((entry) -> asksToken(body, entry.getKey())).findFirst()
 					.orElseThrow().getValue();
 			}
-			else if (keyed && body.contains(ACTIVE_TOKEN)) {
+			else if (keyed && asksToken(body, ACTIVE_TOKEN)) {
 				answer = tokenAnswer(TOKEN_ID, USER_ID, "USER",
-						TOKEN_GRANTS.sign(USER_ID, List.of("USER"), ApiTokenFormat.hash(ACTIVE_TOKEN)));
+						TOKEN_GRANTS.sign(USER_ID, "USER", 12, ApiTokenFormat.hash(ACTIVE_TOKEN)));
 			}
-			else if (keyed && body.contains(EXPIRED_TOKEN)) {
+			else if (keyed && asksToken(body, EXPIRED_TOKEN)) {
 				answer = "{\"active\":false,\"reason\":\"expired\"}";
 			}
-			else if (keyed && body.contains(REVOKED_TOKEN)) {
+			else if (keyed && asksToken(body, REVOKED_TOKEN)) {
 				answer = "{\"active\":false,\"reason\":\"revoked\"}";
 			}
 			else {
@@ -400,7 +410,8 @@ final class UpstreamStub implements AutoCloseable {
 		});
 		this.server.createContext("/", (exchange) -> {
 			Received arrived = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-					Map.copyOf(exchange.getRequestHeaders()));
+					Map.copyOf(exchange.getRequestHeaders()),
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 			this.received.add(arrived);
 			String forced = exchange.getRequestHeaders().getFirst("X-Stub-Status");
 			if (forced == null && arrived.hasHeader("Authorization")) {
@@ -441,7 +452,7 @@ final class UpstreamStub implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	record Received(String method, String uri, Map<String, List<String>> headers) {
+	record Received(String method, String uri, Map<String, List<String>> headers, String body) {
 
 		boolean hasHeader(String name) {
 			return this.headers.keySet().stream().anyMatch((header) -> header.equalsIgnoreCase(name));

@@ -118,17 +118,21 @@ final class KeptSecrets {
 		}
 	}
 
-	/** Writes a secret readable by its owner only. */
+	/** Writes a secret readable by its owner only, from the moment the file exists. */
 	private static void keep(Path file, String secret) {
 		try {
 			Files.createDirectories(file.getParent());
+			if (!Files.exists(file)) {
+				try {
+					Files.createFile(file,
+							PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+				}
+				catch (UnsupportedOperationException ex) {
+					// Not a POSIX file system: the file is made as the platform makes it.
+					Files.createFile(file);
+				}
+			}
 			Files.writeString(file, secret, StandardCharsets.UTF_8);
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException ex) {
-				// Not a POSIX file system: the file stays as the platform creates it.
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

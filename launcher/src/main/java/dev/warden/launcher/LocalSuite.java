@@ -90,9 +90,10 @@ public final class LocalSuite implements AutoCloseable {
 	 * The headers with which the gateway hands token-service a new API token's value and its grant, for
 	 * benchmarks that create tokens at token-service directly: value first, then grant.
 	 */
-	public List<String> tokenCreation(String userId, List<String> roles) {
+	public List<String> tokenCreation(String userId, String role, int validityMonths) {
 		String value = dev.warden.event.ApiTokenFormat.newToken();
-		return List.of(value, this.credentials.tokenGrants().sign(userId, roles, dev.warden.event.ApiTokenFormat.hash(value)));
+		return List.of(value, this.credentials.tokenGrants()
+			.sign(userId, role, validityMonths, dev.warden.event.ApiTokenFormat.hash(value)));
 	}
 
 	private static HttpResponse<String> send(String url, String authorization, String json, String method)

@@ -29,6 +29,9 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class SignedGrants {
 
+	/** Longer than any grant the suite signs: a longer one is refused before it is parsed. */
+	public static final int MAX_LENGTH = 4096;
+
 	/** Clock difference tolerated between the signer and the verifier. */
 	public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
@@ -63,7 +66,9 @@ public final class SignedGrants {
 						|| ec.getKeyID() == null) {
 					throw new IllegalArgumentException(setting + " must hold public P-256 EC JWKs with a kid");
 				}
-				this.verifiers.put(ec.getKeyID(), new ECDSAVerifier(ec));
+				if (this.verifiers.put(ec.getKeyID(), new ECDSAVerifier(ec)) != null) {
+					throw new IllegalArgumentException(setting + " holds two keys with the kid " + ec.getKeyID());
+				}
 			}
 		}
 		catch (ParseException | JOSEException ex) {
@@ -86,6 +91,9 @@ public final class SignedGrants {
 	public JWTClaimsSet verify(String grant, String credentialHash) throws GrantException {
 		if (grant == null || grant.isBlank()) {
 			throw new GrantException("no grant");
+		}
+		if (grant.length() > MAX_LENGTH) {
+			throw new GrantException("grant too long");
 		}
 		SignedJWT jwt;
 		JWTClaimsSet claims;
@@ -126,6 +134,27 @@ public final class SignedGrants {
 			throw new GrantException("grant over");
 		}
 		return claims;
+	}
+
+	/**
+	 * One JWK Set of a signer's current public key and the public halves of the keys it signed with before
+	 * ({@code previousKeys}: a JWK, a JWK Set, or blank), so grants outlive a rotation of its key.
+	 */
+	public static String keySet(String currentPublicJwk, String previousKeys) {
+		if (previousKeys == null || previousKeys.isBlank()) {
+			return currentPublicJwk;
+		}
+		try {
+			String json = previousKeys.strip();
+			List<JWK> previous = json.contains("\"keys\"") ? JWKSet.parse(json).getKeys() : List.of(JWK.parse(json));
+			List<JWK> all = new java.util.ArrayList<>();
+			all.add(JWK.parse(currentPublicJwk));
+			previous.forEach((key) -> all.add(key.toPublicJWK()));
+			return new JWKSet(all).toString(true);
+		}
+		catch (ParseException ex) {
+			throw new IllegalArgumentException("the previous keys are not a valid JWK Set");
+		}
 	}
 
 	/** A list-of-strings claim, empty when absent. */

@@ -2,6 +2,7 @@ package dev.warden.auth.session;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -9,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.ServiceTokenMinter;
 import dev.warden.serviceidentity.session.SessionGrant;
-import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.session.SessionGrantSigner;
 import dev.warden.serviceidentity.session.SessionGrantVerifier;
 import dev.warden.serviceidentity.session.SessionSecrets;
@@ -21,6 +22,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -54,8 +56,16 @@ class HttpSessionClient implements SessionClient {
 
 	private final Clock clock;
 
+	private final Duration absoluteLifetime;
+
+	/**
+	 * @param absoluteLifetime the longest a session lives ({@code WARDEN_SESSION_ABSOLUTELIFETIME}, as session-service
+	 * reads it): no grant outlasts it
+	 */
 	HttpSessionClient(SessionServiceProperties properties, ServiceTokenMinter serviceTokens,
-			CircuitBreakerRegistry breakers, SessionGrantSigner signer, SessionGrantVerifier grants) {
+			CircuitBreakerRegistry breakers, SessionGrantSigner signer, SessionGrantVerifier grants,
+			@Value("${warden.session.absolute-lifetime:12h}") Duration absoluteLifetime) {
+		this.absoluteLifetime = absoluteLifetime;
 		this.signer = signer;
 		this.grants = grants;
 		this.clock = Clock.systemUTC();
@@ -103,11 +113,15 @@ class HttpSessionClient implements SessionClient {
 		if (opened == null || opened.sessionId() == null || opened.expiresAt() == null) {
 			throw new SessionsUnavailableException();
 		}
+		Instant now = this.clock.instant();
+		// session-service names the end, but never later than the absolute lifetime allows: a session-service taken
+		// over cannot make the grants it is handed last for ever.
+		Instant latest = now.plus(this.absoluteLifetime);
+		Instant ends = opened.expiresAt().isAfter(latest) ? latest : opened.expiresAt();
 		SessionGrant grant = new SessionGrant(userId, opened.sessionId(), roles, authMethods,
-				this.clock.instant().truncatedTo(ChronoUnit.SECONDS), passwordChangeRequired, twoFactorSetupRequired,
-				secretHash, opened.expiresAt());
+				now.truncatedTo(ChronoUnit.SECONDS), passwordChangeRequired, twoFactorSetupRequired, secretHash, ends);
 		attach(grant);
-		return new IssuedSession(secret, opened.sessionId(), opened.expiresAt(), opened.newDevice());
+		return new IssuedSession(secret, opened.sessionId(), ends, opened.newDevice());
 	}
 
 	/**

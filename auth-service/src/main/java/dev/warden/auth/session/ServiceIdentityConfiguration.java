@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenMinter;
+import dev.warden.serviceidentity.SignedGrants;
 import dev.warden.serviceidentity.session.SessionGrantSigner;
 import dev.warden.serviceidentity.session.SessionGrantVerifier;
 
@@ -34,9 +35,14 @@ class ServiceIdentityConfiguration {
 		return new SessionGrantSigner(key, Clock.systemUTC());
 	}
 
-	/** auth-service reads back only grants it signed itself, when it renews a session. */
+	/**
+	 * auth-service reads back only grants it signed itself, when it renews a session: with its key, or one it used
+	 * before ({@code WARDEN_SERVICE_PREVIOUSKEYS}, public halves), so a rotation does not end sessions at renewal.
+	 */
 	@Bean
-	SessionGrantVerifier sessionGrantVerifier(ServiceKey key) {
-		return new SessionGrantVerifier("WARDEN_SERVICE_KEY", key.publicJson(), Clock.systemUTC());
+	SessionGrantVerifier sessionGrantVerifier(ServiceKey key,
+			@Value("${warden.service.previous-keys:}") String previousKeys) {
+		return new SessionGrantVerifier("WARDEN_SERVICE_KEY and WARDEN_SERVICE_PREVIOUSKEYS",
+				SignedGrants.keySet(key.publicJson(), previousKeys), Clock.systemUTC());
 	}
 }

@@ -41,6 +41,7 @@ class SessionGrantIT extends AuthIntegrationTest {
 	@AfterEach
 	void sessionServiceBack() {
 		SESSIONS.refuseGrants(false);
+		SESSIONS.answerCreatesEndingAt(null);
 		SESSIONS.answerNextRenewalWith(null);
 		this.breakers.circuitBreaker("session-service").reset();
 	}
@@ -133,6 +134,26 @@ class SessionGrantIT extends AuthIntegrationTest {
 		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(SESSIONS.grantOf(sessionId)).isNull();
 		assertThat(SESSIONS.calls("DELETE", "/internal/users/" + user.id() + "/sessions/" + sessionId)).hasSize(1);
+	}
+
+	@Test
+	void noGrantOutlastsTheAbsoluteLifetimeWhateverSessionServiceSays() throws Exception {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		SESSIONS.answerCreatesEndingAt(Instant.parse("9999-12-31T00:00:00Z"));
+
+		HttpResponse<String> response = login(email, password);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String cookie = cookieValue(response);
+		SessionGrant grant = GATEWAY.verify(SESSIONS.grantOf(sessionIdOf(user)), SessionSecrets.hash(cookie));
+		assertThat(grant.expiresAt()).isBefore(Instant.now().plus(Duration.ofHours(12)).plusSeconds(5));
+		String header = response.headers().firstValue("Set-Cookie").orElseThrow();
+		java.util.regex.Matcher maxAge = java.util.regex.Pattern.compile("Max-Age=(\\d+)").matcher(header);
+		if (maxAge.find()) {
+			assertThat(Long.parseLong(maxAge.group(1))).isLessThanOrEqualTo(Duration.ofHours(12).toSeconds());
+		}
 	}
 
 	@Test

@@ -58,8 +58,10 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 			if (caller != null && route != null) {
 				headers.setBearerAuth(this.minter.mint(caller, route.getId()));
 			}
-			this.tokenCreation.prepare(exchange.getRequest(), caller, headers);
 		})).build();
+		if (this.tokenCreation.applies(cleaned, caller)) {
+			return this.tokenCreation.forward(cleaned, chain, caller);
+		}
 		return chain.filter(cleaned);
 	}
 

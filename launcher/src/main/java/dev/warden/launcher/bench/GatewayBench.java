@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.ECKey;
+import dev.warden.event.ApiTokenFormat;
 import dev.warden.infra.FreePorts;
 import dev.warden.infra.InfrastructureSettings;
 import dev.warden.infra.test.TestJwts;
@@ -33,8 +34,8 @@ import dev.warden.launcher.WardenService;
  * <li>{@code GET /api/me} through the gateway with a session cookie (introspection cached, internal JWT minted)
  * next to the same call straight to auth-service with a JWT, and next to the gateway refusing an unauthenticated
  * call (its floor);</li>
- * <li>token-service introspection of live tokens (one indexed PostgreSQL lookup) next to the same endpoint given
- * a token whose checksum fails (everything but the lookup).</li>
+ * <li>token-service introspection of live tokens (asked by hash, as the gateway asks: one indexed PostgreSQL lookup
+ * that finds the token) next to the same endpoint asked about tokens never issued (the lookup finds nothing).</li>
  * </ul>
  */
 public final class GatewayBench {
@@ -82,10 +83,10 @@ public final class GatewayBench {
 			for (int i = 0; i < 50; i++) {
 				tokens.add(createToken(suite, gatewayKey, userId, "bench " + i));
 			}
-			Path tokenFile = work.resolve("tokens.txt");
-			Files.write(tokenFile, tokens);
-			Path brokenFile = work.resolve("broken-tokens.txt");
-			Files.write(brokenFile, tokens.stream().map(GatewayBench::breakChecksum).toList());
+			Path tokenFile = work.resolve("token-hashes.txt");
+			Files.write(tokenFile, tokens.stream().map(ApiTokenFormat::hash).toList());
+			Path unknownFile = work.resolve("unknown-token-hashes.txt");
+			Files.write(unknownFile, tokens.stream().map((token) -> ApiTokenFormat.hash(ApiTokenFormat.newToken())).toList());
 			String script = root.resolve("bench/wrk/tokens.lua").toString();
 			String introspect = suite.url(WardenService.TOKEN) + "/internal/tokens/introspect";
 
@@ -101,8 +102,8 @@ public final class GatewayBench {
 			Measurement tokenLive = measure("token introspection, live tokens", () -> wrk(List.of("-s", script),
 					introspect, Map.of("WARDEN_BENCH_TOKENS", tokenFile.toString(), "WARDEN_SERVICE_AUTHORIZATION",
 							suite.serviceAuthorization(WardenService.GATEWAY, WardenService.TOKEN))));
-			Measurement tokenBroken = measure("token introspection, checksum fails", () -> wrk(List.of("-s", script),
-					introspect, Map.of("WARDEN_BENCH_TOKENS", brokenFile.toString(), "WARDEN_SERVICE_AUTHORIZATION",
+			Measurement tokenBroken = measure("token introspection, never issued", () -> wrk(List.of("-s", script),
+					introspect, Map.of("WARDEN_BENCH_TOKENS", unknownFile.toString(), "WARDEN_SERVICE_AUTHORIZATION",
 							suite.serviceAuthorization(WardenService.GATEWAY, WardenService.TOKEN))));
 
 			String report = report(viaGateway, direct, refused, tokenLive, tokenBroken);
@@ -178,7 +179,7 @@ public final class GatewayBench {
 			.session("benchSession0000000001")
 			.authTime(Instant.now()).bearer();
 		// As the gateway creates a token: it makes the value and signs the grant.
-		List<String> creation = suite.tokenCreation(userId, List.of("USER", "ADMIN"));
+		List<String> creation = suite.tokenCreation(userId, "USER", 12);
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(URI.create(suite.url(WardenService.TOKEN) + "/api/security/tokens"))
 			.header("Authorization", jwt)
@@ -191,11 +192,6 @@ public final class GatewayBench {
 			throw new IllegalStateException("token creation failed: " + response.body());
 		}
 		return response.body().replaceAll(".*\"token\":\"(wdn_[0-9A-Za-z]+)\".*", "$1");
-	}
-
-	private static String breakChecksum(String token) {
-		char last = token.charAt(token.length() - 1);
-		return token.substring(0, token.length() - 1) + (last == 'a' ? 'b' : 'a');
 	}
 
 	private static String report(Measurement viaGateway, Measurement direct, Measurement refused,
@@ -213,7 +209,7 @@ public final class GatewayBench {
 		row(out, "`GET /api/me` through the gateway (cookie)", viaGateway, "gateway refusing, no credentials (401)",
 				refused);
 		row(out, "token introspection, live tokens (PostgreSQL lookup)", tokenLive,
-				"same endpoint, checksum fails (no lookup)", tokenBroken);
+				"same endpoint, tokens never issued (lookup misses)", tokenBroken);
 		out.append("\nReproduce: `bench/run.sh gateway`.\n");
 		return out.toString();
 	}

@@ -44,7 +44,9 @@ public final class SessionGrantVerifier {
 
 	private static SessionGrant read(JWTClaimsSet claims) throws GrantException {
 		try {
-			if (claims.getStringClaim("sid") == null || claims.getLongClaim("auth_time") == null) {
+			// Every claim the gateway acts on must be there: a flag left out is not taken to be off.
+			if (claims.getStringClaim("sid") == null || claims.getLongClaim("auth_time") == null
+					|| claims.getBooleanClaim("pcr") == null || claims.getBooleanClaim("tfr") == null) {
 				throw new GrantException("incomplete grant");
 			}
 			return new SessionGrant(claims.getSubject(), claims.getStringClaim("sid"),

@@ -27,8 +27,8 @@ public final class TokenGrants {
 	/** Who signs and who checks token grants. */
 	public static final String GATEWAY = "gateway";
 
-	/** A token lives at most 12 calendar months; a grant a little longer, so it never ends before its token. */
-	public static final Duration LIFETIME = Duration.ofDays(368);
+	/** A grant ends this long after the validity the owner chose, so it never ends before its token. */
+	public static final Duration SLACK = Duration.ofDays(1);
 
 	private final JWSSigner signer;
 
@@ -45,22 +45,24 @@ public final class TokenGrants {
 	public TokenGrants(ServiceKey key, String previousKeys, Clock clock) {
 		this.signer = key.signer();
 		this.keyId = key.keyId();
-		String publicKeys = previousKeys == null || previousKeys.isBlank() ? key.publicJson()
-				: "{\"keys\":[" + key.publicJson() + "," + unwrap(previousKeys) + "]}";
-		this.grants = new SignedGrants("WARDEN_SERVICE_KEY and WARDEN_SERVICE_PREVIOUSKEYS", publicKeys, TYPE, GATEWAY,
-				GATEWAY, "th", clock);
+		this.grants = new SignedGrants("WARDEN_SERVICE_KEY and WARDEN_SERVICE_PREVIOUSKEYS",
+				SignedGrants.keySet(key.publicJson(), previousKeys), TYPE, GATEWAY, GATEWAY, "th", clock);
 		this.clock = clock;
 	}
 
-	/** A grant for a token being created now by {@code userId}, who holds {@code roles}. */
-	public String sign(String userId, java.util.List<String> roles, String tokenHash) {
+	/**
+	 * A grant for a token {@code userId} is creating now with {@code role} (one the owner holds), valid for
+	 * {@code validityMonths} calendar months as token-service counts them.
+	 */
+	public String sign(String userId, String role, int validityMonths, String tokenHash) {
 		java.time.Instant now = this.clock.instant();
+		java.time.Instant expires = now.atOffset(java.time.ZoneOffset.UTC).plusMonths(validityMonths).toInstant().plus(SLACK);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(GATEWAY)
 			.audience(GATEWAY)
 			.subject(userId)
 			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(LIFETIME)))
-			.claim("roles", roles)
+			.expirationTime(Date.from(expires))
+			.claim("role", role)
 			.claim("th", tokenHash)
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(this.keyId).build(),
@@ -80,25 +82,12 @@ public final class TokenGrants {
 			throw new GrantException("no token to bind the grant to");
 		}
 		JWTClaimsSet claims = this.grants.verify(grant, tokenHash);
-		return new TokenGrant(claims.getSubject(), SignedGrants.list(claims, "roles"), SignedGrants.text(claims, "th"),
+		String role = SignedGrants.text(claims, "role");
+		if (role == null) {
+			throw new GrantException("incomplete grant");
+		}
+		return new TokenGrant(claims.getSubject(), role, SignedGrants.text(claims, "th"),
 				claims.getExpirationTime().toInstant());
 	}
 
-	/** The keys of a JWK Set, or a single JWK, as the members of a {@code keys} array. */
-	private static String unwrap(String jwks) {
-		try {
-			String json = jwks.strip();
-			if (!json.contains("\"keys\"")) {
-				return com.nimbusds.jose.jwk.JWK.parse(json).toPublicJWK().toJSONString();
-			}
-			return String.join(",", com.nimbusds.jose.jwk.JWKSet.parse(json)
-				.getKeys()
-				.stream()
-				.map((key) -> key.toPublicJWK().toJSONString())
-				.toList());
-		}
-		catch (java.text.ParseException ex) {
-			throw new IllegalArgumentException("WARDEN_SERVICE_PREVIOUSKEYS is not a valid JWK Set");
-		}
-	}
 }

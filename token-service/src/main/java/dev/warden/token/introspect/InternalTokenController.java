@@ -5,6 +5,7 @@ import dev.warden.support.identity.InternalCallProperties;
 import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The gateway's token check (its service token; never routed; no other service may ask). The token travels in the
- * body, never in a URL.
+ * The gateway's token check (its service token; never routed; no other service may ask), by the token's hash: the
+ * gateway checks a token's shape and checksum itself and never hands token-service a token in use.
  */
 @RestController
 class InternalTokenController {
@@ -27,10 +28,10 @@ class InternalTokenController {
 	@PostMapping("/internal/tokens/introspect")
 	@CalledBy(InternalCallProperties.GATEWAY)
 	TokenIntrospection.Result introspect(@Valid @RequestBody Request request) {
-		return this.introspection.introspect(request.token(), request.ip(), request.userAgent());
+		return this.introspection.introspect(request.tokenHash(), request.ip(), request.userAgent());
 	}
 
-	record Request(@NotNull @Size(max = 200) String token, @Size(max = 64) String ip,
+	record Request(@NotNull @Pattern(regexp = "[0-9a-f]{64}") String tokenHash, @Size(max = 64) String ip,
 			@Size(max = 1024) @WellFormedText String userAgent) {
 
 		@Override

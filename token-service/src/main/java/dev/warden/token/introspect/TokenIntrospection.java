@@ -3,7 +3,6 @@ package dev.warden.token.introspect;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.warden.event.ApiTokenFormat;
 import dev.warden.token.issue.ApiToken;
 import dev.warden.token.issue.TokenStatus;
 import dev.warden.token.issue.TokenStore;
@@ -13,9 +12,8 @@ import dev.warden.token.owner.TokenOwners;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether a presented token may act, for the gateway: a malformed token or a failed checksum is refused
- * without touching the database; otherwise one indexed lookup by hash, the owner check, and the use is noted
- * for a batched write.
+ * Whether a presented token may act, for the gateway, which asks by the token's hash (it has checked the token's
+ * shape and checksum): one indexed lookup by hash, the owner check, and the use is noted for a batched write.
  */
 @Service
 public class TokenIntrospection {
@@ -35,11 +33,8 @@ public class TokenIntrospection {
 		this.clock = clock;
 	}
 
-	public Result introspect(String token, String ip, String userAgent) {
-		if (!ApiTokenFormat.isWellFormed(token)) {
-			return Result.inactive("malformed");
-		}
-		Optional<ApiToken> found = this.tokens.findByHash(ApiTokenFormat.hash(token));
+	public Result introspect(String tokenHash, String ip, String userAgent) {
+		Optional<ApiToken> found = this.tokens.findByHash(tokenHash);
 		if (found.isEmpty()) {
 			return Result.inactive("unknown");
 		}

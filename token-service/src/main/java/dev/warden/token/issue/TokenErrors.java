@@ -24,7 +24,7 @@ public final class TokenErrors {
 				"You already have an active token with this name.")));
 	}
 
-	static ProblemException roleNotAllowed() {
+	public static ProblemException roleNotAllowed() {
 		return new ProblemException(HttpStatus.FORBIDDEN, "role_not_allowed", "Role not allowed",
 				"A token can only have a role you hold yourself.");
 	}

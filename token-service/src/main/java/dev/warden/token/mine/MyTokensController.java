@@ -70,10 +70,15 @@ class MyTokensController {
 			HttpServletRequest http) {
 		WardenPrincipal caller = sessionCaller(jwt);
 		this.recentAuthentication.require(jwt);
+		// What the owner chose is judged first: the gateway grants a value only for a validity and a role it could.
+		int months = ValidityMonths.of(request.validityMonths());
+		if (!caller.roles().contains(request.role())) {
+			throw TokenErrors.roleNotAllowed();
+		}
 		GrantedValue granted = GrantedValue.from(Collections.list(http.getHeaders(GrantedValue.VALUE_HEADER)),
 				Collections.list(http.getHeaders(GrantedValue.GRANT_HEADER)));
 		TokenService.Created created = this.tokens.create(caller.userId(), caller.roles(), request.name().strip(),
-				ValidityMonths.of(request.validityMonths()), request.role(), granted, caller.clientIp(),
+				months, request.role(), granted, caller.clientIp(),
 				http.getHeader("User-Agent"));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Cache-Control", "no-store")

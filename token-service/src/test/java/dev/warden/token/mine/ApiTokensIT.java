@@ -172,21 +172,23 @@ class ApiTokensIT extends TokenIntegrationTest {
 	}
 
 	@Test
-	void aMistypedTokenIsRefusedWithoutADatabaseLookup() {
-		String token = create(session(newUserId(), "USER"), "typo", 1, "USER").get("token").asString();
-		String typo = token.substring(0, 10) + (token.charAt(10) == 'a' ? 'b' : 'a') + token.substring(11);
+	void tokenServiceIsAskedByTheTokensHashAndNeverByTheTokenItself() {
+		String token = create(session(newUserId(), "USER"), "asked by hash", 1, "USER").get("token").asString();
 		int before = this.lookups.lookups();
 
-		JsonNode refused = introspect(typo);
-		JsonNode garbage = introspect("wdn_short");
-		int afterMalformed = this.lookups.lookups();
-		introspect(token);
+		HttpResponse<String> byToken = send("POST", "/internal/tokens/introspect",
+				this.json.writeValueAsString(Map.of("token", token)), null, true);
+		HttpResponse<String> notAHash = send("POST", "/internal/tokens/introspect",
+				this.json.writeValueAsString(Map.of("tokenHash", token)), null, true);
+		int afterRefused = this.lookups.lookups();
+		JsonNode byHash = introspect(token);
 
-		assertThat(refused.get("active").asBoolean()).isFalse();
-		assertThat(refused.get("reason").asString()).isEqualTo("malformed");
-		assertThat(garbage.get("reason").asString()).isEqualTo("malformed");
-		assertThat(afterMalformed).isEqualTo(before);
-		assertThat(this.lookups.lookups()).as("a well-formed token is looked up").isEqualTo(before + 1);
+		assertThat(byToken.statusCode()).isEqualTo(400);
+		assertThat(notAHash.statusCode()).isEqualTo(400);
+		assertThat(byToken.body()).doesNotContain(token);
+		assertThat(afterRefused).as("nothing looked up for a refused question").isEqualTo(before);
+		assertThat(byHash.get("active").asBoolean()).isTrue();
+		assertThat(this.lookups.lookups()).isEqualTo(before + 1);
 	}
 
 	@Test

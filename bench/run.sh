@@ -13,12 +13,12 @@ need wrk wrk
 need redis-benchmark redis-tools
 
 ./mvnw -B -q clean package -DskipTests  # clean: jars are not repackaged when only a dependency changed
-classpath="launcher/target/classes:$(cat launcher/target/classpath.txt)"
+classpath="bench/target/classes:$(cat bench/target/classpath.txt)"
 if [ "${1:-}" = all ]; then
   # Every scenario in turn, each into its own report under bench/results/ (about 25 minutes on 2 cores).
   started=$(mktemp)
   for bench in SessionBench LoginBench GatewayBench MailBench AuditBench OutboxBench FootprintBench; do
-    java -Dwarden.root="$PWD" -cp "$classpath" "dev.warden.launcher.bench.$bench"
+    java -Dwarden.root="$PWD" -cp "$classpath" "dev.warden.bench.$bench"
   done
   # One report with every scenario of this run, each section as its benchmark wrote it.
   combined="bench/results/all-$(date +%Y%m%d-%H%M).md"
@@ -38,12 +38,12 @@ if [ "${1:-}" = all ]; then
   exit 0
 fi
 case "${1:-sessions}" in
-  sessions) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.SessionBench ;;
-  login) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.LoginBench ;;
-  gateway) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.GatewayBench ;;
-  mail) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.MailBench ;;
-  audit) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.AuditBench ;;
-  outbox) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.OutboxBench ;;
-  footprint) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.launcher.bench.FootprintBench ;;
+  sessions) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.SessionBench ;;
+  login) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.LoginBench ;;
+  gateway) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.GatewayBench ;;
+  mail) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.MailBench ;;
+  audit) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.AuditBench ;;
+  outbox) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.OutboxBench ;;
+  footprint) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.FootprintBench ;;
   *) echo "unknown benchmark '$1' (known: sessions, login, gateway, mail, audit, outbox, footprint)" >&2; exit 2 ;;
 esac

@@ -1,4 +1,4 @@
-package dev.warden.launcher.bench;
+package dev.warden.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.warden.launcher.bench;
+package dev.warden.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -63,12 +63,12 @@ class HttpSessionClient implements SessionClient {
 	 * reads it): no grant outlasts it
 	 */
 	HttpSessionClient(SessionServiceProperties properties, ServiceTokenMinter serviceTokens,
-			CircuitBreakerRegistry breakers, SessionGrantSigner signer, SessionGrantVerifier grants,
+			CircuitBreakerRegistry breakers, SessionGrantSigner signer, SessionGrantVerifier grants, Clock clock,
 			@Value("${warden.session.absolute-lifetime:12h}") Duration absoluteLifetime) {
 		this.absoluteLifetime = absoluteLifetime;
 		this.signer = signer;
 		this.grants = grants;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 		// HTTP/1.1: no h2c upgrade dance on every plain-http call.
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)

@@ -97,33 +97,24 @@ class SessionGrantIT extends AuthIntegrationTest {
 
 	@Test
 	void aRenewalAnsweredWithAnotherUsersGrantEndsTheSessionAndGivesNoCookie() {
-		String email = uniqueEmail();
-		String password = strongPassword();
-		User user = newUser(email, password);
-		String sessionId = "grantForeign0000000001";
 		// A genuine grant, but an administrator's: what a session-service taken over would hand back.
-		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(TestJwts.AUTH_SERVICE_KEY, Clock.systemUTC())
-			.sign(new SessionGrant("someone-else", sessionId, List.of("USER", "ADMIN"), List.of("pwd", "otp"),
-					Instant.now(), false, false, SessionSecrets.hash(SessionSecrets.newSecret()),
-					Instant.now().plus(Duration.ofHours(12)))));
-
-		HttpResponse<String> response = send("POST", "/api/auth/reauthenticate", Map.of("password", password),
-				bearer(user, sessionId, Instant.now().minus(Duration.ofHours(1))));
-
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
-		assertThat(SESSIONS.grantOf(sessionId)).isNull();
-		assertThat(SESSIONS.calls("DELETE", "/internal/users/" + user.id() + "/sessions/" + sessionId)).hasSize(1);
+		assertRenewalEndsTheSession("grantForeign0000000001", TestJwts.AUTH_SERVICE_KEY, true);
 	}
 
 	@Test
 	void aRenewalAnsweredWithAGrantAuthServiceNeverSignedEndsTheSession() {
-		String email = uniqueEmail();
+		assertRenewalEndsTheSession("grantForged00000000001", ServiceKey.generate(), false);
+	}
+
+	/**
+	 * A re-authentication whose renewal session-service answers with an administrator's grant signed by {@code key},
+	 * for another user or for this one.
+	 */
+	private void assertRenewalEndsTheSession(String sessionId, ServiceKey key, boolean anotherUser) {
 		String password = strongPassword();
-		User user = newUser(email, password);
-		String sessionId = "grantForged00000000001";
-		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(ServiceKey.generate(), Clock.systemUTC())
-			.sign(new SessionGrant(user.id().toString(), sessionId, List.of("USER", "ADMIN"), List.of("pwd"),
+		User user = newUser(uniqueEmail(), password);
+		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(key, Clock.systemUTC())
+			.sign(new SessionGrant(anotherUser ? "someone-else" : user.id().toString(), sessionId, List.of("USER", "ADMIN"), List.of("pwd", "otp"),
 					Instant.now(), false, false, SessionSecrets.hash(SessionSecrets.newSecret()),
 					Instant.now().plus(Duration.ofHours(12)))));
 

@@ -2,14 +2,17 @@ package dev.warden.gateway.authentication;
 
 import java.util.List;
 
+import dev.warden.gateway.problem.GatewayProblem;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which routed paths need no caller, and which a caller who must change the password, or set up two-factor
- * authentication, may still reach.
+ * Which routed paths need no caller, which a caller who must change the password, or set up two-factor
+ * authentication, may still reach, and what an API token or a non-administrator may not do: {@link #decide} applies
+ * them to a caller, with nothing of the exchange but its path and method.
  */
 final class AccessPolicy {
 
@@ -38,10 +41,53 @@ final class AccessPolicy {
 	private static final java.util.Set<HttpMethod> UNSAFE = java.util.Set.of(HttpMethod.POST, HttpMethod.PUT,
 			HttpMethod.PATCH, HttpMethod.DELETE);
 
+	private static final String ADMIN = "ADMIN";
+
 	/** Administration: role ADMIN, checked here and again by the service. */
 	private static final List<PathPattern> ADMINISTRATION = patterns("/api/admin/**");
 
 	private AccessPolicy() {
+	}
+
+	/** What {@code caller} may do with {@code method} on {@code path}. */
+	static Access decide(Resolution.Caller caller, String path, HttpMethod method) {
+		if (caller instanceof Resolution.Session session) {
+			return decide(session.session(), path);
+		}
+		if (caller instanceof Resolution.Token token) {
+			return decide(token.token(), path, method);
+		}
+		// Only signing in goes without a caller: no credential is looked for anywhere else.
+		return isPublic(path, method) ? Access.ALLOWED : Access.refused(GatewayProblem.unauthenticated());
+	}
+
+	private static Access decide(SessionIntrospection session, String path) {
+		if (session.mustChangePassword() && !allowedWhilePasswordChangeRequired(path)) {
+			return Access.refused(GatewayProblem.passwordChangeRequired());
+		}
+		// The password change comes first: a session with both flags is held by the one above until it is done.
+		if (!session.mustChangePassword() && session.mustSetUpTwoFactor()
+				&& !allowedWhileTwoFactorSetupRequired(path)) {
+			return Access.refused(GatewayProblem.twoFactorSetupRequired());
+		}
+		if (isAdministration(path) && !session.roles().contains(ADMIN)) {
+			return Access.refused(GatewayProblem.adminRequired());
+		}
+		return Access.ALLOWED;
+	}
+
+	/**
+	 * An API token acts as its user with the token's one role, and never on the security settings, the user's own
+	 * settings or administration changes: a leaked token cannot change the password, mint more tokens or administer.
+	 */
+	private static Access decide(TokenIntrospection token, String path, HttpMethod method) {
+		if (needsSession(path, method)) {
+			return Access.refused(GatewayProblem.sessionRequired());
+		}
+		if (isAdministration(path) && !ADMIN.equals(token.role())) {
+			return Access.refused(GatewayProblem.adminRequired());
+		}
+		return Access.ALLOWED;
 	}
 
 	static boolean isPublic(String path, HttpMethod method) {

@@ -3,6 +3,7 @@ package dev.warden.gateway.identity;
 import java.util.List;
 import java.util.Locale;
 
+import dev.warden.gateway.FilterOrder;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -71,7 +72,6 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Late, after authentication, but before the routing filters send the request.
-		return Ordered.LOWEST_PRECEDENCE - 100;
+		return FilterOrder.IDENTITY_HEADERS;
 	}
 }

@@ -3,7 +3,8 @@ package dev.warden.gateway.management;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 
-import dev.warden.gateway.problem.GatewayProblems;
+import dev.warden.gateway.FilterOrder;
+import dev.warden.gateway.problem.GatewayProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,9 +12,7 @@ import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnMa
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -26,7 +25,7 @@ import org.springframework.web.server.WebFilterChain;
  * what arrives on the management port.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.PUBLIC_PORT_ACTUATOR)
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
 class PublicPortActuatorFilter implements WebFilter, ApplicationListener<WebServerInitializedEvent> {
 
@@ -53,8 +52,7 @@ class PublicPortActuatorFilter implements WebFilter, ApplicationListener<WebServ
 		InetSocketAddress local = exchange.getRequest().getLocalAddress();
 		boolean onManagementPort = local != null && local.getPort() == this.managementPort;
 		if (!onManagementPort && isActuator(exchange.getRequest().getURI().getRawPath())) {
-			return GatewayProblems.write(exchange, this.json, HttpStatus.NOT_FOUND, "not_found", "Not Found",
-					"No such resource.");
+			return GatewayProblem.notFound().write(exchange, this.json);
 		}
 		return chain.filter(exchange);
 	}

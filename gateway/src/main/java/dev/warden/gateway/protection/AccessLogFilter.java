@@ -1,5 +1,6 @@
 package dev.warden.gateway.protection;
 
+import dev.warden.gateway.FilterOrder;
 import dev.warden.gateway.client.ClientAddresses;
 import dev.warden.gateway.identity.CallerIdentity;
 import dev.warden.gateway.problem.GatewayProblems;
@@ -7,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import org.springframework.web.server.WebFilterChain;
  * pattern adds the trace id, which the gateway propagates downstream as W3C {@code traceparent}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(FilterOrder.ACCESS_LOG)
 class AccessLogFilter implements WebFilter {
 
 	private static final Logger log = LoggerFactory.getLogger("warden.access");

@@ -1,13 +1,12 @@
 package dev.warden.gateway.protection;
 
-import dev.warden.gateway.problem.GatewayProblems;
+import dev.warden.gateway.FilterOrder;
+import dev.warden.gateway.problem.GatewayProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -19,7 +18,7 @@ import org.springframework.web.server.WebFilterChain;
  * would otherwise reach a service unmeasured.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.BODY_SIZE)
 class BodySizeFilter implements WebFilter {
 
 	private final long limit;
@@ -36,12 +35,10 @@ class BodySizeFilter implements WebFilter {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		long length = headers.getContentLength();
 		if (length > this.limit) {
-			return GatewayProblems.write(exchange, this.json, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
-					"Payload too large", "The request body is larger than " + this.limit + " bytes.");
+			return GatewayProblem.payloadTooLarge(this.limit).write(exchange, this.json);
 		}
 		if (length < 0 && headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
-			return GatewayProblems.write(exchange, this.json, HttpStatus.LENGTH_REQUIRED, "length_required",
-					"Length required", "Send the request body with a Content-Length.");
+			return GatewayProblem.lengthRequired().write(exchange, this.json);
 		}
 		return chain.filter(exchange);
 	}

@@ -8,17 +8,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import dev.warden.gateway.FilterOrder;
 import dev.warden.gateway.authentication.CookieProperties;
-import dev.warden.gateway.problem.GatewayProblems;
+import dev.warden.gateway.problem.GatewayProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,7 +31,7 @@ import org.springframework.web.server.WebFilterChain;
  * names one. API-token callers send no cookie and are exempt. Every answer without the token cookie gets one.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.CSRF)
 class CsrfFilter implements WebFilter {
 
 	static final String COOKIE = "XSRF-TOKEN";
@@ -67,12 +66,11 @@ class CsrfFilter implements WebFilter {
 		}
 		String origin = exchange.getRequest().getHeaders().getOrigin();
 		if (origin != null && !isAllowed(origin, exchange)) {
-			return refuse(exchange, "origin_not_allowed", "Requests from this origin are not accepted.");
+			return GatewayProblem.originNotAllowed().write(exchange, this.json);
 		}
 		boolean cookieAuthenticated = exchange.getRequest().getCookies().getFirst(this.cookie.effectiveName()) != null;
 		if (cookieAuthenticated && !matches(token, exchange.getRequest().getHeaders().getFirst(HEADER))) {
-			return refuse(exchange, "csrf_token_invalid",
-					"Send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header.");
+			return GatewayProblem.csrfTokenInvalid().write(exchange, this.json);
 		}
 		return chain.filter(exchange);
 	}
@@ -110,9 +108,5 @@ class CsrfFilter implements WebFilter {
 				.secure(this.cookie.secure())
 				.sameSite("Lax")
 				.build());
-	}
-
-	private Mono<Void> refuse(ServerWebExchange exchange, String code, String detail) {
-		return GatewayProblems.write(exchange, this.json, HttpStatus.FORBIDDEN, code, "Forbidden", detail);
 	}
 }

@@ -2,9 +2,10 @@ package dev.warden.gateway.protection;
 
 import java.util.List;
 
+import dev.warden.gateway.FilterOrder;
 import dev.warden.gateway.client.ClientAddresses;
 import dev.warden.gateway.identity.CallerIdentity;
-import dev.warden.gateway.problem.GatewayProblems;
+import dev.warden.gateway.problem.GatewayProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +14,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -79,8 +79,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 					exchange.getResponse()
 						.getHeaders()
 						.set("Retry-After", String.valueOf(Math.max(1, (int) Math.ceil(1.0 / bucket.perSecond()))));
-					return GatewayProblems.write(exchange, this.json, HttpStatus.TOO_MANY_REQUESTS,
-							"too_many_requests", "Too many requests", "Slow down and try again in a moment.");
+					return GatewayProblem.tooManyRequests().write(exchange, this.json);
 				});
 			}
 		}
@@ -100,8 +99,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After authentication, so per-user limits know the user.
-		return Ordered.HIGHEST_PRECEDENCE + 200;
+		return FilterOrder.RATE_LIMIT;
 	}
 
 	private record Rule(String id, HttpMethod method, PathPattern path, boolean perUser) {

@@ -2,14 +2,13 @@ package dev.warden.gateway.protection;
 
 import java.util.regex.Pattern;
 
-import dev.warden.gateway.problem.GatewayProblems;
+import dev.warden.gateway.FilterOrder;
+import dev.warden.gateway.problem.GatewayProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,7 @@ import org.springframework.web.server.WebFilterChain;
  * and a {@code Content-Type} that is not a concrete media type ({@code *}{@code /*}, garbage: 415).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(FilterOrder.REQUEST_SHAPE)
 class RequestShapeFilter implements WebFilter {
 
 	static final int MAX_URI_LENGTH = 4096;
@@ -50,18 +49,14 @@ class RequestShapeFilter implements WebFilter {
 		String query = exchange.getRequest().getURI().getRawQuery();
 		int length = uri.length() + (query == null ? 0 : query.length() + 1);
 		if (length > MAX_URI_LENGTH) {
-			return GatewayProblems.write(exchange, this.json, HttpStatus.URI_TOO_LONG, "uri_too_long", "URI too long",
-					"Request URIs are limited to " + MAX_URI_LENGTH + " characters.");
+			return GatewayProblem.uriTooLong(MAX_URI_LENGTH).write(exchange, this.json);
 		}
 		if (ENCODED_CONTROL.matcher(uri).find() || AMBIGUOUS.matcher(uri).find() || hasDotSegment(uri)) {
-			return GatewayProblems.write(exchange, this.json, HttpStatus.BAD_REQUEST, "malformed_request",
-					"Malformed path", "The path contains characters or segments that are not allowed.");
+			return GatewayProblem.malformedPath().write(exchange, this.json);
 		}
 		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		if (contentType != null && !concrete(contentType)) {
-			return GatewayProblems.write(exchange, this.json, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"unsupported_media_type", "Unsupported media type",
-					"Send the body as application/json.");
+			return GatewayProblem.unsupportedMediaType().write(exchange, this.json);
 		}
 		return chain.filter(exchange);
 	}

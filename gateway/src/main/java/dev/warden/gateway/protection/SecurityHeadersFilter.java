@@ -1,9 +1,9 @@
 package dev.warden.gateway.protection;
 
+import dev.warden.gateway.FilterOrder;
 import dev.warden.gateway.authentication.CookieProperties;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import org.springframework.web.server.WebFilterChain;
  * when the suite runs on HTTPS (the secure cookie setting says so).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.SECURITY_HEADERS)
 class SecurityHeadersFilter implements WebFilter {
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

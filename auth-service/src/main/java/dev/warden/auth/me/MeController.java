@@ -6,9 +6,8 @@ import java.util.List;
 
 import dev.warden.auth.password.policy.PasswordPolicy;
 import dev.warden.auth.password.policy.PasswordPolicyService;
-import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.User;
-import dev.warden.auth.user.UserStore;
+import dev.warden.auth.user.UserService;
 import dev.warden.support.identity.WardenPrincipal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,13 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-	private final UserStore users;
+	private final UserService users;
 
 	private final PasswordPolicyService policies;
 
 	private final Clock clock;
 
-	MeController(UserStore users, PasswordPolicyService policies, Clock clock) {
+	MeController(UserService users, PasswordPolicyService policies, Clock clock) {
 		this.users = users;
 		this.policies = policies;
 		this.clock = clock;
@@ -35,7 +34,7 @@ class MeController {
 	@GetMapping("/api/me")
 	Me me(@AuthenticationPrincipal Jwt jwt) {
 		WardenPrincipal caller = WardenPrincipal.from(jwt);
-		User user = this.users.findById(CallerIds.userId(caller)).orElseThrow(CallerIds::unknownUser);
+		User user = this.users.caller(caller);
 		PasswordPolicy policy = this.policies.current();
 		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
 		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());

@@ -5,9 +5,8 @@ import java.util.Map;
 
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionCookie;
-import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.User;
-import dev.warden.auth.user.UserStore;
+import dev.warden.auth.user.UserService;
 import dev.warden.support.identity.RecentAuthentication;
 import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.problem.Problems;
@@ -37,13 +36,13 @@ class TwoFactorController {
 
 	private final TwoFactorService twoFactor;
 
-	private final UserStore users;
+	private final UserService users;
 
 	private final RecentAuthentication recentAuthentication;
 
 	private final SessionCookie cookie;
 
-	TwoFactorController(TwoFactorService twoFactor, UserStore users, RecentAuthentication recentAuthentication,
+	TwoFactorController(TwoFactorService twoFactor, UserService users, RecentAuthentication recentAuthentication,
 			SessionCookie cookie) {
 		this.twoFactor = twoFactor;
 		this.cookie = cookie;
@@ -108,7 +107,7 @@ class TwoFactorController {
 		if (caller.sessionId() == null) {
 			throw Problems.forbidden("session_required", "Two-factor settings need a signed-in session.");
 		}
-		return this.users.findById(CallerIds.userId(caller)).orElseThrow(CallerIds::unknownUser);
+		return this.users.caller(caller);
 	}
 
 	record CodeRequest(@NotBlank @Size(max = 32) @WellFormedText String code) {

@@ -11,6 +11,7 @@ import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.event.UserCreated;
+import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.outbox.OutboxWriter;
 
 import org.springframework.stereotype.Service;
@@ -39,6 +40,11 @@ public class UserService {
 		this.passwords = passwords;
 		this.outbox = outbox;
 		this.clock = clock;
+	}
+
+	/** The calling user; 401 if the caller is not one of auth-service's users. */
+	public User caller(WardenPrincipal caller) {
+		return this.users.findById(CallerIds.userId(caller)).orElseThrow(CallerIds::unknownUser);
 	}
 
 	/**

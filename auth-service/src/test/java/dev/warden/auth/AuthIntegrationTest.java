@@ -75,6 +75,12 @@ public abstract class AuthIntegrationTest {
 	@Autowired
 	protected MutableClock clock;
 
+	/** session-service's stub dates what it answers by the service's clock, which tests move. */
+	@org.junit.jupiter.api.BeforeEach
+	void sessionServiceOnTheServicesClock() {
+		SESSIONS.clock(this.clock);
+	}
+
 	@Autowired
 	protected UserService users;
 

@@ -42,6 +42,8 @@ public final class SessionServiceStub implements AutoCloseable {
 
 	private final AtomicBoolean refuseGrants = new AtomicBoolean();
 
+	private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
 	private final java.util.concurrent.atomic.AtomicReference<Instant> createdSessionsEnd = new java.util.concurrent.atomic.AtomicReference<>();
 
 	private final java.util.concurrent.atomic.AtomicReference<String> nextRenewalGrant = new java.util.concurrent.atomic.AtomicReference<>();
@@ -105,22 +107,27 @@ public final class SessionServiceStub implements AutoCloseable {
 		}
 	}
 
-	private static String issued(String sessionId, boolean newDevice, String grant) {
-		return "{\"sessionId\":\"" + sessionId + "\",\"expiresAt\":\"" + Instant.now().plus(12, ChronoUnit.HOURS)
+	private String issued(String sessionId, boolean newDevice, String grant) {
+		return "{\"sessionId\":\"" + sessionId + "\",\"expiresAt\":\"" + this.clock.instant().plus(12, ChronoUnit.HOURS)
 				+ "\",\"newDevice\":" + newDevice + (grant == null ? "" : ",\"grant\":\"" + grant + "\"") + "}";
 	}
 
 	/** The grant a session opened before the test would hold: the user's, signed with auth-service's test key. */
-	private static String earlierGrant(String userId, String sessionId) {
+	private String earlierGrant(String userId, String sessionId) {
 		return GRANTS.sign(new SessionGrant(userId, sessionId, List.of("USER"), List.of("pwd"),
-				Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), false, false,
-				SessionSecrets.hash(SessionSecrets.newSecret()), Instant.now().plus(12, ChronoUnit.HOURS)));
+				this.clock.instant().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), false, false,
+				SessionSecrets.hash(SessionSecrets.newSecret()), this.clock.instant().plus(12, ChronoUnit.HOURS)));
 	}
 
 	private static String field(String json, String name) {
 		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"")
 			.matcher(json);
 		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	/** Dates answers by this clock (the service's, which tests move). */
+	public void clock(java.time.Clock clock) {
+		this.clock = clock;
 	}
 
 	/** The grant the session behind {@code sessionId} holds now, as auth-service attached it (or {@code null}). */

@@ -31,8 +31,8 @@ class ServiceIdentityConfiguration {
 
 	/** The same key signs each session's grant, which the gateway verifies with auth-service's public key. */
 	@Bean
-	SessionGrantSigner sessionGrantSigner(ServiceKey key) {
-		return new SessionGrantSigner(key, Clock.systemUTC());
+	SessionGrantSigner sessionGrantSigner(ServiceKey key, Clock clock) {
+		return new SessionGrantSigner(key, clock);
 	}
 
 	/**
@@ -41,8 +41,8 @@ class ServiceIdentityConfiguration {
 	 */
 	@Bean
 	SessionGrantVerifier sessionGrantVerifier(ServiceKey key,
-			@Value("${warden.service.previous-keys:}") String previousKeys) {
+			@Value("${warden.service.previous-keys:}") String previousKeys, Clock clock) {
 		return new SessionGrantVerifier("WARDEN_SERVICE_KEY and WARDEN_SERVICE_PREVIOUSKEYS",
-				SignedGrants.keySet(key.publicJson(), previousKeys), Clock.systemUTC());
+				SignedGrants.keySet(key.publicJson(), previousKeys), clock);
 	}
 }

@@ -31,9 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SessionGrantIT extends AuthIntegrationTest {
 
-	/** What the gateway does with auth-service's public key. */
-	private static final SessionGrantVerifier GATEWAY = new SessionGrantVerifier("test",
-			TestJwts.AUTH_SERVICE_KEY.publicJson(), Clock.systemUTC());
+	/** What the gateway does with auth-service's public key, on the service's clock (which tests move). */
+	private SessionGrantVerifier gateway() {
+		return new SessionGrantVerifier("test", TestJwts.AUTH_SERVICE_KEY.publicJson(), this.clock);
+	}
 
 	@Autowired
 	CircuitBreakerRegistry breakers;
@@ -60,12 +61,13 @@ class SessionGrantIT extends AuthIntegrationTest {
 		assertThat(created.body()).contains("\"secretHash\":\"" + SessionSecrets.hash(cookie) + "\"")
 			.doesNotContain(cookie);
 		String sessionId = sessionIdOf(user);
-		SessionGrant grant = GATEWAY.verify(SESSIONS.grantOf(sessionId), SessionSecrets.hash(cookie));
+		SessionGrant grant = gateway().verify(SESSIONS.grantOf(sessionId), SessionSecrets.hash(cookie));
 		assertThat(grant.userId()).isEqualTo(user.id().toString());
 		assertThat(grant.roles()).containsExactly("USER");
 		assertThat(grant.authMethods()).containsExactly("pwd");
 		assertThat(grant.passwordChangeRequired()).isFalse();
-		assertThat(grant.authenticatedAt()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
+		assertThat(grant.authenticatedAt()).isBetween(this.clock.instant().minusSeconds(60),
+				this.clock.instant().plusSeconds(1));
 		assertThat(SESSIONS.calls("PUT", "/grant").stream().map(SessionServiceStub.Call::body))
 			.noneMatch((body) -> body.contains(cookie));
 	}
@@ -76,8 +78,8 @@ class SessionGrantIT extends AuthIntegrationTest {
 		String password = strongPassword();
 		User user = newUser(email, password);
 		String sessionId = "grantRenewal0000000001";
-		Instant signedIn = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		Instant ends = Instant.now().plus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant signedIn = this.clock.instant().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant ends = this.clock.instant().plus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(TestJwts.AUTH_SERVICE_KEY, Clock.systemUTC())
 			.sign(new SessionGrant(user.id().toString(), sessionId, List.of("USER"), List.of("pwd", "otp"), signedIn,
 					false, false, SessionSecrets.hash(SessionSecrets.newSecret()), ends)));
@@ -87,7 +89,7 @@ class SessionGrantIT extends AuthIntegrationTest {
 
 		assertThat(right.statusCode()).isEqualTo(204);
 		String cookie = cookieValue(right);
-		SessionGrant renewed = GATEWAY.verify(SESSIONS.grantOf(sessionId), SessionSecrets.hash(cookie));
+		SessionGrant renewed = gateway().verify(SESSIONS.grantOf(sessionId), SessionSecrets.hash(cookie));
 		assertThat(renewed.userId()).isEqualTo(user.id().toString());
 		assertThat(renewed.sessionId()).isEqualTo(sessionId);
 		assertThat(renewed.authMethods()).containsExactly("pwd", "otp");
@@ -115,11 +117,11 @@ class SessionGrantIT extends AuthIntegrationTest {
 		User user = newUser(uniqueEmail(), password);
 		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(key, Clock.systemUTC())
 			.sign(new SessionGrant(anotherUser ? "someone-else" : user.id().toString(), sessionId, List.of("USER", "ADMIN"), List.of("pwd", "otp"),
-					Instant.now(), false, false, SessionSecrets.hash(SessionSecrets.newSecret()),
-					Instant.now().plus(Duration.ofHours(12)))));
+					this.clock.instant(), false, false, SessionSecrets.hash(SessionSecrets.newSecret()),
+					this.clock.instant().plus(Duration.ofHours(12)))));
 
 		HttpResponse<String> response = send("POST", "/api/auth/reauthenticate", Map.of("password", password),
-				bearer(user, sessionId, Instant.now().minus(Duration.ofHours(1))));
+				bearer(user, sessionId, this.clock.instant().minus(Duration.ofHours(1))));
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
@@ -138,8 +140,8 @@ class SessionGrantIT extends AuthIntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		String cookie = cookieValue(response);
-		SessionGrant grant = GATEWAY.verify(SESSIONS.grantOf(sessionIdOf(user)), SessionSecrets.hash(cookie));
-		assertThat(grant.expiresAt()).isBefore(Instant.now().plus(Duration.ofHours(12)).plusSeconds(5));
+		SessionGrant grant = gateway().verify(SESSIONS.grantOf(sessionIdOf(user)), SessionSecrets.hash(cookie));
+		assertThat(grant.expiresAt()).isBefore(this.clock.instant().plus(Duration.ofHours(12)).plusSeconds(5));
 		String header = response.headers().firstValue("Set-Cookie").orElseThrow();
 		java.util.regex.Matcher maxAge = java.util.regex.Pattern.compile("Max-Age=(\\d+)").matcher(header);
 		if (maxAge.find()) {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Who a session belongs to is decided and signed here: session-service learns only the cookie value's hash and
- * keeps the grant, and a renewal takes the session's identity from the grant signed before, never from
- * session-service's answer.
+ * Who a session belongs to is decided and signed here: session-service learns only the
+ * cookie value's hash and keeps the grant, and a renewal takes the session's identity
+ * from the grant signed before, never from session-service's answer.
  */
 class SessionGrantIT extends AuthIntegrationTest {
 
@@ -97,7 +97,8 @@ class SessionGrantIT extends AuthIntegrationTest {
 
 	@Test
 	void aRenewalAnsweredWithAnotherUsersGrantEndsTheSessionAndGivesNoCookie() {
-		// A genuine grant, but an administrator's: what a session-service taken over would hand back.
+		// A genuine grant, but an administrator's: what a session-service taken over
+		// would hand back.
 		assertRenewalEndsTheSession("grantForeign0000000001", TestJwts.AUTH_SERVICE_KEY, true);
 	}
 
@@ -107,16 +108,16 @@ class SessionGrantIT extends AuthIntegrationTest {
 	}
 
 	/**
-	 * A re-authentication whose renewal session-service answers with an administrator's grant signed by {@code key},
-	 * for another user or for this one.
+	 * A re-authentication whose renewal session-service answers with an administrator's
+	 * grant signed by {@code key}, for another user or for this one.
 	 */
 	private void assertRenewalEndsTheSession(String sessionId, ServiceKey key, boolean anotherUser) {
 		String password = strongPassword();
 		User user = newUser(uniqueEmail(), password);
 		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(key, Clock.systemUTC())
-			.sign(new SessionGrant(anotherUser ? "someone-else" : user.id().toString(), sessionId, List.of("USER", "ADMIN"), List.of("pwd", "otp"),
-					Instant.now(), false, false, SessionSecrets.hash(SessionSecrets.newSecret()),
-					Instant.now().plus(Duration.ofHours(12)))));
+			.sign(new SessionGrant(anotherUser ? "someone-else" : user.id().toString(), sessionId,
+					List.of("USER", "ADMIN"), List.of("pwd", "otp"), Instant.now(), false, false,
+					SessionSecrets.hash(SessionSecrets.newSecret()), Instant.now().plus(Duration.ofHours(12)))));
 
 		HttpResponse<String> response = send("POST", "/api/auth/reauthenticate", Map.of("password", password),
 				bearer(user, sessionId, Instant.now().minus(Duration.ofHours(1))));
@@ -164,7 +165,8 @@ class SessionGrantIT extends AuthIntegrationTest {
 
 	private String sessionIdOf(User user) {
 		String body = lastCreate(user).body();
-		// The stub names the session in its answer only; find it from the grant call that followed.
+		// The stub names the session in its answer only; find it from the grant call that
+		// followed.
 		List<SessionServiceStub.Call> grants = SESSIONS.calls("PUT", "/internal/users/" + user.id() + "/sessions/");
 		assertThat(grants).as("grant attached after %s", body).isNotEmpty();
 		String uri = grants.get(grants.size() - 1).uri();
@@ -185,4 +187,5 @@ class SessionGrantIT extends AuthIntegrationTest {
 		assertThat(calls).isNotEmpty();
 		return calls.get(calls.size() - 1);
 	}
+
 }

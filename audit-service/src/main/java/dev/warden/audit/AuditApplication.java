@@ -14,4 +14,5 @@ public class AuditApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(AuditApplication.class, args);
 	}
+
 }

@@ -15,8 +15,10 @@ class ArchitectureTest {
 
 	@Test
 	void controllersReachStorageOnlyThroughServices() {
-		// Both only read the security log (find, stream, verify); appends and removals stay in ingest and retention.
-		// A service between them and the store would only forward, so they keep the store until the log gets one.
+		// Both only read the security log (find, stream, verify); appends and removals
+		// stay in ingest and retention.
+		// A service between them and the store would only forward, so they keep the store
+		// until the log gets one.
 		ArchitectureRules
 			.controllersReachStorageOnlyThroughServices("dev.warden.audit.log.MySecurityLogController",
 					"dev.warden.audit.log.AdminSecurityLogController")
@@ -28,4 +30,5 @@ class ArchitectureTest {
 		// log owns the security log, which ingestion appends to and retention trims.
 		ArchitectureRules.featuresUseOnlyTheirOwnStores("audit", "log").check(CLASSES);
 	}
+
 }

@@ -23,4 +23,5 @@ class ArchitectureTest {
 		// user owns the users table every feature reads.
 		ArchitectureRules.featuresUseOnlyTheirOwnStores("auth", "user").check(CLASSES);
 	}
+
 }

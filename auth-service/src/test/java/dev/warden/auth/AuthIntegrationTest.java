@@ -32,9 +32,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One application context for every auth-service integration test (same configuration, so Spring caches it):
- * real PostgreSQL, Redis and Kafka from the shared embedded infrastructure, a clock tests move, and
- * session-service's internal contract served by {@link SessionServiceStub}.
+ * One application context for every auth-service integration test (same configuration, so
+ * Spring caches it): real PostgreSQL, Redis and Kafka from the shared embedded
+ * infrastructure, a clock tests move, and session-service's internal contract served by
+ * {@link SessionServiceStub}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "warden.bootstrap.admin.email=Root@Example.test",
@@ -75,7 +76,10 @@ public abstract class AuthIntegrationTest {
 	@Autowired
 	protected MutableClock clock;
 
-	/** session-service's stub dates what it answers by the service's clock, which tests move. */
+	/**
+	 * session-service's stub dates what it answers by the service's clock, which tests
+	 * move.
+	 */
 	@org.junit.jupiter.api.BeforeEach
 	void sessionServiceOnTheServicesClock() {
 		SESSIONS.clock(this.clock);
@@ -97,8 +101,9 @@ public abstract class AuthIntegrationTest {
 	protected EventCollector events;
 
 	/**
-	 * A password that meets the default policy and nobody else uses. Its random part is hex, so it can never
-	 * contain a part of the test users' name ("Quinn Tester": no hex letters) and break the user-info rule.
+	 * A password that meets the default policy and nobody else uses. Its random part is
+	 * hex, so it can never contain a part of the test users' name ("Quinn Tester": no hex
+	 * letters) and break the user-info rule.
 	 */
 	protected static String strongPassword() {
 		return "amber " + UUID.randomUUID().toString().substring(0, 13) + " lighthouse";
@@ -116,12 +121,17 @@ public abstract class AuthIntegrationTest {
 		return send("POST", "/api/auth/login", Map.of("email", email, "password", password), signingIn());
 	}
 
-	/** The gateway's anonymous token for a client at {@link #CLIENT_IP} who is signing in. */
+	/**
+	 * The gateway's anonymous token for a client at {@link #CLIENT_IP} who is signing in.
+	 */
 	protected static String signingIn() {
 		return TestJwts.shared().anonymous().clientIp(CLIENT_IP).bearer();
 	}
 
-	/** A caller the gateway vouched for, signed in with a session that authenticated at {@code authTime}. */
+	/**
+	 * A caller the gateway vouched for, signed in with a session that authenticated at
+	 * {@code authTime}.
+	 */
 	protected String bearer(User user, String sessionId, Instant authTime) {
 		TestJwts.Builder jwt = TestJwts.shared()
 			.forUser(user.id().toString())
@@ -155,8 +165,8 @@ public abstract class AuthIntegrationTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", FIREFOX)
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (bearer != null) {
 			request.header("Authorization", bearer);
 		}
@@ -184,5 +194,7 @@ public abstract class AuthIntegrationTest {
 		EventCollector authEventsCollector(JsonMapper json) {
 			return new EventCollector(Topics.AUTH_EVENTS, json);
 		}
+
 	}
+
 }

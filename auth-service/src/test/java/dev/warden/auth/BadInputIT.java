@@ -65,4 +65,5 @@ class BadInputIT extends AuthIntegrationTest {
 			assertThat(response.statusCode()).as(path).isEqualTo(401);
 		}
 	}
+
 }

@@ -15,4 +15,5 @@ public class ClockTestConfiguration {
 	MutableClock testClock() {
 		return MutableClock.startingNow();
 	}
+
 }

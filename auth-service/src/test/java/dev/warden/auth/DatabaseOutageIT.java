@@ -17,9 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * auth-service's PostgreSQL stops: sign-in and password change answer 503 problems (never a 500, never a
- * half-written change), and once the database is back both work and the change's event is published. The
- * database is this test's own server, stopped and started on the same port and data directory.
+ * auth-service's PostgreSQL stops: sign-in and password change answer 503 problems (never
+ * a 500, never a half-written change), and once the database is back both work and the
+ * change's event is published. The database is this test's own server, stopped and
+ * started on the same port and data directory.
  */
 @TestPropertySource(properties = "spring.datasource.hikari.connection-timeout=1000")
 class DatabaseOutageIT extends AuthIntegrationTest {

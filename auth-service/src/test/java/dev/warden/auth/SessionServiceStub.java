@@ -26,9 +26,10 @@ import dev.warden.serviceidentity.session.SessionGrantSigner;
 import dev.warden.serviceidentity.session.SessionSecrets;
 
 /**
- * session-service's internal HTTP contract as auth-service calls it (create, renew by id, attach a grant, end by id), recording
- * each call. session-service's own tests cover the real implementation of this contract, and {@code SuiteIT}
- * runs both for real through the gateway; here the stub lets a test switch session-service "off".
+ * session-service's internal HTTP contract as auth-service calls it (create, renew by id,
+ * attach a grant, end by id), recording each call. session-service's own tests cover the
+ * real implementation of this contract, and {@code SuiteIT} runs both for real through
+ * the gateway; here the stub lets a test switch session-service "off".
  */
 public final class SessionServiceStub implements AutoCloseable {
 
@@ -112,7 +113,10 @@ public final class SessionServiceStub implements AutoCloseable {
 				+ "\",\"newDevice\":" + newDevice + (grant == null ? "" : ",\"grant\":\"" + grant + "\"") + "}";
 	}
 
-	/** The grant a session opened before the test would hold: the user's, signed with auth-service's test key. */
+	/**
+	 * The grant a session opened before the test would hold: the user's, signed with
+	 * auth-service's test key.
+	 */
 	private String earlierGrant(String userId, String sessionId) {
 		return GRANTS.sign(new SessionGrant(userId, sessionId, List.of("USER"), List.of("pwd"),
 				this.clock.instant().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS), false, false,
@@ -130,22 +134,32 @@ public final class SessionServiceStub implements AutoCloseable {
 		this.clock = clock;
 	}
 
-	/** The grant the session behind {@code sessionId} holds now, as auth-service attached it (or {@code null}). */
+	/**
+	 * The grant the session behind {@code sessionId} holds now, as auth-service attached
+	 * it (or {@code null}).
+	 */
 	public String grantOf(String sessionId) {
 		return this.grants.get(sessionId);
 	}
 
-	/** Answers the next renewal with this grant, as a session-service taken over might. */
+	/**
+	 * Answers the next renewal with this grant, as a session-service taken over might.
+	 */
 	public void answerNextRenewalWith(String grant) {
 		this.nextRenewalGrant.set(grant);
 	}
 
-	/** Answers session creations with this end (or, with {@code null}, twelve hours on), as a session-service taken over might. */
+	/**
+	 * Answers session creations with this end (or, with {@code null}, twelve hours on),
+	 * as a session-service taken over might.
+	 */
 	public void answerCreatesEndingAt(Instant end) {
 		this.createdSessionsEnd.set(end);
 	}
 
-	/** Answers every grant attachment with 404, as for a session that changed meanwhile. */
+	/**
+	 * Answers every grant attachment with 404, as for a session that changed meanwhile.
+	 */
 	public void refuseGrants(boolean refuse) {
 		this.refuseGrants.set(refuse);
 	}
@@ -192,7 +206,10 @@ public final class SessionServiceStub implements AutoCloseable {
 			CallerKeys.parse(Map.of("auth-service", TestJwts.AUTH_SERVICE_KEY.publicJson())),
 			java.time.Clock.systemUTC());
 
-	/** Whether a call carries auth-service's service token addressed to session-service, as the real one checks. */
+	/**
+	 * Whether a call carries auth-service's service token addressed to session-service,
+	 * as the real one checks.
+	 */
 	private static boolean fromAuthService(String authorization) {
 		try {
 			return "auth-service".equals(AS_SESSION_SERVICE.verifyAuthorization(authorization));
@@ -201,4 +218,5 @@ public final class SessionServiceStub implements AutoCloseable {
 			return false;
 		}
 	}
+
 }

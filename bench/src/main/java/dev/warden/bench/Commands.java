@@ -31,4 +31,5 @@ final class Commands {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU time the whole machine spent busy (user + system + interrupts, from {@code /proc/stat}) since it was
- * started: the services, the infrastructure and the load generator together, as they share the cores. Dividing
- * a run's operations by it gives operations per CPU-second, a figure that does not depend on how many cores the
- * run could use.
+ * CPU time the whole machine spent busy (user + system + interrupts, from
+ * {@code /proc/stat}) since it was started: the services, the infrastructure and the load
+ * generator together, as they share the cores. Dividing a run's operations by it gives
+ * operations per CPU-second, a figure that does not depend on how many cores the run
+ * could use.
  */
 final class CpuMeter {
 
@@ -30,7 +31,10 @@ final class CpuMeter {
 		return (busyTicks() - this.startBusy) / TICKS_PER_SECOND;
 	}
 
-	/** {@code cpu user nice system idle iowait irq softirq steal ...}: everything but idle and iowait. */
+	/**
+	 * {@code cpu user nice system idle iowait irq softirq steal ...}: everything but idle
+	 * and iowait.
+	 */
 	private static long busyTicks() {
 		try {
 			String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
@@ -46,4 +50,5 @@ final class CpuMeter {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

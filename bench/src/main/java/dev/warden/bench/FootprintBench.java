@@ -27,10 +27,11 @@ import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
 
 /**
- * Footprint of the suite as {@code ./run-local.sh} runs it (the same JVM options): time from start to all six
- * services ready (median of three cold starts, embedded infrastructure included), then each service's resident
- * memory idle and its peak under load — wrk on {@code /api/me} through the gateway while a second client lists
- * sessions, tokens and the security log and creates and revokes tokens, so every service works.
+ * Footprint of the suite as {@code ./run-local.sh} runs it (the same JVM options): time
+ * from start to all six services ready (median of three cold starts, embedded
+ * infrastructure included), then each service's resident memory idle and its peak under
+ * load — wrk on {@code /api/me} through the gateway while a second client lists sessions,
+ * tokens and the security log and creates and revokes tokens, so every service works.
  */
 public final class FootprintBench {
 
@@ -65,10 +66,12 @@ public final class FootprintBench {
 				continue;
 			}
 			try (suite) {
-				Thread.sleep(20_000); // settle: start-up garbage collected, pools at their idle size
+				Thread.sleep(20_000); // settle: start-up garbage collected, pools at
+										// their idle size
 				Map<WardenService, Long> idle = rss(suite);
 				Map<WardenService, Long> peak = new EnumMap<>(idle);
-				String cookie = GatewayBench.login(this.http, suite.url(WardenService.GATEWAY), adminEmail, adminPassword);
+				String cookie = GatewayBench.login(this.http, suite.url(WardenService.GATEWAY), adminEmail,
+						adminPassword);
 				AtomicBoolean loading = new AtomicBoolean(true);
 				AtomicLong calls = new AtomicLong();
 				Thread mixed = new Thread(() -> mixedLoad(suite.url(WardenService.GATEWAY), cookie, loading, calls));
@@ -80,8 +83,10 @@ public final class FootprintBench {
 					}
 				});
 				sampler.start();
-				String wrk = Commands.run(List.of("wrk", "-t1", "-c8", "-d" + LOAD.toSeconds() + "s", "--latency", "-H",
-						"Cookie: warden_session=" + cookie, suite.url(WardenService.GATEWAY) + "/api/me"), Map.of());
+				String wrk = Commands.run(
+						List.of("wrk", "-t1", "-c8", "-d" + LOAD.toSeconds() + "s", "--latency", "-H",
+								"Cookie: warden_session=" + cookie, suite.url(WardenService.GATEWAY) + "/api/me"),
+						Map.of());
 				loading.set(false);
 				mixed.join();
 				sampler.join();
@@ -103,18 +108,22 @@ public final class FootprintBench {
 			ports.put(service, FreePorts.next());
 		}
 		return new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_COOKIE_SECURE", "false",
-						"WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail, "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
-						// The client signs the administrator in as it is; no forced password change first.
-						"WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false",
-						"WARDEN_TWOFACTOR_KEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-						"WARDEN_AUDIT_CHAINKEYS", "bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+				Map.of("WARDEN_COOKIE_SECURE", "false", "WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail,
+						"WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
+						// The client signs the administrator in as it is; no forced
+						// password change first.
+						"WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false", "WARDEN_TWOFACTOR_KEYS",
+						"bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]), "WARDEN_AUDIT_CHAINKEYS",
+						"bench:" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "100000",
 						"WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "100000"),
 				jvmOptions(), work.resolve("logs"), EnumSet.allOf(WardenService.class));
 	}
 
-	/** run-local's options, plus any given in {@code warden.bench.jvm-extra} (e.g. a JFR recording). */
+	/**
+	 * run-local's options, plus any given in {@code warden.bench.jvm-extra} (e.g. a JFR
+	 * recording).
+	 */
 	private static List<String> jvmOptions() {
 		List<String> options = new ArrayList<>(SuiteOptions.DEFAULT_JVM_OPTIONS);
 		String extra = System.getProperty("warden.bench.jvm-extra", "").strip();
@@ -172,26 +181,30 @@ public final class FootprintBench {
 			.header("Cookie", "warden_session=" + cookie + "; XSRF-TOKEN=" + csrf)
 			.header("X-XSRF-TOKEN", csrf)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String report(List<Double> starts, Map<WardenService, Long> idle, Map<WardenService, Long> peak,
 			Measurement me, long calls) {
 		StringBuilder md = new StringBuilder("# Footprint\n\n").append(Machine.describe())
-			.append("\nJVM options of each service: `").append(String.join(" ", SuiteOptions.DEFAULT_JVM_OPTIONS))
+			.append("\nJVM options of each service: `")
+			.append(String.join(" ", SuiteOptions.DEFAULT_JVM_OPTIONS))
 			.append("` (as `./run-local.sh`).\n\n")
-			.append(String.format(Locale.ROOT, "Start to all six services ready (embedded PostgreSQL, Redis, Kafka, SMTP "
-					+ "included, no build): runs %s s, **median %.1f s**.%n%n", starts.stream()
-						.map((s) -> String.format(Locale.ROOT, "%.1f", s)).toList(), median(starts)))
+			.append(String.format(Locale.ROOT,
+					"Start to all six services ready (embedded PostgreSQL, Redis, Kafka, SMTP "
+							+ "included, no build): runs %s s, **median %.1f s**.%n%n",
+					starts.stream().map((s) -> String.format(Locale.ROOT, "%.1f", s)).toList(), median(starts)))
 			.append("| service | RSS idle | RSS peak under load | goal |\n|---|---|---|---|\n");
 		for (WardenService service : WardenService.values()) {
 			md.append(String.format(Locale.ROOT, "| %s | %d MB | %d MB | ≤ 300 MB |%n", service.module(),
 					idle.get(service) / 1_000_000, peak.get(service) / 1_000_000));
 		}
-		md.append(String.format(Locale.ROOT, "%nLoad: wrk -c8 on /api/me through the gateway for %d s (%.0f req/s, p99 %.1f ms) "
-				+ "and, alongside, %d calls listing sessions, tokens, the log, two-factor status and the policy and "
-				+ "creating/revoking tokens.%n", LOAD.toSeconds(), me.opsPerSecond(), me.p99Millis(), calls));
+		md.append(String
+			.format(Locale.ROOT, "%nLoad: wrk -c8 on /api/me through the gateway for %d s (%.0f req/s, p99 %.1f ms) "
+					+ "and, alongside, %d calls listing sessions, tokens, the log, two-factor status and the policy and "
+					+ "creating/revoking tokens.%n", LOAD.toSeconds(), me.opsPerSecond(), me.p99Millis(), calls));
 		return md.toString();
 	}
 
@@ -205,7 +218,8 @@ public final class FootprintBench {
 					idle.get(service), peak.get(service)));
 		}
 		json.append(String.join(",", entries))
-			.append(String.format(Locale.ROOT, "},\"load\":{\"meRequestsPerSecond\":%.1f,\"meP99Millis\":%.2f,\"mixedCalls\":%d}}%n",
+			.append(String.format(Locale.ROOT,
+					"},\"load\":{\"meRequestsPerSecond\":%.1f,\"meP99Millis\":%.2f,\"mixedCalls\":%d}}%n",
 					me.opsPerSecond(), me.p99Millis(), calls));
 		return json.toString();
 	}
@@ -224,4 +238,5 @@ public final class FootprintBench {
 			Thread.currentThread().interrupt();
 		}
 	}
+
 }

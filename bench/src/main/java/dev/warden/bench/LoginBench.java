@@ -29,9 +29,10 @@ import dev.warden.launcher.WardenService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Measures sign-in through the gateway (gateway → auth-service → Argon2id check → session-service → outbox)
- * next to its floor measured in the same run: one Argon2id check at auth-service's parameters (m=19456 KiB,
- * t=2, p=1) in this JVM. Sign-in is meant to cost about one hash; the ratio shows what the rest adds.
+ * Measures sign-in through the gateway (gateway → auth-service → Argon2id check →
+ * session-service → outbox) next to its floor measured in the same run: one Argon2id
+ * check at auth-service's parameters (m=19456 KiB, t=2, p=1) in this JVM. Sign-in is
+ * meant to cost about one hash; the ratio shows what the rest adds.
  */
 public final class LoginBench {
 
@@ -62,9 +63,9 @@ public final class LoginBench {
 			ports.put(service, FreePorts.next());
 		}
 		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of("WARDEN_IDENTITY_SIGNING_KEY",
-						key.toJSONString(), "WARDEN_COOKIE_SECURE", "false",
-						// The benchmark is one client address; the per-IP sign-in limit would measure itself.
+				Map.of("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(), "WARDEN_COOKIE_SECURE", "false",
+						// The benchmark is one client address; the per-IP sign-in limit
+						// would measure itself.
 						"WARDEN_GATEWAY_RATELIMIT_LOGIN_PERSECOND", "100000", "WARDEN_GATEWAY_RATELIMIT_LOGIN_BURST",
 						"100000"),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
@@ -88,9 +89,11 @@ public final class LoginBench {
 			for (int i = 0; i < RUNS; i++) {
 				one.add(checked(Commands.run(single, env)));
 				four.add(Measurement.metered(() -> Commands.run(loaded, env), 15, LoginBench::checked));
-				System.out.printf("login run %d: 1 client p50 %.1f ms p99 %.1f ms; 4 clients %.1f req/s p50 %.1f ms "
-						+ "p99 %.1f ms%n", i + 1, one.get(i).p50Millis(), one.get(i).p99Millis(),
-						four.get(i).opsPerSecond(), four.get(i).p50Millis(), four.get(i).p99Millis());
+				System.out.printf(
+						"login run %d: 1 client p50 %.1f ms p99 %.1f ms; 4 clients %.1f req/s p50 %.1f ms "
+								+ "p99 %.1f ms%n",
+						i + 1, one.get(i).p50Millis(), one.get(i).p99Millis(), four.get(i).opsPerSecond(),
+						four.get(i).p50Millis(), four.get(i).p99Millis());
 			}
 			double[] hash = argon2Millis();
 			String report = report(Measurement.median(one), Measurement.median(four), hash);
@@ -103,8 +106,9 @@ public final class LoginBench {
 	}
 
 	/**
-	 * Users created through auth-service's administration API. Their passwords are temporary (an administrator
-	 * sets no other kind), which costs a sign-in nothing more: it only flags the session for the change.
+	 * Users created through auth-service's administration API. Their passwords are
+	 * temporary (an administrator sets no other kind), which costs a sign-in nothing
+	 * more: it only flags the session for the change.
 	 */
 	private List<String> createUsers(String authUrl, TestJwts gateway) throws Exception {
 		List<String> lines = new ArrayList<>();
@@ -119,20 +123,25 @@ public final class LoginBench {
 			String password = "tidal " + RandomSecrets.generate(20);
 			String body = "{\"email\":\"" + email + "\",\"displayName\":\"Bench User\",\"roles\":[\"USER\"],"
 					+ "\"password\":\"" + password + "\"}";
-			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(authUrl + "/api/admin/users"))
-				.header("Authorization", admin)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(authUrl + "/api/admin/users"))
+					.header("Authorization", admin)
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 201) {
-				throw new IllegalStateException("user creation failed: " + response.statusCode() + " " + response.body());
+				throw new IllegalStateException(
+						"user creation failed: " + response.statusCode() + " " + response.body());
 			}
 			lines.add(email + " " + password);
 		}
 		return lines;
 	}
 
-	/** p50 and p99 of one Argon2id check at auth-service's parameters, after warming the JIT. */
+	/**
+	 * p50 and p99 of one Argon2id check at auth-service's parameters, after warming the
+	 * JIT.
+	 */
 	private static double[] argon2Millis() {
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
 		String hash = argon2.encode("a benchmark password of ordinary length");
@@ -160,8 +169,8 @@ public final class LoginBench {
 		StringBuilder out = new StringBuilder("# Sign-in benchmark\n\n");
 		out.append(String.format(Locale.ROOT, "Machine: %d cores, %s. Median of %d runs of 15 s after %d warm-ups; "
 				+ "gateway, auth-service, session-service, PostgreSQL, Redis, Kafka and wrk share the cores.%n%n",
-				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
-						+ System.getProperty("java.version"), RUNS, WARMUPS));
+				Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), RUNS, WARMUPS));
 		out.append("| figure | value | baseline (same run) | ratio |\n|---|---|---|---|\n");
 		out.append(String.format(Locale.ROOT,
 				"| sign-in through the gateway, 1 client | p50 %.1f ms, p99 %.1f ms (%.1f/s) | one Argon2id check "
@@ -179,4 +188,5 @@ public final class LoginBench {
 		out.append("\nReproduce: `bench/run.sh login`.\n");
 		return out.toString();
 	}
+
 }

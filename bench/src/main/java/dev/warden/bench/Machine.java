@@ -26,4 +26,5 @@ final class Machine {
 				Runtime.getRuntime().availableProcessors(), memoryKb / 1_048_576.0, System.getProperty("java.vm.name"),
 				System.getProperty("java.version"));
 	}
+
 }

@@ -38,10 +38,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Event-to-inbox latency of notification-service under a burst: 1,000 {@code password.changed} events published
- * at once, each to become one mail in the SMTP sink; p50/p99 from the service's own timer (event time → SMTP
- * acceptance). Baseline in the same run: the same number of mails sent straight to the same SMTP server, one
- * after the other, with plain Jakarta Mail.
+ * Event-to-inbox latency of notification-service under a burst: 1,000
+ * {@code password.changed} events published at once, each to become one mail in the SMTP
+ * sink; p50/p99 from the service's own timer (event time → SMTP acceptance). Baseline in
+ * the same run: the same number of mails sent straight to the same SMTP server, one after
+ * the other, with plain Jakarta Mail.
  */
 public final class MailBench {
 
@@ -71,7 +72,8 @@ public final class MailBench {
 
 			Instant start = Instant.now();
 			try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-					producerConfig(suite, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5)),
+					producerConfig(suite,
+							Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5)),
 					new StringSerializer(), new StringSerializer())) {
 				for (int i = 0; i < EVENTS; i++) {
 					String user = UUID.randomUUID().toString();
@@ -86,30 +88,33 @@ public final class MailBench {
 			}
 			Duration drain = Duration.between(start, Instant.now());
 			String metrics = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(suite.managementUrl(WardenService.NOTIFICATION) + "/actuator/prometheus"))
+				.send(HttpRequest
+					.newBuilder(URI.create(suite.managementUrl(WardenService.NOTIFICATION) + "/actuator/prometheus"))
 					.build(), HttpResponse.BodyHandlers.ofString())
 				.body();
 			double p50 = quantile(metrics, "0.5");
 			double p99 = quantile(metrics, "0.99");
 			double[] steady = steady(suite);
 			System.out.printf("steady 1,000/min: p50 %.0f ms, p99 %.0f ms%n", steady[0], steady[1]);
-			String report = String.format(Locale.ROOT, """
-					# Mail benchmark
+			String report = String.format(Locale.ROOT,
+					"""
+							# Mail benchmark
 
-					Machine: %d cores, %s. %,d `password.changed` events published at once; notification-service,
-					Kafka, Redis and the SMTP sink (GreenMail) share the cores.
+							Machine: %d cores, %s. %,d `password.changed` events published at once; notification-service,
+							Kafka, Redis and the SMTP sink (GreenMail) share the cores.
 
-					| figure | value | baseline (same run) | ratio |
-					|---|---|---|---|
-					| event → SMTP acceptance, under the burst | p50 %.0f ms, p99 %.0f ms; all %,d delivered in %.1f s (%.0f mails/s) | %,d mails sent straight to the same SMTP server, one by one: p50 %.1f ms, p99 %.1f ms each (%.0f mails/s) | %.2f× the direct rate |
-					| event → in the SMTP sink, steady %,d events/min for a minute (after the burst) | p50 %.0f ms, p99 %.0f ms (goal: p99 ≤ 1 s) | — | — |
+							| figure | value | baseline (same run) | ratio |
+							|---|---|---|---|
+							| event → SMTP acceptance, under the burst | p50 %.0f ms, p99 %.0f ms; all %,d delivered in %.1f s (%.0f mails/s) | %,d mails sent straight to the same SMTP server, one by one: p50 %.1f ms, p99 %.1f ms each (%.0f mails/s) | %.2f× the direct rate |
+							| event → in the SMTP sink, steady %,d events/min for a minute (after the burst) | p50 %.0f ms, p99 %.0f ms (goal: p99 ≤ 1 s) | — | — |
 
-					Reproduce: `bench/run.sh mail`.
-					""", Runtime.getRuntime().availableProcessors(),
+							Reproduce: `bench/run.sh mail`.
+							""",
+					Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), EVENTS, p50 * 1000,
-					p99 * 1000, EVENTS, drain.toMillis() / 1000.0, EVENTS * 1000.0 / drain.toMillis(), EVENTS, direct[0],
-					direct[1], direct[2], (EVENTS * 1000.0 / drain.toMillis()) / direct[2], STEADY_PER_MINUTE, steady[0],
-					steady[1]);
+					p99 * 1000, EVENTS, drain.toMillis() / 1000.0, EVENTS * 1000.0 / drain.toMillis(), EVENTS,
+					direct[0], direct[1], direct[2], (EVENTS * 1000.0 / drain.toMillis()) / direct[2],
+					STEADY_PER_MINUTE, steady[0], steady[1]);
 			Path directory = Files.createDirectories(root.resolve("bench/results"));
 			String name = "mail-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
 			Files.writeString(directory.resolve(name + ".md"), report);
@@ -120,8 +125,9 @@ public final class MailBench {
 	static final int STEADY_PER_MINUTE = 1_000;
 
 	/**
-	 * Publishes {@link #STEADY_PER_MINUTE} events over one minute, evenly spaced, and watches the SMTP sink every
-	 * 10 ms: p50 and p99 (ms) from each publish to its mail's arrival.
+	 * Publishes {@link #STEADY_PER_MINUTE} events over one minute, evenly spaced, and
+	 * watches the SMTP sink every 10 ms: p50 and p99 (ms) from each publish to its mail's
+	 * arrival.
 	 */
 	private static double[] steady(LocalSuite suite) throws Exception {
 		java.util.Map<String, Long> published = new java.util.concurrent.ConcurrentHashMap<>();
@@ -186,9 +192,13 @@ public final class MailBench {
 				latencies[(int) Math.ceil(latencies.length * 0.99) - 1] / 1e6 };
 	}
 
-	/** Published as the tests' Kafka principal would, the events claiming auth-service (the only source believed). */
+	/**
+	 * Published as the tests' Kafka principal would, the events claiming auth-service
+	 * (the only source believed).
+	 */
 	private static Map<String, Object> producerConfig(LocalSuite suite, Map<String, Object> settings) {
-		Map<String, Object> config = new java.util.HashMap<>(suite.infrastructure().kafkaClientProperties(KafkaPrincipals.TEST.name()));
+		Map<String, Object> config = new java.util.HashMap<>(
+				suite.infrastructure().kafkaClientProperties(KafkaPrincipals.TEST.name()));
 		config.putAll(settings);
 		return config;
 	}
@@ -197,10 +207,14 @@ public final class MailBench {
 		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/auth-service\","
 				+ "\"type\":\"warden.password.changed\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
 				+ "\",\"datacontenttype\":\"application/json\",\"data\":{\"email\":\"bench-" + i
-				+ "@example.test\",\"displayName\":\"Bench " + i + "\",\"ip\":\"198.51.100.1\",\"userAgent\":\"bench\"}}";
+				+ "@example.test\",\"displayName\":\"Bench " + i
+				+ "\",\"ip\":\"198.51.100.1\",\"userAgent\":\"bench\"}}";
 	}
 
-	/** p50, p99 (ms) and rate (mails/s) of plain sequential sends to the SMTP server, after a warm-up. */
+	/**
+	 * p50, p99 (ms) and rate (mails/s) of plain sequential sends to the SMTP server,
+	 * after a warm-up.
+	 */
 	private static double[] sendDirect(int port, int count) throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "127.0.0.1");
@@ -231,11 +245,14 @@ public final class MailBench {
 	}
 
 	private static double quantile(String prometheus, String quantile) {
-		Matcher matcher = Pattern.compile("warden_mail_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(quantile)
-				+ "\"[^}]*\\} ([0-9.eE+-]+)").matcher(prometheus);
+		Matcher matcher = Pattern
+			.compile("warden_mail_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(quantile)
+					+ "\"[^}]*\\} ([0-9.eE+-]+)")
+			.matcher(prometheus);
 		if (!matcher.find()) {
 			throw new IllegalStateException("no warden_mail_latency_seconds quantile " + quantile);
 		}
 		return Double.parseDouble(matcher.group(1));
 	}
+
 }

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One run of a load tool: throughput and latency percentiles, parsed from its output, and — when the run was
- * metered — operations per second of busy CPU on the whole machine ({@link CpuMeter}), NaN otherwise.
+ * One run of a load tool: throughput and latency percentiles, parsed from its output, and
+ * — when the run was metered — operations per second of busy CPU on the whole machine
+ * ({@link CpuMeter}), NaN otherwise.
  */
 record Measurement(double opsPerSecond, double p50Millis, double p99Millis, double perCpuSecond) {
 

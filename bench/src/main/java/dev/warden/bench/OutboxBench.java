@@ -34,10 +34,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The outbox relay's drain rate: 20,000 event rows committed at once into auth-service's outbox, then the time
- * until a consumer has read them all from Kafka (rows → relay → Kafka acks → consumer), and each row's
- * commit-to-consume latency. Baseline in the same run: one producer sending the same records straight to Kafka
- * with the relay's settings (acks=all, idempotent) — the ceiling for any relay on this broker.
+ * The outbox relay's drain rate: 20,000 event rows committed at once into auth-service's
+ * outbox, then the time until a consumer has read them all from Kafka (rows → relay →
+ * Kafka acks → consumer), and each row's commit-to-consume latency. Baseline in the same
+ * run: one producer sending the same records straight to Kafka with the relay's settings
+ * (acks=all, idempotent) — the ceiling for any relay on this broker.
  */
 public final class OutboxBench {
 
@@ -57,12 +58,12 @@ public final class OutboxBench {
 		Path work = Files.createDirectories(root.resolve("launcher/target/bench-outbox"));
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
 		ports.put(WardenService.AUTH, FreePorts.next());
-		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports,
-				Map.of(),
+		SuiteOptions options = new SuiteOptions(root, InfrastructureSettings.ephemeral(), Map.of(), ports, Map.of(),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
 				EnumSet.of(WardenService.AUTH));
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
-			// The tests' Kafka principal reads and writes the event topics (the events claim auth-service, whose
+			// The tests' Kafka principal reads and writes the event topics (the events
+			// claim auth-service, whose
 			// relay sends them).
 			Map<String, Object> kafka = suite.infrastructure().kafkaClientProperties(KafkaPrincipals.TEST.name());
 			String jdbc = suite.infrastructure().jdbcUrl("auth");
@@ -73,50 +74,60 @@ public final class OutboxBench {
 			for (int i = 0; i < RUNS; i++) {
 				relay.add(drain(jdbc, kafka, EVENTS));
 				direct.add(produceDirectly(kafka, EVENTS));
-				System.out.printf(Locale.ROOT, "run %d: relay %.0f events/s (p50 %.0f ms, p99 %.0f ms); direct %.0f/s%n",
-						i + 1, relay.get(i)[0], relay.get(i)[1], relay.get(i)[2], direct.get(i));
+				System.out.printf(Locale.ROOT,
+						"run %d: relay %.0f events/s (p50 %.0f ms, p99 %.0f ms); direct %.0f/s%n", i + 1,
+						relay.get(i)[0], relay.get(i)[1], relay.get(i)[2], direct.get(i));
 			}
 			relay.sort((a, b) -> Double.compare(a[0], b[0]));
 			direct.sort(Double::compare);
 			double[] median = relay.get(RUNS / 2);
 			double baseline = direct.get(RUNS / 2);
-			String report = String.format(Locale.ROOT, """
-					# Outbox relay drain
+			String report = String.format(Locale.ROOT,
+					"""
+							# Outbox relay drain
 
-					%s
-					%,d event rows committed at once into auth-service's outbox (one transaction); auth-service relays
-					them (batches of 500, `FOR UPDATE SKIP LOCKED`, acks=all, idempotent producer) and a consumer reads
-					them. Median of %d runs after two warm-ups.
+							%s
+							%,d event rows committed at once into auth-service's outbox (one transaction); auth-service relays
+							them (batches of 500, `FOR UPDATE SKIP LOCKED`, acks=all, idempotent producer) and a consumer reads
+							them. Median of %d runs after two warm-ups.
 
-					| figure | value | baseline, same run |
-					|---|---|---|
-					| drain rate, commit → all consumed | **%,.0f events/s** (%.2f× the baseline) | one producer straight to Kafka, same settings: %,.0f records/s |
-					| commit → consume latency per event | p50 %,.0f ms, p99 %,.0f ms (the burst waits its turn) | — |
-					| drained per busy CPU-second of the machine (relay, Kafka, PostgreSQL, consumer) | %,.0f events | — |
+							| figure | value | baseline, same run |
+							|---|---|---|
+							| drain rate, commit → all consumed | **%,.0f events/s** (%.2f× the baseline) | one producer straight to Kafka, same settings: %,.0f records/s |
+							| commit → consume latency per event | p50 %,.0f ms, p99 %,.0f ms (the burst waits its turn) | — |
+							| drained per busy CPU-second of the machine (relay, Kafka, PostgreSQL, consumer) | %,.0f events | — |
 
-					Target: ≥ 10,000 events/s drain.
-					""", Machine.describe(), EVENTS, RUNS, median[0], median[0] / baseline, baseline, median[1], median[2], median[3]);
+							Target: ≥ 10,000 events/s drain.
+							""",
+					Machine.describe(), EVENTS, RUNS, median[0], median[0] / baseline, baseline, median[1], median[2],
+					median[3]);
 			Path directory = Files.createDirectories(root.resolve("bench/results"));
 			String name = "outbox-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
 			Files.writeString(directory.resolve(name + ".md"), report);
-			Files.writeString(directory.resolve(name + ".json"), String.format(Locale.ROOT,
-					"{\"events\":%d,\"drainPerSecond\":%.1f,\"p50Millis\":%.1f,\"p99Millis\":%.1f,"
-							+ "\"directProducerPerSecond\":%.1f}%n", EVENTS, median[0], median[1], median[2], baseline));
+			Files.writeString(directory.resolve(name + ".json"),
+					String.format(Locale.ROOT,
+							"{\"events\":%d,\"drainPerSecond\":%.1f,\"p50Millis\":%.1f,\"p99Millis\":%.1f,"
+									+ "\"directProducerPerSecond\":%.1f}%n",
+							EVENTS, median[0], median[1], median[2], baseline));
 			System.out.println(report);
 			System.out.println("Written to " + directory.resolve(name + ".md"));
 		}
 	}
 
-	/** Commits {@code count} outbox rows at once and waits until a consumer has read them all. */
+	/**
+	 * Commits {@code count} outbox rows at once and waits until a consumer has read them
+	 * all.
+	 */
 	private static double[] drain(String jdbc, Map<String, Object> kafkaClient, int count) throws Exception {
 		String run = UUID.randomUUID().toString();
 		ConcurrentLinkedQueue<Long> arrivals = new ConcurrentLinkedQueue<>();
 		AtomicBoolean assigned = new AtomicBoolean();
 		AtomicBoolean done = new AtomicBoolean();
 		Thread consumer = new Thread(() -> {
-			try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(signedIn(kafkaClient, Map.of(
-					ConsumerConfig.GROUP_ID_CONFIG, "test-bench-" + run, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-					ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)), new StringDeserializer(), new StringDeserializer())) {
+			try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(signedIn(kafkaClient,
+					Map.of(ConsumerConfig.GROUP_ID_CONFIG, "test-bench-" + run, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+							"latest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)),
+					new StringDeserializer(), new StringDeserializer())) {
 				kafka.subscribe(List.of(Topics.AUTH_EVENTS));
 				while (kafka.assignment().isEmpty()) {
 					kafka.poll(Duration.ofMillis(100));
@@ -170,17 +181,18 @@ public final class OutboxBench {
 		if (arrivals.size() < count) {
 			throw new IllegalStateException("only " + arrivals.size() + " of " + count + " events arrived");
 		}
-		double busy = cpu.busySeconds(); // includes up to 20 ms of polling after the last arrival
+		double busy = cpu.busySeconds(); // includes up to 20 ms of polling after the last
+											// arrival
 		long[] latencies = arrivals.stream().mapToLong((at) -> at - committed).sorted().toArray();
 		double seconds = latencies[latencies.length - 1] / 1e9;
-		return new double[] { count / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
-				count / busy };
+		return new double[] { count / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99), count / busy };
 	}
 
 	/** The ceiling: the same records from one producer with the relay's settings. */
 	private static double produceDirectly(Map<String, Object> kafkaClient, int count) {
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(signedIn(kafkaClient, Map.of(
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				signedIn(kafkaClient,
+						Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
 				new StringSerializer(), new StringSerializer())) {
 			String run = UUID.randomUUID().toString();
 			long start = System.nanoTime();
@@ -201,13 +213,16 @@ public final class OutboxBench {
 	}
 
 	private static String payload(String id, String user, String run) {
-		return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/auth-service\",\"type\":\"warden.bench.event\","
-				+ "\"time\":\"2026-11-27T06:00:00Z\",\"subject\":\"" + user + "\",\"datacontenttype\":\"application/json\","
-				+ "\"data\":{\"run\":\"" + run + "\",\"ip\":\"203.0.113.7\",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64)\"}}";
+		return "{\"specversion\":\"1.0\",\"id\":\"" + id
+				+ "\",\"source\":\"/auth-service\",\"type\":\"warden.bench.event\","
+				+ "\"time\":\"2026-11-27T06:00:00Z\",\"subject\":\"" + user
+				+ "\",\"datacontenttype\":\"application/json\"," + "\"data\":{\"run\":\"" + run
+				+ "\",\"ip\":\"203.0.113.7\",\"userAgent\":\"Mozilla/5.0 (X11; Linux x86_64)\"}}";
 	}
 
 	private static double percentile(long[] sortedNanos, double quantile) {
 		int index = (int) Math.ceil(quantile * sortedNanos.length) - 1;
 		return sortedNanos[Math.max(0, index)] / 1e6;
 	}
+
 }

@@ -26,16 +26,18 @@ import dev.warden.launcher.SuiteOptions;
 import dev.warden.launcher.WardenService;
 
 /**
- * Measures session-service where it runs, next to a baseline from the same run: introspection (the
- * gateway's hot path) with wrk against {@code redis-benchmark -t get} on the same Redis, and Redis memory per
- * session with 100,000 sessions. Writes a Markdown and a JSON report under {@code bench/results/}.
+ * Measures session-service where it runs, next to a baseline from the same run:
+ * introspection (the gateway's hot path) with wrk against {@code redis-benchmark -t get}
+ * on the same Redis, and Redis memory per session with 100,000 sessions. Writes a
+ * Markdown and a JSON report under {@code bench/results/}.
  */
 public final class SessionBench {
 
 	/**
-	 * Warm-up runs are discarded until throughput settles (two runs within {@link #SETTLED} of each other), at
-	 * least this many: C2 on two shared cores needs a minute or more of load (measured here: 0.9k, 1.2k, 1.4k,
-	 * 2.1k, 2.9k, 3.7k, 3.9k req/s in seven 15 s runs).
+	 * Warm-up runs are discarded until throughput settles (two runs within
+	 * {@link #SETTLED} of each other), at least this many: C2 on two shared cores needs a
+	 * minute or more of load (measured here: 0.9k, 1.2k, 1.4k, 2.1k, 2.9k, 3.7k, 3.9k
+	 * req/s in seven 15 s runs).
 	 */
 	static final int WARMUPS = 4;
 
@@ -45,7 +47,10 @@ public final class SessionBench {
 
 	static final int RUNS = 3;
 
-	/** Connections of the load generator: enough to keep two cores busy without drowning them in threads. */
+	/**
+	 * Connections of the load generator: enough to keep two cores busy without drowning
+	 * them in threads.
+	 */
 	static final int CONNECTIONS = 16;
 
 	static final int MEMORY_USERS = 10_000;
@@ -54,7 +59,6 @@ public final class SessionBench {
 
 	private static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
 			+ "(KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
-
 
 	private String sessionUrl;
 
@@ -72,12 +76,12 @@ public final class SessionBench {
 
 	private void run(Path root) throws Exception {
 		Path work = Files.createDirectories(root.resolve("launcher/target/bench"));
-		// The baseline and the memory readings go to Redis directly, as a user of their own.
+		// The baseline and the memory readings go to Redis directly, as a user of their
+		// own.
 		InfrastructureSettings infrastructure = InfrastructureSettings.ephemeral().withRedisUser(RedisAcl.TEST);
 		this.redisPassword = infrastructure.redisPasswords().get(RedisAcl.TEST.name());
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(),
-				Map.of(WardenService.SESSION, FreePorts.next()),
-				Map.of(),
+				Map.of(WardenService.SESSION, FreePorts.next()), Map.of(),
 				List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"), work.resolve("logs"),
 				EnumSet.of(WardenService.SESSION));
 		try (LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(3))) {
@@ -91,14 +95,19 @@ public final class SessionBench {
 			Path secrets = work.resolve("secrets.txt");
 			Files.write(secrets, createSessions(100, 10));
 
-			// As the gateway calls it: with the gateway's service token (valid a minute; the run takes 15 s).
+			// As the gateway calls it: with the gateway's service token (valid a minute;
+			// the run takes 15 s).
 			Map<String, String> wrkEnv = Map.of("WARDEN_BENCH_SECRETS", secrets.toString(),
-					"WARDEN_SERVICE_AUTHORIZATION", suite.serviceAuthorization(WardenService.GATEWAY, WardenService.SESSION));
-			// One wrk thread: the generator shares the two cores with the service and Redis.
+					"WARDEN_SERVICE_AUTHORIZATION",
+					suite.serviceAuthorization(WardenService.GATEWAY, WardenService.SESSION));
+			// One wrk thread: the generator shares the two cores with the service and
+			// Redis.
 			List<String> wrk = List.of("wrk", "-t1", "-c" + CONNECTIONS, "-d15s", "--latency", "-s",
-					root.resolve("bench/wrk/introspect.lua").toString(), this.sessionUrl + "/internal/sessions/introspect");
+					root.resolve("bench/wrk/introspect.lua").toString(),
+					this.sessionUrl + "/internal/sessions/introspect");
 			List<String> redisBenchmark = List.of("redis-benchmark", "-h", "127.0.0.1", "-p", String.valueOf(redisPort),
-					"--user", RedisAcl.TEST.name(), "-a", this.redisPassword, "-t", "get", "-n", "300000", "-c", String.valueOf(CONNECTIONS), "--csv");
+					"--user", RedisAcl.TEST.name(), "-a", this.redisPassword, "-t", "get", "-n", "300000", "-c",
+					String.valueOf(CONNECTIONS), "--csv");
 
 			double previous = 0;
 			for (int i = 0; i < MAX_WARMUPS; i++) {
@@ -169,7 +178,10 @@ public final class SessionBench {
 		return secrets;
 	}
 
-	/** Opens a session as auth-service does and returns what the gateway asks by: the hash of its cookie value. */
+	/**
+	 * Opens a session as auth-service does and returns what the gateway asks by: the hash
+	 * of its cookie value.
+	 */
 	private String createSession(String userId) throws IOException, InterruptedException {
 		return dev.warden.serviceidentity.session.SessionSecrets
 			.hash(this.suite.openSession(userId, List.of("USER"), CHROME));
@@ -186,10 +198,13 @@ public final class SessionBench {
 		throw new IllegalStateException("the session outbox did not drain");
 	}
 
-	/** redis-cli as the bench's own user; the password goes in the environment, not on the command line. */
+	/**
+	 * redis-cli as the bench's own user; the password goes in the environment, not on the
+	 * command line.
+	 */
 	private String redisCli(int redisPort, String... command) {
-		List<String> line = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(redisPort), "--user",
-				RedisAcl.TEST.name()));
+		List<String> line = new ArrayList<>(
+				List.of("redis-cli", "-p", String.valueOf(redisPort), "--user", RedisAcl.TEST.name()));
 		line.addAll(List.of(command));
 		return Commands.run(line, Map.of("REDISCLI_AUTH", this.redisPassword));
 	}
@@ -213,7 +228,10 @@ public final class SessionBench {
 		throw new IllegalStateException("no " + field + " in INFO " + section);
 	}
 
-	/** user + system CPU seconds of a process, from /proc (clock ticks of 1/100 s on Linux). */
+	/**
+	 * user + system CPU seconds of a process, from /proc (clock ticks of 1/100 s on
+	 * Linux).
+	 */
 	private static double processCpuSeconds(long pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -244,4 +262,5 @@ public final class SessionBench {
 		machine.put("redis", "embedded-redis 6.2.6 binary");
 		return machine;
 	}
+
 }

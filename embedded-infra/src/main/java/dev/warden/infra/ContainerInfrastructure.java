@@ -18,13 +18,16 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The same servers as {@link EmbeddedInfrastructure}, PostgreSQL and Redis as the images Docker Compose uses, for
- * machines with a Docker engine. The SMTP sink stays in this JVM so tests read mails the same way in both modes.
+ * The same servers as {@link EmbeddedInfrastructure}, PostgreSQL and Redis as the images
+ * Docker Compose uses, for machines with a Docker engine. The SMTP sink stays in this JVM
+ * so tests read mails the same way in both modes.
  *
- * <p>Kafka is the embedded broker here too: Testcontainers' Kafka container formats its storage in its own start
- * script, so it cannot be given the administrator's SCRAM credential at format time, which the SASL/SCRAM set-up
- * with ACLs needs (Docker Compose does it with its own entry point). The embedded broker is the same Kafka
- * release, secured the same way.
+ * <p>
+ * Kafka is the embedded broker here too: Testcontainers' Kafka container formats its
+ * storage in its own start script, so it cannot be given the administrator's SCRAM
+ * credential at format time, which the SASL/SCRAM set-up with ACLs needs (Docker Compose
+ * does it with its own entry point). The embedded broker is the same Kafka release,
+ * secured the same way.
  */
 public final class ContainerInfrastructure implements TestInfrastructure {
 
@@ -54,7 +57,10 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 		this.redisPasswords = redisPasswords;
 	}
 
-	/** Starts the containers; Redis lets in these users ({@link RedisAcl}, name to password) and no one else. */
+	/**
+	 * Starts the containers; Redis lets in these users ({@link RedisAcl}, name to
+	 * password) and no one else.
+	 */
 	public static ContainerInfrastructure start(List<String> databases, Map<String, String> redisPasswords) {
 		PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES).withUsername("postgres")
 			.withPassword("postgres")
@@ -70,11 +76,11 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 			KafkaAccess.apply(broker.bootstrapServers(), credentials, 3);
 			return broker;
 		});
-		CompletableFuture.allOf(CompletableFuture.runAsync(postgres::start), CompletableFuture.runAsync(redis::start),
-				kafka)
+		CompletableFuture
+			.allOf(CompletableFuture.runAsync(postgres::start), CompletableFuture.runAsync(redis::start), kafka)
 			.join();
-		ContainerInfrastructure infrastructure = new ContainerInfrastructure(postgres, redis, kafka.join(),
-				credentials, SmtpSink.start(0), Map.copyOf(redisPasswords));
+		ContainerInfrastructure infrastructure = new ContainerInfrastructure(postgres, redis, kafka.join(), credentials,
+				SmtpSink.start(0), Map.copyOf(redisPasswords));
 		infrastructure.createDatabases(databases);
 		return infrastructure;
 	}
@@ -154,4 +160,5 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 		this.redis.stop();
 		this.postgres.stop();
 	}
+
 }

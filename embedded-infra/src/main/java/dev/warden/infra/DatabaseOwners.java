@@ -7,8 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * One owner login per service database, the same for the embedded and the container PostgreSQL as for the compose
- * init script: services never connect as a superuser (and refuse to).
+ * One owner login per service database, the same for the embedded and the container
+ * PostgreSQL as for the compose init script: services never connect as a superuser (and
+ * refuse to).
  */
 public final class DatabaseOwners {
 
@@ -16,10 +17,11 @@ public final class DatabaseOwners {
 	}
 
 	/**
-	 * Over a superuser {@code connection}, makes {@code database} owned by a login of the same name with this
-	 * password, as the compose init script does for a deployment: no superuser, no CREATEDB or CREATEROLE, PUBLIC's
-	 * rights on the database revoked. Run at every start (the password may change with each run); tables a
-	 * superuser created in an older data directory are handed over to the owner too.
+	 * Over a superuser {@code connection}, makes {@code database} owned by a login of the
+	 * same name with this password, as the compose init script does for a deployment: no
+	 * superuser, no CREATEDB or CREATEROLE, PUBLIC's rights on the database revoked. Run
+	 * at every start (the password may change with each run); tables a superuser created
+	 * in an older data directory are handed over to the owner too.
 	 */
 	public static void ensure(Connection connection, DatabaseConnection inDatabase, String database, String password)
 			throws SQLException {
@@ -30,9 +32,9 @@ public final class DatabaseOwners {
 				exists = rows.next();
 			}
 		}
-		execute(connection, exists
-				? "select format('alter role %I login password %L nosuperuser nocreatedb nocreaterole', ?, ?)"
-				: "select format('create role %I login password %L nosuperuser nocreatedb nocreaterole', ?, ?)",
+		execute(connection,
+				exists ? "select format('alter role %I login password %L nosuperuser nocreatedb nocreaterole', ?, ?)"
+						: "select format('create role %I login password %L nosuperuser nocreatedb nocreaterole', ?, ?)",
 				database, password);
 		execute(connection, "select format('alter database %I owner to %I', ?, ?)", database, database);
 		execute(connection, "select format('revoke all on database %I from public', ?)", database);
@@ -49,7 +51,10 @@ public final class DatabaseOwners {
 
 	}
 
-	/** Gives the owner the schema and every table, view and free-standing sequence a superuser created in it. */
+	/**
+	 * Gives the owner the schema and every table, view and free-standing sequence a
+	 * superuser created in it.
+	 */
 	private static final String HAND_OVER = """
 			do $$
 			declare
@@ -71,7 +76,10 @@ public final class DatabaseOwners {
 			end $$
 			""";
 
-	/** Runs the statement a {@code format(...)} query builds, so identifiers and literals are quoted by PostgreSQL. */
+	/**
+	 * Runs the statement a {@code format(...)} query builds, so identifiers and literals
+	 * are quoted by PostgreSQL.
+	 */
 	private static void execute(Connection connection, String builder, String... arguments) throws SQLException {
 		String sql;
 		try (PreparedStatement query = connection.prepareStatement(builder)) {

@@ -11,9 +11,10 @@ import dev.warden.infra.kafka.KafkaAccess;
 import dev.warden.infra.kafka.KafkaCredentials;
 
 /**
- * PostgreSQL, Redis, Kafka and SMTP as real servers started from Maven artifacts, in parallel, without Docker.
- * {@link #serviceProperties()} gives the {@code warden.*} settings that point a service at them. A component
- * left out of the settings is not started (it is provided from outside) and its accessor returns {@code null}.
+ * PostgreSQL, Redis, Kafka and SMTP as real servers started from Maven artifacts, in
+ * parallel, without Docker. {@link #serviceProperties()} gives the {@code warden.*}
+ * settings that point a service at them. A component left out of the settings is not
+ * started (it is provided from outside) and its accessor returns {@code null}.
  */
 public final class EmbeddedInfrastructure implements TestInfrastructure {
 
@@ -65,8 +66,9 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 		}
 		catch (RuntimeException ex) {
 			// One server failed: do not leave the others running.
-			new EmbeddedInfrastructure(postgres.getNow(null), redis.getNow(null), kafka.getNow(null),
-					smtp.getNow(null), Map.of(), credentials).close();
+			new EmbeddedInfrastructure(postgres.getNow(null), redis.getNow(null), kafka.getNow(null), smtp.getNow(null),
+					Map.of(), credentials)
+				.close();
 			throw ex;
 		}
 	}
@@ -109,7 +111,10 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 		return this.redis.url();
 	}
 
-	/** The Redis users and their passwords, also when Redis is provided from outside (a local run's). */
+	/**
+	 * The Redis users and their passwords, also when Redis is provided from outside (a
+	 * local run's).
+	 */
 	@Override
 	public Map<String, String> redisPasswords() {
 		return this.redisPasswords;
@@ -126,9 +131,10 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 	}
 
 	/**
-	 * The {@code warden.*} properties that point a service at the servers started here; upper-cased with
-	 * underscores they are the {@code WARDEN_*} environment variables of the same meaning. Kafka credentials are
-	 * not among them: each service gets its own ({@link KafkaCredentials#serviceProperties(String)}).
+	 * The {@code warden.*} properties that point a service at the servers started here;
+	 * upper-cased with underscores they are the {@code WARDEN_*} environment variables of
+	 * the same meaning. Kafka credentials are not among them: each service gets its own
+	 * ({@link KafkaCredentials#serviceProperties(String)}).
 	 */
 	@Override
 	public Map<String, String> serviceProperties() {
@@ -168,4 +174,5 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 			// Shutting down: the other servers must still be stopped.
 		}
 	}
+
 }

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Finds a free loopback port, for tests that must not collide with each other or with local servers. */
+/**
+ * Finds a free loopback port, for tests that must not collide with each other or with
+ * local servers.
+ */
 public final class FreePorts {
 
 	private FreePorts() {
@@ -25,4 +28,5 @@ public final class FreePorts {
 	public static int orFree(int port) {
 		return port == 0 ? next() : port;
 	}
+
 }

@@ -23,17 +23,21 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real single-node Kafka server in KRaft mode (broker and controller in one, as the apache/kafka image runs
- * it), in this JVM. Unlike Spring Kafka's test broker it listens on the port it is given, keeps its log in a
- * chosen directory, and can be stopped and started again on the same port, which outage tests need.
+ * A real single-node Kafka server in KRaft mode (broker and controller in one, as the
+ * apache/kafka image runs it), in this JVM. Unlike Spring Kafka's test broker it listens
+ * on the port it is given, keeps its log in a chosen directory, and can be stopped and
+ * started again on the same port, which outage tests need.
  *
- * <p>Secured as in a deployment: clients sign in with SASL/SCRAM-SHA-512 on SASL_PLAINTEXT (loopback only; TLS is
- * a deployment's concern), the {@code StandardAuthorizer} denies whatever no ACL allows, and the only super user
- * is {@link KafkaPrincipals#ADMIN}, the broker's own principal, whose SCRAM credential is written into the
- * metadata when the log directory is formatted. The controller listener signs the broker in with SASL/PLAIN
- * (KRaft controllers cannot check SCRAM: their credentials live in the metadata they serve), so no
- * unauthenticated connection is ever a super user. {@link dev.warden.infra.kafka.KafkaAccess} then adds the
- * services' users, ACLs and topics.
+ * <p>
+ * Secured as in a deployment: clients sign in with SASL/SCRAM-SHA-512 on SASL_PLAINTEXT
+ * (loopback only; TLS is a deployment's concern), the {@code StandardAuthorizer} denies
+ * whatever no ACL allows, and the only super user is {@link KafkaPrincipals#ADMIN}, the
+ * broker's own principal, whose SCRAM credential is written into the metadata when the
+ * log directory is formatted. The controller listener signs the broker in with SASL/PLAIN
+ * (KRaft controllers cannot check SCRAM: their credentials live in the metadata they
+ * serve), so no unauthenticated connection is ever a super user.
+ * {@link dev.warden.infra.kafka.KafkaAccess} then adds the services' users, ACLs and
+ * topics.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -62,8 +66,9 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a broker; {@code port} 0 picks a free one, {@code logDirectory} null uses a throw-away directory. A
-	 * directory formatted before keeps the administrator's password it was formatted with.
+	 * Starts a broker; {@code port} 0 picks a free one, {@code logDirectory} null uses a
+	 * throw-away directory. A directory formatted before keeps the administrator's
+	 * password it was formatted with.
 	 */
 	public static KafkaBroker start(int port, int partitions, Path logDirectory, String adminPassword) {
 		try {
@@ -84,7 +89,9 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	/** A broker of a test's own, with a fresh administrator password and no other user. */
+	/**
+	 * A broker of a test's own, with a fresh administrator password and no other user.
+	 */
 	public static KafkaBroker start(int port, int partitions) {
 		return start(port, partitions, null, KafkaCredentials.randomPassword());
 	}
@@ -97,12 +104,17 @@ public final class KafkaBroker implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Client properties of the broker's super user: for setting the broker up, and for tests of a broker of their own. */
+	/**
+	 * Client properties of the broker's super user: for setting the broker up, and for
+	 * tests of a broker of their own.
+	 */
 	public Map<String, Object> adminClientProperties() {
 		return KafkaClientSecurity.scram(bootstrapServers(), KafkaPrincipals.ADMIN, this.adminPassword);
 	}
 
-	/** Stops the broker, keeping its data, for tests of what happens while Kafka is down. */
+	/**
+	 * Stops the broker, keeping its data, for tests of what happens while Kafka is down.
+	 */
 	public synchronized void stop() {
 		if (this.server != null) {
 			this.server.shutdown();
@@ -111,7 +123,9 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	/** Starts it again, on the same port and with the same data, after {@link #stop()}. */
+	/**
+	 * Starts it again, on the same port and with the same data, after {@link #stop()}.
+	 */
 	public synchronized void restart() {
 		if (this.server == null) {
 			startServer();
@@ -159,7 +173,8 @@ public final class KafkaBroker implements AutoCloseable {
 		props.put("process.roles", "broker,controller");
 		props.put("node.id", "1");
 		props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-		props.put("listeners", BROKER + "://localhost:" + brokerPort + "," + CONTROLLER + "://localhost:" + controllerPort);
+		props.put("listeners",
+				BROKER + "://localhost:" + brokerPort + "," + CONTROLLER + "://localhost:" + controllerPort);
 		props.put("advertised.listeners", BROKER + "://localhost:" + brokerPort);
 		props.put("controller.listener.names", CONTROLLER);
 		props.put("inter.broker.listener.name", BROKER);
@@ -173,21 +188,27 @@ public final class KafkaBroker implements AutoCloseable {
 		props.put("transaction.state.log.min.isr", "1");
 		props.put("share.coordinator.state.topic.replication.factor", "1");
 		props.put("share.coordinator.state.topic.min.isr", "1");
-		// Topics are created with their dead-letter twins by the infrastructure's set-up; no silent auto-creation.
+		// Topics are created with their dead-letter twins by the infrastructure's set-up;
+		// no silent auto-creation.
 		props.put("auto.create.topics.enable", "false");
 		props.put("group.initial.rebalance.delay.ms", "0");
-		// One node: no leadership to hand over, so no controlled shutdown (which otherwise waits on itself).
+		// One node: no leadership to hand over, so no controlled shutdown (which
+		// otherwise waits on itself).
 		props.put("controlled.shutdown.enable", "false");
 		props.put("log.cleaner.dedupe.buffer.size", "2097152");
 		return new KafkaConfig(props);
 	}
 
-	/** SCRAM for clients and between brokers, PLAIN towards the controller, ACLs enforced, one super user. */
+	/**
+	 * SCRAM for clients and between brokers, PLAIN towards the controller, ACLs enforced,
+	 * one super user.
+	 */
 	private static void security(Properties props, String adminPassword) {
 		String broker = "listener.name." + BROKER.toLowerCase(java.util.Locale.ROOT) + ".";
 		String controller = "listener.name." + CONTROLLER.toLowerCase(java.util.Locale.ROOT) + ".";
 		props.put(broker + "sasl.enabled.mechanisms", KafkaClientSecurity.MECHANISM);
-		props.put(broker + "scram-sha-512.sasl.jaas.config", KafkaClientSecurity.jaas(KafkaPrincipals.ADMIN, adminPassword));
+		props.put(broker + "scram-sha-512.sasl.jaas.config",
+				KafkaClientSecurity.jaas(KafkaPrincipals.ADMIN, adminPassword));
 		props.put("sasl.mechanism.inter.broker.protocol", KafkaClientSecurity.MECHANISM);
 		props.put(controller + "sasl.enabled.mechanisms", "PLAIN");
 		props.put(controller + "plain.sasl.jaas.config",
@@ -208,4 +229,5 @@ public final class KafkaBroker implements AutoCloseable {
 			// A leftover temp directory is harmless.
 		}
 	}
+
 }

@@ -100,4 +100,5 @@ public final class PostgresServer implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

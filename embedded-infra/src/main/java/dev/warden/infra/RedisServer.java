@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A real Redis server (the binary shipped in the embedded-redis artifact), on loopback only, with the users of
- * {@link RedisAcl}: no client gets in without one of their names and passwords.
+ * A real Redis server (the binary shipped in the embedded-redis artifact), on loopback
+ * only, with the users of {@link RedisAcl}: no client gets in without one of their names
+ * and passwords.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -22,9 +23,10 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts Redis on {@code port}, or on a free port when it is 0, letting in these users (name to password,
-	 * each a {@link RedisAcl} user) and no one else. A free port can be taken by another server starting in
-	 * parallel between the choice and Redis binding it, so a chosen port is retried with another.
+	 * Starts Redis on {@code port}, or on a free port when it is 0, letting in these
+	 * users (name to password, each a {@link RedisAcl} user) and no one else. A free port
+	 * can be taken by another server starting in parallel between the choice and Redis
+	 * binding it, so a chosen port is retried with another.
 	 */
 	public static RedisServer start(int port, Path dataDirectory, Map<String, String> users) {
 		int attempts = port == 0 ? 3 : 1;
@@ -46,9 +48,11 @@ public final class RedisServer implements AutoCloseable {
 				.port(chosen)
 				.bind("127.0.0.1")
 				.setting("maxmemory-policy noeviction")
-				// Sessions hold a User-Agent of up to 1,024 characters: keep their hashes in the compact encoding.
+				// Sessions hold a User-Agent of up to 1,024 characters: keep their hashes
+				// in the compact encoding.
 				.setting("hash-max-ziplist-value 1024");
-			// Passwords only as SHA-256 hashes: the configuration file is written to a temporary directory.
+			// Passwords only as SHA-256 hashes: the configuration file is written to a
+			// temporary directory.
 			RedisAcl.lines(users).forEach(builder::setting);
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
@@ -100,4 +104,5 @@ public final class RedisServer implements AutoCloseable {
 			stop();
 		}
 	}
+
 }

@@ -7,13 +7,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A Redis ACL user: the key patterns it may touch and the commands it may send, nothing else (no channel, no
- * other key, no other command). Commands a Lua script runs are checked against the same rules, and so are the
- * keys it names.
+ * A Redis ACL user: the key patterns it may touch and the commands it may send, nothing
+ * else (no channel, no other key, no other command). Commands a Lua script runs are
+ * checked against the same rules, and so are the keys it names.
  *
  * @param name the user name; for a service, its {@code spring.application.name}
  * @param keyPatterns glob patterns of the keys it may read and write
- * @param commands commands ({@code get}), subcommands ({@code client|setname}) or categories ({@code @all})
+ * @param commands commands ({@code get}), subcommands ({@code client|setname}) or
+ * categories ({@code @all})
  */
 public record RedisUser(String name, List<String> keyPatterns, List<String> commands) {
 
@@ -32,8 +33,8 @@ public record RedisUser(String name, List<String> keyPatterns, List<String> comm
 	}
 
 	/**
-	 * The {@code user} line of an ACL file or redis.conf. The password goes in as its SHA-256 ({@code #hex}), so
-	 * the file written to disk holds no password.
+	 * The {@code user} line of an ACL file or redis.conf. The password goes in as its
+	 * SHA-256 ({@code #hex}), so the file written to disk holds no password.
 	 */
 	public String aclLine(String password) {
 		if (password == null || password.isBlank()) {

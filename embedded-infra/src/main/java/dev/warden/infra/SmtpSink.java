@@ -8,14 +8,20 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
-/** A real SMTP server (GreenMail) that accepts every mail and keeps it to be read by tests or people. */
+/**
+ * A real SMTP server (GreenMail) that accepts every mail and keeps it to be read by tests
+ * or people.
+ */
 public final class SmtpSink implements AutoCloseable {
 
 	private final GreenMail greenMail;
 
 	private final int port;
 
-	/** What was received before the server was last stopped: GreenMail forgets it, a mailbox would not. */
+	/**
+	 * What was received before the server was last stopped: GreenMail forgets it, a
+	 * mailbox would not.
+	 */
 	private final List<MimeMessage> beforeRestarts = new CopyOnWriteArrayList<>();
 
 	private SmtpSink(GreenMail greenMail, int port) {
@@ -34,14 +40,20 @@ public final class SmtpSink implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Every mail received since the start, also across {@link #stop()} and {@link #restart()}. */
+	/**
+	 * Every mail received since the start, also across {@link #stop()} and
+	 * {@link #restart()}.
+	 */
 	public List<MimeMessage> received() {
 		List<MimeMessage> all = new ArrayList<>(this.beforeRestarts);
 		all.addAll(List.of(this.greenMail.getReceivedMessages()));
 		return List.copyOf(all);
 	}
 
-	/** Stops accepting connections, for tests of what happens while the mail server is down. */
+	/**
+	 * Stops accepting connections, for tests of what happens while the mail server is
+	 * down.
+	 */
 	public synchronized void stop() {
 		this.beforeRestarts.addAll(List.of(this.greenMail.getReceivedMessages()));
 		this.greenMail.stop();
@@ -60,4 +72,5 @@ public final class SmtpSink implements AutoCloseable {
 	public void close() {
 		this.greenMail.stop();
 	}
+
 }

@@ -46,6 +46,8 @@ class RedisAclTest {
 		Map<String, String> passwords = RedisAcl.newPasswords(RedisAcl.SERVICES);
 
 		assertThat(passwords).containsOnlyKeys("gateway", "auth-service", "session-service", "notification-service");
-		assertThat(passwords.values()).doesNotHaveDuplicates().allSatisfy((password) -> assertThat(password).hasSize(43));
+		assertThat(passwords.values()).doesNotHaveDuplicates()
+			.allSatisfy((password) -> assertThat(password).hasSize(43));
 	}
+
 }

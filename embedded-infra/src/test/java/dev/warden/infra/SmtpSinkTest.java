@@ -6,7 +6,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
 
-/** The SMTP sink keeps what it received like a mailbox would, also when it is stopped and started again. */
+/**
+ * The SMTP sink keeps what it received like a mailbox would, also when it is stopped and
+ * started again.
+ */
 class SmtpSinkTest {
 
 	@Test
@@ -28,4 +31,5 @@ class SmtpSinkTest {
 			}).containsExactly("before", "after");
 		}
 	}
+
 }

@@ -8,11 +8,12 @@ import java.util.HexFormat;
 import java.util.zip.CRC32;
 
 /**
- * The API token format, part of the public contract because secret scanners and the gateway rely on it. Made
- * for secret scanners, like GitHub's: {@code wdn_}, 30 random base62 characters (178 bits),
- * and 6 base62 characters of CRC32 over the random part. A leaked token is recognisable by its prefix, and a
- * mistyped one fails the checksum before any lookup. Only the SHA-256 of a token is stored: it is random and
- * long, so a fast hash is right (no password-style stretching needed).
+ * The API token format, part of the public contract because secret scanners and the
+ * gateway rely on it. Made for secret scanners, like GitHub's: {@code wdn_}, 30 random
+ * base62 characters (178 bits), and 6 base62 characters of CRC32 over the random part. A
+ * leaked token is recognisable by its prefix, and a mistyped one fails the checksum
+ * before any lookup. Only the SHA-256 of a token is stored: it is random and long, so a
+ * fast hash is right (no password-style stretching needed).
  */
 public final class ApiTokenFormat {
 
@@ -39,7 +40,10 @@ public final class ApiTokenFormat {
 		return PREFIX + random + checksum(random.toString());
 	}
 
-	/** Prefix, length, alphabet and checksum: everything that can be checked without a lookup. */
+	/**
+	 * Prefix, length, alphabet and checksum: everything that can be checked without a
+	 * lookup.
+	 */
 	public static boolean isWellFormed(String token) {
 		if (token == null || token.length() != LENGTH || !token.startsWith(PREFIX)) {
 			return false;
@@ -64,7 +68,10 @@ public final class ApiTokenFormat {
 		}
 	}
 
-	/** The last four characters, shown in the list so a user can tell tokens apart; not enough to guess one. */
+	/**
+	 * The last four characters, shown in the list so a user can tell tokens apart; not
+	 * enough to guess one.
+	 */
 	public static String hint(String token) {
 		return token.substring(token.length() - 4);
 	}
@@ -80,4 +87,5 @@ public final class ApiTokenFormat {
 		}
 		return new String(digits);
 	}
+
 }

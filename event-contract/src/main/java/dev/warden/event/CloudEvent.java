@@ -8,11 +8,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * One security event in the CloudEvents 1.0 structured JSON mode, the single envelope every Warden
- * topic carries (CloudEvents 1.0 §3, JSON event format §3.1).
+ * One security event in the CloudEvents 1.0 structured JSON mode, the single envelope
+ * every Warden topic carries (CloudEvents 1.0 §3, JSON event format §3.1).
  *
- * <p>{@code data} never holds a password, secret, session cookie, TOTP secret or raw API token.
- * Unknown envelope attributes are ignored so producers can add extensions without breaking consumers.
+ * <p>
+ * {@code data} never holds a password, secret, session cookie, TOTP secret or raw API
+ * token. Unknown envelope attributes are ignored so producers can add extensions without
+ * breaking consumers.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CloudEvent(String specversion, String id, String source, String type, Instant time, String subject,
@@ -26,7 +28,10 @@ public record CloudEvent(String specversion, String id, String source, String ty
 		data = withoutNulls(data);
 	}
 
-	/** An unknown value (a request without a User-Agent) is left out rather than sent as {@code null}. */
+	/**
+	 * An unknown value (a request without a User-Agent) is left out rather than sent as
+	 * {@code null}.
+	 */
 	private static Map<String, Object> withoutNulls(Map<String, Object> data) {
 		if (data == null) {
 			return Map.of();
@@ -40,19 +45,22 @@ public record CloudEvent(String specversion, String id, String source, String ty
 		return java.util.Collections.unmodifiableMap(copy);
 	}
 
-	/** A new event with a fresh id, stamped now; {@code subject} is the user id and the Kafka key. */
+	/**
+	 * A new event with a fresh id, stamped now; {@code subject} is the user id and the
+	 * Kafka key.
+	 */
 	public static CloudEvent of(String source, String type, String subject, Map<String, Object> data) {
 		return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), source, type, Instant.now(), subject, JSON,
 				data);
 	}
 
 	/**
-	 * Whether the required envelope attributes (CloudEvents 1.0 §3.1: id, source, specversion, type) are
-	 * present and the spec version is one this contract understands.
+	 * Whether the required envelope attributes (CloudEvents 1.0 §3.1: id, source,
+	 * specversion, type) are present and the spec version is one this contract
+	 * understands.
 	 */
 	public boolean isWellFormed() {
-		return SPEC_VERSION.equals(specversion) && notBlank(id) && notBlank(source) && notBlank(type)
-				&& time != null;
+		return SPEC_VERSION.equals(specversion) && notBlank(id) && notBlank(source) && notBlank(type) && time != null;
 	}
 
 	/** A string attribute of {@code data}, or {@code null}. */

@@ -3,14 +3,17 @@ package dev.warden.event;
 import java.util.Set;
 
 /**
- * The catalogue of security event types (docs/architecture.md, "Events"), all prefixed {@code warden.}.
- * Consumers ignore types they do not know, so adding one here never breaks a consumer.
+ * The catalogue of security event types (docs/architecture.md, "Events"), all prefixed
+ * {@code warden.}. Consumers ignore types they do not know, so adding one here never
+ * breaks a consumer.
  */
 public final class EventTypes {
 
 	public static final String USER_CREATED = "warden.user.created";
 
-	/** A user's own settings changed ({@code changed} names which, e.g. {@code locale}). */
+	/**
+	 * A user's own settings changed ({@code changed} names which, e.g. {@code locale}).
+	 */
 	public static final String USER_UPDATED = "warden.user.updated";
 
 	public static final String LOGIN_SUCCEEDED = "warden.login.succeeded";
@@ -22,8 +25,9 @@ public final class EventTypes {
 	public static final String ACCOUNT_UNLOCKED = "warden.account.unlocked";
 
 	/**
-	 * Someone who knew the password spent the account's budget of wrong one-time codes: further codes are refused
-	 * for a while, and the owner is told to change the password.
+	 * Someone who knew the password spent the account's budget of wrong one-time codes:
+	 * further codes are refused for a while, and the owner is told to change the
+	 * password.
 	 */
 	public static final String SECOND_FACTOR_FAILED = "warden.login.second-factor-failed";
 
@@ -51,7 +55,10 @@ public final class EventTypes {
 
 	public static final String SESSION_REVOKED = "warden.session.revoked";
 
-	/** The session got a new secret (re-authentication, password change): the old cookie no longer works. */
+	/**
+	 * The session got a new secret (re-authentication, password change): the old cookie
+	 * no longer works.
+	 */
 	public static final String SESSION_RENEWED = "warden.session.renewed";
 
 	public static final String TOKEN_CREATED = "warden.token.created";
@@ -59,8 +66,8 @@ public final class EventTypes {
 	public static final String TOKEN_REVOKED = "warden.token.revoked";
 
 	/**
-	 * Every token of a user stopped working because the owner was locked (or started again, {@code suspended}
-	 * false): gateways forget the user's cached tokens at once.
+	 * Every token of a user stopped working because the owner was locked (or started
+	 * again, {@code suspended} false): gateways forget the user's cached tokens at once.
 	 */
 	public static final String TOKENS_SUSPENDED = "warden.token.owner-suspended";
 
@@ -68,14 +75,18 @@ public final class EventTypes {
 
 	public static final String TOKEN_EXPIRED = "warden.token.expired";
 
-	/** audit-service removed entries past the retention period (recorded in the log itself). */
+	/**
+	 * audit-service removed entries past the retention period (recorded in the log
+	 * itself).
+	 */
 	public static final String AUDIT_RETENTION_APPLIED = "warden.audit.retention-applied";
 
-	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED, ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, SECOND_FACTOR_FAILED, LOGOUT,
-			PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON,
-			PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED,
-			RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON,
-			TOKEN_EXPIRED, AUDIT_RETENTION_APPLIED);
+	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED,
+			ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, SECOND_FACTOR_FAILED, LOGOUT, PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED,
+			PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON, PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED,
+			RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED,
+			TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON, TOKEN_EXPIRED,
+			AUDIT_RETENTION_APPLIED);
 
 	private EventTypes() {
 	}
@@ -83,4 +94,5 @@ public final class EventTypes {
 	public static boolean isKnown(String type) {
 		return type != null && ALL.contains(type);
 	}
+
 }

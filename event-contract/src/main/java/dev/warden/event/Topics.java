@@ -3,9 +3,10 @@ package dev.warden.event;
 import java.util.List;
 
 /**
- * Kafka topic names. Each producing service owns one topic; the Kafka key is the user id so one user's
- * events stay in order. Dead-letter topics follow Spring Kafka's {@code -dlt} suffix and must have as many
- * partitions as their source, because the dead-letter recoverer keeps the partition.
+ * Kafka topic names. Each producing service owns one topic; the Kafka key is the user id
+ * so one user's events stay in order. Dead-letter topics follow Spring Kafka's
+ * {@code -dlt} suffix and must have as many partitions as their source, because the
+ * dead-letter recoverer keeps the partition.
  */
 public final class Topics {
 
@@ -25,4 +26,5 @@ public final class Topics {
 	public static String deadLetterOf(String topic) {
 		return topic + DEAD_LETTER_SUFFIX;
 	}
+
 }

@@ -16,7 +16,8 @@ class ApiTokenFormatTest {
 
 		assertThat(token).startsWith("wdn_").hasSize(40).matches("wdn_[0-9A-Za-z]{36}");
 		assertThat(ApiTokenFormat.isWellFormed(token)).isTrue();
-		// 30 base62 characters carry 30 × log2(62) ≈ 178.6 bits: above the 160 bits an API token must carry.
+		// 30 base62 characters carry 30 × log2(62) ≈ 178.6 bits: above the 160 bits an
+		// API token must carry.
 		assertThat(30 * Math.log(62) / Math.log(2)).isGreaterThan(160);
 	}
 
@@ -57,4 +58,5 @@ class ApiTokenFormatTest {
 			assertThat(seen.add(ApiTokenFormat.newToken())).isTrue();
 		}
 	}
+
 }

@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Every service and the gateway read the contract, whatever they are built with; so it needs neither. */
+/**
+ * Every service and the gateway read the contract, whatever they are built with; so it
+ * needs neither.
+ */
 class ArchitectureTest {
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -25,8 +28,9 @@ class ArchitectureTest {
 	void dependsOnNoOtherWardenModule() {
 		// Services included: the contract is the one module every other depends on.
 		noClasses().should()
-			.dependOnClassesThat(
-					resideInAPackage("dev.warden..").and(DescribedPredicate.not(resideInAPackage("dev.warden.event.."))))
+			.dependOnClassesThat(resideInAPackage("dev.warden..")
+				.and(DescribedPredicate.not(resideInAPackage("dev.warden.event.."))))
 			.check(CLASSES);
 	}
+
 }

@@ -60,4 +60,5 @@ class CloudEventTest {
 
 		org.assertj.core.api.Assertions.assertThat(event.data()).containsOnlyKeys("name");
 	}
+
 }

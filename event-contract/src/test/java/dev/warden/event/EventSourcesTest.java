@@ -37,4 +37,5 @@ class EventSourcesTest {
 		assertThat(EventSources.belongsOn(Topics.AUTH_EVENTS, "something.else")).isFalse();
 		assertThat(EventSources.belongsOn(Topics.AUTH_EVENTS, null)).isFalse();
 	}
+
 }

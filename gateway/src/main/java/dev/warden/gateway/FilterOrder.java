@@ -3,15 +3,18 @@ package dev.warden.gateway;
 import org.springframework.core.Ordered;
 
 /**
- * The order of the gateway's own filters, in the one place it can be read top to bottom. Web filters run first,
- * around everything; the global filters run afterwards, inside the route, interleaved with Spring Cloud Gateway's
- * own (which routing comes last among).
+ * The order of the gateway's own filters, in the one place it can be read top to bottom.
+ * Web filters run first, around everything; the global filters run afterwards, inside the
+ * route, interleaved with Spring Cloud Gateway's own (which routing comes last among).
  */
 public final class FilterOrder {
 
 	// Web filters, on every request (routed, actuator and errors alike).
 
-	/** The actuator answers only on the management port (when it has one): 404 on the public one. */
+	/**
+	 * The actuator answers only on the management port (when it has one): 404 on the
+	 * public one.
+	 */
 	public static final int PUBLIC_PORT_ACTUATOR = Ordered.HIGHEST_PRECEDENCE;
 
 	/** Security headers on every answer, the gateway's own refusals included. */
@@ -20,7 +23,10 @@ public final class FilterOrder {
 	/** Logs each request, refused or not, with its outcome. */
 	public static final int ACCESS_LOG = Ordered.HIGHEST_PRECEDENCE + 2;
 
-	/** Malformed paths, overlong URIs and vague content types are refused before anything reads them. */
+	/**
+	 * Malformed paths, overlong URIs and vague content types are refused before anything
+	 * reads them.
+	 */
 	public static final int REQUEST_SHAPE = Ordered.HIGHEST_PRECEDENCE + 5;
 
 	/** Bodies over the limit are refused before they are read. */
@@ -32,8 +38,8 @@ public final class FilterOrder {
 	// Global filters, on routed requests.
 
 	/**
-	 * Who is calling, and whether they may: before every route filter, so an unauthenticated request never counts
-	 * against a service's breaker.
+	 * Who is calling, and whether they may: before every route filter, so an
+	 * unauthenticated request never counts against a service's breaker.
 	 */
 	public static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 100;
 
@@ -45,4 +51,5 @@ public final class FilterOrder {
 
 	private FilterOrder() {
 	}
+
 }

@@ -23,8 +23,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 /**
- * The gateway's own filters run in the order {@link FilterOrder} documents, as the booted gateway puts them: web
- * filters as the server chains them, global filters as Spring Cloud Gateway sorts them among its own.
+ * The gateway's own filters run in the order {@link FilterOrder} documents, as the booted
+ * gateway puts them: web filters as the server chains them, global filters as Spring
+ * Cloud Gateway sorts them among its own.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FilterOrderIT {
@@ -67,7 +68,8 @@ class FilterOrderIT {
 			.containsExactly("AuthenticationFilter", "RateLimitFilter", "IdentityHeadersFilter");
 		assertThat(own).extracting((filter) -> ((Ordered) filter).getOrder())
 			.containsExactly(FilterOrder.AUTHENTICATION, FilterOrder.RATE_LIMIT, FilterOrder.IDENTITY_HEADERS);
-		// Authentication comes before Spring Cloud Gateway picks an instance to call, identity headers before the
+		// Authentication comes before Spring Cloud Gateway picks an instance to call,
+		// identity headers before the
 		// request is sent.
 		List<String> all = sorted.stream().map((filter) -> ClassUtils.getUserClass(filter).getSimpleName()).toList();
 		assertThat(all.indexOf("AuthenticationFilter")).isLessThan(all.indexOf("RouteToRequestUrlFilter"))
@@ -88,4 +90,5 @@ class FilterOrderIT {
 	private static boolean isOwn(Object filter) {
 		return ClassUtils.getUserClass(filter).getPackageName().startsWith("dev.warden.gateway");
 	}
+
 }

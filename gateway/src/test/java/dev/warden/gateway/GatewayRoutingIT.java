@@ -37,9 +37,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway authenticates every routed request by its session cookie before anything reaches a service,
- * sends each public path to the service that owns it with the gateway's own identity token instead of anything
- * the client asserted, and fails closed. Services are played by a stub of their HTTP contract.
+ * The gateway authenticates every routed request by its session cookie before anything
+ * reaches a service, sends each public path to the service that owns it with the
+ * gateway's own identity token instead of anything the client asserted, and fails closed.
+ * Services are played by a stub of their HTTP contract.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -80,7 +81,8 @@ class GatewayRoutingIT {
 		registry.add("warden.gateway.rate-limit.login.burst", () -> "3");
 		registry.add("warden.gateway.breaker.open-for", () -> "2s");
 		registry.add("warden.gateway.rate-limit.sensitive.burst", () -> "2");
-		// The tests' own client plays the load balancer; any other loopback address is a client reaching the door.
+		// The tests' own client plays the load balancer; any other loopback address is a
+		// client reaching the door.
 		registry.add("warden.gateway.trusted-proxies", () -> "127.0.0.1/32");
 	}
 
@@ -201,7 +203,8 @@ class GatewayRoutingIT {
 		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
 		int introspections = upstream.introspections();
 
-		// From an address of its own: the sign-in limit of the tests' usual address is spent by other tests.
+		// From an address of its own: the sign-in limit of the tests' usual address is
+		// spent by other tests.
 		RawResponse signIn = fromPeer("127.0.0.61", "POST", "/api/auth/login",
 				Map.of("Cookie", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; XSRF-TOKEN=csrf-token-replacing",
 						"X-XSRF-TOKEN", "csrf-token-replacing"));
@@ -227,8 +230,9 @@ class GatewayRoutingIT {
 		assertThat(claimsOf(upstream.received().get(0))).contains("\"cip\":\"198.51.100.7\"");
 		assertThat(claimsOf(upstream.received().get(1))).contains("\"cip\":\"198.51.100.8\"");
 		assertThat(claimsOf(upstream.received().get(2))).contains("\"cip\":\"2001:db8:0:0:0:0:0:17\"");
-		assertThat(upstream.received()).noneSatisfy((received) -> assertThat(
-				received.hasHeader("X-Forwarded-For") || received.hasHeader("Forwarded")).isTrue());
+		assertThat(upstream.received()).noneSatisfy(
+				(received) -> assertThat(received.hasHeader("X-Forwarded-For") || received.hasHeader("Forwarded"))
+					.isTrue());
 	}
 
 	@Test
@@ -255,7 +259,8 @@ class GatewayRoutingIT {
 		List<Integer> rotating = new java.util.ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			rotating.add(fromPeer("127.0.0.3", "POST", "/api/auth/login",
-					Map.of("X-Forwarded-For", "198.51.100." + (100 + i))).statusCode());
+					Map.of("X-Forwarded-For", "198.51.100." + (100 + i)))
+				.statusCode());
 		}
 
 		assertThat(first).as("one client behind the proxy runs out").contains(429);
@@ -299,8 +304,8 @@ class GatewayRoutingIT {
 
 	@Test
 	void sessionThatMustAlsoChangeItsPasswordChangesItFirst() throws Exception {
-		HttpResponse<String> setup = asSession(UpstreamStub.BOTH_FLAGS_SECRET, "POST",
-				"/api/security/two-factor/setup", Map.of());
+		HttpResponse<String> setup = asSession(UpstreamStub.BOTH_FLAGS_SECRET, "POST", "/api/security/two-factor/setup",
+				Map.of());
 		HttpResponse<String> change = asSession(UpstreamStub.BOTH_FLAGS_SECRET, "POST", "/api/security/password",
 				Map.of());
 
@@ -334,14 +339,15 @@ class GatewayRoutingIT {
 		assertThat(upstream.introspections()).as("the cached session was verified again, not trusted")
 			.isEqualTo(afterFailure + 1);
 		assertThat(get("/api/me", UpstreamStub.ACTIVE_SECRET).statusCode()).isEqualTo(200);
-		assertThat(upstream.introspections()).as("and cached again once the store answered").isEqualTo(afterFailure + 1);
+		assertThat(upstream.introspections()).as("and cached again once the store answered")
+			.isEqualTo(afterFailure + 1);
 	}
 
 	@Test
 	void aSessionServiceAnswerWithoutAGrantIsRefusedLoggedAndNotCached(CapturedOutput output) throws Exception {
 		String cookie = SessionSecrets.newSecret();
-		upstream.answer(cookie,
-				UpstreamStub.liveAnswer("user-without-grant", "noGrantSession00000001", List.of("USER", "ADMIN"), null));
+		upstream.answer(cookie, UpstreamStub.liveAnswer("user-without-grant", "noGrantSession00000001",
+				List.of("USER", "ADMIN"), null));
 
 		HttpResponse<String> response = get("/api/admin/users", cookie);
 		int introspections = upstream.introspections();
@@ -355,7 +361,8 @@ class GatewayRoutingIT {
 		assertThat(upstream.introspections()).as("asked again: a refused answer is not cached")
 			.isEqualTo(introspections + 1);
 		assertThat(upstream.received()).isEmpty();
-		assertThat(output.getOut()).contains("session-service answered a session without a valid grant, refused: no grant")
+		assertThat(output.getOut())
+			.contains("session-service answered a session without a valid grant, refused: no grant")
 			.doesNotContain(cookie);
 	}
 
@@ -393,8 +400,8 @@ class GatewayRoutingIT {
 	@Test
 	void theIdentityForwardedToServicesIsTheGrantsNotWhatSessionServiceSaysBesideIt() throws Exception {
 		String cookie = SessionSecrets.newSecret();
-		String grant = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY, UpstreamStub.grantFor(cookie,
-				"user-granted", "grantedSession00000001", List.of("USER"), UpstreamStub.SESSION_END));
+		String grant = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY, UpstreamStub.grantFor(cookie, "user-granted",
+				"grantedSession00000001", List.of("USER"), UpstreamStub.SESSION_END));
 		upstream.answer(cookie,
 				UpstreamStub.liveAnswer("user-claimed", "claimedSession00000001", List.of("USER", "ADMIN"), grant));
 
@@ -431,8 +438,8 @@ class GatewayRoutingIT {
 		String cookie = SessionSecrets.newSecret();
 		String ended = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY, UpstreamStub.grantFor(cookie, "user-ended",
 				"endedSession0000000001", List.of("USER", "ADMIN"), Instant.now().minus(Duration.ofMinutes(1))));
-		upstream.answer(cookie, UpstreamStub.liveAnswer("user-ended", "endedSession0000000001", List.of("USER", "ADMIN"),
-				ended));
+		upstream.answer(cookie,
+				UpstreamStub.liveAnswer("user-ended", "endedSession0000000001", List.of("USER", "ADMIN"), ended));
 
 		HttpResponse<String> response = get("/api/admin/users", cookie);
 
@@ -444,7 +451,8 @@ class GatewayRoutingIT {
 	@Test
 	void aCachedSessionIsAskedAboutAgainOnceItsGrantHasEnded() throws Exception {
 		String cookie = SessionSecrets.newSecret();
-		// Well within the cache's five seconds: only the grant's end can make the gateway ask again.
+		// Well within the cache's five seconds: only the grant's end can make the gateway
+		// ask again.
 		Instant end = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		String grant = UpstreamStub.signed(UpstreamStub.AUTH_SERVICE_KEY,
 				UpstreamStub.grantFor(cookie, "user-ending", "endingSession000000001", List.of("USER"), end));
@@ -487,7 +495,8 @@ class GatewayRoutingIT {
 	void breakerOpensOnADeadServiceAndClosesWhenItIsBack() throws Exception {
 		var breaker = this.breakers.getCircuitBreakerRegistry().circuitBreaker("notification-service");
 		for (int i = 0; i < 8; i++) {
-			assertThat(get("/api/admin/notifications/templates", UpstreamStub.ADMIN_SECRET).statusCode()).isEqualTo(503);
+			assertThat(get("/api/admin/notifications/templates", UpstreamStub.ADMIN_SECRET).statusCode())
+				.isEqualTo(503);
 		}
 		assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
@@ -551,7 +560,9 @@ class GatewayRoutingIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static final HttpClient MANAGEMENT_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private static final HttpClient MANAGEMENT_HTTP = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
 
 	@Test
 	void cookieAuthenticatedChangesNeedTheCsrfToken() throws Exception {
@@ -704,13 +715,13 @@ class GatewayRoutingIT {
 		String token = upstream.newToken("user-races", tokenId);
 		UpstreamStub.Hold hold = upstream.hold(token);
 
-		java.util.concurrent.CompletableFuture<HttpResponse<String>> first = this.http.sendAsync(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
-					.header("Authorization", "Bearer " + token)
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		java.util.concurrent.CompletableFuture<HttpResponse<String>> first = this.http
+			.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(hold.arrived().await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-		// token-service has said "active"; before that answer reaches the gateway, the token is revoked.
+		// token-service has said "active"; before that answer reaches the gateway, the
+		// token is revoked.
 		upstream.revoke(token);
 		this.tokenIntrospector.evictToken(tokenId);
 		hold.release().countDown();
@@ -760,7 +771,8 @@ class GatewayRoutingIT {
 
 	@Test
 	void aRequestRefusedBeforeItsBodyWasReadClosesItsConnection() throws Exception {
-		// A keep-alive client: the answer is read to its end only because the gateway closes the connection.
+		// A keep-alive client: the answer is read to its end only because the gateway
+		// closes the connection.
 		RawResponse refused = fromPeer("127.0.0.62", "POST", "/api/security/sessions/end-others",
 				Map.of("Cookie", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET, "Connection", "keep-alive"));
 
@@ -838,7 +850,8 @@ class GatewayRoutingIT {
 	void logsEachRequestWithItsUserButNeverItsCookie(CapturedOutput output) throws Exception {
 		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
 
-		// The line is written when the exchange completes, which may be just after the client has its answer.
+		// The line is written when the exchange completes, which may be just after the
+		// client has its answer.
 		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("GET /api/security/two-factor 200"));
 		assertThat(output.getOut()).contains("GET /api/security/two-factor 200")
 			.contains("user=" + UpstreamStub.USER_ID)
@@ -850,8 +863,7 @@ class GatewayRoutingIT {
 		String cookies = COOKIE + "=" + UpstreamStub.ACTIVE_SECRET + "; XSRF-TOKEN=csrf-token-value-logged";
 		send("POST", "/api/security/sessions/end-others", cookies, Map.of());
 
-		await().atMost(Duration.ofSeconds(5))
-			.until(() -> output.getOut().contains("refused=csrf_token_invalid"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("refused=csrf_token_invalid"));
 		assertThat(output.getOut()).contains("POST /api/security/sessions/end-others 403")
 			.contains("refused=csrf_token_invalid")
 			.doesNotContain(UpstreamStub.ACTIVE_SECRET);
@@ -861,8 +873,9 @@ class GatewayRoutingIT {
 	void propagatesTheTraceDownstream() throws Exception {
 		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
 
-		assertThat(upstream.received().get(0).headers().keySet()).anySatisfy(
-				(header) -> assertThat(header.toLowerCase(java.util.Locale.ROOT)).isIn("traceparent", "b3", "x-b3-traceid"));
+		assertThat(upstream.received().get(0).headers().keySet())
+			.anySatisfy((header) -> assertThat(header.toLowerCase(java.util.Locale.ROOT)).isIn("traceparent", "b3",
+					"x-b3-traceid"));
 	}
 
 	@Test
@@ -922,7 +935,8 @@ class GatewayRoutingIT {
 		HttpResponse<String> revoked = withToken("GET", "/api/me", UpstreamStub.REVOKED_TOKEN);
 		int introspections = upstream.tokenIntrospections();
 		String valid = dev.warden.event.ApiTokenFormat.newToken();
-		HttpResponse<String> mistyped = withToken("GET", "/api/me", valid.substring(0, 39) + (valid.endsWith("a") ? "b" : "a"));
+		HttpResponse<String> mistyped = withToken("GET", "/api/me",
+				valid.substring(0, 39) + (valid.endsWith("a") ? "b" : "a"));
 		assertThat(upstream.tokenIntrospections()).as("checksum checked at the gateway").isEqualTo(introspections);
 		HttpResponse<String> unknown = withToken("GET", "/api/me", valid);
 		HttpResponse<String> foreign = withToken("GET", "/api/me", "ghp_notours");
@@ -974,7 +988,8 @@ class GatewayRoutingIT {
 						+ UpstreamStub.USER_ID + "\",\"data\":{\"userId\":\"" + UpstreamStub.USER_ID
 						+ "\",\"suspended\":true}}");
 
-		// Sooner than the cache's own expiry (5 s): only the event can have made the gateway ask again.
+		// Sooner than the cache's own expiry (5 s): only the event can have made the
+		// gateway ask again.
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(4)).until(() -> {
 			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
 			return upstream.tokenIntrospections() > before;
@@ -1009,7 +1024,8 @@ class GatewayRoutingIT {
 	@Test
 	void aTokenGivenAnotherRoleThanItsGrantIsRefused() throws Exception {
 		String token = ApiTokenFormat.newToken();
-		// An administrator's least-privilege token, which a token-service taken over answers as an ADMIN one.
+		// An administrator's least-privilege token, which a token-service taken over
+		// answers as an ADMIN one.
 		String grant = UpstreamStub.TOKEN_GRANTS.sign("user-promoted", "USER", 12, ApiTokenFormat.hash(token));
 		upstream.answerToken(token, UpstreamStub.tokenAnswer("tok-promoted", "user-promoted", "ADMIN", grant));
 
@@ -1072,8 +1088,9 @@ class GatewayRoutingIT {
 		assertThat(created.statusCode()).isEqualTo(200);
 		assertThat(junk.statusCode()).isEqualTo(200);
 		assertThat(upstream.received()).hasSize(2)
-			.allSatisfy((received) -> assertThat(received.hasHeader("Warden-Token-Value")
-					|| received.hasHeader("Warden-Token-Grant")).isFalse());
+			.allSatisfy((received) -> assertThat(
+					received.hasHeader("Warden-Token-Value") || received.hasHeader("Warden-Token-Grant"))
+				.isFalse());
 	}
 
 	@Test
@@ -1086,8 +1103,9 @@ class GatewayRoutingIT {
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(upstream.received()).hasSize(2)
-			.allSatisfy((received) -> assertThat(received.hasHeader("Warden-Token-Value")
-					|| received.hasHeader("Warden-Token-Grant")).isFalse());
+			.allSatisfy((received) -> assertThat(
+					received.hasHeader("Warden-Token-Value") || received.hasHeader("Warden-Token-Grant"))
+				.isFalse());
 	}
 
 	/** An unsafe request of a signed-in session, with its CSRF token. */
@@ -1131,8 +1149,8 @@ class GatewayRoutingIT {
 	}
 
 	/**
-	 * A raw HTTP/1.1 request from a given loopback address (127.0.0.x are all this machine's), to be a peer other
-	 * than the tests' own client.
+	 * A raw HTTP/1.1 request from a given loopback address (127.0.0.x are all this
+	 * machine's), to be a peer other than the tests' own client.
 	 */
 	private RawResponse fromPeer(String localAddress, String method, String path, Map<String, String> headers)
 			throws Exception {
@@ -1171,4 +1189,5 @@ class GatewayRoutingIT {
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -25,12 +25,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With load balancing on, one service name that resolves to several addresses (as Docker's DNS answers for a
- * scaled service) is several instances: routed requests and the gateway's own introspection calls are spread
- * over all of them, and a replica that leaves DNS gets no more traffic. The replicas here are two stubs on
- * 127.0.0.1 and 127.0.0.2 with the same port, and "sessions.test" is resolved by the test. (Requests go to
- * auth-service's route and introspection to session-service: each service has its own round-robin, so the two
- * do not fall into step with each other.)
+ * With load balancing on, one service name that resolves to several addresses (as
+ * Docker's DNS answers for a scaled service) is several instances: routed requests and
+ * the gateway's own introspection calls are spread over all of them, and a replica that
+ * leaves DNS gets no more traffic. The replicas here are two stubs on 127.0.0.1 and
+ * 127.0.0.2 with the same port, and "sessions.test" is resolved by the test. (Requests go
+ * to auth-service's route and introspection to session-service: each service has its own
+ * round-robin, so the two do not fall into step with each other.)
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LoadBalancingIT {
@@ -115,5 +116,7 @@ class LoadBalancingIT {
 						: new InetAddress[] { InetAddress.getByName("127.0.0.1") };
 			};
 		}
+
 	}
+
 }

@@ -22,17 +22,22 @@ import dev.warden.serviceidentity.session.SessionGrantSigner;
 import dev.warden.serviceidentity.session.SessionSecrets;
 
 /**
- * A stand-in for a service's HTTP contract: answers 200 with a small JSON body and records what arrived, so a
- * test can see exactly which path and headers the gateway forwarded. Credentials a test makes for itself
- * ({@link #newSession}, {@link #newToken}) are revoked by the stub's services the way the real ones revoke them
- * (sign-out, end other sessions, password change, re-authentication, deleting a session or token); a request
- * carrying {@code X-Stub-Status} is answered with that status instead, and revokes nothing.
+ * A stand-in for a service's HTTP contract: answers 200 with a small JSON body and
+ * records what arrived, so a test can see exactly which path and headers the gateway
+ * forwarded. Credentials a test makes for itself ({@link #newSession}, {@link #newToken})
+ * are revoked by the stub's services the way the real ones revoke them (sign-out, end
+ * other sessions, password change, re-authentication, deleting a session or token); a
+ * request carrying {@code X-Stub-Status} is answered with that status instead, and
+ * revokes nothing.
  */
 final class UpstreamStub implements AutoCloseable {
 
 	private final HttpServer server;
 
-	/** Cookie values the stub's session-service knows: a live session, one that must change its password, one that breaks. */
+	/**
+	 * Cookie values the stub's session-service knows: a live session, one that must
+	 * change its password, one that breaks.
+	 */
 	static final String ACTIVE_SECRET = "A".repeat(43);
 
 	static final String PASSWORD_CHANGE_SECRET = "P".repeat(43);
@@ -41,7 +46,10 @@ final class UpstreamStub implements AutoCloseable {
 
 	static final String ADMIN_SECRET = "M".repeat(43);
 
-	/** An administrator's session held to two-factor set-up, and one that must change its password first. */
+	/**
+	 * An administrator's session held to two-factor set-up, and one that must change its
+	 * password first.
+	 */
 	static final String TWO_FACTOR_SETUP_SECRET = "T".repeat(43);
 
 	static final String BOTH_FLAGS_SECRET = "F".repeat(43);
@@ -61,12 +69,18 @@ final class UpstreamStub implements AutoCloseable {
 		return this.tokenIntrospections.get();
 	}
 
-	/** The gateway's service key in these tests; the stub checks introspection calls carry its tokens. */
+	/**
+	 * The gateway's service key in these tests; the stub checks introspection calls carry
+	 * its tokens.
+	 */
 	static final ServiceKey GATEWAY_SERVICE_KEY = ServiceKey.generate();
 
 	private static final CallerKeys CALLERS = CallerKeys.parse(Map.of("gateway", GATEWAY_SERVICE_KEY.publicJson()));
 
-	/** auth-service's key in these tests: the stub's session-service hands out grants it signed. */
+	/**
+	 * auth-service's key in these tests: the stub's session-service hands out grants it
+	 * signed.
+	 */
 	static final ServiceKey AUTH_SERVICE_KEY = ServiceKey.generate();
 
 	private static final SessionGrantSigner GRANTS = new SessionGrantSigner(AUTH_SERVICE_KEY,
@@ -77,8 +91,8 @@ final class UpstreamStub implements AutoCloseable {
 
 	private static final java.time.Instant AUTHENTICATED_AT = java.time.Instant.parse("2026-11-26T10:00:00Z");
 
-	private static final ServiceTokenVerifier AS_SESSION_SERVICE = new ServiceTokenVerifier("session-service",
-			CALLERS, java.time.Clock.systemUTC());
+	private static final ServiceTokenVerifier AS_SESSION_SERVICE = new ServiceTokenVerifier("session-service", CALLERS,
+			java.time.Clock.systemUTC());
 
 	private static final ServiceTokenVerifier AS_TOKEN_SERVICE = new ServiceTokenVerifier("token-service", CALLERS,
 			java.time.Clock.systemUTC());
@@ -101,16 +115,27 @@ final class UpstreamStub implements AutoCloseable {
 
 	private final java.util.Set<String> revoked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-	/** What session-service says about a cookie value, whatever it knows: see {@link #answer}. */
+	/**
+	 * What session-service says about a cookie value, whatever it knows: see
+	 * {@link #answer}.
+	 */
 	private final Map<String, String> scripted = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** What token-service says about a token, whatever it knows: see {@link #answerToken}. */
+	/**
+	 * What token-service says about a token, whatever it knows: see {@link #answerToken}.
+	 */
 	private final Map<String, String> scriptedTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** The gateway's token grants in these tests, signed with its service key as the gateway signs them. */
+	/**
+	 * The gateway's token grants in these tests, signed with its service key as the
+	 * gateway signs them.
+	 */
 	static final TokenGrants TOKEN_GRANTS = new TokenGrants(GATEWAY_SERVICE_KEY, "", java.time.Clock.systemUTC());
 
-	/** token-service answers every introspection of this token with {@code answer}, verbatim. */
+	/**
+	 * token-service answers every introspection of this token with {@code answer},
+	 * verbatim.
+	 */
 	void answerToken(String token, String answer) {
 		this.scriptedTokens.put(token, answer);
 	}
@@ -125,12 +150,18 @@ final class UpstreamStub implements AutoCloseable {
 	/** The bodies of the session introspections that arrived, in order. */
 	private final List<String> sessionIntrospections = new CopyOnWriteArrayList<>();
 
-	/** Introspections of these credentials wait, once they have their (live) answer, until the test lets go. */
+	/**
+	 * Introspections of these credentials wait, once they have their (live) answer, until
+	 * the test lets go.
+	 */
 	private final Map<String, Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
 
-	/** A live session of {@code userId} with public id {@code sessionId}; returns its cookie value. */
+	/**
+	 * A live session of {@code userId} with public id {@code sessionId}; returns its
+	 * cookie value.
+	 */
 	String newSession(String userId, String sessionId) {
 		String secret = java.util.UUID.randomUUID().toString().replace("-", "")
 				+ java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
@@ -139,8 +170,9 @@ final class UpstreamStub implements AutoCloseable {
 	}
 
 	/**
-	 * session-service answers every introspection of this cookie value with {@code answer}, verbatim, however it is
-	 * asked about it (by the cookie's hash, or by the value itself).
+	 * session-service answers every introspection of this cookie value with
+	 * {@code answer}, verbatim, however it is asked about it (by the cookie's hash, or by
+	 * the value itself).
 	 */
 	void answer(String secret, String answer) {
 		this.scripted.put(secret, answer);
@@ -150,7 +182,10 @@ final class UpstreamStub implements AutoCloseable {
 		return this.sessionIntrospections;
 	}
 
-	/** A grant auth-service would sign for a session of {@code userId} behind the cookie {@code secret}. */
+	/**
+	 * A grant auth-service would sign for a session of {@code userId} behind the cookie
+	 * {@code secret}.
+	 */
 	static SessionGrant grantFor(String secret, String userId, String sessionId, List<String> roles,
 			java.time.Instant expiresAt) {
 		return new SessionGrant(userId, sessionId, roles, List.of("pwd"), AUTHENTICATED_AT, false, false,
@@ -163,8 +198,8 @@ final class UpstreamStub implements AutoCloseable {
 	}
 
 	/**
-	 * session-service's answer about a live session: the identity fields as given, and the grant (a compact JWS, or
-	 * {@code null} for none).
+	 * session-service's answer about a live session: the identity fields as given, and
+	 * the grant (a compact JWS, or {@code null} for none).
 	 */
 	static String liveAnswer(String userId, String sessionId, List<String> roles, String grant) {
 		return liveAnswer(userId, sessionId, roles, false, false, grant);
@@ -193,19 +228,28 @@ final class UpstreamStub implements AutoCloseable {
 		return token;
 	}
 
-	/** Ends a credential behind the gateway's back (as another replica or a Kafka-less path would). */
+	/**
+	 * Ends a credential behind the gateway's back (as another replica or a Kafka-less
+	 * path would).
+	 */
 	void revoke(String credential) {
 		this.revoked.add(credential);
 	}
 
-	/** Holds the next introspection of a credential after its answer is made; see {@link Hold}. */
+	/**
+	 * Holds the next introspection of a credential after its answer is made; see
+	 * {@link Hold}.
+	 */
 	Hold hold(String credential) {
 		Hold hold = new Hold(new java.util.concurrent.CountDownLatch(1), new java.util.concurrent.CountDownLatch(1));
 		this.holds.put(credential, hold);
 		return hold;
 	}
 
-	/** {@code arrived} opens when the held introspection has its answer; the test opens {@code release}. */
+	/**
+	 * {@code arrived} opens when the held introspection has its answer; the test opens
+	 * {@code release}.
+	 */
 	record Hold(java.util.concurrent.CountDownLatch arrived, java.util.concurrent.CountDownLatch release) {
 	}
 
@@ -218,7 +262,10 @@ final class UpstreamStub implements AutoCloseable {
 		return this.tokens.keySet().stream().filter((token) -> asksToken(body, token)).findFirst().orElse(null);
 	}
 
-	/** Whether a token introspection asks about this token, by its hash as the gateway asks. */
+	/**
+	 * Whether a token introspection asks about this token, by its hash as the gateway
+	 * asks.
+	 */
 	private static boolean asksToken(String body, String token) {
 		return body.contains("\"tokenHash\":\"" + ApiTokenFormat.hash(token) + "\"");
 	}
@@ -297,7 +344,10 @@ final class UpstreamStub implements AutoCloseable {
 		return session(secret, USER_ID, SESSION_ID, passwordChangeRequired, false, roles);
 	}
 
-	/** A live session's answer as the real session-service gives it: its fields, and auth-service's grant for them. */
+	/**
+	 * A live session's answer as the real session-service gives it: its fields, and
+	 * auth-service's grant for them.
+	 */
 	private static String session(String secret, String userId, String sessionId, boolean passwordChangeRequired,
 			boolean twoFactorSetupRequired, List<String> roles) {
 		String grant = GRANTS.sign(new SessionGrant(userId, sessionId, roles, List.of("pwd"), AUTHENTICATED_AT,
@@ -309,7 +359,10 @@ final class UpstreamStub implements AutoCloseable {
 		this(InetAddress.getLoopbackAddress(), 0);
 	}
 
-	/** A stub on one address and port, e.g. one of several replicas on 127.0.0.x with the same port. */
+	/**
+	 * A stub on one address and port, e.g. one of several replicas on 127.0.0.x with the
+	 * same port.
+	 */
 	UpstreamStub(InetAddress address, int port) {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(address, port), 0);
@@ -352,7 +405,8 @@ final class UpstreamStub implements AutoCloseable {
 						List.of("USER", "ADMIN"));
 			}
 			else if (keyed && asks(body, BOTH_FLAGS_SECRET)) {
-				// Its own user: its password change must not spend another test's rate-limit bucket.
+				// Its own user: its password change must not spend another test's
+				// rate-limit bucket.
 				answer = session(BOTH_FLAGS_SECRET, "user-with-both-flags", SESSION_ID, true, true, List.of("USER"));
 			}
 			else if (asks(body, BROKEN_SECRET)) {
@@ -378,13 +432,17 @@ final class UpstreamStub implements AutoCloseable {
 			String made = madeToken(body);
 			if (keyed && made != null) {
 				Credential token = this.tokens.get(made);
-				answer = this.revoked.contains(made) ? "{\"active\":false,\"reason\":\"revoked\"}"
-						: tokenAnswer(token.id(), token.userId(), this.tokenRoles.get(made),
-								TOKEN_GRANTS.sign(token.userId(), this.tokenRoles.get(made), 12, ApiTokenFormat.hash(made)));
+				answer = this.revoked.contains(made) ? "{\"active\":false,\"reason\":\"revoked\"}" : tokenAnswer(
+						token.id(), token.userId(), this.tokenRoles.get(made),
+						TOKEN_GRANTS.sign(token.userId(), this.tokenRoles.get(made), 12, ApiTokenFormat.hash(made)));
 			}
 			else if (keyed && scriptedTokens.keySet().stream().anyMatch((token) -> asksToken(body, token))) {
-				answer = scriptedTokens.entrySet().stream().filter((entry) -> asksToken(body, entry.getKey())).findFirst()
-					.orElseThrow().getValue();
+				answer = scriptedTokens.entrySet()
+					.stream()
+					.filter((entry) -> asksToken(body, entry.getKey()))
+					.findFirst()
+					.orElseThrow()
+					.getValue();
 			}
 			else if (keyed && asksToken(body, ACTIVE_TOKEN)) {
 				answer = tokenAnswer(TOKEN_ID, USER_ID, "USER",
@@ -421,9 +479,11 @@ final class UpstreamStub implements AutoCloseable {
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			if (forced == null && "POST".equals(arrived.method())
 					&& exchange.getRequestURI().getPath().equals("/api/auth/login")) {
-				// As auth-service does: a completed sign-in sets the new session's cookie.
+				// As auth-service does: a completed sign-in sets the new session's
+				// cookie.
 				exchange.getResponseHeaders()
-					.add("Set-Cookie", "__Host-warden_session=" + "N".repeat(43) + "; Path=/; Secure; HttpOnly; SameSite=Lax");
+					.add("Set-Cookie",
+							"__Host-warden_session=" + "N".repeat(43) + "; Path=/; Secure; HttpOnly; SameSite=Lax");
 			}
 			exchange.sendResponseHeaders(forced == null ? 200 : Integer.parseInt(forced), body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -458,7 +518,10 @@ final class UpstreamStub implements AutoCloseable {
 			return this.headers.keySet().stream().anyMatch((header) -> header.equalsIgnoreCase(name));
 		}
 
-		/** The values of a header, whatever the case of its name (the JDK server changes it). */
+		/**
+		 * The values of a header, whatever the case of its name (the JDK server changes
+		 * it).
+		 */
 		List<String> header(String name) {
 			return this.headers.entrySet()
 				.stream()
@@ -483,10 +546,12 @@ final class UpstreamStub implements AutoCloseable {
 	/** Whether the call carries the gateway's service token addressed to this service. */
 	private static boolean fromGateway(ServiceTokenVerifier service, com.sun.net.httpserver.HttpExchange exchange) {
 		try {
-			return "gateway".equals(service.verifyAuthorization(exchange.getRequestHeaders().getFirst("Authorization")));
+			return "gateway"
+				.equals(service.verifyAuthorization(exchange.getRequestHeaders().getFirst("Authorization")));
 		}
 		catch (ServiceTokenException ex) {
 			return false;
 		}
 	}
+
 }

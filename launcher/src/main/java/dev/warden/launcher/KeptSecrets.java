@@ -15,13 +15,15 @@ import dev.warden.infra.kafka.KafkaPrincipal;
 import dev.warden.infra.kafka.KafkaPrincipals;
 
 /**
- * Secrets of a local run that must survive restarts: the one configured in the environment, else one generated
- * at the first run and kept (owner-readable only) in the data directory. The first administrator's password (so
- * every run can print it again), the key that encrypts TOTP secrets (so enrolled authenticators keep working),
- * the key that chains the security log (so the kept log still verifies), the gateway's and auth-service's service
- * keys (so the session and API token grants they signed stay valid), the services' Redis passwords (so Redis
- * data kept in the data directory stays theirs) and the Kafka passwords of the administrator and each service
- * (the broker keeps its users in the kept Kafka log). Nothing is baked into the code.
+ * Secrets of a local run that must survive restarts: the one configured in the
+ * environment, else one generated at the first run and kept (owner-readable only) in the
+ * data directory. The first administrator's password (so every run can print it again),
+ * the key that encrypts TOTP secrets (so enrolled authenticators keep working), the key
+ * that chains the security log (so the kept log still verifies), the gateway's and
+ * auth-service's service keys (so the session and API token grants they signed stay
+ * valid), the services' Redis passwords (so Redis data kept in the data directory stays
+ * theirs) and the Kafka passwords of the administrator and each service (the broker keeps
+ * its users in the kept Kafka log). Nothing is baked into the code.
  */
 final class KeptSecrets {
 
@@ -57,8 +59,9 @@ final class KeptSecrets {
 	}
 
 	/**
-	 * A calling service's private key ({@code WARDEN_SERVICE_KEY}): it also signs the grants of sessions
-	 * (auth-service) and API tokens (gateway), which must stay valid across restarts.
+	 * A calling service's private key ({@code WARDEN_SERVICE_KEY}): it also signs the
+	 * grants of sessions (auth-service) and API tokens (gateway), which must stay valid
+	 * across restarts.
 	 */
 	static String serviceKey(Path dataDirectory, String service) {
 		return resolve(null, dataDirectory, service + "-service-key",
@@ -71,8 +74,9 @@ final class KeptSecrets {
 	}
 
 	/**
-	 * One Kafka password per service and the administrator's, as {@code principal=password} lines. A service
-	 * added since the file was written gets a password of its own then.
+	 * One Kafka password per service and the administrator's, as
+	 * {@code principal=password} lines. A service added since the file was written gets a
+	 * password of its own then.
 	 */
 	static KafkaCredentials kafkaCredentials(Path dataDirectory) {
 		Properties kept = new Properties();
@@ -92,8 +96,10 @@ final class KeptSecrets {
 		}
 		if (!complete) {
 			StringBuilder lines = new StringBuilder();
-			kept.stringPropertyNames().stream().sorted().forEach((name) -> lines.append(name).append('=')
-				.append(kept.getProperty(name)).append('\n'));
+			kept.stringPropertyNames()
+				.stream()
+				.sorted()
+				.forEach((name) -> lines.append(name).append('=').append(kept.getProperty(name)).append('\n'));
 			keep(dataDirectory.resolve(KAFKA_PASSWORDS_FILE), lines.toString());
 		}
 		return new KafkaCredentials(kept.getProperty(KafkaPrincipals.ADMIN), passwords);
@@ -138,4 +144,5 @@ final class KeptSecrets {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

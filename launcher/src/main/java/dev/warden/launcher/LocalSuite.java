@@ -23,10 +23,10 @@ import dev.warden.serviceidentity.session.SessionGrant;
 import dev.warden.serviceidentity.session.SessionSecrets;
 
 /**
- * The whole suite on one machine: the embedded infrastructure in this JVM, and each of the six services in a
- * JVM of its own, wired together through the same {@code WARDEN_*} environment variables a deployment uses. Every
- * service listens on the loopback interface only, its API on its port and health and metrics on its management
- * port.
+ * The whole suite on one machine: the embedded infrastructure in this JVM, and each of
+ * the six services in a JVM of its own, wired together through the same {@code WARDEN_*}
+ * environment variables a deployment uses. Every service listens on the loopback
+ * interface only, its API on its port and health and metrics on its management port.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -46,17 +46,19 @@ public final class LocalSuite implements AutoCloseable {
 	}
 
 	/**
-	 * An {@code Authorization} value with which {@code caller} (the gateway or auth-service) calls {@code callee}'s
-	 * internal API, valid for a minute: what tests and benchmarks use to act as that service.
+	 * An {@code Authorization} value with which {@code caller} (the gateway or
+	 * auth-service) calls {@code callee}'s internal API, valid for a minute: what tests
+	 * and benchmarks use to act as that service.
 	 */
 	public String serviceAuthorization(WardenService caller, WardenService callee) {
 		return this.credentials.authorization(caller, callee);
 	}
 
 	/**
-	 * Opens a session at session-service as auth-service does at a sign-in (the cookie value made here, its hash
-	 * and then auth-service's signed grant handed over) and returns the cookie value: for tests and benchmarks that
-	 * need many signed-in users without a password each.
+	 * Opens a session at session-service as auth-service does at a sign-in (the cookie
+	 * value made here, its hash and then auth-service's signed grant handed over) and
+	 * returns the cookie value: for tests and benchmarks that need many signed-in users
+	 * without a password each.
 	 */
 	public String openSession(String userId, List<String> roles, String userAgent)
 			throws java.io.IOException, InterruptedException {
@@ -65,9 +67,11 @@ public final class LocalSuite implements AutoCloseable {
 		String sessions = url(WardenService.SESSION);
 		String authorization = serviceAuthorization(WardenService.AUTH, WardenService.SESSION);
 		String rolesJson = roles.stream().map((role) -> "\"" + role + "\"").collect(Collectors.joining(","));
-		HttpResponse<String> created = send(sessions + "/internal/sessions", authorization, "{\"userId\":\""
-				+ userId + "\",\"roles\":[" + rolesJson + "],\"authMethods\":[\"pwd\"],\"ip\":\"198.51.100.4\","
-				+ "\"userAgent\":\"" + userAgent + "\",\"secretHash\":\"" + secretHash + "\"}", "POST");
+		HttpResponse<String> created = send(sessions + "/internal/sessions", authorization,
+				"{\"userId\":\"" + userId + "\",\"roles\":[" + rolesJson
+						+ "],\"authMethods\":[\"pwd\"],\"ip\":\"198.51.100.4\"," + "\"userAgent\":\"" + userAgent
+						+ "\",\"secretHash\":\"" + secretHash + "\"}",
+				"POST");
 		Matcher id = Pattern.compile("\"sessionId\":\"([^\"]+)\"").matcher(created.body());
 		Matcher end = Pattern.compile("\"expiresAt\":\"([^\"]+)\"").matcher(created.body());
 		if (created.statusCode() != 201 || !id.find() || !end.find()) {
@@ -87,8 +91,9 @@ public final class LocalSuite implements AutoCloseable {
 	}
 
 	/**
-	 * The headers with which the gateway hands token-service a new API token's value and its grant, for
-	 * benchmarks that create tokens at token-service directly: value first, then grant.
+	 * The headers with which the gateway hands token-service a new API token's value and
+	 * its grant, for benchmarks that create tokens at token-service directly: value
+	 * first, then grant.
 	 */
 	public List<String> tokenCreation(String userId, String role, int validityMonths) {
 		String value = dev.warden.event.ApiTokenFormat.newToken();
@@ -132,14 +137,17 @@ public final class LocalSuite implements AutoCloseable {
 			Map<String, String> shared = environment(options, infrastructure);
 			suite.credentials.createDatabaseOwners(infrastructure);
 			for (WardenService service : options.services()) {
-				// Every service knows where the others answer: the gateway routes to all, auth-service calls
+				// Every service knows where the others answer: the gateway routes to all,
+				// auth-service calls
 				// session-service at sign-in.
 				Map<String, String> env = new LinkedHashMap<>(shared);
 				env.putAll(upstreams(options));
 				ServiceCredentials.withoutOthersSecrets(env, service);
-				// Each service gets only its own credentials: its key or the public keys of its callers, its database login.
+				// Each service gets only its own credentials: its key or the public keys
+				// of its callers, its database login.
 				env.putAll(suite.credentials.environmentFor(service, infrastructure.postgres() != null));
-				// Its own Redis user only: a service taken over cannot touch another's keys.
+				// Its own Redis user only: a service taken over cannot touch another's
+				// keys.
 				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
 				env.putAll(kafkaSignIn(options, service));
 				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service),
@@ -154,18 +162,24 @@ public final class LocalSuite implements AutoCloseable {
 		}
 	}
 
-	/** Environment every service gets: where the infrastructure is, where the gateway's keys are, extras. */
+	/**
+	 * Environment every service gets: where the infrastructure is, where the gateway's
+	 * keys are, extras.
+	 */
 	static Map<String, String> environment(SuiteOptions options, EmbeddedInfrastructure infrastructure) {
 		Map<String, String> env = new LinkedHashMap<>();
 		infrastructure.serviceProperties().forEach((key, value) -> env.put(toEnvironmentName(key), value));
 		env.putAll(options.external());
-		env.put("WARDEN_IDENTITY_JWKS",
-				"http://" + SuiteOptions.LOOPBACK + ":" + options.port(WardenService.GATEWAY) + "/.well-known/jwks.json");
+		env.put("WARDEN_IDENTITY_JWKS", "http://" + SuiteOptions.LOOPBACK + ":" + options.port(WardenService.GATEWAY)
+				+ "/.well-known/jwks.json");
 		env.putAll(options.environment());
 		return env;
 	}
 
-	/** Each service signs in to Kafka as itself ({@code WARDEN_KAFKA_USERNAME}), knowing its own password only. */
+	/**
+	 * Each service signs in to Kafka as itself ({@code WARDEN_KAFKA_USERNAME}), knowing
+	 * its own password only.
+	 */
 	private static Map<String, String> kafkaSignIn(SuiteOptions options, WardenService service) {
 		Map<String, String> env = new LinkedHashMap<>();
 		options.infrastructure()
@@ -186,7 +200,10 @@ public final class LocalSuite implements AutoCloseable {
 		return env;
 	}
 
-	/** {@code warden.kafka.bootstrap} to {@code WARDEN_KAFKA_BOOTSTRAP}, as Spring Boot binds them. */
+	/**
+	 * {@code warden.kafka.bootstrap} to {@code WARDEN_KAFKA_BOOTSTRAP}, as Spring Boot
+	 * binds them.
+	 */
 	static String toEnvironmentName(String property) {
 		return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
 	}
@@ -234,7 +251,10 @@ public final class LocalSuite implements AutoCloseable {
 		}
 	}
 
-	/** Starts a service that was stopped or killed again, and waits until it reports ready. */
+	/**
+	 * Starts a service that was stopped or killed again, and waits until it reports
+	 * ready.
+	 */
 	public void relaunch(WardenService service, Duration readyTimeout) {
 		ServiceProcess fresh;
 		synchronized (this.processes) {
@@ -245,8 +265,8 @@ public final class LocalSuite implements AutoCloseable {
 		long deadline = System.nanoTime() + readyTimeout.toNanos();
 		while (!fresh.isReady()) {
 			if (!fresh.isAlive()) {
-				throw new IllegalStateException(service.module() + " exited during its restart:" + System.lineSeparator()
-						+ fresh.tail(40));
+				throw new IllegalStateException(
+						service.module() + " exited during its restart:" + System.lineSeparator() + fresh.tail(40));
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException(service.module() + " not ready " + readyTimeout + " after its restart");
@@ -259,7 +279,10 @@ public final class LocalSuite implements AutoCloseable {
 		return "http://localhost:" + this.options.port(service);
 	}
 
-	/** Where the service's health, readiness and metrics answer (the management port, never the gateway). */
+	/**
+	 * Where the service's health, readiness and metrics answer (the management port,
+	 * never the gateway).
+	 */
 	public String managementUrl(WardenService service) {
 		return "http://" + SuiteOptions.LOOPBACK + ":" + this.options.managementPort(service);
 	}
@@ -280,4 +303,5 @@ public final class LocalSuite implements AutoCloseable {
 			throw new IllegalStateException("Interrupted while waiting for the services", ex);
 		}
 	}
+
 }

@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every mail the SMTP sink accepted to {@code <dir>/NNNN.eml}, so people can open what Warden sent
- * with any mail client or text editor.
+ * Writes every mail the SMTP sink accepted to {@code
+ *
+<dir>
+ * /NNNN.eml}, so people can open what Warden sent with any mail client or text editor.
  */
 final class MailDrop implements AutoCloseable {
 
@@ -71,4 +73,5 @@ final class MailDrop implements AutoCloseable {
 	public void close() {
 		this.scheduler.shutdownNow();
 	}
+
 }

@@ -11,11 +11,13 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.warden.serviceidentity.ServiceKey;
 
 /**
- * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines ({@code deploy/new-secrets.sh}):
- * the service keys of the gateway and auth-service (private for the caller, public for the services they call),
- * the gateway's signing key (one for every replica), the TOTP encryption key, the security log's chain key, the
- * first administrator's password, the database, Redis (one per service) and Grafana passwords, and the Kafka
- * administrator's and each service's Kafka password. Nothing is written anywhere else.
+ * Prints fresh secrets for a Docker Compose deployment as {@code .env} lines
+ * ({@code deploy/new-secrets.sh}): the service keys of the gateway and auth-service
+ * (private for the caller, public for the services they call), the gateway's signing key
+ * (one for every replica), the TOTP encryption key, the security log's chain key, the
+ * first administrator's password, the database, Redis (one per service) and Grafana
+ * passwords, and the Kafka administrator's and each service's Kafka password. Nothing is
+ * written anywhere else.
  */
 public final class NewSecrets {
 
@@ -49,4 +51,5 @@ public final class NewSecrets {
 			System.out.println(RedisPasswords.variable(service) + "=" + RandomSecrets.generate(32));
 		}
 	}
+
 }

@@ -2,7 +2,10 @@ package dev.warden.launcher;
 
 import java.security.SecureRandom;
 
-/** Random passwords and keys for the local run, tests and benchmarks: nothing fixed is ever built in. */
+/**
+ * Random passwords and keys for the local run, tests and benchmarks: nothing fixed is
+ * ever built in.
+ */
 public final class RandomSecrets {
 
 	private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -12,7 +15,10 @@ public final class RandomSecrets {
 	private RandomSecrets() {
 	}
 
-	/** {@code length} characters from a 57-letter alphabet without look-alikes: about 5.8 bits each. */
+	/**
+	 * {@code length} characters from a 57-letter alphabet without look-alikes: about 5.8
+	 * bits each.
+	 */
 	public static String generate(int length) {
 		StringBuilder secret = new StringBuilder(length);
 		for (int i = 0; i < length; i++) {
@@ -20,4 +26,5 @@ public final class RandomSecrets {
 		}
 		return secret.toString();
 	}
+
 }

@@ -18,9 +18,9 @@ import dev.warden.infra.InfrastructureSettings;
 import dev.warden.infra.InfrastructureSettings.Component;
 
 /**
- * {@code ./run-local.sh}: the whole suite on embedded infrastructure, until Ctrl-C. Data persists in
- * {@code ./data} unless {@code --fresh}; any piece of infrastructure given through its {@code WARDEN_*}
- * variable is used instead of the embedded one.
+ * {@code ./run-local.sh}: the whole suite on embedded infrastructure, until Ctrl-C. Data
+ * persists in {@code ./data} unless {@code --fresh}; any piece of infrastructure given
+ * through its {@code WARDEN_*} variable is used instead of the embedded one.
  */
 public final class RunLocal {
 
@@ -53,7 +53,8 @@ public final class RunLocal {
 			.withPorts(port(env, "WARDEN_POSTGRES_PORT", 15432), port(env, "WARDEN_REDIS_PORT", 16379),
 					port(env, "WARDEN_KAFKA_PORT", 19092), port(env, "WARDEN_SMTP_PORT", 2525))
 			.withRedisPasswords(RedisPasswords.kept(env, data))
-			// Kept, like the Kafka log they are written into; each service is handed only its own.
+			// Kept, like the Kafka log they are written into; each service is handed only
+			// its own.
 			.withKafkaCredentials(KeptSecrets.kafkaCredentials(data));
 
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
@@ -72,14 +73,15 @@ public final class RunLocal {
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
 		secrets.put("WARDEN_TWOFACTOR_KEYS", KeptSecrets.twoFactorKeys(env.get("WARDEN_TWOFACTOR_KEYS"), data));
 		secrets.put("WARDEN_AUDIT_CHAINKEYS", KeptSecrets.auditChainKeys(env.get("WARDEN_AUDIT_CHAINKEYS"), data));
-		// A plain warden_session cookie by default here; WARDEN_COOKIE_SECURE=true works as well (browsers accept
+		// A plain warden_session cookie by default here; WARDEN_COOKIE_SECURE=true works
+		// as well (browsers accept
 		// Secure cookies on http://localhost), and Docker Compose defaults to it.
 		secrets.put("WARDEN_COOKIE_SECURE", env.getOrDefault("WARDEN_COOKIE_SECURE", "false"));
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports, secrets, jvmOptions,
 				data.resolve("logs"), EnumSet.allOf(WardenService.class), managementPorts);
 
-		System.out.println("Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs")
-				+ ") ...");
+		System.out.println(
+				"Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs") + ") ...");
 		long started = System.nanoTime();
 		LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(4));
 		MailDrop mails = suite.infrastructure().smtp() == null ? null
@@ -93,8 +95,8 @@ public final class RunLocal {
 			suite.close();
 			stopped.countDown();
 		}, "warden-stop"));
-		boolean changeRequired = !"false".equalsIgnoreCase(
-				env.getOrDefault("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "true").strip());
+		boolean changeRequired = !"false"
+			.equalsIgnoreCase(env.getOrDefault("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "true").strip());
 		printBanner(suite, adminEmail, adminPassword, env.containsKey("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"),
 				changeRequired, data, Duration.ofNanos(System.nanoTime() - started));
 		stopped.await();
@@ -104,36 +106,63 @@ public final class RunLocal {
 			boolean changeRequired, Path data, Duration took) {
 		var infra = suite.infrastructure();
 		StringBuilder out = new StringBuilder();
-		out.append(System.lineSeparator()).append("Warden is up (all six services ready in ")
-			.append(took.toSeconds()).append(" s).").append(System.lineSeparator());
-		out.append("  Gateway (the only door): ").append(suite.url(WardenService.GATEWAY)).append(System.lineSeparator());
-		out.append("  Administrator:           ").append(email).append(" / ").append(password)
-			.append(configured ? "  (from WARDEN_BOOTSTRAP_ADMIN_PASSWORD)" : "  (generated, kept in " + data.resolve(KeptSecrets.ADMIN_PASSWORD_FILE) + ")")
+		out.append(System.lineSeparator())
+			.append("Warden is up (all six services ready in ")
+			.append(took.toSeconds())
+			.append(" s).")
+			.append(System.lineSeparator());
+		out.append("  Gateway (the only door): ")
+			.append(suite.url(WardenService.GATEWAY))
+			.append(System.lineSeparator());
+		out.append("  Administrator:           ")
+			.append(email)
+			.append(" / ")
+			.append(password)
+			.append(configured ? "  (from WARDEN_BOOTSTRAP_ADMIN_PASSWORD)"
+					: "  (generated, kept in " + data.resolve(KeptSecrets.ADMIN_PASSWORD_FILE) + ")")
 			.append(System.lineSeparator());
 		if (changeRequired) {
 			out.append("                           the first sign-in asks for a new password (the administrator"
-					+ " created at the first start must replace this one)").append(System.lineSeparator());
+					+ " created at the first start must replace this one)")
+				.append(System.lineSeparator());
 		}
 		if (infra.smtp() != null) {
-			out.append("  Captured e-mails:        ").append(data.resolve("mail")).append("/*.eml  (SMTP sink on localhost:")
-				.append(infra.smtp().port()).append(")").append(System.lineSeparator());
+			out.append("  Captured e-mails:        ")
+				.append(data.resolve("mail"))
+				.append("/*.eml  (SMTP sink on localhost:")
+				.append(infra.smtp().port())
+				.append(")")
+				.append(System.lineSeparator());
 		}
-		out.append("  Service logs:            ").append(data.resolve("logs")).append("/<service>.log").append(System.lineSeparator());
-		out.append("  Services (127.0.0.1 only; health and metrics on the management port):").append(System.lineSeparator());
+		out.append("  Service logs:            ")
+			.append(data.resolve("logs"))
+			.append("/<service>.log")
+			.append(System.lineSeparator());
+		out.append("  Services (127.0.0.1 only; health and metrics on the management port):")
+			.append(System.lineSeparator());
 		for (ServiceProcess process : suite.processes()) {
-			out.append(String.format("    %-21s http://localhost:%d  management http://127.0.0.1:%d/actuator  (pid %d)%n",
-					process.service().module(), process.port(), process.managementPort(), process.pid()));
+			out.append(
+					String.format("    %-21s http://localhost:%d  management http://127.0.0.1:%d/actuator  (pid %d)%n",
+							process.service().module(), process.port(), process.managementPort(), process.pid()));
 		}
 		if (infra.postgres() != null) {
-			out.append("  PostgreSQL:              localhost:").append(infra.postgres().port()).append(" (user postgres; databases auth, tokens, audit)").append(System.lineSeparator());
+			out.append("  PostgreSQL:              localhost:")
+				.append(infra.postgres().port())
+				.append(" (user postgres; databases auth, tokens, audit)")
+				.append(System.lineSeparator());
 		}
 		if (infra.redis() != null) {
-			out.append("  Redis:                   localhost:").append(infra.redis().port())
-				.append(" (a user per service; passwords in ").append(data).append("/redis-*-password)")
+			out.append("  Redis:                   localhost:")
+				.append(infra.redis().port())
+				.append(" (a user per service; passwords in ")
+				.append(data)
+				.append("/redis-*-password)")
 				.append(System.lineSeparator());
 		}
 		if (infra.kafka() != null) {
-			out.append("  Kafka:                   ").append(infra.kafka().bootstrapServers()).append(System.lineSeparator());
+			out.append("  Kafka:                   ")
+				.append(infra.kafka().bootstrapServers())
+				.append(System.lineSeparator());
 		}
 		out.append("Press Ctrl-C to stop.");
 		System.out.println(out);
@@ -175,4 +204,5 @@ public final class RunLocal {
 			});
 		}
 	}
+
 }

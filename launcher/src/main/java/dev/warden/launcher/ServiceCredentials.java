@@ -10,13 +10,17 @@ import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenMinter;
 
 /**
- * Each service's own credentials and which service is given what: the gateway and auth-service
- * their own private service key, a service they call the public keys of the callers it accepts, a service with a
- * database the login of that database's owner (never the superuser). Nothing is shared between services.
+ * Each service's own credentials and which service is given what: the gateway and
+ * auth-service their own private service key, a service they call the public keys of the
+ * callers it accepts, a service with a database the login of that database's owner (never
+ * the superuser). Nothing is shared between services.
  */
 final class ServiceCredentials {
 
-	/** The database each PostgreSQL-backed service owns (its {@code warden.postgres.database}). */
+	/**
+	 * The database each PostgreSQL-backed service owns (its
+	 * {@code warden.postgres.database}).
+	 */
 	static final Map<WardenService, String> DATABASES = Map.of(WardenService.AUTH, "auth", WardenService.TOKEN,
 			"tokens", WardenService.AUDIT, "audit");
 
@@ -32,8 +36,8 @@ final class ServiceCredentials {
 	}
 
 	/**
-	 * @param dataDirectory where a local run keeps the service keys, so the session and API token grants they signed
-	 * stay valid across restarts ({@code null}: fresh keys)
+	 * @param dataDirectory where a local run keeps the service keys, so the session and
+	 * API token grants they signed stay valid across restarts ({@code null}: fresh keys)
 	 */
 	ServiceCredentials(java.nio.file.Path dataDirectory) {
 		this.gateway = dataDirectory == null ? ServiceKey.generate()
@@ -44,27 +48,31 @@ final class ServiceCredentials {
 	}
 
 	/**
-	 * Secrets that may come in with the suite's shared environment or the launcher's own (an operator's setting)
-	 * but belong to some services only: every other service's environment is stripped of them (a service taken over
-	 * learns nothing it does not use).
+	 * Secrets that may come in with the suite's shared environment or the launcher's own
+	 * (an operator's setting) but belong to some services only: every other service's
+	 * environment is stripped of them (a service taken over learns nothing it does not
+	 * use).
 	 */
 	static final Map<String, Set<WardenService>> OWNED_SECRETS = Map.of("WARDEN_IDENTITY_SIGNING_KEY",
-			Set.of(WardenService.GATEWAY), "WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", Set.of(WardenService.GATEWAY), "WARDEN_SERVICE_PREVIOUSKEYS",
-			Set.of(WardenService.GATEWAY, WardenService.AUTH),
-			"WARDEN_TWOFACTOR_KEYS", Set.of(WardenService.AUTH), "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
-			Set.of(WardenService.AUTH), "WARDEN_AUDIT_CHAINKEYS", Set.of(WardenService.AUDIT), "WARDEN_SMTP_PASSWORD",
+			Set.of(WardenService.GATEWAY), "WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", Set.of(WardenService.GATEWAY),
+			"WARDEN_SERVICE_PREVIOUSKEYS", Set.of(WardenService.GATEWAY, WardenService.AUTH), "WARDEN_TWOFACTOR_KEYS",
+			Set.of(WardenService.AUTH), "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", Set.of(WardenService.AUTH),
+			"WARDEN_AUDIT_CHAINKEYS", Set.of(WardenService.AUDIT), "WARDEN_SMTP_PASSWORD",
 			Set.of(WardenService.NOTIFICATION), "WARDEN_POSTGRES_PASSWORD",
 			Set.of(WardenService.AUTH, WardenService.TOKEN, WardenService.AUDIT));
 
-	/** Removes from one service's environment the secrets that belong to other services. */
+	/**
+	 * Removes from one service's environment the secrets that belong to other services.
+	 */
 	static void withoutOthersSecrets(Map<String, String> env, WardenService service) {
 		env.keySet().removeIf((name) -> !mayHold(service, name));
 	}
 
 	/**
-	 * Whether a variable of the launcher's or the suite's environment may reach this service: a secret listed above
-	 * only for its owners, any other secret-looking variable (a password, a key) never — the suite hands each
-	 * service its own — and everything else (settings such as {@code WARDEN_SESSION_IDLETIMEOUT}) always.
+	 * Whether a variable of the launcher's or the suite's environment may reach this
+	 * service: a secret listed above only for its owners, any other secret-looking
+	 * variable (a password, a key) never — the suite hands each service its own — and
+	 * everything else (settings such as {@code WARDEN_SESSION_IDLETIMEOUT}) always.
 	 */
 	static boolean mayHold(WardenService service, String name) {
 		String upper = name.toUpperCase(java.util.Locale.ROOT);
@@ -75,7 +83,10 @@ final class ServiceCredentials {
 		return !(upper.endsWith("_PASSWORD") || upper.endsWith("_KEY") || upper.endsWith("_KEYS"));
 	}
 
-	/** Gives each service database its owner login (embedded PostgreSQL only; an external one is the operator's). */
+	/**
+	 * Gives each service database its owner login (embedded PostgreSQL only; an external
+	 * one is the operator's).
+	 */
 	void createDatabaseOwners(EmbeddedInfrastructure infrastructure) {
 		if (infrastructure.postgres() != null) {
 			this.databasePasswords.forEach(infrastructure::ensureDatabaseOwner);
@@ -103,23 +114,33 @@ final class ServiceCredentials {
 			}
 			case TOKEN -> env.put("WARDEN_INTERNAL_GATEWAYKEY", this.gateway.publicJson());
 			default -> {
-				// notification-service and audit-service call no one and are called by no one.
+				// notification-service and audit-service call no one and are called by no
+				// one.
 			}
 		}
 		return env;
 	}
 
-	/** Signs session grants as auth-service does, for tests and benchmarks that open sessions without signing in. */
+	/**
+	 * Signs session grants as auth-service does, for tests and benchmarks that open
+	 * sessions without signing in.
+	 */
 	dev.warden.serviceidentity.session.SessionGrantSigner sessionGrants() {
 		return new dev.warden.serviceidentity.session.SessionGrantSigner(this.auth, Clock.systemUTC());
 	}
 
-	/** Signs API token grants as the gateway does, for benchmarks that create tokens at token-service directly. */
+	/**
+	 * Signs API token grants as the gateway does, for benchmarks that create tokens at
+	 * token-service directly.
+	 */
 	dev.warden.serviceidentity.token.TokenGrants tokenGrants() {
 		return new dev.warden.serviceidentity.token.TokenGrants(this.gateway, "", Clock.systemUTC());
 	}
 
-	/** An {@code Authorization} value proving {@code caller} to {@code callee}, for tests and benchmarks. */
+	/**
+	 * An {@code Authorization} value proving {@code caller} to {@code callee}, for tests
+	 * and benchmarks.
+	 */
 	String authorization(WardenService caller, WardenService callee) {
 		ServiceKey key = switch (caller) {
 			case GATEWAY -> this.gateway;
@@ -128,4 +149,5 @@ final class ServiceCredentials {
 		};
 		return "Bearer " + new ServiceTokenMinter(caller.module(), key, Clock.systemUTC()).tokenFor(callee.module());
 	}
+
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running in its own JVM, as in production, with its output in a log file. */
+/**
+ * One service running in its own JVM, as in production, with its output in a log file.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -53,7 +55,8 @@ public final class ServiceProcess implements AutoCloseable {
 			command.add(jar.toString());
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-			// What the launcher was started with reaches each service (settings such as WARDEN_SESSION_*), except the
+			// What the launcher was started with reaches each service (settings such as
+			// WARDEN_SESSION_*), except the
 			// secrets: each service gets its own from the suite and no other's.
 			builder.environment().keySet().removeIf((name) -> !ServiceCredentials.mayHold(service, name));
 			builder.environment().putAll(environment);
@@ -66,7 +69,9 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Where a service of the suite listens: its ports, on the loopback interface only. */
+	/**
+	 * Where a service of the suite listens: its ports, on the loopback interface only.
+	 */
 	static Map<String, String> listening(int port, int managementPort) {
 		return Map.of("SERVER_PORT", String.valueOf(port), "SERVER_ADDRESS", SuiteOptions.LOOPBACK,
 				"MANAGEMENT_SERVER_PORT", String.valueOf(managementPort), "MANAGEMENT_SERVER_ADDRESS",
@@ -81,7 +86,10 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Health, readiness and metrics: {@code http://127.0.0.1:<management port>/actuator/...}. */
+	/**
+	 * Health, readiness and metrics:
+	 * {@code http://127.0.0.1:<management port>/actuator/...}.
+	 */
 	public int managementPort() {
 		return this.managementPort;
 	}
@@ -101,12 +109,11 @@ public final class ServiceProcess implements AutoCloseable {
 	/** Whether the readiness probe (on the management port) answers UP right now. */
 	public boolean isReady() {
 		try {
-			HttpResponse<Void> response = HTTP.send(
-					HttpRequest.newBuilder(URI.create("http://" + SuiteOptions.LOOPBACK + ":" + this.managementPort
-							+ "/actuator/health/readiness"))
-						.timeout(Duration.ofSeconds(2))
-						.build(),
-					HttpResponse.BodyHandlers.discarding());
+			HttpResponse<Void> response = HTTP.send(HttpRequest
+				.newBuilder(URI.create(
+						"http://" + SuiteOptions.LOOPBACK + ":" + this.managementPort + "/actuator/health/readiness"))
+				.timeout(Duration.ofSeconds(2))
+				.build(), HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200;
 		}
 		catch (IOException ex) {
@@ -130,8 +137,8 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Kills the service without warning (SIGKILL, as {@code kill -9} or an OOM killer would): no shutdown hook,
-	 * no graceful end of a batch or transaction.
+	 * Kills the service without warning (SIGKILL, as {@code kill -9} or an OOM killer
+	 * would): no shutdown hook, no graceful end of a batch or transaction.
 	 */
 	public void kill() {
 		try {
@@ -142,7 +149,10 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Starts the service again, with the same jar, port, environment and log, after it stopped or was killed. */
+	/**
+	 * Starts the service again, with the same jar, port, environment and log, after it
+	 * stopped or was killed.
+	 */
 	public ServiceProcess relaunch() {
 		if (this.process.isAlive()) {
 			throw new IllegalStateException(this.service.module() + " is still running");
@@ -150,7 +160,10 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.launcher.get();
 	}
 
-	/** Asks the service to stop (SIGTERM, graceful shutdown), then kills it if it takes too long. */
+	/**
+	 * Asks the service to stop (SIGTERM, graceful shutdown), then kills it if it takes
+	 * too long.
+	 */
 	@Override
 	public void close() {
 		if (!this.process.isAlive()) {
@@ -167,4 +180,5 @@ public final class ServiceProcess implements AutoCloseable {
 			this.process.destroyForcibly();
 		}
 	}
+
 }

@@ -15,32 +15,42 @@ import dev.warden.infra.InfrastructureSettings;
  *
  * @param root the checkout, where each service's jar is under {@code <module>/target}
  * @param infrastructure which embedded servers to start, and where
- * @param external settings of infrastructure provided from outside ({@code WARDEN_POSTGRES_URL}...)
+ * @param external settings of infrastructure provided from outside
+ * ({@code WARDEN_POSTGRES_URL}...)
  * @param ports the port of each service
- * @param environment extra environment for every service (secrets such as the signing key, admin password)
+ * @param environment extra environment for every service (secrets such as the signing
+ * key, admin password)
  * @param jvmOptions options of each service JVM
  * @param logDirectory where each service writes {@code <module>.log}
- * @param services the services to start (all six for the suite; fewer for a benchmark of one)
- * @param managementPorts the management port of each service (health, metrics); a service not in it gets its
- *        port + 1000 when it runs on its default port, a free port otherwise
+ * @param services the services to start (all six for the suite; fewer for a benchmark of
+ * one)
+ * @param managementPorts the management port of each service (health, metrics); a service
+ * not in it gets its port + 1000 when it runs on its default port, a free port otherwise
  */
 public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
-		Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions,
-		Path logDirectory, Set<WardenService> services, Map<WardenService, Integer> managementPorts) {
+		Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions, Path logDirectory,
+		Set<WardenService> services, Map<WardenService, Integer> managementPorts) {
 
-	/** Every service and embedded server listens on this address only: nothing of a local run is on the network. */
+	/**
+	 * Every service and embedded server listens on this address only: nothing of a local
+	 * run is on the network.
+	 */
 	public static final String LOOPBACK = "127.0.0.1";
 
-	/** How far a service's management port is from its port by default (gateway 8080, management 9080). */
+	/**
+	 * How far a service's management port is from its port by default (gateway 8080,
+	 * management 9080).
+	 */
 	public static final int MANAGEMENT_PORT_OFFSET = 1000;
 
 	/**
-	 * Default JVM options: small heaps and serial GC, so six JVMs fit a laptop or a 2-core CI box, and the C1
-	 * compiler only, because six JVMs starting at once spend most of their start-up compiling (measured here:
-	 * 64 s to all-ready with C2, 44 s without). Benchmarks set {@code WARDEN_JAVA_OPTS} without it.
+	 * Default JVM options: small heaps and serial GC, so six JVMs fit a laptop or a
+	 * 2-core CI box, and the C1 compiler only, because six JVMs starting at once spend
+	 * most of their start-up compiling (measured here: 64 s to all-ready with C2, 44 s
+	 * without). Benchmarks set {@code WARDEN_JAVA_OPTS} without it.
 	 */
-	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-XX:+ExitOnOutOfMemoryError", "-Xss512k");
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+			"-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-Xss512k");
 
 	public SuiteOptions {
 		external = Map.copyOf(external);
@@ -52,13 +62,16 @@ public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map
 		management.putAll(managementPorts);
 		for (WardenService service : WardenService.values()) {
 			int port = ports.getOrDefault(service, service.defaultPort());
-			management.computeIfAbsent(service, (s) -> port == s.defaultPort() ? port + MANAGEMENT_PORT_OFFSET
-					: FreePorts.next());
+			management.computeIfAbsent(service,
+					(s) -> port == s.defaultPort() ? port + MANAGEMENT_PORT_OFFSET : FreePorts.next());
 		}
 		managementPorts = management;
 	}
 
-	/** Options whose management ports follow the default rule (see {@code managementPorts}). */
+	/**
+	 * Options whose management ports follow the default rule (see
+	 * {@code managementPorts}).
+	 */
 	public SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
 			Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions,
 			Path logDirectory, Set<WardenService> services) {
@@ -69,7 +82,10 @@ public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map
 		return this.ports.getOrDefault(service, service.defaultPort());
 	}
 
-	/** Where the service answers health, readiness and metrics (never routed by the gateway). */
+	/**
+	 * Where the service answers health, readiness and metrics (never routed by the
+	 * gateway).
+	 */
 	public int managementPort(WardenService service) {
 		return this.managementPorts.get(service);
 	}

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The six processes of the suite, their Maven modules and default ports (docs/architecture.md, "Ports"). */
+/**
+ * The six processes of the suite, their Maven modules and default ports
+ * (docs/architecture.md, "Ports").
+ */
 public enum WardenService {
 
 	GATEWAY("gateway", 8080), AUTH("auth-service", 8081), SESSION("session-service", 8082),
@@ -29,7 +32,10 @@ public enum WardenService {
 		return this.defaultPort;
 	}
 
-	/** The executable Spring Boot jar Maven built for this service, or {@code null} if it is not built. */
+	/**
+	 * The executable Spring Boot jar Maven built for this service, or {@code null} if it
+	 * is not built.
+	 */
 	public Path jar(Path root) {
 		Path target = root.resolve(this.module).resolve("target");
 		if (!Files.isDirectory(target)) {
@@ -46,4 +52,5 @@ public enum WardenService {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

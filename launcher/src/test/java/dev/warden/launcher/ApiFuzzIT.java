@@ -22,13 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public endpoint, through the gateway of the running suite, with generated bad input: each field
- * missing, of the wrong type, huge, or carrying injection and traversal payloads; unknown fields; bodies that
- * are not JSON, not UTF-8, or nested thousands deep; wrong content types and methods; hostile path and query
- * values; and random JSON from a seeded generator (the seed is printed, so a failure can be replayed).
- * Invariant for every answer: never a 5xx; every 4xx is {@code application/problem+json} with a {@code code};
- * no body names a class, a package, SQL or a stack frame. The count per endpoint goes to
- * {@code target/fuzz/report.md}.
+ * Every public endpoint, through the gateway of the running suite, with generated bad
+ * input: each field missing, of the wrong type, huge, or carrying injection and traversal
+ * payloads; unknown fields; bodies that are not JSON, not UTF-8, or nested thousands
+ * deep; wrong content types and methods; hostile path and query values; and random JSON
+ * from a seeded generator (the seed is printed, so a failure can be replayed). Invariant
+ * for every answer: never a 5xx; every 4xx is {@code application/problem+json} with a
+ * {@code code}; no body names a class, a package, SQL or a stack frame. The count per
+ * endpoint goes to {@code target/fuzz/report.md}.
  */
 class ApiFuzzIT {
 
@@ -52,7 +53,8 @@ class ApiFuzzIT {
 
 	private static String adminCookie;
 
-	// HTTP/1.1 as browsers and scripts send to the gateway; no h2c upgrade attempts riding on hostile bodies.
+	// HTTP/1.1 as browsers and scripts send to the gateway; no h2c upgrade attempts
+	// riding on hostile bodies.
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -109,11 +111,11 @@ class ApiFuzzIT {
 			policy.put(field, 0);
 		}
 		policy.put("twoFactorRequiredFor", List.of());
-		return List.of(new Endpoint("POST", "/api/auth/login", null, body("email", "nobody@example.test", "password", "x")),
+		return List.of(
+				new Endpoint("POST", "/api/auth/login", null, body("email", "nobody@example.test", "password", "x")),
 				new Endpoint("POST", "/api/auth/login/mfa", null, body("mfaToken", "abc", "code", "123456")),
 				new Endpoint("POST", "/api/auth/reauthenticate", u, body("password", "wrong password")),
-				new Endpoint("GET", "/api/me", u, null),
-				new Endpoint("PUT", "/api/me/locale", u, body("locale", "de")),
+				new Endpoint("GET", "/api/me", u, null), new Endpoint("PUT", "/api/me/locale", u, body("locale", "de")),
 				new Endpoint("GET", "/api/security/password/policy", u, null),
 				new Endpoint("POST", "/api/security/password", u,
 						body("currentPassword", "wrong", "newPassword", "x", "confirmPassword", "y")),
@@ -125,7 +127,8 @@ class ApiFuzzIT {
 				new Endpoint("DELETE", "/api/security/sessions/{id}", u, null),
 				new Endpoint("GET", "/api/security/tokens", u, null),
 				new Endpoint("GET", "/api/security/tokens/roles", u, null),
-				new Endpoint("POST", "/api/security/tokens", u, body("name", "fuzz", "validityMonths", 13, "role", "ROOT")),
+				new Endpoint("POST", "/api/security/tokens", u,
+						body("name", "fuzz", "validityMonths", 13, "role", "ROOT")),
 				new Endpoint("DELETE", "/api/security/tokens/{id}", u, null),
 				new Endpoint("GET", "/api/security/log", u, null),
 				new Endpoint("GET", "/api/security/log/export", u, null),
@@ -142,7 +145,10 @@ class ApiFuzzIT {
 				new Endpoint("GET", "/api/admin/notifications/templates/{id}/preview", a, null));
 	}
 
-	/** The policy with one rule out of range, so no mutation of it can change the suite's real policy. */
+	/**
+	 * The policy with one rule out of range, so no mutation of it can change the suite's
+	 * real policy.
+	 */
 	private static Map<String, Object> invalid(Map<String, Object> policy) {
 		Map<String, Object> copy = new LinkedHashMap<>(policy);
 		copy.put("minLength", 3);
@@ -192,10 +198,12 @@ class ApiFuzzIT {
 			}
 		}
 		List<byte[]> hostileBodies = List.of(bytes("{"), bytes("[]"), bytes("null"), bytes("\"text\""), bytes(""),
-				bytes("{\"a\":1,\"a\":2}"), new byte[] { '{', '"', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' },
-				new byte[] { (byte) 0xFF, (byte) 0xFE, (byte) 0x00, (byte) 0x80 }, bytes("[".repeat(10_000) + "]".repeat(10_000)),
-				bytes("{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)), bytes("{\"x\":\"" + "y".repeat(70_000) + "\"}"),
-				randomBytes(random, 512));
+				bytes("{\"a\":1,\"a\":2}"),
+				new byte[] { '{', '"', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' },
+				new byte[] { (byte) 0xFF, (byte) 0xFE, (byte) 0x00, (byte) 0x80 },
+				bytes("[".repeat(10_000) + "]".repeat(10_000)),
+				bytes("{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)),
+				bytes("{\"x\":\"" + "y".repeat(70_000) + "\"}"), randomBytes(random, 512));
 		for (byte[] hostile : hostileBodies) {
 			send(endpoint, endpoint.method(), path, "application/json", hostile);
 		}
@@ -231,8 +239,7 @@ class ApiFuzzIT {
 		send(endpoint, endpoint.method(), path, "application/json", bytes(toJson(mutated)));
 	}
 
-	private void send(Endpoint endpoint, String method, String path, String contentType, byte[] body)
-			throws Exception {
+	private void send(Endpoint endpoint, String method, String path, String contentType, byte[] body) throws Exception {
 		this.tried.merge(endpoint.name(), 1, Integer::sum);
 		HttpRequest.Builder request;
 		try {
@@ -248,8 +255,8 @@ class ApiFuzzIT {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofByteArray(body));
+		request.method(method,
+				body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		HttpResponse<String> response;
 		try {
 			response = sendOnce(request.build());
@@ -265,8 +272,9 @@ class ApiFuzzIT {
 	}
 
 	/**
-	 * One retry after a client-side timeout only: on two shared cores a request can stall behind a JIT or GC
-	 * pause of the suite; a request that gets no answer twice is a violation.
+	 * One retry after a client-side timeout only: on two shared cores a request can stall
+	 * behind a JIT or GC pause of the suite; a request that gets no answer twice is a
+	 * violation.
 	 */
 	private HttpResponse<String> sendOnce(HttpRequest request) throws Exception {
 		try {
@@ -298,9 +306,13 @@ class ApiFuzzIT {
 		StringBuilder report = new StringBuilder("# API fuzzing\n\nSeed ").append(SEED)
 			.append(". Invariant: no 5xx, every 4xx problem+json with a code, no internals in any error body.\n\n")
 			.append("| endpoint | requests |\n|---|---|\n");
-		this.tried.forEach((name, count) -> report.append("| `").append(name).append("` | ").append(count).append(" |\n"));
-		report.append("\nTotal: ").append(this.tried.values().stream().mapToInt(Integer::intValue).sum())
-			.append(" requests; violations: ").append(this.violations.size()).append('\n');
+		this.tried
+			.forEach((name, count) -> report.append("| `").append(name).append("` | ").append(count).append(" |\n"));
+		report.append("\nTotal: ")
+			.append(this.tried.values().stream().mapToInt(Integer::intValue).sum())
+			.append(" requests; violations: ")
+			.append(this.violations.size())
+			.append('\n');
 		this.violations.forEach((violation) -> report.append("- ").append(violation).append('\n'));
 		Path file = Path.of("target/fuzz/report.md");
 		Files.createDirectories(file.getParent());
@@ -387,7 +399,9 @@ class ApiFuzzIT {
 	private static HttpResponse<String> login(HttpClient http, String email, String password) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/auth/login"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

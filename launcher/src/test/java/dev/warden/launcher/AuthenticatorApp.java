@@ -7,7 +7,10 @@ import java.time.Instant;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** What an authenticator app shows for a base32 secret (RFC 6238: HMAC-SHA1, 6 digits, 30 s steps). */
+/**
+ * What an authenticator app shows for a base32 secret (RFC 6238: HMAC-SHA1, 6 digits, 30
+ * s steps).
+ */
 final class AuthenticatorApp {
 
 	private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -37,4 +40,5 @@ final class AuthenticatorApp {
 				| (hash[at + 3] & 0xff);
 		return String.format("%06d", binary % 1_000_000);
 	}
+
 }

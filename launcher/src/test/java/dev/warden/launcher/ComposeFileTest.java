@@ -27,10 +27,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The Docker Compose deployment, checked against the code without a Docker engine: every long-running
- * container has a health check, every {@code WARDEN_*} variable a service is given is one it reads, ports and
- * upstream URLs agree with the services' own configuration, the topics created are the ones the services use,
- * the Kafka ACLs are the code's and each service has its own Kafka user, no secret has a committed value, and the one Dockerfile builds a layered, non-root image.
+ * The Docker Compose deployment, checked against the code without a Docker engine: every
+ * long-running container has a health check, every {@code WARDEN_*} variable a service is
+ * given is one it reads, ports and upstream URLs agree with the services' own
+ * configuration, the topics created are the ones the services use, the Kafka ACLs are the
+ * code's and each service has its own Kafka user, no secret has a committed value, and
+ * the one Dockerfile builds a layered, non-root image.
  */
 class ComposeFileTest {
 
@@ -55,7 +57,8 @@ class ComposeFileTest {
 	void everyLongRunningContainerHasAHealthCheck() {
 		services.forEach((name, service) -> {
 			if ("no".equals(service.get("restart"))) {
-				return; // one-shot init steps finish; others wait for them with service_completed_successfully
+				return; // one-shot init steps finish; others wait for them with
+						// service_completed_successfully
 			}
 			assertThat(map(service, "healthcheck")).as(name).isNotNull();
 			assertThat((List<?>) map(service, "healthcheck").get("test")).as(name).isNotEmpty();
@@ -81,8 +84,8 @@ class ComposeFileTest {
 			Set<String> readable = readableVariables(warden.module());
 			for (String variable : environment(warden.module()).keySet()) {
 				if (variable.startsWith("WARDEN_")) {
-					assertThat(readable.stream().anyMatch((known) -> variable.equals(known)
-							|| variable.startsWith(known + "_")))
+					assertThat(readable.stream()
+						.anyMatch((known) -> variable.equals(known) || variable.startsWith(known + "_")))
 						.as("%s is given %s, which it does not read", warden.module(), variable)
 						.isTrue();
 				}
@@ -106,8 +109,8 @@ class ComposeFileTest {
 		}
 		assertThat(environment("auth-service").get("WARDEN_UPSTREAM_SESSION"))
 			.isEqualTo("http://session-service:" + serverPort("session-service"));
-		assertThat((List<?>) services.get("gateway").get("ports")).anySatisfy(
-				(mapping) -> assertThat(mapping.toString()).endsWith(":" + serverPort("gateway")));
+		assertThat((List<?>) services.get("gateway").get("ports"))
+			.anySatisfy((mapping) -> assertThat(mapping.toString()).endsWith(":" + serverPort("gateway")));
 	}
 
 	@Test
@@ -125,7 +128,10 @@ class ComposeFileTest {
 		}
 	}
 
-	/** An alert on a metric nobody registers would never fire: each warden_* series must come from the code. */
+	/**
+	 * An alert on a metric nobody registers would never fire: each warden_* series must
+	 * come from the code.
+	 */
 	@Test
 	void everyAlertWatchesAMetricTheServicesRegisterAndPrometheusLoadsTheRules() throws IOException {
 		String rules = Files.readString(ROOT.resolve("deploy/prometheus/alerts.yml"));
@@ -133,8 +139,9 @@ class ComposeFileTest {
 		assertThat((List<?>) parsed.get("groups")).isNotEmpty();
 		java.util.Set<String> registered = new java.util.HashSet<>();
 		try (java.util.stream.Stream<Path> sources = Files.walk(ROOT)) {
-			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")
-					&& path.toString().contains("/src/main/")).toList()) {
+			for (Path source : sources
+				.filter((path) -> path.toString().endsWith(".java") && path.toString().contains("/src/main/"))
+				.toList()) {
 				java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\"(warden\\.[a-z_.]+)\"")
 					.matcher(Files.readString(source));
 				while (metric.find()) {
@@ -149,7 +156,8 @@ class ComposeFileTest {
 			assertThat(registered).as("metric of an alert").contains(used.group());
 		}
 		assertThat(count).isPositive();
-		assertThat(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml"))).contains("/etc/prometheus/alerts.yml");
+		assertThat(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml")))
+			.contains("/etc/prometheus/alerts.yml");
 		assertThat(String.valueOf(services.get("prometheus").get("volumes")))
 			.contains("./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
 	}
@@ -172,7 +180,10 @@ class ComposeFileTest {
 		assertThat(command).containsOnlyOnce("--partitions ");
 	}
 
-	/** The ACLs kafka-init grants are exactly those the code applies to the embedded broker, so neither drifts. */
+	/**
+	 * The ACLs kafka-init grants are exactly those the code applies to the embedded
+	 * broker, so neither drifts.
+	 */
 	@Test
 	void kafkaInitGrantsExactlyTheAclsOfKafkaPrincipals() {
 		String command = String.valueOf(services.get("kafka-init").get("command"));
@@ -196,7 +207,10 @@ class ComposeFileTest {
 		assertThat(granted).containsExactlyInAnyOrderElementsOf(KafkaPrincipals.serviceAcls());
 	}
 
-	/** One SCRAM user per service, each service given its own password and no one else's, the admin's to none. */
+	/**
+	 * One SCRAM user per service, each service given its own password and no one else's,
+	 * the admin's to none.
+	 */
 	@Test
 	void eachServiceSignsInToKafkaAsItselfWithItsOwnPassword() {
 		String command = String.valueOf(services.get("kafka-init").get("command"));
@@ -214,8 +228,10 @@ class ComposeFileTest {
 				.isEqualTo("${" + variable + ":?set " + variable + " in .env}");
 			assertThat(env).as(warden.module()).doesNotContainKey("WARDEN_KAFKA_USERNAME");
 			assertThat(String.valueOf(env)).as(warden.module()).doesNotContain("KAFKA_ADMIN_PASSWORD");
-			users.values().stream().filter((other) -> !other.equals(variable)).forEach((other) -> assertThat(
-					String.valueOf(env)).as(warden.module()).doesNotContain(other));
+			users.values()
+				.stream()
+				.filter((other) -> !other.equals(variable))
+				.forEach((other) -> assertThat(String.valueOf(env)).as(warden.module()).doesNotContain(other));
 		}
 	}
 
@@ -236,24 +252,32 @@ class ComposeFileTest {
 	void theDockerfileBuildsALayeredImageThatRunsAsAnUnprivilegedUser() throws IOException {
 		String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 		assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isEqualTo(2);
-		assertThat(dockerfile).contains("ARG MODULE").contains("-Djarmode=tools").contains("extract --layers")
+		assertThat(dockerfile).contains("ARG MODULE")
+			.contains("-Djarmode=tools")
+			.contains("extract --layers")
 			.contains("org.springframework.boot.loader.launch.JarLauncher");
 		Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(dockerfile);
 		assertThat(user.find()).isTrue();
 		assertThat(Integer.parseInt(user.group(1))).isPositive();
-		// Every module a service may depend on is in the build context (the launcher needs only its pom).
+		// Every module a service may depend on is in the build context (the launcher
+		// needs only its pom).
 		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
 		while (module.find()) {
 			String name = module.group(1);
-			assertThat(dockerfile).as(name).contains("launcher".equals(name) ? "COPY launcher/pom.xml" : "COPY " + name + "/ " + name + "/");
+			assertThat(dockerfile).as(name)
+				.contains("launcher".equals(name) ? "COPY launcher/pom.xml" : "COPY " + name + "/ " + name + "/");
 		}
 	}
 
-	/** The ACL Compose's Redis starts with is RedisAcl's, rule for rule, so the two cannot drift apart. */
+	/**
+	 * The ACL Compose's Redis starts with is RedisAcl's, rule for rule, so the two cannot
+	 * drift apart.
+	 */
 	@Test
 	void composeRedisLetsInExactlyTheUsersOfTheCodeWithTheirRules() throws IOException {
 		String script = Files.readString(ROOT.resolve("deploy/redis/start-redis.sh"));
-		Matcher user = Pattern.compile("(?m)^\\s*echo \"user (\\S+) on #\\$\\(hash \"\\$(?:\\(cat [^)]+\\)|([A-Z_]+))\"\\) (.+)\"$")
+		Matcher user = Pattern
+			.compile("(?m)^\\s*echo \"user (\\S+) on #\\$\\(hash \"\\$(?:\\(cat [^)]+\\)|([A-Z_]+))\"\\) (.+)\"$")
 			.matcher(script);
 		Map<String, String> rules = new LinkedHashMap<>();
 		Map<String, String> passwordVariables = new LinkedHashMap<>();
@@ -282,7 +306,10 @@ class ComposeFileTest {
 			.contains("--user " + RedisAcl.HEALTHCHECK.name());
 	}
 
-	/** A service taken over holds one Redis password, its own; token- and audit-service hold none. */
+	/**
+	 * A service taken over holds one Redis password, its own; token- and audit-service
+	 * hold none.
+	 */
 	@Test
 	void eachServiceIsGivenOnlyItsOwnRedisPassword() throws IOException {
 		for (WardenService service : WardenService.values()) {
@@ -300,7 +327,8 @@ class ComposeFileTest {
 					.doesNotContain("redis");
 			}
 			assertThat(env.values()).as(service.module())
-				.noneMatch((value) -> value.contains("_REDIS_PASSWORD") && !value.contains(RedisPasswords.variable(service)));
+				.noneMatch((value) -> value.contains("_REDIS_PASSWORD")
+						&& !value.contains(RedisPasswords.variable(service)));
 		}
 	}
 
@@ -328,9 +356,10 @@ class ComposeFileTest {
 	}
 
 	/**
-	 * The environment variables a module binds, as Spring Boot's relaxed binding spells them: the components of
-	 * its {@code @ConfigurationProperties} records, and every {@code ${warden...}} placeholder in its settings
-	 * (and those of service-support, when it uses it). A nested record's variables start with its component's.
+	 * The environment variables a module binds, as Spring Boot's relaxed binding spells
+	 * them: the components of its {@code @ConfigurationProperties} records, and every
+	 * {@code ${warden...}} placeholder in its settings (and those of service-support,
+	 * when it uses it). A nested record's variables start with its component's.
 	 */
 	private static Set<String> readableVariables(String module) throws IOException {
 		List<Path> roots = new ArrayList<>(List.of(ROOT.resolve(module)));
@@ -393,4 +422,5 @@ class ComposeFileTest {
 			.map((parameter) -> parameter.substring(parameter.lastIndexOf(' ') + 1))
 			.toList();
 	}
+
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An attacker who has taken over one service (say notification-service, which renders mail templates and talks
- * SMTP) and tries to act as another, against the whole suite on its real infrastructure. Each boundary refuses.
+ * An attacker who has taken over one service (say notification-service, which renders
+ * mail templates and talks SMTP) and tries to act as another, against the whole suite on
+ * its real infrastructure. Each boundary refuses.
  */
 class CompromisedServiceIT {
 
@@ -49,11 +50,13 @@ class CompromisedServiceIT {
 
 		assertThat(post(sessions, null, ADMIN_SESSION).statusCode()).isEqualTo(401);
 		assertThat(post(sessions, madeUp, ADMIN_SESSION).statusCode()).isEqualTo(401);
-		assertThat(this.http.send(HttpRequest.newBuilder(URI.create(sessions))
-			.header(sharedKeyOfOld, "anything-at-all-0123456789-abcdefghijkl")
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(ADMIN_SESSION))
-			.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+		assertThat(this.http
+			.send(HttpRequest.newBuilder(URI.create(sessions))
+				.header(sharedKeyOfOld, "anything-at-all-0123456789-abcdefghijkl")
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(ADMIN_SESSION))
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.statusCode()).isEqualTo(401);
 	}
 
 	@Test
@@ -70,7 +73,8 @@ class CompromisedServiceIT {
 
 		assertThat(gatewayCreates.statusCode()).isEqualTo(403);
 		assertThat(gatewayCreates.body()).contains("\"code\":\"caller_not_allowed\"").doesNotContain("secret");
-		assertThat(authIntrospectsTokens.statusCode()).as("token-service accepts no key of auth-service").isEqualTo(401);
+		assertThat(authIntrospectsTokens.statusCode()).as("token-service accepts no key of auth-service")
+			.isEqualTo(401);
 		assertThat(tokenForSessionServiceAtTokenService.statusCode()).as("addressed to another service").isEqualTo(401);
 	}
 
@@ -89,20 +93,22 @@ class CompromisedServiceIT {
 	}
 
 	/**
-	 * A session-service taken over writes whatever session it likes into its own Redis keys and answers for it:
-	 * the gateway still lets no such cookie through, as only auth-service signs who a session belongs to.
+	 * A session-service taken over writes whatever session it likes into its own Redis
+	 * keys and answers for it: the gateway still lets no such cookie through, as only
+	 * auth-service signs who a session belongs to.
 	 */
 	@Test
 	void aSessionForgedBySessionServiceMakesNoOneAnAdministrator() throws Exception {
-		String adminCookie = SharedSuite.sessionCookie(
-				SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, "Mozilla/5.0 (X11; Linux x86_64)"));
+		String adminCookie = SharedSuite.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL,
+				SharedSuite.ADMIN_PASSWORD, "Mozilla/5.0 (X11; Linux x86_64)"));
 		String users = suite.url(WardenService.GATEWAY) + "/api/admin/users";
 		assertThat(SharedSuite.withCookie("GET", users, adminCookie, null).statusCode()).as("the real administrator")
 			.isEqualTo(200);
-		try (RedisClient client = RedisClient.create(RedisURI.builder(RedisURI.create(suite.infrastructure().redisUrl()))
-			.withAuthentication(RedisAcl.SESSION.name(),
-					suite.options().infrastructure().redisPasswords().get(RedisAcl.SESSION.name()))
-			.build()); StatefulRedisConnection<String, String> redis = client.connect()) {
+		try (RedisClient client = RedisClient
+			.create(RedisURI.builder(RedisURI.create(suite.infrastructure().redisUrl()))
+				.withAuthentication(RedisAcl.SESSION.name(),
+						suite.options().infrastructure().redisPasswords().get(RedisAcl.SESSION.name()))
+				.build()); StatefulRedisConnection<String, String> redis = client.connect()) {
 			String adminGrant = redis.sync().hget("warden:session:s:" + SessionSecrets.hash(adminCookie), "grant");
 			assertThat(adminGrant).as("the administrator's session holds auth-service's grant").isNotBlank();
 
@@ -117,14 +123,15 @@ class CompromisedServiceIT {
 	}
 
 	/**
-	 * A token-service taken over rewrites its own rows: a user's token made an administrator's, or given the grant of
-	 * an administrator's token. The gateway believes only the grant it signed when the token was made.
+	 * A token-service taken over rewrites its own rows: a user's token made an
+	 * administrator's, or given the grant of an administrator's token. The gateway
+	 * believes only the grant it signed when the token was made.
 	 */
 	@Test
 	void aTokenRewrittenByTokenServiceMakesNoOneAnAdministrator() throws Exception {
 		String gateway = suite.url(WardenService.GATEWAY);
-		String admin = SharedSuite.sessionCookie(
-				SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, "Mozilla/5.0 (X11; Linux x86_64)"));
+		String admin = SharedSuite.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD,
+				"Mozilla/5.0 (X11; Linux x86_64)"));
 		String email = "promoted-" + java.util.UUID.randomUUID() + "@example.test";
 		String password = "violet harbour " + java.util.UUID.randomUUID();
 		SharedSuite.createUser(admin, email, "Pat Example", password);
@@ -132,12 +139,14 @@ class CompromisedServiceIT {
 		String adminId = idOf(SharedSuite.withCookie("GET", gateway + "/api/me", admin, null).body());
 		String usersToken = tokenOf(SharedSuite.withCookie("POST", gateway + "/api/security/tokens", user,
 				"{\"name\":\"to be promoted\",\"validityMonths\":1,\"role\":\"USER\"}"));
-		String adminsToken = tokenOf(SharedSuite.withCookie("POST", gateway + "/api/security/tokens", admin,
-				"{\"name\":\"admin script " + java.util.UUID.randomUUID() + "\",\"validityMonths\":1,\"role\":\"ADMIN\"}"));
+		String adminsToken = tokenOf(
+				SharedSuite.withCookie("POST", gateway + "/api/security/tokens", admin, "{\"name\":\"admin script "
+						+ java.util.UUID.randomUUID() + "\",\"validityMonths\":1,\"role\":\"ADMIN\"}"));
 		String users = gateway + "/api/admin/users";
 		assertThat(withToken(users, adminsToken).statusCode()).as("the administrator's own token").isEqualTo(200);
 
-		// As whoever writes the tokens database (token-service's own login may rewrite its rows just so).
+		// As whoever writes the tokens database (token-service's own login may rewrite
+		// its rows just so).
 		try (java.sql.Connection tokens = java.sql.DriverManager.getConnection(suite.infrastructure().jdbcUrl("tokens"),
 				"postgres", "postgres")) {
 			String promote = "update api_token set user_id = ?, role = 'ADMIN' where token_hash = ?";
@@ -172,7 +181,10 @@ class CompromisedServiceIT {
 		return created.body().replaceAll(".*\"token\":\"(wdn_[0-9A-Za-z]+)\".*", "$1");
 	}
 
-	/** A cookie value of the attacker's and an administrator's session under its hash, as session-service stores one. */
+	/**
+	 * A cookie value of the attacker's and an administrator's session under its hash, as
+	 * session-service stores one.
+	 */
 	private static String forgeAdminSession(RedisCommands<String, String> redis, String grant) {
 		String cookie = SessionSecrets.newSecret();
 		long now = System.currentTimeMillis();
@@ -218,4 +230,5 @@ class CompromisedServiceIT {
 			.header("Authorization", authorization)
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The suite running under a load of users while one part fails: the SMTP server for a minute, audit-service
- * killed with SIGKILL in the middle of a batch, Redis stopped. Each test states its invariant, counts every
- * event, mail and answer, and fails on a single one lost, doubled or let through.
+ * The suite running under a load of users while one part fails: the SMTP server for a
+ * minute, audit-service killed with SIGKILL in the middle of a batch, Redis stopped. Each
+ * test states its invariant, counts every event, mail and answer, and fails on a single
+ * one lost, doubled or let through.
  */
 class FaultsSuiteIT {
 
@@ -48,7 +49,10 @@ class FaultsSuiteIT {
 		suite = SharedSuite.get();
 	}
 
-	/** Invariant: SMTP down for 60 s under load → after it is back, every mail arrives, none twice. */
+	/**
+	 * Invariant: SMTP down for 60 s under load → after it is back, every mail arrives,
+	 * none twice.
+	 */
 	@Test
 	void everyMailHeldWhileSmtpIsDownForAMinuteIsDeliveredOnceWhenItIsBack() throws Exception {
 		List<User> users = UserLoad.users("smtp", 3);
@@ -61,7 +65,8 @@ class FaultsSuiteIT {
 			suite.infrastructure().smtp().restart();
 		}
 
-		// Mails held by the outage drain as each partition's back-off (up to 30 s) comes round: on a busy two-core
+		// Mails held by the outage drain as each partition's back-off (up to 30 s) comes
+		// round: on a busy two-core
 		// machine that has taken close to three minutes.
 		awaitEveryMail(users, Duration.ofMinutes(5));
 		Thread.sleep(3_000); // long enough for a duplicate to show up
@@ -74,19 +79,22 @@ class FaultsSuiteIT {
 	}
 
 	/**
-	 * Invariant: audit-service killed with SIGKILL while it stores a stream of events, and started again →
-	 * every event of the stream and of the users' load is in the log exactly once, and the hash chain holds.
+	 * Invariant: audit-service killed with SIGKILL while it stores a stream of events,
+	 * and started again → every event of the stream and of the users' load is in the log
+	 * exactly once, and the hash chain holds.
 	 */
 	@Test
 	void auditServiceKilledMidBatchLosesAndDoublesNoEvent() throws Exception {
 		List<User> users = UserLoad.users("audit", 3);
-		// Events of the stream are auth-service's kind (only its source is believed on its topic), told apart by run.
+		// Events of the stream are auth-service's kind (only its source is believed on
+		// its topic), told apart by run.
 		String run = UUID.randomUUID().toString();
 		int streamed = 24_000;
 		ExecutorService background = Executors.newFixedThreadPool(2);
 		try (Connection audit = DriverManager.getConnection(suite.infrastructure().jdbcUrl("audit"), "postgres",
 				"postgres")) {
-			// A steady stream (about 1,500 events/s for 16 s) so that the kill lands inside a batch.
+			// A steady stream (about 1,500 events/s for 16 s) so that the kill lands
+			// inside a batch.
 			Future<?> stream = background.submit(() -> {
 				stream(run, streamed, 1_500);
 				return null;
@@ -116,7 +124,8 @@ class FaultsSuiteIT {
 					ResultSet counts = query.executeQuery("select count(*), count(distinct data->>'seq') "
 							+ "from security_event where data->>'run' = '" + run + "'")) {
 				counts.next();
-				assertThat(counts.getLong(1)).as("stored events of the stream (killed at %d)", atKill).isEqualTo(streamed);
+				assertThat(counts.getLong(1)).as("stored events of the stream (killed at %d)", atKill)
+					.isEqualTo(streamed);
 				assertThat(counts.getLong(2)).as("distinct events of the stream").isEqualTo(streamed);
 			}
 		}
@@ -124,7 +133,8 @@ class FaultsSuiteIT {
 			background.shutdownNow();
 		}
 		assertEveryEventLoggedOnce(users);
-		String admin = SharedSuite.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, ACTIVE_UA));
+		String admin = SharedSuite
+			.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, ACTIVE_UA));
 		HttpResponse<String> verified = SharedSuite.withCookie("GET",
 				suite.url(WardenService.GATEWAY) + "/api/admin/security-log/verify", admin, null);
 		assertThat(verified.body()).as("hash chain after the kill%n%s", chainAround(verified.body()))
@@ -132,9 +142,9 @@ class FaultsSuiteIT {
 	}
 
 	/**
-	 * Invariant: Redis stopped → from the gateway's first failed introspection on, no cookie passes — neither a
-	 * session it verified seconds ago nor one it never saw; every refusal is a 503 problem; all work again once
-	 * Redis is back.
+	 * Invariant: Redis stopped → from the gateway's first failed introspection on, no
+	 * cookie passes — neither a session it verified seconds ago nor one it never saw;
+	 * every refusal is a 503 problem; all work again once Redis is back.
 	 */
 	@Test
 	void noSessionCookiePassesWhileRedisIsDownAndAllWorkOnceItIsBack() throws Exception {
@@ -143,7 +153,8 @@ class FaultsSuiteIT {
 		List<String> cookies = new ArrayList<>();
 		for (User user : users) {
 			// One session the gateway has verified and cached, one it has never seen.
-			assertThat(SharedSuite.withCookie("GET", gateway + "/api/me", user.cookie, null).statusCode()).isEqualTo(200);
+			assertThat(SharedSuite.withCookie("GET", gateway + "/api/me", user.cookie, null).statusCode())
+				.isEqualTo(200);
 			cookies.add(user.cookie);
 			cookies.add(SharedSuite.sessionCookie(SharedSuite.login(user.email, user.password, ACTIVE_UA)));
 		}
@@ -163,8 +174,8 @@ class FaultsSuiteIT {
 						String cookie = cookies.get((int) (turn.getAndIncrement() % cookies.size()));
 						long sent = System.nanoTime();
 						try {
-							HttpResponse<String> answer = SharedSuite.withCookie("GET", gateway + "/api/me", cookie, null,
-									Duration.ofSeconds(5));
+							HttpResponse<String> answer = SharedSuite.withCookie("GET", gateway + "/api/me", cookie,
+									null, Duration.ofSeconds(5));
 							answers.add(new Answer(sent, System.nanoTime(), answer.statusCode(), answer.body()));
 						}
 						catch (java.net.http.HttpTimeoutException ex) {
@@ -192,21 +203,24 @@ class FaultsSuiteIT {
 		List<Answer> passedAfter = answers.stream()
 			.filter((answer) -> answer.status() == 200 && answer.sentAt() > firstRefusal)
 			.toList();
-		System.out.printf("Redis down: %d requests, %d answered from the cache before the first refusal, %d after,"
-				+ " %d unanswered after 5 s%n", answers.size(), passedBefore - passedAfter.size(), passedAfter.size(),
-				unanswered.get());
-		// Thousands of requests on four keep-alive connections: one has been seen to get no answer at all, with no
-		// trace of it in the gateway's access log (cause not found yet). Never a pass; more than one fails the test.
+		System.out.printf(
+				"Redis down: %d requests, %d answered from the cache before the first refusal, %d after,"
+						+ " %d unanswered after 5 s%n",
+				answers.size(), passedBefore - passedAfter.size(), passedAfter.size(), unanswered.get());
+		// Thousands of requests on four keep-alive connections: one has been seen to get
+		// no answer at all, with no
+		// trace of it in the gateway's access log (cause not found yet). Never a pass;
+		// more than one fails the test.
 		assertThat(unanswered.get()).as("requests left without an answer").isLessThanOrEqualTo(1);
 		assertThat(answers.size()).as("requests while Redis was down").isGreaterThan(50);
 		assertThat(passedAfter).as("cookies that passed after the gateway saw the store fail").isEmpty();
-		assertThat(answers).filteredOn((answer) -> answer.status() != 200)
-			.allSatisfy((answer) -> {
-				assertThat(answer.status()).isEqualTo(503);
-				assertThat(answer.body()).contains("\"code\":\"authentication_unavailable\"");
-			});
+		assertThat(answers).filteredOn((answer) -> answer.status() != 200).allSatisfy((answer) -> {
+			assertThat(answer.status()).isEqualTo(503);
+			assertThat(answer.body()).contains("\"code\":\"authentication_unavailable\"");
+		});
 
-		// Sessions live in Redis' append-only file: every cookie works again once the breaker lets calls through.
+		// Sessions live in Redis' append-only file: every cookie works again once the
+		// breaker lets calls through.
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		List<Integer> statuses = List.of();
 		while (System.nanoTime() < deadline) {
@@ -222,7 +236,10 @@ class FaultsSuiteIT {
 		assertThat(statuses).as("every session after Redis came back").containsOnly(200);
 	}
 
-	/** Waits until every user has at least the mails their successful actions should have sent. */
+	/**
+	 * Waits until every user has at least the mails their successful actions should have
+	 * sent.
+	 */
 	static void awaitEveryMail(List<User> users, Duration timeout) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (User user : users) {
@@ -233,11 +250,15 @@ class FaultsSuiteIT {
 		}
 	}
 
-	/** Each user's own log holds each successful action exactly once (waiting for the log to catch up). */
+	/**
+	 * Each user's own log holds each successful action exactly once (waiting for the log
+	 * to catch up).
+	 */
 	static void assertEveryEventLoggedOnce(List<User> users) throws Exception {
 		Map<String, java.util.function.ToIntFunction<User>> expected = Map.of(EventTypes.PASSWORD_CHANGED,
 				(user) -> user.passwordChanges, EventTypes.TOKEN_CREATED, (user) -> user.tokensCreated,
-				EventTypes.TOKEN_REVOKED, (user) -> user.tokensRevoked, EventTypes.LOGIN_SUCCEEDED, (user) -> user.signIns);
+				EventTypes.TOKEN_REVOKED, (user) -> user.tokensRevoked, EventTypes.LOGIN_SUCCEEDED,
+				(user) -> user.signIns);
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		for (User user : users) {
 			for (var type : expected.entrySet()) {
@@ -256,7 +277,10 @@ class FaultsSuiteIT {
 		}
 	}
 
-	/** The rows around the first broken link, to say whether the chain forked or a row's content changed. */
+	/**
+	 * The rows around the first broken link, to say whether the chain forked or a row's
+	 * content changed.
+	 */
 	private static String chainAround(String verification) {
 		java.util.regex.Matcher broken = java.util.regex.Pattern.compile("\"firstBrokenId\":\"([^\"]+)\"")
 			.matcher(verification);
@@ -265,8 +289,7 @@ class FaultsSuiteIT {
 		}
 		StringBuilder rows = new StringBuilder();
 		try (Connection audit = DriverManager.getConnection(suite.infrastructure().jdbcUrl("audit"), "postgres",
-				"postgres");
-				var query = audit.prepareStatement("""
+				"postgres"); var query = audit.prepareStatement("""
 						select seq, event_id, type, source, user_id, occurred_at, recorded_at, prev_hash, hash,
 						       actor_type, outcome, data::text
 						from security_event
@@ -291,15 +314,17 @@ class FaultsSuiteIT {
 
 	private static long stored(Connection audit, String run) throws Exception {
 		try (Statement query = audit.createStatement();
-				ResultSet count = query.executeQuery("select count(*) from security_event where data->>'run' = '" + run + "'")) {
+				ResultSet count = query
+					.executeQuery("select count(*) from security_event where data->>'run' = '" + run + "'")) {
 			count.next();
 			return count.getLong(1);
 		}
 	}
 
 	/**
-	 * Publishes {@code total} distinct events at about {@code perSecond}, as auth-service's relay would (signed in
-	 * as the tests' Kafka principal, which may write the event topics).
+	 * Publishes {@code total} distinct events at about {@code perSecond}, as
+	 * auth-service's relay would (signed in as the tests' Kafka principal, which may
+	 * write the event topics).
 	 */
 	private static void stream(String run, int total, int perSecond) throws Exception {
 		Map<String, Object> config = new java.util.HashMap<>(
@@ -312,10 +337,11 @@ class FaultsSuiteIT {
 			for (int i = 0; i < total; i++) {
 				String user = "stream-user-" + (i % 200);
 				producer.send(new ProducerRecord<>(Topics.AUTH_EVENTS, user,
-						"{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"" + EventSources.AUTH_SERVICE
-								+ "\",\"type\":\"" + EventTypes.LOGIN_FAILED + "\",\"time\":\"" + Instant.now()
-								+ "\",\"subject\":\"" + user + "\",\"datacontenttype\":\"application/json\","
-								+ "\"data\":{\"run\":\"" + run + "\",\"seq\":" + i + ",\"reason\":\"bad_credentials\",\"ip\":\"198.51.100.7\"}}"));
+						"{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\""
+								+ EventSources.AUTH_SERVICE + "\",\"type\":\"" + EventTypes.LOGIN_FAILED
+								+ "\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
+								+ "\",\"datacontenttype\":\"application/json\"," + "\"data\":{\"run\":\"" + run
+								+ "\",\"seq\":" + i + ",\"reason\":\"bad_credentials\",\"ip\":\"198.51.100.7\"}}"));
 				long due = start + (long) (i + 1) * 1_000_000_000L / perSecond;
 				long wait = due - System.nanoTime();
 				if (wait > 0 && i % 50 == 49) {
@@ -325,4 +351,5 @@ class FaultsSuiteIT {
 			producer.flush();
 		}
 	}
+
 }

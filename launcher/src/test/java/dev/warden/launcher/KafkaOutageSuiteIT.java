@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kafka stops for 30 s while users change their passwords, create and revoke API tokens and sign in and out
- * through the gateway, concurrently. Every change succeeds (it commits with its event in the outbox), and once
- * Kafka is back every event reaches the security log exactly once and every mail is sent exactly once — counted
- * per user and per kind. At the end a revocation still reaches the gateway, so the consumers have all recovered.
+ * Kafka stops for 30 s while users change their passwords, create and revoke API tokens
+ * and sign in and out through the gateway, concurrently. Every change succeeds (it
+ * commits with its event in the outbox), and once Kafka is back every event reaches the
+ * security log exactly once and every mail is sent exactly once — counted per user and
+ * per kind. At the end a revocation still reaches the gateway, so the consumers have all
+ * recovered.
  */
 class KafkaOutageSuiteIT {
 
@@ -48,8 +50,10 @@ class KafkaOutageSuiteIT {
 			assertThat(user.mails(UserLoad.TOKEN_MAIL)).as(user + " token mails").isEqualTo(user.tokensCreated);
 		}
 
-		// The revocation path works again: a phone session ended from the laptop is refused at the gateway long
-		// before its 120 s cache entry would expire — only the session.revoked event can do that.
+		// The revocation path works again: a phone session ended from the laptop is
+		// refused at the gateway long
+		// before its 120 s cache entry would expire — only the session.revoked event can
+		// do that.
 		User first = users.get(0);
 		String phone = SharedSuite.sessionCookie(SharedSuite.login(first.email, first.password, FIREFOX));
 		assertThat(SharedSuite.withCookie("GET", gateway + "/api/me", phone, null).statusCode()).isEqualTo(200);
@@ -64,4 +68,5 @@ class KafkaOutageSuiteIT {
 		}
 		assertThat(status).as("the gateway heard the revocation after the outage").isEqualTo(401);
 	}
+
 }

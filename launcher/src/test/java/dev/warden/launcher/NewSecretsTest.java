@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** deploy/new-secrets.sh gives a fresh value for every placeholder of .env.example, and never the same twice. */
+/**
+ * deploy/new-secrets.sh gives a fresh value for every placeholder of .env.example, and
+ * never the same twice.
+ */
 class NewSecretsTest {
 
 	private static final Pattern LINE = Pattern.compile("(?m)^([A-Z0-9_]+)=(.*)$");
@@ -56,4 +59,5 @@ class NewSecretsTest {
 		}
 		return values;
 	}
+
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each service is given its own Redis user and nothing of the others'; a local run keeps the passwords. */
+/**
+ * Each service is given its own Redis user and nothing of the others'; a local run keeps
+ * the passwords.
+ */
 class RedisPasswordsTest {
 
 	@TempDir
@@ -17,13 +20,14 @@ class RedisPasswordsTest {
 
 	@Test
 	void eachServiceGetsOnlyItsOwnRedisUserAndTokenAndAuditGetNone() {
-		Map<String, String> passwords = Map.of("gateway", "g-password", "auth-service", "a-password",
-				"session-service", "s-password", "notification-service", "n-password");
+		Map<String, String> passwords = Map.of("gateway", "g-password", "auth-service", "a-password", "session-service",
+				"s-password", "notification-service", "n-password");
 
 		assertThat(RedisPasswords.environment(WardenService.SESSION, passwords)).containsOnly(
-				Map.entry("WARDEN_REDIS_USERNAME", "session-service"), Map.entry("WARDEN_REDIS_PASSWORD", "s-password"));
-		assertThat(RedisPasswords.environment(WardenService.GATEWAY, passwords))
-			.containsEntry("WARDEN_REDIS_PASSWORD", "g-password");
+				Map.entry("WARDEN_REDIS_USERNAME", "session-service"),
+				Map.entry("WARDEN_REDIS_PASSWORD", "s-password"));
+		assertThat(RedisPasswords.environment(WardenService.GATEWAY, passwords)).containsEntry("WARDEN_REDIS_PASSWORD",
+				"g-password");
 		assertThat(RedisPasswords.environment(WardenService.TOKEN, passwords)).isEmpty();
 		assertThat(RedisPasswords.environment(WardenService.AUDIT, passwords)).isEmpty();
 	}
@@ -40,4 +44,5 @@ class RedisPasswordsTest {
 			.containsEntry("gateway", first.get("gateway"));
 		assertThat(Files.readString(this.data.resolve("redis-gateway-password"))).isEqualTo(first.get("gateway"));
 	}
+
 }

@@ -34,15 +34,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The Security page in a real browser: Debian's headless Chromium driven through its chromedriver, against the
- * whole suite. Each test signs in a fresh user from the login page and does what a user of the page would; a screenshot
- * of each section lands in {@code launcher/target/screenshots} for review.
+ * The Security page in a real browser: Debian's headless Chromium driven through its
+ * chromedriver, against the whole suite. Each test signs in a fresh user from the login
+ * page and does what a user of the page would; a screenshot of each section lands in
+ * {@code launcher/target/screenshots} for review.
  */
 class SecurityPageBrowserIT {
 
 	private static final Path CHROMIUM = Path.of(System.getProperty("warden.chromium", "/usr/bin/chromium"));
 
-	private static final Path CHROMEDRIVER = Path.of(System.getProperty("warden.chromedriver", "/usr/bin/chromedriver"));
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getProperty("warden.chromedriver", "/usr/bin/chromedriver"));
 
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
@@ -129,9 +131,12 @@ class SecurityPageBrowserIT {
 		browser.get(gateway() + "/#/security");
 
 		WebElement twoFactor = waitFor(browser, By.id("two-factor"));
-		// The section loads on its own after the page: wait for its button, not just for the section.
-		wait(browser).until(ExpectedConditions.elementToBeClickable(
-				By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]"))).click();
+		// The section loads on its own after the page: wait for its button, not just for
+		// the section.
+		wait(browser)
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
+			.click();
 		String secret = waitForText(browser, By.id("two-factor-secret")).getText();
 		assertThat(twoFactor.findElement(By.cssSelector("img.qr")).getAttribute("src")).startsWith("data:image/png");
 		screenshot(twoFactor, "two-factor-setup");
@@ -144,8 +149,10 @@ class SecurityPageBrowserIT {
 		twoFactor.findElement(By.xpath(".//button[.='I have saved them']")).click();
 		wait(browser).until(ExpectedConditions.textToBePresentInElement(twoFactor, "On"));
 		// A sign-in factor changed: the page offers to sign out everywhere else.
-		wait(browser).until(ExpectedConditions.elementToBeClickable(
-				By.xpath("//*[@id='two-factor']//button[.='End other sessions']"))).click();
+		wait(browser)
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[.='End other sessions']")))
+			.click();
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "ended"));
 
 		browser.findElement(By.id("usermenu-button")).click();
@@ -178,8 +185,10 @@ class SecurityPageBrowserIT {
 			assertThat(browser.findElements(By.id("password"))).isEmpty();
 			assertThat(browser.findElements(By.id("sessions"))).isEmpty();
 			assertThat(browser.findElements(By.id("tokens"))).isEmpty();
-			wait(browser).until(ExpectedConditions.elementToBeClickable(
-					twoFactor.findElement(By.xpath(".//button[contains(., 'Enable')]")))).click();
+			wait(browser)
+				.until(ExpectedConditions
+					.elementToBeClickable(twoFactor.findElement(By.xpath(".//button[contains(., 'Enable')]"))))
+				.click();
 			String secret = waitForText(browser, By.id("two-factor-secret")).getText();
 			screenshot(twoFactor, "two-factor-required");
 			twoFactor.findElement(By.name("code")).sendKeys(AuthenticatorApp.code(secret, 0));
@@ -249,8 +258,7 @@ class SecurityPageBrowserIT {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--window-size=1280,2000", "--lang=en-GB");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		WebDriver browser = new ChromeDriver(service, options);
@@ -316,7 +324,10 @@ class SecurityPageBrowserIT {
 	private record Account(String email, String password) {
 	}
 
-	/** A user with a permanent password, created by the bootstrap administrator over the API. */
+	/**
+	 * A user with a permanent password, created by the bootstrap administrator over the
+	 * API.
+	 */
 	private Account newAccount() throws Exception {
 		String admin = SharedSuite.sessionCookie(login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
 		Account account = new Account("browser." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
@@ -328,13 +339,17 @@ class SecurityPageBrowserIT {
 	private HttpResponse<String> login(String email, String password) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/auth/login"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private int callWithToken(String token) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/me"))
-			.header("Authorization", "Bearer " + token)
-			.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return this.http
+			.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/me"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
+
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** A local run gives each service its own credentials and keeps everyone else's from it. */
+/**
+ * A local run gives each service its own credentials and keeps everyone else's from it.
+ */
 class ServiceCredentialsTest {
 
 	private final ServiceCredentials credentials = new ServiceCredentials();
@@ -33,7 +35,10 @@ class ServiceCredentialsTest {
 			.doesNotContain("\"d\"");
 	}
 
-	/** The grants of sessions and API tokens are signed with these keys: a restart must not end them all. */
+	/**
+	 * The grants of sessions and API tokens are signed with these keys: a restart must
+	 * not end them all.
+	 */
 	@Test
 	void aLocalRunKeepsTheServiceKeysItMadeAcrossRestarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
 		Map<String, String> first = this.keys(new ServiceCredentials(data));
@@ -59,7 +64,8 @@ class ServiceCredentialsTest {
 		assertThat(tokens).containsEntry("WARDEN_POSTGRES_USERNAME", "tokens");
 		assertThat(auth.get("WARDEN_POSTGRES_PASSWORD")).isNotEqualTo(tokens.get("WARDEN_POSTGRES_PASSWORD"));
 		assertThat(this.credentials.environmentFor(WardenService.AUTH, false))
-			.as("an external PostgreSQL is the operator's").doesNotContainKey("WARDEN_POSTGRES_PASSWORD");
+			.as("an external PostgreSQL is the operator's")
+			.doesNotContainKey("WARDEN_POSTGRES_PASSWORD");
 	}
 
 	@Test
@@ -82,4 +88,5 @@ class ServiceCredentialsTest {
 		assertThat(auth).containsOnlyKeys("WARDEN_TWOFACTOR_KEYS", "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
 				"WARDEN_SESSION_IDLETIMEOUT");
 	}
+
 }

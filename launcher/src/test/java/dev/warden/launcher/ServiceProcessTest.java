@@ -10,7 +10,10 @@ import java.util.Map;
 import dev.warden.infra.InfrastructureSettings;
 import org.junit.jupiter.api.Test;
 
-/** How the launcher (./run-local.sh, the system tests, the benchmarks) has each service listen. */
+/**
+ * How the launcher (./run-local.sh, the system tests, the benchmarks) has each service
+ * listen.
+ */
 class ServiceProcessTest {
 
 	@Test
@@ -35,4 +38,5 @@ class ServiceProcessTest {
 		assertThat(defaults.managementPort(WardenService.AUDIT)).isEqualTo(9085);
 		assertThat(moved.managementPort(WardenService.AUTH)).isNotIn(18081, 9081).isPositive();
 	}
+
 }

@@ -12,15 +12,15 @@ import dev.warden.infra.InfrastructureSettings;
 import dev.warden.infra.test.TestJwts;
 
 /**
- * One running suite for every end-to-end test class in this JVM (the HTTP system test and the browser test),
- * started on first use and stopped when the JVM ends: starting six services is the expensive part.
+ * One running suite for every end-to-end test class in this JVM (the HTTP system test and
+ * the browser test), started on first use and stopped when the JVM ends: starting six
+ * services is the expensive part.
  */
 final class SharedSuite {
 
 	static final String ADMIN_EMAIL = "first.admin@example.test";
 
 	static final String ADMIN_PASSWORD = RandomSecrets.generate(24);
-
 
 	private static LocalSuite suite;
 
@@ -44,9 +44,10 @@ final class SharedSuite {
 	}
 
 	/**
-	 * Signs the administrator in until it works once: the first sign-in of a cold suite (class loading, JIT, the
-	 * first Argon2 hash, connection pools) can outlast the gateway's timeout on a busy two-core machine, and that
-	 * is start-up, not what the tests are about.
+	 * Signs the administrator in until it works once: the first sign-in of a cold suite
+	 * (class loading, JIT, the first Argon2 hash, connection pools) can outlast the
+	 * gateway's timeout on a busy two-core machine, and that is start-up, not what the
+	 * tests are about.
 	 */
 	private static void warmUp(LocalSuite started) {
 		java.net.http.HttpClient http = TestHttp.client();
@@ -54,12 +55,14 @@ final class SharedSuite {
 		int status = 0;
 		while (status != 200 && System.nanoTime() < deadline) {
 			try {
-				status = http.send(java.net.http.HttpRequest
-					.newBuilder(java.net.URI.create(started.url(WardenService.GATEWAY) + "/api/auth/login"))
-					.header("Content-Type", "application/json")
-					.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-							"{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
-					.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+				status = http
+					.send(java.net.http.HttpRequest
+						.newBuilder(java.net.URI.create(started.url(WardenService.GATEWAY) + "/api/auth/login"))
+						.header("Content-Type", "application/json")
+						.POST(java.net.http.HttpRequest.BodyPublishers
+							.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+						.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+					.statusCode();
 			}
 			catch (java.io.IOException ex) {
 				status = 0;
@@ -71,7 +74,10 @@ final class SharedSuite {
 		}
 	}
 
-	/** The key the gateway signs with, for tests that act as the gateway towards a service. */
+	/**
+	 * The key the gateway signs with, for tests that act as the gateway towards a
+	 * service.
+	 */
 	static synchronized TestJwts gatewayKey() {
 		get();
 		return gatewayKey;
@@ -84,11 +90,13 @@ final class SharedSuite {
 		for (WardenService service : WardenService.values()) {
 			ports.put(service, FreePorts.next());
 		}
-		// The gateway signs with a configured key, as replicas do; the test holds the same key to act as the
+		// The gateway signs with a configured key, as replicas do; the test holds the
+		// same key to act as the
 		// gateway when it calls a service directly.
 		ECKey key = TestJwts.generateKey();
 		gatewayKey = TestJwts.withKey(key);
-		// Data on disk (Redis with its append-only file), so a server stopped by a fault test comes back with it.
+		// Data on disk (Redis with its append-only file), so a server stopped by a fault
+		// test comes back with it.
 		Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("launcher/target")), "suite-data-");
 		InfrastructureSettings ephemeral = InfrastructureSettings.ephemeral();
 		InfrastructureSettings infrastructure = new InfrastructureSettings(ephemeral.components(), 0, 0, 0, 0, data,
@@ -96,7 +104,8 @@ final class SharedSuite {
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
 				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
-						// The tests sign the administrator in as it is; no forced password change first.
+						// The tests sign the administrator in as it is; no forced
+						// password change first.
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false"),
 						Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
 						Map.entry("WARDEN_COOKIE_SECURE", "false"),
@@ -104,30 +113,37 @@ final class SharedSuite {
 								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 						Map.entry("WARDEN_AUDIT_CHAINKEYS",
 								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
-						// A long cache: only the revocation event can make the gateway forget a session in time.
+						// A long cache: only the revocation event can make the gateway
+						// forget a session in time.
 						Map.entry("WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
-						// Every test signs in from 127.0.0.1; the fuzzer sends hundreds of sign-ins and changes.
+						// Every test signs in from 127.0.0.1; the fuzzer sends hundreds
+						// of sign-ins and changes.
 						Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_BURST", "300"),
 						Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_PERSECOND", "20"),
 						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "1000"),
 						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "50"),
-						// The attack suite spends a whole budget of wrong one-time codes: the doubling wait before each
-						// (1 s, 2 s … 64 s by default) shortened; the count and the 15-minute refusal stay as shipped.
+						// The attack suite spends a whole budget of wrong one-time codes:
+						// the doubling wait before each
+						// (1 s, 2 s … 64 s by default) shortened; the count and the
+						// 15-minute refusal stay as shipped.
 						Map.entry("WARDEN_TWOFACTOR_ATTEMPTS_DELAY", "20ms"),
 						Map.entry("LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG")),
 				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
 		return LocalSuite.start(options, Duration.ofMinutes(5));
 	}
 
-	/** The value of the session cookie a sign-in answered with (the suite runs with non-secure cookie names). */
+	/**
+	 * The value of the session cookie a sign-in answered with (the suite runs with
+	 * non-secure cookie names).
+	 */
 	static String sessionCookie(java.net.http.HttpResponse<String> response) {
 		String header = response.headers()
 			.allValues("Set-Cookie")
 			.stream()
 			.filter((value) -> value.startsWith("warden_session="))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie in the answer (" + response.statusCode() + "): "
-					+ response.body()));
+			.orElseThrow(() -> new AssertionError(
+					"no session cookie in the answer (" + response.statusCode() + "): " + response.body()));
 		return header.substring("warden_session=".length(), header.indexOf(';'));
 	}
 
@@ -147,7 +163,10 @@ final class SharedSuite {
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** As the page would: the session cookie, and for changes the CSRF token echoed in its header. */
+	/**
+	 * As the page would: the session cookie, and for changes the CSRF token echoed in its
+	 * header.
+	 */
 	static java.net.http.HttpResponse<String> withCookie(String method, String url, String secret, String json)
 			throws Exception {
 		// An answer that never comes fails the test instead of hanging it.
@@ -161,15 +180,17 @@ final class SharedSuite {
 			.header("Cookie", "warden_session=" + secret + "; XSRF-TOKEN=" + CSRF)
 			.header("X-XSRF-TOKEN", CSRF)
 			.header("Content-Type", "application/json")
-			.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-					: java.net.http.HttpRequest.BodyPublishers.ofString(json))
+			.method(method,
+					json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+							: java.net.http.HttpRequest.BodyPublishers.ofString(json))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
-	 * Creates a user (role {@code USER}) as the administrator signed in with {@code adminSession}, ready to sign in
-	 * with {@code password}. An administrator sets only temporary passwords, so the user first signs in with one
-	 * and chooses {@code password}, as a new user would, then signs out.
+	 * Creates a user (role {@code USER}) as the administrator signed in with
+	 * {@code adminSession}, ready to sign in with {@code password}. An administrator sets
+	 * only temporary passwords, so the user first signs in with one and chooses
+	 * {@code password}, as a new user would, then signs out.
 	 */
 	static void createUser(String adminSession, String email, String displayName, String password) throws Exception {
 		String gateway = get().url(WardenService.GATEWAY);
@@ -182,8 +203,8 @@ final class SharedSuite {
 		}
 		String session = sessionCookie(login(email, temporary, "Mozilla/5.0 (first sign-in)"));
 		java.net.http.HttpResponse<String> changed = withCookie("POST", gateway + "/api/security/password", session,
-				"{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"" + password
-						+ "\",\"confirmPassword\":\"" + password + "\"}");
+				"{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"" + password + "\",\"confirmPassword\":\""
+						+ password + "\"}");
 		if (changed.statusCode() != 204) {
 			throw new AssertionError("first password not chosen (" + changed.statusCode() + "): " + changed.body());
 		}
@@ -191,9 +212,10 @@ final class SharedSuite {
 	}
 
 	/**
-	 * Sets which roles must use two-factor authentication ({@code roles}, a JSON array) as the administrator signed
-	 * in with {@code adminSession}, keeping every other rule of the policy. A test that requires it sets it back to
-	 * {@code []} when done, so no other test is held to the set-up.
+	 * Sets which roles must use two-factor authentication ({@code roles}, a JSON array)
+	 * as the administrator signed in with {@code adminSession}, keeping every other rule
+	 * of the policy. A test that requires it sets it back to {@code []} when done, so no
+	 * other test is held to the set-up.
 	 */
 	static void requireTwoFactorOf(String adminSession, String roles) throws Exception {
 		String url = get().url(WardenService.GATEWAY) + "/api/admin/password-policy";
@@ -210,11 +232,12 @@ final class SharedSuite {
 	static int mailsTo(String email, String subject) throws Exception {
 		int count = 0;
 		for (jakarta.mail.internet.MimeMessage message : get().infrastructure().smtp().received()) {
-			if (subject.equals(message.getSubject())
-					&& java.util.Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(email))) {
+			if (subject.equals(message.getSubject()) && java.util.Arrays.stream(message.getAllRecipients())
+				.anyMatch((to) -> to.toString().equals(email))) {
 				count++;
 			}
 		}
 		return count;
 	}
+
 }

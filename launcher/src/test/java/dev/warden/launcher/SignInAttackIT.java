@@ -16,8 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The running suite attacked at its sign-in, through the gateway, as an attacker would: bursts in parallel, from
- * many client addresses (each request bound to its own 127.0.0.x), with one known password.
+ * The running suite attacked at its sign-in, through the gateway, as an attacker would:
+ * bursts in parallel, from many client addresses (each request bound to its own
+ * 127.0.0.x), with one known password.
  */
 class SignInAttackIT {
 
@@ -34,7 +35,8 @@ class SignInAttackIT {
 	void aBurstOfFiftyWrongPasswordsFromFiftyAddressesJudgesAtMostThreeAndTheOwnerStillSignsIn() throws Exception {
 		Account owner = Account.create();
 
-		List<Answer> answers = inParallel(50, (n) -> signIn(SourceAddressClient.address(n), owner.email(), "guess " + n));
+		List<Answer> answers = inParallel(50,
+				(n) -> signIn(SourceAddressClient.address(n), owner.email(), "guess " + n));
 
 		long judged = answers.stream().filter((answer) -> answer.status() == 401).count();
 		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isIn(401, 429));
@@ -47,8 +49,9 @@ class SignInAttackIT {
 	}
 
 	/**
-	 * The attacker knows the password of an account with two-factor on, and from 30 addresses opens 30 sign-in
-	 * challenges, each spending two wrong codes, all at once; then goes on one code at a time.
+	 * The attacker knows the password of an account with two-factor on, and from 30
+	 * addresses opens 30 sign-in challenges, each spending two wrong codes, all at once;
+	 * then goes on one code at a time.
 	 */
 	@Test
 	void aKnownPasswordBuysAtMostTenWrongCodesWhateverTheAddressesAndTheOwnerIsTold() throws Exception {
@@ -59,15 +62,18 @@ class SignInAttackIT {
 				(n) -> mfaToken(awaitSignIn(SourceAddressClient.address(100 + n), owner.email(), owner.password())));
 		List<List<Answer>> burst = inParallel(30, (n) -> {
 			String from = SourceAddressClient.address(100 + n);
-			return List.of(secondStep(from, challenges.get(n), "000000"), secondStep(from, challenges.get(n), "000001"));
+			return List.of(secondStep(from, challenges.get(n), "000000"),
+					secondStep(from, challenges.get(n), "000001"));
 		});
 		List<Answer> spent = burst.stream().flatMap(List::stream).toList();
 		assertThat(spent).allSatisfy((answer) -> assertThat(answer.status()).isIn(400, 429));
 		long judged = spent.stream().filter((answer) -> answer.status() == 400).count();
-		// The suite shortens the wait between codes (see SharedSuite), so a burst also reaches the later ones.
+		// The suite shortens the wait between codes (see SharedSuite), so a burst also
+		// reaches the later ones.
 		assertThat(judged).as("codes judged of 60 sent at once").isBetween(1L, 10L);
 
-		// Then one code at a time from ever new addresses, each after the wait the last one imposed.
+		// Then one code at a time from ever new addresses, each after the wait the last
+		// one imposed.
 		Answer last = null;
 		for (int attempt = 0; attempt < 40; attempt++) {
 			String from = SourceAddressClient.address(200 + attempt);
@@ -86,10 +92,13 @@ class SignInAttackIT {
 		assertThat(last.code()).isEqualTo("second_factor_throttled");
 		assertThat(judged).as("wrong codes judged in all").isEqualTo(10);
 		String right = AuthenticatorApp.code(owner.twoFactorSecret(), 0);
-		assertThat(secondStep("127.0.0.1", mfaToken(signIn("127.0.0.1", owner.email(), owner.password())), right)
-			.status()).as("while refused, even the owner's right code is not judged").isEqualTo(429);
+		assertThat(
+				secondStep("127.0.0.1", mfaToken(signIn("127.0.0.1", owner.email(), owner.password())), right).status())
+			.as("while refused, even the owner's right code is not judged")
+			.isEqualTo(429);
 		assertThat(awaitMails(owner.email(), "Someone signed in with your password but failed the second step"))
-			.as("the owner is told, once").isEqualTo(1);
+			.as("the owner is told, once")
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -99,7 +108,8 @@ class SignInAttackIT {
 		String next = owner.changePassword(stolen);
 		String session = new Account(owner.email(), next).signIn();
 
-		// Holding the session but not the password, the attacker tries the old password as the new one.
+		// Holding the session but not the password, the attacker tries the old password
+		// as the new one.
 		var answer = SharedSuite.withCookie("POST", gateway() + "/api/security/password", session,
 				"{\"currentPassword\":\"a guess\",\"newPassword\":\"" + owner.password() + "\",\"confirmPassword\":\""
 						+ owner.password() + "\",\"signOutOtherSessions\":false}");
@@ -191,8 +201,8 @@ class SignInAttackIT {
 		}
 
 		static Account create() throws Exception {
-			String admin = SharedSuite.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD,
-					BROWSER));
+			String admin = SharedSuite
+				.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, BROWSER));
 			Account account = new Account("attacked." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
 					"amber " + RandomSecrets.generate(16) + " lighthouse");
 			SharedSuite.createUser(admin, account.email(), "Quinn Tester", account.password());
@@ -220,8 +230,8 @@ class SignInAttackIT {
 		String changePassword(String session) throws Exception {
 			String next = "amber " + RandomSecrets.generate(16) + " lighthouse";
 			var changed = SharedSuite.withCookie("POST", gateway() + "/api/security/password", session,
-					"{\"currentPassword\":\"" + this.password + "\",\"newPassword\":\"" + next + "\",\"confirmPassword\":\""
-							+ next + "\",\"signOutOtherSessions\":false}");
+					"{\"currentPassword\":\"" + this.password + "\",\"newPassword\":\"" + next
+							+ "\",\"confirmPassword\":\"" + next + "\",\"signOutOtherSessions\":false}");
 			assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
 			return next;
 		}
@@ -233,4 +243,5 @@ class SignInAttackIT {
 			return created.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 		}
 	}
+
 }

@@ -23,9 +23,9 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
- * An HTTP client that speaks from a loopback address of the caller's choice (127.0.0.2 … 127.0.0.250), as a
- * client on another machine would: the attack suite's way to be many clients at once. Connections are pooled per
- * source address.
+ * An HTTP client that speaks from a loopback address of the caller's choice (127.0.0.2 …
+ * 127.0.0.250), as a client on another machine would: the attack suite's way to be many
+ * clients at once. Connections are pooled per source address.
  */
 final class SourceAddressClient implements AutoCloseable {
 
@@ -34,13 +34,12 @@ final class SourceAddressClient implements AutoCloseable {
 	private final CloseableHttpClient http;
 
 	SourceAddressClient() {
-		this.http = HttpClients.custom()
-			.setRoutePlanner(new DefaultRoutePlanner(null) {
-				@Override
-				protected InetAddress determineLocalAddress(HttpHost firstHop, HttpContext context) {
-					return (InetAddress) context.getAttribute(SOURCE);
-				}
-			})
+		this.http = HttpClients.custom().setRoutePlanner(new DefaultRoutePlanner(null) {
+			@Override
+			protected InetAddress determineLocalAddress(HttpHost firstHop, HttpContext context) {
+				return (InetAddress) context.getAttribute(SOURCE);
+			}
+		})
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setMaxConnTotal(400)
 				.setMaxConnPerRoute(20)
@@ -56,7 +55,10 @@ final class SourceAddressClient implements AutoCloseable {
 		return "127.0.0." + (2 + Math.floorMod(n, 249));
 	}
 
-	/** Sends a request from {@code source}; {@code headers} in pairs (name, value, name, value…). */
+	/**
+	 * Sends a request from {@code source}; {@code headers} in pairs (name, value, name,
+	 * value…).
+	 */
 	Answer send(String source, String method, String url, String json, String... headers) {
 		HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(url));
 		for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -68,10 +70,13 @@ final class SourceAddressClient implements AutoCloseable {
 		HttpClientContext context = HttpClientContext.create();
 		try {
 			context.setAttribute(SOURCE, InetAddress.getByName(source));
-			return this.http.execute(request, context, (response) -> new Answer(response.getCode(),
-					Arrays.stream(response.getHeaders()).map((header) -> Map.entry(header.getName(), header.getValue()))
-						.toList(),
-					response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+			return this.http.execute(request, context,
+					(response) -> new Answer(response.getCode(),
+							Arrays.stream(response.getHeaders())
+								.map((header) -> Map.entry(header.getName(), header.getValue()))
+								.toList(),
+							response.getEntity() == null ? ""
+									: EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalArgumentException(ex);
@@ -90,7 +95,9 @@ final class SourceAddressClient implements AutoCloseable {
 	record Answer(int status, List<Map.Entry<String, String>> headers, String body) {
 
 		Optional<String> header(String name) {
-			return this.headers.stream().filter((h) -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+			return this.headers.stream()
+				.filter((h) -> h.getKey().equalsIgnoreCase(name))
+				.map(Map.Entry::getValue)
 				.findFirst();
 		}
 
@@ -109,7 +116,8 @@ final class SourceAddressClient implements AutoCloseable {
 
 		/** The problem's {@code code}, or empty. */
 		String code() {
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"code\":\"([^\"]+)\"").matcher(this.body);
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"code\":\"([^\"]+)\"")
+				.matcher(this.body);
 			return matcher.find() ? matcher.group(1) : "";
 		}
 	}

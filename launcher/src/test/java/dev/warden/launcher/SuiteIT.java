@@ -14,16 +14,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole suite, each service in its own JVM on real embedded infrastructure, as {@code ./run-local.sh} runs
- * it: every service becomes ready, the gateway is the only door, and one event travels end to end from
- * auth-service's outbox through Kafka into the security log and to notification-service.
+ * The whole suite, each service in its own JVM on real embedded infrastructure, as
+ * {@code ./run-local.sh} runs it: every service becomes ready, the gateway is the only
+ * door, and one event travels end to end from auth-service's outbox through Kafka into
+ * the security log and to notification-service.
  */
 class SuiteIT {
 
 	static final String ADMIN_EMAIL = SharedSuite.ADMIN_EMAIL;
 
 	static final String ADMIN_PASSWORD = SharedSuite.ADMIN_PASSWORD;
-
 
 	static final String CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
 			+ "Chrome/120.0.0.0 Safari/537.36";
@@ -54,7 +54,8 @@ class SuiteIT {
 			for (String path : java.util.List.of("/actuator/health", "/actuator/prometheus")) {
 				HttpResponse<String> refused = get(suite.url(service) + path, null);
 				assertThat(refused.statusCode()).as(service.module() + path).isEqualTo(404);
-				assertThat(refused.body()).as(service.module() + path).contains("\"code\":\"not_found\"")
+				assertThat(refused.body()).as(service.module() + path)
+					.contains("\"code\":\"not_found\"")
 					.doesNotContain("\"status\":\"UP\"");
 			}
 		}
@@ -91,7 +92,8 @@ class SuiteIT {
 		HttpResponse<String> withoutToken = get(url, null);
 		HttpResponse<String> foreignKey = get(url,
 				TestJwts.untrusted().forUser("x").roles("ADMIN").audience("audit-service").bearer());
-		HttpResponse<String> gatewaysKey = get(url, gatewayKey.forUser("x").roles("ADMIN").audience("audit-service").bearer());
+		HttpResponse<String> gatewaysKey = get(url,
+				gatewayKey.forUser("x").roles("ADMIN").audience("audit-service").bearer());
 
 		assertThat(withoutToken.statusCode()).isEqualTo(401);
 		assertThat(withoutToken.body()).contains("\"code\":\"unauthenticated\"");
@@ -123,7 +125,8 @@ class SuiteIT {
 		HttpResponse<String> ended = withCookie("POST", gateway + "/api/security/sessions/end-others", laptop);
 
 		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains("\"browser\":\"Chrome 120\"").contains("\"browser\":\"Firefox 121\"")
+		assertThat(list.body()).contains("\"browser\":\"Chrome 120\"")
+			.contains("\"browser\":\"Firefox 121\"")
 			.contains("\"current\":true");
 		assertThat(ended.statusCode()).isEqualTo(200);
 		assertThat(ended.body()).isEqualTo("{\"ended\":1}");
@@ -143,9 +146,8 @@ class SuiteIT {
 		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
 		String email = "new.user." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 		String temporary = "temporary " + RandomSecrets.generate(16);
-		HttpResponse<String> created = withCookie("POST", gateway + "/api/admin/users", admin,
-				"{\"email\":\"" + email + "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"],"
-						+ "\"password\":\"" + temporary + "\"}");
+		HttpResponse<String> created = withCookie("POST", gateway + "/api/admin/users", admin, "{\"email\":\"" + email
+				+ "\",\"displayName\":\"Quinn Tester\",\"roles\":[\"USER\"]," + "\"password\":\"" + temporary + "\"}");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
 		HttpResponse<String> laptopLogin = login(email, temporary, CHROME);
@@ -178,10 +180,12 @@ class SuiteIT {
 		long logDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		String log = "";
 		while (System.nanoTime() < logDeadline && !log.contains("\"type\":\"warden.password.changed\"")) {
-			log = withCookie("GET", gateway + "/api/security/log?type=warden.password.changed", freshCookie, null).body();
+			log = withCookie("GET", gateway + "/api/security/log?type=warden.password.changed", freshCookie, null)
+				.body();
 			Thread.sleep(200);
 		}
-		assertThat(log).as("the change is in the user's own security log").contains("\"summary\":\"Password changed from");
+		assertThat(log).as("the change is in the user's own security log")
+			.contains("\"summary\":\"Password changed from");
 
 		HttpResponse<String> logout = withCookie("POST", gateway + "/api/auth/logout", renewed, null);
 		assertThat(logout.statusCode()).isEqualTo(204);
@@ -203,7 +207,8 @@ class SuiteIT {
 		HttpResponse<String> listed = withCookie("GET", gateway + "/api/security/tokens", admin, null);
 
 		assertThat(me.statusCode()).isEqualTo(200);
-		assertThat(me.body()).contains(ADMIN_EMAIL).contains("\"authenticatedBy\":[\"token\"]")
+		assertThat(me.body()).contains(ADMIN_EMAIL)
+			.contains("\"authenticatedBy\":[\"token\"]")
 			.contains("\"roles\":[\"USER\"]");
 		assertThat(settings.statusCode()).isEqualTo(403);
 		assertThat(settings.body()).contains("\"code\":\"session_required\"");
@@ -256,10 +261,12 @@ class SuiteIT {
 	@Test
 	void whenThePolicyRequiresTwoFactorAUserWithoutItReachesOnlyTheSetUpUntilItIsOn() throws Exception {
 		String gateway = suite.url(WardenService.GATEWAY);
-		String email = "required.two.factor." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		String email = "required.two.factor." + java.util.UUID.randomUUID().toString().substring(0, 8)
+				+ "@example.test";
 		String password = "orchard " + RandomSecrets.generate(16) + " lantern";
 		createUser(email, password);
-		// Signed in before the policy changes, so the administrator's own session is not held to the set-up.
+		// Signed in before the policy changes, so the administrator's own session is not
+		// held to the set-up.
 		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
 		SharedSuite.requireTwoFactorOf(admin, "[\"USER\"]");
 		try {
@@ -281,11 +288,13 @@ class SuiteIT {
 			assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 			String released = cookieOf(confirmed);
 
-			for (String path : java.util.List.of("/api/security/sessions", "/api/security/tokens", "/api/security/log")) {
+			for (String path : java.util.List.of("/api/security/sessions", "/api/security/tokens",
+					"/api/security/log")) {
 				assertThat(withCookie("GET", gateway + path, released, null).statusCode()).as(path).isEqualTo(200);
 			}
 			assertThat(withCookie("GET", gateway + "/api/me", released, null).body())
-				.contains("\"twoFactorSetupRequired\":false").contains("\"twoFactorEnabled\":true");
+				.contains("\"twoFactorSetupRequired\":false")
+				.contains("\"twoFactorEnabled\":true");
 			assertThat(awaitStatus(gateway + "/api/me", held, 401)).as("the held cookie is over").isEqualTo(401);
 			HttpResponse<String> disable = withCookie("POST", gateway + "/api/security/two-factor/disable", released,
 					"{\"password\":\"" + password + "\",\"code\":\"" + totp(secret, 1) + "\"}");
@@ -309,8 +318,9 @@ class SuiteIT {
 		assertThat(withCookie("PUT", gateway + "/api/me/locale", laptop, "{\"locale\":\"de\"}").statusCode())
 			.isEqualTo(204);
 
-		assertThat(withCookie("POST", gateway + "/api/security/password", laptop, "{\"currentPassword\":\"wrong\","
-				+ "\"newPassword\":\"x\",\"confirmPassword\":\"x\"}").statusCode()).isEqualTo(400);
+		assertThat(withCookie("POST", gateway + "/api/security/password", laptop,
+				"{\"currentPassword\":\"wrong\"," + "\"newPassword\":\"x\",\"confirmPassword\":\"x\"}")
+			.statusCode()).isEqualTo(400);
 		String newPassword = "brighter " + RandomSecrets.generate(16) + " morning";
 		HttpResponse<String> changed = withCookie("POST", gateway + "/api/security/password", laptop,
 				"{\"currentPassword\":\"" + password + "\",\"newPassword\":\"" + newPassword
@@ -331,25 +341,27 @@ class SuiteIT {
 		HttpResponse<String> confirmed = withCookie("POST", gateway + "/api/security/two-factor/confirm", laptop,
 				"{\"code\":\"" + totp(secret, -1) + "\"}");
 		assertThat(confirmed.statusCode()).isEqualTo(200);
-		laptop = cookieOf(confirmed); // renewed: turning two-factor on gives the session a new cookie
+		laptop = cookieOf(confirmed); // renewed: turning two-factor on gives the session
+										// a new cookie
 		HttpResponse<String> regenerated = withCookie("POST", gateway + "/api/security/two-factor/recovery-codes",
 				laptop, "{\"code\":\"" + totp(secret, 0) + "\"}");
 		assertThat(regenerated.statusCode()).as(regenerated.body()).isEqualTo(200);
 		String recovery = regenerated.body().replaceAll(".*\"recoveryCodes\":\\[\"([a-z0-9-]+)\".*", "$1");
 		assertThat(secondStep(login(email, newPassword, FIREFOX), recovery).statusCode()).isEqualTo(200);
 		assertThat(withCookie("POST", gateway + "/api/security/two-factor/disable", laptop,
-				"{\"password\":\"" + newPassword + "\",\"code\":\"" + totp(secret, 1) + "\"}").statusCode())
-			.isEqualTo(204);
+				"{\"password\":\"" + newPassword + "\",\"code\":\"" + totp(secret, 1) + "\"}")
+			.statusCode()).isEqualTo(204);
 
-		HttpResponse<String> endOthers = withCookie("POST", gateway + "/api/security/sessions/end-others", laptop, null);
+		HttpResponse<String> endOthers = withCookie("POST", gateway + "/api/security/sessions/end-others", laptop,
+				null);
 		assertThat(endOthers.statusCode()).as(endOthers.body()).isIn(200, 204);
 		assertThat(withCookie("POST", gateway + "/api/auth/logout", phone, null).statusCode()).isIn(204, 401);
 		String reader = cookieOf(login(email, newPassword, CHROME));
 		assertThat(withCookie("POST", gateway + "/api/auth/logout", laptop, null).statusCode()).isEqualTo(204);
 
-		java.util.List<String> expected = java.util.List.of("user.created", "user.updated", "login.failed", "login.succeeded",
-				"session.created", "password.change-failed", "password.changed", "session.renewed", "token.created",
-				"token.revoked", "two-factor.enabled", "two-factor.recovery-codes.regenerated",
+		java.util.List<String> expected = java.util.List.of("user.created", "user.updated", "login.failed",
+				"login.succeeded", "session.created", "password.change-failed", "password.changed", "session.renewed",
+				"token.created", "token.revoked", "two-factor.enabled", "two-factor.recovery-codes.regenerated",
 				"two-factor.recovery-code.used", "two-factor.disabled", "session.revoked", "logout");
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		String log = "";
@@ -358,16 +370,23 @@ class SuiteIT {
 			Thread.sleep(250);
 			log = withCookie("GET", gateway + "/api/security/log?limit=200", reader, null).body();
 			String current = log;
-			missing = expected.stream().filter((type) -> !current.contains("\"type\":\"warden." + type + "\"")).toList();
+			missing = expected.stream()
+				.filter((type) -> !current.contains("\"type\":\"warden." + type + "\""))
+				.toList();
 		}
 		assertThat(missing).as("event types missing from the user's security log").isEmpty();
-		assertThat(log).doesNotContain(password).doesNotContain(newPassword).doesNotContain(recovery)
+		assertThat(log).doesNotContain(password)
+			.doesNotContain(newPassword)
+			.doesNotContain(recovery)
 			.doesNotContain(secret);
 		assertThat(awaitMails(email, "Benutzer - Ihr Systempasswort wurde geändert"))
-			.as("the password mail, once, in the language the user chose").isEqualTo(1);
+			.as("the password mail, once, in the language the user chose")
+			.isEqualTo(1);
 	}
 
-	/** An account whose password is not temporary, created by the bootstrap administrator. */
+	/**
+	 * An account whose password is not temporary, created by the bootstrap administrator.
+	 */
 	private void createUser(String email, String password) throws Exception {
 		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
 		SharedSuite.createUser(admin, email, "Quinn Tester", password);
@@ -375,7 +394,8 @@ class SuiteIT {
 
 	private HttpResponse<String> secondStep(HttpResponse<String> first, String code) throws Exception {
 		String mfaToken = first.body().replaceAll(".*\"mfaToken\":\"([^\"]+)\".*", "$1");
-		return this.http.send(HttpRequest.newBuilder(URI.create(suite.url(WardenService.GATEWAY) + "/api/auth/login/mfa"))
+		return this.http.send(HttpRequest
+			.newBuilder(URI.create(suite.url(WardenService.GATEWAY) + "/api/auth/login/mfa"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"mfaToken\":\"" + mfaToken + "\",\"code\":\"" + code + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -386,7 +406,8 @@ class SuiteIT {
 	}
 
 	private HttpResponse<String> withToken(String url, String token) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -412,7 +433,10 @@ class SuiteIT {
 		return suite.openSession(user, java.util.List.of("USER"), userAgent);
 	}
 
-	/** As the page would: the session cookie, and for changes the CSRF token echoed in its header. */
+	/**
+	 * As the page would: the session cookie, and for changes the CSRF token echoed in its
+	 * header.
+	 */
 	private HttpResponse<String> withCookie(String method, String url, String secret) throws Exception {
 		return withCookie(method, url, secret, null);
 	}
@@ -421,7 +445,10 @@ class SuiteIT {
 		return SharedSuite.withCookie(method, url, secret, json);
 	}
 
-	/** Mails with this subject the SMTP sink received for {@code email}, once they stop arriving. */
+	/**
+	 * Mails with this subject the SMTP sink received for {@code email}, once they stop
+	 * arriving.
+	 */
 	private int awaitMails(String email, String subject) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		int count = 0;
@@ -448,4 +475,5 @@ class SuiteIT {
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

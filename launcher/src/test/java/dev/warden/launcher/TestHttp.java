@@ -4,8 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * The HTTP client of the suite tests: HTTP/1.1 (the JDK client's h2c upgrade on plain http, tried on every new
- * connection, is not what the services speak and can leave a request unanswered under load) and a bounded connect.
+ * The HTTP client of the suite tests: HTTP/1.1 (the JDK client's h2c upgrade on plain
+ * http, tried on every new connection, is not what the services speak and can leave a
+ * request unanswered under load) and a bounded connect.
  */
 final class TestHttp {
 
@@ -18,4 +19,5 @@ final class TestHttp {
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
 	}
+
 }

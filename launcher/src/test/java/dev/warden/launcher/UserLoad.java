@@ -14,10 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Concurrent users doing what users do on the Security page, through the gateway, while a test breaks a part
- * of the suite: each user, in a loop, changes the password, creates an API token and revokes it, and signs in
- * and out on a second device. Every user counts what succeeded, so a test can check that the security log and
- * the mailbox hold exactly that much — not one event or mail less or more.
+ * Concurrent users doing what users do on the Security page, through the gateway, while a
+ * test breaks a part of the suite: each user, in a loop, changes the password, creates an
+ * API token and revokes it, and signs in and out on a second device. Every user counts
+ * what succeeded, so a test can check that the security log and the mailbox hold exactly
+ * that much — not one event or mail less or more.
  */
 final class UserLoad {
 
@@ -55,7 +56,10 @@ final class UserLoad {
 			this.password = password;
 		}
 
-		/** Occurrences of an event type in this user's own security log, read through the gateway. */
+		/**
+		 * Occurrences of an event type in this user's own security log, read through the
+		 * gateway.
+		 */
 		int inLog(String type) throws Exception {
 			HttpResponse<String> page = SharedSuite.withCookie("GET",
 					SharedSuite.get().url(WardenService.GATEWAY) + "/api/security/log?limit=200&type=" + type,
@@ -75,21 +79,28 @@ final class UserLoad {
 			return this.email + " (sign-ins " + this.signIns + ", password changes " + this.passwordChanges
 					+ ", tokens " + this.tokensCreated + "/" + this.tokensRevoked + ")";
 		}
+
 	}
 
 	private UserLoad() {
 	}
 
-	/** Creates {@code count} users through the administration API and signs each in once on the laptop. */
+	/**
+	 * Creates {@code count} users through the administration API and signs each in once
+	 * on the laptop.
+	 */
 	static List<User> users(String prefix, int count) throws Exception {
 		String gateway = SharedSuite.get().url(WardenService.GATEWAY);
-		String admin = SharedSuite.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, LAPTOP));
+		String admin = SharedSuite
+			.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, LAPTOP));
 		List<User> users = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			User user = new User(prefix + "." + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
+			User user = new User(
+					prefix + "." + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
 					"granite " + RandomSecrets.generate(16) + " river");
 			SharedSuite.createUser(admin, user.email, "Load Tester", user.password);
-			// Creating the user signed in once with the temporary password and replaced it.
+			// Creating the user signed in once with the temporary password and replaced
+			// it.
 			user.signIns++;
 			user.passwordChanges++;
 			user.cookie = SharedSuite.sessionCookie(SharedSuite.login(user.email, user.password, LAPTOP));
@@ -100,8 +111,9 @@ final class UserLoad {
 	}
 
 	/**
-	 * Runs every user's loop in a thread of its own for {@code duration}, a pause between rounds, and fails if
-	 * any action of the load is refused: the faults under test must not cost a user a change.
+	 * Runs every user's loop in a thread of its own for {@code duration}, a pause between
+	 * rounds, and fails if any action of the load is refused: the faults under test must
+	 * not cost a user a change.
 	 */
 	static void run(List<User> users, Duration duration, Duration pause) throws Exception {
 		long until = System.nanoTime() + duration.toNanos();
@@ -127,13 +139,15 @@ final class UserLoad {
 		}
 	}
 
-	/** One round of one user; each step is counted only once its answer says it happened. */
+	/**
+	 * One round of one user; each step is counted only once its answer says it happened.
+	 */
 	static void round(User user) throws Exception {
 		String gateway = SharedSuite.get().url(WardenService.GATEWAY);
 		String fresh = "lighter " + RandomSecrets.generate(16) + " meadow";
 		HttpResponse<String> changed = SharedSuite.withCookie("POST", gateway + "/api/security/password", user.cookie,
-				"{\"currentPassword\":\"" + user.password + "\",\"newPassword\":\"" + fresh + "\",\"confirmPassword\":\""
-						+ fresh + "\"}");
+				"{\"currentPassword\":\"" + user.password + "\",\"newPassword\":\"" + fresh
+						+ "\",\"confirmPassword\":\"" + fresh + "\"}");
 		assertThat(changed.statusCode()).as(user.email + " password change: " + changed.body()).isEqualTo(204);
 		user.password = fresh;
 		user.cookie = SharedSuite.sessionCookie(changed);
@@ -157,4 +171,5 @@ final class UserLoad {
 				SharedSuite.sessionCookie(phone), null);
 		assertThat(out.statusCode()).as(user.email + " sign-out: " + out.body()).isEqualTo(204);
 	}
+
 }

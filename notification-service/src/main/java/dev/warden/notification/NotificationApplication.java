@@ -12,4 +12,5 @@ public class NotificationApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(NotificationApplication.class, args);
 	}
+
 }

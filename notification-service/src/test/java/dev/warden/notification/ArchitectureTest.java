@@ -22,4 +22,5 @@ class ArchitectureTest {
 	void featuresUseOnlyTheirOwnStores() {
 		ArchitectureRules.featuresUseOnlyTheirOwnStores("notification", null).check(CLASSES);
 	}
+
 }

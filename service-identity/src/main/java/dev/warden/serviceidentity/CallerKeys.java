@@ -11,8 +11,8 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
 /**
- * The services a service accepts calls from, each with its public key(s): a JWK, or a JWK Set while a key is
- * rotated. A caller without a configured key is not accepted at all.
+ * The services a service accepts calls from, each with its public key(s): a JWK, or a JWK
+ * Set while a key is rotated. A caller without a configured key is not accepted at all.
  */
 public final class CallerKeys {
 
@@ -23,8 +23,8 @@ public final class CallerKeys {
 	}
 
 	/**
-	 * Parses caller name to public key JSON; blank values leave that caller out (its calls are refused). Messages
-	 * name the setting, never key material.
+	 * Parses caller name to public key JSON; blank values leave that caller out (its
+	 * calls are refused). Messages name the setting, never key material.
 	 */
 	public static CallerKeys parse(Map<String, String> callers) {
 		Map<String, List<ECKey>> keys = new LinkedHashMap<>();
@@ -33,7 +33,8 @@ public final class CallerKeys {
 			if (json != null && !json.isBlank()) {
 				List<ECKey> parsed = parseKeys(caller, json.strip());
 				for (ECKey key : parsed) {
-					// One key for two callers would let one sign as the other: a pasting mistake to refuse.
+					// One key for two callers would let one sign as the other: a pasting
+					// mistake to refuse.
 					String thumbprint = thumbprint(caller, key);
 					String other = owners.putIfAbsent(thumbprint, caller);
 					if (other != null && !other.equals(caller)) {
@@ -84,4 +85,5 @@ public final class CallerKeys {
 	public java.util.Set<String> callers() {
 		return this.keys.keySet();
 	}
+
 }

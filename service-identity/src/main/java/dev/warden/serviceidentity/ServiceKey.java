@@ -10,8 +10,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 /**
- * A calling service's private P-256 key ({@code WARDEN_SERVICE_KEY}, a JWK with a {@code kid}), with which it signs
- * its service tokens. Only the public half ever leaves the service: the services it calls are configured with it.
+ * A calling service's private P-256 key ({@code WARDEN_SERVICE_KEY}, a JWK with a
+ * {@code kid}), with which it signs its service tokens. Only the public half ever leaves
+ * the service: the services it calls are configured with it.
  */
 public final class ServiceKey {
 
@@ -21,7 +22,10 @@ public final class ServiceKey {
 		this.key = key;
 	}
 
-	/** Parses the configured key; the message of a failure names the setting, never key material. */
+	/**
+	 * Parses the configured key; the message of a failure names the setting, never key
+	 * material.
+	 */
 	public static ServiceKey parse(String setting, String json) {
 		if (json == null || json.isBlank()) {
 			throw new IllegalArgumentException(setting + " is not set: this service calls others and needs its own"
@@ -55,7 +59,10 @@ public final class ServiceKey {
 		return this.key;
 	}
 
-	/** A signer with this key, for what else the service signs (auth-service: session grants). */
+	/**
+	 * A signer with this key, for what else the service signs (auth-service: session
+	 * grants).
+	 */
 	public com.nimbusds.jose.JWSSigner signer() {
 		try {
 			return new com.nimbusds.jose.crypto.ECDSASigner(this.key);
@@ -79,4 +86,5 @@ public final class ServiceKey {
 	public String publicJson() {
 		return this.key.toPublicJWK().toJSONString();
 	}
+
 }

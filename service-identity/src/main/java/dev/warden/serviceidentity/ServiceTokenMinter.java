@@ -15,9 +15,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints the ES256 token a service presents to another ({@code Authorization: Bearer}): {@code iss} and {@code sub}
- * name the caller, {@code aud} the one service it is for, valid for a minute. A token is reused for a third of its
- * life, so a busy caller signs about three times a minute per callee instead of once per call.
+ * Mints the ES256 token a service presents to another ({@code Authorization: Bearer}):
+ * {@code iss} and {@code sub} name the caller, {@code aud} the one service it is for,
+ * valid for a minute. A token is reused for a third of its life, so a busy caller signs
+ * about three times a minute per callee instead of once per call.
  */
 public final class ServiceTokenMinter {
 
@@ -84,4 +85,5 @@ public final class ServiceTokenMinter {
 
 	private record Minted(String token, Instant issuedAt, Instant reusableUntil) {
 	}
+
 }

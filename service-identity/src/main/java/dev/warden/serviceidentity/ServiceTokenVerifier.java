@@ -19,10 +19,11 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
- * Decides which service, if any, a presented service token proves: ES256 and the service-token type only, signed by
- * a key of the caller its {@code iss} names (so one caller's key cannot speak for another), {@code aud} exactly this
- * service, {@code sub} equal to {@code iss}, issued and expiring within a minute. A verified token is remembered
- * until it expires, as callers reuse theirs for twenty seconds.
+ * Decides which service, if any, a presented service token proves: ES256 and the
+ * service-token type only, signed by a key of the caller its {@code iss} names (so one
+ * caller's key cannot speak for another), {@code aud} exactly this service, {@code sub}
+ * equal to {@code iss}, issued and expiring within a minute. A verified token is
+ * remembered until it expires, as callers reuse theirs for twenty seconds.
  */
 public final class ServiceTokenVerifier {
 
@@ -55,7 +56,10 @@ public final class ServiceTokenVerifier {
 		this.processor.setJWTClaimsSetVerifier((claims, context) -> check(claims));
 	}
 
-	/** The calling service's name, from an {@code Authorization: Bearer <service token>} header value. */
+	/**
+	 * The calling service's name, from an {@code Authorization: Bearer <service token>}
+	 * header value.
+	 */
 	public String verifyAuthorization(String authorization) throws ServiceTokenException {
 		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			throw new ServiceTokenException("no bearer service token");
@@ -89,8 +93,8 @@ public final class ServiceTokenVerifier {
 		if (this.verified.size() >= CACHE_LIMIT) {
 			this.verified.clear();
 		}
-		this.verified.put(token,
-				new Verified(claims.getIssuer(), claims.getExpirationTime().toInstant().plus(ServiceTokens.CLOCK_SKEW)));
+		this.verified.put(token, new Verified(claims.getIssuer(),
+				claims.getExpirationTime().toInstant().plus(ServiceTokens.CLOCK_SKEW)));
 		return claims.getIssuer();
 	}
 
@@ -129,4 +133,5 @@ public final class ServiceTokenVerifier {
 
 	private record Verified(String caller, Instant validUntil) {
 	}
+
 }

@@ -8,8 +8,8 @@ import com.nimbusds.jose.JOSEObjectType;
 public final class ServiceTokens {
 
 	/**
-	 * The JOSE {@code typ} of a service token (RFC 8725 §3.11: explicit typing), so that it can never pass for a
-	 * user's internal JWT nor the reverse.
+	 * The JOSE {@code typ} of a service token (RFC 8725 §3.11: explicit typing), so that
+	 * it can never pass for a user's internal JWT nor the reverse.
 	 */
 	public static final JOSEObjectType TYPE = new JOSEObjectType("warden-service+jwt");
 
@@ -21,4 +21,5 @@ public final class ServiceTokens {
 
 	private ServiceTokens() {
 	}
+
 }

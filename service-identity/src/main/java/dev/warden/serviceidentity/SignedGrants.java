@@ -22,14 +22,16 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Verifies grants — long-lived ES256 statements one service signs about a credential (who a session or an API
- * token belongs to) and another stores without being able to change them: one type, one issuer, one audience, a
- * key from the configured set ({@code kid}), bound by a claim to the hash of the credential presented, not past
- * its {@code exp}.
+ * Verifies grants — long-lived ES256 statements one service signs about a credential (who
+ * a session or an API token belongs to) and another stores without being able to change
+ * them: one type, one issuer, one audience, a key from the configured set ({@code kid}),
+ * bound by a claim to the hash of the credential presented, not past its {@code exp}.
  */
 public final class SignedGrants {
 
-	/** Longer than any grant the suite signs: a longer one is refused before it is parsed. */
+	/**
+	 * Longer than any grant the suite signs: a longer one is refused before it is parsed.
+	 */
 	public static final int MAX_LENGTH = 4096;
 
 	/** Clock difference tolerated between the signer and the verifier. */
@@ -48,8 +50,10 @@ public final class SignedGrants {
 	private final Clock clock;
 
 	/**
-	 * @param setting the setting the keys came from, named in a failure (never key material)
-	 * @param publicKeys the signer's public P-256 JWK, or a JWK Set of them while its key is rotated
+	 * @param setting the setting the keys came from, named in a failure (never key
+	 * material)
+	 * @param publicKeys the signer's public P-256 JWK, or a JWK Set of them while its key
+	 * is rotated
 	 * @param bindingClaim the claim holding the hash of the credential the grant is for
 	 */
 	public SignedGrants(String setting, String publicKeys, JOSEObjectType type, String issuer, String audience,
@@ -85,8 +89,9 @@ public final class SignedGrants {
 	}
 
 	/**
-	 * The grant's claims, if it is genuine, unexpired and — unless {@code credentialHash} is {@code null}, for the
-	 * signer reading back its own grant — for the credential with that hash.
+	 * The grant's claims, if it is genuine, unexpired and — unless {@code credentialHash}
+	 * is {@code null}, for the signer reading back its own grant — for the credential
+	 * with that hash.
 	 */
 	public JWTClaimsSet verify(String grant, String credentialHash) throws GrantException {
 		if (grant == null || grant.isBlank()) {
@@ -137,8 +142,9 @@ public final class SignedGrants {
 	}
 
 	/**
-	 * One JWK Set of a signer's current public key and the public halves of the keys it signed with before
-	 * ({@code previousKeys}: a JWK, a JWK Set, or blank), so grants outlive a rotation of its key.
+	 * One JWK Set of a signer's current public key and the public halves of the keys it
+	 * signed with before ({@code previousKeys}: a JWK, a JWK Set, or blank), so grants
+	 * outlive a rotation of its key.
 	 */
 	public static String keySet(String currentPublicJwk, String previousKeys) {
 		if (previousKeys == null || previousKeys.isBlank()) {
@@ -177,4 +183,5 @@ public final class SignedGrants {
 			throw new GrantException("malformed claim " + name);
 		}
 	}
+
 }

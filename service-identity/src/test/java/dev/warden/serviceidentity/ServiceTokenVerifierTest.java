@@ -56,15 +56,15 @@ class ServiceTokenVerifierTest {
 	@Test
 	void aServiceWithoutAConfiguredKeyIsNoCaller() {
 		ServiceKey notification = ServiceKey.generate();
-		String token = new ServiceTokenMinter("notification-service", notification, at(NOW)).tokenFor("session-service");
+		String token = new ServiceTokenMinter("notification-service", notification, at(NOW))
+			.tokenFor("session-service");
 		assertThatThrownBy(() -> this.sessionService.verify(token)).isInstanceOf(ServiceTokenException.class);
 	}
 
 	@Test
 	void anExpiredTokenIsRefusedAfterTheClockSkew() throws Exception {
 		String token = new ServiceTokenMinter("gateway", this.gatewayKey, at(NOW)).tokenFor("session-service");
-		ServiceTokenVerifier later = new ServiceTokenVerifier("session-service", this.callers,
-				at(NOW.plusSeconds(64)));
+		ServiceTokenVerifier later = new ServiceTokenVerifier("session-service", this.callers, at(NOW.plusSeconds(64)));
 		assertThat(later.verify(token)).isEqualTo("gateway");
 		ServiceTokenVerifier tooLate = new ServiceTokenVerifier("session-service", this.callers,
 				at(NOW.plusSeconds(66)));
@@ -133,8 +133,9 @@ class ServiceTokenVerifierTest {
 		CallerKeys rotating = CallerKeys.parse(Map.of("gateway",
 				"{\"keys\":[" + ServiceKey.generate().publicJson() + "," + this.gatewayKey.publicJson() + "]}"));
 		assertThat(rotating.callers()).containsExactly("gateway");
-		assertThatThrownBy(() -> CallerKeys.parse(Map.of("gateway", this.gatewayKey.publicJson(), "auth-service",
-				this.gatewayKey.publicJson()))).hasMessageContaining("same key");
+		assertThatThrownBy(() -> CallerKeys
+			.parse(Map.of("gateway", this.gatewayKey.publicJson(), "auth-service", this.gatewayKey.publicJson())))
+			.hasMessageContaining("same key");
 	}
 
 	private static JWTClaimsSet claims(String caller, String audience, Instant issued, Instant expires) {
@@ -181,5 +182,7 @@ class ServiceTokenVerifierTest {
 		public Instant instant() {
 			return this.now;
 		}
+
 	}
+
 }

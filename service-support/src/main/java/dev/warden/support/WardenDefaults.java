@@ -12,9 +12,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds the settings every service shares (actuator exposure on the management port, health groups, Kafka client
- * safety, tracing, infrastructure addresses) as the lowest-precedence property source, so each service's own
- * {@code application.yml} stays small and can still override any of them.
+ * Adds the settings every service shares (actuator exposure on the management port,
+ * health groups, Kafka client safety, tracing, infrastructure addresses) as the
+ * lowest-precedence property source, so each service's own {@code application.yml} stays
+ * small and can still override any of them.
  */
 public final class WardenDefaults implements EnvironmentPostProcessor {
 
@@ -31,4 +32,5 @@ public final class WardenDefaults implements EnvironmentPostProcessor {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Plain HTTP calls to a service under test, so tests see exactly the bytes a client would. */
+/**
+ * Plain HTTP calls to a service under test, so tests see exactly the bytes a client
+ * would.
+ */
 final class HttpCalls {
 
 	private final HttpClient client = HttpClient.newHttpClient();
@@ -56,4 +59,5 @@ final class HttpCalls {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -20,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A service accepts only the gateway's short-lived ES256 internal JWT, and refuses everything else with 401. */
+/**
+ * A service accepts only the gateway's short-lived ES256 internal JWT, and refuses
+ * everything else with 401.
+ */
 @SpringBootTest(classes = TestServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class InternalIdentityIT {
 
@@ -68,7 +71,8 @@ class InternalIdentityIT {
 
 	@Test
 	void refusesATokenThatExpiredTenSecondsAgo() {
-		// Lifetime 60 s, issued 70 s ago: Spring's default 60 s of clock skew would still accept it.
+		// Lifetime 60 s, issued 70 s ago: Spring's default 60 s of clock skew would still
+		// accept it.
 		assertUnauthenticated(this.http.get("/api/echo",
 				this.jwts.forUser("user-1").issuedAt(Instant.now().minusSeconds(70)).bearer()));
 	}
@@ -99,11 +103,13 @@ class InternalIdentityIT {
 				this.jwts.forUser("a").roles("ADMIN").apiToken("tok-1").bearer(), null, "");
 		HttpResponse<String> readViaApiToken = this.http.get("/api/admin/echo",
 				this.jwts.forUser("a").roles("ADMIN").apiToken("tok-1").bearer());
-		HttpResponse<String> stale = this.http.send("POST", "/api/admin/echo", this.jwts.forUser("a")
-			.roles("USER", "ADMIN")
-			.session("sess-a")
-			.authTime(Instant.now().minus(Duration.ofMinutes(16)))
-			.bearer(), null, "");
+		HttpResponse<String> stale = this.http.send("POST", "/api/admin/echo",
+				this.jwts.forUser("a")
+					.roles("USER", "ADMIN")
+					.session("sess-a")
+					.authTime(Instant.now().minus(Duration.ofMinutes(16)))
+					.bearer(),
+				null, "");
 		HttpResponse<String> notAdmin = this.http.send("POST", "/api/admin/echo",
 				this.jwts.forUser("u").roles("USER").session("sess-u").bearer(), null, "");
 		HttpResponse<String> fresh = this.http.send("POST", "/api/admin/echo",
@@ -122,7 +128,8 @@ class InternalIdentityIT {
 
 	@Test
 	void refusesWrongAudience() {
-		assertUnauthenticated(this.http.get("/api/echo", this.jwts.forUser("user-1").audience("someone-else").bearer()));
+		assertUnauthenticated(
+				this.http.get("/api/echo", this.jwts.forUser("user-1").audience("someone-else").bearer()));
 	}
 
 	@Test
@@ -140,8 +147,8 @@ class InternalIdentityIT {
 	void refusesUnsignedAlgNoneToken() {
 		Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
 		String header = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
-		String payload = b64.encodeToString(
-				this.jwts.forUser("user-1").claims().toString().getBytes(StandardCharsets.UTF_8));
+		String payload = b64
+			.encodeToString(this.jwts.forUser("user-1").claims().toString().getBytes(StandardCharsets.UTF_8));
 
 		assertUnauthenticated(this.http.get("/api/echo", "Bearer " + header + "." + payload + "."));
 	}
@@ -236,10 +243,11 @@ class InternalIdentityIT {
 		HttpResponse<String> own = this.http.get("/api/echo", this.jwts.forUser("user-1").roles("USER").bearer());
 		HttpResponse<String> capturedElsewhere = this.http.get("/api/echo",
 				this.jwts.forUser("user-1").roles("USER").audience("audit-service").bearer());
-		HttpResponse<String> forEveryone = this.http.get("/api/echo", "Bearer " + this.jwts.sign(
-				new com.nimbusds.jwt.JWTClaimsSet.Builder(this.jwts.forUser("user-1").roles("USER").claims())
-					.audience(java.util.List.of("test-service", "audit-service"))
-					.build()));
+		HttpResponse<String> forEveryone = this.http.get("/api/echo",
+				"Bearer " + this.jwts
+					.sign(new com.nimbusds.jwt.JWTClaimsSet.Builder(this.jwts.forUser("user-1").roles("USER").claims())
+						.audience(java.util.List.of("test-service", "audit-service"))
+						.build()));
 
 		assertThat(own.statusCode()).isEqualTo(200);
 		assertThat(capturedElsewhere.statusCode()).isEqualTo(401);
@@ -248,8 +256,8 @@ class InternalIdentityIT {
 
 	@Test
 	void sensitiveActionNeedsARecentSignIn() {
-		HttpResponse<String> fresh = this.http.send("POST", "/api/sensitive",
-				this.jwts.forUser("user-1").bearer(), null, "", java.util.Map.of());
+		HttpResponse<String> fresh = this.http.send("POST", "/api/sensitive", this.jwts.forUser("user-1").bearer(),
+				null, "", java.util.Map.of());
 		HttpResponse<String> stale = this.http.send("POST", "/api/sensitive",
 				this.jwts.forUser("user-1").authTime(Instant.now().minus(Duration.ofMinutes(16))).bearer(), null, "",
 				java.util.Map.of());
@@ -264,4 +272,5 @@ class InternalIdentityIT {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
 	}
+
 }

@@ -12,7 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Every failure a service answers is RFC 9457 problem+json with a stable code, and never leaks internals. */
+/**
+ * Every failure a service answers is RFC 9457 problem+json with a stable code, and never
+ * leaks internals.
+ */
 @SpringBootTest(classes = TestServiceApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class ProblemResponsesIT {
 
@@ -102,7 +105,10 @@ class ProblemResponsesIT {
 		}
 	}
 
-	/** A request exactly as written, which an HTTP client could otherwise tidy up (or refuse) before sending. */
+	/**
+	 * A request exactly as written, which an HTTP client could otherwise tidy up (or
+	 * refuse) before sending.
+	 */
 	private String raw(String request) throws Exception {
 		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
@@ -116,4 +122,5 @@ class ProblemResponsesIT {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"code\":\"" + code + "\"").contains("\"status\":" + status);
 	}
+
 }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A minimal service built on service-support, to test the shared glue as a real service would use it. */
+/**
+ * A minimal service built on service-support, to test the shared glue as a real service
+ * would use it.
+ */
 @SpringBootApplication
 public class TestServiceApplication {
 
@@ -47,7 +50,10 @@ public class TestServiceApplication {
 			return Map.of("changedBy", authentication.getName());
 		}
 
-		/** Like signing in: reachable with the gateway's anonymous token; answers the address it carries. */
+		/**
+		 * Like signing in: reachable with the gateway's anonymous token; answers the
+		 * address it carries.
+		 */
 		@PostMapping("/api/sign-in")
 		Map<String, String> signIn(Authentication authentication) {
 			return Map.of("clientIp", WardenPrincipal.of(authentication).orElseThrow().clientIp());
@@ -80,8 +86,10 @@ public class TestServiceApplication {
 		String boom() {
 			throw new IllegalStateException("secret internal detail");
 		}
+
 	}
 
 	record EchoRequest(@NotBlank String name, @NotNull @Min(1) @Max(12) Integer months) {
 	}
+
 }

@@ -12,4 +12,5 @@ public class SessionApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(SessionApplication.class, args);
 	}
+
 }

@@ -33,7 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The Active sessions section against real Redis and Kafka: list, end one, end all others, expiry, events. */
+/**
+ * The Active sessions section against real Redis and Kafka: list, end one, end all
+ * others, expiry, events.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ClockTestConfiguration.class)
 class ActiveSessionsIT {
@@ -91,8 +94,7 @@ class ActiveSessionsIT {
 		assertThat(other.get("browser").asString()).isEqualTo("Mobile Safari 17");
 		assertThat(other.get("os").asString()).isEqualTo("iOS 17");
 		assertThat(other.get("deviceType").asString()).isEqualTo("mobile");
-		assertThat(sessions.toString()).doesNotContain(laptop.secret())
-			.doesNotContain(phone.secret());
+		assertThat(sessions.toString()).doesNotContain(laptop.secret()).doesNotContain(phone.secret());
 	}
 
 	@Test
@@ -120,8 +122,8 @@ class ActiveSessionsIT {
 		SignedIn current = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
 		SignedIn phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
 
-		HttpResponse<String> response = this.api.asUser("DELETE",
-				"/api/security/sessions/" + phone.sessionId(), as(current));
+		HttpResponse<String> response = this.api.asUser("DELETE", "/api/security/sessions/" + phone.sessionId(),
+				as(current));
 
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(this.api.isActive(phone.secret())).isFalse();
@@ -153,8 +155,7 @@ class ActiveSessionsIT {
 		TestJwts.Builder stale = as(current).authTime(Instant.now().minus(Duration.ofMinutes(20)));
 
 		HttpResponse<String> endOthers = this.api.asUser("POST", "/api/security/sessions/end-others", stale);
-		HttpResponse<String> endOne = this.api.asUser("DELETE",
-				"/api/security/sessions/" + phone.sessionId(), stale);
+		HttpResponse<String> endOne = this.api.asUser("DELETE", "/api/security/sessions/" + phone.sessionId(), stale);
 
 		assertThat(endOthers.statusCode()).isEqualTo(403);
 		assertThat(endOthers.body()).contains("\"code\":\"reauthentication_required\"");
@@ -329,7 +330,8 @@ class ActiveSessionsIT {
 		assertThat(this.api.introspect(renewed.secret()).get("grant").isNull()).isTrue();
 		assertThat(this.api.introspect(theirs.secret()).get("grant").isNull()).isTrue();
 		assertThat(TestRedis.unrestricted().hasKey("warden:session:s:" + session.secretHash()))
-			.as("no hash left under the pre-renewal cookie").isFalse();
+			.as("no hash left under the pre-renewal cookie")
+			.isFalse();
 	}
 
 	@Test
@@ -432,12 +434,14 @@ class ActiveSessionsIT {
 		SignedIn session = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
 		String id = session.sessionId();
 
-		int stranger = this.api.internal("DELETE", "/internal/users/someone-else/sessions/" + id, Map.of()).statusCode();
+		int stranger = this.api.internal("DELETE", "/internal/users/someone-else/sessions/" + id, Map.of())
+			.statusCode();
 		assertThat(stranger).isEqualTo(404);
 		assertThat(this.api.isActive(session.secret())).isTrue();
 
-		int owner = this.api.internal("DELETE", "/internal/users/" + this.user + "/sessions/" + id + "?reason=logout",
-				Map.of()).statusCode();
+		int owner = this.api
+			.internal("DELETE", "/internal/users/" + this.user + "/sessions/" + id + "?reason=logout", Map.of())
+			.statusCode();
 		assertThat(owner).isEqualTo(204);
 		assertThat(this.api.isActive(session.secret())).isFalse();
 	}
@@ -448,7 +452,8 @@ class ActiveSessionsIT {
 
 		for (String path : new String[] { "/internal/sessions/logout", "/internal/sessions/renew" }) {
 			HttpResponse<String> response = this.api.internal("POST", path, Map.of("secret", session.secret()));
-			// An internal path no endpoint names a caller for is closed to every caller, before any 404.
+			// An internal path no endpoint names a caller for is closed to every caller,
+			// before any 404.
 			assertThat(response.statusCode()).as(path).isEqualTo(403);
 			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
 			assertThat(response.body()).as(path).contains("\"code\":\"caller_not_allowed\"");
@@ -470,8 +475,7 @@ class ActiveSessionsIT {
 		this.clock.advance(Duration.ofSeconds(5));
 		CloudEvent changed = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
 				EventTypes.PASSWORD_CHANGED, this.clock.instant().minusSeconds(1), this.user, "application/json",
-				Map.of("userId", this.user, "sessionId", changer.sessionId(),
-						"signOutOtherSessions", true));
+				Map.of("userId", this.user, "sessionId", changer.sessionId(), "signOutOtherSessions", true));
 		SignedIn later = this.api.signIn(this.user, SessionApi.FIREFOX_ON_LINUX);
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(changed));
@@ -502,8 +506,8 @@ class ActiveSessionsIT {
 			.until(() -> this.api.isActive(laptop.secret()));
 		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(permanent));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> !this.api.isActive(laptop.secret())
-				&& !this.api.isActive(phone.secret()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !this.api.isActive(laptop.secret()) && !this.api.isActive(phone.secret()));
 	}
 
 	@Test
@@ -513,7 +517,8 @@ class ActiveSessionsIT {
 		CloudEvent keep = CloudEvent.of("/auth-service", EventTypes.PASSWORD_CHANGED, this.user,
 				Map.of("sessionId", changer.sessionId(), "signOutOtherSessions", false));
 		SignedIn markerSession = this.api.signIn("marker-" + this.user, SessionApi.CHROME_ON_WINDOWS);
-		// The service's clock is the test's: the change happens after the marker session began.
+		// The service's clock is the test's: the change happens after the marker session
+		// began.
 		CloudEvent marker = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
 				EventTypes.PASSWORD_CHANGED, this.clock.instant().plusSeconds(1), "marker-" + this.user,
 				"application/json", Map.of("signOutOtherSessions", true));
@@ -530,7 +535,8 @@ class ActiveSessionsIT {
 		SignedIn laptop = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
 		SignedIn phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
 
-		HttpResponse<String> response = this.api.internal("DELETE", "/internal/users/" + this.user + "/sessions", Map.of());
+		HttpResponse<String> response = this.api.internal("DELETE", "/internal/users/" + this.user + "/sessions",
+				Map.of());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.api.read(response).get("ended").asInt()).isEqualTo(2);
@@ -570,12 +576,12 @@ class ActiveSessionsIT {
 	@Test
 	void onlyAuthServiceCreatesSessionsAndAttachesGrantsAndOnlyTheGatewayIntrospectsThem() {
 		String secret = SessionSecrets.newSecret();
-		Map<String, Object> admin = Map.of("userId", "someone-else", "roles", List.of("USER", "ADMIN"),
-				"authMethods", List.of("pwd"), "ip", "203.0.113.7", "userAgent", "curl/8", "secretHash",
+		Map<String, Object> admin = Map.of("userId", "someone-else", "roles", List.of("USER", "ADMIN"), "authMethods",
+				List.of("pwd"), "ip", "203.0.113.7", "userAgent", "curl/8", "secretHash",
 				SessionSecrets.hash(SessionSecrets.newSecret()));
 		HttpResponse<String> byGateway = this.api.internalAs("gateway", "POST", "/internal/sessions", admin);
-		HttpResponse<String> byNotification = this.api.internalAs("notification-service", "POST",
-				"/internal/sessions", admin);
+		HttpResponse<String> byNotification = this.api.internalAs("notification-service", "POST", "/internal/sessions",
+				admin);
 		SignedIn session = SignedIn.of(secret, this.api.read(this.api.create(secret, this.user, "curl/8")));
 		HttpResponse<String> introspectedByAuth = this.api.internalAs("auth-service", "POST",
 				"/internal/sessions/introspect", Map.of("secretHash", session.secretHash()));
@@ -618,19 +624,19 @@ class ActiveSessionsIT {
 				grant.substring(0, grant.lastIndexOf('.'))));
 		refused.put("unsigned grant", this.api.attachGrant(this.user, session.sessionId(), session.secretHash(),
 				grant.substring(0, grant.lastIndexOf('.') + 1)));
-		refused.put("grant too long", this.api.attachGrant(this.user, session.sessionId(), session.secretHash(),
-				grant + "A".repeat(4096)));
-		refused.put("introspection without hash",
-				this.api.internal("POST", "/internal/sessions/introspect", Map.of()));
-		refused.put("introspection of junk size", this.api.internal("POST", "/internal/sessions/introspect",
-				Map.of("secretHash", "x".repeat(5000))));
+		refused.put("grant too long",
+				this.api.attachGrant(this.user, session.sessionId(), session.secretHash(), grant + "A".repeat(4096)));
+		refused.put("introspection without hash", this.api.internal("POST", "/internal/sessions/introspect", Map.of()));
+		refused.put("introspection of junk size",
+				this.api.internal("POST", "/internal/sessions/introspect", Map.of("secretHash", "x".repeat(5000))));
 		HttpResponse<String> junkHash = this.api.internal("POST", "/internal/sessions/introspect",
 				Map.of("secretHash", "x".repeat(43)));
 		HttpResponse<String> malformedHash = this.api.internal("POST", "/internal/sessions/introspect",
 				Map.of("secretHash", "not a hash"));
 
 		assertThat(empty.statusCode()).isEqualTo(400);
-		assertThat(empty.body()).contains("\"code\":\"validation_failed\"").contains("\"field\":\"userId\"")
+		assertThat(empty.body()).contains("\"code\":\"validation_failed\"")
+			.contains("\"field\":\"userId\"")
 			.contains("\"field\":\"secretHash\"");
 		refused.forEach((what, response) -> {
 			assertThat(response.statusCode()).as(what).isEqualTo(400);
@@ -668,9 +674,10 @@ class ActiveSessionsIT {
 	dev.warden.session.manage.SessionService service;
 
 	/**
-	 * A password change renews the current session while, triggered by the same change, the other sessions are
-	 * listed and ended: a listing that caught the session mid-renewal must not drop it from the index, or it
-	 * could no longer be ended by its public id (sign-out would silently leave it live). Found end to end.
+	 * A password change renews the current session while, triggered by the same change,
+	 * the other sessions are listed and ended: a listing that caught the session
+	 * mid-renewal must not drop it from the index, or it could no longer be ended by its
+	 * public id (sign-out would silently leave it live). Found end to end.
 	 */
 	@Test
 	void aSessionRenewedWhileItIsBeingListedCanStillBeEndedByItsPublicId() throws Exception {
@@ -700,4 +707,5 @@ class ActiveSessionsIT {
 		assertThat(this.service.list(user)).extracting((session) -> session.publicId()).containsExactly(publicId);
 		assertThat(this.service.revoke(user, publicId, dev.warden.session.manage.RevocationReason.LOGOUT)).isTrue();
 	}
+
 }

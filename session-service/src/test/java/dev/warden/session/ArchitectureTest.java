@@ -23,4 +23,5 @@ class ArchitectureTest {
 		// store holds the sessions in Redis for the whole service.
 		ArchitectureRules.featuresUseOnlyTheirOwnStores("session", "store").check(CLASSES);
 	}
+
 }

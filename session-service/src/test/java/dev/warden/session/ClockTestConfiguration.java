@@ -6,7 +6,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Replaces the service's clock with one tests move by hand; shared by every session-service test context. */
+/**
+ * Replaces the service's clock with one tests move by hand; shared by every
+ * session-service test context.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class ClockTestConfiguration {
 
@@ -15,4 +18,5 @@ public class ClockTestConfiguration {
 	MutableClock testClock() {
 		return MutableClock.startingNow();
 	}
+
 }

@@ -21,8 +21,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls session-service over HTTP as its real callers do: auth-service and the gateway internally, users publicly.
- * Like auth-service, it makes each cookie value itself and sends session-service only the value's hash.
+ * Calls session-service over HTTP as its real callers do: auth-service and the gateway
+ * internally, users publicly. Like auth-service, it makes each cookie value itself and
+ * sends session-service only the value's hash.
  */
 public final class SessionApi {
 
@@ -58,17 +59,22 @@ public final class SessionApi {
 		return SignedIn.of(secret, this.json.readTree(response.body()));
 	}
 
-	/** Asks for a session under the hash of {@code secret}, as auth-service does at sign-in. */
+	/**
+	 * Asks for a session under the hash of {@code secret}, as auth-service does at
+	 * sign-in.
+	 */
 	public HttpResponse<String> create(String secret, String userId, String userAgent) {
 		return internal("POST", "/internal/sessions",
 				Map.of("userId", userId, "roles", List.of("USER"), "authMethods", List.of("pwd"), "ip", "203.0.113.7",
 						"userAgent", userAgent, "secretHash", SessionSecrets.hash(secret)));
 	}
 
-	/** The gateway's introspection of the cookie value {@code secret}, asked by its hash. */
+	/**
+	 * The gateway's introspection of the cookie value {@code secret}, asked by its hash.
+	 */
 	public JsonNode introspect(String secret) {
-		return read(internal("POST", "/internal/sessions/introspect",
-				Map.of("secretHash", SessionSecrets.hash(secret))));
+		return read(
+				internal("POST", "/internal/sessions/introspect", Map.of("secretHash", SessionSecrets.hash(secret))));
 	}
 
 	public boolean isActive(String secret) {
@@ -76,8 +82,9 @@ public final class SessionApi {
 	}
 
 	/**
-	 * Renews the user's session onto a fresh cookie value, as auth-service does; {@code fields} are the renewal's
-	 * other fields. The answer is 200's body with the new value, or an exception naming any other status.
+	 * Renews the user's session onto a fresh cookie value, as auth-service does;
+	 * {@code fields} are the renewal's other fields. The answer is 200's body with the
+	 * new value, or an exception naming any other status.
 	 */
 	public SignedIn renew(String userId, String sessionId, Map<String, Object> fields) {
 		String secret = SessionSecrets.newSecret();
@@ -94,21 +101,27 @@ public final class SessionApi {
 		return internal("POST", "/internal/users/" + userId + "/sessions/" + sessionId + "/renew", body);
 	}
 
-	/** Attaches a grant as auth-service does after it signed one for the cookie value whose hash is given. */
+	/**
+	 * Attaches a grant as auth-service does after it signed one for the cookie value
+	 * whose hash is given.
+	 */
 	public HttpResponse<String> attachGrant(String userId, String sessionId, String secretHash, String grant) {
 		return internal("PUT", "/internal/users/" + userId + "/sessions/" + sessionId + "/grant",
 				Map.of("secretHash", secretHash, "grant", grant));
 	}
 
-	/** A grant as auth-service signs it: for the user's session, bound to the cookie value {@code session} holds. */
+	/**
+	 * A grant as auth-service signs it: for the user's session, bound to the cookie value
+	 * {@code session} holds.
+	 */
 	public static String grantFor(String userId, SignedIn session) {
-		return SIGNER.sign(new SessionGrant(userId, session.sessionId(), List.of("USER"), List.of("pwd"),
-				Instant.now(), false, false, session.secretHash(), Instant.now().plusSeconds(3600)));
+		return SIGNER.sign(new SessionGrant(userId, session.sessionId(), List.of("USER"), List.of("pwd"), Instant.now(),
+				false, false, session.secretHash(), Instant.now().plusSeconds(3600)));
 	}
 
 	/**
-	 * A browser's session: the cookie value the test made (and kept, as a browser does) and what session-service
-	 * answered about it.
+	 * A browser's session: the cookie value the test made (and kept, as a browser does)
+	 * and what session-service answered about it.
 	 */
 	public record SignedIn(String secret, String sessionId, JsonNode answer) {
 
@@ -125,7 +138,10 @@ public final class SessionApi {
 		}
 	}
 
-	/** An internal call as the service that makes it: the gateway introspects, auth-service does the rest. */
+	/**
+	 * An internal call as the service that makes it: the gateway introspects,
+	 * auth-service does the rest.
+	 */
 	public HttpResponse<String> internal(String method, String path, Object body) {
 		return internalAs(path.endsWith("/introspect") ? "gateway" : "auth-service", method, path, body);
 	}
@@ -162,4 +178,5 @@ public final class SessionApi {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

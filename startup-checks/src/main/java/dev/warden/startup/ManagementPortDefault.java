@@ -5,9 +5,10 @@ import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.PropertySource;
 
 /**
- * The management server's default port: the service's own port + 1000 (gateway 8080 → 9080, auth-service 8081 →
- * 9081 ...), or a random one when the service takes a random port (0, as tests do). Computed when asked, from the
- * {@code server.port} in force then, and of lowest precedence: {@code management.server.port}
+ * The management server's default port: the service's own port + 1000 (gateway 8080 →
+ * 9080, auth-service 8081 → 9081 ...), or a random one when the service takes a random
+ * port (0, as tests do). Computed when asked, from the {@code server.port} in force then,
+ * and of lowest precedence: {@code management.server.port}
  * ({@code MANAGEMENT_SERVER_PORT}) set anywhere wins.
  */
 public final class ManagementPortDefault extends PropertySource<Object> {
@@ -19,8 +20,8 @@ public final class ManagementPortDefault extends PropertySource<Object> {
 	static final int OFFSET = 1000;
 
 	/**
-	 * Not the source object: Spring Boot walks into property sources whose source is an environment, which would
-	 * be this same environment again.
+	 * Not the source object: Spring Boot walks into property sources whose source is an
+	 * environment, which would be this same environment again.
 	 */
 	private final PropertyResolver environment;
 
@@ -45,4 +46,5 @@ public final class ManagementPortDefault extends PropertySource<Object> {
 			environment.getPropertySources().addLast(new ManagementPortDefault(environment));
 		}
 	}
+
 }

@@ -8,10 +8,11 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Gives a service that uses Redis its own Redis user ({@code warden.redis.username}, {@code warden.redis.password})
- * and refuses to start it without a password: Redis lets no one in without a user and password, and a service
- * that tried would fail on its first command with a bare {@code NOAUTH} instead of saying what is missing. Runs
- * once the context is prepared, after every property source (a test's too) is in place.
+ * Gives a service that uses Redis its own Redis user ({@code warden.redis.username},
+ * {@code warden.redis.password}) and refuses to start it without a password: Redis lets
+ * no one in without a user and password, and a service that tried would fail on its first
+ * command with a bare {@code NOAUTH} instead of saying what is missing. Runs once the
+ * context is prepared, after every property source (a test's too) is in place.
  */
 public final class RedisCredentialsCheck implements ApplicationListener<ApplicationPreparedEvent> {
 
@@ -29,8 +30,8 @@ public final class RedisCredentialsCheck implements ApplicationListener<Applicat
 			throw new IllegalStateException(problem);
 		}
 		if (!hasCredentials(environment.getProperty("spring.data.redis.url"))) {
-			context.getBeanFactory().addBeanPostProcessor(new RedisUserPostProcessor(username(environment),
-					password(environment)));
+			context.getBeanFactory()
+				.addBeanPostProcessor(new RedisUserPostProcessor(username(environment), password(environment)));
 		}
 	}
 
@@ -67,4 +68,5 @@ public final class RedisCredentialsCheck implements ApplicationListener<Applicat
 		int at = url.indexOf('@');
 		return scheme >= 0 && at > scheme && url.substring(scheme + 3, at).contains(":");
 	}
+
 }

@@ -6,9 +6,10 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Signs the Redis client in as the service's user. Spring Boot takes the user name and password from
- * {@code spring.data.redis.url} alone once a URL is set, and {@code WARDEN_REDIS_URL} carries none, so they are
- * set on the connection factory before it starts.
+ * Signs the Redis client in as the service's user. Spring Boot takes the user name and
+ * password from {@code spring.data.redis.url} alone once a URL is set, and
+ * {@code WARDEN_REDIS_URL} carries none, so they are set on the connection factory before
+ * it starts.
  */
 final class RedisUserPostProcessor implements BeanPostProcessor {
 
@@ -30,4 +31,5 @@ final class RedisUserPostProcessor implements BeanPostProcessor {
 		}
 		return bean;
 	}
+
 }

@@ -10,9 +10,10 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Refuses settings no service may start with: a {@code warden.*} property or {@code WARDEN_*} variable still
- * holding a {@code CHANGE-ME} placeholder (from {@code .env.example}). Messages name the setting, never its value.
- * Shared by the servlet services (through service-support) and the gateway.
+ * Refuses settings no service may start with: a {@code warden.*} property or
+ * {@code WARDEN_*} variable still holding a {@code CHANGE-ME} placeholder (from
+ * {@code .env.example}). Messages name the setting, never its value. Shared by the
+ * servlet services (through service-support) and the gateway.
  */
 public final class SecretsCheck {
 
@@ -21,7 +22,10 @@ public final class SecretsCheck {
 	private SecretsCheck() {
 	}
 
-	/** Every problem with these settings (name to raw value), as messages naming the setting; empty when fine. */
+	/**
+	 * Every problem with these settings (name to raw value), as messages naming the
+	 * setting; empty when fine.
+	 */
 	public static List<String> problems(Map<String, String> settings) {
 		List<String> problems = new ArrayList<>();
 		settings.forEach((name, value) -> {
@@ -55,4 +59,5 @@ public final class SecretsCheck {
 	private static boolean isWarden(String name) {
 		return name.startsWith("warden.") || name.startsWith("WARDEN_");
 	}
+
 }

@@ -17,4 +17,5 @@ public final class SecretsCheckPostProcessor implements EnvironmentPostProcessor
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;
 	}
+
 }

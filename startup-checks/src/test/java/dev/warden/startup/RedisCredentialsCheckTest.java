@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** A service that uses Redis says which setting is missing instead of failing later with a bare NOAUTH. */
+/**
+ * A service that uses Redis says which setting is missing instead of failing later with a
+ * bare NOAUTH.
+ */
 class RedisCredentialsCheckTest {
 
 	@Test
@@ -22,8 +25,8 @@ class RedisCredentialsCheckTest {
 
 	@Test
 	void aBlankPasswordIsNoPassword() {
-		assertThat(RedisCredentialsCheck.problem(environment(Map.of("warden.redis.password", " ",
-				"warden.redis.username", "gateway"))))
+		assertThat(RedisCredentialsCheck
+			.problem(environment(Map.of("warden.redis.password", " ", "warden.redis.username", "gateway"))))
 			.contains("Redis user gateway");
 	}
 
@@ -42,4 +45,5 @@ class RedisCredentialsCheckTest {
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
 		return environment;
 	}
+
 }

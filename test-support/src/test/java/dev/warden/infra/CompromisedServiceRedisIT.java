@@ -8,10 +8,11 @@ import dev.warden.infra.test.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 
 /**
- * A service taken over by an attacker reaches Redis with that service's user only: it cannot touch another
- * service's keys (notification-service writing a session, the internet-facing gateway reading one, anyone
- * resetting sign-in counters) nor run the commands that administer or empty Redis; and without a user, nothing.
- * Against the shared test Redis, configured from {@link RedisAcl} as every Warden Redis is.
+ * A service taken over by an attacker reaches Redis with that service's user only: it
+ * cannot touch another service's keys (notification-service writing a session, the
+ * internet-facing gateway reading one, anyone resetting sign-in counters) nor run the
+ * commands that administer or empty Redis; and without a user, nothing. Against the
+ * shared test Redis, configured from {@link RedisAcl} as every Warden Redis is.
  */
 class CompromisedServiceRedisIT {
 
@@ -61,7 +62,8 @@ class CompromisedServiceRedisIT {
 			assertThat(gateway.send("SETEX", SESSION_KEY, "60", "forged")).startsWith("NOPERM");
 			assertThat(gateway.send("EVAL", "return redis.call('DEL', KEYS[1])", "1", SIGN_IN_COUNTER))
 				.startsWith("NOPERM");
-			// A script may not reach a key it was not given, nor run a command the user may not.
+			// A script may not reach a key it was not given, nor run a command the user
+			// may not.
 			assertThat(gateway.send("EVAL", "return redis.call('GET', '" + SESSION_KEY + "')", "0"))
 				.contains("can't access at least one of the keys");
 			assertThat(gateway.send("EVAL", "return redis.call('FLUSHALL')", "0")).contains("can't run this command");
@@ -108,4 +110,5 @@ class CompromisedServiceRedisIT {
 		return RespClient.as(this.infrastructure.redisUrl(), user.name(),
 				this.infrastructure.redisPassword(user.name()));
 	}
+
 }

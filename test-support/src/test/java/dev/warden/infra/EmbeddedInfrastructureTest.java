@@ -26,8 +26,9 @@ class EmbeddedInfrastructureTest {
 	@Test
 	void postgresServesEveryServiceDatabase() throws Exception {
 		for (String database : InfrastructureSettings.SERVICE_DATABASES) {
-			try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(database),
-					"postgres", "postgres"); ResultSet rows = connection.createStatement().executeQuery("select current_database()")) {
+			try (Connection connection = DriverManager.getConnection(this.infra.jdbcUrl(database), "postgres",
+					"postgres");
+					ResultSet rows = connection.createStatement().executeQuery("select current_database()")) {
 				assertThat(rows.next()).isTrue();
 				assertThat(rows.getString(1)).isEqualTo(database);
 			}
@@ -67,7 +68,8 @@ class EmbeddedInfrastructureTest {
 		message.setText("hello");
 		Transport.send(message);
 
-		assertThat(this.infra.smtp().received()).anySatisfy((mail) -> assertThat(mail.getSubject()).isEqualTo("infra check"));
+		assertThat(this.infra.smtp().received())
+			.anySatisfy((mail) -> assertThat(mail.getSubject()).isEqualTo("infra check"));
 	}
 
 	@Test
@@ -82,4 +84,5 @@ class EmbeddedInfrastructureTest {
 			assertThat(admin.listTopics().names().get()).contains("survives-restart");
 		}
 	}
+
 }

@@ -10,8 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A bare Redis connection speaking RESP over a socket, so a test sees exactly what Redis answers a client that
- * sends a command, with no driver in between that authenticates or retries on its own.
+ * A bare Redis connection speaking RESP over a socket, so a test sees exactly what Redis
+ * answers a client that sends a command, with no driver in between that authenticates or
+ * retries on its own.
  */
 final class RespClient implements AutoCloseable {
 
@@ -41,8 +42,9 @@ final class RespClient implements AutoCloseable {
 	}
 
 	/**
-	 * Sends one command and returns the first line of the answer without its type marker: {@code OK}, an error
-	 * such as {@code NOPERM ...}, a number, a bulk string's text, or an array's length.
+	 * Sends one command and returns the first line of the answer without its type marker:
+	 * {@code OK}, an error such as {@code NOPERM ...}, a number, a bulk string's text, or
+	 * an array's length.
 	 */
 	String send(String... command) throws IOException {
 		ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -98,4 +100,5 @@ final class RespClient implements AutoCloseable {
 	public void close() throws IOException {
 		this.socket.close();
 	}
+
 }

@@ -14,4 +14,5 @@ public class TokenApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(TokenApplication.class, args);
 	}
+
 }

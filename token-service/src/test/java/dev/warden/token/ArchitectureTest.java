@@ -23,4 +23,5 @@ class ArchitectureTest {
 		// issue owns the tokens table, which introspection and the expiry notices read.
 		ArchitectureRules.featuresUseOnlyTheirOwnStores("token", "issue").check(CLASSES);
 	}
+
 }

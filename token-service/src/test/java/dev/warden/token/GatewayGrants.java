@@ -20,8 +20,9 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.warden.event.ApiTokenFormat;
 
 /**
- * What the gateway sends with a token creation: a value it made and the token grant it signed for the signed-in
- * user (read from the internal JWT it forwards). token-service holds no key for grants, so a throwaway one serves.
+ * What the gateway sends with a token creation: a value it made and the token grant it
+ * signed for the signed-in user (read from the internal JWT it forwards). token-service
+ * holds no key for grants, so a throwaway one serves.
  */
 public final class GatewayGrants {
 
@@ -34,12 +35,18 @@ public final class GatewayGrants {
 	private GatewayGrants() {
 	}
 
-	/** A fresh value and its grant for the user of {@code bearer}, valid for {@code months}. */
+	/**
+	 * A fresh value and its grant for the user of {@code bearer}, valid for
+	 * {@code months}.
+	 */
 	public static Issued issue(String bearer, int months) {
 		return issue(bearer, ApiTokenFormat.newToken(), months);
 	}
 
-	/** A grant for {@code value}, as the gateway would sign it for the user of {@code bearer}. */
+	/**
+	 * A grant for {@code value}, as the gateway would sign it for the user of
+	 * {@code bearer}.
+	 */
 	public static Issued issue(String bearer, String value, int months) {
 		JWTClaimsSet caller = claimsOf(bearer);
 		Instant now = Instant.now();
@@ -51,10 +58,11 @@ public final class GatewayGrants {
 			.claim("roles", caller.getClaim("roles"))
 			.claim("th", ApiTokenFormat.hash(value))
 			.build();
-		SignedJWT grant = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
-			.type(new JOSEObjectType("warden-token+jwt"))
-			.keyID(KEY.getKeyID())
-			.build(), claims);
+		SignedJWT grant = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("warden-token+jwt"))
+					.keyID(KEY.getKeyID())
+					.build(),
+				claims);
 		try {
 			grant.sign(new ECDSASigner(KEY));
 		}
@@ -98,4 +106,5 @@ public final class GatewayGrants {
 			return "Issued[<hidden>]";
 		}
 	}
+
 }

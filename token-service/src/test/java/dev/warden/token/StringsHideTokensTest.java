@@ -13,7 +13,9 @@ import dev.warden.token.issue.GrantedValue;
 import dev.warden.token.issue.TokenService;
 import org.junit.jupiter.api.Test;
 
-/** Whatever gets logged by accident, a token's value and its grant are not in its string. */
+/**
+ * Whatever gets logged by accident, a token's value and its grant are not in its string.
+ */
 class StringsHideTokensTest {
 
 	private static final String VALUE = ApiTokenFormat.newToken();
@@ -35,4 +37,5 @@ class StringsHideTokensTest {
 				.doesNotContain("c2lnbmF0dXJl");
 		}
 	}
+
 }

@@ -26,8 +26,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
- * One application context for every token-service integration test: real PostgreSQL and Kafka from the
- * shared embedded infrastructure, a clock tests move, and a collector of the events it publishes.
+ * One application context for every token-service integration test: real PostgreSQL and
+ * Kafka from the shared embedded infrastructure, a clock tests move, and a collector of
+ * the events it publishes.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "warden.tokens.max-active-per-user=3", "warden.tokens.usage-flush-interval=1h",
@@ -60,8 +61,14 @@ public abstract class TokenIntegrationTest {
 
 	/** A signed-in session of a user holding {@code roles}, authenticated just now. */
 	protected static String session(String userId, String... roles) {
-		return TestJwts.shared().forUser(userId).roles(roles).session("session" + userId.substring(0, 8) + "0000000")
-			.amr("pwd").authTime(Instant.now()).clientIp(CLIENT_IP).bearer();
+		return TestJwts.shared()
+			.forUser(userId)
+			.roles(roles)
+			.session("session" + userId.substring(0, 8) + "0000000")
+			.amr("pwd")
+			.authTime(Instant.now())
+			.clientIp(CLIENT_IP)
+			.bearer();
 	}
 
 	protected HttpResponse<String> send(String method, String path, String body, String bearer) {
@@ -75,7 +82,8 @@ public abstract class TokenIntegrationTest {
 			.header("User-Agent", "curl/8.5.0")
 			// Forged: services take the client's address from the gateway's JWT only.
 			.header("X-Warden-Client-Ip", "203.0.113.66")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (bearer != null) {
 			request.header("Authorization", bearer);
 		}
@@ -92,7 +100,10 @@ public abstract class TokenIntegrationTest {
 		}
 	}
 
-	/** Creates a token as the gateway does: with a value it made and the grant it signed for it. */
+	/**
+	 * Creates a token as the gateway does: with a value it made and the grant it signed
+	 * for it.
+	 */
 	protected JsonNode create(String bearer, String name, int months, String role) {
 		return create(bearer, name, months, role, GatewayGrants.issue(bearer, months));
 	}
@@ -107,7 +118,10 @@ public abstract class TokenIntegrationTest {
 		return read(response);
 	}
 
-	/** A creation with {@code body}, carrying a fresh value and grant as the gateway's would. */
+	/**
+	 * A creation with {@code body}, carrying a fresh value and grant as the gateway's
+	 * would.
+	 */
 	protected HttpResponse<String> createRequest(String bearer, String body) {
 		return createRequest(bearer, body, GatewayGrants.issue(bearer, 12).headers());
 	}
@@ -118,9 +132,10 @@ public abstract class TokenIntegrationTest {
 
 	/** The gateway's check of a token: by its hash, never the token itself. */
 	protected JsonNode introspect(String token) {
-		return read(send("POST", "/internal/tokens/introspect", this.json.writeValueAsString(Map.of("tokenHash",
-				dev.warden.event.ApiTokenFormat.hash(token), "ip", "203.0.113.9", "userAgent", "script/1.0")), null,
-				true));
+		return read(send(
+				"POST", "/internal/tokens/introspect", this.json.writeValueAsString(Map.of("tokenHash",
+						dev.warden.event.ApiTokenFormat.hash(token), "ip", "203.0.113.9", "userAgent", "script/1.0")),
+				null, true));
 	}
 
 	protected HttpResponse<String> send(String method, String path, String body, String bearer, boolean internal) {
@@ -165,5 +180,7 @@ public abstract class TokenIntegrationTest {
 		static TokenLookupCounter tokenLookupCounter() {
 			return new TokenLookupCounter();
 		}
+
 	}
+
 }

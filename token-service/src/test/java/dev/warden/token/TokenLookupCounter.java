@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the statements that look a token up by its hash, on the real DataSource, so a test can show that a
- * malformed token never reaches the database.
+ * Counts the statements that look a token up by its hash, on the real DataSource, so a
+ * test can show that a malformed token never reaches the database.
  */
 public class TokenLookupCounter implements BeanPostProcessor {
 
@@ -60,4 +60,5 @@ public class TokenLookupCounter implements BeanPostProcessor {
 		Object apply(java.lang.reflect.Method method, Object[] args, Object result) throws Throwable;
 
 	}
+
 }

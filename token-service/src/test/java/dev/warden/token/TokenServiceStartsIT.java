@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
-
-/** The service starts on real infrastructure, reports ready on its management port, and lets nobody in without the gateway's token. */
+/**
+ * The service starts on real infrastructure, reports ready on its management port, and
+ * lets nobody in without the gateway's token.
+ */
 class TokenServiceStartsIT extends TokenIntegrationTest {
 
 	final HttpClient http = HttpClient.newHttpClient();
@@ -38,4 +40,5 @@ class TokenServiceStartsIT extends TokenIntegrationTest {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -9,10 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
 /**
- * An event's data as JSON with sorted keys at every level and every number in one plain decimal form (no exponent,
- * no trailing zeros: {@code 1.0E7}, {@code 10000000} and {@code 10000000.0} are all {@code 10000000}), so the same
- * row always gives the same bytes whatever PostgreSQL's {@code jsonb} does to spacing, key order and numbers.
- * The data as the service received it and as the database gives it back have the same form.
+ * An event's data as JSON with sorted keys at every level and every number in one plain
+ * decimal form (no exponent, no trailing zeros: {@code 1.0E7}, {@code 10000000} and
+ * {@code 10000000.0} are all {@code 10000000}), so the same row always gives the same
+ * bytes whatever PostgreSQL's {@code jsonb} does to spacing, key order and numbers. The
+ * data as the service received it and as the database gives it back have the same form.
  */
 final class CanonicalJson {
 
@@ -38,12 +39,17 @@ final class CanonicalJson {
 		return value;
 	}
 
-	/** Written as it is in the JSON: the number's plain decimal form, or (NaN, infinities) the text JSON stores. */
+	/**
+	 * Written as it is in the JSON: the number's plain decimal form, or (NaN, infinities)
+	 * the text JSON stores.
+	 */
 	static Object number(Number number) {
 		if ((number instanceof Double d && !Double.isFinite(d)) || (number instanceof Float f && !Float.isFinite(f))) {
-			return number.toString(); // not JSON numbers: stored as strings, and read back as such
+			return number.toString(); // not JSON numbers: stored as strings, and read
+										// back as such
 		}
 		BigDecimal decimal = new BigDecimal(number.toString());
 		return new RawValue(decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString());
 	}
+
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Parses {@code WARDEN_AUDIT_CHAINKEYS} ({@code id:base64key[,id:base64key...]}, the format of
- * {@code WARDEN_TWOFACTOR_KEYS}), in order: the first key is the one that chains. Messages name the setting and
- * the key id, never a key.
+ * Parses {@code WARDEN_AUDIT_CHAINKEYS} ({@code id:base64key[,id:base64key...]}, the
+ * format of {@code WARDEN_TWOFACTOR_KEYS}), in order: the first key is the one that
+ * chains. Messages name the setting and the key id, never a key.
  */
 final class ChainKeys {
 
@@ -47,10 +47,12 @@ final class ChainKeys {
 			}
 		}
 		if (keys.isEmpty()) {
-			// Fail closed: without a key the log would be as easy to re-chain as an unkeyed hash chain.
+			// Fail closed: without a key the log would be as easy to re-chain as an
+			// unkeyed hash chain.
 			throw new IllegalStateException("Refusing to start: " + SETTING + " is not set; give at least one"
 					+ " id:base64(32 random bytes) key (deploy/new-secrets.sh prints one)");
 		}
 		return Collections.unmodifiableMap(keys);
 	}
+
 }

@@ -5,8 +5,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The keys of the security log's chain ({@code warden.audit.*}).
  *
- * @param chainKeys HMAC-SHA256 keys, {@code WARDEN_AUDIT_CHAINKEYS}: comma-separated {@code id:base64key} pairs
- * of 32 bytes each; the first chains new entries, all verify (so a key can be rotated). Required.
+ * @param chainKeys HMAC-SHA256 keys, {@code WARDEN_AUDIT_CHAINKEYS}: comma-separated
+ * {@code id:base64key} pairs of 32 bytes each; the first chains new entries, all verify
+ * (so a key can be rotated). Required.
  */
 @ConfigurationProperties("warden.audit")
 public record ChainProperties(String chainKeys) {

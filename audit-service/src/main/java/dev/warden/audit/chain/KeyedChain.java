@@ -12,10 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The keys of the security log's chain, parsed once at start: the first configured key links new entries, every
- * configured key verifies the entries it linked (key rotation). The keys live only in audit-service's
- * configuration, never in the database, so a writer of the database cannot compute a valid link. Without a key
- * the service does not start.
+ * The keys of the security log's chain, parsed once at start: the first configured key
+ * links new entries, every configured key verifies the entries it linked (key rotation).
+ * The keys live only in audit-service's configuration, never in the database, so a writer
+ * of the database cannot compute a valid link. Without a key the service does not start.
  */
 @Component
 public final class KeyedChain {
@@ -48,7 +48,9 @@ public final class KeyedChain {
 		return forKey(this.currentKeyId);
 	}
 
-	/** A linker with the key of this id, or {@code null} when no such key is configured. */
+	/**
+	 * A linker with the key of this id, or {@code null} when no such key is configured.
+	 */
 	public Linker forKey(String keyId) {
 		SecretKeySpec key = keyId == null ? null : this.keys.get(keyId);
 		if (key == null) {
@@ -63,4 +65,5 @@ public final class KeyedChain {
 			throw new IllegalStateException("HMAC-SHA256 unavailable", ex);
 		}
 	}
+
 }

@@ -8,10 +8,11 @@ import java.util.HexFormat;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The chain of entries written before keys: {@code SHA-256(previous ‖ "\n" ‖ fields joined by "\n")}, the data
- * as sorted JSON and the time in epoch milliseconds. Anyone who can write the database can recompute it, so it is
- * only read: to check the entries linked before keys (never re-linked: they stay as they are) and say where their
- * chain breaks.
+ * The chain of entries written before keys:
+ * {@code SHA-256(previous ‖ "\n" ‖ fields joined by "\n")}, the data as sorted JSON and
+ * the time in epoch milliseconds. Anyone who can write the database can recompute it, so
+ * it is only read: to check the entries linked before keys (never re-linked: they stay as
+ * they are) and say where their chain breaks.
  */
 public final class LegacyChain {
 
@@ -36,4 +37,5 @@ public final class LegacyChain {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -10,13 +10,16 @@ import javax.crypto.Mac;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Computes links with one key: {@code HMAC-SHA256(key, field(seq) ‖ field(keyId) ‖ field(previous) ‖
+ * Computes links with one key:
+ * {@code HMAC-SHA256(key, field(seq) ‖ field(keyId) ‖ field(previous) ‖
  * field(eventId) ‖ field(type) ‖ field(source) ‖ field(userId) ‖ field(occurredAt) ‖ field(recordedAt) ‖
- * field(data))}, where {@code field} is the value's UTF-8 length as 4 bytes big-endian followed by its bytes (an
- * absent value is length {@code -1}, so it differs from an empty one), {@code seq} and the times (epoch
- * microseconds) are decimal, and the data is canonical JSON ({@link CanonicalJson}). Length prefixes keep the
- * encoding unambiguous whatever a value contains. Also authenticates the chain's anchor ({@link #anchor}).
- * Holds one {@link Mac}: one instance per batch or per walk, never shared between threads.
+ * field(data))}, where {@code field} is the value's UTF-8 length as 4 bytes big-endian
+ * followed by its bytes (an absent value is length {@code -1}, so it differs from an
+ * empty one), {@code seq} and the times (epoch microseconds) are decimal, and the data is
+ * canonical JSON ({@link CanonicalJson}). Length prefixes keep the encoding unambiguous
+ * whatever a value contains. Also authenticates the chain's anchor ({@link #anchor}).
+ * Holds one {@link Mac}: one instance per batch or per walk, never shared between
+ * threads.
  */
 public final class Linker {
 
@@ -41,9 +44,13 @@ public final class Linker {
 		return this.keyId;
 	}
 
-	/** The chain value of {@code entry} following {@code previous}, as 64 lower-case hex digits. */
+	/**
+	 * The chain value of {@code entry} following {@code previous}, as 64 lower-case hex
+	 * digits.
+	 */
 	public String link(String previous, ChainEntry entry) {
-		// Everything that can fail comes first, so the Mac is never left holding half an entry.
+		// Everything that can fail comes first, so the Mac is never left holding half an
+		// entry.
 		String data = CanonicalJson.of(entry.data(), this.json);
 		String occurredAt = micros(entry.occurredAt());
 		String recordedAt = micros(entry.recordedAt());
@@ -66,10 +73,11 @@ public final class Linker {
 	}
 
 	/**
-	 * The value that authenticates the chain's anchor (where the first kept entry starts once retention removed
-	 * older ones): {@code HMAC-SHA256(key, field("chain_anchor") ‖ field(seq) ‖ field(keyId) ‖ field(previous))}.
-	 * An entry's link starts with its decimal {@code seq}, never {@code chain_anchor}, so neither passes for the
-	 * other.
+	 * The value that authenticates the chain's anchor (where the first kept entry starts
+	 * once retention removed older ones):
+	 * {@code HMAC-SHA256(key, field("chain_anchor") ‖ field(seq) ‖ field(keyId) ‖ field(previous))}.
+	 * An entry's link starts with its decimal {@code seq}, never {@code chain_anchor}, so
+	 * neither passes for the other.
 	 */
 	public String anchor(long seq, String previous) {
 		try {
@@ -105,4 +113,5 @@ public final class Linker {
 		this.length[3] = (byte) value;
 		this.mac.update(this.length);
 	}
+
 }

@@ -19,10 +19,11 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores every security event of every topic, once: a redelivered event id is a no-op. Records arrive in
- * batches and each batch is appended to the chain in one transaction (one lock, one round of inserts). A
- * malformed record, or one whose source does not own its topic, is named to the error handler by its index: the
- * records before it are stored and committed, it goes to the topic's dead-letter twin, and the rest are delivered
+ * Stores every security event of every topic, once: a redelivered event id is a no-op.
+ * Records arrive in batches and each batch is appended to the chain in one transaction
+ * (one lock, one round of inserts). A malformed record, or one whose source does not own
+ * its topic, is named to the error handler by its index: the records before it are stored
+ * and committed, it goes to the topic's dead-letter twin, and the rest are delivered
  * again.
  */
 @Component
@@ -56,10 +57,11 @@ class SecurityEventConsumer {
 	}
 
 	/**
-	 * Appends the batch. If the database is unreachable, the whole batch waits for it (named from its first
-	 * record, which the shared error handler retries without limit, committing nothing). If the database refuses
-	 * one of them, the events are appended one by one to find which, so only that one is retried and then
-	 * dead-lettered, and the ones before it are kept.
+	 * Appends the batch. If the database is unreachable, the whole batch waits for it
+	 * (named from its first record, which the shared error handler retries without limit,
+	 * committing nothing). If the database refuses one of them, the events are appended
+	 * one by one to find which, so only that one is retried and then dead-lettered, and
+	 * the ones before it are kept.
 	 */
 	private int append(List<CloudEvent> events) {
 		try {
@@ -81,4 +83,5 @@ class SecurityEventConsumer {
 			return stored;
 		}
 	}
+
 }

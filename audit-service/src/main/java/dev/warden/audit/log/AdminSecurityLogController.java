@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The administrators' view of the whole security log (role {@code ADMIN}, enforced by the security chain). */
+/**
+ * The administrators' view of the whole security log (role {@code ADMIN}, enforced by the
+ * security chain).
+ */
 @RestController
 @Validated
 class AdminSecurityLogController {
@@ -32,8 +35,8 @@ class AdminSecurityLogController {
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) @Size(max = 40) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-		return SecurityLogPage.of(
-				this.events.find(new LogQuery(userId, type, outcome, from, to, Cursor.decode(cursor), limit)), limit);
+		return SecurityLogPage
+			.of(this.events.find(new LogQuery(userId, type, outcome, from, to, Cursor.decode(cursor), limit)), limit);
 	}
 
 	@GetMapping("/api/admin/security-log/verify")
@@ -49,4 +52,5 @@ class AdminSecurityLogController {
 			return new SecurityLogPage(events, next);
 		}
 	}
+
 }

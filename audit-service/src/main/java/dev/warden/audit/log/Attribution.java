@@ -6,12 +6,14 @@ import java.util.Set;
 import dev.warden.event.EventTypes;
 
 /**
- * Who did it, did it work, and from where: the columns of a log entry that are searched and shown, read from the
- * event's type, subject and data. They are derived, never trusted from elsewhere, so verification can recompute
- * them and an edited column is caught like an edited payload.
+ * Who did it, did it work, and from where: the columns of a log entry that are searched
+ * and shown, read from the event's type, subject and data. They are derived, never
+ * trusted from elsewhere, so verification can recompute them and an edited column is
+ * caught like an edited payload.
  *
- * @param actorType {@code user} (the account's owner or whoever typed its e-mail), {@code admin} (an
- * administrator acting on the account) or {@code system} (a scheduled job or a policy)
+ * @param actorType {@code user} (the account's owner or whoever typed its e-mail),
+ * {@code admin} (an administrator acting on the account) or {@code system} (a scheduled
+ * job or a policy)
  */
 public record Attribution(String actorType, String actorId, String outcome, String ip, String userAgent,
 		String sessionId, String tokenId) {

@@ -8,9 +8,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, before the consumers append anything: takes the log's head as the first checkpoint and says how
- * many of the oldest entries are linked the old way (before chain keys). It never links, re-links or signs a row
- * it did not just append: rows linked the old way stay as they are, and the keyed chain continues from their head.
+ * At start-up, before the consumers append anything: takes the log's head as the first
+ * checkpoint and says how many of the oldest entries are linked the old way (before chain
+ * keys). It never links, re-links or signs a row it did not just append: rows linked the
+ * old way stay as they are, and the keyed chain continues from their head.
  */
 @Component
 class ChainStartup implements SmartInitializingSingleton {
@@ -32,8 +33,10 @@ class ChainStartup implements SmartInitializingSingleton {
 		this.checkpoint.legacyRows(legacy);
 		if (legacy > 0) {
 			log.warn("Security log: the oldest {} entries are linked without a chain key (plain SHA-256), so anyone who"
-					+ " can write the database could have rewritten them; verification counts them (legacyRows)", legacy);
+					+ " can write the database could have rewritten them; verification counts them (legacyRows)",
+					legacy);
 		}
 		this.checkpoint.advance(this.store.head());
 	}
+
 }

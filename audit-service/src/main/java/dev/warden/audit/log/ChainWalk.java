@@ -14,21 +14,29 @@ import dev.warden.audit.log.SecurityEventStore.Verification;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks the chain one row at a time, oldest first, and stops at the first row that does not verify. Every row
- * must be linked. The first row must be the one the anchor names (once retention removed older rows), else follow
- * the genesis value. Rows linked before chain keys (no key id) may only lead the log: they are checked with the
- * old algorithm and counted ({@code legacyRows}), since anyone who can write the database can compute them; the
- * first keyed row's link covers the last of them, so they cannot change after it without breaking it.
+ * Checks the chain one row at a time, oldest first, and stops at the first row that does
+ * not verify. Every row must be linked. The first row must be the one the anchor names
+ * (once retention removed older rows), else follow the genesis value. Rows linked before
+ * chain keys (no key id) may only lead the log: they are checked with the old algorithm
+ * and counted ({@code legacyRows}), since anyone who can write the database can compute
+ * them; the first keyed row's link covers the last of them, so they cannot change after
+ * it without breaking it.
  */
 final class ChainWalk {
 
-	/** The row's link is not the HMAC of its fields and the link before it (edited, re-chained, deleted before). */
+	/**
+	 * The row's link is not the HMAC of its fields and the link before it (edited,
+	 * re-chained, deleted before).
+	 */
 	static final String CHAIN_MISMATCH = "chain_mismatch";
 
 	/** The row names a key id audit-service does not hold. */
 	static final String UNKNOWN_KEY = "unknown_key";
 
-	/** A row with no key id after a keyed one: rewritten the old way, or inserted by a writer without the key. */
+	/**
+	 * A row with no key id after a keyed one: rewritten the old way, or inserted by a
+	 * writer without the key.
+	 */
 	static final String NOT_KEYED = "not_keyed";
 
 	/** The chain of the rows linked before keys is broken here. */
@@ -41,12 +49,16 @@ final class ChainWalk {
 	static final String UNREADABLE = "unreadable";
 
 	/**
-	 * The first row is not the one the anchor names, or the anchor does not verify (changed, or written without
-	 * the key): rows were removed, or added, before the first kept one.
+	 * The first row is not the one the anchor names, or the anchor does not verify
+	 * (changed, or written without the key): rows were removed, or added, before the
+	 * first kept one.
 	 */
 	static final String ANCHOR_MISMATCH = "anchor_mismatch";
 
-	/** The newest link this instance wrote or verified is gone or changed: the tail was cut or replaced. */
+	/**
+	 * The newest link this instance wrote or verified is gone or changed: the tail was
+	 * cut or replaced.
+	 */
 	static final String CHECKPOINT_LOST = "checkpoint_lost";
 
 	private final KeyedChain chain;
@@ -83,7 +95,10 @@ final class ChainWalk {
 		this.checkpoint = checkpoint;
 	}
 
-	/** Checks the next row; {@code false} once the chain is broken (the rest need not be read). */
+	/**
+	 * Checks the next row; {@code false} once the chain is broken (the rest need not be
+	 * read).
+	 */
 	boolean accept(StoredLink row) {
 		if (this.broken != null) {
 			return false;
@@ -118,8 +133,9 @@ final class ChainWalk {
 	}
 
 	/**
-	 * Whether the first row is where the anchor says the log starts. An anchor written before it was authenticated
-	 * (no mac) is only as strong as the old chain, so it is accepted only in front of a row linked the old way.
+	 * Whether the first row is where the anchor says the log starts. An anchor written
+	 * before it was authenticated (no mac) is only as strong as the old chain, so it is
+	 * accepted only in front of a row linked the old way.
 	 */
 	private boolean anchored(StoredLink row) {
 		if (this.anchor.mac() == null) {
@@ -159,12 +175,12 @@ final class ChainWalk {
 	Verification result() {
 		if (this.broken == null && this.checkpoint != null && !this.checkpointSeen
 				&& (this.firstSeq < 0 || this.checkpoint.seq() >= this.firstSeq)) {
-			// Not removed by retention (that only removes the oldest rows): the tail up to it was cut.
+			// Not removed by retention (that only removes the oldest rows): the tail up
+			// to it was cut.
 			this.broken = new Verification(false, this.checked, this.checkpoint.eventId(), CHECKPOINT_LOST,
 					this.legacyRows);
 		}
-		return this.broken != null ? this.broken
-				: new Verification(true, this.checked, null, null, this.legacyRows);
+		return this.broken != null ? this.broken : new Verification(true, this.checked, null, null, this.legacyRows);
 	}
 
 	/** Whether a break was found (the rest of the rows need not be read). */
@@ -186,4 +202,5 @@ final class ChainWalk {
 		return stored != null && MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
 				stored.getBytes(StandardCharsets.US_ASCII));
 	}
+
 }

@@ -1,9 +1,9 @@
 package dev.warden.audit.log;
 
 /**
- * RFC 4180 rows, safe to open in a spreadsheet: every cell quoted, quotes doubled, and a cell that a spreadsheet
- * would run as a formula ({@code = + - @}, tab, carriage return at the start) prefixed with an apostrophe
- * (OWASP CSV injection guidance).
+ * RFC 4180 rows, safe to open in a spreadsheet: every cell quoted, quotes doubled, and a
+ * cell that a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return
+ * at the start) prefixed with an apostrophe (OWASP CSV injection guidance).
  */
 final class Csv {
 
@@ -29,4 +29,5 @@ final class Csv {
 		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
 				? "'" + cell : cell;
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.Base64;
 
 import dev.warden.support.problem.Problems;
 
-/** An opaque page cursor: the position after which the next page starts. A forged or mangled one is a 400. */
+/**
+ * An opaque page cursor: the position after which the next page starts. A forged or
+ * mangled one is a 400.
+ */
 final class Cursor {
 
 	private Cursor() {
@@ -30,4 +33,5 @@ final class Cursor {
 			throw Problems.badRequest("invalid_cursor", "This page cursor is not valid; start from the first page.");
 		}
 	}
+
 }

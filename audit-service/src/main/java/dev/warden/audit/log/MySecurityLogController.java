@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The Security page's security log: the caller's own events and nobody else's, newest first, with a sentence
- * each; and the same as CSV, streamed row by row.
+ * The Security page's security log: the caller's own events and nobody else's, newest
+ * first, with a sentence each; and the same as CSV, streamed row by row.
  */
 @RestController
 @Validated
@@ -62,9 +62,8 @@ class MySecurityLogController {
 			writer.write(Csv.row("time", "event", "summary", "outcome", "actor", "ip", "user agent", "id"));
 			this.events.stream(query, (event) -> {
 				try {
-					writer.write(Csv.row(event.occurredAt().toString(), event.type(), event.summary(),
-							event.outcome(), event.actor().type(), text(event.ip()), text(event.userAgent()),
-							event.id()));
+					writer.write(Csv.row(event.occurredAt().toString(), event.type(), event.summary(), event.outcome(),
+							event.actor().type(), text(event.ip()), text(event.userAgent()), event.id()));
 				}
 				catch (java.io.IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -81,4 +80,5 @@ class MySecurityLogController {
 	private static String text(Object value) {
 		return value == null ? "" : value.toString();
 	}
+
 }

@@ -6,11 +6,17 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One entry of the security log, as the API shows it. {@code seq} orders the log and drives its cursor. */
+/**
+ * One entry of the security log, as the API shows it. {@code seq} orders the log and
+ * drives its cursor.
+ */
 public record SecurityEvent(@JsonIgnore long seq, String id, String type, String source, String userId,
 		Instant occurredAt, Instant recordedAt, @JsonIgnore Attribution attribution, Map<String, Object> data) {
 
-	/** Who acted: the user, an administrator or the system; {@code id} is absent for the system. */
+	/**
+	 * Who acted: the user, an administrator or the system; {@code id} is absent for the
+	 * system.
+	 */
 	@JsonProperty("actor")
 	public Actor actor() {
 		return new Actor(this.attribution.actorType(), this.attribution.actorId());

@@ -35,10 +35,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The security log in PostgreSQL: append-only, one row per event id, chained with a key audit-service holds
- * ({@link KeyedChain}: each row's link is an HMAC over its fields, its seq and the link before). Appends take a
- * transaction-scoped advisory lock, so the chain has one writer at a time and its order is the order of
- * {@code seq} — simpler to verify than one chain per partition, and fast enough for a security log (see the
+ * The security log in PostgreSQL: append-only, one row per event id, chained with a key
+ * audit-service holds ({@link KeyedChain}: each row's link is an HMAC over its fields,
+ * its seq and the link before). Appends take a transaction-scoped advisory lock, so the
+ * chain has one writer at a time and its order is the order of {@code seq} — simpler to
+ * verify than one chain per partition, and fast enough for a security log (see the
  * benchmark); several audit-service replicas stay correct, they just take turns.
  */
 @Repository
@@ -62,8 +63,7 @@ public class SecurityEventStore {
 
 	private final Clock clock;
 
-	SecurityEventStore(JdbcTemplate jdbc, JsonMapper json, KeyedChain chain, ChainCheckpoint checkpoint,
-			Clock clock) {
+	SecurityEventStore(JdbcTemplate jdbc, JsonMapper json, KeyedChain chain, ChainCheckpoint checkpoint, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.chain = chain;
@@ -78,12 +78,13 @@ public class SecurityEventStore {
 	}
 
 	/**
-	 * Appends the events whose ids are not there yet, in order, under one lock and in one batch; returns how many
-	 * were new. Ids repeated within the list count once.
+	 * Appends the events whose ids are not there yet, in order, under one lock and in one
+	 * batch; returns how many were new. Ids repeated within the list count once.
 	 * <p>
-	 * Relies on READ COMMITTED (the default): each statement after the advisory lock sees every row committed by
-	 * the appender that held the lock before, so the head read here is the chain's real head. Under REPEATABLE
-	 * READ the snapshot could predate that commit and the batch would fork the chain.
+	 * Relies on READ COMMITTED (the default): each statement after the advisory lock sees
+	 * every row committed by the appender that held the lock before, so the head read
+	 * here is the chain's real head. Under REPEATABLE READ the snapshot could predate
+	 * that commit and the batch would fork the chain.
 	 */
 	@Transactional
 	public int insertAllIfAbsent(List<CloudEvent> events) {
@@ -91,27 +92,32 @@ public class SecurityEventStore {
 			return 0;
 		}
 		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
-		Set<String> known = new HashSet<>(this.jdbc.queryForList(
-				"select event_id from security_event where event_id = any(?)", String.class,
-				(Object) events.stream().map(CloudEvent::id).toArray(String[]::new)));
+		Set<String> known = new HashSet<>(
+				this.jdbc.queryForList("select event_id from security_event where event_id = any(?)", String.class,
+						(Object) events.stream().map(CloudEvent::id).toArray(String[]::new)));
 		List<CloudEvent> fresh = events.stream().filter((event) -> known.add(event.id())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
 		}
-		// The link covers the row's seq, so it is taken before the insert; under the lock, seq order is chain order.
+		// The link covers the row's seq, so it is taken before the insert; under the
+		// lock, seq order is chain order.
 		List<Long> seqs = this.jdbc.queryForList(
 				"select nextval(pg_get_serial_sequence('security_event', 'seq')) as seq from generate_series(1, ?)"
-						+ " order by seq", Long.class, fresh.size());
+						+ " order by seq",
+				Long.class, fresh.size());
 		Linker linker = this.chain.current();
 		Head last = head();
 		if (last != null && seqs.get(0) <= last.seq()) {
-			// The sequence was set back: these rows would land inside the chain, before its head.
-			throw new IllegalStateException("Security log: the next seq " + seqs.get(0)
-					+ " is not above the chain's head " + last.seq() + "; the sequence was set back, refusing to append");
+			// The sequence was set back: these rows would land inside the chain, before
+			// its head.
+			throw new IllegalStateException(
+					"Security log: the next seq " + seqs.get(0) + " is not above the chain's head " + last.seq()
+							+ "; the sequence was set back, refusing to append");
 		}
 		checkTail(last);
 		String previous = last == null ? chainStart() : last.chainValue();
-		// PostgreSQL keeps microseconds and rounds the rest: link exactly the instants it will store.
+		// PostgreSQL keeps microseconds and rounds the rest: link exactly the instants it
+		// will store.
 		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<Object[]> rows = new ArrayList<>(fresh.size());
 		Head head = null;
@@ -124,8 +130,8 @@ public class SecurityEventStore {
 			Attribution by = Attribution.of(event.type(), event.subject(), event.data());
 			rows.add(new Object[] { seq, event.id(), event.type(), event.source(), event.subject(),
 					Timestamp.from(occurredAt), this.json.writeValueAsString(event.data()), previous, link,
-					linker.keyId(), by.actorType(), by.actorId(), by.outcome(), by.ip(), by.userAgent(),
-					by.sessionId(), by.tokenId(), Timestamp.from(recordedAt) });
+					linker.keyId(), by.actorType(), by.actorId(), by.outcome(), by.ip(), by.userAgent(), by.sessionId(),
+					by.tokenId(), Timestamp.from(recordedAt) });
 			previous = link;
 			head = new Head(seq, event.id(), link);
 		}
@@ -138,7 +144,10 @@ public class SecurityEventStore {
 		return rows.size();
 	}
 
-	/** The checkpoint moves only once the rows are committed: a rolled-back batch must not become the head. */
+	/**
+	 * The checkpoint moves only once the rows are committed: a rolled-back batch must not
+	 * become the head.
+	 */
 	private void advanceAfterCommit(Head head) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			this.checkpoint.advance(head);
@@ -153,10 +162,11 @@ public class SecurityEventStore {
 	}
 
 	/**
-	 * Removes the entries before the first one that occurred at or after {@code cutoff}, and anchors the chain
-	 * at that entry: its seq and the link it follows, authenticated with the current key (so a writer of the
-	 * database cannot move the anchor to hide entries removed from the head). Returns how many were removed.
-	 * Under the chain's lock and READ COMMITTED, as {@link #insertAllIfAbsent}.
+	 * Removes the entries before the first one that occurred at or after {@code cutoff},
+	 * and anchors the chain at that entry: its seq and the link it follows, authenticated
+	 * with the current key (so a writer of the database cannot move the anchor to hide
+	 * entries removed from the head). Returns how many were removed. Under the chain's
+	 * lock and READ COMMITTED, as {@link #insertAllIfAbsent}.
 	 */
 	@Transactional
 	public int removeBefore(Instant cutoff) {
@@ -165,7 +175,8 @@ public class SecurityEventStore {
 				select seq, prev_hash from security_event where occurred_at >= ? and hash is not null
 				order by seq limit 1""", Timestamp.from(cutoff));
 		if (firstKept.isEmpty()) {
-			return 0; // everything is old, or the log is empty: keep the chain's head rather than empty it
+			return 0; // everything is old, or the log is empty: keep the chain's head
+						// rather than empty it
 		}
 		long seq = ((Number) firstKept.get(0).get("seq")).longValue();
 		int removed = this.jdbc.update("delete from security_event where seq < ?", seq);
@@ -175,22 +186,24 @@ public class SecurityEventStore {
 			this.jdbc.update("""
 					insert into chain_anchor (id, seq, prev_hash, key_id, mac, updated_at) values (1, ?, ?, ?, ?, now())
 					on conflict (id) do update set seq = excluded.seq, prev_hash = excluded.prev_hash,
-					    key_id = excluded.key_id, mac = excluded.mac, updated_at = excluded.updated_at""",
-					seq, previous, linker.keyId(), linker.anchor(seq, previous));
+					    key_id = excluded.key_id, mac = excluded.mac, updated_at = excluded.updated_at""", seq,
+					previous, linker.keyId(), linker.anchor(seq, previous));
 		}
 		return removed;
 	}
 
 	/**
-	 * Before chaining onto the log's last row: does the log still hold the newest link this instance knows? If its
-	 * tail was cut, the new rows would chain validly onto what is left, so the loss is recorded now.
+	 * Before chaining onto the log's last row: does the log still hold the newest link
+	 * this instance knows? If its tail was cut, the new rows would chain validly onto
+	 * what is left, so the loss is recorded now.
 	 */
 	private void checkTail(Head last) {
 		Head known = this.checkpoint.head();
 		if (known == null || known.equals(last)) {
 			return;
 		}
-		// Present with its link, or older than every row (retention removes only the oldest).
+		// Present with its link, or older than every row (retention removes only the
+		// oldest).
 		Boolean holds = this.jdbc.queryForObject("""
 				select coalesce((select hash = ? from security_event where seq = ?),
 				                (select coalesce(min(seq), 0) > ? from security_event where hash is not null))""",
@@ -202,7 +215,10 @@ public class SecurityEventStore {
 		}
 	}
 
-	/** Where the chain starts: the link the first kept row follows once retention removed older ones. */
+	/**
+	 * Where the chain starts: the link the first kept row follows once retention removed
+	 * older ones.
+	 */
 	private String chainStart() {
 		Anchor anchor = anchor();
 		return anchor == null ? LegacyChain.GENESIS : anchor.previous();
@@ -225,8 +241,8 @@ public class SecurityEventStore {
 	}
 
 	/**
-	 * Newest first, narrowed by whatever is given; {@code beforeSeq} continues a page (keyset, so inserts
-	 * between pages neither repeat nor skip an entry).
+	 * Newest first, narrowed by whatever is given; {@code beforeSeq} continues a page
+	 * (keyset, so inserts between pages neither repeat nor skip an entry).
 	 */
 	public List<SecurityEvent> find(LogQuery query) {
 		StringBuilder sql = new StringBuilder("select * from security_event where true");
@@ -237,7 +253,10 @@ public class SecurityEventStore {
 		return this.jdbc.query(sql.toString(), this::map, args.toArray());
 	}
 
-	/** Every matching entry, newest first, one at a time (for the CSV export, never all in memory). */
+	/**
+	 * Every matching entry, newest first, one at a time (for the CSV export, never all in
+	 * memory).
+	 */
 	public void stream(LogQuery query, Consumer<SecurityEvent> each) {
 		StringBuilder sql = new StringBuilder("select * from security_event where true");
 		List<Object> args = new ArrayList<>();
@@ -254,12 +273,14 @@ public class SecurityEventStore {
 	}
 
 	/**
-	 * Walks the whole chain, oldest first, recomputing every link, and checks that it still holds the newest link
-	 * this instance chained or verified. One snapshot, so appends during the walk are not half seen.
+	 * Walks the whole chain, oldest first, recomputing every link, and checks that it
+	 * still holds the newest link this instance chained or verified. One snapshot, so
+	 * appends during the walk are not half seen.
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Verification verify() {
-		// Read before the snapshot is taken: a checkpoint is set after its commit, so the snapshot holds its row.
+		// Read before the snapshot is taken: a checkpoint is set after its commit, so the
+		// snapshot holds its row.
 		Expectation known = this.checkpoint.expected();
 		ChainWalk walk = new ChainWalk(this.chain, this.json, anchor(), known.head());
 		walkAll(walk);
@@ -274,7 +295,10 @@ public class SecurityEventStore {
 		return result;
 	}
 
-	/** How many rows, from the oldest, are linked the old way (no key id): protected only by plain SHA-256. */
+	/**
+	 * How many rows, from the oldest, are linked the old way (no key id): protected only
+	 * by plain SHA-256.
+	 */
 	public long legacyRows() {
 		Long keyedFrom = this.jdbc.queryForObject("select min(seq) from security_event where key_id is not null",
 				Long.class);
@@ -303,7 +327,10 @@ public class SecurityEventStore {
 				rs.getString("hash"), rs.getString("key_id"), data != null);
 	}
 
-	/** The row's data, or {@code null} when it is not a JSON object ({@code []}, {@code null}...). */
+	/**
+	 * The row's data, or {@code null} when it is not a JSON object ({@code []},
+	 * {@code null}...).
+	 */
 	private Map<String, Object> readData(String data) {
 		if (data == null || !data.startsWith("{")) {
 			return null;
@@ -343,7 +370,10 @@ public class SecurityEventStore {
 		}
 	}
 
-	/** An entry for the views: data that is not a JSON object shows as empty (verification names the row). */
+	/**
+	 * An entry for the views: data that is not a JSON object shows as empty (verification
+	 * names the row).
+	 */
 	private SecurityEvent map(ResultSet rs, int row) throws SQLException {
 		Map<String, Object> data = readData(rs.getString("data"));
 		return event(rs, data == null ? Map.of() : data);
@@ -365,19 +395,23 @@ public class SecurityEventStore {
 	}
 
 	/**
-	 * The chain's state: {@code firstBrokenId} is the event id where it first fails, if it does, and {@code reason}
-	 * a stable code saying how (see {@link ChainWalk}). {@code legacyRows}: how many of the rows checked, from the
-	 * oldest, are linked the old way (no key id) and so protected only by plain SHA-256, which anyone who can write
-	 * the database can recompute; the log is valid with them, but they are only as trustworthy as the database.
+	 * The chain's state: {@code firstBrokenId} is the event id where it first fails, if
+	 * it does, and {@code reason} a stable code saying how (see {@link ChainWalk}).
+	 * {@code legacyRows}: how many of the rows checked, from the oldest, are linked the
+	 * old way (no key id) and so protected only by plain SHA-256, which anyone who can
+	 * write the database can recompute; the log is valid with them, but they are only as
+	 * trustworthy as the database.
 	 */
 	public record Verification(boolean valid, long checked, String firstBrokenId, String reason, long legacyRows) {
 	}
 
 	/**
-	 * Where the chain starts once retention removed older rows: the first kept row's {@code seq} and the link it
-	 * follows, with {@code mac} over both under the key {@code keyId}. Anchors written before they were
-	 * authenticated have no seq, key id or mac.
+	 * Where the chain starts once retention removed older rows: the first kept row's
+	 * {@code seq} and the link it follows, with {@code mac} over both under the key
+	 * {@code keyId}. Anchors written before they were authenticated have no seq, key id
+	 * or mac.
 	 */
 	record Anchor(Long seq, String previous, String keyId, String mac) {
 	}
+
 }

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import dev.warden.event.EventTypes;
 
-/** "Password changed from 203.0.113.7": one readable sentence per entry, from its type and data. */
+/**
+ * "Password changed from 203.0.113.7": one readable sentence per entry, from its type and
+ * data.
+ */
 final class Summaries {
 
 	private Summaries() {
@@ -40,8 +43,8 @@ final class Summaries {
 					? "API tokens suspended while the account is locked" : "API tokens work again";
 			case EventTypes.TOKEN_EXPIRING_SOON -> "API token \"" + text(data.get("name"), "?") + "\" expires soon";
 			case EventTypes.TOKEN_EXPIRED -> "API token \"" + text(data.get("name"), "?") + "\" expired";
-			case EventTypes.AUDIT_RETENTION_APPLIED -> "Entries past the retention period removed ("
-					+ text(data.get("removed"), "?") + ")";
+			case EventTypes.AUDIT_RETENTION_APPLIED ->
+				"Entries past the retention period removed (" + text(data.get("removed"), "?") + ")";
 			default -> type;
 		};
 		StringBuilder from = new StringBuilder();
@@ -60,4 +63,5 @@ final class Summaries {
 	private static String text(Object value, String otherwise) {
 		return value == null ? otherwise : value.toString();
 	}
+
 }

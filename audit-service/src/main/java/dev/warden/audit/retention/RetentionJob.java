@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Removes entries older than the retention period and records that it did, in the log itself. The chain stays
- * verifiable: the hash the first kept entry follows becomes the anchor verification starts from.
+ * Removes entries older than the retention period and records that it did, in the log
+ * itself. The chain stays verifiable: the hash the first kept entry follows becomes the
+ * anchor verification starts from.
  */
 @Component
 public class RetentionJob {
@@ -54,4 +55,5 @@ public class RetentionJob {
 		}
 		return removed;
 	}
+
 }

@@ -7,7 +7,10 @@ import dev.warden.audit.chain.ChainCheckpoint.Head;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory checkpoint: a cut found while a verification runs is not forgotten by that verification. */
+/**
+ * The in-memory checkpoint: a cut found while a verification runs is not forgotten by
+ * that verification.
+ */
 class ChainCheckpointTest {
 
 	final ChainCheckpoint checkpoint = new ChainCheckpoint(new SimpleMeterRegistry());
@@ -18,7 +21,8 @@ class ChainCheckpointTest {
 		Head second = new Head(2, "e2", "b".repeat(64));
 		this.checkpoint.advance(first);
 		Expectation walk = this.checkpoint.expected();
-		// While the walk reads its snapshot, the instance appends, then finds the tail cut at its next append.
+		// While the walk reads its snapshot, the instance appends, then finds the tail
+		// cut at its next append.
 		this.checkpoint.advance(second);
 		this.checkpoint.lose();
 
@@ -40,4 +44,5 @@ class ChainCheckpointTest {
 		assertThat(this.checkpoint.expected().lost()).isNull();
 		assertThat(this.checkpoint.expected().head()).isEqualTo(first);
 	}
+
 }

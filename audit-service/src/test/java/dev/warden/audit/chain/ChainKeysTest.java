@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import org.junit.jupiter.api.Test;
 
-/** WARDEN_AUDIT_CHAINKEYS: the format of WARDEN_TWOFACTOR_KEYS, required, never echoed. */
+/**
+ * WARDEN_AUDIT_CHAINKEYS: the format of WARDEN_TWOFACTOR_KEYS, required, never echoed.
+ */
 class ChainKeysTest {
 
 	@Test
@@ -39,7 +41,8 @@ class ChainKeysTest {
 		assertThatIllegalStateException().isThrownBy(() -> TestChains.keyed("k1:not base64!"))
 			.withMessageContaining("not base64")
 			.withMessageNotContaining("not base64!");
-		assertThatIllegalStateException().isThrownBy(() -> TestChains.keyed("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> TestChains.keyed("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
 			.withMessageContaining("id:base64key");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> TestChains.keyed(TestChains.key("k1", 1) + "," + TestChains.key("k1", 2)))
@@ -54,4 +57,5 @@ class ChainKeysTest {
 			.doesNotContain(keys.substring(3, 20))
 			.doesNotContain(TestChains.key("k1", 1).substring(3));
 	}
+
 }

@@ -22,7 +22,8 @@ class LinkerTest {
 		ChainEntry second = new ChainEntry(7, "e1", "warden.logout", "/auth-service\nu1", null, AT, AT, Map.of());
 
 		assertThat(link(first)).isNotEqualTo(link(second));
-		// The old encoding joined fields with "\n", so it could not tell these apart (userId null read as "").
+		// The old encoding joined fields with "\n", so it could not tell these apart
+		// (userId null read as "").
 		JsonMapper json = JsonMapper.builder().build();
 		assertThat(LegacyChain.hash(LegacyChain.GENESIS, first, json))
 			.isEqualTo(LegacyChain.hash(LegacyChain.GENESIS, second, json));
@@ -53,11 +54,11 @@ class LinkerTest {
 		ChainEntry entry = new ChainEntry(7, "e1", "t", "s", "u1", AT, AT, Map.of());
 		String link = link(entry);
 
-		// Same key bytes under another id: the id a row names is part of what the key vouches for.
+		// Same key bytes under another id: the id a row names is part of what the key
+		// vouches for.
 		assertThat(TestChains.keyed(TestChains.key("k9", 1)).current().link(LegacyChain.GENESIS, entry))
 			.isNotEqualTo(link);
-		assertThat(link(new ChainEntry(7, "e1", "t", "s", "u1", AT, AT.plusNanos(1_000), Map.of())))
-			.isNotEqualTo(link);
+		assertThat(link(new ChainEntry(7, "e1", "t", "s", "u1", AT, AT.plusNanos(1_000), Map.of()))).isNotEqualTo(link);
 		assertThat(link(new ChainEntry(7, "e1", "t", "s", "u1", AT, null, Map.of()))).isNotEqualTo(link);
 	}
 
@@ -135,5 +136,7 @@ class LinkerTest {
 		public String getValue() {
 			throw new IllegalStateException("cannot be written");
 		}
+
 	}
+
 }

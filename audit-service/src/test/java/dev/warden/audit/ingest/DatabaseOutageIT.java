@@ -26,10 +26,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The security log's database stops while events keep coming: the consumer waits for it (no event dead-lettered,
- * no offset committed), and once PostgreSQL is back every event is there exactly once. The database here is this
- * test's own server, stopped and started again on the same port and data directory, so the rest of the suite's
- * shared server is untouched.
+ * The security log's database stops while events keep coming: the consumer waits for it
+ * (no event dead-lettered, no offset committed), and once PostgreSQL is back every event
+ * is there exactly once. The database here is this test's own server, stopped and started
+ * again on the same port and data directory, so the rest of the suite's shared server is
+ * untouched.
  */
 @SpringBootTest(properties = { "spring.kafka.consumer.group-id=audit-service-outage-test",
 		"spring.datasource.hikari.connection-timeout=1000", "warden.kafka.retry-max=2s" })
@@ -61,13 +62,14 @@ class DatabaseOutageIT {
 
 		postgres.stop();
 		List<String> during = publish(user, 50);
-		Thread.sleep(12_000); // longer than the retries a bad record gets before it is dead-lettered
+		Thread.sleep(12_000); // longer than the retries a bad record gets before it is
+								// dead-lettered
 		postgres.start();
 		List<String> after = publish(user, 10);
 
 		await().atMost(Duration.ofSeconds(60)).until(() -> stored(user) == 80);
-		List<String> ids = this.jdbc.queryForList("select event_id from security_event where user_id = ?",
-				String.class, user);
+		List<String> ids = this.jdbc.queryForList("select event_id from security_event where user_id = ?", String.class,
+				user);
 		assertThat(ids).hasSize(80).doesNotHaveDuplicates();
 		List<String> expected = new ArrayList<>(before);
 		expected.addAll(during);
@@ -80,7 +82,8 @@ class DatabaseOutageIT {
 	private List<String> publish(String user, int count) {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, EventTypes.LOGIN_SUCCEEDED, user, Map.of("ip", "203.0.113.5"));
+			CloudEvent event = CloudEvent.of(EventSources.AUTH_SERVICE, EventTypes.LOGIN_SUCCEEDED, user,
+					Map.of("ip", "203.0.113.5"));
 			KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
 			ids.add(event.id());
 		}

@@ -26,7 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every event is stored once, redeliveries are no-ops, and malformed records go to the dead-letter topic. */
+/**
+ * Every event is stored once, redeliveries are no-ops, and malformed records go to the
+ * dead-letter topic.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SecurityEventIngestIT {
 
@@ -122,4 +125,5 @@ class SecurityEventIngestIT {
 			.header("Authorization", authorization)
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -25,10 +25,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
- * The security log's store in a database of its own on the shared PostgreSQL server, wired as audit-service wires
- * it (transactions, the start-up step, the in-memory checkpoint), so a test can start it with some keys, touch
- * the rows as a writer of the database would, and start it again with other keys — without disturbing the
- * log the other tests share.
+ * The security log's store in a database of its own on the shared PostgreSQL server,
+ * wired as audit-service wires it (transactions, the start-up step, the in-memory
+ * checkpoint), so a test can start it with some keys, touch the rows as a writer of the
+ * database would, and start it again with other keys — without disturbing the log the
+ * other tests share.
  */
 final class IsolatedSecurityLog implements AutoCloseable {
 
@@ -56,7 +57,10 @@ final class IsolatedSecurityLog implements AutoCloseable {
 		return name;
 	}
 
-	/** Starts audit-service's log on {@code database} with these keys ({@code WARDEN_AUDIT_CHAINKEYS}). */
+	/**
+	 * Starts audit-service's log on {@code database} with these keys
+	 * ({@code WARDEN_AUDIT_CHAINKEYS}).
+	 */
 	static IsolatedSecurityLog start(String database, String chainKeys) {
 		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
 		DataSource dataSource = new DriverManagerDataSource(SharedInfrastructure.get().jdbcUrl(database), "postgres",
@@ -94,4 +98,5 @@ final class IsolatedSecurityLog implements AutoCloseable {
 	static class Transactions {
 
 	}
+
 }

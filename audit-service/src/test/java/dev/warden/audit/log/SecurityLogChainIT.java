@@ -30,9 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * What a writer of the security log's database can and cannot do to the keyed chain: each test has a database of
- * its own, starts audit-service's log on it with some keys, changes rows as such a writer would (no key), and asks
- * for verification.
+ * What a writer of the security log's database can and cannot do to the keyed chain: each
+ * test has a database of its own, starts audit-service's log on it with some keys,
+ * changes rows as such a writer would (no key), and asks for verification.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityLogChainIT {
@@ -51,9 +51,11 @@ class SecurityLogChainIT {
 			List<String> ids = append(log, 4);
 			assertThat(log.store().verify().valid()).isTrue();
 
-			// No key: the best a writer can do is recompute every link from the edited row on, the old way.
-			log.jdbc().update("update security_event set data = '{\"ip\":\"192.0.2.66\"}'::jsonb where event_id = ?",
-					ids.get(1));
+			// No key: the best a writer can do is recompute every link from the edited
+			// row on, the old way.
+			log.jdbc()
+				.update("update security_event set data = '{\"ip\":\"192.0.2.66\"}'::jsonb where event_id = ?",
+						ids.get(1));
 			rechainWithoutKey(log.jdbc(), ids.get(0));
 
 			Verification verification = log.store().verify();
@@ -68,8 +70,9 @@ class SecurityLogChainIT {
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			List<String> ids = append(log, 3);
 
-			log.jdbc().update("update security_event set data = '{\"ip\":\"192.0.2.66\"}'::jsonb where event_id = ?",
-					ids.get(1));
+			log.jdbc()
+				.update("update security_event set data = '{\"ip\":\"192.0.2.66\"}'::jsonb where event_id = ?",
+						ids.get(1));
 			relink(log.jdbc(), ids.get(0), TestChains.keyed(TestChains.key("k1", 9)).current());
 
 			Verification verification = log.store().verify();
@@ -124,7 +127,8 @@ class SecurityLogChainIT {
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			List<String> ids = append(log, 3);
 
-			// A writer presenting the entry as one from before chain keys, so the old algorithm would accept it.
+			// A writer presenting the entry as one from before chain keys, so the old
+			// algorithm would accept it.
 			log.jdbc().update("update security_event set key_id = null where event_id = ?", ids.get(1));
 			rechainWithoutKey(log.jdbc(), ids.get(0));
 
@@ -183,10 +187,10 @@ class SecurityLogChainIT {
 
 			assertThat(log.jdbc().queryForList("select key_id from security_event order by seq", String.class))
 				.containsExactly(null, null, null, "k1", "k1");
-			assertThat(log.jdbc().queryForObject("select prev_hash from security_event where event_id = ?",
-					String.class, later.get(0)))
-				.isEqualTo(log.jdbc().queryForObject("select hash from security_event where event_id = ?",
-						String.class, legacy.get(2)));
+			assertThat(log.jdbc()
+				.queryForObject("select prev_hash from security_event where event_id = ?", String.class, later.get(0)))
+				.isEqualTo(log.jdbc()
+					.queryForObject("select hash from security_event where event_id = ?", String.class, legacy.get(2)));
 			Verification verification = log.store().verify();
 			assertThat(verification.valid()).isTrue();
 			assertThat(verification.checked()).isEqualTo(5);
@@ -200,11 +204,11 @@ class SecurityLogChainIT {
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			List<String> later = append(log, 2);
 
-			// The old links are no secret: a writer edits an old entry and recomputes the old chain up to its head.
+			// The old links are no secret: a writer edits an old entry and recomputes the
+			// old chain up to its head.
 			JdbcTemplate writer = writer();
 			writer.update("update security_event set data = '{\"ip\":\"192.0.2.66\"}'::jsonb, ip = '192.0.2.66'"
-					+ " where event_id = ?",
-					legacy.get(1));
+					+ " where event_id = ?", legacy.get(1));
 			rechainWithoutKey(writer, legacy.get(0), legacy.get(2));
 
 			Verification verification = log.store().verify();
@@ -220,18 +224,19 @@ class SecurityLogChainIT {
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			ids = append(log, 4);
 		}
-		// While the service is down, a writer presents the whole log as linked before keys, with an edit.
+		// While the service is down, a writer presents the whole log as linked before
+		// keys, with an edit.
 		JdbcTemplate writer = writer();
 		writer.update("update security_event set key_id = null");
 		writer.update("update security_event set data = '{\"ip\":\"192.0.2.66\"}'::jsonb, ip = '192.0.2.66'"
-					+ " where event_id = ?",
-				ids.get(1));
+				+ " where event_id = ?", ids.get(1));
 		rewriteLinksAfter(writer, null, null, (previous, entry) -> LegacyChain.hash(previous, entry, this.json));
 
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			append(log, 1);
 
-			// The service signs only what it appends: the forged entries stay unkeyed, and are counted as such.
+			// The service signs only what it appends: the forged entries stay unkeyed,
+			// and are counted as such.
 			assertThat(log.jdbc().queryForList("select key_id from security_event order by seq", String.class))
 				.containsExactly(null, null, null, null, "k1");
 			Verification verification = log.store().verify();
@@ -245,7 +250,7 @@ class SecurityLogChainIT {
 	void aBrokenLegacyChainIsLeftAsItIsAndVerificationNamesItsBreak() {
 		List<String> legacy = insertLegacy(3);
 		writer().update("update security_event set data = '{\"ip\":\"192.0.2.66\"}'::jsonb where event_id = ?",
-					legacy.get(1));
+				legacy.get(1));
 
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			append(log, 1);
@@ -264,7 +269,8 @@ class SecurityLogChainIT {
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			append(log, 2);
 
-			// Shown to users like any other entry, but with no link: it must not pass as from before the chain.
+			// Shown to users like any other entry, but with no link: it must not pass as
+			// from before the chain.
 			String forged = UUID.randomUUID().toString();
 			writer().update("""
 					insert into security_event (seq, event_id, type, source, user_id, occurred_at, data, actor_type,
@@ -283,12 +289,14 @@ class SecurityLogChainIT {
 	void entriesRemovedFromTheHeadCannotPassForRetentionByMovingTheAnchor() {
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			List<String> ids = append(log, 5);
-			log.jdbc().update("update security_event set occurred_at = '2001-01-01T00:00:00Z' where event_id in (?, ?)",
-					ids.get(0), ids.get(1));
+			log.jdbc()
+				.update("update security_event set occurred_at = '2001-01-01T00:00:00Z' where event_id in (?, ?)",
+						ids.get(0), ids.get(1));
 			assertThat(log.store().removeBefore(Instant.parse("2020-01-01T00:00:00Z"))).isEqualTo(2);
 			assertThat(log.store().verify().valid()).isTrue();
 
-			// A writer removes the oldest kept entry and points the anchor at the link the next one follows.
+			// A writer removes the oldest kept entry and points the anchor at the link
+			// the next one follows.
 			JdbcTemplate writer = writer();
 			Map<String, Object> removed = writer.queryForMap("select seq, hash from security_event where event_id = ?",
 					ids.get(2));
@@ -301,7 +309,8 @@ class SecurityLogChainIT {
 			assertThat(verification.firstBrokenId()).isEqualTo(ids.get(3));
 			assertThat(verification.reason()).isEqualTo(ChainWalk.ANCHOR_MISMATCH);
 
-			// Nor can it delete the anchor: the first kept entry then does not follow the genesis value.
+			// Nor can it delete the anchor: the first kept entry then does not follow the
+			// genesis value.
 			writer.update("delete from chain_anchor");
 			assertThat(log.store().verify().firstBrokenId()).isEqualTo(ids.get(3));
 		}
@@ -312,7 +321,8 @@ class SecurityLogChainIT {
 		try (IsolatedSecurityLog log = IsolatedSecurityLog.start(this.database, K1)) {
 			List<String> ids = append(log, 3);
 
-			writer().update("update security_event set recorded_at = recorded_at + interval '1 hour' where event_id = ?",
+			writer().update(
+					"update security_event set recorded_at = recorded_at + interval '1 hour' where event_id = ?",
 					ids.get(1));
 
 			Verification verification = log.store().verify();
@@ -365,7 +375,8 @@ class SecurityLogChainIT {
 
 			writer().query("select setval(pg_get_serial_sequence('security_event', 'seq'), 1)", (rs) -> null);
 
-			org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> append(log, 1))
+			org.assertj.core.api.Assertions.assertThatIllegalStateException()
+				.isThrownBy(() -> append(log, 1))
 				.withMessageContaining("sequence was set back");
 			assertThat(log.jdbc().queryForObject("select count(*) from security_event", Integer.class)).isEqualTo(3);
 			assertThat(log.store().verify().valid()).isTrue();
@@ -383,7 +394,9 @@ class SecurityLogChainIT {
 		return ids;
 	}
 
-	/** Rows as the service wrote them before chain keys: plain SHA-256 links, no key id. */
+	/**
+	 * Rows as the service wrote them before chain keys: plain SHA-256 links, no key id.
+	 */
 	private List<String> insertLegacy(int count) {
 		JdbcTemplate jdbc = writer();
 		List<String> ids = new ArrayList<>();
@@ -409,11 +422,14 @@ class SecurityLogChainIT {
 
 	/** A writer of the database, with no service in between. */
 	private JdbcTemplate writer() {
-		return new JdbcTemplate(new DriverManagerDataSource(SharedInfrastructure.get().jdbcUrl(this.database),
-				"postgres", "postgres"));
+		return new JdbcTemplate(
+				new DriverManagerDataSource(SharedInfrastructure.get().jdbcUrl(this.database), "postgres", "postgres"));
 	}
 
-	/** What a writer without the key can do: recompute every link after {@code fromId} with plain SHA-256. */
+	/**
+	 * What a writer without the key can do: recompute every link after {@code fromId}
+	 * with plain SHA-256.
+	 */
 	private void rechainWithoutKey(JdbcTemplate jdbc, String fromId) {
 		rechainWithoutKey(jdbc, fromId, null);
 	}
@@ -427,17 +443,20 @@ class SecurityLogChainIT {
 		rewriteLinksAfter(jdbc, fromId, null, linker::link);
 	}
 
-	/** Links again every row after {@code fromId} (all rows from the genesis value if null) up to {@code toId}. */
+	/**
+	 * Links again every row after {@code fromId} (all rows from the genesis value if
+	 * null) up to {@code toId}.
+	 */
 	private void rewriteLinksAfter(JdbcTemplate jdbc, String fromId, String toId,
 			BiFunction<String, ChainEntry, String> link) {
-		String previous = fromId == null ? LegacyChain.GENESIS : jdbc.queryForObject(
-				"select hash from security_event where event_id = ?", String.class, fromId);
+		String previous = fromId == null ? LegacyChain.GENESIS
+				: jdbc.queryForObject("select hash from security_event where event_id = ?", String.class, fromId);
 		long after = fromId == null ? Long.MIN_VALUE
 				: jdbc.queryForObject("select seq from security_event where event_id = ?", Long.class, fromId);
 		long upTo = toId == null ? Long.MAX_VALUE
 				: jdbc.queryForObject("select seq from security_event where event_id = ?", Long.class, toId);
-		List<Map<String, Object>> rows = jdbc.queryForList(
-				"select * from security_event where seq > ? and seq <= ? order by seq", after, upTo);
+		List<Map<String, Object>> rows = jdbc
+			.queryForList("select * from security_event where seq > ? and seq <= ? order by seq", after, upTo);
 		for (Map<String, Object> row : rows) {
 			ChainEntry entry = new ChainEntry((Long) row.get("seq"), (String) row.get("event_id"),
 					(String) row.get("type"), (String) row.get("source"), (String) row.get("user_id"),
@@ -450,4 +469,5 @@ class SecurityLogChainIT {
 			previous = value;
 		}
 	}
+
 }

@@ -148,7 +148,8 @@ class SecurityLogIT {
 				select seq, data::text as data, prev_hash, hash from security_event
 				where seq >= (select seq from security_event where event_id = ?) order by seq""", edited);
 
-		// A writer of the database hides the failure and recomputes every link after it the only way it can.
+		// A writer of the database hides the failure and recomputes every link after it
+		// the only way it can.
 		this.jdbc.update("update security_event set data = '{\"ip\":\"203.0.113.7\"}'::jsonb where event_id = ?",
 				edited);
 		String previous = this.jdbc.queryForObject("select hash from security_event where event_id = ?", String.class,
@@ -156,11 +157,13 @@ class SecurityLogIT {
 		for (Map<String, Object> row : saved) {
 			Map<String, Object> now = this.jdbc.queryForMap("select * from security_event where seq = ?",
 					row.get("seq"));
-			String hash = LegacyChain.hash(previous, new ChainEntry((Long) now.get("seq"), (String) now.get("event_id"),
-					(String) now.get("type"), (String) now.get("source"), (String) now.get("user_id"),
-					((Timestamp) now.get("occurred_at")).toInstant(), null,
-					this.json.readValue(now.get("data").toString(), new TypeReference<>() {
-					})), this.json);
+			String hash = LegacyChain.hash(previous,
+					new ChainEntry((Long) now.get("seq"), (String) now.get("event_id"), (String) now.get("type"),
+							(String) now.get("source"), (String) now.get("user_id"),
+							((Timestamp) now.get("occurred_at")).toInstant(), null,
+							this.json.readValue(now.get("data").toString(), new TypeReference<>() {
+							})),
+					this.json);
 			this.jdbc.update("update security_event set prev_hash = ?, hash = ? where seq = ?", previous, hash,
 					row.get("seq"));
 			previous = hash;
@@ -179,12 +182,14 @@ class SecurityLogIT {
 
 	@Test
 	void anEventTimedInNanosecondsJustBelowAMillisecondKeepsTheChainValid() throws Exception {
-		// PostgreSQL keeps microseconds and rounds: 11.668999600 s is stored as 11.669000 s, one millisecond later
-		// than the time the hash was first computed from (found by the kill -9 fault test: ~1 event in 2,000).
+		// PostgreSQL keeps microseconds and rounds: 11.668999600 s is stored as 11.669000
+		// s, one millisecond later
+		// than the time the hash was first computed from (found by the kill -9 fault
+		// test: ~1 event in 2,000).
 		String me = UUID.randomUUID().toString();
-		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), EventSources.AUTH_SERVICE,
-				EventTypes.LOGOUT, java.time.Instant.parse("2026-11-27T07:55:11.668999600Z"), me, CloudEvent.JSON,
-				Map.of());
+		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
+				EventSources.AUTH_SERVICE, EventTypes.LOGOUT, java.time.Instant.parse("2026-11-27T07:55:11.668999600Z"),
+				me, CloudEvent.JSON, Map.of());
 		KafkaRecords.send(Topics.AUTH_EVENTS, me, this.json.writeValueAsString(event));
 		awaitStored(event.id());
 		String admin = TestJwts.shared().forUser("admin").roles("USER", "ADMIN").bearer();
@@ -207,10 +212,10 @@ class SecurityLogIT {
 		this.jdbc.update("""
 				insert into security_event (seq, event_id, type, source, user_id, occurred_at, recorded_at, data,
 				                            prev_hash, hash, key_id, actor_type, actor_id, outcome)
-				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""",
-				row.get("seq"), row.get("event_id"), row.get("type"), row.get("source"), row.get("user_id"),
-				row.get("occurred_at"), row.get("recorded_at"), row.get("data").toString(), row.get("prev_hash"),
-				row.get("hash"), row.get("key_id"), row.get("actor_type"), row.get("actor_id"), row.get("outcome"));
+				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""", row.get("seq"), row.get("event_id"),
+				row.get("type"), row.get("source"), row.get("user_id"), row.get("occurred_at"), row.get("recorded_at"),
+				row.get("data").toString(), row.get("prev_hash"), row.get("hash"), row.get("key_id"),
+				row.get("actor_type"), row.get("actor_id"), row.get("outcome"));
 
 		assertThat(broken.get("valid").asBoolean()).isFalse();
 		assertThat(broken.get("firstBrokenId").asString()).isEqualTo(c);
@@ -230,8 +235,7 @@ class SecurityLogIT {
 		Map<String, JsonNode> byId = new java.util.HashMap<>();
 		read(get("/api/security/log", user(me))).get("events").forEach((e) -> byId.put(e.get("id").asString(), e));
 
-		assertThat(byId.get(changed).get("actor").toString())
-			.isEqualTo("{\"type\":\"user\",\"id\":\"" + me + "\"}");
+		assertThat(byId.get(changed).get("actor").toString()).isEqualTo("{\"type\":\"user\",\"id\":\"" + me + "\"}");
 		assertThat(byId.get(changed).get("outcome").asString()).isEqualTo("success");
 		assertThat(byId.get(changed).get("ip").asString()).isEqualTo("203.0.113.7");
 		assertThat(byId.get(changed).get("sessionId").asString()).isEqualTo("pub-session-1");
@@ -308,4 +312,5 @@ class SecurityLogIT {
 			.header("Authorization", authorization)
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

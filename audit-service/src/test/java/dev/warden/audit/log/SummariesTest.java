@@ -16,6 +16,8 @@ class SummariesTest {
 
 		assertThat(Summaries.of(EventTypes.SECOND_FACTOR_FAILED, data))
 			.isEqualTo("Second step failed too often after a correct password from 203.0.113.7");
-		assertThat(Attribution.of(EventTypes.SECOND_FACTOR_FAILED, "u1", data).outcome()).isEqualTo(Attribution.FAILURE);
+		assertThat(Attribution.of(EventTypes.SECOND_FACTOR_FAILED, "u1", data).outcome())
+			.isEqualTo(Attribution.FAILURE);
 	}
+
 }

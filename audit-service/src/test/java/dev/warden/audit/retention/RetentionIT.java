@@ -24,7 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Retention removes old entries, records its own run, and leaves a chain that still verifies. */
+/**
+ * Retention removes old entries, records its own run, and leaves a chain that still
+ * verifies.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class RetentionIT {
 
@@ -39,7 +42,8 @@ class RetentionIT {
 
 	@Test
 	void removesWhatIsPastRetentionRecordsItAndKeepsTheChainVerifiable() {
-		// A clock 1,000 days ahead: everything stored so far is past a 400-day retention, except two entries that
+		// A clock 1,000 days ahead: everything stored so far is past a 400-day retention,
+		// except two entries that
 		// "happen" 700 days from now.
 		Instant now = Instant.now();
 		Clock later = Clock.fixed(now.plus(Duration.ofDays(1000)), ZoneOffset.UTC);
@@ -55,15 +59,16 @@ class RetentionIT {
 		assertThat(count(old)).isZero();
 		assertThat(count(kept1) + count(kept2)).isEqualTo(2);
 		assertThat(this.jdbc.queryForObject("select count(*) from security_event where type = ?", Integer.class,
-				EventTypes.AUDIT_RETENTION_APPLIED)).isPositive();
+				EventTypes.AUDIT_RETENTION_APPLIED))
+			.isPositive();
 		SecurityEventStore.Verification verification = this.store.verify();
 		assertThat(verification.valid()).isTrue();
 		assertThat(verification.checked()).isGreaterThanOrEqualTo(3);
 	}
 
 	private String publish(String user, Instant time) {
-		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), EventSources.AUTH_SERVICE,
-				EventTypes.LOGOUT, time, user, CloudEvent.JSON, Map.of("ip", "203.0.113.1"));
+		CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(),
+				EventSources.AUTH_SERVICE, EventTypes.LOGOUT, time, user, CloudEvent.JSON, Map.of("ip", "203.0.113.1"));
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, this.json.writeValueAsString(event));
 		return event.id();
 	}
@@ -73,4 +78,5 @@ class RetentionIT {
 				Integer.class, eventId);
 		return count == null ? 0 : count;
 	}
+
 }

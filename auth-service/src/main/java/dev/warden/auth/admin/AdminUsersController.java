@@ -34,7 +34,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Administration of users ({@code ADMIN}, checked by the gateway and again by this service's security chain). */
+/**
+ * Administration of users ({@code ADMIN}, checked by the gateway and again by this
+ * service's security chain).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/admin/users")
@@ -76,11 +79,13 @@ class AdminUsersController {
 	}
 
 	/**
-	 * @param password the first password, always temporary: the user must change it at the first sign-in, and it
-	 * stops working after {@code warden.password.temporary-lifetime} if unused
-	 * @param temporary {@code true} or left out; {@code false} is refused ({@code temporary_required}), as an
-	 * administrator never sets the long-term password (OWASP ASVS 5.0 6.4.1). Kept so a client that sends
-	 * Keycloak's "temporary" flag is told, not silently overruled.
+	 * @param password the first password, always temporary: the user must change it at
+	 * the first sign-in, and it stops working after
+	 * {@code warden.password.temporary-lifetime} if unused
+	 * @param temporary {@code true} or left out; {@code false} is refused
+	 * ({@code temporary_required}), as an administrator never sets the long-term password
+	 * (OWASP ASVS 5.0 6.4.1). Kept so a client that sends Keycloak's "temporary" flag is
+	 * told, not silently overruled.
 	 */
 	record NewUser(@NotBlank @Email @Size(max = 254) @WellFormedText String email,
 			@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String displayName,
@@ -95,10 +100,12 @@ class AdminUsersController {
 		}
 	}
 
-	/** A user as administrators see it: never a hash. {@code locked} includes a temporary lock. */
-	record UserView(String id, String email, String displayName, List<String> roles, UserStatus status,
-			boolean locked, boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt,
-			String locale) {
+	/**
+	 * A user as administrators see it: never a hash. {@code locked} includes a temporary
+	 * lock.
+	 */
+	record UserView(String id, String email, String displayName, List<String> roles, UserStatus status, boolean locked,
+			boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt, String locale) {
 
 		static UserView of(User user, boolean temporarilyLocked) {
 			return new UserView(user.id().toString(), user.email(), user.displayName(), user.roles(), user.status(),
@@ -106,4 +113,5 @@ class AdminUsersController {
 					user.twoFactorEnabled(), user.createdAt(), user.locale());
 		}
 	}
+
 }

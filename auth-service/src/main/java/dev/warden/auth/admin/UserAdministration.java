@@ -29,8 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creating users (their first password meets the policy too, and is temporary: it must change at the first
- * sign-in and stops working after {@code warden.password.temporary-lifetime}), listing them, and lifting locks.
+ * Creating users (their first password meets the policy too, and is temporary: it must
+ * change at the first sign-in and stops working after
+ * {@code warden.password.temporary-lifetime}), listing them, and lifting locks.
  */
 @Service
 class UserAdministration {
@@ -70,14 +71,16 @@ class UserAdministration {
 	User create(AdminUsersController.NewUser request, String actorId) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (Boolean.FALSE.equals(request.temporary())) {
-			// An initial password is never the long-term one (OWASP ASVS 5.0 6.4.1): the user chooses that.
+			// An initial password is never the long-term one (OWASP ASVS 5.0 6.4.1): the
+			// user chooses that.
 			problems.add(new FieldProblem("temporary", "temporary_required",
 					"A password an administrator sets is always temporary: the user chooses their own at the first "
 							+ "sign-in. Leave out temporary or set it to true."));
 		}
 		this.rules
-			.check(this.policies.current(), new PasswordCandidate(PasswordHasher.normalize(request.password()),
-					request.email(), request.displayName(), false))
+			.check(this.policies.current(),
+					new PasswordCandidate(PasswordHasher.normalize(request.password()), request.email(),
+							request.displayName(), false))
 			.forEach((violation) -> problems.add(new FieldProblem("password", violation.code(), violation.message())));
 		if (!problems.isEmpty()) {
 			throw Problems.validation(problems);
@@ -87,8 +90,8 @@ class UserAdministration {
 			roles.add(0, Roles.USER);
 		}
 		try {
-			return this.users.create(request.email(), request.displayName(), roles, request.password(), true,
-					actorId, Locales.canonical(request.locale()));
+			return this.users.create(request.email(), request.displayName(), roles, request.password(), true, actorId,
+					Locales.canonical(request.locale()));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ProblemException(HttpStatus.CONFLICT, "email_taken", "E-mail address taken",
@@ -108,8 +111,9 @@ class UserAdministration {
 	}
 
 	/**
-	 * Ends every session of the user, as when a device is lost or an account is taken over; each ended session
-	 * is reported by session-service ({@code session.revoked}, reason {@code admin}).
+	 * Ends every session of the user, as when a device is lost or an account is taken
+	 * over; each ended session is reported by session-service ({@code session.revoked},
+	 * reason {@code admin}).
 	 */
 	int endSessions(UUID id) {
 		User user = this.store.findById(id)
@@ -129,4 +133,5 @@ class UserAdministration {
 			this.events.publish(EventTypes.ACCOUNT_UNLOCKED, id.toString(), data);
 		});
 	}
+
 }

@@ -14,24 +14,31 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Failed attempts at one secret (a password, a one-time code) counted in Redis, so every replica sees the same
- * count. An attempt is <em>reserved</em> before its slow check (an Argon2 hash, a database look-up) and settled
- * after it; reserving and settling are each one Lua script, so no burst can slip between check and count:
+ * Failed attempts at one secret (a password, a one-time code) counted in Redis, so every
+ * replica sees the same count. An attempt is <em>reserved</em> before its slow check (an
+ * Argon2 hash, a database look-up) and settled after it; reserving and settling are each
+ * one Lua script, so no burst can slip between check and count:
  * <ul>
  * <li>while a wait is imposed, nothing is reserved;</li>
- * <li>up to {@code delayAfter} attempts may be judged at once; from then on only one at a time, and each
- * failure imposes a wait (doubling, capped), so a burst of any size judges at most {@code delayAfter} before
- * the first wait;</li>
+ * <li>up to {@code delayAfter} attempts may be judged at once; from then on only one at a
+ * time, and each failure imposes a wait (doubling, capped), so a burst of any size judges
+ * at most {@code delayAfter} before the first wait;</li>
  * <li>a reservation its holder never settles (a crash) expires on its own.</li>
  * </ul>
  * Keys hold a SHA-256 of the subject, never the subject (an e-mail address).
  */
 public final class AttemptLimiter {
 
-	/** How long an unsettled reservation counts; longer than the slowest check waiting for a hash slot. */
+	/**
+	 * How long an unsettled reservation counts; longer than the slowest check waiting for
+	 * a hash slot.
+	 */
 	private static final Duration RESERVATION_LIFETIME = Duration.ofSeconds(60);
 
-	/** KEYS: state hash, reservations zset. ARGV: now ms, id, lifetime ms, delayAfter, permanentAfter. */
+	/**
+	 * KEYS: state hash, reservations zset. ARGV: now ms, id, lifetime ms, delayAfter,
+	 * permanentAfter.
+	 */
 	private static final RedisScript<List> RESERVE = RedisScript.of("""
 			local now = tonumber(ARGV[1])
 			redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
@@ -48,8 +55,9 @@ public final class AttemptLimiter {
 			return {count, 0}""", List.class);
 
 	/**
-	 * KEYS: state hash, reservations zset. ARGV: now ms, id, delayAfter, delay ms, lockAfter, lockFor ms, maxLock
-	 * ms, forgetAfter ms. Returns the new count and the end of the wait it imposes (0: none).
+	 * KEYS: state hash, reservations zset. ARGV: now ms, id, delayAfter, delay ms,
+	 * lockAfter, lockFor ms, maxLock ms, forgetAfter ms. Returns the new count and the
+	 * end of the wait it imposes (0: none).
 	 */
 	private static final RedisScript<List> FAIL = RedisScript.of("""
 			local now = tonumber(ARGV[1])
@@ -90,8 +98,9 @@ public final class AttemptLimiter {
 
 	/**
 	 * Reserves one attempt for {@code subject}, or answers why not.
-	 * @return the reservation, to settle with {@link Reservation#failed()}, {@link Reservation#succeeded()} or
-	 * {@link Reservation#release()}; or a refusal ({@link Reservation#refused()})
+	 * @return the reservation, to settle with {@link Reservation#failed()},
+	 * {@link Reservation#succeeded()} or {@link Reservation#release()}; or a refusal
+	 * ({@link Reservation#refused()})
 	 */
 	public Reservation reserve(String subject) {
 		Instant now = now();
@@ -106,8 +115,7 @@ public final class AttemptLimiter {
 			return new Reservation(this, state, null, new Standing(count, null, true, now));
 		}
 		if (until > 0) {
-			return new Reservation(this, state, null,
-					new Standing(count, Instant.ofEpochMilli(until), false, now));
+			return new Reservation(this, state, null, new Standing(count, Instant.ofEpochMilli(until), false, now));
 		}
 		return new Reservation(this, state, id, new Standing(count, null, false, now));
 	}
@@ -128,10 +136,10 @@ public final class AttemptLimiter {
 
 	private Standing fail(String state, String id) {
 		Instant now = now();
-		List<?> answer = this.redis.execute(FAIL, List.of(state, state + ":pending"),
-				Long.toString(now.toEpochMilli()), id, Long.toString(this.schedule.delayAfter()),
-				Long.toString(this.schedule.delay().toMillis()), Long.toString(this.schedule.lockAfter()),
-				Long.toString(this.schedule.lockFor().toMillis()), Long.toString(this.schedule.maxLock().toMillis()),
+		List<?> answer = this.redis.execute(FAIL, List.of(state, state + ":pending"), Long.toString(now.toEpochMilli()),
+				id, Long.toString(this.schedule.delayAfter()), Long.toString(this.schedule.delay().toMillis()),
+				Long.toString(this.schedule.lockAfter()), Long.toString(this.schedule.lockFor().toMillis()),
+				Long.toString(this.schedule.maxLock().toMillis()),
 				Long.toString(this.schedule.forgetAfter().toMillis()));
 		long count = number(answer, 0);
 		long until = number(answer, 1);
@@ -166,10 +174,11 @@ public final class AttemptLimiter {
 	}
 
 	/**
-	 * The progression of waits: none for the first {@code delayAfter - 1} failures, then {@code delay} doubling
-	 * per failure, from {@code lockAfter} on {@code lockFor} doubling per failure; never more than
-	 * {@code maxLock}. {@code permanentAfter} failures (0: never) refuse every further attempt. A count without a
-	 * new failure for {@code forgetAfter} starts again.
+	 * The progression of waits: none for the first {@code delayAfter - 1} failures, then
+	 * {@code delay} doubling per failure, from {@code lockAfter} on {@code lockFor}
+	 * doubling per failure; never more than {@code maxLock}. {@code permanentAfter}
+	 * failures (0: never) refuse every further attempt. A count without a new failure for
+	 * {@code forgetAfter} starts again.
 	 */
 	public record Schedule(int delayAfter, Duration delay, int lockAfter, Duration lockFor, Duration maxLock,
 			int permanentAfter, Duration forgetAfter) {
@@ -180,8 +189,8 @@ public final class AttemptLimiter {
 	}
 
 	/**
-	 * One attempt: either refused (with the standing that refused it), or reserved until settled. Settling twice is
-	 * harmless; the first settlement counts.
+	 * One attempt: either refused (with the standing that refused it), or reserved until
+	 * settled. Settling twice is harmless; the first settlement counts.
 	 */
 	public static final class Reservation implements AutoCloseable {
 
@@ -213,7 +222,10 @@ public final class AttemptLimiter {
 			return this.before;
 		}
 
-		/** Counts the attempt as a failure; returns the standing after it (a second call counts nothing). */
+		/**
+		 * Counts the attempt as a failure; returns the standing after it (a second call
+		 * counts nothing).
+		 */
 		public Standing failed() {
 			String reserved = take();
 			return reserved == null ? this.before : this.limiter.fail(this.state, reserved);
@@ -243,6 +255,7 @@ public final class AttemptLimiter {
 			this.id = null;
 			return reserved;
 		}
+
 	}
 
 	/**
@@ -266,4 +279,5 @@ public final class AttemptLimiter {
 			return Math.max(1, (millis + 999) / 1000);
 		}
 	}
+
 }

@@ -5,22 +5,24 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Brute-force protection of passwords per account ({@code warden.login.lockout.*}). Failures are counted per
- * e-mail address, whether or not an account has it, so the answers never tell which addresses exist.
+ * Brute-force protection of passwords per account ({@code warden.login.lockout.*}).
+ * Failures are counted per e-mail address, whether or not an account has it, so the
+ * answers never tell which addresses exist.
  * <p>
- * Failures alone never lock an account for good by default: anyone who knows an address could otherwise lock its
- * owner out. The temporary lock backs off (doubling up to {@code maxLock}); a permanent lock is an
- * administrator's act, or opted into with {@code permanentLockAfter}.
+ * Failures alone never lock an account for good by default: anyone who knows an address
+ * could otherwise lock its owner out. The temporary lock backs off (doubling up to
+ * {@code maxLock}); a permanent lock is an administrator's act, or opted into with
+ * {@code permanentLockAfter}.
  *
- * @param delayAfter failures before each further attempt must wait ({@code delay}, doubling per failure); from
- * then on attempts are judged one at a time
+ * @param delayAfter failures before each further attempt must wait ({@code delay},
+ * doubling per failure); from then on attempts are judged one at a time
  * @param delay the first wait once throttled
- * @param lockAfter failures that lock the account temporarily ({@code lockFor}, doubling per failure, at most
- * {@code maxLock})
+ * @param lockAfter failures that lock the account temporarily ({@code lockFor}, doubling
+ * per failure, at most {@code maxLock})
  * @param lockFor the first temporary lock
  * @param maxLock the longest temporary lock
- * @param permanentLockAfter failures that lock the account until an administrator unlocks it (0 = never, the
- * default)
+ * @param permanentLockAfter failures that lock the account until an administrator unlocks
+ * it (0 = never, the default)
  * @param forgetAfter how long without a failure before the count starts again
  */
 @ConfigurationProperties("warden.login.lockout")

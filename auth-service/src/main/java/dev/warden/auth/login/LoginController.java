@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sign-in, sign-out and re-authentication. The session's secret leaves only in the HttpOnly cookie, never in
- * a body, so page scripts cannot read it.
+ * Sign-in, sign-out and re-authentication. The session's secret leaves only in the
+ * HttpOnly cookie, never in a body, so page scripts cannot read it.
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -44,8 +44,7 @@ class LoginController {
 	}
 
 	@PostMapping("/login")
-	ResponseEntity<Map<String, Object>> login(@Valid @RequestBody Credentials credentials,
-			HttpServletRequest request) {
+	ResponseEntity<Map<String, Object>> login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
 		return answer(this.logins.login(credentials.email(), credentials.password(), ClientInfo.of(request),
 				ReplacedSession.of(request)));
 	}
@@ -73,15 +72,16 @@ class LoginController {
 		if (caller.sessionId() == null) {
 			throw Problems.forbidden("session_required", "Only a signed-in session can sign out.");
 		}
-		// Set first: the browser forgets the cookie even when the answer is a 503 (the session may still be live).
+		// Set first: the browser forgets the cookie even when the answer is a 503 (the
+		// session may still be live).
 		response.addHeader(SessionCookie.header(), this.cookie.clear());
 		this.logins.logout(CallerIds.userId(caller), caller.sessionId(), ClientInfo.of(request));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/reauthenticate")
-	ResponseEntity<Void> reauthenticate(@AuthenticationPrincipal Jwt jwt,
-			@Valid @RequestBody Reauthentication proof, HttpServletRequest request) {
+	ResponseEntity<Void> reauthenticate(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Reauthentication proof,
+			HttpServletRequest request) {
 		WardenPrincipal caller = WardenPrincipal.from(jwt);
 		if (caller.sessionId() == null) {
 			throw Problems.forbidden("session_required", "Only a signed-in session can re-authenticate.");
@@ -123,4 +123,5 @@ class LoginController {
 			return "Reauthentication[<hidden>]";
 		}
 	}
+
 }

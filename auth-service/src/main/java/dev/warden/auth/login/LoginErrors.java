@@ -10,7 +10,10 @@ import dev.warden.support.problem.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
-/** The problems of signing in. One 401 for every wrong credential, so no answer tells whether an e-mail exists. */
+/**
+ * The problems of signing in. One 401 for every wrong credential, so no answer tells
+ * whether an e-mail exists.
+ */
 public final class LoginErrors {
 
 	private LoginErrors() {
@@ -39,8 +42,8 @@ public final class LoginErrors {
 	}
 
 	public static ProblemException currentPasswordInvalid(String field) {
-		return Problems.validation(List.of(new FieldProblem(field, "current_password_invalid",
-				"This is not your current password.")));
+		return Problems.validation(
+				List.of(new FieldProblem(field, "current_password_invalid", "This is not your current password.")));
 	}
 
 	private static ProblemException tooMany(String code, String title, String detail, long retryAfterSeconds) {
@@ -49,4 +52,5 @@ public final class LoginErrors {
 		return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, code, title, detail, List.of(),
 				Map.of("retryAfterSeconds", retryAfterSeconds), headers);
 	}
+
 }

@@ -34,9 +34,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Signing in and out. A sign-in either completes (session created, events committed) or fails as a whole: if
- * session-service cannot open the session, nothing is recorded as a success; if recording fails after the
- * session opened, the session is ended again.
+ * Signing in and out. A sign-in either completes (session created, events committed) or
+ * fails as a whole: if session-service cannot open the session, nothing is recorded as a
+ * success; if recording fails after the session opened, the session is ended again.
  */
 @Service
 public class LoginService {
@@ -71,8 +71,8 @@ public class LoginService {
 
 	private final Clock clock;
 
-	LoginService(PasswordCheck passwords, PasswordHasher hasher, PasswordPolicyService policies,
-			PasswordRules rules, PasswordExpiry expiry, SessionClient sessions, UserStore users, AuthEvents events,
+	LoginService(PasswordCheck passwords, PasswordHasher hasher, PasswordPolicyService policies, PasswordRules rules,
+			PasswordExpiry expiry, SessionClient sessions, UserStore users, AuthEvents events,
 			TransactionTemplate transactions, TwoFactorService twoFactor, MfaChallenges challenges, Clock clock) {
 		this.twoFactor = twoFactor;
 		this.challenges = challenges;
@@ -89,20 +89,21 @@ public class LoginService {
 	}
 
 	/**
-	 * Signs in; a completed sign-in ends {@code replaced}, the session the browser still presented (a new session
-	 * replaces it rather than leaving it alive beside it).
+	 * Signs in; a completed sign-in ends {@code replaced}, the session the browser still
+	 * presented (a new session replaces it rather than leaving it alive beside it).
 	 */
 	SignedIn login(String email, String password, ClientInfo client, ReplacedSession replaced) {
 		String address = email.strip().toLowerCase(Locale.ROOT);
-		User user = this.passwords.verifySignIn(address, password, client)
-			.orElseThrow(LoginErrors::invalidCredentials);
+		User user = this.passwords.verifySignIn(address, password, client).orElseThrow(LoginErrors::invalidCredentials);
 		Instant now = this.clock.instant();
 		PasswordPolicy policy = this.policies.current();
 		boolean expired = this.expiry.isExpired(user, policy, now);
-		// The plaintext is known only now: the one moment a raised policy can be checked against it.
+		// The plaintext is known only now: the one moment a raised policy can be checked
+		// against it.
 		boolean noncompliant = !this.rules
-			.check(policy, new PasswordCandidate(PasswordHasher.normalize(password), user.email(),
-					user.displayName(), user.twoFactorEnabled()))
+			.check(policy,
+					new PasswordCandidate(PasswordHasher.normalize(password), user.email(), user.displayName(),
+							user.twoFactorEnabled()))
 			.isEmpty();
 		boolean mustChange = user.passwordChangeRequired() || expired || noncompliant;
 		Runnable passwordBookkeeping = () -> {
@@ -120,13 +121,17 @@ public class LoginService {
 			this.transactions.executeWithoutResult((tx) -> passwordBookkeeping.run());
 			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange));
 		}
-		// Signed in with the password as before, so the user can still reach the set-up: the session is held to it.
+		// Signed in with the password as before, so the user can still reach the set-up:
+		// the session is held to it.
 		boolean mustSetUpTwoFactor = policy.requiresTwoFactor(user.roles());
 		return replacing(openSession(user, client, PASSWORD, mustChange, mustSetUpTwoFactor, passwordBookkeeping),
 				replaced);
 	}
 
-	/** The second step: a TOTP or recovery code for the challenge the password step opened. */
+	/**
+	 * The second step: a TOTP or recovery code for the challenge the password step
+	 * opened.
+	 */
 	SignedIn completeMfa(String mfaToken, String code, ClientInfo client, ReplacedSession replaced) {
 		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
 		User user = this.users.findById(challenge.userId()).orElseThrow(LoginErrors::mfaTokenInvalid);
@@ -157,8 +162,8 @@ public class LoginService {
 	}
 
 	/**
-	 * Opens the session, then records the sign-in; if recording fails, the session is ended again, so a sign-in
-	 * is never half done.
+	 * Opens the session, then records the sign-in; if recording fails, the session is
+	 * ended again, so a sign-in is never half done.
 	 */
 	private SignedIn openSession(User user, ClientInfo client, List<String> methods, boolean mustChange,
 			boolean mustSetUpTwoFactor, Runnable bookkeeping) {
@@ -194,14 +199,15 @@ public class LoginService {
 	}
 
 	/**
-	 * Proves the password again for sensitive actions: restarts the recent-authentication window and renews the
-	 * session's secret.
+	 * Proves the password again for sensitive actions: restarts the recent-authentication
+	 * window and renews the session's secret.
 	 */
 	public IssuedSession reauthenticate(UUID userId, String sessionId, String password, String code,
 			ClientInfo client) {
 		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
 		if (user.twoFactorEnabled()) {
-			// Full re-authentication (ASVS 5.0 7.5.1): every factor the user signs in with, not one of them.
+			// Full re-authentication (ASVS 5.0 7.5.1): every factor the user signs in
+			// with, not one of them.
 			List<FieldProblem> missing = new ArrayList<>();
 			if (password == null) {
 				missing.add(new FieldProblem("password", "required", "Enter your password."));
@@ -240,8 +246,9 @@ public class LoginService {
 	}
 
 	/**
-	 * A sign-in step's outcome: a session to put in the cookie (and whether the password must change, or two-factor
-	 * be set up, first), or, when two-factor is on, the {@code mfaToken} for the second step.
+	 * A sign-in step's outcome: a session to put in the cookie (and whether the password
+	 * must change, or two-factor be set up, first), or, when two-factor is on, the
+	 * {@code mfaToken} for the second step.
 	 */
 	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired,
 			boolean twoFactorSetupRequired, String mfaToken) {
@@ -254,4 +261,5 @@ public class LoginService {
 			return this.session != null;
 		}
 	}
+
 }

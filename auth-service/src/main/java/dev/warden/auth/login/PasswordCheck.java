@@ -25,17 +25,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a password under brute-force protection: refused while the address is throttled or locked, counted
- * when wrong (with {@code login.failed}, and {@code account.locked} when the count locks the account), and the
- * count reset when right. Used by sign-in, re-authentication and password change alike, so a stolen session
- * cannot guess the password faster than a stranger can.
+ * Checks a password under brute-force protection: refused while the address is throttled
+ * or locked, counted when wrong (with {@code login.failed}, and {@code account.locked}
+ * when the count locks the account), and the count reset when right. Used by sign-in,
+ * re-authentication and password change alike, so a stolen session cannot guess the
+ * password faster than a stranger can.
  */
 @Component
 public class PasswordCheck {
 
 	/**
-	 * Attempts the security log cannot hold (it is per user): failures for addresses without an account and
-	 * attempts refused while throttled. The address appears only as a fingerprint.
+	 * Attempts the security log cannot hold (it is per user): failures for addresses
+	 * without an account and attempts refused while throttled. The address appears only
+	 * as a fingerprint.
 	 */
 	private static final Logger security = LoggerFactory.getLogger("warden.security");
 
@@ -68,22 +70,25 @@ public class PasswordCheck {
 	}
 
 	/**
-	 * The user with this e-mail if the password is theirs; empty otherwise (the failure is counted). The attempt
-	 * is reserved before the hash, so however many arrive at once, no more are judged than the limit allows.
-	 * A locked account answers like a wrong password: the answer never tells a locked account from an unknown
-	 * address.
-	 * @throws dev.warden.support.problem.ProblemException 429 while attempts for this address are refused
+	 * The user with this e-mail if the password is theirs; empty otherwise (the failure
+	 * is counted). The attempt is reserved before the hash, so however many arrive at
+	 * once, no more are judged than the limit allows. A locked account answers like a
+	 * wrong password: the answer never tells a locked account from an unknown address.
+	 * @throws dev.warden.support.problem.ProblemException 429 while attempts for this
+	 * address are refused
 	 */
 	public Optional<User> verify(String email, String password, ClientInfo client, String failureType) {
 		return verify(email, password, client, failureType, false);
 	}
 
 	/**
-	 * As {@link #verify(String, String, ClientInfo, String)} for a sign-in, where a temporary password that was
-	 * not replaced in time no longer works (OWASP ASVS 5.0 6.4.1). It is refused with the wrong password's answer,
-	 * so nobody learns that it was right, but it is not counted as a guess: whoever typed it knew it. The refusal
-	 * is recorded ({@code login.failed}, reason {@code temporary_password_expired}) for the administrator to see
-	 * and set a new one. Once signed in, the session may still replace it: that proof came in time.
+	 * As {@link #verify(String, String, ClientInfo, String)} for a sign-in, where a
+	 * temporary password that was not replaced in time no longer works (OWASP ASVS 5.0
+	 * 6.4.1). It is refused with the wrong password's answer, so nobody learns that it
+	 * was right, but it is not counted as a guess: whoever typed it knew it. The refusal
+	 * is recorded ({@code login.failed}, reason {@code temporary_password_expired}) for
+	 * the administrator to see and set a new one. Once signed in, the session may still
+	 * replace it: that proof came in time.
 	 */
 	public Optional<User> verifySignIn(String email, String password, ClientInfo client) {
 		return verify(email, password, client, EventTypes.LOGIN_FAILED, true);
@@ -142,8 +147,8 @@ public class PasswordCheck {
 	}
 
 	/**
-	 * Records a counted failure of a known user: {@code failureType} is published, and {@code account.locked} when
-	 * this failure locked the account.
+	 * Records a counted failure of a known user: {@code failureType} is published, and
+	 * {@code account.locked} when this failure locked the account.
 	 */
 	private void failed(User user, ClientInfo client, String failureType, String reason,
 			AttemptLimiter.Standing standing) {
@@ -169,7 +174,9 @@ public class PasswordCheck {
 		});
 	}
 
-	/** Records a right but expired temporary password; the failure count stays as it was. */
+	/**
+	 * Records a right but expired temporary password; the failure count stays as it was.
+	 */
 	private void temporaryPasswordExpired(User user, ClientInfo client, AttemptLimiter.Standing standing) {
 		count("temporary_password_expired");
 		security.warn("Sign-in of user {} from {} refused: the temporary password expired at {} unused", user.id(),
@@ -182,7 +189,10 @@ public class PasswordCheck {
 		});
 	}
 
-	/** The first 64 bits of the address's SHA-256: enough to correlate log lines, not to read the address. */
+	/**
+	 * The first 64 bits of the address's SHA-256: enough to correlate log lines, not to
+	 * read the address.
+	 */
 	static String fingerprint(String email) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -194,7 +204,10 @@ public class PasswordCheck {
 		}
 	}
 
-	/** What every sign-in and password event says about who and from where; never a credential. */
+	/**
+	 * What every sign-in and password event says about who and from where; never a
+	 * credential.
+	 */
 	public static Map<String, Object> data(User user, ClientInfo client) {
 		Map<String, Object> data = user.contactData();
 		data.put("ip", client.ip());
@@ -205,4 +218,5 @@ public class PasswordCheck {
 	private void count(String outcome) {
 		this.meters.counter("warden.login.failures", "reason", outcome).increment();
 	}
+
 }

@@ -5,8 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The live session a browser still presented when it signed in again, as the gateway vouched for it
- * ({@code prev_sub}, {@code prev_sid} in its anonymous JWT): the new session replaces it.
+ * The live session a browser still presented when it signed in again, as the gateway
+ * vouched for it ({@code prev_sub}, {@code prev_sid} in its anonymous JWT): the new
+ * session replaces it.
  */
 record ReplacedSession(String userId, String sessionId) {
 

@@ -15,7 +15,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/me}: who the caller is, for the page header and for deciding what the page shows. */
+/**
+ * {@code GET /api/me}: who the caller is, for the page header and for deciding what the
+ * page shows.
+ */
 @RestController
 class MeController {
 
@@ -38,7 +41,8 @@ class MeController {
 		PasswordPolicy policy = this.policies.current();
 		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
 		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());
-		// From the account and the policy, as the sign-in decides it; the gateway holds a session by its own flag.
+		// From the account and the policy, as the sign-in decides it; the gateway holds a
+		// session by its own flag.
 		boolean twoFactorSetupRequired = !user.twoFactorEnabled() && policy.requiresTwoFactor(user.roles());
 		return new Me(user.id().toString(), user.email(), user.displayName(), caller.roles(), user.twoFactorEnabled(),
 				user.passwordChangeRequired() || expired, twoFactorSetupRequired, expiresAt, caller.authMethods(),
@@ -46,13 +50,15 @@ class MeController {
 	}
 
 	/**
-	 * {@code roles}: the roles in force for this request (an API token's one role, or the session's);
-	 * {@code twoFactorSetupRequired}: the policy requires two-factor authentication of one of the user's roles and
-	 * it is not on yet; {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp, token);
-	 * {@code locale}: the language chosen for e-mails, {@code null} for English.
+	 * {@code roles}: the roles in force for this request (an API token's one role, or the
+	 * session's); {@code twoFactorSetupRequired}: the policy requires two-factor
+	 * authentication of one of the user's roles and it is not on yet;
+	 * {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp,
+	 * token); {@code locale}: the language chosen for e-mails, {@code null} for English.
 	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
 			boolean passwordChangeRequired, boolean twoFactorSetupRequired, Instant passwordExpiresAt,
 			List<String> authenticatedBy, String locale) {
 	}
+
 }

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code PUT /api/me/locale}: the language the user's security e-mails are written in. {@code null} or empty
- * goes back to English; a language without translations gets English mails.
+ * {@code PUT /api/me/locale}: the language the user's security e-mails are written in.
+ * {@code null} or empty goes back to English; a language without translations gets
+ * English mails.
  */
 @RestController
 class MyPreferencesController {
@@ -33,8 +34,10 @@ class MyPreferencesController {
 	ResponseEntity<Void> setLocale(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LocaleChange request) {
 		WardenPrincipal caller = WardenPrincipal.from(jwt);
 		if (caller.sessionId() == null) {
-			// A security setting (it decides how the owner reads warnings): never with an API token.
-			throw Problems.forbidden("session_required", "The e-mail language can only be changed from a signed-in session.");
+			// A security setting (it decides how the owner reads warnings): never with an
+			// API token.
+			throw Problems.forbidden("session_required",
+					"The e-mail language can only be changed from a signed-in session.");
 		}
 		this.users.changeLocale(CallerIds.userId(caller), Locales.canonical(request.locale()));
 		return ResponseEntity.noContent().build();
@@ -43,4 +46,5 @@ class MyPreferencesController {
 	record LocaleChange(@Size(max = 35) @Pattern(regexp = "|" + Locales.PATTERN,
 			message = "must be a language tag such as en or de-AT") String locale) {
 	}
+
 }

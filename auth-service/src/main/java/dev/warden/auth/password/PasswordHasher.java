@@ -6,13 +6,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes and checks passwords. Every password is NFKC-normalised first (NIST SP 800-63B §3.1.1.2), so the
- * same password typed on two keyboards that compose characters differently matches. When no user exists, a
- * dummy hash is checked anyway, so an unknown e-mail costs the same time as a wrong password.
+ * Hashes and checks passwords. Every password is NFKC-normalised first (NIST SP 800-63B
+ * §3.1.1.2), so the same password typed on two keyboards that compose characters
+ * differently matches. When no user exists, a dummy hash is checked anyway, so an unknown
+ * e-mail costs the same time as a wrong password.
  * <p>
- * At most {@code warden.password.hash-slots} hashes run at once (default: one per core). Each Argon2id hash
- * holds 19 MiB and a core busy; more at once only adds memory — a burst of sign-ins would otherwise take
- * 19 MiB per request thread — and the rest wait their turn.
+ * At most {@code warden.password.hash-slots} hashes run at once (default: one per core).
+ * Each Argon2id hash holds 19 MiB and a core busy; more at once only adds memory — a
+ * burst of sign-ins would otherwise take 19 MiB per request thread — and the rest wait
+ * their turn.
  */
 @Component
 public class PasswordHasher {
@@ -59,8 +61,12 @@ public class PasswordHasher {
 		}
 	}
 
-	/** Whether a hash was made with weaker parameters than today's and should be replaced at the next login. */
+	/**
+	 * Whether a hash was made with weaker parameters than today's and should be replaced
+	 * at the next login.
+	 */
 	public boolean needsRehash(String hash) {
 		return this.encoder.upgradeEncoding(hash);
 	}
+
 }

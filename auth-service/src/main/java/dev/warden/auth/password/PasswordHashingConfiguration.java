@@ -9,9 +9,10 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Argon2id with OWASP's minimum parameters set explicitly (m=19456 KiB, t=2, p=1; Spring Security's preset
- * is weaker), behind a {@link DelegatingPasswordEncoder} so parameters can be raised later and old hashes
- * re-hashed at the next successful login. No bcrypt: it silently truncates at 72 bytes.
+ * Argon2id with OWASP's minimum parameters set explicitly (m=19456 KiB, t=2, p=1; Spring
+ * Security's preset is weaker), behind a {@link DelegatingPasswordEncoder} so parameters
+ * can be raised later and old hashes re-hashed at the next successful login. No bcrypt:
+ * it silently truncates at 72 bytes.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashingConfiguration {
@@ -34,4 +35,5 @@ class PasswordHashingConfiguration {
 				ITERATIONS);
 		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 	}
+
 }

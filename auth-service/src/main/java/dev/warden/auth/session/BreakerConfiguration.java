@@ -11,7 +11,8 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * The circuit breaker in front of session-service, with its state and calls in Prometheus
- * ({@code resilience4j_circuitbreaker_*}). A 4xx is an answer, not a failure, so it never opens the breaker.
+ * ({@code resilience4j_circuitbreaker_*}). A 4xx is an answer, not a failure, so it never
+ * opens the breaker.
  */
 @Configuration(proxyBeanMethods = false)
 class BreakerConfiguration {
@@ -29,4 +30,5 @@ class BreakerConfiguration {
 		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
 		return registry;
 	}
+
 }

@@ -6,8 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 
 /**
- * Where a request came from, as the gateway established it: the {@code cip} claim of the verified internal JWT
- * (an anonymous one on sign-in), never a header a caller could write.
+ * Where a request came from, as the gateway established it: the {@code cip} claim of the
+ * verified internal JWT (an anonymous one on sign-in), never a header a caller could
+ * write.
  */
 public record ClientInfo(String ip, String userAgent) {
 
@@ -17,7 +18,8 @@ public record ClientInfo(String ip, String userAgent) {
 		String ip = request.getUserPrincipal() instanceof Authentication authentication
 				? WardenPrincipal.of(authentication).map(WardenPrincipal::clientIp).orElse(null) : null;
 		if (ip == null || ip.isBlank() || ip.length() > 64) {
-			// A gateway that sent no address: the peer (that gateway) is all that is known.
+			// A gateway that sent no address: the peer (that gateway) is all that is
+			// known.
 			ip = request.getRemoteAddr();
 		}
 		String userAgent = request.getHeader("User-Agent");

@@ -3,7 +3,8 @@ package dev.warden.auth.session;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param secure whether the cookie is {@code Secure} and {@code __Host-} prefixed ({@code WARDEN_COOKIE_SECURE})
+ * @param secure whether the cookie is {@code Secure} and {@code __Host-} prefixed
+ * ({@code WARDEN_COOKIE_SECURE})
  * @param name the base name
  */
 @ConfigurationProperties("warden.cookie")

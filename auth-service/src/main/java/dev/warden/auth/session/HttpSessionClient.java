@@ -32,9 +32,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * session-service's internal API over HTTP, with auth-service's own service token, a time limit on every call and a
- * Resilience4j circuit breaker. A 404 on renew is an answer (the session is gone), not a failure. Each session gets
- * its cookie value here and a grant signed here (who it belongs to, bound to that value's hash), which
+ * session-service's internal API over HTTP, with auth-service's own service token, a time
+ * limit on every call and a Resilience4j circuit breaker. A 404 on renew is an answer
+ * (the session is gone), not a failure. Each session gets its cookie value here and a
+ * grant signed here (who it belongs to, bound to that value's hash), which
  * session-service keeps and the gateway verifies.
  */
 @Component
@@ -59,8 +60,9 @@ class HttpSessionClient implements SessionClient {
 	private final Duration absoluteLifetime;
 
 	/**
-	 * @param absoluteLifetime the longest a session lives ({@code WARDEN_SESSION_ABSOLUTELIFETIME}, as session-service
-	 * reads it): no grant outlasts it
+	 * @param absoluteLifetime the longest a session lives
+	 * ({@code WARDEN_SESSION_ABSOLUTELIFETIME}, as session-service reads it): no grant
+	 * outlasts it
 	 */
 	HttpSessionClient(SessionServiceProperties properties, ServiceTokenMinter serviceTokens,
 			CircuitBreakerRegistry breakers, SessionGrantSigner signer, SessionGrantVerifier grants, Clock clock,
@@ -79,7 +81,8 @@ class HttpSessionClient implements SessionClient {
 		this.http = RestClient.builder()
 			.baseUrl(properties.url().toString())
 			.requestFactory(factory)
-			// A token addressed to session-service alone, fresh enough for every request (the minter reuses it).
+			// A token addressed to session-service alone, fresh enough for every request
+			// (the minter reuses it).
 			.requestInterceptor((request, body, execution) -> {
 				request.getHeaders().setBearerAuth(serviceTokens.tokenFor(SESSION_SERVICE));
 				return execution.execute(request, body);
@@ -91,7 +94,8 @@ class HttpSessionClient implements SessionClient {
 	@Override
 	public IssuedSession create(String userId, List<String> roles, List<String> authMethods, ClientInfo client,
 			boolean passwordChangeRequired, boolean twoFactorSetupRequired) {
-		// The cookie value is made here and never leaves auth-service but in the browser's cookie: session-service
+		// The cookie value is made here and never leaves auth-service but in the
+		// browser's cookie: session-service
 		// stores, and the gateway asks by, its hash only.
 		String secret = SessionSecrets.newSecret();
 		String secretHash = SessionSecrets.hash(secret);
@@ -114,7 +118,8 @@ class HttpSessionClient implements SessionClient {
 			throw new SessionsUnavailableException();
 		}
 		Instant now = this.clock.instant();
-		// session-service names the end, but never later than the absolute lifetime allows: a session-service taken
+		// session-service names the end, but never later than the absolute lifetime
+		// allows: a session-service taken
 		// over cannot make the grants it is handed last for ever.
 		Instant latest = now.plus(this.absoluteLifetime);
 		Instant ends = opened.expiresAt().isAfter(latest) ? latest : opened.expiresAt();
@@ -125,9 +130,10 @@ class HttpSessionClient implements SessionClient {
 	}
 
 	/**
-	 * Renewal gives the session a new cookie value and carries its grant over, changed only as asked: what the
-	 * session is (user, id, roles, end) comes from the grant auth-service signed before, never from session-service's
-	 * word, and a grant that is not auth-service's or not this session's ends the session instead.
+	 * Renewal gives the session a new cookie value and carries its grant over, changed
+	 * only as asked: what the session is (user, id, roles, end) comes from the grant
+	 * auth-service signed before, never from session-service's word, and a grant that is
+	 * not auth-service's or not this session's ends the session instead.
 	 */
 	@Override
 	public IssuedSession renew(String userId, String sessionId, List<String> authMethods, boolean reauthenticated,
@@ -176,15 +182,16 @@ class HttpSessionClient implements SessionClient {
 				authMethods == null || authMethods.isEmpty() ? previous.authMethods() : authMethods,
 				reauthenticated ? this.clock.instant().truncatedTo(ChronoUnit.SECONDS) : previous.authenticatedAt(),
 				passwordChangeRequired == null ? previous.passwordChangeRequired() : passwordChangeRequired,
-				twoFactorSetupRequired == null ? previous.twoFactorSetupRequired() : twoFactorSetupRequired,
-				secretHash, previous.expiresAt());
+				twoFactorSetupRequired == null ? previous.twoFactorSetupRequired() : twoFactorSetupRequired, secretHash,
+				previous.expiresAt());
 		attach(grant);
 		return new IssuedSession(secret, sessionId, previous.expiresAt(), false);
 	}
 
 	/**
-	 * Hands session-service the grant for the session's current cookie value. Until it is there the gateway lets
-	 * no request of the session through, so a failure ends the session rather than leave it half-made.
+	 * Hands session-service the grant for the session's current cookie value. Until it is
+	 * there the gateway lets no request of the session through, so a failure ends the
+	 * session rather than leave it half-made.
 	 */
 	private void attach(SessionGrant grant) {
 		Map<String, Object> body = Map.of("secretHash", grant.secretHash(), "grant", this.signer.sign(grant));
@@ -220,11 +227,15 @@ class HttpSessionClient implements SessionClient {
 			end(userId, sessionId, "logout");
 		}
 		catch (SessionsUnavailableException ex) {
-			// It has no grant: the gateway lets nothing through with it, and it expires on its own.
+			// It has no grant: the gateway lets nothing through with it, and it expires
+			// on its own.
 		}
 	}
 
-	/** session-service's answer to a create or renew: never a cookie value, on renewal the grant held before. */
+	/**
+	 * session-service's answer to a create or renew: never a cookie value, on renewal the
+	 * grant held before.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Opened(String sessionId, Instant expiresAt, boolean newDevice, String grant) {
 	}
@@ -268,4 +279,5 @@ class HttpSessionClient implements SessionClient {
 			throw new SessionsUnavailableException();
 		}
 	}
+
 }

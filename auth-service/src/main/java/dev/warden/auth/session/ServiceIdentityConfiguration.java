@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * auth-service's own key ({@code WARDEN_SERVICE_KEY}) for calling session-service and for signing session grants:
- * without it auth-service does not start, as it could create no session.
+ * auth-service's own key ({@code WARDEN_SERVICE_KEY}) for calling session-service and for
+ * signing session grants: without it auth-service does not start, as it could create no
+ * session.
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceIdentityConfiguration {
@@ -29,15 +30,19 @@ class ServiceIdentityConfiguration {
 		return new ServiceTokenMinter(name, key, Clock.systemUTC());
 	}
 
-	/** The same key signs each session's grant, which the gateway verifies with auth-service's public key. */
+	/**
+	 * The same key signs each session's grant, which the gateway verifies with
+	 * auth-service's public key.
+	 */
 	@Bean
 	SessionGrantSigner sessionGrantSigner(ServiceKey key, Clock clock) {
 		return new SessionGrantSigner(key, clock);
 	}
 
 	/**
-	 * auth-service reads back only grants it signed itself, when it renews a session: with its key, or one it used
-	 * before ({@code WARDEN_SERVICE_PREVIOUSKEYS}, public halves), so a rotation does not end sessions at renewal.
+	 * auth-service reads back only grants it signed itself, when it renews a session:
+	 * with its key, or one it used before ({@code WARDEN_SERVICE_PREVIOUSKEYS}, public
+	 * halves), so a rotation does not end sessions at renewal.
 	 */
 	@Bean
 	SessionGrantVerifier sessionGrantVerifier(ServiceKey key,
@@ -45,4 +50,5 @@ class ServiceIdentityConfiguration {
 		return new SessionGrantVerifier("WARDEN_SERVICE_KEY and WARDEN_SERVICE_PREVIOUSKEYS",
 				SignedGrants.keySet(key.publicJson(), previousKeys), clock);
 	}
+
 }

@@ -4,18 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What auth-service asks of session-service, synchronously, while a user waits: open a session at sign-in,
- * renew one after a re-authentication, a password change or turning two-factor on, end one at sign-out. Calls
- * that cannot be answered throw {@link SessionsUnavailableException}; the caller then fails the request rather
- * than half-doing it.
+ * What auth-service asks of session-service, synchronously, while a user waits: open a
+ * session at sign-in, renew one after a re-authentication, a password change or turning
+ * two-factor on, end one at sign-out. Calls that cannot be answered throw
+ * {@link SessionsUnavailableException}; the caller then fails the request rather than
+ * half-doing it.
  */
 public interface SessionClient {
 
 	/**
-	 * Opens a session. A flagged session reaches only what the gateway allows it until the flag is cleared.
+	 * Opens a session. A flagged session reaches only what the gateway allows it until
+	 * the flag is cleared.
 	 * @param passwordChangeRequired the password must change before anything else
-	 * @param twoFactorSetupRequired two-factor authentication must be set up before anything else (the policy
-	 * requires it of one of the user's roles)
+	 * @param twoFactorSetupRequired two-factor authentication must be set up before
+	 * anything else (the policy requires it of one of the user's roles)
 	 */
 	IssuedSession create(String userId, List<String> roles, List<String> authMethods, ClientInfo client,
 			boolean passwordChangeRequired, boolean twoFactorSetupRequired);
@@ -34,11 +36,15 @@ public interface SessionClient {
 	/** Ends one session of the user; quietly nothing if it is already gone. */
 	void end(String userId, String sessionId, String reason);
 
-	/** Ends every session of the user (an administrator's act); returns how many ended. */
+	/**
+	 * Ends every session of the user (an administrator's act); returns how many ended.
+	 */
 	int endAll(String userId);
 
 	/**
-	 * A session as session-service issued it: the secret goes into the cookie once and is never stored here.
+	 * A session as session-service issued it: the secret goes into the cookie once and is
+	 * never stored here.
+	 *
 	 * @param secret the cookie value
 	 * @param sessionId the public id
 	 * @param expiresAt the absolute end of the session
@@ -51,4 +57,5 @@ public interface SessionClient {
 			return "IssuedSession[sessionId=" + this.sessionId + ", expiresAt=" + this.expiresAt + "]";
 		}
 	}
+
 }

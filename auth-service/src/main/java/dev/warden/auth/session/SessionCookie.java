@@ -9,9 +9,10 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the session cookie the gateway reads ({@code warden.cookie.*}, the same keys as the gateway's):
- * HttpOnly, SameSite=Lax, Path=/, and when secure (the default) {@code Secure} with the {@code __Host-} prefix
- * so no sub-domain or plain-http page can set or overwrite it.
+ * Writes the session cookie the gateway reads ({@code warden.cookie.*}, the same keys as
+ * the gateway's): HttpOnly, SameSite=Lax, Path=/, and when secure (the default)
+ * {@code Secure} with the {@code __Host-} prefix so no sub-domain or plain-http page can
+ * set or overwrite it.
  */
 @Component
 public class SessionCookie {
@@ -29,7 +30,10 @@ public class SessionCookie {
 		return this.settings.effectiveName();
 	}
 
-	/** The {@code Set-Cookie} header for a session, living until the session's absolute end. */
+	/**
+	 * The {@code Set-Cookie} header for a session, living until the session's absolute
+	 * end.
+	 */
 	public String issue(SessionClient.IssuedSession session) {
 		Instant now = this.clock.instant();
 		Duration maxAge = session.expiresAt() == null || !session.expiresAt().isAfter(now) ? Duration.ofHours(12)
@@ -55,4 +59,5 @@ public class SessionCookie {
 			.maxAge(maxAge)
 			.build();
 	}
+
 }

@@ -7,15 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How auth-service reaches session-service ({@code warden.sessions.*}; the address is
- * {@code WARDEN_UPSTREAM_SESSION}, as for the gateway). The breaker opens after a handful of failures rather than
- * Resilience4j's default of 100 calls, so a dead session-service is cut off at once.
+ * {@code WARDEN_UPSTREAM_SESSION}, as for the gateway). The breaker opens after a handful
+ * of failures rather than Resilience4j's default of 100 calls, so a dead session-service
+ * is cut off at once.
  *
  * @param url session-service's address
  * @param connectTimeout how long to wait for a connection
  * @param timeout how long to wait for an answer
  * @param breakerWindow calls remembered by the breaker
  * @param breakerMinimumCalls calls needed before the failure rate counts
- * @param breakerOpenFor how long an open breaker refuses before letting test calls through
+ * @param breakerOpenFor how long an open breaker refuses before letting test calls
+ * through
  */
 @ConfigurationProperties("warden.sessions")
 public record SessionServiceProperties(URI url, Duration connectTimeout, Duration timeout, Integer breakerWindow,

@@ -10,8 +10,9 @@ import dev.warden.support.outbox.OutboxWriter;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends auth-service's events to the outbox, inside the caller's transaction, so each commits with the state
- * change it reports (or, for a failed sign-in, on its own). Never pass a password, hash or secret in {@code data}.
+ * Appends auth-service's events to the outbox, inside the caller's transaction, so each
+ * commits with the state change it reports (or, for a failed sign-in, on its own). Never
+ * pass a password, hash or secret in {@code data}.
  */
 @Component
 public class AuthEvents {
@@ -27,4 +28,5 @@ public class AuthEvents {
 	public void publish(String type, String userId, Map<String, Object> data) {
 		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, type, userId, data));
 	}
+
 }

@@ -7,12 +7,13 @@ import dev.warden.auth.login.AttemptLimiter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The account's budget of wrong one-time codes (TOTP and recovery codes, {@code warden.two-factor.attempts.*}),
- * counted per account whatever the number of sign-in challenges or client addresses, and reset only by a
- * completed sign-in (or {@code forgetAfter} without a wrong code). Whoever is guessing codes already knows the
- * password, so the budget is small: a few codes freely, then one at a time with a doubling wait, and at
- * {@code lockAfter} codes are refused for {@code lockFor} (doubling per further wrong code, at most
- * {@code maxLock}) and the owner is told by mail.
+ * The account's budget of wrong one-time codes (TOTP and recovery codes,
+ * {@code warden.two-factor.attempts.*}), counted per account whatever the number of
+ * sign-in challenges or client addresses, and reset only by a completed sign-in (or
+ * {@code forgetAfter} without a wrong code). Whoever is guessing codes already knows the
+ * password, so the budget is small: a few codes freely, then one at a time with a
+ * doubling wait, and at {@code lockAfter} codes are refused for {@code lockFor} (doubling
+ * per further wrong code, at most {@code maxLock}) and the owner is told by mail.
  */
 @ConfigurationProperties("warden.two-factor.attempts")
 public record CodeAttemptProperties(Integer delayAfter, Duration delay, Integer lockAfter, Duration lockFor,

@@ -8,7 +8,10 @@ import dev.warden.auth.login.AttemptLimiter;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-/** Wrong one-time codes per account ({@link CodeAttemptProperties}), reserved before each check. */
+/**
+ * Wrong one-time codes per account ({@link CodeAttemptProperties}), reserved before each
+ * check.
+ */
 @Component
 class CodeAttempts {
 
@@ -29,8 +32,11 @@ class CodeAttempts {
 		this.limiter.reset(userId.toString());
 	}
 
-	/** Whether this failure is the one that spent the budget (so the owner is told once). */
+	/**
+	 * Whether this failure is the one that spent the budget (so the owner is told once).
+	 */
 	boolean spentTheBudget(AttemptLimiter.Standing standing) {
 		return standing.failures() == this.properties.lockAfter();
 	}
+
 }

@@ -16,8 +16,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code mfaToken} between the password and the second step of a sign-in: 256 random bits, kept in Redis
- * only as its SHA-256, alive 5 minutes, single-use, and dead after 5 wrong codes.
+ * The {@code mfaToken} between the password and the second step of a sign-in: 256 random
+ * bits, kept in Redis only as its SHA-256, alive 5 minutes, single-use, and dead after 5
+ * wrong codes.
  */
 @Component
 public class MfaChallenges {
@@ -36,19 +37,26 @@ public class MfaChallenges {
 		this.redis = redis;
 	}
 
-	/** Opens a challenge for a user whose password was right; {@code passwordChangeRequired} carries over. */
+	/**
+	 * Opens a challenge for a user whose password was right;
+	 * {@code passwordChangeRequired} carries over.
+	 */
 	public String open(UUID userId, boolean passwordChangeRequired) {
 		byte[] random = new byte[32];
 		RANDOM.nextBytes(random);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		String key = key(token);
-		this.redis.opsForHash().putAll(key, Map.of("userId", userId.toString(), "pcr",
-				Boolean.toString(passwordChangeRequired), "attempts", "0"));
+		this.redis.opsForHash()
+			.putAll(key, Map.of("userId", userId.toString(), "pcr", Boolean.toString(passwordChangeRequired),
+					"attempts", "0"));
 		this.redis.expire(key, LIFETIME);
 		return token;
 	}
 
-	/** The open challenge behind a token, or empty when unknown, expired, used or exhausted. */
+	/**
+	 * The open challenge behind a token, or empty when unknown, expired, used or
+	 * exhausted.
+	 */
 	public Optional<Challenge> find(String token) {
 		if (token == null || token.length() > 100) {
 			return Optional.empty();
@@ -70,7 +78,10 @@ public class MfaChallenges {
 		}
 	}
 
-	/** Ends the challenge (the sign-in completed); true only for the first caller, so it is single-use. */
+	/**
+	 * Ends the challenge (the sign-in completed); true only for the first caller, so it
+	 * is single-use.
+	 */
 	public boolean close(String token) {
 		return Boolean.TRUE.equals(this.redis.delete(key(token)));
 	}
@@ -85,7 +96,11 @@ public class MfaChallenges {
 		}
 	}
 
-	/** Whose sign-in waits for its second step, and whether the password must change afterwards. */
+	/**
+	 * Whose sign-in waits for its second step, and whether the password must change
+	 * afterwards.
+	 */
 	public record Challenge(UUID userId, boolean passwordChangeRequired) {
 	}
+
 }

@@ -16,7 +16,10 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** The set-up QR code (ZXing), as a PNG data URI the page can put straight into an {@code <img>}. */
+/**
+ * The set-up QR code (ZXing), as a PNG data URI the page can put straight into an
+ * {@code <img>}.
+ */
 final class QrCodes {
 
 	private static final int SIZE = 240;
@@ -28,7 +31,8 @@ final class QrCodes {
 		try {
 			BitMatrix matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, SIZE, SIZE,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-			BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+			BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(),
+					BufferedImage.TYPE_BYTE_BINARY);
 			for (int x = 0; x < matrix.getWidth(); x++) {
 				for (int y = 0; y < matrix.getHeight(); y++) {
 					image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
@@ -45,4 +49,5 @@ final class QrCodes {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

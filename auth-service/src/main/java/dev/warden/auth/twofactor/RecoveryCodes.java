@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Ten single-use recovery codes of 24 characters from a 32-letter alphabet (120 bits each), shown as
- * {@code abcd-efgh-ijkm-npqr-stuv-wxyz}. Typed back with or without dashes, in any case. Only SHA-256 of each is
- * kept: at 120 bits (ASVS 5.0 6.5.2 asks for 112) an unsalted fast hash cannot be reversed by search. Codes of
- * the earlier 16-character form still work until they are used or replaced.
+ * Ten single-use recovery codes of 24 characters from a 32-letter alphabet (120 bits
+ * each), shown as {@code abcd-efgh-ijkm-npqr-stuv-wxyz}. Typed back with or without
+ * dashes, in any case. Only SHA-256 of each is kept: at 120 bits (ASVS 5.0 6.5.2 asks for
+ * 112) an unsalted fast hash cannot be reversed by search. Codes of the earlier
+ * 16-character form still work until they are used or replaced.
  */
 final class RecoveryCodes {
 
@@ -43,7 +44,10 @@ final class RecoveryCodes {
 		return codes;
 	}
 
-	/** Whether the input could be a recovery code at all (24, or formerly 16, letters/digits once dashes go). */
+	/**
+	 * Whether the input could be a recovery code at all (24, or formerly 16,
+	 * letters/digits once dashes go).
+	 */
 	static boolean looksLikeOne(String input) {
 		return input != null && normalize(input).matches("[a-z0-9]{24}|[a-z0-9]{16}");
 	}
@@ -51,7 +55,8 @@ final class RecoveryCodes {
 	static String hash(String code) {
 		try {
 			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(normalize(code).getBytes(StandardCharsets.US_ASCII)));
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(normalize(code).getBytes(StandardCharsets.US_ASCII)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -61,4 +66,5 @@ final class RecoveryCodes {
 	private static String normalize(String input) {
 		return input.replace("-", "").replace(" ", "").toLowerCase(Locale.ROOT);
 	}
+
 }

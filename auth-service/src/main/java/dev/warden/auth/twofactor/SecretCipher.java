@@ -20,9 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts TOTP secrets at rest with AES-256-GCM. The stored form is {@code keyId.base64(iv || ciphertext)}:
- * the key id travels with the ciphertext, so a new key can take over encryption while old secrets still
- * decrypt. The user id is bound in as associated data, so a ciphertext copied to another user's row fails.
+ * Encrypts TOTP secrets at rest with AES-256-GCM. The stored form is
+ * {@code keyId.base64(iv || ciphertext)}: the key id travels with the ciphertext, so a
+ * new key can take over encryption while old secrets still decrypt. The user id is bound
+ * in as associated data, so a ciphertext copied to another user's row fails.
  */
 @Component
 public class SecretCipher {
@@ -106,4 +107,5 @@ public class SecretCipher {
 					"Two-factor authentication is not configured on this server (WARDEN_TWOFACTOR_KEYS).");
 		}
 	}
+
 }

@@ -10,9 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 6238 time-based one-time passwords over RFC 4226 HOTP: HMAC of the time step, dynamic truncation, modulo
- * 10^digits. Warden uses SHA-1, 6 digits and 30 s steps, what every authenticator app supports; the other
- * algorithms exist so the RFC's own test vectors (Appendix B) can be checked.
+ * RFC 6238 time-based one-time passwords over RFC 4226 HOTP: HMAC of the time step,
+ * dynamic truncation, modulo 10^digits. Warden uses SHA-1, 6 digits and 30 s steps, what
+ * every authenticator app supports; the other algorithms exist so the RFC's own test
+ * vectors (Appendix B) can be checked.
  */
 public final class Totp {
 
@@ -20,7 +21,10 @@ public final class Totp {
 
 	public static final int DIGITS = 6;
 
-	/** Steps accepted either side of now, for clock skew (RFC 6238 §5.2 recommends at most one). */
+	/**
+	 * Steps accepted either side of now, for clock skew (RFC 6238 §5.2 recommends at most
+	 * one).
+	 */
 	public static final int SKEW_STEPS = 1;
 
 	private static final int[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000 };
@@ -54,8 +58,8 @@ public final class Totp {
 	}
 
 	/**
-	 * The time step within ±{@link #SKEW_STEPS} of {@code now} whose code is {@code code}, compared in constant
-	 * time; empty if none.
+	 * The time step within ±{@link #SKEW_STEPS} of {@code now} whose code is
+	 * {@code code}, compared in constant time; empty if none.
 	 */
 	public static OptionalLong matchingStep(byte[] secret, String code, Instant now) {
 		if (code == null || code.length() != DIGITS || !code.chars().allMatch(Character::isDigit)) {
@@ -71,4 +75,5 @@ public final class Totp {
 		}
 		return found == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(found);
 	}
+
 }

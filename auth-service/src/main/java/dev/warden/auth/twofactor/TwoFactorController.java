@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Security page's "Two-factor authentication". Every change needs a signed-in session and a recent sign-in
- * (403 {@code reauthentication_required}); secrets and recovery codes are answered with {@code no-store}.
+ * The Security page's "Two-factor authentication". Every change needs a signed-in session
+ * and a recent sign-in (403 {@code reauthentication_required}); secrets and recovery
+ * codes are answered with {@code no-store}.
  */
 @RestController
 @RequestMapping("/api/security/two-factor")
@@ -61,7 +62,10 @@ class TwoFactorController {
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(this.twoFactor.setup(user));
 	}
 
-	/** 200 with the recovery codes and, as the session was renewed (no longer held to the set-up), its new cookie. */
+	/**
+	 * 200 with the recovery codes and, as the session was renewed (no longer held to the
+	 * set-up), its new cookie.
+	 */
 	@PostMapping("/confirm")
 	ResponseEntity<Map<String, List<String>>> confirm(@AuthenticationPrincipal Jwt jwt,
 			@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
@@ -75,7 +79,10 @@ class TwoFactorController {
 		return response.body(Map.of("recoveryCodes", confirmed.recoveryCodes()));
 	}
 
-	/** Needs the password and a code, both checked here: that is the full re-authentication itself. */
+	/**
+	 * Needs the password and a code, both checked here: that is the full
+	 * re-authentication itself.
+	 */
 	@PostMapping("/disable")
 	ResponseEntity<Void> disable(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DisableRequest request,
 			HttpServletRequest http) {
@@ -85,8 +92,9 @@ class TwoFactorController {
 	}
 
 	/**
-	 * Needs a recent sign-in, which took every factor; a code, when sent, is checked too. (Asking for a code after a
-	 * re-authentication that just spent the current one would only ever meet a replayed step.)
+	 * Needs a recent sign-in, which took every factor; a code, when sent, is checked too.
+	 * (Asking for a code after a re-authentication that just spent the current one would
+	 * only ever meet a replayed step.)
 	 */
 	@PostMapping("/recovery-codes")
 	ResponseEntity<Map<String, List<String>>> regenerate(@AuthenticationPrincipal Jwt jwt,
@@ -134,4 +142,5 @@ class TwoFactorController {
 			return "DisableRequest[<hidden>]";
 		}
 	}
+
 }

@@ -17,8 +17,8 @@ final class TwoFactorErrors {
 	}
 
 	static ProblemException codeInvalid() {
-		return Problems.validation(List.of(new FieldProblem("code", "code_invalid",
-				"This code is not valid (wrong, expired, or already used).")));
+		return Problems.validation(List
+			.of(new FieldProblem("code", "code_invalid", "This code is not valid (wrong, expired, or already used).")));
 	}
 
 	static ProblemException throttled(long retryAfterSeconds) {
@@ -48,4 +48,5 @@ final class TwoFactorErrors {
 		return new ProblemException(HttpStatus.CONFLICT, "two_factor_not_enabled", "Not enabled",
 				"Two-factor authentication is off.");
 	}
+
 }

@@ -30,10 +30,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * TOTP two-factor authentication: set-up (pending until the first code confirms it), recovery codes, checking a
- * code at sign-in or re-authentication, and turning it off. Wrong codes spend the account's budget of one-time
- * codes ({@link CodeAttemptProperties}), reserved before each check; a code's time step is accepted once (replay
- * refused).
+ * TOTP two-factor authentication: set-up (pending until the first code confirms it),
+ * recovery codes, checking a code at sign-in or re-authentication, and turning it off.
+ * Wrong codes spend the account's budget of one-time codes
+ * ({@link CodeAttemptProperties}), reserved before each check; a code's time step is
+ * accepted once (replay refused).
  */
 @Service
 public class TwoFactorService {
@@ -66,8 +67,8 @@ public class TwoFactorService {
 
 	private final MeterRegistry meters;
 
-	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties,
-			CodeAttempts attempts, PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
+	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties, CodeAttempts attempts,
+			PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
 			PasswordPolicyService policies, SessionClient sessions, Clock clock, MeterRegistry meters) {
 		this.meters = meters;
 		this.policies = policies;
@@ -89,7 +90,10 @@ public class TwoFactorService {
 			.orElse(new Status(false, null, 0));
 	}
 
-	/** A fresh secret, pending until confirmed; replaces a pending one, never an active one. */
+	/**
+	 * A fresh secret, pending until confirmed; replaces a pending one, never an active
+	 * one.
+	 */
 	public Setup setup(User user) {
 		byte[] secret = new byte[SECRET_BYTES];
 		RANDOM.nextBytes(secret);
@@ -106,8 +110,9 @@ public class TwoFactorService {
 	}
 
 	/**
-	 * Turns two-factor on with the first code from the app and renews the caller's session, which clears its
-	 * "set up two-factor first" flag; returns the recovery codes, shown this once, and the renewed session.
+	 * Turns two-factor on with the first code from the app and renews the caller's
+	 * session, which clears its "set up two-factor first" flag; returns the recovery
+	 * codes, shown this once, and the renewed session.
 	 */
 	public Confirmed confirm(User user, String sessionId, String code, ClientInfo client) {
 		TwoFactorStore.Enrolment enrolment = this.store.find(user.id())
@@ -128,24 +133,29 @@ public class TwoFactorService {
 		return new Confirmed(codes, renewWithoutSetUpFlag(user, sessionId));
 	}
 
-	/** A new cookie for the session that just turned two-factor on, no longer held to the set-up. */
+	/**
+	 * A new cookie for the session that just turned two-factor on, no longer held to the
+	 * set-up.
+	 */
 	private IssuedSession renewWithoutSetUpFlag(User user, String sessionId) {
 		try {
 			return this.sessions.renew(user.id().toString(), sessionId, null, false, null, false);
 		}
 		catch (SessionsUnavailableException ex) {
-			// Two-factor is on all the same; the session keeps its flag until it ends, the next sign-in has none.
+			// Two-factor is on all the same; the session keeps its flag until it ends,
+			// the next sign-in has none.
 			log.warn("Two-factor of user {} turned on, but session {} could not be renewed", user.id(), sessionId);
 			return null;
 		}
 	}
 
 	/**
-	 * Checks a second factor for a user with two-factor on: a current TOTP code, or an unused recovery code
-	 * (spent by this call). Wrong codes spend the account's budget; a right one does not restore it (only a
-	 * completed sign-in does, {@link #signInCompleted(User)}).
-	 * @throws dev.warden.support.problem.ProblemException 400 {@code code_invalid}, or 429
-	 * {@code second_factor_throttled} while codes are refused
+	 * Checks a second factor for a user with two-factor on: a current TOTP code, or an
+	 * unused recovery code (spent by this call). Wrong codes spend the account's budget;
+	 * a right one does not restore it (only a completed sign-in does,
+	 * {@link #signInCompleted(User)}).
+	 * @throws dev.warden.support.problem.ProblemException 400 {@code code_invalid}, or
+	 * 429 {@code second_factor_throttled} while codes are refused
 	 */
 	public Factor verify(User user, String code, ClientInfo client) {
 		TwoFactorStore.Enrolment enrolment = this.store.find(user.id())
@@ -163,7 +173,9 @@ public class TwoFactorService {
 		}
 	}
 
-	/** A sign-in completed with the second factor: the budget of wrong codes starts again. */
+	/**
+	 * A sign-in completed with the second factor: the budget of wrong codes starts again.
+	 */
 	public void signInCompleted(User user) {
 		this.attempts.reset(user.id());
 	}
@@ -182,7 +194,10 @@ public class TwoFactorService {
 		}));
 	}
 
-	/** Turns two-factor off: the password and a code, both; never while the policy requires it of the user. */
+	/**
+	 * Turns two-factor off: the password and a code, both; never while the policy
+	 * requires it of the user.
+	 */
 	public void disable(User user, String password, String code, ClientInfo client) {
 		if (this.policies.current().requiresTwoFactor(user.roles())) {
 			throw TwoFactorErrors.required();
@@ -203,8 +218,11 @@ public class TwoFactorService {
 			verify(user, code, client);
 		}
 		else {
-			// Still only for a user with two-factor on; the recent sign-in (every factor) is the proof.
-			this.store.find(user.id()).filter(TwoFactorStore.Enrolment::active).orElseThrow(TwoFactorErrors::notEnabled);
+			// Still only for a user with two-factor on; the recent sign-in (every factor)
+			// is the proof.
+			this.store.find(user.id())
+				.filter(TwoFactorStore.Enrolment::active)
+				.orElseThrow(TwoFactorErrors::notEnabled);
 		}
 		List<String> codes = RecoveryCodes.generate();
 		this.transactions.executeWithoutResult((tx) -> {
@@ -233,8 +251,9 @@ public class TwoFactorService {
 	}
 
 	/**
-	 * Counts a wrong code ({@code login.failed}, reason {@code wrong_code}); the one that spends the budget also
-	 * publishes {@code login.second-factor-failed}, which tells the owner that someone knows the password.
+	 * Counts a wrong code ({@code login.failed}, reason {@code wrong_code}); the one that
+	 * spends the budget also publishes {@code login.second-factor-failed}, which tells
+	 * the owner that someone knows the password.
 	 */
 	private void failed(User user, ClientInfo client, AttemptLimiter.Reservation attempt) {
 		AttemptLimiter.Standing standing = attempt.failed();
@@ -273,7 +292,10 @@ public class TwoFactorService {
 	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesRemaining) {
 	}
 
-	/** Two-factor turned on: the recovery codes, and the renewed session ({@code null} if it could not be). */
+	/**
+	 * Two-factor turned on: the recovery codes, and the renewed session ({@code null} if
+	 * it could not be).
+	 */
 	public record Confirmed(List<String> recoveryCodes, IssuedSession renewed) {
 
 		@Override
@@ -290,4 +312,5 @@ public class TwoFactorService {
 			return "Setup[<hidden>]";
 		}
 	}
+
 }

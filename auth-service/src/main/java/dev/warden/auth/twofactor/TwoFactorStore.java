@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** {@code two_factor} and {@code recovery_code}, plus the user's {@code two_factor_enabled} flag. */
+/**
+ * {@code two_factor} and {@code recovery_code}, plus the user's
+ * {@code two_factor_enabled} flag.
+ */
 @Repository
 class TwoFactorStore {
 
@@ -20,13 +23,19 @@ class TwoFactorStore {
 	}
 
 	Optional<Enrolment> find(UUID userId) {
-		return this.jdbc.query("select * from two_factor where user_id = ?", (rs, row) -> new Enrolment(
-				rs.getString("secret_encrypted"), rs.getString("status").equals("ACTIVE"),
-				rs.getTimestamp("enabled_at") == null ? null : rs.getTimestamp("enabled_at").toInstant(),
-				rs.getLong("last_used_step")), userId).stream().findFirst();
+		return this.jdbc.query("select * from two_factor where user_id = ?",
+				(rs, row) -> new Enrolment(rs.getString("secret_encrypted"), rs.getString("status").equals("ACTIVE"),
+						rs.getTimestamp("enabled_at") == null ? null : rs.getTimestamp("enabled_at").toInstant(),
+						rs.getLong("last_used_step")),
+				userId)
+			.stream()
+			.findFirst();
 	}
 
-	/** Stores a pending secret, replacing a pending one; false if two-factor is already active. */
+	/**
+	 * Stores a pending secret, replacing a pending one; false if two-factor is already
+	 * active.
+	 */
 	boolean savePending(UUID userId, String secretEncrypted, Instant at) {
 		return this.jdbc.update("""
 				insert into two_factor (user_id, secret_encrypted, status, created_at) values (?, ?, 'PENDING', ?)
@@ -88,4 +97,5 @@ class TwoFactorStore {
 	 */
 	record Enrolment(String secretEncrypted, boolean active, Instant enabledAt, long lastUsedStep) {
 	}
+
 }

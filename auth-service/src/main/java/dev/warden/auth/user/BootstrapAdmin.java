@@ -12,10 +12,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first administrator at start-up if no user has the configured e-mail, with a temporary password
- * unless the operator opted out. Safe with several replicas starting at once: the unique e-mail index lets only
- * one insert win. A temporary password expires like any other ({@code warden.password.temporary-lifetime}, counted
- * from creation); if it expired unused, a start with the password still configured sets it again with a new
+ * Creates the first administrator at start-up if no user has the configured e-mail, with
+ * a temporary password unless the operator opted out. Safe with several replicas starting
+ * at once: the unique e-mail index lets only one insert win. A temporary password expires
+ * like any other ({@code warden.password.temporary-lifetime}, counted from creation); if
+ * it expired unused, a start with the password still configured sets it again with a new
  * lifetime, so the operator is never locked out of the first administrator.
  */
 @Component
@@ -69,4 +70,5 @@ class BootstrapAdmin implements ApplicationRunner {
 			log.info("The bootstrap administrator was created by another replica");
 		}
 	}
+
 }

@@ -4,11 +4,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The first administrator, created at first start when no user has that e-mail
- * ({@code WARDEN_BOOTSTRAP_ADMIN_EMAIL}, {@code WARDEN_BOOTSTRAP_ADMIN_PASSWORD}). There is no built-in
- * password: without one, no administrator is created and a warning says how to set it. The password came through
- * configuration (files, environment, process lists), so by default it is temporary: the first sign-in must choose
- * a new one ({@code WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED=false} opts out) and it stops working after
- * {@code warden.password.temporary-lifetime} from creation if unused (a restart sets it again).
+ * ({@code WARDEN_BOOTSTRAP_ADMIN_EMAIL}, {@code WARDEN_BOOTSTRAP_ADMIN_PASSWORD}). There
+ * is no built-in password: without one, no administrator is created and a warning says
+ * how to set it. The password came through configuration (files, environment, process
+ * lists), so by default it is temporary: the first sign-in must choose a new one
+ * ({@code WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED=false} opts out) and it stops
+ * working after {@code warden.password.temporary-lifetime} from creation if unused (a
+ * restart sets it again).
  */
 @ConfigurationProperties("warden.bootstrap")
 public record BootstrapProperties(Admin admin) {
@@ -18,8 +20,9 @@ public record BootstrapProperties(Admin admin) {
 	}
 
 	/**
-	 * {@code warden.bootstrap.admin.*}: e-mail, password and display name of the first administrator, and whether
-	 * that password must be changed at the first sign-in ({@code null}: yes).
+	 * {@code warden.bootstrap.admin.*}: e-mail, password and display name of the first
+	 * administrator, and whether that password must be changed at the first sign-in
+	 * ({@code null}: yes).
 	 */
 	public record Admin(String email, String password, String displayName, Boolean passwordChangeRequired) {
 

@@ -7,7 +7,10 @@ import dev.warden.support.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
-/** The caller's user id as auth-service knows it; a subject that cannot be one of its users is a 401. */
+/**
+ * The caller's user id as auth-service knows it; a subject that cannot be one of its
+ * users is a 401.
+ */
 public final class CallerIds {
 
 	private CallerIds() {
@@ -26,4 +29,5 @@ public final class CallerIds {
 		return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
 				"The signed-in user does not exist.");
 	}
+
 }

@@ -1,6 +1,8 @@
 package dev.warden.auth.user;
 
-/** The roles of the suite. {@code ADMIN} administers users, policy and the security log. */
+/**
+ * The roles of the suite. {@code ADMIN} administers users, policy and the security log.
+ */
 public final class Roles {
 
 	public static final String USER = "USER";
@@ -12,4 +14,5 @@ public final class Roles {
 
 	private Roles() {
 	}
+
 }

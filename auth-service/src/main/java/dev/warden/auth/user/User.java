@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A portal user as auth-service stores it; the password hash never leaves this service.
- * {@code temporaryPasswordExpiresAt} is set while the password is a temporary one: when it stops working.
+ * {@code temporaryPasswordExpiresAt} is set while the password is a temporary one: when
+ * it stops working.
  */
 public record User(UUID id, String email, String displayName, List<String> roles, UserStatus status,
 		String passwordHash, Instant passwordChangedAt, boolean passwordChangeRequired, boolean twoFactorEnabled,
@@ -18,8 +19,8 @@ public record User(UUID id, String email, String displayName, List<String> roles
 	}
 
 	/**
-	 * What events say about whom to write to and how: address, name and, when chosen, language. A mutable map,
-	 * for the event's own details to be added.
+	 * What events say about whom to write to and how: address, name and, when chosen,
+	 * language. A mutable map, for the event's own details to be added.
 	 */
 	public java.util.Map<String, Object> contactData() {
 		java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();

@@ -17,7 +17,9 @@ import dev.warden.support.outbox.OutboxWriter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates users; each creation and its {@code warden.user.created} event commit together. */
+/**
+ * Creates users; each creation and its {@code warden.user.created} event commit together.
+ */
 @Service
 public class UserService {
 
@@ -50,8 +52,9 @@ public class UserService {
 	/**
 	 * Creates a user with the given password.
 	 * @param actor who creates it: an administrator's user id, or {@code system}
-	 * @param temporary whether the user must change the password at first login; a temporary password stops
-	 * working after {@code warden.password.temporary-lifetime}, counted from now
+	 * @param temporary whether the user must change the password at first login; a
+	 * temporary password stops working after {@code warden.password.temporary-lifetime},
+	 * counted from now
 	 */
 	@Transactional
 	public User create(String email, String displayName, List<String> roles, String password, boolean temporary,
@@ -59,7 +62,10 @@ public class UserService {
 		return create(email, displayName, roles, password, temporary, actor, null);
 	}
 
-	/** As {@link #create(String, String, List, String, boolean, String)}, in a language ({@code null}: English). */
+	/**
+	 * As {@link #create(String, String, List, String, boolean, String)}, in a language
+	 * ({@code null}: English).
+	 */
 	@Transactional
 	public User create(String email, String displayName, List<String> roles, String password, boolean temporary,
 			String actor, String locale) {
@@ -76,8 +82,9 @@ public class UserService {
 	}
 
 	/**
-	 * Sets {@code password} as the user's temporary password again, with a new lifetime, if their temporary
-	 * password expired; false if it did not (or the password is not temporary), and nothing changes.
+	 * Sets {@code password} as the user's temporary password again, with a new lifetime,
+	 * if their temporary password expired; false if it did not (or the password is not
+	 * temporary), and nothing changes.
 	 */
 	@Transactional
 	public boolean renewExpiredTemporaryPassword(UUID id, String password) {
@@ -96,8 +103,8 @@ public class UserService {
 	}
 
 	/**
-	 * Sets the user's language ({@code null}: English); {@code user.updated} tells the other services, with the
-	 * address, in the same transaction.
+	 * Sets the user's language ({@code null}: English); {@code user.updated} tells the
+	 * other services, with the address, in the same transaction.
 	 */
 	@Transactional
 	public void changeLocale(UUID id, String locale) {
@@ -111,4 +118,5 @@ public class UserService {
 		data.put("changed", List.of("locale"));
 		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, EventTypes.USER_UPDATED, id.toString(), data));
 	}
+
 }

@@ -27,27 +27,25 @@ public class UserStore {
 	}
 
 	public void insert(User user) {
-		this.jdbc.update(
-				"""
-						insert into app_user (id, email, display_name, roles, status, password_hash, password_changed_at,
-						                      password_change_required, created_at, updated_at, locale,
-						                      temporary_password_expires_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				(statement) -> {
-					statement.setObject(1, user.id());
-					statement.setString(2, user.email());
-					statement.setString(3, user.displayName());
-					statement.setArray(4, statement.getConnection().createArrayOf("text", user.roles().toArray()));
-					statement.setString(5, user.status().name());
-					statement.setString(6, user.passwordHash());
-					statement.setTimestamp(7, Timestamp.from(user.passwordChangedAt()));
-					statement.setBoolean(8, user.passwordChangeRequired());
-					statement.setTimestamp(9, Timestamp.from(user.createdAt()));
-					statement.setTimestamp(10, Timestamp.from(user.updatedAt()));
-					statement.setString(11, user.locale());
-					statement.setTimestamp(12, user.temporaryPasswordExpiresAt() == null ? null
-							: Timestamp.from(user.temporaryPasswordExpiresAt()));
-				});
+		this.jdbc.update("""
+				insert into app_user (id, email, display_name, roles, status, password_hash, password_changed_at,
+				                      password_change_required, created_at, updated_at, locale,
+				                      temporary_password_expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", (statement) -> {
+			statement.setObject(1, user.id());
+			statement.setString(2, user.email());
+			statement.setString(3, user.displayName());
+			statement.setArray(4, statement.getConnection().createArrayOf("text", user.roles().toArray()));
+			statement.setString(5, user.status().name());
+			statement.setString(6, user.passwordHash());
+			statement.setTimestamp(7, Timestamp.from(user.passwordChangedAt()));
+			statement.setBoolean(8, user.passwordChangeRequired());
+			statement.setTimestamp(9, Timestamp.from(user.createdAt()));
+			statement.setTimestamp(10, Timestamp.from(user.updatedAt()));
+			statement.setString(11, user.locale());
+			statement.setTimestamp(12, user.temporaryPasswordExpiresAt() == null ? null
+					: Timestamp.from(user.temporaryPasswordExpiresAt()));
+		});
 	}
 
 	public Optional<User> findByEmail(String email) {
@@ -67,7 +65,10 @@ public class UserStore {
 		return count == null ? 0 : count;
 	}
 
-	/** Locks the row for the rest of the transaction, so two password changes of one user cannot interleave. */
+	/**
+	 * Locks the row for the rest of the transaction, so two password changes of one user
+	 * cannot interleave.
+	 */
 	public Optional<User> findByIdForUpdate(UUID id) {
 		return this.jdbc.query("select * from app_user where id = ? for update", ROW, id).stream().findFirst();
 	}
@@ -80,8 +81,8 @@ public class UserStore {
 	}
 
 	/**
-	 * Sets a temporary password again: it must change at the next sign-in and stops working at
-	 * {@code expiresAt}.
+	 * Sets a temporary password again: it must change at the next sign-in and stops
+	 * working at {@code expiresAt}.
 	 */
 	public void setTemporaryPassword(UUID id, String hash, Instant at, Instant expiresAt) {
 		this.jdbc.update("""
@@ -90,7 +91,10 @@ public class UserStore {
 				Timestamp.from(at), Timestamp.from(expiresAt), Timestamp.from(at), id);
 	}
 
-	/** Replaces the hash of the same password with one made at today's parameters; the change date stays. */
+	/**
+	 * Replaces the hash of the same password with one made at today's parameters; the
+	 * change date stays.
+	 */
 	public void changeLocale(UUID id, String locale, Instant at) {
 		this.jdbc.update("update app_user set locale = ?, updated_at = ? where id = ?", locale, Timestamp.from(at), id);
 	}
@@ -104,7 +108,9 @@ public class UserStore {
 				Timestamp.from(at), id);
 	}
 
-	/** Locks an active account; false if it was not active (already locked, or disabled). */
+	/**
+	 * Locks an active account; false if it was not active (already locked, or disabled).
+	 */
 	public boolean lock(UUID id, Instant at) {
 		return this.jdbc.update("""
 				update app_user set status = 'LOCKED', locked_at = ?, updated_at = ?
@@ -119,8 +125,8 @@ public class UserStore {
 	}
 
 	/**
-	 * Active users whose password changed before {@code changedBefore} and who have not yet been told it expired:
-	 * the candidates for expiry notices.
+	 * Active users whose password changed before {@code changedBefore} and who have not
+	 * yet been told it expired: the candidates for expiry notices.
 	 */
 	public List<User> passwordsDueForNotice(Instant changedBefore, User after, int limit) {
 		Timestamp afterChangedAt = Timestamp.from(after == null ? Instant.EPOCH : after.passwordChangedAt());
@@ -140,12 +146,12 @@ public class UserStore {
 				List.copyOf(Arrays.asList((String[]) roles.getArray())), UserStatus.valueOf(rs.getString("status")),
 				rs.getString("password_hash"), rs.getTimestamp("password_changed_at").toInstant(),
 				rs.getBoolean("password_change_required"), rs.getBoolean("two_factor_enabled"),
-				rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant(), rs.getString("locale"),
-				instant(rs.getTimestamp("temporary_password_expires_at")));
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("locale"), instant(rs.getTimestamp("temporary_password_expires_at")));
 	}
 
 	private static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
+
 }

@@ -13,7 +13,6 @@ import dev.warden.event.EventTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-
 /** Administration of users: create (with a temporary password), list in pages, unlock. */
 class AdminUsersIT extends AuthIntegrationTest {
 
@@ -66,8 +65,8 @@ class AdminUsersIT extends AuthIntegrationTest {
 	}
 
 	@org.junit.jupiter.params.ParameterizedTest
-	@org.junit.jupiter.params.provider.ValueSource(strings = { "Aoife\r\nBcc: x@evil.test", "Tab\tName", "Line\u2028Break",
-			"Evil\u202Egnp.exe", "Iso\u2066late", "C1\u0085" })
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Aoife\r\nBcc: x@evil.test", "Tab\tName",
+			"Line\u2028Break", "Evil\u202Egnp.exe", "Iso\u2066late", "C1\u0085" })
 	void refusesADisplayNameWithControlCharacters(String displayName) {
 		String email = uniqueEmail();
 
@@ -75,8 +74,8 @@ class AdminUsersIT extends AuthIntegrationTest {
 				List.of("USER"), "password", strongPassword()));
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(read(response).get("errors").toString()).contains("\"field\":\"displayName\"")
 			.contains("\"code\":\"control_characters\"");
 	}
@@ -130,8 +129,8 @@ class AdminUsersIT extends AuthIntegrationTest {
 			.bearer();
 
 		HttpResponse<String> token = send("POST", path, null, viaApiToken);
-		HttpResponse<String> stale = send("POST", path, null,
-				bearer(admin(), "sessionPublicId0000001", java.time.Instant.now().minus(java.time.Duration.ofMinutes(16))));
+		HttpResponse<String> stale = send("POST", path, null, bearer(admin(), "sessionPublicId0000001",
+				java.time.Instant.now().minus(java.time.Duration.ofMinutes(16))));
 		HttpResponse<String> recent = send("POST", path, null, bearer(admin()));
 
 		assertThat(token.statusCode()).isEqualTo(403);
@@ -158,8 +157,8 @@ class AdminUsersIT extends AuthIntegrationTest {
 		HttpResponse<String> stale = send("POST", path, null,
 				bearer(admin, "adminSession0000000001", java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
 		HttpResponse<String> ended = send("POST", path, null, bearer(admin));
-		HttpResponse<String> unknown = send("POST", "/api/admin/users/" + UUID.randomUUID() + "/sessions/end",
-				null, bearer(admin));
+		HttpResponse<String> unknown = send("POST", "/api/admin/users/" + UUID.randomUUID() + "/sessions/end", null,
+				bearer(admin));
 		HttpResponse<String> notAdmin = send("POST", path, null, bearer(user));
 
 		assertThat(stale.statusCode()).isEqualTo(403);
@@ -171,4 +170,5 @@ class AdminUsersIT extends AuthIntegrationTest {
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(notAdmin.statusCode()).isEqualTo(403);
 	}
+
 }

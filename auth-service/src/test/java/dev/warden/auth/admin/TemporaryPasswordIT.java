@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A password an administrator sets is temporary (OWASP ASVS 5.0 6.4.1): it must change at the first sign-in and
- * stops working after {@code warden.password.temporary-lifetime} (72 hours by default) if it was not replaced.
+ * A password an administrator sets is temporary (OWASP ASVS 5.0 6.4.1): it must change at
+ * the first sign-in and stops working after {@code warden.password.temporary-lifetime}
+ * (72 hours by default) if it was not replaced.
  */
 class TemporaryPasswordIT extends AuthIntegrationTest {
 
@@ -98,4 +99,5 @@ class TemporaryPasswordIT extends AuthIntegrationTest {
 		assertThat(user.temporaryPasswordExpiresAt()).isEqualTo(user.passwordChangedAt().plus(LIFETIME));
 		return user;
 	}
+
 }

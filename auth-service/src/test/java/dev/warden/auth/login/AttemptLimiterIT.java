@@ -14,7 +14,10 @@ import java.util.concurrent.Future;
 import dev.warden.auth.AuthIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-/** The attempt counter's scripts against real Redis: the progression of waits, bursts, and forgotten holders. */
+/**
+ * The attempt counter's scripts against real Redis: the progression of waits, bursts, and
+ * forgotten holders.
+ */
 class AttemptLimiterIT extends AuthIntegrationTest {
 
 	private static final AttemptLimiter.Schedule DEFAULTS = new LockoutProperties(null, null, null, null, null, null,
@@ -31,7 +34,8 @@ class AttemptLimiterIT extends AuthIntegrationTest {
 			assertThat(attempt.refused()).as("attempt %d", failure).isFalse();
 			AttemptLimiter.Standing after = attempt.failed();
 			assertThat(after.failures()).isEqualTo(failure);
-			waits.add(after.refusedUntil() == null ? 0 : Duration.between(after.now(), after.refusedUntil()).toSeconds());
+			waits.add(
+					after.refusedUntil() == null ? 0 : Duration.between(after.now(), after.refusedUntil()).toSeconds());
 			assertThat(limiter.reserve(subject).refused()).isEqualTo(after.refusedUntil() != null);
 			this.clock.advance(Duration.ofMinutes(16));
 		}
@@ -67,7 +71,8 @@ class AttemptLimiterIT extends AuthIntegrationTest {
 		AttemptLimiter limiter = new AttemptLimiter(this.redis, "warden:auth:attempts:test:", DEFAULTS, this.clock);
 		String subject = UUID.randomUUID().toString();
 		for (int held = 0; held < 3; held++) {
-			assertThat(limiter.reserve(subject).refused()).isFalse(); // never settled: its holder died
+			assertThat(limiter.reserve(subject).refused()).isFalse(); // never settled:
+																		// its holder died
 		}
 		assertThat(limiter.reserve(subject).refused()).isTrue();
 		this.clock.advance(Duration.ofSeconds(61));
@@ -92,4 +97,5 @@ class AttemptLimiterIT extends AuthIntegrationTest {
 		this.clock.advance(Duration.ofHours(6));
 		assertThat(limiter.reserve(subject).refused()).isTrue();
 	}
+
 }

@@ -124,7 +124,8 @@ class LoginIT extends AuthIntegrationTest {
 				replacing);
 		assertThat(failed.statusCode()).isEqualTo(401);
 		assertThat(SESSIONS.calls("DELETE", "/internal/users/someone-before/sessions/oldSessionPublicId0001"))
-			.as("a failed sign-in leaves the browser's session alone").isEmpty();
+			.as("a failed sign-in leaves the browser's session alone")
+			.isEmpty();
 
 		HttpResponse<String> signedIn = send("POST", "/api/auth/login", Map.of("email", email, "password", password),
 				replacing);
@@ -256,7 +257,9 @@ class LoginIT extends AuthIntegrationTest {
 		HttpResponse<String> unlock = send("POST", "/api/admin/users/" + user.id() + "/unlock", null, bearer(admin));
 		assertThat(unlock.statusCode()).isEqualTo(204);
 		assertThat(login(email, password).statusCode()).isEqualTo(200);
-		assertThat(this.events.await(user.id().toString(), EventTypes.ACCOUNT_UNLOCKED).get("data").get("actorId")
+		assertThat(this.events.await(user.id().toString(), EventTypes.ACCOUNT_UNLOCKED)
+			.get("data")
+			.get("actorId")
 			.asString()).isEqualTo(admin.id().toString());
 	}
 
@@ -351,8 +354,8 @@ class LoginIT extends AuthIntegrationTest {
 		assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
 		assertThat(SESSIONS.calls("DELETE", "/internal/users/" + user.id() + "/sessions/logoutSession000000001"))
 			.hasSize(1);
-		assertThat(this.events.await(user.id().toString(), EventTypes.LOGOUT).get("data").get("sessionId")
-			.asString()).isEqualTo("logoutSession000000001");
+		assertThat(this.events.await(user.id().toString(), EventTypes.LOGOUT).get("data").get("sessionId").asString())
+			.isEqualTo("logoutSession000000001");
 	}
 
 	@Test
@@ -369,8 +372,8 @@ class LoginIT extends AuthIntegrationTest {
 		assertThat(wrong.body()).contains("\"field\":\"password\"").contains("\"code\":\"current_password_invalid\"");
 		assertThat(right.statusCode()).isEqualTo(204);
 		assertThat(right.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-warden_session=");
-		List<SessionServiceStub.Call> renewals = SESSIONS
-			.calls("POST", "/internal/users/" + user.id() + "/sessions/reauthSession000000001/renew");
+		List<SessionServiceStub.Call> renewals = SESSIONS.calls("POST",
+				"/internal/users/" + user.id() + "/sessions/reauthSession000000001/renew");
 		assertThat(renewals).hasSize(1);
 		assertThat(renewals.get(0).body()).contains("\"reauthenticated\":true");
 	}
@@ -383,4 +386,5 @@ class LoginIT extends AuthIntegrationTest {
 		assertThat(calls).isNotEmpty();
 		return calls.get(calls.size() - 1);
 	}
+
 }

@@ -12,7 +12,10 @@ import dev.warden.event.EventTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A user's language for e-mails: set by an administrator at creation or by the user, and told in events. */
+/**
+ * A user's language for e-mails: set by an administrator at creation or by the user, and
+ * told in events.
+ */
 class LocalePreferenceIT extends AuthIntegrationTest {
 
 	@Test
@@ -83,7 +86,7 @@ class LocalePreferenceIT extends AuthIntegrationTest {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String id = read(created).get("id").asString();
 		assertThat(read(created).get("locale").asString()).isEqualTo("de");
-		assertThat(this.events.await(id, EventTypes.USER_CREATED).get("data").get("locale").asString())
-			.isEqualTo("de");
+		assertThat(this.events.await(id, EventTypes.USER_CREATED).get("data").get("locale").asString()).isEqualTo("de");
 	}
+
 }

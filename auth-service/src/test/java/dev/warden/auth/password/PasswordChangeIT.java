@@ -51,8 +51,8 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(204);
 		assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).startsWith("__Host-warden_session=")
 			.contains("HttpOnly");
-		List<SessionServiceStub.Call> renewals = SESSIONS
-			.calls("POST", "/internal/users/" + user.id() + "/sessions/changeSession000000001/renew");
+		List<SessionServiceStub.Call> renewals = SESSIONS.calls("POST",
+				"/internal/users/" + user.id() + "/sessions/changeSession000000001/renew");
 		assertThat(renewals).hasSize(1);
 		assertThat(renewals.get(0).body()).contains("\"passwordChangeRequired\":false");
 		assertThat(login(email, old).statusCode()).isEqualTo(401);
@@ -66,8 +66,8 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		assertThat(data.get("userAgent").asString()).isEqualTo(FIREFOX);
 		assertThat(data.get("sessionId").asString()).isEqualTo("changeSession000000001");
 		assertThat(data.get("signOutOtherSessions").asBoolean()).isTrue();
-		assertThat(this.events.rawMentioning(user.id().toString())).allSatisfy((event) -> assertThat(event)
-			.doesNotContain(old).doesNotContain(fresh).doesNotContain("argon2"));
+		assertThat(this.events.rawMentioning(user.id().toString())).allSatisfy(
+				(event) -> assertThat(event).doesNotContain(old).doesNotContain(fresh).doesNotContain("argon2"));
 		assertThat(output.getAll()).doesNotContain(old).doesNotContain(fresh);
 		assertThat(response.body()).doesNotContain(fresh);
 	}
@@ -82,8 +82,9 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
 		JsonNode errors = read(response).get("errors");
-		assertThat(fieldCodes(errors)).contains("confirmPassword:confirmation_mismatch",
-				"newPassword:policy.too_short", "newPassword:policy.common")
+		assertThat(fieldCodes(errors))
+			.contains("confirmPassword:confirmation_mismatch", "newPassword:policy.too_short",
+					"newPassword:policy.common")
 			.doesNotContain("currentPassword:current_password_invalid");
 	}
 
@@ -94,7 +95,8 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		String second = strongPassword();
 		assertThat(change(user, "s", first, second, second, null).statusCode()).isEqualTo(204);
 
-		// An attacker with the session but not the password tries an old password as the new one.
+		// An attacker with the session but not the password tries an old password as the
+		// new one.
 		HttpResponse<String> response = change(user, "s", "a guess at the password", first, first, null);
 
 		assertThat(response.statusCode()).isEqualTo(400);
@@ -140,8 +142,8 @@ class PasswordChangeIT extends AuthIntegrationTest {
 			assertThat(reused.statusCode()).isEqualTo(400);
 			assertThat(reused.body()).contains("\"code\":\"policy.reused\"");
 		}
-		assertThat(change(user, "s", current, first, first, null).statusCode())
-			.as("six passwords ago is allowed again").isEqualTo(204);
+		assertThat(change(user, "s", current, first, first, null).statusCode()).as("six passwords ago is allowed again")
+			.isEqualTo(204);
 	}
 
 	@Test
@@ -177,11 +179,15 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		String password = strongPassword();
 		User user = newUser(uniqueEmail(), password);
 		String fresh = strongPassword();
-		String token = TestJwts.shared().forUser(user.id().toString()).roles("USER").apiToken("tok1").amr("token")
+		String token = TestJwts.shared()
+			.forUser(user.id().toString())
+			.roles("USER")
+			.apiToken("tok1")
+			.amr("token")
 			.bearer();
 
-		HttpResponse<String> response = send("POST", "/api/security/password",
-				body(password, fresh, fresh, null), token);
+		HttpResponse<String> response = send("POST", "/api/security/password", body(password, fresh, fresh, null),
+				token);
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).contains("\"code\":\"session_required\"");
@@ -189,7 +195,8 @@ class PasswordChangeIT extends AuthIntegrationTest {
 
 	@Test
 	void acceptsAnyUnicodeAndComparesNormalisedForms() {
-		// "é" typed as one code point, then as "e" + combining accent: the same password after NFKC.
+		// "é" typed as one code point, then as "e" + combining accent: the same password
+		// after NFKC.
 		String composed = "caf\u00e9 \u6f22\u5b57 \uD83D\uDD12 m\u00fcnchen blue tram";
 		String decomposed = "cafe\u0301 \u6f22\u5b57 \uD83D\uDD12 mu\u0308nchen blue tram";
 		String password = strongPassword();
@@ -229,4 +236,5 @@ class PasswordChangeIT extends AuthIntegrationTest {
 		errors.forEach((error) -> codes.add(error.get("field").asString() + ":" + error.get("code").asString()));
 		return codes;
 	}
+
 }

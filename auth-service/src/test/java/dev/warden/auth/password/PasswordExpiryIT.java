@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Warnings 14, 7 and 1 days before a password reaches the maximum age, then the expiry itself; each once. */
+/**
+ * Warnings 14, 7 and 1 days before a password reaches the maximum age, then the expiry
+ * itself; each once.
+ */
 class PasswordExpiryIT extends AuthIntegrationTest {
 
 	@Autowired
@@ -55,8 +58,8 @@ class PasswordExpiryIT extends AuthIntegrationTest {
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.events.find(id, EventTypes.PASSWORD_EXPIRING_SOON), (found) -> found.size() >= 3);
 		this.events.await(id, EventTypes.PASSWORD_EXPIRED);
-		assertThat(warnings.stream().map((event) -> event.get("data").get("daysLeft").asInt()))
-			.containsExactly(14, 7, 1);
+		assertThat(warnings.stream().map((event) -> event.get("data").get("daysLeft").asInt())).containsExactly(14, 7,
+				1);
 		assertThat(warnings.get(0).get("data").get("email").asString()).isEqualTo(user.email());
 		assertThat(this.events.find(id, EventTypes.PASSWORD_EXPIRED)).hasSize(1);
 	}
@@ -83,4 +86,5 @@ class PasswordExpiryIT extends AuthIntegrationTest {
 				d.minStrength(), d.rejectUserInfo(), d.historySize(), d.minUppercase(), d.minLowercase(), d.minDigits(),
 				d.minSpecial(), days, d.minAgeHours(), d.twoFactorRequiredFor());
 	}
+
 }

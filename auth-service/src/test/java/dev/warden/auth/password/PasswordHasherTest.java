@@ -15,7 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 class PasswordHasherTest {
 
-	/** Counts how many checks run at the same moment; each takes a little while, as Argon2id does. */
+	/**
+	 * Counts how many checks run at the same moment; each takes a little while, as
+	 * Argon2id does.
+	 */
 	static final class CountingEncoder implements PasswordEncoder {
 
 		final AtomicInteger running = new AtomicInteger();
@@ -43,6 +46,7 @@ class PasswordHasherTest {
 			this.running.decrementAndGet();
 			return result;
 		}
+
 	}
 
 	@Test
@@ -69,4 +73,5 @@ class PasswordHasherTest {
 			requests.shutdownNow();
 		}
 	}
+
 }

@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The password policy: shown to users, changed by administrators at run time, enforced at sign-in. */
+/**
+ * The password policy: shown to users, changed by administrators at run time, enforced at
+ * sign-in.
+ */
 class PasswordPolicyIT extends AuthIntegrationTest {
 
 	@Autowired
@@ -138,16 +141,15 @@ class PasswordPolicyIT extends AuthIntegrationTest {
 		User admin = admin();
 		String email = uniqueEmail();
 		String password = strongPassword();
-		HttpResponse<String> created = send("POST", "/api/admin/users",
-				Map.of("email", email, "displayName", "Grace Hopper", "roles", java.util.List.of("USER"), "password",
-						password),
-				bearer(admin));
+		HttpResponse<String> created = send("POST", "/api/admin/users", Map.of("email", email, "displayName",
+				"Grace Hopper", "roles", java.util.List.of("USER"), "password", password), bearer(admin));
 
 		HttpResponse<String> response = login(email, password);
 
 		assertThat(created.statusCode()).isEqualTo(201);
 		assertThat(read(response).get("passwordChangeRequired").asBoolean()).isTrue();
-		assertThat(SESSIONS.calls("POST", "/internal/sessions").get(SESSIONS.calls("POST", "/internal/sessions").size() - 1)
+		assertThat(SESSIONS.calls("POST", "/internal/sessions")
+			.get(SESSIONS.calls("POST", "/internal/sessions").size() - 1)
 			.body()).contains("\"passwordChangeRequired\":true");
 	}
 
@@ -164,4 +166,5 @@ class PasswordPolicyIT extends AuthIntegrationTest {
 	private PasswordPolicy rulesRecord(Map<String, Object> changes) {
 		return this.json.convertValue(rules(changes), PasswordPolicy.class);
 	}
+
 }

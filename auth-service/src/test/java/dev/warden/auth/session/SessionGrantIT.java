@@ -25,13 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Who a session belongs to is decided and signed here: session-service learns only the cookie value's hash and
- * keeps the grant, and a renewal takes the session's identity from the grant signed before, never from
- * session-service's answer.
+ * Who a session belongs to is decided and signed here: session-service learns only the
+ * cookie value's hash and keeps the grant, and a renewal takes the session's identity
+ * from the grant signed before, never from session-service's answer.
  */
 class SessionGrantIT extends AuthIntegrationTest {
 
-	/** What the gateway does with auth-service's public key, on the service's clock (which tests move). */
+	/**
+	 * What the gateway does with auth-service's public key, on the service's clock (which
+	 * tests move).
+	 */
 	private SessionGrantVerifier gateway() {
 		return new SessionGrantVerifier("test", TestJwts.AUTH_SERVICE_KEY.publicJson(), this.clock);
 	}
@@ -78,8 +81,12 @@ class SessionGrantIT extends AuthIntegrationTest {
 		String password = strongPassword();
 		User user = newUser(email, password);
 		String sessionId = "grantRenewal0000000001";
-		Instant signedIn = this.clock.instant().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		Instant ends = this.clock.instant().plus(Duration.ofHours(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant signedIn = this.clock.instant()
+			.minus(Duration.ofHours(1))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant ends = this.clock.instant()
+			.plus(Duration.ofHours(5))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(TestJwts.AUTH_SERVICE_KEY, Clock.systemUTC())
 			.sign(new SessionGrant(user.id().toString(), sessionId, List.of("USER"), List.of("pwd", "otp"), signedIn,
 					false, false, SessionSecrets.hash(SessionSecrets.newSecret()), ends)));
@@ -99,7 +106,8 @@ class SessionGrantIT extends AuthIntegrationTest {
 
 	@Test
 	void aRenewalAnsweredWithAnotherUsersGrantEndsTheSessionAndGivesNoCookie() {
-		// A genuine grant, but an administrator's: what a session-service taken over would hand back.
+		// A genuine grant, but an administrator's: what a session-service taken over
+		// would hand back.
 		assertRenewalEndsTheSession("grantForeign0000000001", TestJwts.AUTH_SERVICE_KEY, true);
 	}
 
@@ -109,16 +117,16 @@ class SessionGrantIT extends AuthIntegrationTest {
 	}
 
 	/**
-	 * A re-authentication whose renewal session-service answers with an administrator's grant signed by {@code key},
-	 * for another user or for this one.
+	 * A re-authentication whose renewal session-service answers with an administrator's
+	 * grant signed by {@code key}, for another user or for this one.
 	 */
 	private void assertRenewalEndsTheSession(String sessionId, ServiceKey key, boolean anotherUser) {
 		String password = strongPassword();
 		User user = newUser(uniqueEmail(), password);
 		SESSIONS.answerNextRenewalWith(new SessionGrantSigner(key, Clock.systemUTC())
-			.sign(new SessionGrant(anotherUser ? "someone-else" : user.id().toString(), sessionId, List.of("USER", "ADMIN"), List.of("pwd", "otp"),
-					this.clock.instant(), false, false, SessionSecrets.hash(SessionSecrets.newSecret()),
-					this.clock.instant().plus(Duration.ofHours(12)))));
+			.sign(new SessionGrant(anotherUser ? "someone-else" : user.id().toString(), sessionId,
+					List.of("USER", "ADMIN"), List.of("pwd", "otp"), this.clock.instant(), false, false,
+					SessionSecrets.hash(SessionSecrets.newSecret()), this.clock.instant().plus(Duration.ofHours(12)))));
 
 		HttpResponse<String> response = send("POST", "/api/auth/reauthenticate", Map.of("password", password),
 				bearer(user, sessionId, this.clock.instant().minus(Duration.ofHours(1))));
@@ -166,7 +174,8 @@ class SessionGrantIT extends AuthIntegrationTest {
 
 	private String sessionIdOf(User user) {
 		String body = lastCreate(user).body();
-		// The stub names the session in its answer only; find it from the grant call that followed.
+		// The stub names the session in its answer only; find it from the grant call that
+		// followed.
 		List<SessionServiceStub.Call> grants = SESSIONS.calls("PUT", "/internal/users/" + user.id() + "/sessions/");
 		assertThat(grants).as("grant attached after %s", body).isNotEmpty();
 		String uri = grants.get(grants.size() - 1).uri();
@@ -187,4 +196,5 @@ class SessionGrantIT extends AuthIntegrationTest {
 		assertThat(calls).isNotEmpty();
 		return calls.get(calls.size() - 1);
 	}
+
 }

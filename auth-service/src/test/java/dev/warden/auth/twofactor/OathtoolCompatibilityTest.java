@@ -13,8 +13,9 @@ import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 
 /**
- * Warden's codes are the codes a real authenticator computes: checked against oathtool (Debian's {@code oathtool}
- * package, installed by {@code .ci/run}) for random secrets at fixed instants.
+ * Warden's codes are the codes a real authenticator computes: checked against oathtool
+ * (Debian's {@code oathtool} package, installed by {@code .ci/run}) for random secrets at
+ * fixed instants.
  */
 class OathtoolCompatibilityTest {
 
@@ -28,8 +29,8 @@ class OathtoolCompatibilityTest {
 			String base32 = new Base32().encodeToString(secret).replace("=", "");
 			Instant at = Instant.ofEpochSecond(1_600_000_000L + random.nextInt(400_000_000));
 
-			String oathtool = run("oathtool", "--totp", "-b", "--now", at.toString().replace("T", " ").replace("Z", " UTC"),
-					base32);
+			String oathtool = run("oathtool", "--totp", "-b", "--now",
+					at.toString().replace("T", " ").replace("Z", " UTC"), base32);
 
 			assertThat(Totp.code(secret, Totp.step(at))).as("%s at %s", base32, at).isEqualTo(oathtool);
 		}
@@ -59,4 +60,5 @@ class OathtoolCompatibilityTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

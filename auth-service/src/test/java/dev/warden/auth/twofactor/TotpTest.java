@@ -59,4 +59,5 @@ class TotpTest {
 		assertThat(Totp.matchingStep(SHA1_SEED, "12345a", now)).isEmpty();
 		assertThat(Totp.matchingStep(SHA1_SEED, "1234567", now)).isEmpty();
 	}
+
 }

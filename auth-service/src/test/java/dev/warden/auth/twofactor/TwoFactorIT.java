@@ -21,7 +21,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Two-factor authentication against real PostgreSQL, Redis and Kafka: set-up, sign-in, recovery, turning off. */
+/**
+ * Two-factor authentication against real PostgreSQL, Redis and Kafka: set-up, sign-in,
+ * recovery, turning off.
+ */
 class TwoFactorIT extends AuthIntegrationTest {
 
 	@Autowired
@@ -36,13 +39,17 @@ class TwoFactorIT extends AuthIntegrationTest {
 
 		assertThat(secret).matches("[A-Z2-7]{32}");
 		assertThat(setup.get("otpauthUri").asString()).startsWith("otpauth://totp/Warden:")
-			.contains("secret=" + secret).contains("issuer=Warden").contains("digits=6").contains("period=30");
+			.contains("secret=" + secret)
+			.contains("issuer=Warden")
+			.contains("digits=6")
+			.contains("period=30");
 		assertThat(setup.get("qrCode").asString()).startsWith("data:image/png;base64,iVBOR");
 		String stored = this.jdbc.queryForObject("select secret_encrypted from two_factor where user_id = ?",
 				String.class, user.id());
 		assertThat(stored).startsWith("k2.").doesNotContain(secret);
 		assertThat(read(send("GET", "/api/security/two-factor", null, bearer(user))).get("enabled").asBoolean())
-			.as("pending until confirmed").isFalse();
+			.as("pending until confirmed")
+			.isFalse();
 
 		HttpResponse<String> confirmed = send("POST", "/api/security/two-factor/confirm",
 				Map.of("code", codeFor(secret, 0)), bearer(user));
@@ -118,8 +125,9 @@ class TwoFactorIT extends AuthIntegrationTest {
 		JsonNode event = this.events.await(user.id().toString(), EventTypes.RECOVERY_CODE_USED);
 		assertThat(event.get("data").get("remaining").asInt()).isEqualTo(9);
 		assertThat(event.toString()).doesNotContain(recovery);
-		assertThat(read(send("GET", "/api/security/two-factor", null, bearer(user))).get("recoveryCodesRemaining")
-			.asInt()).isEqualTo(9);
+		assertThat(
+				read(send("GET", "/api/security/two-factor", null, bearer(user))).get("recoveryCodesRemaining").asInt())
+			.isEqualTo(9);
 	}
 
 	@Test
@@ -132,29 +140,32 @@ class TwoFactorIT extends AuthIntegrationTest {
 
 		List<Integer> statuses = new ArrayList<>();
 		for (int attempt = 0; attempt < 6; attempt++) {
-			statuses.add(send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", "000000"), signingIn())
-				.statusCode());
+			statuses
+				.add(send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code", "000000"), signingIn())
+					.statusCode());
 			this.clock.advance(Duration.ofSeconds(20));
 		}
 
 		assertThat(statuses.subList(0, 5)).containsOnly(400);
 		assertThat(statuses.get(5)).as("the token is gone").isEqualTo(401);
 		assertThat(send("POST", "/api/auth/login/mfa",
-				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), signingIn()).statusCode())
-			.isEqualTo(401);
+				Map.of("mfaToken", mfaToken, "code", codeFor(enabled.secret(), 0)), signingIn())
+			.statusCode()).isEqualTo(401);
 		List<JsonNode> failures = org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.events.find(user.id().toString(), EventTypes.LOGIN_FAILED), (found) -> found.size() == 5);
-		assertThat(failures).allSatisfy((event) -> assertThat(event.get("data").get("reason").asString())
-			.isEqualTo("wrong_code"));
+		assertThat(failures)
+			.allSatisfy((event) -> assertThat(event.get("data").get("reason").asString()).isEqualTo("wrong_code"));
 		assertThat(secondStep(email, password, codeFor(enabled.secret(), 0)).statusCode())
-			.as("five wrong codes do not lock the password or the codes").isEqualTo(200);
+			.as("five wrong codes do not lock the password or the codes")
+			.isEqualTo(200);
 	}
 
 	/**
-	 * The attacker knows the password: every sign-in opens a fresh challenge (as if from another address), and
-	 * each challenge spends two wrong codes, all at once. The account's budget holds whatever the number of
-	 * challenges: a burst judges at most three codes, ten in all before codes are refused, and the owner is told.
+	 * The attacker knows the password: every sign-in opens a fresh challenge (as if from
+	 * another address), and each challenge spends two wrong codes, all at once. The
+	 * account's budget holds whatever the number of challenges: a burst judges at most
+	 * three codes, ten in all before codes are refused, and the owner is told.
 	 */
 	@Test
 	void wrongCodesAreBudgetedPerAccountWhateverTheNumberOfChallengesAndTheOwnerIsTold() throws Exception {
@@ -171,7 +182,8 @@ class TwoFactorIT extends AuthIntegrationTest {
 		for (String challenge : challenges) {
 			for (int code = 0; code < 2; code++) {
 				burst.add(() -> send("POST", "/api/auth/login/mfa", Map.of("mfaToken", challenge, "code", "000000"),
-						signingIn()).statusCode());
+						signingIn())
+					.statusCode());
 			}
 		}
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
@@ -188,7 +200,8 @@ class TwoFactorIT extends AuthIntegrationTest {
 		assertThat(statuses).containsOnly(400, 429);
 		assertThat(judged).as("a burst judges at most three codes").isBetween(1L, 3L);
 
-		// Then one at a time, each after the wait the last one imposed, until the budget is spent.
+		// Then one at a time, each after the wait the last one imposed, until the budget
+		// is spent.
 		int challenge = 0;
 		HttpResponse<String> answer;
 		do {
@@ -205,9 +218,11 @@ class TwoFactorIT extends AuthIntegrationTest {
 		assertThat(answer.statusCode()).isEqualTo(429);
 		assertThat(answer.body()).contains("\"code\":\"second_factor_throttled\"");
 		assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()))
-			.as("refused for about 15 minutes from the tenth wrong code").isBetween(600L, 900L);
+			.as("refused for about 15 minutes from the tenth wrong code")
+			.isBetween(600L, 900L);
 		assertThat(secondStep(email, password, codeFor(enabled.secret(), 0)).statusCode())
-			.as("while refused, even the right code is not judged").isEqualTo(429);
+			.as("while refused, even the right code is not judged")
+			.isEqualTo(429);
 		JsonNode told = this.events.await(user.id().toString(), EventTypes.SECOND_FACTOR_FAILED);
 		assertThat(told.get("data").get("failures").asInt()).isEqualTo(10);
 		assertThat(told.get("data").get("email").asString()).isEqualTo(email);
@@ -215,11 +230,13 @@ class TwoFactorIT extends AuthIntegrationTest {
 
 		this.clock.advance(Duration.ofMinutes(16));
 		assertThat(secondStep(email, password, codeFor(enabled.secret(), 0)).statusCode())
-			.as("the owner signs in after the wait").isEqualTo(200);
+			.as("the owner signs in after the wait")
+			.isEqualTo(200);
 		this.clock.advance(Duration.ofSeconds(30));
 		assertThat(secondStep(email, password, "000000").statusCode()).isEqualTo(400);
 		assertThat(secondStep(email, password, "000000").statusCode())
-			.as("a completed sign-in started the budget again").isEqualTo(400);
+			.as("a completed sign-in started the budget again")
+			.isEqualTo(400);
 		assertThat(this.events.find(user.id().toString(), EventTypes.SECOND_FACTOR_FAILED)).hasSize(1);
 	}
 
@@ -230,7 +247,8 @@ class TwoFactorIT extends AuthIntegrationTest {
 		User user = newUser(email, password);
 		Enabled enabled = enable(user);
 		String mfaToken = read(login(email, password)).get("mfaToken").asString();
-		// The token lives in Redis for five minutes; expire it as time would (listing keys is no service's right).
+		// The token lives in Redis for five minutes; expire it as time would (listing
+		// keys is no service's right).
 		StringRedisTemplate redis = TestRedis.unrestricted();
 		redis.keys("warden:auth:mfa:*").forEach((key) -> redis.expire(key, Duration.ofMillis(1)));
 		sleepBriefly();
@@ -265,8 +283,9 @@ class TwoFactorIT extends AuthIntegrationTest {
 				Map.of("password", password, "code", codeFor(enabled.secret(), 1)), bearer(user));
 		assertThat(disabled.statusCode()).isEqualTo(204);
 		assertThat(read(login(email, password)).get("status").asString()).isEqualTo("AUTHENTICATED");
-		assertThat(this.jdbc.queryForObject("select count(*) from two_factor where user_id = ?", Integer.class,
-				user.id())).isZero();
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from two_factor where user_id = ?", Integer.class, user.id()))
+			.isZero();
 		this.events.await(user.id().toString(), EventTypes.TWO_FACTOR_DISABLED);
 	}
 
@@ -274,8 +293,12 @@ class TwoFactorIT extends AuthIntegrationTest {
 	void changesNeedARecentSignInAndASessionAndAnActiveSetupCannotBeReplaced() {
 		User user = newUser(uniqueEmail(), strongPassword());
 		String stale = bearer(user, "staleSession0000000001", Instant.now().minus(Duration.ofHours(1)));
-		String token = dev.warden.infra.test.TestJwts.shared().forUser(user.id().toString()).roles("USER")
-			.apiToken("t1").amr("token").bearer();
+		String token = dev.warden.infra.test.TestJwts.shared()
+			.forUser(user.id().toString())
+			.roles("USER")
+			.apiToken("t1")
+			.amr("token")
+			.bearer();
 
 		HttpResponse<String> staleSetup = send("POST", "/api/security/two-factor/setup", null, stale);
 		HttpResponse<String> tokenSetup = send("POST", "/api/security/two-factor/setup", null, token);
@@ -359,14 +382,17 @@ class TwoFactorIT extends AuthIntegrationTest {
 	private Enabled enable(User user) {
 		String secret = read(send("POST", "/api/security/two-factor/setup", null, bearer(user))).get("secret")
 			.asString();
-		JsonNode codes = read(send("POST", "/api/security/two-factor/confirm", Map.of("code", codeFor(secret, -1)),
-				bearer(user))).get("recoveryCodes");
+		JsonNode codes = read(
+				send("POST", "/api/security/two-factor/confirm", Map.of("code", codeFor(secret, -1)), bearer(user)))
+			.get("recoveryCodes");
 		List<String> recovery = new ArrayList<>();
 		codes.forEach((code) -> recovery.add(code.asString()));
 		return new Enabled(secret, recovery);
 	}
 
-	/** The code an authenticator app shows, {@code offset} steps from the service's clock. */
+	/**
+	 * The code an authenticator app shows, {@code offset} steps from the service's clock.
+	 */
 	private String codeFor(String base32, int offset) {
 		return Totp.code(new Base32().decode(base32), Totp.step(this.clock.instant()) + offset);
 	}
@@ -382,4 +408,5 @@ class TwoFactorIT extends AuthIntegrationTest {
 
 	record Enabled(String secret, List<String> recoveryCodes) {
 	}
+
 }

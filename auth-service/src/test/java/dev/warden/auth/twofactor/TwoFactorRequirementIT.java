@@ -27,8 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Operators require two-factor authentication of roles (OWASP ASVS 5.0 §6.3.3): a user of such a role without it
- * signs in to a session held to the set-up, which confirming two-factor releases, and cannot turn it off.
+ * Operators require two-factor authentication of roles (OWASP ASVS 5.0 §6.3.3): a user of
+ * such a role without it signs in to a session held to the set-up, which confirming
+ * two-factor releases, and cannot turn it off.
  */
 class TwoFactorRequirementIT extends AuthIntegrationTest {
 
@@ -42,7 +43,8 @@ class TwoFactorRequirementIT extends AuthIntegrationTest {
 
 	@Test
 	void anAdministratorRequiresTwoFactorOfRolesAndUnknownRolesAreRefused() {
-		// An administrator of its own, so other tests awaiting the bootstrap administrator's changes never see these.
+		// An administrator of its own, so other tests awaiting the bootstrap
+		// administrator's changes never see these.
 		User admin = this.users.create(uniqueEmail(), "Quinn Tester", List.of(Roles.USER, Roles.ADMIN),
 				strongPassword(), false, "test");
 		Map<String, Object> unknown = rules(List.of("ADMIN", "ROOT"));
@@ -51,8 +53,7 @@ class TwoFactorRequirementIT extends AuthIntegrationTest {
 
 		HttpResponse<String> refused = send("PUT", "/api/admin/password-policy", unknown, bearer(admin));
 		HttpResponse<String> incomplete = send("PUT", "/api/admin/password-policy", missing, bearer(admin));
-		HttpResponse<String> saved = send("PUT", "/api/admin/password-policy", rules(List.of("ADMIN")),
-				bearer(admin));
+		HttpResponse<String> saved = send("PUT", "/api/admin/password-policy", rules(List.of("ADMIN")), bearer(admin));
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(read(refused).get("errors").toString()).contains("\"field\":\"twoFactorRequiredFor\"")
@@ -68,7 +69,10 @@ class TwoFactorRequirementIT extends AuthIntegrationTest {
 			.alias("audited with the roles")
 			.until(() -> this.events.find(admin.id().toString(), EventTypes.PASSWORD_POLICY_CHANGED)
 				.stream()
-				.anyMatch((event) -> event.get("data").get("after").path("twoFactorRequiredFor").toString()
+				.anyMatch((event) -> event.get("data")
+					.get("after")
+					.path("twoFactorRequiredFor")
+					.toString()
 					.equals("[\"ADMIN\"]")));
 	}
 
@@ -164,7 +168,10 @@ class TwoFactorRequirementIT extends AuthIntegrationTest {
 		this.policies.change(this.json.convertValue(rules(List.of(roles)), PasswordPolicy.class), "test");
 	}
 
-	/** The body of session-service's latest session creation: what auth-service asked it to open. */
+	/**
+	 * The body of session-service's latest session creation: what auth-service asked it
+	 * to open.
+	 */
 	private static String lastCreatedSession() {
 		List<SessionServiceStub.Call> created = SESSIONS.calls("POST", "/internal/sessions");
 		return created.stream()
@@ -181,8 +188,11 @@ class TwoFactorRequirementIT extends AuthIntegrationTest {
 		return rules;
 	}
 
-	/** The code an authenticator app shows, {@code offset} steps from the service's clock. */
+	/**
+	 * The code an authenticator app shows, {@code offset} steps from the service's clock.
+	 */
 	private String codeFor(String base32, int offset) {
 		return Totp.code(new Base32().decode(base32), Totp.step(this.clock.instant()) + offset);
 	}
+
 }

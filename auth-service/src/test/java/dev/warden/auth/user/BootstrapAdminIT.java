@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 /**
- * The first administrator is created once at start-up, with an Argon2id hash at OWASP's parameters, and its
- * {@code warden.user.created} event leaves through the outbox in the CloudEvents envelope, without the password.
+ * The first administrator is created once at start-up, with an Argon2id hash at OWASP's
+ * parameters, and its {@code warden.user.created} event leaves through the outbox in the
+ * CloudEvents envelope, without the password.
  */
 class BootstrapAdminIT extends AuthIntegrationTest {
 
@@ -37,8 +38,7 @@ class BootstrapAdminIT extends AuthIntegrationTest {
 
 		assertThat(admin.roles()).containsExactlyInAnyOrder("USER", "ADMIN");
 		assertThat(admin.passwordChangeRequired()).as("a temporary password by default").isTrue();
-		assertThat(admin.passwordHash()).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$")
-			.doesNotContain(PASSWORD);
+		assertThat(admin.passwordHash()).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
 	}
 
 	@Test
@@ -66,7 +66,8 @@ class BootstrapAdminIT extends AuthIntegrationTest {
 
 	@Test
 	void theFirstSignInOfTheBootstrapAdministratorMustChooseANewPassword() {
-		// Its own administrator: other tests move the shared clock on by days, past the first one's expiry.
+		// Its own administrator: other tests move the shared clock on by days, past the
+		// first one's expiry.
 		String email = bootstrap(null);
 
 		HttpResponse<String> response = login(email, PASSWORD);
@@ -94,7 +95,10 @@ class BootstrapAdminIT extends AuthIntegrationTest {
 			.isCloseTo(this.clock.instant().plus(Duration.ofHours(72)), within(1, ChronoUnit.MILLIS));
 	}
 
-	/** Runs the bootstrap for a new e-mail address; {@code passwordChangeRequired} as the operator configures it. */
+	/**
+	 * Runs the bootstrap for a new e-mail address; {@code passwordChangeRequired} as the
+	 * operator configures it.
+	 */
 	private String bootstrap(Boolean passwordChangeRequired) {
 		String email = "bootstrap-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 		bootstrapper(email, passwordChangeRequired).run(new DefaultApplicationArguments());
@@ -121,6 +125,8 @@ class BootstrapAdminIT extends AuthIntegrationTest {
 		this.bootstrap.run(new DefaultApplicationArguments());
 
 		assertThat(this.jdbc.queryForObject("select count(*) from app_user where lower(email) = 'root@example.test'",
-				Integer.class)).isEqualTo(1);
+				Integer.class))
+			.isEqualTo(1);
 	}
+
 }

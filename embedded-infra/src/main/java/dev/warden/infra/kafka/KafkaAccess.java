@@ -19,10 +19,11 @@ import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Brings a broker to what {@link KafkaPrincipals} says, as its administrator: every event topic and its dead-letter
- * twin, a SCRAM user per principal (with the password given, replacing an older one), and each principal's ACLs.
- * Idempotent, so a local run applies it at every start over the data it kept. Returns once the broker itself
- * enforces all of it, not merely once the controller accepted it.
+ * Brings a broker to what {@link KafkaPrincipals} says, as its administrator: every event
+ * topic and its dead-letter twin, a SCRAM user per principal (with the password given,
+ * replacing an older one), and each principal's ACLs. Idempotent, so a local run applies
+ * it at every start over the data it kept. Returns once the broker itself enforces all of
+ * it, not merely once the controller accepted it.
  */
 public final class KafkaAccess {
 
@@ -80,7 +81,10 @@ public final class KafkaAccess {
 		}
 	}
 
-	/** Users and ACLs travel through the metadata log to the broker: wait until the broker answers with them. */
+	/**
+	 * Users and ACLs travel through the metadata log to the broker: wait until the broker
+	 * answers with them.
+	 */
 	private static void awaitEnforced(Admin admin, List<KafkaPrincipal> principals, List<AclBinding> acls)
 			throws InterruptedException, ExecutionException {
 		Set<String> names = principals.stream().map(KafkaPrincipal::name).collect(Collectors.toSet());
@@ -97,4 +101,5 @@ public final class KafkaAccess {
 			Thread.sleep(50);
 		}
 	}
+
 }

@@ -9,8 +9,9 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
 /**
- * One "allow" rule: {@code principal} may perform {@code operation} on the topic or consumer group {@code name}
- * (or, when {@code prefixed}, on every group whose name starts with it), from any host.
+ * One "allow" rule: {@code principal} may perform {@code operation} on the topic or
+ * consumer group {@code name} (or, when {@code prefixed}, on every group whose name
+ * starts with it), from any host.
  */
 public record KafkaAcl(String principal, Operation operation, Resource resource, String name, boolean prefixed) {
 
@@ -25,7 +26,8 @@ public record KafkaAcl(String principal, Operation operation, Resource resource,
 	/** As the broker stores it. */
 	public AclBinding binding() {
 		return new AclBinding(
-				new ResourcePattern(this.resource.type, this.name, this.prefixed ? PatternType.PREFIXED : PatternType.LITERAL),
+				new ResourcePattern(this.resource.type, this.name,
+						this.prefixed ? PatternType.PREFIXED : PatternType.LITERAL),
 				new AccessControlEntry("User:" + this.principal, "*", this.operation.kafka, AclPermissionType.ALLOW));
 	}
 
@@ -39,6 +41,7 @@ public record KafkaAcl(String principal, Operation operation, Resource resource,
 		Operation(AclOperation kafka) {
 			this.kafka = kafka;
 		}
+
 	}
 
 	/** The resources Warden's principals are given rights on. */
@@ -51,5 +54,6 @@ public record KafkaAcl(String principal, Operation operation, Resource resource,
 		Resource(ResourceType type) {
 			this.type = type;
 		}
+
 	}
 }

@@ -3,7 +3,10 @@ package dev.warden.infra.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Client settings that sign in to Warden's Kafka with SASL/SCRAM-SHA-512, as the services do. */
+/**
+ * Client settings that sign in to Warden's Kafka with SASL/SCRAM-SHA-512, as the services
+ * do.
+ */
 public final class KafkaClientSecurity {
 
 	public static final String MECHANISM = "SCRAM-SHA-512";
@@ -25,4 +28,5 @@ public final class KafkaClientSecurity {
 		return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
 				+ password + "\";";
 	}
+
 }

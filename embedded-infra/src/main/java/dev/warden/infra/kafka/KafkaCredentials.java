@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The passwords of a broker's principals: the administrator's and each principal's SCRAM password. Each service is
- * handed only its own ({@link #serviceProperties(String)}).
+ * The passwords of a broker's principals: the administrator's and each principal's SCRAM
+ * password. Each service is handed only its own ({@link #serviceProperties(String)}).
  *
  * @param adminPassword the password of {@link KafkaPrincipals#ADMIN}
  * @param passwords principal name → password, for every principal the broker is to know
@@ -31,8 +31,9 @@ public record KafkaCredentials(String adminPassword, Map<String, String> passwor
 	}
 
 	/**
-	 * 32 letters and digits (about 187 bits): safe inside a JAAS option ({@code password="..."}) and in the SCRAM
-	 * arguments of {@code kafka-storage format}, which give {@code "} and {@code ,} a meaning.
+	 * 32 letters and digits (about 187 bits): safe inside a JAAS option
+	 * ({@code password="..."}) and in the SCRAM arguments of
+	 * {@code kafka-storage format}, which give {@code "} and {@code ,} a meaning.
 	 */
 	public static String randomPassword() {
 		StringBuilder password = new StringBuilder(32);
@@ -61,7 +62,10 @@ public record KafkaCredentials(String adminPassword, Map<String, String> passwor
 		return this.passwords.containsKey(principal);
 	}
 
-	/** The {@code warden.kafka.*} properties that make a service sign in as {@code principal}. */
+	/**
+	 * The {@code warden.kafka.*} properties that make a service sign in as
+	 * {@code principal}.
+	 */
 	public Map<String, String> serviceProperties(String principal) {
 		return Map.of("warden.kafka.username", principal, "warden.kafka.password", passwordOf(principal));
 	}
@@ -71,7 +75,10 @@ public record KafkaCredentials(String adminPassword, Map<String, String> passwor
 		return KafkaClientSecurity.scram(bootstrapServers, principal, passwordOf(principal));
 	}
 
-	/** Kafka client properties signing in as the administrator: for the infrastructure's set-up only. */
+	/**
+	 * Kafka client properties signing in as the administrator: for the infrastructure's
+	 * set-up only.
+	 */
 	public Map<String, Object> adminClientProperties(String bootstrapServers) {
 		return KafkaClientSecurity.scram(bootstrapServers, KafkaPrincipals.ADMIN, this.adminPassword);
 	}

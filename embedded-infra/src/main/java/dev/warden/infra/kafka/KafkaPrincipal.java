@@ -6,13 +6,17 @@ import java.util.List;
 import dev.warden.event.Topics;
 
 /**
- * One Kafka user and what it may do: write some topics, read some topics, and consume in groups whose names start
- * with {@code groupPrefix}. Nothing else: no topic creation, no cluster operation, no other principal's groups.
+ * One Kafka user and what it may do: write some topics, read some topics, and consume in
+ * groups whose names start with {@code groupPrefix}. Nothing else: no topic creation, no
+ * cluster operation, no other principal's groups.
  *
- * @param name the SCRAM user name ({@code User:<name>} in ACLs); a service's is its application name
- * @param writes topics it may produce to (its own event topic, the dead-letter twins of what it consumes)
+ * @param name the SCRAM user name ({@code User:<name>} in ACLs); a service's is its
+ * application name
+ * @param writes topics it may produce to (its own event topic, the dead-letter twins of
+ * what it consumes)
  * @param reads topics it may consume
- * @param groupPrefix the start of every consumer group name it may use; {@code null} if it consumes nothing
+ * @param groupPrefix the start of every consumer group name it may use; {@code null} if
+ * it consumes nothing
  */
 public record KafkaPrincipal(String name, List<String> writes, List<String> reads, String groupPrefix) {
 
@@ -22,8 +26,9 @@ public record KafkaPrincipal(String name, List<String> writes, List<String> read
 	}
 
 	/**
-	 * A service that produces {@code produces} and consumes {@code consumes}, dead-lettering what it cannot handle
-	 * to their {@code -dlt} twins, in consumer groups named after itself.
+	 * A service that produces {@code produces} and consumes {@code consumes},
+	 * dead-lettering what it cannot handle to their {@code -dlt} twins, in consumer
+	 * groups named after itself.
 	 */
 	static KafkaPrincipal service(String name, List<String> produces, List<String> consumes) {
 		List<String> writes = new ArrayList<>(produces);
@@ -31,10 +36,14 @@ public record KafkaPrincipal(String name, List<String> writes, List<String> read
 		return new KafkaPrincipal(name, writes, consumes, consumes.isEmpty() ? null : name);
 	}
 
-	/** This principal's permissions as ACL rules, each allowing one operation on one resource. */
+	/**
+	 * This principal's permissions as ACL rules, each allowing one operation on one
+	 * resource.
+	 */
 	public List<KafkaAcl> acls() {
 		List<KafkaAcl> acls = new ArrayList<>();
-		// WRITE implies DESCRIBE, and since Kafka 3.0 (KIP-679) WRITE on a topic is enough for an idempotent
+		// WRITE implies DESCRIBE, and since Kafka 3.0 (KIP-679) WRITE on a topic is
+		// enough for an idempotent
 		// producer: no IDEMPOTENT_WRITE on the cluster.
 		this.writes.forEach((topic) -> acls.add(KafkaAcl.topic(this.name, KafkaAcl.Operation.WRITE, topic)));
 		this.reads.forEach((topic) -> acls.add(KafkaAcl.topic(this.name, KafkaAcl.Operation.READ, topic)));

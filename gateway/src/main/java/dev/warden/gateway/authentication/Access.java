@@ -2,7 +2,10 @@ package dev.warden.gateway.authentication;
 
 import dev.warden.gateway.problem.GatewayProblem;
 
-/** Whether a caller may make a request: allowed, or refused with the problem that says why. */
+/**
+ * Whether a caller may make a request: allowed, or refused with the problem that says
+ * why.
+ */
 record Access(GatewayProblem refusal) {
 
 	static final Access ALLOWED = new Access(null);

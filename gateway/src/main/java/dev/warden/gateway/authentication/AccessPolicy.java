@@ -10,9 +10,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Which routed paths need no caller, which a caller who must change the password, or set up two-factor
- * authentication, may still reach, and what an API token or a non-administrator may not do: {@link #decide} applies
- * them to a caller, with nothing of the exchange but its path and method.
+ * Which routed paths need no caller, which a caller who must change the password, or set
+ * up two-factor authentication, may still reach, and what an API token or a
+ * non-administrator may not do: {@link #decide} applies them to a caller, with nothing of
+ * the exchange but its path and method.
  */
 final class AccessPolicy {
 
@@ -21,13 +22,17 @@ final class AccessPolicy {
 	/** Reachable without authentication (docs/architecture.md): signing in. */
 	private static final List<PathPattern> PUBLIC = patterns("/api/auth/login", "/api/auth/login/mfa");
 
-	/** What a session flagged "password change required" may still do (docs/architecture.md, Password). */
+	/**
+	 * What a session flagged "password change required" may still do
+	 * (docs/architecture.md, Password).
+	 */
 	private static final List<PathPattern> WHILE_PASSWORD_CHANGE_REQUIRED = patterns("/api/me",
 			"/api/security/password/policy", "/api/security/password", "/api/auth/logout");
 
 	/**
-	 * What a session flagged "two-factor set-up required" may still do (OWASP ASVS 5.0 §6.3.3): see who it is, read
-	 * the policy that says why, re-authenticate for the set-up, set it up, and sign out.
+	 * What a session flagged "two-factor set-up required" may still do (OWASP ASVS 5.0
+	 * §6.3.3): see who it is, read the policy that says why, re-authenticate for the
+	 * set-up, set it up, and sign out.
 	 */
 	private static final List<PathPattern> WHILE_TWO_FACTOR_SETUP_REQUIRED = patterns("/api/me", "/api/auth/logout",
 			"/api/auth/reauthenticate", "/api/security/password/policy", "/api/security/two-factor/**");
@@ -35,7 +40,10 @@ final class AccessPolicy {
 	/** Security settings: a leaked API token must not change them. */
 	private static final List<PathPattern> SECURITY_SETTINGS = patterns("/api/security/**");
 
-	/** Changes only a signed-in session may make: the user's own settings, and administration. */
+	/**
+	 * Changes only a signed-in session may make: the user's own settings, and
+	 * administration.
+	 */
 	private static final List<PathPattern> SESSION_ONLY_CHANGES = patterns("/api/me/**", "/api/admin/**");
 
 	private static final java.util.Set<HttpMethod> UNSAFE = java.util.Set.of(HttpMethod.POST, HttpMethod.PUT,
@@ -57,7 +65,8 @@ final class AccessPolicy {
 		if (caller instanceof Resolution.Token token) {
 			return decide(token.token(), path, method);
 		}
-		// Only signing in goes without a caller: no credential is looked for anywhere else.
+		// Only signing in goes without a caller: no credential is looked for anywhere
+		// else.
 		return isPublic(path, method) ? Access.ALLOWED : Access.refused(GatewayProblem.unauthenticated());
 	}
 
@@ -65,7 +74,8 @@ final class AccessPolicy {
 		if (session.mustChangePassword() && !allowedWhilePasswordChangeRequired(path)) {
 			return Access.refused(GatewayProblem.passwordChangeRequired());
 		}
-		// The password change comes first: a session with both flags is held by the one above until it is done.
+		// The password change comes first: a session with both flags is held by the one
+		// above until it is done.
 		if (!session.mustChangePassword() && session.mustSetUpTwoFactor()
 				&& !allowedWhileTwoFactorSetupRequired(path)) {
 			return Access.refused(GatewayProblem.twoFactorSetupRequired());
@@ -77,8 +87,9 @@ final class AccessPolicy {
 	}
 
 	/**
-	 * An API token acts as its user with the token's one role, and never on the security settings, the user's own
-	 * settings or administration changes: a leaked token cannot change the password, mint more tokens or administer.
+	 * An API token acts as its user with the token's one role, and never on the security
+	 * settings, the user's own settings or administration changes: a leaked token cannot
+	 * change the password, mint more tokens or administer.
 	 */
 	private static Access decide(TokenIntrospection token, String path, HttpMethod method) {
 		if (needsSession(path, method)) {
@@ -94,7 +105,10 @@ final class AccessPolicy {
 		return matches(PUBLIC, path);
 	}
 
-	/** The sign-in steps: each may complete a sign-in, which replaces a session the browser still holds. */
+	/**
+	 * The sign-in steps: each may complete a sign-in, which replaces a session the
+	 * browser still holds.
+	 */
 	static boolean isSignIn(String path) {
 		return matches(PUBLIC, path);
 	}
@@ -112,8 +126,9 @@ final class AccessPolicy {
 	}
 
 	/**
-	 * Whether only a signed-in session may do this, never an API token: anything on the security settings, and
-	 * changes to the user's own settings or to administration (reading administration stays open to an ADMIN token).
+	 * Whether only a signed-in session may do this, never an API token: anything on the
+	 * security settings, and changes to the user's own settings or to administration
+	 * (reading administration stays open to an ADMIN token).
 	 */
 	static boolean needsSession(String path, HttpMethod method) {
 		return matches(SECURITY_SETTINGS, path) || (UNSAFE.contains(method) && matches(SESSION_ONLY_CHANGES, path));
@@ -127,4 +142,5 @@ final class AccessPolicy {
 	private static List<PathPattern> patterns(String... paths) {
 		return List.of(paths).stream().map(PARSER::parse).toList();
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * What follows once a caller is let through: the identity filter finds who it is, and the credentials a successful
- * answer ends are forgotten before it leaves ({@link CarriedRevocations}).
+ * What follows once a caller is let through: the identity filter finds who it is, and the
+ * credentials a successful answer ends are forgotten before it leaves
+ * ({@link CarriedRevocations}).
  */
 @Component
 class Admission {
@@ -40,13 +41,16 @@ class Admission {
 						live.tokenId(), List.of("token"), null, clientIp, null));
 		}
 		else if (caller instanceof Resolution.Anonymous anonymous) {
-			// Still vouched for, anonymously: the service then knows the request came through this door.
+			// Still vouched for, anonymously: the service then knows the request came
+			// through this door.
 			exchange.getAttributes()
 				.put(CallerIdentity.ATTRIBUTE, CallerIdentity.anonymous(clientIp, anonymous.replaces()));
 			if (anonymous.replaces() != null) {
-				// This replica forgets the replaced cookie before the sign-in's answer leaves.
+				// This replica forgets the replaced cookie before the sign-in's answer
+				// leaves.
 				this.revocations.forgetOnSignIn(exchange, anonymous.replacedCookie());
 			}
 		}
 	}
+
 }

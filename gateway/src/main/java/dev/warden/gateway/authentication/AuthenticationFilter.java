@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Establishes who is calling before anything is routed ({@link CredentialResolver}), lets them through only where
- * {@link AccessPolicy} allows it ({@link Admission}), and otherwise answers itself: a request that cannot be verified
- * never reaches a service (401), and one that cannot be checked because a store is unreachable is refused too (503).
- * Sessions that must change their password reach only the password change, the policy, {@code /api/me} and logout;
- * once the password is done, sessions that must set up two-factor authentication reach only its set-up,
- * re-authentication, the policy, {@code /api/me} and logout.
+ * Establishes who is calling before anything is routed ({@link CredentialResolver}), lets
+ * them through only where {@link AccessPolicy} allows it ({@link Admission}), and
+ * otherwise answers itself: a request that cannot be verified never reaches a service
+ * (401), and one that cannot be checked because a store is unreachable is refused too
+ * (503). Sessions that must change their password reach only the password change, the
+ * policy, {@code /api/me} and logout; once the password is done, sessions that must set
+ * up two-factor authentication reach only its set-up, re-authentication, the policy,
+ * {@code /api/me} and logout.
  */
 @Component
 class AuthenticationFilter implements GlobalFilter, Ordered {
@@ -48,8 +50,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 				return refuse(exchange, refused);
 			}
 			Resolution.Caller caller = (Resolution.Caller) resolution;
-			Access access = AccessPolicy.decide(caller,
-					exchange.getRequest().getPath().pathWithinApplication().value(),
+			Access access = AccessPolicy.decide(caller, exchange.getRequest().getPath().pathWithinApplication().value(),
 					exchange.getRequest().getMethod());
 			if (!access.allowed()) {
 				return access.refusal().write(exchange, this.json);
@@ -80,4 +81,5 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 	public int getOrder() {
 		return FilterOrder.AUTHENTICATION;
 	}
+
 }

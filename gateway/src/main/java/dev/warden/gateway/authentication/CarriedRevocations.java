@@ -14,9 +14,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The replica that carries a revocation forgets the credentials it ends before its answer leaves (a successful
- * one only): the client's very next request must not be answered from this replica's cache, even before the
- * revocation event reaches it (and the other replicas).
+ * The replica that carries a revocation forgets the credentials it ends before its answer
+ * leaves (a successful one only): the client's very next request must not be answered
+ * from this replica's cache, even before the revocation event reaches it (and the other
+ * replicas).
  */
 @Component
 class CarriedRevocations {
@@ -51,7 +52,10 @@ class CarriedRevocations {
 		this.cookie = cookie;
 	}
 
-	/** Registers what a successful answer to this request by a signed-in session ends, if anything. */
+	/**
+	 * Registers what a successful answer to this request by a signed-in session ends, if
+	 * anything.
+	 */
 	void forgetOnSuccess(ServerWebExchange exchange, String cookie, SessionIntrospection caller) {
 		Runnable forget = revokedBy(exchange.getRequest().getMethod(),
 				exchange.getRequest().getPath().pathWithinApplication(), cookie, caller);
@@ -67,13 +71,18 @@ class CarriedRevocations {
 		});
 	}
 
-	/** A completed sign-in replaced the session of the cookie the browser presented: forget that cookie. */
+	/**
+	 * A completed sign-in replaced the session of the cookie the browser presented:
+	 * forget that cookie.
+	 */
 	void forgetOnSignIn(ServerWebExchange exchange, String presented) {
 		exchange.getResponse().beforeCommit(() -> {
 			HttpStatusCode status = exchange.getResponse().getStatusCode();
-			if (status != null && status.is2xxSuccessful()
-					&& exchange.getResponse().getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-						.anyMatch((set) -> set.startsWith(this.cookie.effectiveName() + "=") && !set.contains("Max-Age=0"))) {
+			if (status != null && status.is2xxSuccessful() && exchange.getResponse()
+				.getHeaders()
+				.getOrEmpty(HttpHeaders.SET_COOKIE)
+				.stream()
+				.anyMatch((set) -> set.startsWith(this.cookie.effectiveName() + "=") && !set.contains("Max-Age=0"))) {
 				this.sessions.forget(presented);
 			}
 			return Mono.empty();
@@ -83,7 +92,8 @@ class CarriedRevocations {
 	private Runnable revokedBy(HttpMethod method, PathContainer path, String cookie, SessionIntrospection caller) {
 		if (HttpMethod.POST.equals(method)) {
 			if (LOGOUT.matches(path) || REAUTHENTICATE.matches(path) || TWO_FACTOR_CONFIRM.matches(path)) {
-				// Sign-out ends the session; re-authentication and turning two-factor on renew it under a new cookie.
+				// Sign-out ends the session; re-authentication and turning two-factor on
+				// renew it under a new cookie.
 				return () -> this.sessions.forget(cookie);
 			}
 			if (END_OTHERS.matches(path)) {
@@ -120,4 +130,5 @@ class CarriedRevocations {
 		Map<String, String> variables = match == null ? Map.of() : match.getUriVariables();
 		return variables.get("id");
 	}
+
 }

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Which credential a request presents, and who it stands for: a session cookie is introspected at session-service
- * and its caller is who auth-service's grant for that cookie says ({@link SessionIntrospector}); a Warden API token
- * ({@code Authorization: Bearer wdn_…}) at token-service ({@link TokenIntrospector}). A credential that cannot be
- * checked because its store is unreachable is refused too: the gateway fails closed.
+ * Which credential a request presents, and who it stands for: a session cookie is
+ * introspected at session-service and its caller is who auth-service's grant for that
+ * cookie says ({@link SessionIntrospector}); a Warden API token
+ * ({@code Authorization: Bearer wdn_…}) at token-service ({@link TokenIntrospector}). A
+ * credential that cannot be checked because its store is unreachable is refused too: the
+ * gateway fails closed.
  */
 @Component
 class CredentialResolver {
@@ -56,8 +58,9 @@ class CredentialResolver {
 		}
 		String token = bearerToken(exchange);
 		if (token != null) {
-			return this.tokens.introspect(token, this.clients.of(exchange),
-					exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))
+			return this.tokens
+				.introspect(token, this.clients.of(exchange),
+						exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))
 				.map(CredentialResolver::ofToken)
 				.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(ex, "token"));
 		}
@@ -69,7 +72,10 @@ class CredentialResolver {
 			.onErrorResume(AuthenticationUnavailableException.class, (ex) -> unavailable(ex, "session"));
 	}
 
-	/** Only Warden's own tokens are credentials here; any other Authorization value is ignored (and stripped). */
+	/**
+	 * Only Warden's own tokens are credentials here; any other Authorization value is
+	 * ignored (and stripped).
+	 */
 	private static String bearerToken(ServerWebExchange exchange) {
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -80,9 +86,9 @@ class CredentialResolver {
 	}
 
 	/**
-	 * A sign-in from a browser that still presents a live session: the new session replaces it (OWASP ASVS 5.0
-	 * 7.2.4), so auth-service is told which one to end once the sign-in completes. A session that cannot be checked
-	 * is simply not replaced.
+	 * A sign-in from a browser that still presents a live session: the new session
+	 * replaces it (OWASP ASVS 5.0 7.2.4), so auth-service is told which one to end once
+	 * the sign-in completes. A session that cannot be checked is simply not replaced.
 	 */
 	private Mono<Resolution> replacedBySignIn(String presented) {
 		return this.sessions.introspect(presented)
@@ -119,4 +125,5 @@ class CredentialResolver {
 		log.warn("The {} store is unreachable, refusing the request: {}", what, ex.getCause().toString());
 		return Mono.just(new Resolution.Refused(GatewayProblem.authenticationUnavailable(what), null, false));
 	}
+
 }

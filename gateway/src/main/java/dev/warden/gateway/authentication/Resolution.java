@@ -3,11 +3,18 @@ package dev.warden.gateway.authentication;
 import dev.warden.gateway.identity.CallerIdentity;
 import dev.warden.gateway.problem.GatewayProblem;
 
-/** What the credential a request presented turned out to be: a caller, or the reason none is. */
+/**
+ * What the credential a request presented turned out to be: a caller, or the reason none
+ * is.
+ */
 sealed interface Resolution {
 
-	/** Someone the gateway could establish; {@link AccessPolicy#decide} says what they may do. */
+	/**
+	 * Someone the gateway could establish; {@link AccessPolicy#decide} says what they may
+	 * do.
+	 */
 	sealed interface Caller extends Resolution {
+
 	}
 
 	/**
@@ -19,6 +26,7 @@ sealed interface Resolution {
 	record Anonymous(CallerIdentity.PreviousSession replaces, String replacedCookie) implements Caller {
 
 		static final Anonymous NO_ONE = new Anonymous(null, null);
+
 	}
 
 	/** A live session, by its cookie. */
@@ -30,11 +38,14 @@ sealed interface Resolution {
 	}
 
 	/**
-	 * No credential, one that is not (or no longer) valid, or one that cannot be checked right now.
+	 * No credential, one that is not (or no longer) valid, or one that cannot be checked
+	 * right now.
 	 *
 	 * @param challenge the {@code WWW-Authenticate} value to answer with, or {@code null}
-	 * @param clearsCookie whether the browser's session cookie is dead and is to be cleared
+	 * @param clearsCookie whether the browser's session cookie is dead and is to be
+	 * cleared
 	 */
 	record Refused(GatewayProblem problem, String challenge, boolean clearsCookie) implements Resolution {
 	}
+
 }

@@ -13,11 +13,12 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Hears every session revocation and renewal, and every token revocation, and drops them from this replica's
- * caches at once. Each gateway
- * replica consumes in a group of its own ({@code gateway-<random>}), so every replica hears every revocation
- * and "end other sessions" takes effect everywhere within the event's delivery time. An event whose source
- * does not own its topic is ignored: audit-service and notification-service dead-letter it.
+ * Hears every session revocation and renewal, and every token revocation, and drops them
+ * from this replica's caches at once. Each gateway replica consumes in a group of its own
+ * ({@code gateway-<random>}), so every replica hears every revocation and "end other
+ * sessions" takes effect everywhere within the event's delivery time. An event whose
+ * source does not own its topic is ignored: audit-service and notification-service
+ * dead-letter it.
  */
 @Component
 class RevocationListener {
@@ -43,10 +44,11 @@ class RevocationListener {
 			event = this.json.readValue(value, CloudEvent.class);
 		}
 		catch (JacksonException ex) {
-			return; // Not ours to dead-letter: audit-service does that; the gateway only listens.
+			return; // Not ours to dead-letter: audit-service does that; the gateway only
+					// listens.
 		}
-		if (event != null && (!EventSources.isOwner(topic, event.source())
-				|| !EventSources.belongsOn(topic, event.type()))) {
+		if (event != null
+				&& (!EventSources.isOwner(topic, event.source()) || !EventSources.belongsOn(topic, event.type()))) {
 			log.warn("Ignored event {} on {}: its source or type is not the topic's owner's", event.id(), topic);
 			return;
 		}
@@ -56,13 +58,15 @@ class RevocationListener {
 			this.sessions.evictSession(event.dataString("sessionId"));
 			log.debug("Forgot session {} ({})", event.dataString("sessionId"), event.type());
 		}
-		if (event != null && (EventTypes.TOKEN_REVOKED.equals(event.type())
-				|| EventTypes.TOKEN_EXPIRED.equals(event.type()))) {
+		if (event != null
+				&& (EventTypes.TOKEN_REVOKED.equals(event.type()) || EventTypes.TOKEN_EXPIRED.equals(event.type()))) {
 			this.tokens.evictToken(event.dataString("tokenId"));
 		}
-		// The owner was locked (or unlocked): every cached answer about the user's tokens is stale.
+		// The owner was locked (or unlocked): every cached answer about the user's tokens
+		// is stale.
 		if (event != null && EventTypes.TOKENS_SUSPENDED.equals(event.type())) {
 			this.tokens.evictUser(event.subject());
 		}
 	}
+
 }

@@ -5,7 +5,10 @@ import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Expiry;
 
-/** A cached session is reused for the cache's lifetime, but never past the end its grant names. */
+/**
+ * A cached session is reused for the cache's lifetime, but never past the end its grant
+ * names.
+ */
 final class SessionCacheExpiry implements Expiry<String, SessionIntrospection> {
 
 	private final Duration ttl;
@@ -17,7 +20,10 @@ final class SessionCacheExpiry implements Expiry<String, SessionIntrospection> {
 		this.clock = clock;
 	}
 
-	/** How long a session may be reused from now on, in nanoseconds (zero once its grant has ended). */
+	/**
+	 * How long a session may be reused from now on, in nanoseconds (zero once its grant
+	 * has ended).
+	 */
 	long lifetimeNanos(SessionIntrospection session) {
 		Duration left = (session.expiresAt() == null) ? Duration.ZERO
 				: Duration.between(this.clock.instant(), session.expiresAt());
@@ -39,4 +45,5 @@ final class SessionCacheExpiry implements Expiry<String, SessionIntrospection> {
 	public long expireAfterRead(String key, SessionIntrospection session, long currentTime, long currentDuration) {
 		return currentDuration;
 	}
+
 }

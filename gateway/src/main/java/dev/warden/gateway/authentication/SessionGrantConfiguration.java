@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * auth-service's public key, which every session grant must verify against: without it the gateway does not start,
- * as it could establish no session's identity.
+ * auth-service's public key, which every session grant must verify against: without it
+ * the gateway does not start, as it could establish no session's identity.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionGrantConfiguration {
@@ -21,4 +21,5 @@ class SessionGrantConfiguration {
 	SessionGrantVerifier sessionGrantVerifier(@Value("${warden.internal.auth-service-key:}") String key) {
 		return new SessionGrantVerifier(SETTING, key, Clock.systemUTC());
 	}
+
 }

@@ -21,26 +21,32 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks session-service whether a session cookie is live, by the cookie's SHA-256 only (session-service never sees
- * a cookie value), behind a circuit breaker and a timeout, and keeps live answers for a few seconds (Caffeine,
- * keyed by that hash), never past the session's end. {@link #evictSession(String)} drops a session the moment its
- * revocation is announced.
+ * Asks session-service whether a session cookie is live, by the cookie's SHA-256 only
+ * (session-service never sees a cookie value), behind a circuit breaker and a timeout,
+ * and keeps live answers for a few seconds (Caffeine, keyed by that hash), never past the
+ * session's end. {@link #evictSession(String)} drops a session the moment its revocation
+ * is announced.
  * <p>
- * Who the session belongs to comes only from auth-service's grant in the answer, verified with auth-service's
- * public key and bound to the presented cookie's hash: session-service only stores it, so a session-service taken
- * over can neither make up an identity nor hand one cookie another session's grant. An answer without a valid
- * grant is an inactive session, and is not cached.
+ * Who the session belongs to comes only from auth-service's grant in the answer, verified
+ * with auth-service's public key and bound to the presented cookie's hash:
+ * session-service only stores it, so a session-service taken over can neither make up an
+ * identity nor hand one cookie another session's grant. An answer without a valid grant
+ * is an inactive session, and is not cached.
  * <p>
- * Fail closed: the moment session-service cannot answer (its Redis is down, it is down, the breaker is open),
- * every cached answer is dropped and none is used until an introspection succeeds again, so from the first
- * failed call on no cookie passes — not even one verified a few seconds earlier.
+ * Fail closed: the moment session-service cannot answer (its Redis is down, it is down,
+ * the breaker is open), every cached answer is dropped and none is used until an
+ * introspection succeeds again, so from the first failed call on no cookie passes — not
+ * even one verified a few seconds earlier.
  */
 @Component
 public class SessionIntrospector {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionIntrospector.class);
 
-	/** Key prefix of a user-wide eviction in {@code evictedAt} (session ids never contain a colon). */
+	/**
+	 * Key prefix of a user-wide eviction in {@code evictedAt} (session ids never contain
+	 * a colon).
+	 */
 	private static final String USER = "user:";
 
 	private final WebClient client;
@@ -48,8 +54,9 @@ public class SessionIntrospector {
 	private final Cache<String, SessionIntrospection> cache;
 
 	/**
-	 * When each recently revoked or renewed session was evicted, on one counter with the introspection calls: an
-	 * introspection that was asked before the eviction is answered but not cached (it raced the revocation).
+	 * When each recently revoked or renewed session was evicted, on one counter with the
+	 * introspection calls: an introspection that was asked before the eviction is
+	 * answered but not cached (it raced the revocation).
 	 */
 	private final Cache<String, Long> evictedAt;
 
@@ -57,7 +64,10 @@ public class SessionIntrospector {
 
 	private final ReactiveCircuitBreaker breaker;
 
-	/** Set by a failed introspection, cleared by the next answer: while set, the cache is not used. */
+	/**
+	 * Set by a failed introspection, cleared by the next answer: while set, the cache is
+	 * not used.
+	 */
 	private volatile boolean storeUnavailable;
 
 	private final GatewayAuthProperties properties;
@@ -67,7 +77,8 @@ public class SessionIntrospector {
 	private final SessionGrantVerifier grants;
 
 	SessionIntrospector(WebClient.Builder builder, Upstreams upstreams, GatewayAuthProperties properties,
-			ServiceTokenMinter serviceTokens, SessionGrantVerifier grants, ReactiveCircuitBreakerFactory<?, ?> breakers) {
+			ServiceTokenMinter serviceTokens, SessionGrantVerifier grants,
+			ReactiveCircuitBreakerFactory<?, ?> breakers) {
 		this.client = upstreams.client(builder, Upstreams.SESSION);
 		this.properties = properties;
 		this.serviceTokens = serviceTokens;
@@ -83,7 +94,10 @@ public class SessionIntrospector {
 		this.breaker = breakers.create("session-introspection");
 	}
 
-	/** The session behind a cookie value; an error (never a pass) when session-service cannot answer. */
+	/**
+	 * The session behind a cookie value; an error (never a pass) when session-service
+	 * cannot answer.
+	 */
 	public Mono<SessionIntrospection> introspect(String secret) {
 		if (!SessionSecrets.isWellFormed(secret)) {
 			return Mono.just(SessionIntrospection.INACTIVE);
@@ -103,8 +117,10 @@ public class SessionIntrospector {
 			.bodyToMono(SessionAnswer.class)
 			.timeout(this.properties.introspectionTimeout());
 		return this.breaker.run(call, (error) -> {
-			// Too many introspections in flight says nothing about the store: refuse this one, keep trusting the cache
-			// (else a flood of made-up cookies would sign every user out of this replica).
+			// Too many introspections in flight says nothing about the store: refuse this
+			// one, keep trusting the cache
+			// (else a flood of made-up cookies would sign every user out of this
+			// replica).
 			if (!(error instanceof io.github.resilience4j.bulkhead.BulkheadFullException)) {
 				this.storeUnavailable = true;
 				this.cache.invalidateAll();
@@ -112,14 +128,19 @@ public class SessionIntrospector {
 			return Mono.error(new AuthenticationUnavailableException(error));
 		}).map((answer) -> granted(answer, key)).doOnNext((result) -> {
 			this.storeUnavailable = false;
-			// An answer given before the session (or its user's sessions) was revoked or renewed must not outlive that news.
-			if (result.active() && !evictedSince(asked, result.sessionId()) && !evictedSince(asked, USER + result.userId())) {
+			// An answer given before the session (or its user's sessions) was revoked or
+			// renewed must not outlive that news.
+			if (result.active() && !evictedSince(asked, result.sessionId())
+					&& !evictedSince(asked, USER + result.userId())) {
 				this.cache.put(key, result);
 			}
 		});
 	}
 
-	/** The session the answer's grant names, if the grant is auth-service's and for this cookie; else inactive. */
+	/**
+	 * The session the answer's grant names, if the grant is auth-service's and for this
+	 * cookie; else inactive.
+	 */
 	private SessionIntrospection granted(SessionAnswer answer, String secretHash) {
 		if (!answer.active()) {
 			return SessionIntrospection.INACTIVE;
@@ -158,13 +179,18 @@ public class SessionIntrospector {
 		return evicted != null && evicted > asked;
 	}
 
-	/** Forgets every cached session of a user but one (the caller's, after "end other sessions"), at once. */
+	/**
+	 * Forgets every cached session of a user but one (the caller's, after "end other
+	 * sessions"), at once.
+	 */
 	public void evictUser(String userId, String keptSessionId) {
 		if (userId != null) {
 			this.evictedAt.put(USER + userId, this.evictions.incrementAndGet());
 			this.cache.asMap()
 				.values()
-				.removeIf((cached) -> userId.equals(cached.userId()) && !java.util.Objects.equals(cached.sessionId(), keptSessionId));
+				.removeIf((cached) -> userId.equals(cached.userId())
+						&& !java.util.Objects.equals(cached.sessionId(), keptSessionId));
 		}
 	}
+
 }

@@ -5,8 +5,9 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * token-service's answer about an API token (RFC 7662-like): for an inactive token only the reason
- * ({@code expired}, {@code revoked}, {@code malformed}, {@code unknown}, {@code owner_locked}, {@code role_revoked}).
+ * token-service's answer about an API token (RFC 7662-like): for an inactive token only
+ * the reason ({@code expired}, {@code revoked}, {@code malformed}, {@code unknown},
+ * {@code owner_locked}, {@code role_revoked}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TokenIntrospection(boolean active, String reason, String tokenId, String userId, String role,

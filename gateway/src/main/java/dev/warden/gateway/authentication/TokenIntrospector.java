@@ -27,11 +27,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks token-service whether an API token may act, behind a circuit breaker and a timeout, and keeps live
- * answers for a few seconds (keyed by the token's SHA-256, never the token). {@link #evictToken(String)} drops
- * a token the moment its revocation is announced, {@link #evictUser(String)} all of a user's. A token failing its
- * checksum never leaves the gateway, and token-service's word on whose a token is counts only as far as the grant
- * the gateway signed at its creation.
+ * Asks token-service whether an API token may act, behind a circuit breaker and a
+ * timeout, and keeps live answers for a few seconds (keyed by the token's SHA-256, never
+ * the token). {@link #evictToken(String)} drops a token the moment its revocation is
+ * announced, {@link #evictUser(String)} all of a user's. A token failing its checksum
+ * never leaves the gateway, and token-service's word on whose a token is counts only as
+ * far as the grant the gateway signed at its creation.
  */
 @Component
 public class TokenIntrospector {
@@ -45,9 +46,10 @@ public class TokenIntrospector {
 	private final Cache<String, TokenIntrospection> cache;
 
 	/**
-	 * When each recently revoked token (key {@code token:<id>}) or user ({@code user:<id>}) was evicted, on one
-	 * counter with the introspection calls: an introspection asked before the eviction is answered but not cached
-	 * (it raced the revocation, and token-service may have said "active" a moment before it).
+	 * When each recently revoked token (key {@code token:<id>}) or user
+	 * ({@code user:<id>}) was evicted, on one counter with the introspection calls: an
+	 * introspection asked before the eviction is answered but not cached (it raced the
+	 * revocation, and token-service may have said "active" a moment before it).
 	 */
 	private final Cache<String, Long> evictedAt;
 
@@ -77,7 +79,8 @@ public class TokenIntrospector {
 
 	/** The token's standing; an error (never a pass) when token-service cannot answer. */
 	public Mono<TokenIntrospection> introspect(String token, String ip, String userAgent) {
-		// Prefix, length and CRC32 checksum first: a mistyped or made-up token never leaves the gateway.
+		// Prefix, length and CRC32 checksum first: a mistyped or made-up token never
+		// leaves the gateway.
 		if (!ApiTokenFormat.isWellFormed(token)) {
 			return Mono.just(TokenIntrospection.MALFORMED);
 		}
@@ -88,7 +91,8 @@ public class TokenIntrospector {
 		}
 		long asked = this.evictions.incrementAndGet();
 		Map<String, String> body = new HashMap<>();
-		// By its hash: token-service never receives a token in use, so one taken over cannot collect them.
+		// By its hash: token-service never receives a token in use, so one taken over
+		// cannot collect them.
 		body.put("tokenHash", ApiTokenFormat.hash(token));
 		body.put("ip", ip);
 		body.put("userAgent", userAgent);
@@ -111,9 +115,9 @@ public class TokenIntrospector {
 	}
 
 	/**
-	 * What token-service says, believed only as far as the grant the gateway signed when the token was made: the
-	 * owner is the grant's, the role must be the grant's, and the grant ends with the validity the owner chose.
-	 * Anything else is an unknown token.
+	 * What token-service says, believed only as far as the grant the gateway signed when
+	 * the token was made: the owner is the grant's, the role must be the grant's, and the
+	 * grant ends with the validity the owner chose. Anything else is an unknown token.
 	 */
 	private TokenIntrospection granted(TokenIntrospection answer, String token) {
 		if (!answer.active()) {
@@ -164,4 +168,5 @@ public class TokenIntrospector {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -3,7 +3,10 @@ package dev.warden.gateway.client;
 import java.net.InetAddress;
 import java.util.Arrays;
 
-/** One CIDR block ({@code 10.0.0.0/8}, {@code 2001:db8::/32}; a bare address is a block of one). */
+/**
+ * One CIDR block ({@code 10.0.0.0/8}, {@code 2001:db8::/32}; a bare address is a block of
+ * one).
+ */
 record Cidr(byte[] network, int prefix) {
 
 	static Cidr parse(String text) {

@@ -11,10 +11,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The one place the gateway decides who the client is: for rate limits, token introspection, the address services
- * record ({@code cip} in the internal JWT) and the access log. The TCP peer, unless the peer is a trusted proxy:
- * then the right-most hop of {@code Forwarded} ({@code for=}) or {@code X-Forwarded-For} that is not itself a
- * trusted proxy. Hops to the left of it were written by the client and are never believed.
+ * The one place the gateway decides who the client is: for rate limits, token
+ * introspection, the address services record ({@code cip} in the internal JWT) and the
+ * access log. The TCP peer, unless the peer is a trusted proxy: then the right-most hop
+ * of {@code Forwarded} ({@code for=}) or {@code X-Forwarded-For} that is not itself a
+ * trusted proxy. Hops to the left of it were written by the client and are never
+ * believed.
  */
 @Component
 public class ClientAddresses {
@@ -27,7 +29,10 @@ public class ClientAddresses {
 		this.trusted = properties.trustedProxies().stream().filter((cidr) -> !cidr.isBlank()).map(Cidr::parse).toList();
 	}
 
-	/** The client's address as text, or null when the peer is unknown; worked out once per request. */
+	/**
+	 * The client's address as text, or null when the peer is unknown; worked out once per
+	 * request.
+	 */
 	public String of(ServerWebExchange exchange) {
 		String known = exchange.getAttribute(ATTRIBUTE);
 		if (known != null) {
@@ -51,7 +56,8 @@ public class ClientAddresses {
 		InetAddress fromForwarded = forwarded.isEmpty() ? null : rightMostUntrusted(peer, forwarded);
 		InetAddress fromXff = xForwardedFor.isEmpty() ? null : rightMostUntrusted(peer, xForwardedFor);
 		if (fromForwarded != null && fromXff != null && !fromForwarded.equals(fromXff)) {
-			// A proxy writes one of the two; the other came from the client. Not knowing which, believe neither.
+			// A proxy writes one of the two; the other came from the client. Not knowing
+			// which, believe neither.
 			return peer;
 		}
 		return fromForwarded != null ? fromForwarded : (fromXff != null ? fromXff : peer);
@@ -62,7 +68,8 @@ public class ClientAddresses {
 		for (int i = hops.size() - 1; i >= 0; i--) {
 			InetAddress hop = IpLiteral.parseHop(hops.get(i));
 			if (hop == null) {
-				// "unknown", an obfuscated name or garbage: the chain cannot be followed further.
+				// "unknown", an obfuscated name or garbage: the chain cannot be followed
+				// further.
 				return nearest;
 			}
 			if (!isTrusted(hop)) {
@@ -70,7 +77,8 @@ public class ClientAddresses {
 			}
 			nearest = hop;
 		}
-		// Every hop is a trusted proxy: the left-most is the closest to a client there is.
+		// Every hop is a trusted proxy: the left-most is the closest to a client there
+		// is.
 		return nearest;
 	}
 
@@ -78,7 +86,9 @@ public class ClientAddresses {
 		return this.trusted.stream().anyMatch((cidr) -> cidr.contains(address));
 	}
 
-	/** The {@code for=} values of every {@code Forwarded} element (RFC 7239 §4), in order. */
+	/**
+	 * The {@code for=} values of every {@code Forwarded} element (RFC 7239 §4), in order.
+	 */
 	private static List<String> forwardedFor(List<String> values) {
 		List<String> hops = new ArrayList<>();
 		for (String value : values) {
@@ -91,4 +101,5 @@ public class ClientAddresses {
 		}
 		return hops;
 	}
+
 }

@@ -14,14 +14,18 @@ final class IpLiteral {
 	private IpLiteral() {
 	}
 
-	/** The address, or null when the text is no IP literal (a host name, {@code unknown}, {@code _hidden}...). */
+	/**
+	 * The address, or null when the text is no IP literal (a host name, {@code unknown},
+	 * {@code _hidden}...).
+	 */
 	static InetAddress parse(String text) {
 		if (text == null || text.length() > 45) {
 			return null;
 		}
 		try {
 			if (IPV4.matcher(text).matches()) {
-				// Built from its four numbers: InetAddress.getByName would look up "999.1.1.1" in DNS.
+				// Built from its four numbers: InetAddress.getByName would look up
+				// "999.1.1.1" in DNS.
 				byte[] bytes = new byte[4];
 				String[] parts = text.split("\\.");
 				for (int i = 0; i < 4; i++) {
@@ -33,7 +37,8 @@ final class IpLiteral {
 				}
 				return InetAddress.getByAddress(bytes);
 			}
-			// With a colon, the JDK parses an IPv6 literal and never asks DNS (an invalid one throws).
+			// With a colon, the JDK parses an IPv6 literal and never asks DNS (an invalid
+			// one throws).
 			return IPV6.matcher(text).matches() ? InetAddress.getByName(text) : null;
 		}
 		catch (UnknownHostException ex) {
@@ -42,8 +47,8 @@ final class IpLiteral {
 	}
 
 	/**
-	 * One hop of {@code X-Forwarded-For} or a {@code for=} value of {@code Forwarded} (RFC 7239 §6): quotes, a
-	 * bracketed IPv6 address and a port are removed.
+	 * One hop of {@code X-Forwarded-For} or a {@code for=} value of {@code Forwarded}
+	 * (RFC 7239 §6): quotes, a bracketed IPv6 address and a port are removed.
 	 */
 	static InetAddress parseHop(String hop) {
 		String value = hop.strip();
@@ -60,4 +65,5 @@ final class IpLiteral {
 		}
 		return parse(value);
 	}
+
 }

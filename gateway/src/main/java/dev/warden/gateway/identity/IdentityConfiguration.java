@@ -16,8 +16,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Signing key, minters (users' internal tokens, the gateway's own service token, API token grants), and the public
- * JWK Set endpoint services fetch to verify internal tokens.
+ * Signing key, minters (users' internal tokens, the gateway's own service token, API
+ * token grants), and the public JWK Set endpoint services fetch to verify internal
+ * tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
@@ -35,8 +36,9 @@ class IdentityConfiguration {
 	}
 
 	/**
-	 * The gateway's own key for calling services' internal APIs ({@code WARDEN_SERVICE_KEY}; not the key that signs
-	 * users' internal tokens): without it the gateway does not start, as it could verify no caller.
+	 * The gateway's own key for calling services' internal APIs
+	 * ({@code WARDEN_SERVICE_KEY}; not the key that signs users' internal tokens):
+	 * without it the gateway does not start, as it could verify no caller.
 	 */
 	@Bean
 	ServiceKey serviceKey(@Value("${warden.service.key:}") String key) {
@@ -49,8 +51,9 @@ class IdentityConfiguration {
 	}
 
 	/**
-	 * The same key signs each API token's grant at its creation; grants of the keys listed in
-	 * {@code WARDEN_SERVICE_PREVIOUSKEYS} stay valid, so a rotation does not end the tokens made before it.
+	 * The same key signs each API token's grant at its creation; grants of the keys
+	 * listed in {@code WARDEN_SERVICE_PREVIOUSKEYS} stay valid, so a rotation does not
+	 * end the tokens made before it.
 	 */
 	@Bean
 	TokenGrants tokenGrants(ServiceKey key, @Value("${warden.service.previous-keys:}") String previousKeys) {
@@ -61,10 +64,12 @@ class IdentityConfiguration {
 	RouterFunction<ServerResponse> jwksEndpoint(SigningKeys keys) {
 		String body = keys.publicJwkSetJson();
 		return RouterFunctions.route()
-			.GET(JWKS_PATH, (request) -> ServerResponse.ok()
-				.contentType(MediaType.parseMediaType("application/jwk-set+json"))
-				.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
-				.bodyValue(body))
+			.GET(JWKS_PATH,
+					(request) -> ServerResponse.ok()
+						.contentType(MediaType.parseMediaType("application/jwk-set+json"))
+						.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
+						.bodyValue(body))
 			.build();
 	}
+
 }

@@ -16,19 +16,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Removes every identity a client could try to assert (its own {@code Authorization}, cookies,
- * {@code X-User-*}-style headers, and any {@code Forwarded}/{@code X-Forwarded-*} chain) before a request goes
- * downstream, then attaches the gateway's own internal JWT when an authenticator has established the caller (or
- * an anonymous one on sign-in paths). The client's address travels only inside that JWT ({@code cip}). A request
- * without one reaches a service unauthenticated, and the service refuses it: fail closed.
+ * Removes every identity a client could try to assert (its own {@code Authorization},
+ * cookies, {@code X-User-*}-style headers, and any
+ * {@code Forwarded}/{@code X-Forwarded-*} chain) before a request goes downstream, then
+ * attaches the gateway's own internal JWT when an authenticator has established the
+ * caller (or an anonymous one on sign-in paths). The client's address travels only inside
+ * that JWT ({@code cip}). A request without one reaches a service unauthenticated, and
+ * the service refuses it: fail closed.
  */
 @Component
 class IdentityHeadersFilter implements GlobalFilter, Ordered {
 
 	/**
-	 * Headers a service (or a library in it) could take as who or where the caller is. Forwarding chains go too:
-	 * a chain the client wrote must not reach a service that might believe it (Spring Cloud Gateway's own
-	 * X-Forwarded/Forwarded filters stay off, as {@code spring.cloud.gateway.server.webflux.trusted-proxies} is unset).
+	 * Headers a service (or a library in it) could take as who or where the caller is.
+	 * Forwarding chains go too: a chain the client wrote must not reach a service that
+	 * might believe it (Spring Cloud Gateway's own X-Forwarded/Forwarded filters stay
+	 * off, as {@code spring.cloud.gateway.server.webflux.trusted-proxies} is unset).
 	 */
 	static final List<String> IDENTITY_HEADER_PREFIXES = List.of("x-user", "x-warden", "warden-", "x-auth",
 			"x-forwarded", "x-remote-user", "x-roles", "x-real-ip", "x-client-ip", "forwarded", "true-client-ip");
@@ -45,7 +48,8 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		CallerIdentity caller = exchange.getAttribute(CallerIdentity.ATTRIBUTE);
-		// Routes are named after the service they go to (RoutesConfiguration): that service is the token's audience.
+		// Routes are named after the service they go to (RoutesConfiguration): that
+		// service is the token's audience.
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		ServerWebExchange cleaned = exchange.mutate().request((request) -> request.headers((headers) -> {
 			headers.remove(HttpHeaders.AUTHORIZATION);
@@ -74,4 +78,5 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 	public int getOrder() {
 		return FilterOrder.IDENTITY_HEADERS;
 	}
+
 }

@@ -14,13 +14,17 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints the short-lived internal JWT (ES256) for one service, carrying who the caller is: {@code sub}, {@code roles},
- * {@code sid} or {@code tid}, {@code amr} (RFC 8176 authentication method references) and {@code cip}, the client's
- * address. An anonymous caller's token (signing in) has no {@code sub}, roles or methods: only {@code cip}.
+ * Mints the short-lived internal JWT (ES256) for one service, carrying who the caller is:
+ * {@code sub}, {@code roles}, {@code sid} or {@code tid}, {@code amr} (RFC 8176
+ * authentication method references) and {@code cip}, the client's address. An anonymous
+ * caller's token (signing in) has no {@code sub}, roles or methods: only {@code cip}.
  */
 public final class InternalTokenMinter {
 
-	/** The client's address, as the gateway established it (services read it from here only). */
+	/**
+	 * The client's address, as the gateway established it (services read it from here
+	 * only).
+	 */
 	public static final String CLIENT_IP = "cip";
 
 	private final SigningKeys keys;
@@ -50,9 +54,10 @@ public final class InternalTokenMinter {
 	}
 
 	/**
-	 * The token for this caller, addressed to the one service the request goes to ({@code aud}), so a token
-	 * captured at one service is refused by every other. One minted within the last third of the lifetime is reused
-	 * (an ES256 signature was the largest single cost of a proxied request in the profile), so a service receives it
+	 * The token for this caller, addressed to the one service the request goes to
+	 * ({@code aud}), so a token captured at one service is refused by every other. One
+	 * minted within the last third of the lifetime is reused (an ES256 signature was the
+	 * largest single cost of a proxied request in the profile), so a service receives it
 	 * with at least two thirds of its life left.
 	 */
 	public String mint(CallerIdentity caller, String service) {
@@ -108,4 +113,5 @@ public final class InternalTokenMinter {
 		}
 		return jwt.serialize();
 	}
+
 }

@@ -25,10 +25,12 @@ public record InternalTokenProperties(@DefaultValue Signing signing, @DefaultVal
 	/**
 	 * The signing keys.
 	 *
-	 * @param key a private EC P-256 JWK (JSON) shared by every gateway replica ({@code WARDEN_IDENTITY_SIGNING_KEY});
-	 * when empty, each start generates a fresh key pair, which suits a single gateway
-	 * @param previousKeys a JWK Set (JSON) of public keys still published after a rotation, so tokens signed with
-	 * the old key stay verifiable for their last seconds ({@code WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS})
+	 * @param key a private EC P-256 JWK (JSON) shared by every gateway replica
+	 * ({@code WARDEN_IDENTITY_SIGNING_KEY}); when empty, each start generates a fresh key
+	 * pair, which suits a single gateway
+	 * @param previousKeys a JWK Set (JSON) of public keys still published after a
+	 * rotation, so tokens signed with the old key stay verifiable for their last seconds
+	 * ({@code WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS})
 	 */
 	public record Signing(@DefaultValue("") String key, @DefaultValue("") String previousKeys) {
 	}

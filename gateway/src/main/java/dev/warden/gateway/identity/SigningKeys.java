@@ -14,8 +14,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 /**
- * The gateway's ES256 signing key and the public JWK Set (RFC 7517) services verify against. Rotation without
- * downtime: configure the new key and keep the old public key in {@code previousKeys} for a minute.
+ * The gateway's ES256 signing key and the public JWK Set (RFC 7517) services verify
+ * against. Rotation without downtime: configure the new key and keep the old public key
+ * in {@code previousKeys} for a minute.
  */
 public final class SigningKeys {
 
@@ -81,4 +82,5 @@ public final class SigningKeys {
 			throw new IllegalArgumentException("warden.identity.signing.previous-keys is not a valid JWK Set");
 		}
 	}
+
 }

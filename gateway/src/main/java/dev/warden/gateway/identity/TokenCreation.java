@@ -17,16 +17,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A signed-in user creating an API token: the gateway makes the token's value and signs its grant — whose it is,
- * the one role and the validity the owner chose, bound to the value's hash — and hands both to token-service, which
- * keeps the grant with the token. Every later use of the token is believed only as far as that grant goes, whatever
- * token-service says. The request body (small: the body-size limit applies before) is read once and passed on as
- * it came.
+ * A signed-in user creating an API token: the gateway makes the token's value and signs
+ * its grant — whose it is, the one role and the validity the owner chose, bound to the
+ * value's hash — and hands both to token-service, which keeps the grant with the token.
+ * Every later use of the token is believed only as far as that grant goes, whatever
+ * token-service says. The request body (small: the body-size limit applies before) is
+ * read once and passed on as it came.
  */
 @Component
 class TokenCreation {
 
-	/** The new token's value, for token-service to store (as a hash) and show the user once. */
+	/**
+	 * The new token's value, for token-service to store (as a hash) and show the user
+	 * once.
+	 */
 	static final String VALUE_HEADER = "Warden-Token-Value";
 
 	/** The gateway's grant for it. */
@@ -52,8 +56,9 @@ class TokenCreation {
 	}
 
 	/**
-	 * Passes the creation on with a fresh value and its grant. A body that names no role the caller holds, or no
-	 * validity of 1 to 12 months, gets neither: token-service then refuses it with its own answer.
+	 * Passes the creation on with a fresh value and its grant. A body that names no role
+	 * the caller holds, or no validity of 1 to 12 months, gets neither: token-service
+	 * then refuses it with its own answer.
 	 */
 	Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, CallerIdentity caller) {
 		return ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, (cached) -> {
@@ -77,12 +82,12 @@ class TokenCreation {
 			return null;
 		}
 		try {
-			JsonNode request = this.json.readTree(body.toString(body.readPosition(), body.readableByteCount(),
-					StandardCharsets.UTF_8));
+			JsonNode request = this.json
+				.readTree(body.toString(body.readPosition(), body.readableByteCount(), StandardCharsets.UTF_8));
 			JsonNode role = request.get("role");
 			JsonNode months = request.get("validityMonths");
-			if (role == null || !role.isString() || months == null || !months.isIntegralNumber()
-					|| months.asInt() < 1 || months.asInt() > 12) {
+			if (role == null || !role.isString() || months == null || !months.isIntegralNumber() || months.asInt() < 1
+					|| months.asInt() > 12) {
 				return null;
 			}
 			return new Chosen(role.asString(), months.asInt());
@@ -95,4 +100,5 @@ class TokenCreation {
 
 	private record Chosen(String role, int validityMonths) {
 	}
+
 }

@@ -19,10 +19,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * On the gateway's public port {@code /actuator} and everything under it is not there (404 problem, before
- * anything else looks at the request): health, metrics and info answer on the management port only, which is never
- * published. The management server (a child context) runs its parent's web filters too, so this one lets through
- * what arrives on the management port.
+ * On the gateway's public port {@code /actuator} and everything under it is not there
+ * (404 problem, before anything else looks at the request): health, metrics and info
+ * answer on the management port only, which is never published. The management server (a
+ * child context) runs its parent's web filters too, so this one lets through what arrives
+ * on the management port.
  */
 @Component
 @Order(FilterOrder.PUBLIC_PORT_ACTUATOR)
@@ -33,7 +34,9 @@ class PublicPortActuatorFilter implements WebFilter, ApplicationListener<WebServ
 
 	private final JsonMapper json;
 
-	/** The management server's port once it listens (a random one in tests); -1 before. */
+	/**
+	 * The management server's port once it listens (a random one in tests); -1 before.
+	 */
 	private volatile int managementPort = -1;
 
 	PublicPortActuatorFilter(JsonMapper json) {
@@ -65,4 +68,5 @@ class PublicPortActuatorFilter implements WebFilter, ApplicationListener<WebServ
 		return path.equals("/actuator") || path.startsWith("/actuator/") || path.startsWith("/actuator;")
 				|| path.startsWith("/actuator%");
 	}
+
 }

@@ -14,8 +14,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Answers the gateway's own failures (no route, wrong method, body too large, anything unexpected) as problem+json
- * with a stable code, ahead of Boot's default error handler, and without internal details.
+ * Answers the gateway's own failures (no route, wrong method, body too large, anything
+ * unexpected) as problem+json with a stable code, ahead of Boot's default error handler,
+ * and without internal details.
  */
 @Component
 @Order(-2)
@@ -49,4 +50,5 @@ class GatewayErrorHandler implements WebExceptionHandler {
 		return GatewayProblems.write(exchange, this.json, status, GatewayProblems.codeFor(status),
 				known == null ? "Error" : known.getReasonPhrase(), detail);
 	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A problem the gateway answers with itself, before anything is routed. Clients and tests rely on each code,
- * status and text: they are part of the contract, so they live here, each under its own name.
+ * A problem the gateway answers with itself, before anything is routed. Clients and tests
+ * rely on each code, status and text: they are part of the contract, so they live here,
+ * each under its own name.
  */
 public record GatewayProblem(HttpStatus status, String code, String title, String detail) {
 
@@ -101,11 +102,14 @@ public record GatewayProblem(HttpStatus status, String code, String title, Strin
 	}
 
 	public static GatewayProblem unsupportedMediaType() {
-		return new GatewayProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-				"Unsupported media type", "Send the body as application/json.");
+		return new GatewayProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported media type",
+				"Send the body as application/json.");
 	}
 
-	/** What the public port answers for the actuator, which lives only on the management port. */
+	/**
+	 * What the public port answers for the actuator, which lives only on the management
+	 * port.
+	 */
 	public static GatewayProblem notFound() {
 		return new GatewayProblem(HttpStatus.NOT_FOUND, "not_found", "Not Found", "No such resource.");
 	}

@@ -13,7 +13,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 
-/** RFC 9457 problem bodies the gateway answers with itself, in the same shape as the services'. */
+/**
+ * RFC 9457 problem bodies the gateway answers with itself, in the same shape as the
+ * services'.
+ */
 public final class GatewayProblems {
 
 	private GatewayProblems() {
@@ -29,16 +32,23 @@ public final class GatewayProblems {
 		return body;
 	}
 
-	/** Exchange attribute: the code of the problem the gateway itself answered with (for the access log). */
+	/**
+	 * Exchange attribute: the code of the problem the gateway itself answered with (for
+	 * the access log).
+	 */
 	public static final String REFUSAL = GatewayProblems.class.getName() + ".refusal";
 
-	/** Writes a problem+json answer, for filters that refuse a request before it is routed. */
+	/**
+	 * Writes a problem+json answer, for filters that refuse a request before it is
+	 * routed.
+	 */
 	public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatusCode status, String code,
 			String title, String detail) {
 		exchange.getAttributes().put(REFUSAL, code);
 		HttpHeaders request = exchange.getRequest().getHeaders();
 		if (request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
-			// Refused before its body was read: close the connection rather than leave the unread body in front of
+			// Refused before its body was read: close the connection rather than leave
+			// the unread body in front of
 			// the client's next request on it (RFC 9112 §9.3).
 			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 		}
@@ -65,4 +75,5 @@ public final class GatewayProblems {
 			default -> status.is5xxServerError() ? "internal_error" : "request_failed";
 		};
 	}
+
 }

@@ -16,9 +16,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * One access-log line per request, refused ones included: method, path (without the query string), status,
- * duration, the client's address and the user id the gateway established. Never the cookie, a token or a header value. The log
- * pattern adds the trace id, which the gateway propagates downstream as W3C {@code traceparent}.
+ * One access-log line per request, refused ones included: method, path (without the query
+ * string), status, duration, the client's address and the user id the gateway
+ * established. Never the cookie, a token or a header value. The log pattern adds the
+ * trace id, which the gateway propagates downstream as W3C {@code traceparent}.
  */
 @Component
 @Order(FilterOrder.ACCESS_LOG)
@@ -47,10 +48,12 @@ class AccessLogFilter implements WebFilter {
 				log.info("{} {} {} {}ms client={} user={}", line);
 			}
 			else {
-				// Refused by the gateway itself (no session, CSRF, foreign origin, rate limit, malformed path...):
+				// Refused by the gateway itself (no session, CSRF, foreign origin, rate
+				// limit, malformed path...):
 				// the attempts to get around a control, at WARN with the reason.
 				log.warn("{} {} {} {}ms client={} user={} refused={}", line);
 			}
 		});
 	}
+
 }

@@ -13,9 +13,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses request bodies larger than the limit before anything reads them (413), and bodies of unknown length
- * (411): every client the API serves sends {@code Content-Length} for a JSON body, and an unbounded chunked body
- * would otherwise reach a service unmeasured.
+ * Refuses request bodies larger than the limit before anything reads them (413), and
+ * bodies of unknown length (411): every client the API serves sends
+ * {@code Content-Length} for a JSON body, and an unbounded chunked body would otherwise
+ * reach a service unmeasured.
  */
 @Component
 @Order(FilterOrder.BODY_SIZE)
@@ -42,4 +43,5 @@ class BodySizeFilter implements WebFilter {
 		}
 		return chain.filter(exchange);
 	}
+
 }

@@ -25,10 +25,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Cross-site request forgery protection for browser callers (OWASP CSRF cheat sheet): a double-submit token
- * (the {@code XSRF-TOKEN} cookie, readable by the page, echoed in the {@code X-XSRF-TOKEN} header) on every
- * unsafe request that carries the session cookie, and an {@code Origin} check on every unsafe request that
- * names one. API-token callers send no cookie and are exempt. Every answer without the token cookie gets one.
+ * Cross-site request forgery protection for browser callers (OWASP CSRF cheat sheet): a
+ * double-submit token (the {@code XSRF-TOKEN} cookie, readable by the page, echoed in the
+ * {@code X-XSRF-TOKEN} header) on every unsafe request that carries the session cookie,
+ * and an {@code Origin} check on every unsafe request that names one. API-token callers
+ * send no cookie and are exempt. Every answer without the token cookie gets one.
  */
 @Component
 @Order(FilterOrder.CSRF)
@@ -109,4 +110,5 @@ class CsrfFilter implements WebFilter {
 				.sameSite("Lax")
 				.build());
 	}
+
 }

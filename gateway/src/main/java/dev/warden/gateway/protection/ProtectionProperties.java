@@ -10,9 +10,10 @@ import org.springframework.util.unit.DataSize;
  * Request hygiene at the door ({@code warden.gateway.protection.*}).
  *
  * @param maxBodySize the largest request body the gateway forwards (413 beyond)
- * @param allowedOrigins origins whose browsers may send unsafe requests (besides the gateway's own origin)
+ * @param allowedOrigins origins whose browsers may send unsafe requests (besides the
+ * gateway's own origin)
  */
 @ConfigurationProperties("warden.gateway.protection")
-public record ProtectionProperties(@DefaultValue("64KB") DataSize maxBodySize,
-		@DefaultValue({}) List<String> allowedOrigins) {
+public record ProtectionProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue( {
+	}) List<String> allowedOrigins){
 }

@@ -21,10 +21,11 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Rate limits at the door, with Spring Cloud Gateway's Redis token buckets shared by every replica: sign-in per
- * client IP, password change and token creation per user; 429 problem+json with {@code Retry-After} beyond.
- * The Redis limiter lets traffic through when Redis fails, so this is a first line only: auth-service's
- * per-account counters are the authoritative brute-force protection.
+ * Rate limits at the door, with Spring Cloud Gateway's Redis token buckets shared by
+ * every replica: sign-in per client IP, password change and token creation per user; 429
+ * problem+json with {@code Retry-After} beyond. The Redis limiter lets traffic through
+ * when Redis fails, so this is a first line only: auth-service's per-account counters are
+ * the authoritative brute-force protection.
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
@@ -91,7 +92,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		return caller == null || caller.isAnonymous() ? clientIp(exchange) : "user:" + caller.userId();
 	}
 
-	/** The client's address: behind trusted proxies, the one they forwarded (warden.gateway.trusted-proxies). */
+	/**
+	 * The client's address: behind trusted proxies, the one they forwarded
+	 * (warden.gateway.trusted-proxies).
+	 */
 	private String clientIp(ServerWebExchange exchange) {
 		String address = this.clients.of(exchange);
 		return "ip:" + (address == null ? "unknown" : address);
@@ -104,4 +108,5 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private record Rule(String id, HttpMethod method, PathPattern path, boolean perUser) {
 	}
+
 }

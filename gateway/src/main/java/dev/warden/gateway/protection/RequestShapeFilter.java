@@ -17,12 +17,14 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses requests no service should have to parse, with a problem rather than whatever a server's own error page
- * would say: URIs longer than 4,096 characters (414); paths carrying encoded control characters such as
- * {@code %00}, encoded or raw backslashes, encoded slashes, double encoding ({@code %25}), path parameters
- * ({@code ;}) or dot-segments ({@code ..}, {@code %2e%2e}) — tricks that make the gateway and a service disagree
- * about which resource is meant, and that Tomcat answers with an HTML page — (400 {@code malformed_request});
- * and a {@code Content-Type} that is not a concrete media type ({@code *}{@code /*}, garbage: 415).
+ * Refuses requests no service should have to parse, with a problem rather than whatever a
+ * server's own error page would say: URIs longer than 4,096 characters (414); paths
+ * carrying encoded control characters such as {@code %00}, encoded or raw backslashes,
+ * encoded slashes, double encoding ({@code %25}), path parameters ({@code ;}) or
+ * dot-segments ({@code ..}, {@code %2e%2e}) — tricks that make the gateway and a service
+ * disagree about which resource is meant, and that Tomcat answers with an HTML page —
+ * (400 {@code malformed_request}); and a {@code Content-Type} that is not a concrete
+ * media type ({@code *}{@code /*}, garbage: 415).
  */
 @Component
 @Order(FilterOrder.REQUEST_SHAPE)
@@ -80,4 +82,5 @@ class RequestShapeFilter implements WebFilter {
 			return false;
 		}
 	}
+
 }

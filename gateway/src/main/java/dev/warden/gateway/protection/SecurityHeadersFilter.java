@@ -12,9 +12,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Security headers on every answer of the gateway (OWASP Secure Headers): no MIME sniffing, no framing, no
- * referrer leaks, a strict Content Security Policy without inline scripts, no caching of API answers, and HSTS
- * when the suite runs on HTTPS (the secure cookie setting says so).
+ * Security headers on every answer of the gateway (OWASP Secure Headers): no MIME
+ * sniffing, no framing, no referrer leaks, a strict Content Security Policy without
+ * inline scripts, no caching of API answers, and HSTS when the suite runs on HTTPS (the
+ * secure cookie setting says so).
  */
 @Component
 @Order(FilterOrder.SECURITY_HEADERS)
@@ -49,4 +50,5 @@ class SecurityHeadersFilter implements WebFilter {
 		});
 		return chain.filter(exchange);
 	}
+
 }

@@ -16,11 +16,12 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 
 /**
- * The replicas of each service are the addresses its configured host name resolves to: Docker's DNS answers a
- * service name with one address per running container, so {@code --scale session-service=3} gives three
- * instances, and a stopped container drops out at the next lookup. The port and scheme come from the
- * configured URL. Lookups are cheap and cached briefly (the JVM's DNS cache and the load balancer's own cache
- * both hold answers for seconds, see {@code application.yml}).
+ * The replicas of each service are the addresses its configured host name resolves to:
+ * Docker's DNS answers a service name with one address per running container, so
+ * {@code --scale session-service=3} gives three instances, and a stopped container drops
+ * out at the next lookup. The port and scheme come from the configured URL. Lookups are
+ * cheap and cached briefly (the JVM's DNS cache and the load balancer's own cache both
+ * hold answers for seconds, see {@code application.yml}).
  */
 public class DnsDiscoveryClient implements ReactiveDiscoveryClient {
 
@@ -67,7 +68,8 @@ public class DnsDiscoveryClient implements ReactiveDiscoveryClient {
 				.toList();
 		}
 		catch (UnknownHostException ex) {
-			// No replica is running (or DNS is down): no instance, so the route answers 503, never a wrong host.
+			// No replica is running (or DNS is down): no instance, so the route answers
+			// 503, never a wrong host.
 			log.warn("No address for {} ({}): {}", serviceId, uri.getHost(), ex.getMessage());
 			return java.util.List.of();
 		}
@@ -78,5 +80,7 @@ public class DnsDiscoveryClient implements ReactiveDiscoveryClient {
 	public interface HostResolver {
 
 		InetAddress[] resolve(String host) throws UnknownHostException;
+
 	}
+
 }

@@ -22,4 +22,5 @@ class LoadBalancingConfiguration {
 	DnsDiscoveryClient wardenDnsDiscoveryClient(UpstreamProperties upstream, DnsDiscoveryClient.HostResolver resolver) {
 		return new DnsDiscoveryClient(upstream.byService(), resolver);
 	}
+
 }

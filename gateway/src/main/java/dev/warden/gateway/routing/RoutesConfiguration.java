@@ -19,9 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The public paths of docs/architecture.md and the service that owns each. Routes are built in code rather than
- * YAML so that every route gets a circuit breaker of its own, named after its service, without repeating the
- * filter block five times; a dead service then opens only its own breaker.
+ * The public paths of docs/architecture.md and the service that owns each. Routes are
+ * built in code rather than YAML so that every route gets a circuit breaker of its own,
+ * named after its service, without repeating the filter block five times; a dead service
+ * then opens only its own breaker.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
@@ -44,10 +45,11 @@ class RoutesConfiguration {
 	}
 
 	private static void route(RouteLocatorBuilder.Builder routes, String service, URI uri, String... paths) {
-		routes.route(service, (route) -> route.path(paths)
-			.filters((filters) -> filters
-				.circuitBreaker((breaker) -> breaker.setName(service).setFallbackUri(FALLBACK + service)))
-			.uri(uri));
+		routes.route(service,
+				(route) -> route.path(paths)
+					.filters((filters) -> filters
+						.circuitBreaker((breaker) -> breaker.setName(service).setFallbackUri(FALLBACK + service)))
+					.uri(uri));
 	}
 
 	@Bean
@@ -60,22 +62,26 @@ class RoutesConfiguration {
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.build();
 		TimeLimiterConfig limiter = TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build();
-		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
-			.circuitBreakerConfig(breaker)
-			.timeLimiterConfig(limiter)
-			.build());
+		return (factory) -> factory
+			.configureDefault((id) -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker)
+				.timeLimiterConfig(limiter)
+				.build());
 	}
 
-	/** The bulkhead each breaker comes with: no waiting, and room for a burst (Resilience4j's default is 25). */
+	/**
+	 * The bulkhead each breaker comes with: no waiting, and room for a burst
+	 * (Resilience4j's default is 25).
+	 */
 	@Bean
 	Customizer<ReactiveResilience4jBulkheadProvider> bulkheadDefaults(BreakerProperties properties) {
 		BulkheadConfig bulkhead = BulkheadConfig.custom()
 			.maxConcurrentCalls(properties.maxConcurrentCalls())
 			.maxWaitDuration(Duration.ZERO)
 			.build();
-		return (provider) -> provider.configureDefault((id) -> new Resilience4jBulkheadConfigurationBuilder()
-			.bulkheadConfig(bulkhead)
-			.threadPoolBulkheadConfig(ThreadPoolBulkheadConfig.ofDefaults())
-			.build());
+		return (provider) -> provider
+			.configureDefault((id) -> new Resilience4jBulkheadConfigurationBuilder().bulkheadConfig(bulkhead)
+				.threadPoolBulkheadConfig(ThreadPoolBulkheadConfig.ofDefaults())
+				.build());
 	}
+
 }

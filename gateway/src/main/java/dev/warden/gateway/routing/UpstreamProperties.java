@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where each service answers ({@code WARDEN_UPSTREAM_AUTH} and so on).
  *
- * @param loadBalance {@code true} when a service may run as several replicas behind one DNS name (Docker
- * Compose's {@code --scale}): every address the name resolves to is an instance, and requests and introspection
- * calls are spread over them round-robin by Spring Cloud LoadBalancer ({@code WARDEN_UPSTREAM_LOADBALANCE})
+ * @param loadBalance {@code true} when a service may run as several replicas behind one
+ * DNS name (Docker Compose's {@code --scale}): every address the name resolves to is an
+ * instance, and requests and introspection calls are spread over them round-robin by
+ * Spring Cloud LoadBalancer ({@code WARDEN_UPSTREAM_LOADBALANCE})
  */
 @ConfigurationProperties("warden.upstream")
 public record UpstreamProperties(@DefaultValue("http://localhost:8081") URI auth,

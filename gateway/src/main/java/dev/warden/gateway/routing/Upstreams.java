@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * How the gateway reaches a service: straight at its configured URL, or — with load balancing on — through
- * Spring Cloud LoadBalancer by the service's name, over every replica {@link DnsDiscoveryClient} finds.
+ * How the gateway reaches a service: straight at its configured URL, or — with load
+ * balancing on — through Spring Cloud LoadBalancer by the service's name, over every
+ * replica {@link DnsDiscoveryClient} finds.
  */
 @Component
 public class Upstreams {
@@ -33,12 +34,18 @@ public class Upstreams {
 		this.loadBalancer = loadBalancer;
 	}
 
-	/** The URI a route forwards to: {@code lb://<service>} when balancing, the configured URL otherwise. */
+	/**
+	 * The URI a route forwards to: {@code lb://<service>} when balancing, the configured
+	 * URL otherwise.
+	 */
 	public URI routeUri(String service) {
 		return this.properties.loadBalance() ? URI.create("lb://" + service) : configured(service);
 	}
 
-	/** A client whose relative requests go to the service (one of its replicas when balancing). */
+	/**
+	 * A client whose relative requests go to the service (one of its replicas when
+	 * balancing).
+	 */
 	public WebClient client(WebClient.Builder builder, String service) {
 		if (!this.properties.loadBalance()) {
 			return builder.clone().baseUrl(configured(service).toString()).build();
@@ -57,4 +64,5 @@ public class Upstreams {
 		}
 		return uri;
 	}
+
 }

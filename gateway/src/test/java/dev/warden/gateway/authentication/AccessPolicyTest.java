@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
 
-/** The access rules at the door, applied to a caller already established, without an exchange. */
+/**
+ * The access rules at the door, applied to a caller already established, without an
+ * exchange.
+ */
 class AccessPolicyTest {
 
 	@Test
@@ -73,8 +76,9 @@ class AccessPolicyTest {
 	void aSessionAdministersOnlyWithTheAdminRole() {
 		assertThat(decide(session(List.of("USER"), false, false), "/api/admin/users", HttpMethod.GET).refusal())
 			.isEqualTo(GatewayProblem.adminRequired());
-		assertThat(decide(session(List.of("USER", "ADMIN"), false, false), "/api/admin/users", HttpMethod.POST)
-			.allowed()).isTrue();
+		assertThat(
+				decide(session(List.of("USER", "ADMIN"), false, false), "/api/admin/users", HttpMethod.POST).allowed())
+			.isTrue();
 	}
 
 	@Test
@@ -110,10 +114,8 @@ class AccessPolicyTest {
 		assertThat(List.of(GatewayProblem.passwordChangeRequired(), GatewayProblem.twoFactorSetupRequired(),
 				GatewayProblem.sessionRequired(), GatewayProblem.adminRequired()))
 			.extracting(GatewayProblem::code, (problem) -> problem.status().value())
-			.containsExactly(tuple("password_change_required", 403),
-					tuple("two_factor_setup_required", 403),
-					tuple("session_required", 403),
-					tuple("forbidden", 403));
+			.containsExactly(tuple("password_change_required", 403), tuple("two_factor_setup_required", 403),
+					tuple("session_required", 403), tuple("forbidden", 403));
 	}
 
 	private static Access decide(Resolution.Caller caller, String path, HttpMethod method) {
@@ -122,13 +124,14 @@ class AccessPolicyTest {
 
 	private static Resolution.Caller session(List<String> roles, boolean mustChangePassword,
 			boolean mustSetUpTwoFactor) {
-		return new Resolution.Session("cookie", new SessionIntrospection(true, "session-1", "user-1", roles,
-				List.of("pwd"), Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), mustChangePassword,
-				mustSetUpTwoFactor));
+		return new Resolution.Session("cookie",
+				new SessionIntrospection(true, "session-1", "user-1", roles, List.of("pwd"), Instant.EPOCH,
+						Instant.EPOCH.plusSeconds(3600), mustChangePassword, mustSetUpTwoFactor));
 	}
 
 	private static Resolution.Caller token(String role) {
 		return new Resolution.Token(new TokenIntrospection(true, null, "token-1", "user-1", role,
 				Instant.EPOCH.plusSeconds(3600), "grant"));
 	}
+
 }

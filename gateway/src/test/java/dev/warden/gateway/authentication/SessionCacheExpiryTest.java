@@ -10,7 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** A cached session is reused for the cache's lifetime at most, and never past its grant's end. */
+/**
+ * A cached session is reused for the cache's lifetime at most, and never past its grant's
+ * end.
+ */
 class SessionCacheExpiryTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
@@ -41,4 +44,5 @@ class SessionCacheExpiryTest {
 		return new SessionIntrospection(true, "sessionPublicId0000001", "user-42", List.of("USER"), List.of("pwd"),
 				NOW.minusSeconds(60), end, false, false);
 	}
+
 }

@@ -26,7 +26,8 @@ class ClientAddressesTest {
 	void behindTrustedProxiesTheClientIsTheRightMostHopThatIsNoProxy() throws Exception {
 		assertThat(resolve("10.1.2.3", Map.of("X-Forwarded-For", "198.51.100.66, 203.0.113.7, 10.9.9.9")))
 			.isEqualTo("203.0.113.7");
-		assertThat(resolve("192.0.2.1", Map.of("Forwarded", "for=198.51.100.66, for=\"[2001:db8::17]:4711\";proto=https")))
+		assertThat(
+				resolve("192.0.2.1", Map.of("Forwarded", "for=198.51.100.66, for=\"[2001:db8::17]:4711\";proto=https")))
 			.isEqualTo(InetAddress.getByName("2001:db8::17").getHostAddress());
 		assertThat(resolve("2001:db8:ffff::1", Map.of("X-Forwarded-For", "203.0.113.8:5555"))).isEqualTo("203.0.113.8");
 	}
@@ -66,4 +67,5 @@ class ClientAddressesTest {
 		headers.forEach(http::add);
 		return this.addresses.resolve(InetAddress.getByName(peer), http).getHostAddress();
 	}
+
 }

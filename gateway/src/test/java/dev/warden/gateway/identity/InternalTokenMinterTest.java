@@ -23,16 +23,20 @@ class InternalTokenMinterTest {
 		ECKey newKey = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).keyID("new")
 			.generate();
 		InternalTokenProperties before = new InternalTokenProperties(
-				new InternalTokenProperties.Signing(oldKey.toJSONString(), ""), Duration.ofSeconds(30), "warden-gateway");
-		InternalTokenProperties after = new InternalTokenProperties(new InternalTokenProperties.Signing(
-				newKey.toJSONString(), new JWKSet(oldKey.toPublicJWK()).toString()), Duration.ofSeconds(30),
+				new InternalTokenProperties.Signing(oldKey.toJSONString(), ""), Duration.ofSeconds(30),
 				"warden-gateway");
+		InternalTokenProperties after = new InternalTokenProperties(
+				new InternalTokenProperties.Signing(newKey.toJSONString(), new JWKSet(oldKey.toPublicJWK()).toString()),
+				Duration.ofSeconds(30), "warden-gateway");
 		SigningKeys rotated = SigningKeys.from(after);
-		CallerIdentity caller = new CallerIdentity("user-1", List.of("USER"), "sess-1", null, List.of("pwd"), null, null, null);
+		CallerIdentity caller = new CallerIdentity("user-1", List.of("USER"), "sess-1", null, List.of("pwd"), null,
+				null, null);
 
 		SignedJWT inFlight = SignedJWT
-			.parse(new InternalTokenMinter(SigningKeys.from(before), before, Clock.systemUTC()).mint(caller, "auth-service"));
-		SignedJWT fresh = SignedJWT.parse(new InternalTokenMinter(rotated, after, Clock.systemUTC()).mint(caller, "auth-service"));
+			.parse(new InternalTokenMinter(SigningKeys.from(before), before, Clock.systemUTC()).mint(caller,
+					"auth-service"));
+		SignedJWT fresh = SignedJWT
+			.parse(new InternalTokenMinter(rotated, after, Clock.systemUTC()).mint(caller, "auth-service"));
 
 		JWKSet published = JWKSet.parse(rotated.publicJwkSetJson());
 		assertThat(fresh.getHeader().getKeyID()).isEqualTo("new");
@@ -48,8 +52,10 @@ class InternalTokenMinterTest {
 		dev.warden.infra.test.MutableClock clock = new dev.warden.infra.test.MutableClock(
 				java.time.Instant.parse("2026-11-27T06:00:00Z"));
 		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.from(properties), properties, clock);
-		CallerIdentity alice = new CallerIdentity("alice", List.of("USER"), "sess-a", null, List.of("pwd"), null, null, null);
-		CallerIdentity bob = new CallerIdentity("bob", List.of("USER"), "sess-b", null, List.of("pwd"), null, null, null);
+		CallerIdentity alice = new CallerIdentity("alice", List.of("USER"), "sess-a", null, List.of("pwd"), null, null,
+				null);
+		CallerIdentity bob = new CallerIdentity("bob", List.of("USER"), "sess-b", null, List.of("pwd"), null, null,
+				null);
 
 		String first = minter.mint(alice, "auth-service");
 		clock.advance(Duration.ofSeconds(9));
@@ -74,16 +80,15 @@ class InternalTokenMinterTest {
 				Duration.ofSeconds(30), "warden-gateway");
 		SigningKeys keys = SigningKeys.from(properties);
 		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
-		ECDSAVerifier verifier = new ECDSAVerifier(
-				(ECKey) JWKSet.parse(keys.publicJwkSetJson()).getKeys().get(0));
+		ECDSAVerifier verifier = new ECDSAVerifier((ECKey) JWKSet.parse(keys.publicJwkSetJson()).getKeys().get(0));
 		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
 		try {
 			List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
 			for (int i = 0; i < 2_000; i++) {
 				String user = "user-" + (i % 25);
 				results.add(threads.submit(() -> {
-					SignedJWT jwt = SignedJWT.parse(minter
-						.mint(new CallerIdentity(user, List.of("USER"), "sess-" + user, null, List.of("pwd"), null, null, null), "auth-service"));
+					SignedJWT jwt = SignedJWT.parse(minter.mint(new CallerIdentity(user, List.of("USER"),
+							"sess-" + user, null, List.of("pwd"), null, null, null), "auth-service"));
 					return jwt.verify(verifier) && user.equals(jwt.getJWTClaimsSet().getSubject());
 				}));
 			}
@@ -98,8 +103,8 @@ class InternalTokenMinterTest {
 
 	@Test
 	void mintsShortLivedEs256TokenVerifiableWithThePublishedKeySet() throws Exception {
-		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(30),
-				"warden-gateway");
+		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
+				Duration.ofSeconds(30), "warden-gateway");
 		SigningKeys keys = SigningKeys.from(properties);
 		InternalTokenMinter minter = new InternalTokenMinter(keys, properties, Clock.systemUTC());
 
@@ -128,9 +133,11 @@ class InternalTokenMinterTest {
 	void anAnonymousCallersTokenNamesNoUserAndCarriesOnlyTheClientAddress() throws Exception {
 		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
 				Duration.ofSeconds(30), "warden-gateway");
-		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.from(properties), properties, Clock.systemUTC());
+		InternalTokenMinter minter = new InternalTokenMinter(SigningKeys.from(properties), properties,
+				Clock.systemUTC());
 
-		var claims = SignedJWT.parse(minter.mint(CallerIdentity.anonymous("2001:db8::7"), "auth-service")).getJWTClaimsSet();
+		var claims = SignedJWT.parse(minter.mint(CallerIdentity.anonymous("2001:db8::7"), "auth-service"))
+			.getJWTClaimsSet();
 		String other = minter.mint(CallerIdentity.anonymous("198.51.100.1"), "auth-service");
 
 		assertThat(claims.getSubject()).isNull();
@@ -144,8 +151,9 @@ class InternalTokenMinterTest {
 	@Test
 	void signsWithTheConfiguredKeySoEveryReplicaAgrees() {
 		ECKey configured = SigningKeys.generate();
-		InternalTokenProperties properties = new InternalTokenProperties(new InternalTokenProperties.Signing(configured.toJSONString(), ""),
-				Duration.ofSeconds(30), "warden-gateway");
+		InternalTokenProperties properties = new InternalTokenProperties(
+				new InternalTokenProperties.Signing(configured.toJSONString(), ""), Duration.ofSeconds(30),
+				"warden-gateway");
 
 		assertThat(SigningKeys.from(properties).signingKey().getKeyID()).isEqualTo(configured.getKeyID());
 	}
@@ -154,7 +162,8 @@ class InternalTokenMinterTest {
 	void keepsPublishingPreviousKeysDuringRotation() throws Exception {
 		ECKey old = SigningKeys.generate();
 		InternalTokenProperties properties = new InternalTokenProperties(
-				new InternalTokenProperties.Signing("", new JWKSet(old.toPublicJWK()).toString()), Duration.ofSeconds(30), "warden-gateway");
+				new InternalTokenProperties.Signing("", new JWKSet(old.toPublicJWK()).toString()),
+				Duration.ofSeconds(30), "warden-gateway");
 
 		JWKSet published = JWKSet.parse(SigningKeys.from(properties).publicJwkSetJson());
 
@@ -167,15 +176,19 @@ class InternalTokenMinterTest {
 		ECKey key = SigningKeys.generate();
 		String publicOnly = key.toPublicJWK().toJSONString();
 
-		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(new InternalTokenProperties.Signing(publicOnly, ""), Duration.ofSeconds(30),
-				"i"))).hasMessageContaining("private P-256");
-		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(new InternalTokenProperties.Signing("{\"d\":\"secret-material\"", ""),
-				Duration.ofSeconds(30), "i"))).hasMessageNotContaining("secret-material");
+		assertThatThrownBy(
+				() -> SigningKeys.from(new InternalTokenProperties(new InternalTokenProperties.Signing(publicOnly, ""),
+						Duration.ofSeconds(30), "i")))
+			.hasMessageContaining("private P-256");
+		assertThatThrownBy(() -> SigningKeys.from(new InternalTokenProperties(
+				new InternalTokenProperties.Signing("{\"d\":\"secret-material\"", ""), Duration.ofSeconds(30), "i")))
+			.hasMessageNotContaining("secret-material");
 	}
 
 	@Test
 	void refusesLifetimeOverSixtySeconds() {
-		assertThatThrownBy(() -> new InternalTokenProperties(new InternalTokenProperties.Signing("", ""), Duration.ofSeconds(61), "i"))
+		assertThatThrownBy(() -> new InternalTokenProperties(new InternalTokenProperties.Signing("", ""),
+				Duration.ofSeconds(61), "i"))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
@@ -187,4 +200,5 @@ class InternalTokenMinterTest {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

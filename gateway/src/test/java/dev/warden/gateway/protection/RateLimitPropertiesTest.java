@@ -30,4 +30,5 @@ class RateLimitPropertiesTest {
 		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("warden.gateway.rate-limit",
 				RateLimitProperties.class);
 	}
+
 }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** The gateway does not start without its Redis password, and says which setting is missing. */
+/**
+ * The gateway does not start without its Redis password, and says which setting is
+ * missing.
+ */
 class RedisCredentialsTest {
 
 	@Test
@@ -20,4 +23,5 @@ class RedisCredentialsTest {
 			.hasMessageContaining("WARDEN_REDIS_PASSWORD")
 			.hasMessageContaining("Redis user gateway");
 	}
+
 }

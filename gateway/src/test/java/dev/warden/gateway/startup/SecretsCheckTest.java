@@ -15,22 +15,23 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The gateway does not start with a placeholder from .env.example, without its own service key or without
- * auth-service's public key; the message names the setting.
+ * The gateway does not start with a placeholder from .env.example, without its own
+ * service key or without auth-service's public key; the message names the setting.
  */
 class SecretsCheckTest {
 
 	@Test
 	void aServiceWithAPlaceholderDoesNotStart() {
-		assertThatThrownBy(() -> start(Map.of("warden.twofactor.keys", "k1:CHANGE-ME-base64-of-32-random-bytes="), Map.of()))
+		assertThatThrownBy(
+				() -> start(Map.of("warden.twofactor.keys", "k1:CHANGE-ME-base64-of-32-random-bytes="), Map.of()))
 			.hasMessageContaining("Refusing to start")
 			.hasMessageContaining("warden.twofactor.keys")
 			.hasMessageNotContaining("base64-of-32");
 	}
 
 	/**
-	 * The gateway's Redis and Kafka passwords and auth-service's public key, so that what is checked is the service
-	 * key.
+	 * The gateway's Redis and Kafka passwords and auth-service's public key, so that what
+	 * is checked is the service key.
 	 */
 	private static final Map<String, Object> OTHER_CREDENTIALS = Map.of("WARDEN_REDIS_PASSWORD",
 			"redis-password-0123456789", "WARDEN_KAFKA_PASSWORD", "kafka-password-0123456789",
@@ -47,8 +48,7 @@ class SecretsCheckTest {
 		String publicOnly = dev.warden.serviceidentity.ServiceKey.generate().publicJson();
 		Map<String, Object> environment = new java.util.HashMap<>(OTHER_CREDENTIALS);
 		environment.put("WARDEN_SERVICE_KEY", publicOnly);
-		assertThatThrownBy(() -> start(Map.of(), environment))
-			.hasStackTraceContaining("must be a private P-256 EC JWK")
+		assertThatThrownBy(() -> start(Map.of(), environment)).hasStackTraceContaining("must be a private P-256 EC JWK")
 			.satisfies((error) -> assertThat(stackTrace(error)).doesNotContain(publicOnly.substring(20, 60)));
 	}
 
@@ -83,7 +83,8 @@ class SecretsCheckTest {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
 		environment.getPropertySources()
-			// Named as Spring Boot names the process environment, so variables bind as they would there
+			// Named as Spring Boot names the process environment, so variables bind as
+			// they would there
 			// (WARDEN_INTERNAL_AUTHSERVICEKEY to warden.internal.auth-service-key).
 			.addAfter("test", new SystemEnvironmentPropertySource("test-systemEnvironment", environmentVariables));
 		new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.NONE)
@@ -92,4 +93,5 @@ class SecretsCheckTest {
 			.run()
 			.close();
 	}
+
 }

@@ -9,9 +9,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * A mail the SMTP server refused for good goes to the dead-letter topic at once; every other failure is retried
- * by the shared error handler (exponential back-off, then dead-letter). Both are counted
- * ({@code warden.mail.retried}, {@code warden.mail.dead_lettered}).
+ * A mail the SMTP server refused for good goes to the dead-letter topic at once; every
+ * other failure is retried by the shared error handler (exponential back-off, then
+ * dead-letter). Both are counted ({@code warden.mail.retried},
+ * {@code warden.mail.dead_lettered}).
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
@@ -33,4 +34,5 @@ class DeliveryConfiguration {
 			});
 		}
 	}
+
 }

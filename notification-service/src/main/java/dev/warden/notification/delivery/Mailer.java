@@ -15,9 +15,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one mail as multipart/alternative (plain text and HTML) with a Message-ID derived from the event id,
- * and sorts failures: the SMTP server refusing the address or the mail is permanent (dead-letter at once);
- * anything else (server down, timeouts) is transient and retried with back-off.
+ * Sends one mail as multipart/alternative (plain text and HTML) with a Message-ID derived
+ * from the event id, and sorts failures: the SMTP server refusing the address or the mail
+ * is permanent (dead-letter at once); anything else (server down, timeouts) is transient
+ * and retried with back-off.
  */
 @Component
 class Mailer {
@@ -68,8 +69,12 @@ class Mailer {
 			cause = cause.getCause();
 		}
 		if (ex instanceof MailSendException send) {
-			return send.getFailedMessages().values().stream().anyMatch((failure) -> failure instanceof SendFailedException);
+			return send.getFailedMessages()
+				.values()
+				.stream()
+				.anyMatch((failure) -> failure instanceof SendFailedException);
 		}
 		return false;
 	}
+
 }

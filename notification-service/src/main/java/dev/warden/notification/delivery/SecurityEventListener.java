@@ -22,11 +22,12 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns security events into e-mails. A record's offset is committed only after its mail was accepted by the
- * SMTP server or dead-lettered: a transient SMTP failure is thrown back to the container, which retries it
- * with exponential back-off and then dead-letters it (the shared error handler); a permanent one goes to the
- * dead-letter topic at once. Each event is mailed once even when redelivered. Logs name the event type and id
- * only: the data holds personal details.
+ * Turns security events into e-mails. A record's offset is committed only after its mail
+ * was accepted by the SMTP server or dead-lettered: a transient SMTP failure is thrown
+ * back to the container, which retries it with exponential back-off and then dead-letters
+ * it (the shared error handler); a permanent one goes to the dead-letter topic at once.
+ * Each event is mailed once even when redelivered. Logs name the event type and id only:
+ * the data holds personal details.
  */
 @Component
 class SecurityEventListener {
@@ -64,8 +65,10 @@ class SecurityEventListener {
 	@KafkaListener(topics = { Topics.AUTH_EVENTS, Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS })
 	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
 		CloudEvent event = this.parser.parse(topic, value);
-		// Who a user is and where mail goes is auth-service's to say: an address in another service's event is not
-		// believed (a session-service taken over must not redirect a user's security mail).
+		// Who a user is and where mail goes is auth-service's to say: an address in
+		// another service's event is not
+		// believed (a session-service taken over must not redirect a user's security
+		// mail).
 		if (Topics.AUTH_EVENTS.equals(topic)) {
 			this.users.remember(event.subject(), event.data());
 		}
@@ -87,14 +90,14 @@ class SecurityEventListener {
 		}
 		Instant when = event.time() == null ? Instant.now() : event.time();
 		try {
-			this.mailer.send(recipient.get().email(),
-					this.renderer.render(template.get(), recipient.get().preferredLocale(), recipient.get().displayName(),
-							when, event.data()),
-					event.id());
+			this.mailer.send(recipient.get().email(), this.renderer.render(template.get(),
+					recipient.get().preferredLocale(), recipient.get().displayName(), when, event.data()), event.id());
 		}
 		catch (RuntimeException ex) {
-			this.meters.counter("warden.mail.failed", "template", template.get().name(), "permanent",
-					Boolean.toString(ex instanceof PermanentMailFailure)).increment();
+			this.meters
+				.counter("warden.mail.failed", "template", template.get().name(), "permanent",
+						Boolean.toString(ex instanceof PermanentMailFailure))
+				.increment();
 			throw ex;
 		}
 		this.sent.markSent(event.id());
@@ -102,4 +105,5 @@ class SecurityEventListener {
 		this.latency.record(Duration.between(when, Instant.now()));
 		log.info("Mailed {} for event {}", template.get().name(), event.id());
 	}
+
 }

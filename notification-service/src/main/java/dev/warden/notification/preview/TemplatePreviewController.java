@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * For administrators ({@code ADMIN}): the mail templates, and each rendered with sample data, so "you can view an
- * example of the e-mail" before any user gets one (overrides from {@code WARDEN_TEMPLATES_DIR} included).
+ * For administrators ({@code ADMIN}): the mail templates, and each rendered with sample
+ * data, so "you can view an example of the e-mail" before any user gets one (overrides
+ * from {@code WARDEN_TEMPLATES_DIR} included).
  */
 @RestController
 @RequestMapping("/api/admin/notifications/templates")
@@ -32,10 +33,11 @@ class TemplatePreviewController {
 
 	@GetMapping
 	Map<String, Object> list() {
-		return Map.of("languages", this.renderer.languages(), "templates", MailTemplates.ALL.stream()
-			.map((template) -> Map.of("name", template.name(), "eventType", template.eventType(), "subject",
-					sample(template, "en").subject()))
-			.toList());
+		return Map.of("languages", this.renderer.languages(), "templates",
+				MailTemplates.ALL.stream()
+					.map((template) -> Map.of("name", template.name(), "eventType", template.eventType(), "subject",
+							sample(template, "en").subject()))
+					.toList());
 	}
 
 	/** {@code locale}: one of the languages the list names; English when absent. */
@@ -54,4 +56,5 @@ class TemplatePreviewController {
 		return this.renderer.render(template, Locale.forLanguageTag(language), "Ada Lovelace",
 				Instant.parse("2026-11-26T10:15:00Z"), template.sample());
 	}
+
 }

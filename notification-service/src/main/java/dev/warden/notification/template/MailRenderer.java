@@ -32,17 +32,19 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the mail templates with Thymeleaf: HTML (escaped) and plain text (as is, {@code [(...)]}) from the same
- * data, in the recipient's
- * language when there is a version in it (English otherwise, template by template). Built in: English and German
- * ({@code mail/de/}). Operators' files in {@code WARDEN_TEMPLATES_DIR} win over the built-in ones, and a
- * sub-directory named for a language ({@code fr/}) adds that language. Every template is rendered once in every
- * language with its sample data at start-up, so a broken override stops the service with a clear message instead
- * of failing at the first real mail.
+ * Renders the mail templates with Thymeleaf: HTML (escaped) and plain text (as is,
+ * {@code [(...)]}) from the same data, in the recipient's language when there is a
+ * version in it (English otherwise, template by template). Built in: English and German
+ * ({@code mail/de/}). Operators' files in {@code WARDEN_TEMPLATES_DIR} win over the
+ * built-in ones, and a sub-directory named for a language ({@code fr/}) adds that
+ * language. Every template is rendered once in every language with its sample data at
+ * start-up, so a broken override stops the service with a clear message instead of
+ * failing at the first real mail.
  * <p>
- * Every value shown is one line: line breaks and other control characters in the data, the name and the subject
- * become spaces, so no value can add a line to the text part or a header. Instants in the data are shown in the
- * reader's language as {@code ${dates['key']}} (a day) or {@code ${times['key']}} (day and time), never raw.
+ * Every value shown is one line: line breaks and other control characters in the data,
+ * the name and the subject become spaces, so no value can add a line to the text part or
+ * a header. Instants in the data are shown in the reader's language as
+ * {@code ${dates['key']}} (a day) or {@code ${times['key']}} (day and time), never raw.
  */
 @Component
 public class MailRenderer {
@@ -51,7 +53,10 @@ public class MailRenderer {
 
 	private static final String ENGLISH = "en";
 
-	/** Languages whose templates ship in the jar, besides English at the top of {@code mail/}. */
+	/**
+	 * Languages whose templates ship in the jar, besides English at the top of
+	 * {@code mail/}.
+	 */
 	private static final List<String> BUILT_IN = List.of("de");
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'",
@@ -65,7 +70,9 @@ public class MailRenderer {
 
 	private final TemplateEngine text;
 
-	/** Subjects by language; English is complete, the others fall back to it key by key. */
+	/**
+	 * Subjects by language; English is complete, the others fall back to it key by key.
+	 */
 	private final Map<String, Properties> subjects = new LinkedHashMap<>();
 
 	/** "de/password-changed" and so on: the translated versions that exist. */
@@ -105,9 +112,11 @@ public class MailRenderer {
 							Instant.parse("2026-11-26T10:15:00Z"), template.sample());
 				}
 				catch (RuntimeException ex) {
-					throw new IllegalStateException("Mail template '" + template.name() + "' (" + language
-							+ ") does not render" + (this.directory == null ? ""
-									: " (overrides in " + this.directory + ")") + ": " + ex.getMessage(), ex);
+					throw new IllegalStateException(
+							"Mail template '" + template.name() + "' (" + language + ") does not render"
+									+ (this.directory == null ? "" : " (overrides in " + this.directory + ")") + ": "
+									+ ex.getMessage(),
+							ex);
 				}
 			}
 		}
@@ -120,7 +129,10 @@ public class MailRenderer {
 		return List.copyOf(this.subjects.keySet());
 	}
 
-	/** Renders in {@code locale}'s language where this template has a version in it, in English otherwise. */
+	/**
+	 * Renders in {@code locale}'s language where this template has a version in it, in
+	 * English otherwise.
+	 */
 	public RenderedMail render(MailTemplate template, Locale locale, String name, Instant when,
 			Map<String, Object> data) {
 		String language = locale == null ? ENGLISH : locale.getLanguage();
@@ -146,7 +158,9 @@ public class MailRenderer {
 		if (ENGLISH.equals(locale.getLanguage())) {
 			return DAY.format(instant.atOffset(ZoneOffset.UTC));
 		}
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(instant.atZone(ZoneOffset.UTC));
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+			.withLocale(locale)
+			.format(instant.atZone(ZoneOffset.UTC));
 	}
 
 	private static String formatWhen(Instant when, Locale locale) {
@@ -178,14 +192,17 @@ public class MailRenderer {
 		return ordered;
 	}
 
-	/** Notes a translated version; one with only its HTML or only its text part is a configuration error. */
+	/**
+	 * Notes a translated version; one with only its HTML or only its text part is a
+	 * configuration error.
+	 */
 	private void findTranslation(String language, String name) {
 		String path = language + "/" + name;
 		boolean hasHtml = exists(path + ".html");
 		boolean hasText = exists(path + ".txt");
 		if (hasHtml != hasText) {
-			throw new IllegalStateException("Mail template '" + name + "' (" + language + ") needs both "
-					+ name + ".html and " + name + ".txt; only " + (hasHtml ? "the HTML" : "the text") + " is there");
+			throw new IllegalStateException("Mail template '" + name + "' (" + language + ") needs both " + name
+					+ ".html and " + name + ".txt; only " + (hasHtml ? "the HTML" : "the text") + " is there");
 		}
 		if (hasHtml) {
 			this.translated.add(path);
@@ -229,4 +246,5 @@ public class MailRenderer {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

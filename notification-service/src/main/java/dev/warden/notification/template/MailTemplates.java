@@ -26,9 +26,11 @@ public final class MailTemplates {
 			template("second-factor-failed", EventTypes.SECOND_FACTOR_FAILED,
 					with(CLIENT, "failures", 5, "refusedUntil", "2026-11-26T10:30:00Z")),
 			template("token-created", EventTypes.TOKEN_CREATED,
-					Map.of("name", "deploy script", "role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")),
+					Map.of("name", "deploy script", "role", "USER", "hint", "x7Qa", "expiresAt",
+							"2027-02-28T10:00:00Z")),
 			template("token-expiring-soon", EventTypes.TOKEN_EXPIRING_SOON,
-					Map.of("name", "deploy script", "hint", "x7Qa", "daysLeft", 7, "expiresAt", "2027-02-28T10:00:00Z")),
+					Map.of("name", "deploy script", "hint", "x7Qa", "daysLeft", 7, "expiresAt",
+							"2027-02-28T10:00:00Z")),
 			template("token-expired", EventTypes.TOKEN_EXPIRED,
 					Map.of("name", "deploy script", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")),
 			template("password-expiring-soon", EventTypes.PASSWORD_EXPIRING_SOON,
@@ -58,4 +60,5 @@ public final class MailTemplates {
 		}
 		return Map.copyOf(map);
 	}
+
 }

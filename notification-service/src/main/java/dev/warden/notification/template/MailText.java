@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** What a value may look like once it is in a mail: one line, no control or direction-changing characters. */
+/**
+ * What a value may look like once it is in a mail: one line, no control or
+ * direction-changing characters.
+ */
 final class MailText {
 
 	private MailText() {
 	}
 
 	/**
-	 * {@code value} with every run of line breaks, control characters (C0, DEL, C1), Unicode line and paragraph
-	 * separators and bidirectional overrides and isolates replaced by one space.
+	 * {@code value} with every run of line breaks, control characters (C0, DEL, C1),
+	 * Unicode line and paragraph separators and bidirectional overrides and isolates
+	 * replaced by one space.
 	 */
 	static String singleLine(String value) {
 		StringBuilder out = new StringBuilder(value.length());
@@ -41,7 +45,10 @@ final class MailText {
 				|| (c >= '\u2066' && c <= '\u2069');
 	}
 
-	/** The data with every text in it (also inside lists and maps) made {@link #singleLine single-line}. */
+	/**
+	 * The data with every text in it (also inside lists and maps) made {@link #singleLine
+	 * single-line}.
+	 */
 	static Map<String, Object> singleLineValues(Map<String, Object> data) {
 		Map<String, Object> safe = new LinkedHashMap<>();
 		data.forEach((key, value) -> safe.put(key, clean(value)));
@@ -77,4 +84,5 @@ final class MailText {
 		});
 		return formatted;
 	}
+
 }

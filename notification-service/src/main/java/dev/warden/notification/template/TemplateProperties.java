@@ -3,8 +3,9 @@ package dev.warden.notification.template;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param dir where operators put their own versions of the templates ({@code WARDEN_TEMPLATES_DIR}):
- * {@code <name>.html}, {@code <name>.txt} and {@code subjects.properties}; anything not there comes from the jar
+ * @param dir where operators put their own versions of the templates
+ * ({@code WARDEN_TEMPLATES_DIR}): {@code <name>.html}, {@code <name>.txt} and
+ * {@code subjects.properties}; anything not there comes from the jar
  * @param from the sender address
  */
 @ConfigurationProperties("warden.templates")

@@ -9,9 +9,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Where to write to: each user's e-mail address and name, learned from events that carry them
- * ({@code user.created}, and any event with {@code email} in its data). Session and token events name only the
- * user id; this is how their mails find the address. Kept in Redis, refreshed by every event that carries it.
+ * Where to write to: each user's e-mail address and name, learned from events that carry
+ * them ({@code user.created}, and any event with {@code email} in its data). Session and
+ * token events name only the user id; this is how their mails find the address. Kept in
+ * Redis, refreshed by every event that carries it.
  */
 @Component
 public class KnownUsers {
@@ -36,7 +37,8 @@ public class KnownUsers {
 		if (data.get("displayName") instanceof String displayName) {
 			fields.put("displayName", displayName);
 		}
-		// Events that carry the address carry the user's language too, when one is chosen: none means English.
+		// Events that carry the address carry the user's language too, when one is
+		// chosen: none means English.
 		if (data.get("locale") instanceof String locale && !locale.isBlank()) {
 			fields.put("locale", locale);
 		}
@@ -67,4 +69,5 @@ public class KnownUsers {
 			return this.locale == null ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(this.locale);
 		}
 	}
+
 }

@@ -28,10 +28,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Security e-mails through real Kafka and a real SMTP server (GreenMail): each arrives once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "warden.kafka.retry-attempts=20", "warden.kafka.retry-max=2s",
-		// GreenMail logs every address it creates a mailbox for; the assertion is about Warden's own lines.
-		"logging.level.com.icegreen=WARN" })
+/**
+ * Security e-mails through real Kafka and a real SMTP server (GreenMail): each arrives
+ * once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "warden.kafka.retry-attempts=20", "warden.kafka.retry-max=2s",
+				// GreenMail logs every address it creates a mailbox for; the assertion is
+				// about Warden's own lines.
+				"logging.level.com.icegreen=WARN" })
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityEventListenerIT {
 
@@ -63,7 +68,9 @@ class SecurityEventListenerIT {
 		assertThat(mail.getSubject()).isEqualTo("Users - Your system password has been changed");
 		assertThat(mail.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo(email);
 		String text = partsOf(mail);
-		assertThat(text).contains("Hello Ada Lovelace").contains("203.0.113.7").contains("not you")
+		assertThat(text).contains("Hello Ada Lovelace")
+			.contains("203.0.113.7")
+			.contains("not you")
 			.doesNotContain("sessionPublicId0000001");
 		assertThat(mail.getContentType()).startsWith("multipart/");
 		Thread.sleep(1500);
@@ -78,12 +85,13 @@ class SecurityEventListenerIT {
 		publish(Topics.AUTH_EVENTS, event(user, EventTypes.USER_CREATED,
 				Map.of("userId", user, "email", email, "displayName", "Grace Hopper", "roles", List.of("USER"))));
 
-		publish(Topics.TOKEN_EVENTS, event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID()
-			.toString(), "name", "ci", "role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
-		publish(Topics.SESSION_EVENTS, event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s1",
-				"newDevice", false)));
-		publish(Topics.SESSION_EVENTS, event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s2",
-				"newDevice", true, "browser", "Safari 17", "os", "iOS", "ip", "198.51.100.9")));
+		publish(Topics.TOKEN_EVENTS,
+				event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID().toString(), "name", "ci",
+						"role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
+		publish(Topics.SESSION_EVENTS,
+				event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s1", "newDevice", false)));
+		publish(Topics.SESSION_EVENTS, event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s2", "newDevice",
+				true, "browser", "Safari 17", "os", "iOS", "ip", "198.51.100.9")));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() >= 2);
 		Thread.sleep(1000);
@@ -96,17 +104,20 @@ class SecurityEventListenerIT {
 	void mailsOnceWhenSomeoneWithThePasswordSpentTheBudgetOfOneTimeCodes() throws Exception {
 		String user = UUID.randomUUID().toString();
 		String email = "mfa-" + user.substring(0, 8) + "@example.test";
-		CloudEvent failed = event(user, EventTypes.SECOND_FACTOR_FAILED, Map.of("email", email, "displayName",
-				"Aoife O'Brien", "locale", "", "ip", "203.0.113.7", "userAgent", "Firefox", "failures", 5,
-				"refusedUntil", "2026-11-26T10:30:00Z"));
+		CloudEvent failed = event(user, EventTypes.SECOND_FACTOR_FAILED,
+				Map.of("email", email, "displayName", "Aoife O'Brien", "locale", "", "ip", "203.0.113.7", "userAgent",
+						"Firefox", "failures", 5, "refusedUntil", "2026-11-26T10:30:00Z"));
 
 		publish(Topics.AUTH_EVENTS, failed);
 		publish(Topics.AUTH_EVENTS, failed); // redelivered
 
 		MimeMessage mail = awaitMail(email);
 		assertThat(mail.getSubject()).isEqualTo("Someone signed in with your password but failed the second step");
-		assertThat(partsOf(mail)).contains("Hello Aoife O'Brien,").contains("Change it now").contains("203.0.113.7")
-			.contains("26 November 2026 at 10:30 UTC").doesNotContain("2026-11-26T10:30:00Z");
+		assertThat(partsOf(mail)).contains("Hello Aoife O'Brien,")
+			.contains("Change it now")
+			.contains("203.0.113.7")
+			.contains("26 November 2026 at 10:30 UTC")
+			.doesNotContain("2026-11-26T10:30:00Z");
 		Thread.sleep(1500);
 		assertThat(mailsTo(email)).as("exactly one mail for the redelivered event").hasSize(1);
 	}
@@ -118,8 +129,9 @@ class SecurityEventListenerIT {
 		publish(Topics.AUTH_EVENTS, event(user, EventTypes.USER_CREATED,
 				Map.of("userId", user, "email", email, "displayName", "Karl", "locale", "de-DE")));
 
-		publish(Topics.TOKEN_EVENTS, event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID()
-			.toString(), "name", "ci", "role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
+		publish(Topics.TOKEN_EVENTS,
+				event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID().toString(), "name", "ci",
+						"role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
 
 		MimeMessage mail = awaitMail(email);
 		assertThat(mail.getSubject()).isEqualTo("Ein neues API-Token wurde erstellt");
@@ -187,7 +199,8 @@ class SecurityEventListenerIT {
 		var notAdmin = get(templates, user);
 
 		assertThat(list.statusCode()).isEqualTo(200);
-		assertThat(list.body()).contains("\"name\":\"password-changed\"").contains("\"name\":\"token-expired\"")
+		assertThat(list.body()).contains("\"name\":\"password-changed\"")
+			.contains("\"name\":\"token-expired\"")
 			.contains("\"languages\":[\"en\",\"de\"]");
 		assertThat(preview.statusCode()).isEqualTo(200);
 		assertThat(preview.body()).contains("\"subject\":\"Users - Your system password has been changed\"")
@@ -257,4 +270,5 @@ class SecurityEventListenerIT {
 			all.append(content);
 		}
 	}
+
 }

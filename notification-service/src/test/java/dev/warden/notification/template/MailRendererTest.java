@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every template renders, escapes what it shows, and can be overridden from a directory (or fails at start). */
+/**
+ * Every template renders, escapes what it shows, and can be overridden from a directory
+ * (or fails at start).
+ */
 class MailRendererTest {
 
 	private static final Instant WHEN = Instant.parse("2026-11-26T10:15:00Z");
@@ -38,7 +41,8 @@ class MailRendererTest {
 				Map.of("email", "ada@example.test", "ip", "203.0.113.7", "userAgent", "<script>x</script>"));
 
 		assertThat(mail.subject()).isEqualTo("Users - Your system password has been changed");
-		assertThat(mail.text()).contains("26 November 2026 at 10:15 UTC").contains("203.0.113.7")
+		assertThat(mail.text()).contains("26 November 2026 at 10:15 UTC")
+			.contains("203.0.113.7")
 			.contains("If it was not you, reset your password");
 		assertThat(mail.html()).doesNotContain("<script>").contains("&lt;script&gt;");
 	}
@@ -49,8 +53,8 @@ class MailRendererTest {
 		Files.writeString(directory.resolve("subjects.properties"), "token-expired=Token gone\n");
 		MailRenderer renderer = new MailRenderer(new TemplateProperties(directory.toString(), null));
 
-		RenderedMail mail = renderer.render(MailTemplates.named("token-expired").orElseThrow(), Locale.ENGLISH, "Ada", WHEN,
-				Map.of("name", "ci"));
+		RenderedMail mail = renderer.render(MailTemplates.named("token-expired").orElseThrow(), Locale.ENGLISH, "Ada",
+				WHEN, Map.of("name", "ci"));
 
 		assertThat(mail.text()).isEqualTo("Custom: ci is gone.");
 		assertThat(mail.subject()).isEqualTo("Token gone");
@@ -99,7 +103,8 @@ class MailRendererTest {
 	@Test
 	void anOperatorAddsALanguageWithADirectory(@TempDir Path directory) throws Exception {
 		Files.createDirectories(directory.resolve("fr"));
-		Files.writeString(directory.resolve("fr/token-expired.txt"), "Bonjour [[${name}]], « [[${data['name']}]] » a expiré.");
+		Files.writeString(directory.resolve("fr/token-expired.txt"),
+				"Bonjour [[${name}]], « [[${data['name']}]] » a expiré.");
 		Files.writeString(directory.resolve("fr/token-expired.html"), "<p>Bonjour [[${name}]]</p>");
 		Files.writeString(directory.resolve("fr/subjects.properties"), "token-expired=Votre jeton a expiré\n");
 		MailRenderer renderer = new MailRenderer(new TemplateProperties(directory.toString(), null));
@@ -141,8 +146,8 @@ class MailRendererTest {
 				data.put("userAgent", agent);
 				data.put("browser", token);
 				data.put("ip", "203.0.113.7\nSubject: injected");
-				data.replaceAll((key, value) -> key.endsWith("At") || key.endsWith("Until")
-						? template.sample().get(key) : value);
+				data.replaceAll((key, value) -> key.endsWith("At") || key.endsWith("Until") ? template.sample().get(key)
+						: value);
 
 				RenderedMail mail = renderer.render(template, Locale.forLanguageTag(language), name, WHEN, data);
 
@@ -159,7 +164,8 @@ class MailRendererTest {
 					.doesNotContainPattern("(?m)^(Bcc|Subject|X-Injected):")
 					.doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}");
 				if (template.sample().containsKey("name")) {
-					assertThat(mail.html()).as(as).contains("&lt;b&gt;=HYPERLINK(&quot;http://evil&quot;)&lt;/b&gt; Subject: injected");
+					assertThat(mail.html()).as(as)
+						.contains("&lt;b&gt;=HYPERLINK(&quot;http://evil&quot;)&lt;/b&gt; Subject: injected");
 					assertThat(mail.text()).as(as).contains("<b>=HYPERLINK(\"http://evil\")</b> Subject: injected");
 				}
 			}
@@ -198,12 +204,18 @@ class MailRendererTest {
 		assertThat(template.name()).isEqualTo("second-factor-failed");
 		assertThat(english.subject()).isEqualTo("Someone signed in with your password but failed the second step");
 		assertThat(english.text()).contains("Your password is known to someone else. Change it now")
-			.contains("26 November 2026 at 10:15 UTC").contains("203.0.113.7").contains("5 wrong one-time codes")
+			.contains("26 November 2026 at 10:15 UTC")
+			.contains("203.0.113.7")
+			.contains("5 wrong one-time codes")
 			.contains("Until 26 November 2026 at 10:30 UTC no more one-time codes are accepted");
 		assertThat(english.html()).contains("Change it now").contains("26 November 2026 at 10:30 UTC");
 		assertThat(german.subject()).startsWith("Jemand hat sich mit Ihrem Passwort angemeldet");
-		assertThat(german.text()).startsWith("Hallo Ada,").contains("Ändern Sie es jetzt")
-			.contains("26. November 2026").contains("10:30").contains("203.0.113.7");
+		assertThat(german.text()).startsWith("Hallo Ada,")
+			.contains("Ändern Sie es jetzt")
+			.contains("26. November 2026")
+			.contains("10:30")
+			.contains("203.0.113.7");
 		assertThat(german.html()).contains("lang=\"de\"").contains("Ändern Sie es jetzt");
 	}
+
 }

@@ -10,7 +10,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.warden.serviceidentity.ServiceKey;
 
-/** Signs session grants with auth-service's own key (ES256, {@code typ} {@code warden-session+jwt}). */
+/**
+ * Signs session grants with auth-service's own key (ES256, {@code typ}
+ * {@code warden-session+jwt}).
+ */
 public final class SessionGrantSigner {
 
 	private final JWSSigner signer;
@@ -49,4 +52,5 @@ public final class SessionGrantSigner {
 		}
 		return jwt.serialize();
 	}
+
 }

@@ -9,24 +9,30 @@ import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.SignedGrants;
 
 /**
- * Checks a session grant against auth-service's public key (or keys, while it is rotated): ES256 and the grant type
- * only, issuer auth-service, audience the gateway, not past the session's end, and bound to the cookie value
- * presented ({@code sh}). Only then are its claims the caller's identity.
+ * Checks a session grant against auth-service's public key (or keys, while it is
+ * rotated): ES256 and the grant type only, issuer auth-service, audience the gateway, not
+ * past the session's end, and bound to the cookie value presented ({@code sh}). Only then
+ * are its claims the caller's identity.
  */
 public final class SessionGrantVerifier {
 
 	private final SignedGrants grants;
 
 	/**
-	 * @param setting the setting the key came from, named in a failure (never key material)
-	 * @param publicJwk auth-service's public P-256 JWK, or a JWK Set of them while its key is rotated
+	 * @param setting the setting the key came from, named in a failure (never key
+	 * material)
+	 * @param publicJwk auth-service's public P-256 JWK, or a JWK Set of them while its
+	 * key is rotated
 	 */
 	public SessionGrantVerifier(String setting, String publicJwk, Clock clock) {
 		this.grants = new SignedGrants(setting, publicJwk, SessionGrants.TYPE, SessionGrants.ISSUER,
 				SessionGrants.AUDIENCE, "sh", clock);
 	}
 
-	/** The grant, if it is auth-service's and for the cookie value whose hash is {@code secretHash}. */
+	/**
+	 * The grant, if it is auth-service's and for the cookie value whose hash is
+	 * {@code secretHash}.
+	 */
 	public SessionGrant verify(String grant, String secretHash) throws GrantException {
 		if (secretHash == null) {
 			throw new GrantException("no cookie to bind the grant to");
@@ -35,8 +41,9 @@ public final class SessionGrantVerifier {
 	}
 
 	/**
-	 * The grant, if it is auth-service's, whatever cookie it was for: for auth-service itself, which renews a
-	 * session from the grant it issued before (and gives the new one to the new cookie value).
+	 * The grant, if it is auth-service's, whatever cookie it was for: for auth-service
+	 * itself, which renews a session from the grant it issued before (and gives the new
+	 * one to the new cookie value).
 	 */
 	public SessionGrant verifyIssued(String grant) throws GrantException {
 		return read(this.grants.verify(grant, null));
@@ -44,7 +51,8 @@ public final class SessionGrantVerifier {
 
 	private static SessionGrant read(JWTClaimsSet claims) throws GrantException {
 		try {
-			// Every claim the gateway acts on must be there: a flag left out is not taken to be off.
+			// Every claim the gateway acts on must be there: a flag left out is not taken
+			// to be off.
 			if (claims.getStringClaim("sid") == null || claims.getLongClaim("auth_time") == null
 					|| claims.getBooleanClaim("pcr") == null || claims.getBooleanClaim("tfr") == null) {
 				throw new GrantException("incomplete grant");
@@ -60,4 +68,5 @@ public final class SessionGrantVerifier {
 			throw new GrantException("malformed claim");
 		}
 	}
+
 }

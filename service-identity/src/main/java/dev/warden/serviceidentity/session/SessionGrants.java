@@ -7,7 +7,10 @@ import com.nimbusds.jose.JOSEObjectType;
 /** What both ends of a session grant agree on. */
 public final class SessionGrants {
 
-	/** The JOSE {@code typ} of a grant (RFC 8725 §3.11), so it can never pass for a service token or a user's JWT. */
+	/**
+	 * The JOSE {@code typ} of a grant (RFC 8725 §3.11), so it can never pass for a
+	 * service token or a user's JWT.
+	 */
 	public static final JOSEObjectType TYPE = new JOSEObjectType("warden-session+jwt");
 
 	/** Who signs grants ({@code iss}). */
@@ -21,4 +24,5 @@ public final class SessionGrants {
 
 	private SessionGrants() {
 	}
+
 }

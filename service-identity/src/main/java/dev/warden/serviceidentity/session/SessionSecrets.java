@@ -7,9 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Session cookie values (256 bits from {@link SecureRandom}, base64url), made by auth-service, and the SHA-256 under
- * which everyone else knows them: session-service stores and the gateway asks by the hash only, so neither the
- * store nor a service that reads it ever holds a usable cookie. A fast hash is right: the value has full entropy.
+ * Session cookie values (256 bits from {@link SecureRandom}, base64url), made by
+ * auth-service, and the SHA-256 under which everyone else knows them: session-service
+ * stores and the gateway asks by the hash only, so neither the store nor a service that
+ * reads it ever holds a usable cookie. A fast hash is right: the value has full entropy.
  */
 public final class SessionSecrets {
 
@@ -40,7 +41,10 @@ public final class SessionSecrets {
 		}
 	}
 
-	/** Whether a value has the shape of a cookie value (or its hash): 43 base64url characters. */
+	/**
+	 * Whether a value has the shape of a cookie value (or its hash): 43 base64url
+	 * characters.
+	 */
 	public static boolean isWellFormed(String value) {
 		if (value == null || value.length() != LENGTH) {
 			return false;
@@ -55,4 +59,5 @@ public final class SessionSecrets {
 		}
 		return true;
 	}
+
 }

@@ -3,9 +3,10 @@ package dev.warden.serviceidentity.token;
 import java.time.Instant;
 
 /**
- * Whose an API token is, with which role and until when, as the gateway saw the signed-in owner create it: signed
- * by the gateway, stored by token-service with the token, verified by the gateway at every introspection. Bound to
- * the token's value by {@code tokenHash}, so token-service can neither forge a grant, widen one, nor hand one
+ * Whose an API token is, with which role and until when, as the gateway saw the signed-in
+ * owner create it: signed by the gateway, stored by token-service with the token,
+ * verified by the gateway at every introspection. Bound to the token's value by
+ * {@code tokenHash}, so token-service can neither forge a grant, widen one, nor hand one
  * token's grant to another.
  *
  * @param userId the owner ({@code sub})

@@ -16,9 +16,10 @@ import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.SignedGrants;
 
 /**
- * The gateway's API token grants: signed with its own service key ({@code WARDEN_SERVICE_KEY}, {@code typ}
- * {@code warden-token+jwt}, issuer and audience the gateway), verified against that key's public half and the
- * public halves of the keys it used before ({@code WARDEN_SERVICE_PREVIOUSKEYS}), so tokens outlive a rotation.
+ * The gateway's API token grants: signed with its own service key
+ * ({@code WARDEN_SERVICE_KEY}, {@code typ} {@code warden-token+jwt}, issuer and audience
+ * the gateway), verified against that key's public half and the public halves of the keys
+ * it used before ({@code WARDEN_SERVICE_PREVIOUSKEYS}), so tokens outlive a rotation.
  */
 public final class TokenGrants {
 
@@ -27,7 +28,10 @@ public final class TokenGrants {
 	/** Who signs and who checks token grants. */
 	public static final String GATEWAY = "gateway";
 
-	/** A grant ends this long after the validity the owner chose, so it never ends before its token. */
+	/**
+	 * A grant ends this long after the validity the owner chose, so it never ends before
+	 * its token.
+	 */
 	public static final Duration SLACK = Duration.ofDays(1);
 
 	private final JWSSigner signer;
@@ -40,7 +44,8 @@ public final class TokenGrants {
 
 	/**
 	 * @param key the gateway's own key
-	 * @param previousKeys public JWKs (a JWK Set) of keys the gateway signed grants with before, or blank
+	 * @param previousKeys public JWKs (a JWK Set) of keys the gateway signed grants with
+	 * before, or blank
 	 */
 	public TokenGrants(ServiceKey key, String previousKeys, Clock clock) {
 		this.signer = key.signer();
@@ -51,12 +56,16 @@ public final class TokenGrants {
 	}
 
 	/**
-	 * A grant for a token {@code userId} is creating now with {@code role} (one the owner holds), valid for
-	 * {@code validityMonths} calendar months as token-service counts them.
+	 * A grant for a token {@code userId} is creating now with {@code role} (one the owner
+	 * holds), valid for {@code validityMonths} calendar months as token-service counts
+	 * them.
 	 */
 	public String sign(String userId, String role, int validityMonths, String tokenHash) {
 		java.time.Instant now = this.clock.instant();
-		java.time.Instant expires = now.atOffset(java.time.ZoneOffset.UTC).plusMonths(validityMonths).toInstant().plus(SLACK);
+		java.time.Instant expires = now.atOffset(java.time.ZoneOffset.UTC)
+			.plusMonths(validityMonths)
+			.toInstant()
+			.plus(SLACK);
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(GATEWAY)
 			.audience(GATEWAY)
 			.subject(userId)
@@ -76,7 +85,9 @@ public final class TokenGrants {
 		return jwt.serialize();
 	}
 
-	/** The grant, if the gateway signed it for the token whose hash is {@code tokenHash}. */
+	/**
+	 * The grant, if the gateway signed it for the token whose hash is {@code tokenHash}.
+	 */
 	public TokenGrant verify(String grant, String tokenHash) throws GrantException {
 		if (tokenHash == null) {
 			throw new GrantException("no token to bind the grant to");

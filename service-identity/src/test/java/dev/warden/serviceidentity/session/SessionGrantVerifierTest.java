@@ -37,10 +37,9 @@ class SessionGrantVerifierTest {
 	@Test
 	void aGrantSignedByAuthServiceForThisCookieIsTheSession() throws Exception {
 		String signed = new SessionGrantSigner(this.authService, at(NOW)).sign(this.grant);
-		assertThat(this.gateway.verify(signed, SessionSecrets.hash(this.secret))).isEqualTo(
-				new SessionGrant("user-1", "sid-1", List.of("USER", "ADMIN"), List.of("pwd", "otp"),
-						NOW.minusSeconds(30), false, true, SessionSecrets.hash(this.secret),
-						NOW.plus(Duration.ofHours(12))));
+		assertThat(this.gateway.verify(signed, SessionSecrets.hash(this.secret))).isEqualTo(new SessionGrant("user-1",
+				"sid-1", List.of("USER", "ADMIN"), List.of("pwd", "otp"), NOW.minusSeconds(30), false, true,
+				SessionSecrets.hash(this.secret), NOW.plus(Duration.ofHours(12))));
 	}
 
 	@Test
@@ -71,15 +70,14 @@ class SessionGrantVerifierTest {
 		String signed = new SessionGrantSigner(this.authService, at(NOW)).sign(this.grant);
 		SessionGrantVerifier later = new SessionGrantVerifier("key", this.authService.publicJson(),
 				at(NOW.plus(Duration.ofHours(12)).plusSeconds(6)));
-		assertThatThrownBy(() -> later.verify(signed, this.grant.secretHash()))
-			.isInstanceOf(GrantException.class)
+		assertThatThrownBy(() -> later.verify(signed, this.grant.secretHash())).isInstanceOf(GrantException.class)
 			.hasMessageContaining("over");
 	}
 
 	@Test
 	void anotherTokenTypeSignedWithTheSameKeyIsNoGrant() throws Exception {
-		String serviceToken = sign(this.authService, new JOSEObjectType("warden-service+jwt"),
-				this.authService.keyId(), claims().build());
+		String serviceToken = sign(this.authService, new JOSEObjectType("warden-service+jwt"), this.authService.keyId(),
+				claims().build());
 		String untyped = sign(this.authService, JOSEObjectType.JWT, this.authService.keyId(), claims().build());
 		assertThatThrownBy(() -> this.gateway.verify(serviceToken, this.grant.secretHash()))
 			.isInstanceOf(GrantException.class);
@@ -101,22 +99,22 @@ class SessionGrantVerifierTest {
 
 	@Test
 	void nothingOrJunkIsNoGrant() {
-		assertThatThrownBy(() -> this.gateway.verify(null, this.grant.secretHash()))
-			.isInstanceOf(GrantException.class);
+		assertThatThrownBy(() -> this.gateway.verify(null, this.grant.secretHash())).isInstanceOf(GrantException.class);
 		assertThatThrownBy(() -> this.gateway.verify("junk", this.grant.secretHash()))
 			.isInstanceOf(GrantException.class);
-		assertThatThrownBy(() -> this.gateway.verify(new SessionGrantSigner(this.authService, at(NOW)).sign(this.grant),
-				null))
+		assertThatThrownBy(
+				() -> this.gateway.verify(new SessionGrantSigner(this.authService, at(NOW)).sign(this.grant), null))
 			.isInstanceOf(GrantException.class);
 	}
 
 	@Test
 	void whileAuthServicesKeyIsRotatedGrantsOfBothKeysAreAccepted() throws Exception {
 		ServiceKey next = ServiceKey.generate();
-		SessionGrantVerifier rotating = new SessionGrantVerifier("key", "{\"keys\":[" + this.authService.publicJson()
-				+ "," + next.publicJson() + "]}", at(NOW));
+		SessionGrantVerifier rotating = new SessionGrantVerifier("key",
+				"{\"keys\":[" + this.authService.publicJson() + "," + next.publicJson() + "]}", at(NOW));
 		assertThat(rotating.verify(new SessionGrantSigner(this.authService, at(NOW)).sign(this.grant),
-				this.grant.secretHash())).isEqualTo(this.grant);
+				this.grant.secretHash()))
+			.isEqualTo(this.grant);
 		assertThat(rotating.verify(new SessionGrantSigner(next, at(NOW)).sign(this.grant), this.grant.secretHash()))
 			.isEqualTo(this.grant);
 	}
@@ -167,4 +165,5 @@ class SessionGrantVerifierTest {
 	private static Clock at(Instant instant) {
 		return Clock.fixed(instant, ZoneOffset.UTC);
 	}
+
 }

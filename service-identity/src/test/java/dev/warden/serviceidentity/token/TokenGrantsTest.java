@@ -30,7 +30,8 @@ class TokenGrantsTest {
 
 		assertThat(verified.userId()).isEqualTo("user-1");
 		assertThat(verified.role()).isEqualTo("USER");
-		// Calendar months, as token-service counts them: 28 November + 3 months is 28 February.
+		// Calendar months, as token-service counts them: 28 November + 3 months is 28
+		// February.
 		assertThat(verified.expiresAt()).isEqualTo(Instant.parse("2027-03-01T12:00:00Z"));
 	}
 
@@ -73,9 +74,8 @@ class TokenGrantsTest {
 
 	@Test
 	void aKeyListedTwiceUnderOneIdIsRefusedAtStart() {
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> new TokenGrants(this.gatewayKey,
-					"{\"keys\":[" + this.gatewayKey.publicJson() + "]}", at(NOW)))
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> new TokenGrants(this.gatewayKey, "{\"keys\":[" + this.gatewayKey.publicJson() + "]}", at(NOW)))
 			.hasMessageContaining("two keys");
 	}
 
@@ -87,4 +87,5 @@ class TokenGrantsTest {
 	private static Clock at(Instant instant) {
 		return Clock.fixed(instant, ZoneOffset.UTC);
 	}
+
 }

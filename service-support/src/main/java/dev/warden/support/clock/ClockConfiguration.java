@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The clock every service expires, ages and counts by. A service's own {@link Clock} bean wins, so tests can put a
- * clock they move by hand in its place.
+ * The clock every service expires, ages and counts by. A service's own {@link Clock} bean
+ * wins, so tests can put a clock they move by hand in its place.
  */
 @AutoConfiguration
 public class ClockConfiguration {
@@ -18,4 +18,5 @@ public class ClockConfiguration {
 	Clock clock() {
 		return Clock.systemUTC();
 	}
+
 }

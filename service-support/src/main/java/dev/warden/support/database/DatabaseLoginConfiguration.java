@@ -5,7 +5,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
-/** The database login check of every PostgreSQL-backed service ({@link SuperuserRefusal}). */
+/**
+ * The database login check of every PostgreSQL-backed service ({@link SuperuserRefusal}).
+ */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.postgresql.Driver")
 public class DatabaseLoginConfiguration {
@@ -14,4 +16,5 @@ public class DatabaseLoginConfiguration {
 	static BeanPostProcessor superuserRefusal() {
 		return new SuperuserRefusal();
 	}
+
 }

@@ -10,17 +10,18 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Refuses to start a service whose database login is a PostgreSQL superuser (or holds any power beyond its own
- * database): a superuser reads and rewrites every
- * service's database (the security log included) and can run programs on the server. Each service connects as its
- * own database's owner ({@code WARDEN_POSTGRES_USERNAME}), which reaches nothing else. Checked as the connection
- * pool is created, before any migration runs.
+ * Refuses to start a service whose database login is a PostgreSQL superuser (or holds any
+ * power beyond its own database): a superuser reads and rewrites every service's database
+ * (the security log included) and can run programs on the server. Each service connects
+ * as its own database's owner ({@code WARDEN_POSTGRES_USERNAME}), which reaches nothing
+ * else. Checked as the connection pool is created, before any migration runs.
  */
 final class SuperuserRefusal implements BeanPostProcessor {
 
 	/**
-	 * The login's powers beyond its own database: superuser, creating roles, replication, bypassing row security, and
-	 * the predefined roles that read or write every table or run programs on the server.
+	 * The login's powers beyond its own database: superuser, creating roles, replication,
+	 * bypassing row security, and the predefined roles that read or write every table or
+	 * run programs on the server.
 	 */
 	static final String QUERY = """
 			select current_user, r.rolsuper or r.rolcreaterole or r.rolreplication or r.rolbypassrls
@@ -50,8 +51,9 @@ final class SuperuserRefusal implements BeanPostProcessor {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Refusing to start: could not check the database login ("
-					+ ex.getSQLState() + ")", ex);
+			throw new IllegalStateException(
+					"Refusing to start: could not check the database login (" + ex.getSQLState() + ")", ex);
 		}
 	}
+
 }

@@ -13,9 +13,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Changes to administration (unsafe methods on {@code /api/admin/**}) need the ADMIN role, a signed-in session
- * (an API token's JWT has no {@code sid}: 403 {@code session_required}) and a recent sign-in (403
- * {@code reauthentication_required}) — checked in every service, whatever the gateway already checked.
+ * Changes to administration (unsafe methods on {@code /api/admin/**}) need the ADMIN
+ * role, a signed-in session (an API token's JWT has no {@code sid}: 403
+ * {@code session_required}) and a recent sign-in (403 {@code reauthentication_required})
+ * — checked in every service, whatever the gateway already checked.
  */
 final class AdminChanges implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -43,4 +44,5 @@ final class AdminChanges implements AuthorizationManager<RequestAuthorizationCon
 		}
 		return new AuthorizationDecision(true);
 	}
+
 }

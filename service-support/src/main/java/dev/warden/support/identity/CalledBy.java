@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The services an internal endpoint accepts calls from, by name ({@link InternalCallProperties#GATEWAY},
- * {@link InternalCallProperties#AUTH_SERVICE}). Required on every handler under {@code /internal/**}: one without it
- * refuses every caller.
+ * The services an internal endpoint accepts calls from, by name
+ * ({@link InternalCallProperties#GATEWAY}, {@link InternalCallProperties#AUTH_SERVICE}).
+ * Required on every handler under {@code /internal/**}: one without it refuses every
+ * caller.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

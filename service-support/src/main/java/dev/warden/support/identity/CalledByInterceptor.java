@@ -15,8 +15,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Lets an authenticated service reach an internal endpoint only if the endpoint names it ({@link CalledBy}); an
- * endpoint that names nobody is closed to all. 403 {@code caller_not_allowed} otherwise.
+ * Lets an authenticated service reach an internal endpoint only if the endpoint names it
+ * ({@link CalledBy}); an endpoint that names nobody is closed to all. 403
+ * {@code caller_not_allowed} otherwise.
  */
 final class CalledByInterceptor implements HandlerInterceptor {
 
@@ -25,7 +26,8 @@ final class CalledByInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		// Anything under /internal that is not an annotated controller method (a resource handler, a function
+		// Anything under /internal that is not an annotated controller method (a resource
+		// handler, a function
 		// route added later) names no caller, so it is closed like an unannotated one.
 		CalledBy allowed = null;
 		if (handler instanceof HandlerMethod method) {
@@ -42,4 +44,5 @@ final class CalledByInterceptor implements HandlerInterceptor {
 				request.getRequestURI());
 		throw Problems.forbidden("caller_not_allowed", "This service may not call this endpoint.");
 	}
+
 }

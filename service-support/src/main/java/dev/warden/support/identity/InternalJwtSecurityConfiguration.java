@@ -37,10 +37,11 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
- * Makes every servlet service an OAuth2 resource server that accepts only the gateway's internal JWT:
- * ES256 from the gateway's JWK Set, right issuer, addressed to this service alone, short-lived, naming a user (except on the
- * anonymous paths: signing in). Anything else is a 401 problem+json, so a request that bypasses the gateway
- * reaches nobody — sign-in included, whose limits the gateway applies.
+ * Makes every servlet service an OAuth2 resource server that accepts only the gateway's
+ * internal JWT: ES256 from the gateway's JWK Set, right issuer, addressed to this service
+ * alone, short-lived, naming a user (except on the anonymous paths: signing in). Anything
+ * else is a 401 problem+json, so a request that bypasses the gateway reaches nobody —
+ * sign-in included, whose limits the gateway applies.
  */
 @AutoConfiguration
 @EnableMethodSecurity
@@ -50,7 +51,8 @@ public class InternalJwtSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder internalJwtDecoder(IdentityProperties properties, Environment environment) {
-		// Only the gateway's algorithm: "none" and HMAC-signed tokens are refused by construction.
+		// Only the gateway's algorithm: "none" and HMAC-signed tokens are refused by
+		// construction.
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
 			.build();
@@ -58,7 +60,10 @@ public class InternalJwtSecurityConfiguration {
 		return new VerifiedTokenCache(decoder, Clock.systemUTC());
 	}
 
-	/** Which services may call {@code /internal/**} here, by their service tokens (the audience is this service). */
+	/**
+	 * Which services may call {@code /internal/**} here, by their service tokens (the
+	 * audience is this service).
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceTokenVerifier serviceTokenVerifier(InternalCallProperties properties, Environment environment) {
@@ -77,12 +82,15 @@ public class InternalJwtSecurityConfiguration {
 		};
 	}
 
-	/** The service's name: the audience of every token meant for it and the caller name in those it sends. */
+	/**
+	 * The service's name: the audience of every token meant for it and the caller name in
+	 * those it sends.
+	 */
 	static String serviceName(Environment environment) {
 		String name = environment.getProperty("spring.application.name");
 		if (name == null || name.isBlank()) {
-			throw new IllegalStateException("spring.application.name must name the service: internal tokens are"
-					+ " addressed to it");
+			throw new IllegalStateException(
+					"spring.application.name must name the service: internal tokens are" + " addressed to it");
 		}
 		return name;
 	}
@@ -111,9 +119,10 @@ public class InternalJwtSecurityConfiguration {
 	}
 
 	/**
-	 * Everything else: a gateway JWT that names a user, except on the anonymous paths (signing in), where the
-	 * gateway's anonymous JWT is enough, and the public paths (health, {@code /error}), which need none. Changes to
-	 * administration also need a session with a recent sign-in ({@link AdminChanges}).
+	 * Everything else: a gateway JWT that names a user, except on the anonymous paths
+	 * (signing in), where the gateway's anonymous JWT is enough, and the public paths
+	 * (health, {@code /error}), which need none. Changes to administration also need a
+	 * session with a recent sign-in ({@link AdminChanges}).
 	 */
 	@Bean
 	@Order(2)
@@ -129,17 +138,17 @@ public class InternalJwtSecurityConfiguration {
 					.stream()
 					.map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
 					.toList());
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(properties.publicPaths().toArray(String[]::new))
-			.permitAll()
-			.requestMatchers(anonymous)
-			.authenticated()
-			.requestMatchers(UNSAFE_ADMINISTRATION)
-			.access(new AdminChanges(recentAuthentication))
-			.requestMatchers("/api/admin/**")
-			.hasRole("ADMIN")
-			.anyRequest()
-			.authenticated())
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers(properties.publicPaths().toArray(String[]::new))
+					.permitAll()
+					.requestMatchers(anonymous)
+					.authenticated()
+					.requestMatchers(UNSAFE_ADMINISTRATION)
+					.access(new AdminChanges(recentAuthentication))
+					.requestMatchers("/api/admin/**")
+					.hasRole("ADMIN")
+					.anyRequest()
+					.authenticated())
 			.oauth2ResourceServer((server) -> server
 				.authenticationManagerResolver((request) -> anonymous.matches(request) ? anyGatewayToken : namedUser)
 				.authenticationEntryPoint(problems)
@@ -173,4 +182,5 @@ public class InternalJwtSecurityConfiguration {
 		}
 		return roles.stream().map((role) -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
 	}
+
 }

@@ -15,14 +15,15 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 
 /**
- * The claim checks an internal JWT must pass: issuer, audience (this service and no other), expiry with a small
- * clock skew, and a short lifetime. Whether it must name a user ({@code sub}) depends on the path: see {@link NamedUserJwtDecoder}.
+ * The claim checks an internal JWT must pass: issuer, audience (this service and no
+ * other), expiry with a small clock skew, and a short lifetime. Whether it must name a
+ * user ({@code sub}) depends on the path: see {@link NamedUserJwtDecoder}.
  */
 final class InternalJwtValidators {
 
 	/**
-	 * Gateway and services share a clock source (NTP) and tokens live ≤ 60 s: Spring's default 60 s of skew would
-	 * double a token's life, so a few seconds only.
+	 * Gateway and services share a clock source (NTP) and tokens live ≤ 60 s: Spring's
+	 * default 60 s of skew would double a token's life, so a few seconds only.
 	 */
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
@@ -30,18 +31,22 @@ final class InternalJwtValidators {
 	}
 
 	/**
-	 * @param service this service's name: the gateway addresses each token to the one service its route goes to,
-	 * so a token captured at one service is refused by every other
+	 * @param service this service's name: the gateway addresses each token to the one
+	 * service its route goes to, so a token captured at one service is refused by every
+	 * other
 	 */
 	static OAuth2TokenValidator<Jwt> of(IdentityProperties properties, String service) {
 		List<String> audience = List.of(service);
-		return JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(properties.issuer()),
-				new JwtTimestampValidator(CLOCK_SKEW),
-				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience::equals),
-				maxLifetime(properties.maxLifetime())));
+		return JwtValidators.createDefaultWithValidators(
+				List.of(new JwtIssuerValidator(properties.issuer()), new JwtTimestampValidator(CLOCK_SKEW),
+						new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, audience::equals),
+						maxLifetime(properties.maxLifetime())));
 	}
 
-	/** Refuses a token whose lifetime exceeds the limit, or that lacks {@code iat}/{@code exp}. */
+	/**
+	 * Refuses a token whose lifetime exceeds the limit, or that lacks
+	 * {@code iat}/{@code exp}.
+	 */
 	private static OAuth2TokenValidator<Jwt> maxLifetime(Duration limit) {
 		return (jwt) -> {
 			Instant issued = jwt.getIssuedAt();
@@ -53,4 +58,5 @@ final class InternalJwtValidators {
 			return OAuth2TokenValidatorResult.success();
 		};
 	}
+
 }

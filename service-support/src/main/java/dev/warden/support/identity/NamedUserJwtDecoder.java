@@ -6,8 +6,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Accepts only an internal JWT that names a user ({@code sub}): the gateway's anonymous tokens (signing in) are
- * refused like any invalid token (401) everywhere but on the anonymous paths.
+ * Accepts only an internal JWT that names a user ({@code sub}): the gateway's anonymous
+ * tokens (signing in) are refused like any invalid token (401) everywhere but on the
+ * anonymous paths.
  */
 final class NamedUserJwtDecoder implements JwtDecoder {
 
@@ -25,4 +26,5 @@ final class NamedUserJwtDecoder implements JwtDecoder {
 		}
 		return jwt;
 	}
+
 }

@@ -10,9 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Guards sensitive actions with a recent authentication, like GitHub's sudo mode and Keycloak's max auth age
- * (OWASP ASVS 5.0 7.5.1, 7.5.2): the internal JWT's {@code auth_time} (OpenID Connect Core §2) must be within
- * the window, else 403 {@code reauthentication_required}.
+ * Guards sensitive actions with a recent authentication, like GitHub's sudo mode and
+ * Keycloak's max auth age (OWASP ASVS 5.0 7.5.1, 7.5.2): the internal JWT's
+ * {@code auth_time} (OpenID Connect Core §2) must be within the window, else 403
+ * {@code reauthentication_required}.
  */
 public final class RecentAuthentication {
 
@@ -44,4 +45,5 @@ public final class RecentAuthentication {
 		Instant authenticatedAt = jwt.getClaimAsInstant(AUTH_TIME);
 		return authenticatedAt != null && !authenticatedAt.plus(this.window).isBefore(this.clock.instant());
 	}
+
 }

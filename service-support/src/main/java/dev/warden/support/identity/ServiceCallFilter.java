@@ -19,9 +19,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a calling service by its service token ({@code Authorization: Bearer}, see
- * {@link ServiceTokenVerifier}); the principal is the caller's name. A request without a valid one stays anonymous
- * and the security chain refuses it.
+ * Authenticates a calling service by its service token ({@code Authorization: Bearer},
+ * see {@link ServiceTokenVerifier}); the principal is the caller's name. A request
+ * without a valid one stays anonymous and the security chain refuses it.
  */
 final class ServiceCallFilter extends OncePerRequestFilter {
 
@@ -53,4 +53,5 @@ final class ServiceCallFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 	}
+
 }

@@ -12,11 +12,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Remembers internal JWTs this service has already verified, until they expire: the gateway reuses one token
- * per caller for several seconds, and an ES256 verification was the largest single cost of a request in the
- * profile (JFR, see docs/benchmarks.md). A cached token is still refused the moment it expires; only the
- * signature and the fixed claims are not checked again. Keys the gateway stops publishing keep working for
- * tokens already verified, for at most their remaining lifetime (≤ 60 s).
+ * Remembers internal JWTs this service has already verified, until they expire: the
+ * gateway reuses one token per caller for several seconds, and an ES256 verification was
+ * the largest single cost of a request in the profile (JFR, see docs/benchmarks.md). A
+ * cached token is still refused the moment it expires; only the signature and the fixed
+ * claims are not checked again. Keys the gateway stops publishing keep working for tokens
+ * already verified, for at most their remaining lifetime (≤ 60 s).
  */
 final class VerifiedTokenCache implements JwtDecoder {
 
@@ -45,4 +46,5 @@ final class VerifiedTokenCache implements JwtDecoder {
 		}
 		return jwt;
 	}
+
 }

@@ -12,10 +12,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  *
  * @param userId {@code sub}
  * @param roles {@code roles}
- * @param sessionId {@code sid}, the public session id, when the caller used a session cookie
+ * @param sessionId {@code sid}, the public session id, when the caller used a session
+ * cookie
  * @param tokenId {@code tid}, when the caller used an API token
  * @param authMethods {@code amr} (RFC 8176): {@code pwd}, {@code otp}, {@code token}
- * @param clientIp {@code cip}, the client's address as the gateway established it: the only one to record
+ * @param clientIp {@code cip}, the client's address as the gateway established it: the
+ * only one to record
  */
 public record WardenPrincipal(String userId, List<String> roles, String sessionId, String tokenId,
 		List<String> authMethods, String clientIp) {

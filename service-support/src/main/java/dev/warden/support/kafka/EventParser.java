@@ -6,8 +6,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a Kafka record value as a CloudEvent, refusing anything malformed with {@link MalformedEventException}
- * and an event whose source does not own the topic it came from with {@link UntrustedSourceException}.
+ * Reads a Kafka record value as a CloudEvent, refusing anything malformed with
+ * {@link MalformedEventException} and an event whose source does not own the topic it
+ * came from with {@link UntrustedSourceException}.
  */
 public final class EventParser {
 
@@ -17,7 +18,10 @@ public final class EventParser {
 		this.json = json;
 	}
 
-	/** The event of a record read from {@code topic}, only if its {@code source} is that topic's owner. */
+	/**
+	 * The event of a record read from {@code topic}, only if its {@code source} is that
+	 * topic's owner.
+	 */
 	public CloudEvent parse(String topic, String value) {
 		if (value == null || value.isBlank()) {
 			throw new MalformedEventException("empty record");
@@ -41,4 +45,5 @@ public final class EventParser {
 		}
 		return event;
 	}
+
 }

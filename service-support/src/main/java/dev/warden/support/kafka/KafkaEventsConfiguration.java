@@ -15,16 +15,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * The consumer error handling every listener shares: retry with exponential back-off, then dead-letter; malformed
- * records and events from a source that does not own their topic go to the dead-letter topic at once; a store
- * that is down is waited for.
+ * The consumer error handling every listener shares: retry with exponential back-off,
+ * then dead-letter; malformed records and events from a source that does not own their
+ * topic go to the dead-letter topic at once; a store that is down is waited for.
  *
- * <p>No topic is declared here: a service's Kafka principal may write only its own topic and its dead-letter
- * twins, never create one. The infrastructure creates every event topic and its {@code -dlt} twin with the same
- * partition count (the recoverer keeps the partition): the embedded broker at start, {@code kafka-init} in
- * Docker Compose.
+ * <p>
+ * No topic is declared here: a service's Kafka principal may write only its own topic and
+ * its dead-letter twins, never create one. The infrastructure creates every event topic
+ * and its {@code -dlt} twin with the same partition count (the recoverer keeps the
+ * partition): the embedded broker at start, {@code kafka-init} in Docker Compose.
  */
-// Before Boot's Kafka auto-configuration, so its default producer listener backs off in favour of ours.
+// Before Boot's Kafka auto-configuration, so its default producer listener backs off in
+// favour of ours.
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(KafkaEventsProperties.class)
 public class KafkaEventsConfiguration {
@@ -39,7 +41,8 @@ public class KafkaEventsConfiguration {
 		backOff.setMaxInterval(properties.retryMax().toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		handler.addNotRetryableExceptions(MalformedEventException.class);
-		// A database or Redis that cannot be reached says nothing about the record: wait for it, however long,
+		// A database or Redis that cannot be reached says nothing about the record: wait
+		// for it, however long,
 		// rather than dead-letter good events. The offset stays uncommitted meanwhile.
 		ExponentialBackOff untilBack = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
 		untilBack.setMaxInterval(properties.retryMax().toMillis());
@@ -47,7 +50,10 @@ public class KafkaEventsConfiguration {
 		return handler;
 	}
 
-	/** Logs failed sends without the record's contents: events carry personal data such as e-mail addresses. */
+	/**
+	 * Logs failed sends without the record's contents: events carry personal data such as
+	 * e-mail addresses.
+	 */
 	@Bean
 	ProducerListener<Object, Object> wardenProducerListener() {
 		LoggingProducerListener<Object, Object> listener = new LoggingProducerListener<>();
@@ -59,4 +65,5 @@ public class KafkaEventsConfiguration {
 	EventParser eventParser(JsonMapper json) {
 		return new EventParser(json);
 	}
+
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Consumer retry policy. (Topics are created by the infrastructure, not by the services: see
- * {@link KafkaEventsConfiguration}.)
+ * Consumer retry policy. (Topics are created by the infrastructure, not by the services:
+ * see {@link KafkaEventsConfiguration}.)
  *
  * @param retryInitial first back-off before a failed record is retried
  * @param retryMax longest back-off between retries

@@ -1,6 +1,9 @@
 package dev.warden.support.kafka;
 
-/** A record that is not a well-formed Warden CloudEvent: retrying cannot help, so it goes to the dead-letter topic. */
+/**
+ * A record that is not a well-formed Warden CloudEvent: retrying cannot help, so it goes
+ * to the dead-letter topic.
+ */
 public class MalformedEventException extends RuntimeException {
 
 	public MalformedEventException(String message) {
@@ -10,4 +13,5 @@ public class MalformedEventException extends RuntimeException {
 	public MalformedEventException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

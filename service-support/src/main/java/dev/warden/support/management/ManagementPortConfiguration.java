@@ -8,7 +8,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** Health, metrics and info live on the management port; the public port answers {@code /actuator/**} with 404. */
+/**
+ * Health, metrics and info live on the management port; the public port answers
+ * {@code /actuator/**} with 404.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
@@ -22,4 +25,5 @@ public class ManagementPortConfiguration {
 		registration.addUrlPatterns("/*");
 		return registration;
 	}
+
 }

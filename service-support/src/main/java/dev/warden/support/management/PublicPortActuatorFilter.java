@@ -11,8 +11,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * On the service's public port, {@code /actuator} and everything under it is not there: a 404 problem before any
- * authentication, so nobody learns that health or metrics exist. They answer on the management port only.
+ * On the service's public port, {@code /actuator} and everything under it is not there: a
+ * 404 problem before any authentication, so nobody learns that health or metrics exist.
+ * They answer on the management port only.
  */
 public class PublicPortActuatorFilter extends OncePerRequestFilter {
 
@@ -32,7 +33,10 @@ public class PublicPortActuatorFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** {@code /actuator}, {@code /actuator/...}, also spelled with {@code ;} parameters or doubled slashes. */
+	/**
+	 * {@code /actuator}, {@code /actuator/...}, also spelled with {@code ;} parameters or
+	 * doubled slashes.
+	 */
 	static boolean isActuator(String uri) {
 		if (uri == null) {
 			return false;
@@ -41,4 +45,5 @@ public class PublicPortActuatorFilter extends OncePerRequestFilter {
 		return path.equals("/actuator") || path.startsWith("/actuator/") || path.startsWith("/actuator;")
 				|| path.startsWith("/actuator%");
 	}
+
 }

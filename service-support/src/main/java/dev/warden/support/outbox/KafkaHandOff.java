@@ -11,15 +11,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * The step every outbox relay shares: send a batch and wait until Kafka acknowledged all of it. Either the
- * whole batch is acknowledged, or the relay keeps every entry for the next round.
+ * The step every outbox relay shares: send a batch and wait until Kafka acknowledged all
+ * of it. Either the whole batch is acknowledged, or the relay keeps every entry for the
+ * next round.
  */
 public final class KafkaHandOff {
 
 	private KafkaHandOff() {
 	}
 
-	/** Sends {@code records}; throws {@link OutboxRelay.OutboxRelayException} unless all are acknowledged in time. */
+	/**
+	 * Sends {@code records}; throws {@link OutboxRelay.OutboxRelayException} unless all
+	 * are acknowledged in time.
+	 */
 	public static void sendAll(KafkaTemplate<String, String> kafka, List<ProducerRecord<String, String>> records,
 			Duration timeout) {
 		List<CompletableFuture<?>> acks = new ArrayList<>(records.size());
@@ -39,4 +43,5 @@ public final class KafkaHandOff {
 			throw new OutboxRelay.OutboxRelayException("Kafka did not acknowledge the batch", ex);
 		}
 	}
+
 }

@@ -17,8 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The transactional outbox, for services that keep their state in PostgreSQL. */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+@AutoConfiguration(
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+				"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnClass(JdbcTemplate.class)
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnProperty(name = "warden.outbox.enabled", matchIfMissing = true)
@@ -35,4 +36,5 @@ public class OutboxConfiguration {
 	OutboxWriter outboxWriter(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay) {
 		return new OutboxWriter(jdbc, json, relay);
 	}
+
 }

@@ -15,10 +15,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves committed outbox rows to Kafka and deletes them once every send is acknowledged. Rows are locked
- * with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without sending a row twice
- * in the normal case; after a crash between the acknowledgement and the delete a row is sent again, which
- * is why consumers are idempotent by event id (at-least-once delivery).
+ * Moves committed outbox rows to Kafka and deletes them once every send is acknowledged.
+ * Rows are locked with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by
+ * side without sending a row twice in the normal case; after a crash between the
+ * acknowledgement and the delete a row is sent again, which is why consumers are
+ * idempotent by event id (at-least-once delivery).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -54,8 +55,9 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Relays one batch. Returns how many rows left the outbox; throws if Kafka did not acknowledge, in which
-	 * case the transaction rolls back and every row of the batch stays for the next round.
+	 * Relays one batch. Returns how many rows left the outbox; throws if Kafka did not
+	 * acknowledge, in which case the transaction rolls back and every row of the batch
+	 * stays for the next round.
 	 */
 	public int relayBatch() {
 		Integer sent = this.transactions.execute((status) -> {
@@ -119,5 +121,7 @@ public class OutboxRelay implements SmartLifecycle {
 		OutboxRelayException(String message, Throwable cause) {
 			super(message, cause);
 		}
+
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends an event to the outbox inside the caller's transaction, so the state change and its event commit
- * together or not at all. After the commit the relay is woken, so events usually leave within milliseconds.
+ * Appends an event to the outbox inside the caller's transaction, so the state change and
+ * its event commit together or not at all. After the commit the relay is woken, so events
+ * usually leave within milliseconds.
  */
 public class OutboxWriter {
 
@@ -27,7 +28,10 @@ public class OutboxWriter {
 		this.relay = relay;
 	}
 
-	/** Records {@code event} for {@code topic}, keyed by its subject (the user id) for per-user ordering. */
+	/**
+	 * Records {@code event} for {@code topic}, keyed by its subject (the user id) for
+	 * per-user ordering.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(String topic, CloudEvent event) {
 		String key = event.subject() == null ? event.id() : event.subject();
@@ -40,4 +44,5 @@ public class OutboxWriter {
 			}
 		});
 	}
+
 }

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The thread every outbox relay runs on: relays a batch, sleeps when there was less than a batch (unless woken
- * by a commit), and backs off after a failed round instead of hammering a broker that is down. The relays
- * themselves (JDBC table, Redis stream) only say how one batch moves.
+ * The thread every outbox relay runs on: relays a batch, sleeps when there was less than
+ * a batch (unless woken by a commit), and backs off after a failed round instead of
+ * hammering a broker that is down. The relays themselves (JDBC table, Redis stream) only
+ * say how one batch moves.
  */
 public final class RelayWorker implements SmartLifecycle {
 
@@ -81,7 +82,10 @@ public final class RelayWorker implements SmartLifecycle {
 		}
 	}
 
-	/** The failure and its root cause, which is where drivers put the broker's or server's own words. */
+	/**
+	 * The failure and its root cause, which is where drivers put the broker's or server's
+	 * own words.
+	 */
 	static String describe(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -119,4 +123,5 @@ public final class RelayWorker implements SmartLifecycle {
 	public boolean isRunning() {
 		return this.running;
 	}
+
 }

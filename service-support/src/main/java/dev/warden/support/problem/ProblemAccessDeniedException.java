@@ -3,7 +3,10 @@ package dev.warden.support.problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 
-/** A refusal by the security chain that says why, answered with its own code instead of the generic "forbidden". */
+/**
+ * A refusal by the security chain that says why, answered with its own code instead of
+ * the generic "forbidden".
+ */
 public class ProblemAccessDeniedException extends AccessDeniedException {
 
 	private final HttpStatus status;
@@ -30,4 +33,5 @@ public class ProblemAccessDeniedException extends AccessDeniedException {
 	String title() {
 		return this.title;
 	}
+
 }

@@ -15,8 +15,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers Spring Security's 401 and 403, which happen before any controller, as problem+json like the
- * rest of the API. The reason a token was refused is not echoed: it would help an attacker more than a caller.
+ * Answers Spring Security's 401 and 403, which happen before any controller, as
+ * problem+json like the rest of the API. The reason a token was refused is not echoed: it
+ * would help an attacker more than a caller.
  */
 public final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -43,8 +44,8 @@ public final class ProblemAuthenticationHandlers implements AuthenticationEntryP
 			return;
 		}
 		SecurityRefusals.log(403, "forbidden");
-		write(response, Problems.detail(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-				"You are not allowed to do this."));
+		write(response,
+				Problems.detail(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this."));
 	}
 
 	private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
@@ -61,4 +62,5 @@ public final class ProblemAuthenticationHandlers implements AuthenticationEntryP
 		body.putAll(problem.getProperties());
 		this.json.writeValue(response.getOutputStream(), body);
 	}
+
 }

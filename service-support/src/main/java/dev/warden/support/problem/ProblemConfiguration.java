@@ -13,15 +13,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** Registers problem+json handling for MVC, the container's error page and Spring Security's entry points. */
+/**
+ * Registers problem+json handling for MVC, the container's error page and Spring
+ * Security's entry points.
+ */
 // Before Boot's error handling, whose BasicErrorController backs off when ours exists.
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @Import({ ProblemHandler.class, ProblemErrorController.class })
 public class ProblemConfiguration {
 
 	/**
-	 * Hands encoded slashes ({@code %2F}) to Spring's HTTP firewall, which refuses them with a problem+json 400,
-	 * instead of Tomcat refusing them itself with an HTML page.
+	 * Hands encoded slashes ({@code %2F}) to Spring's HTTP firewall, which refuses them
+	 * with a problem+json 400, instead of Tomcat refusing them itself with an HTML page.
 	 */
 	@Bean
 	TomcatConnectorCustomizer encodedSlashesToTheFirewall() {
@@ -29,15 +32,17 @@ public class ProblemConfiguration {
 	}
 
 	/**
-	 * Tomcat's error report (the HTML page it writes for requests it refuses itself) as problem+json: replaces the
-	 * ErrorReportValve Boot puts on the host, so this runs after Boot's customizer.
+	 * Tomcat's error report (the HTML page it writes for requests it refuses itself) as
+	 * problem+json: replaces the ErrorReportValve Boot puts on the host, so this runs
+	 * after Boot's customizer.
 	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
 		return new ProblemErrorReports();
 	}
 
-	static final class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+	static final class ProblemErrorReports
+			implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
@@ -58,10 +63,12 @@ public class ProblemConfiguration {
 		public int getOrder() {
 			return Ordered.LOWEST_PRECEDENCE;
 		}
+
 	}
 
 	@Bean
 	ProblemAuthenticationHandlers problemAuthenticationHandlers(JsonMapper json) {
 		return new ProblemAuthenticationHandlers(json);
 	}
+
 }

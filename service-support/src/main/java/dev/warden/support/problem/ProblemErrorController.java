@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers errors raised outside any controller (the servlet container's {@code sendError}, e.g. a request the
- * HTTP firewall rejected) as problem+json too, instead of Boot's default error body.
+ * Answers errors raised outside any controller (the servlet container's
+ * {@code sendError}, e.g. a request the HTTP firewall rejected) as problem+json too,
+ * instead of Boot's default error body.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -30,4 +31,5 @@ class ProblemErrorController implements ErrorController {
 				known == null ? "Error" : known.getReasonPhrase(), detail);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
+
 }

@@ -14,9 +14,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 
 /**
- * Tomcat's own error answers — a request it refuses before Spring sees it, such as a path with an encoded
- * backslash or a dot-segment above the root — as problem+json instead of Tomcat's HTML page. Errors Spring
- * handles never get here: they already have a body.
+ * Tomcat's own error answers — a request it refuses before Spring sees it, such as a path
+ * with an encoded backslash or a dot-segment above the root — as problem+json instead of
+ * Tomcat's HTML page. Errors Spring handles never get here: they already have a body.
  */
 final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -49,7 +49,9 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client is gone or the response was committed meanwhile: nothing left to tell anyone.
+			// The client is gone or the response was committed meanwhile: nothing left to
+			// tell anyone.
 		}
 	}
+
 }

@@ -7,8 +7,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the caller can act on, answered as RFC 9457 problem+json with a stable {@code code}. Features
- * build these through their own {@code ...Errors} factories rather than here.
+ * A failure the caller can act on, answered as RFC 9457 problem+json with a stable
+ * {@code code}. Features build these through their own {@code ...Errors} factories rather
+ * than here.
  */
 public class ProblemException extends RuntimeException {
 
@@ -62,4 +63,5 @@ public class ProblemException extends RuntimeException {
 	public HttpHeaders headers() {
 		return this.headers;
 	}
+
 }

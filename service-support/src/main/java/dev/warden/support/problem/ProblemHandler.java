@@ -23,9 +23,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure into RFC 9457 problem+json with a stable {@code code}: the service's own
- * {@link ProblemException}s, Spring MVC's 4xx (unknown path, wrong method or media type, unreadable JSON,
- * invalid fields) and, last, anything unexpected as a 500 that names no class and carries no stack trace.
+ * Turns every failure into RFC 9457 problem+json with a stable {@code code}: the
+ * service's own {@link ProblemException}s, Spring MVC's 4xx (unknown path, wrong method
+ * or media type, unreadable JSON, invalid fields) and, last, anything unexpected as a 500
+ * that names no class and carries no stack trace.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -49,13 +50,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				List.of(new FieldProblem(ex.getName(), "invalid_value", "The value has the wrong type or format."))));
 	}
 
-	/** Constraint violations raised by {@code @Validated} beans, outside MVC's own method validation. */
+	/**
+	 * Constraint violations raised by {@code @Validated} beans, outside MVC's own method
+	 * validation.
+	 */
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
 		List<FieldProblem> errors = ex.getConstraintViolations()
 			.stream()
 			.map((violation) -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
-					ValidationCodes.of(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
+					ValidationCodes
+						.of(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
 					violation.getMessage()))
 			.toList();
 		return handleProblem(Problems.validation(errors));
@@ -66,7 +71,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return dot < 0 ? path : path.substring(dot + 1);
 	}
 
-	// Security exceptions thrown from @PreAuthorize inside MVC must keep their meaning, not become a 500.
+	// Security exceptions thrown from @PreAuthorize inside MVC must keep their meaning,
+	// not become a 500.
 	@ExceptionHandler(AccessDeniedException.class)
 	ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
 		return handleProblem(Problems.forbidden("forbidden", "You are not allowed to do this."));
@@ -81,19 +87,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		if (dev.warden.support.kafka.InfrastructureFailures.isUnavailable(ex)) {
-			// A store that cannot be reached: nothing was changed (the transaction never began or rolled back),
+			// A store that cannot be reached: nothing was changed (the transaction never
+			// began or rolled back),
 			// and trying again shortly is the right advice.
 			log.warn("A store is unreachable: {}", ex.toString());
-			ResponseEntity<ProblemDetail> problem = handleProblem(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE,
-					"service_unavailable", "Service unavailable", "This is unavailable for a moment. Try again shortly."));
+			ResponseEntity<ProblemDetail> problem = handleProblem(
+					new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable",
+							"This is unavailable for a moment. Try again shortly."));
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.headers(problem.getHeaders())
 				.header(HttpHeaders.RETRY_AFTER, "5")
 				.body(problem.getBody());
 		}
 		log.error("Unexpected failure", ex);
-		return handleProblem(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-				"Internal error", "Something went wrong on our side; it has been logged."));
+		return handleProblem(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal error",
+				"Something went wrong on our side; it has been logged."));
 	}
 
 	@Override
@@ -113,11 +121,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = ex.getParameterValidationResults()
 			.stream()
-			.flatMap((result) -> result.getResolvableErrors()
-				.stream()
-				.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
-						ValidationCodes.of(error.getCodes() == null ? null : error.getCodes()[error.getCodes().length - 1]),
-						error.getDefaultMessage())))
+			.flatMap(
+					(result) -> result.getResolvableErrors()
+						.stream()
+						.map((error) -> new FieldProblem(result.getMethodParameter().getParameterName(),
+								ValidationCodes.of(error.getCodes() == null ? null
+										: error.getCodes()[error.getCodes().length - 1]),
+								error.getDefaultMessage())))
 			.toList();
 		return new ResponseEntity<>(handleProblem(Problems.validation(errors)).getBody(), HttpStatus.BAD_REQUEST);
 	}
@@ -143,4 +153,5 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				HttpStatus.valueOf(statusCode.value()).getReasonPhrase(), detail);
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
 	}
+
 }

@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the problem+json bodies (RFC 9457) every service answers with; {@code code} is the stable key. */
+/**
+ * Builds the problem+json bodies (RFC 9457) every service answers with; {@code code} is
+ * the stable key.
+ */
 public final class Problems {
 
 	public static final String CODE = "code";
@@ -27,7 +30,8 @@ public final class Problems {
 
 	public static ProblemException validation(List<FieldProblem> errors) {
 		return new ProblemException(HttpStatus.BAD_REQUEST, "validation_failed", "Invalid request",
-				"One or more fields are invalid.", errors, java.util.Map.of(), org.springframework.http.HttpHeaders.EMPTY);
+				"One or more fields are invalid.", errors, java.util.Map.of(),
+				org.springframework.http.HttpHeaders.EMPTY);
 	}
 
 	public static ProblemException badRequest(String code, String detail) {
@@ -59,4 +63,5 @@ public final class Problems {
 			default -> status.is5xxServerError() ? "internal_error" : "request_failed";
 		};
 	}
+
 }

@@ -11,10 +11,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * One {@code warden.security} line for every request a service refuses as unauthenticated (401) or not allowed
- * (403): who (the user, or nobody), from where (the gateway's {@code cip}, or the TCP peer of a caller that came
- * around the gateway), what and why. Operators see authorization failures and bypass attempts without reading the
- * access log; no credential is written.
+ * One {@code warden.security} line for every request a service refuses as unauthenticated
+ * (401) or not allowed (403): who (the user, or nobody), from where (the gateway's
+ * {@code cip}, or the TCP peer of a caller that came around the gateway), what and why.
+ * Operators see authorization failures and bypass attempts without reading the access
+ * log; no credential is written.
  */
 final class SecurityRefusals {
 
@@ -40,7 +41,8 @@ final class SecurityRefusals {
 			String cip = jwt.getToken().getClaimAsString("cip");
 			client = cip == null ? client : cip;
 		}
-		security.warn("Refused {} {}: {} {} (user {}, client {})", request.getMethod(), request.getRequestURI(),
-				status, code, user, client);
+		security.warn("Refused {} {}: {} {} (user {}, client {})", request.getMethod(), request.getRequestURI(), status,
+				code, user, client);
 	}
+
 }

@@ -2,7 +2,10 @@ package dev.warden.support.problem;
 
 import java.util.Locale;
 
-/** Maps Bean Validation constraint names ({@code NotBlank}, {@code Size}) to stable snake_case codes. */
+/**
+ * Maps Bean Validation constraint names ({@code NotBlank}, {@code Size}) to stable
+ * snake_case codes.
+ */
 final class ValidationCodes {
 
 	private ValidationCodes() {
@@ -23,4 +26,5 @@ final class ValidationCodes {
 			default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 		};
 	}
+
 }

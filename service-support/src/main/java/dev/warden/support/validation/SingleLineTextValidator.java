@@ -20,9 +20,12 @@ public class SingleLineTextValidator implements ConstraintValidator<SingleLineTe
 		return true;
 	}
 
-	/** C0, DEL, C1, U+2028/2029, and the bidirectional embeddings, overrides and isolates. */
+	/**
+	 * C0, DEL, C1, U+2028/2029, and the bidirectional embeddings, overrides and isolates.
+	 */
 	static boolean isRefused(char c) {
 		return Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E')
 				|| (c >= '\u2066' && c <= '\u2069');
 	}
+
 }

@@ -10,9 +10,10 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * Text that can be stored and hashed as it is: no unpaired UTF-16 surrogates (JSON's {@code "\ud800"} decodes to
- * one, and it has no UTF-8 form) and no NUL character (PostgreSQL text cannot hold it). Any other Unicode is
- * welcome. {@code null} is valid; combine with {@code @NotNull} where required. Code {@code malformed_text}.
+ * Text that can be stored and hashed as it is: no unpaired UTF-16 surrogates (JSON's
+ * {@code "\ud800"} decodes to one, and it has no UTF-8 form) and no NUL character
+ * (PostgreSQL text cannot hold it). Any other Unicode is welcome. {@code null} is valid;
+ * combine with {@code @NotNull} where required. Code {@code malformed_text}.
  */
 @Documented
 @Constraint(validatedBy = WellFormedTextValidator.class)
@@ -26,4 +27,5 @@ public @interface WellFormedText {
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};
+
 }

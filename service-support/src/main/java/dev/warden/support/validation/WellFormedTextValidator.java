@@ -29,4 +29,5 @@ public class WellFormedTextValidator implements ConstraintValidator<WellFormedTe
 		}
 		return true;
 	}
+
 }

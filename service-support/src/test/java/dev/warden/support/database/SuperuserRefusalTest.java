@@ -7,7 +7,10 @@ import dev.warden.infra.test.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** A service connects to PostgreSQL as its database's owner, never as a superuser (real embedded PostgreSQL). */
+/**
+ * A service connects to PostgreSQL as its database's owner, never as a superuser (real
+ * embedded PostgreSQL).
+ */
 class SuperuserRefusalTest {
 
 	@Test
@@ -54,4 +57,5 @@ class SuperuserRefusalTest {
 		dataSource.setPassword(password);
 		return dataSource;
 	}
+
 }

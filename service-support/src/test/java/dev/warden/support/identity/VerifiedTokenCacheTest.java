@@ -13,7 +13,10 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
-/** A verified token is not verified again until it expires, and an expired one is never served from memory. */
+/**
+ * A verified token is not verified again until it expires, and an expired one is never
+ * served from memory.
+ */
 class VerifiedTokenCacheTest {
 
 	private final Instant start = Instant.parse("2026-11-27T06:00:00Z");
@@ -27,7 +30,10 @@ class VerifiedTokenCacheTest {
 		if (this.clock.instant().isAfter(this.start.plusSeconds(30))) {
 			throw new BadJwtException("expired");
 		}
-		return Jwt.withTokenValue(token).header("alg", "ES256").subject("alice").expiresAt(this.start.plusSeconds(30))
+		return Jwt.withTokenValue(token)
+			.header("alg", "ES256")
+			.subject("alice")
+			.expiresAt(this.start.plusSeconds(30))
 			.build();
 	};
 
@@ -54,4 +60,5 @@ class VerifiedTokenCacheTest {
 		assertThatThrownBy(() -> cache.decode("token-1")).isInstanceOf(BadJwtException.class);
 		assertThat(this.verifications).hasValue(2);
 	}
+
 }

@@ -38,7 +38,8 @@ class EventParserTest {
 
 	@Test
 	void parseWhenTheOwnerSpeaksOfWhatItDoesNotOwnThenRefusesIt() {
-		// session-service, on its own topic, announcing a password change (which ends sessions, mails the user).
+		// session-service, on its own topic, announcing a password change (which ends
+		// sessions, mails the user).
 		CloudEvent overreach = CloudEvent.of(EventSources.SESSION_SERVICE, EventTypes.PASSWORD_CHANGED, "user-1",
 				Map.of("email", "attacker@example.test"));
 
@@ -62,4 +63,5 @@ class EventParserTest {
 			.isInstanceOf(MalformedEventException.class)
 			.isNotInstanceOf(UntrustedSourceException.class);
 	}
+
 }

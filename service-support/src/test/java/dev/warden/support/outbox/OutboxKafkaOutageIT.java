@@ -34,8 +34,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A Kafka outage delays outbox events and loses none: written while the broker is down, the event stays in
- * the outbox and reaches Kafka exactly once after the broker is back.
+ * A Kafka outage delays outbox events and loses none: written while the broker is down,
+ * the event stays in the outbox and reaches Kafka exactly once after the broker is back.
  */
 class OutboxKafkaOutageIT {
 
@@ -43,8 +43,8 @@ class OutboxKafkaOutageIT {
 
 	@Test
 	void eventWrittenDuringKafkaOutageIsDeliveredOnceKafkaIsBack() throws Exception {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				SharedInfrastructure.get().jdbcUrl("postgres"), "postgres", "postgres");
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(SharedInfrastructure.get().jdbcUrl("postgres"),
+				"postgres", "postgres");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		jdbc.execute("drop table if exists outbox_event");
 		try (var connection = dataSource.getConnection()) {
@@ -55,8 +55,8 @@ class OutboxKafkaOutageIT {
 			try (AdminClient admin = AdminClient.create(broker.adminClientProperties())) {
 				admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
 			}
-			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-					signedIn(broker, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
+			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(signedIn(broker,
+					Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
 							ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
 							4000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
 							ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))));
@@ -96,10 +96,10 @@ class OutboxKafkaOutageIT {
 
 	private static List<ConsumerRecord<String, String>> consumeAll(KafkaBroker broker) {
 		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(signedIn(broker,
-				Map.of(ConsumerConfig.GROUP_ID_CONFIG, "outage-check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-						"earliest")), new StringDeserializer(),
-				new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				signedIn(broker, Map.of(ConsumerConfig.GROUP_ID_CONFIG, "outage-check",
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
+				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(TOPIC));
 			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 			while (System.nanoTime() < deadline) {
@@ -109,10 +109,14 @@ class OutboxKafkaOutageIT {
 		return records;
 	}
 
-	/** The broker of this test's own signs its administrator in; that is all the ACLs there are. */
+	/**
+	 * The broker of this test's own signs its administrator in; that is all the ACLs
+	 * there are.
+	 */
 	private static Map<String, Object> signedIn(KafkaBroker broker, Map<String, Object> config) {
 		Map<String, Object> merged = new java.util.HashMap<>(broker.adminClientProperties());
 		merged.putAll(config);
 		return merged;
 	}
+
 }

@@ -17,12 +17,16 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** No service starts with a placeholder from .env.example or an unreadable key; the message names the setting, never the value. */
+/**
+ * No service starts with a placeholder from .env.example or an unreadable key; the
+ * message names the setting, never the value.
+ */
 class SecretsCheckTest {
 
 	@Test
 	void aServiceWithAPlaceholderDoesNotStart() {
-		assertThatThrownBy(() -> start(Map.of("warden.twofactor.keys", "k1:CHANGE-ME-base64-of-32-random-bytes="), Map.of()))
+		assertThatThrownBy(
+				() -> start(Map.of("warden.twofactor.keys", "k1:CHANGE-ME-base64-of-32-random-bytes="), Map.of()))
 			.hasMessageContaining("Refusing to start")
 			.hasMessageContaining("warden.twofactor.keys")
 			.hasMessageNotContaining("base64-of-32");
@@ -56,4 +60,5 @@ class SecretsCheckTest {
 			.run()
 			.close();
 	}
+
 }

@@ -20,4 +20,5 @@ class SingleLineTextValidatorTest {
 	void refusesControlCharactersLineSeparatorsAndDirectionOverrides(String name) {
 		assertThat(SingleLineTextValidator.isSingleLine(name)).isFalse();
 	}
+
 }

@@ -19,4 +19,5 @@ class WellFormedTextValidatorTest {
 		assertThat(WellFormedTextValidator.isWellFormed("\uD800\uD800\uDC00")).isFalse();
 		assertThat(WellFormedTextValidator.isWellFormed("a\u0000b")).isFalse();
 	}
+
 }

@@ -5,11 +5,15 @@ package dev.warden.session.device;
  *
  * @param browser e.g. "Chrome 120"
  * @param os e.g. "Windows 10"
- * @param deviceType {@code desktop}, {@code mobile}, {@code tablet}, {@code bot} or {@code unknown}
+ * @param deviceType {@code desktop}, {@code mobile}, {@code tablet}, {@code bot} or
+ * {@code unknown}
  */
 public record Device(String browser, String os, String deviceType) {
 
-	/** A stable, non-identifying fingerprint of the device kind, for "new sign-in from a device not seen before". */
+	/**
+	 * A stable, non-identifying fingerprint of the device kind, for "new sign-in from a
+	 * device not seen before".
+	 */
 	public String fingerprint() {
 		return stripVersion(this.browser) + "|" + stripVersion(this.os) + "|" + this.deviceType;
 	}

@@ -9,15 +9,18 @@ import ua_parser.Parser;
 
 import org.springframework.stereotype.Component;
 
-/** Names browser, OS and device type from a user agent with uap-java (the ua-parser project's regexes). */
+/**
+ * Names browser, OS and device type from a user agent with uap-java (the ua-parser
+ * project's regexes).
+ */
 @Component
 public class DeviceParser {
 
 	/** uap-java refuses longer input; no real user agent is this long. */
 	static final int MAX_LENGTH = 512;
 
-	private static final Set<String> TABLETS = Set.of("ipad", "kindle", "nexus 7", "nexus 9", "nexus 10",
-			"galaxy tab", "generic tablet", "surface");
+	private static final Set<String> TABLETS = Set.of("ipad", "kindle", "nexus 7", "nexus 9", "nexus 10", "galaxy tab",
+			"generic tablet", "surface");
 
 	private final Parser parser = new CachingParser();
 
@@ -57,4 +60,5 @@ public class DeviceParser {
 		}
 		return "desktop";
 	}
+
 }

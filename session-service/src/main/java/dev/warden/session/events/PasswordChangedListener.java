@@ -15,11 +15,12 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * After a password change, ends every other session of the user (unless the user chose to stay signed in
- * elsewhere), as OWASP's session management guidance asks; after a permanent lock, every session of the user
- * (a temporary lock only stops sign-ins). Idempotent: only sessions opened before the event are ended, so a
- * redelivered event never ends a session opened since. An event that auth-service did not send is dead-lettered
- * unread (the shared parser's source check).
+ * After a password change, ends every other session of the user (unless the user chose to
+ * stay signed in elsewhere), as OWASP's session management guidance asks; after a
+ * permanent lock, every session of the user (a temporary lock only stops sign-ins).
+ * Idempotent: only sessions opened before the event are ended, so a redelivered event
+ * never ends a session opened since. An event that auth-service did not send is
+ * dead-lettered unread (the shared parser's source check).
  */
 @Component
 class PasswordChangedListener {
@@ -56,4 +57,5 @@ class PasswordChangedListener {
 				RevocationReason.PASSWORD_CHANGED);
 		log.info("Password changed (event {}): ended {} other session(s)", event.id(), ended);
 	}
+
 }

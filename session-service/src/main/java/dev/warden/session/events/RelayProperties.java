@@ -6,14 +6,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The relay of session events from the Redis outbox stream to Kafka ({@code warden.session.relay.*}).
+ * The relay of session events from the Redis outbox stream to Kafka
+ * ({@code warden.session.relay.*}).
  *
- * @param consumer this replica's name in the stream's consumer group; stable across restarts (the host name)
- * so a restarted replica picks up what it had read but not yet relayed
+ * @param consumer this replica's name in the stream's consumer group; stable across
+ * restarts (the host name) so a restarted replica picks up what it had read but not yet
+ * relayed
  * @param batchSize entries relayed per round
  * @param idlePoll pause when the outbox is empty
  * @param sendTimeout how long a round waits for Kafka's acknowledgements
- * @param claimAfter entries another replica read but did not relay for this long are taken over
+ * @param claimAfter entries another replica read but did not relay for this long are
+ * taken over
  */
 @ConfigurationProperties("warden.session.relay")
 public record RelayProperties(@DefaultValue("${HOSTNAME:session-service}") String consumer,

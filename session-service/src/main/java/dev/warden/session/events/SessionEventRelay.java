@@ -29,11 +29,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Session-service's durable hand-off of events: the store appends each event to a Redis stream in the same
- * script as the change, and this relay moves entries to {@code warden.session.events}, acknowledging and deleting
- * them only after Kafka acknowledged. A Kafka outage leaves entries in the stream until it is back; entries a
- * crashed replica had read are claimed by another after {@code claimAfter}. Delivery is at least once, so
- * consumers deduplicate by event id.
+ * Session-service's durable hand-off of events: the store appends each event to a Redis
+ * stream in the same script as the change, and this relay moves entries to
+ * {@code warden.session.events}, acknowledging and deleting them only after Kafka
+ * acknowledged. A Kafka outage leaves entries in the stream until it is back; entries a
+ * crashed replica had read are claimed by another after {@code claimAfter}. Delivery is
+ * at least once, so consumers deduplicate by event id.
  */
 @Component
 class SessionEventRelay implements SmartLifecycle {
@@ -69,8 +70,9 @@ class SessionEventRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Relays one batch: first what this replica read earlier but could not relay, else new entries. Returns
-	 * how many entries left the outbox; throws if Kafka did not acknowledge (the entries stay pending).
+	 * Relays one batch: first what this replica read earlier but could not relay, else
+	 * new entries. Returns how many entries left the outbox; throws if Kafka did not
+	 * acknowledge (the entries stay pending).
 	 */
 	int relayBatch() {
 		ensureGroup();
@@ -86,10 +88,12 @@ class SessionEventRelay implements SmartLifecycle {
 		if (records == null || records.isEmpty()) {
 			return 0;
 		}
-		KafkaHandOff.sendAll(this.kafka, records.stream()
-			.map((record) -> new ProducerRecord<>(Topics.SESSION_EVENTS, record.getValue().get("k"),
-					record.getValue().get("e")))
-			.toList(), this.properties.sendTimeout());
+		KafkaHandOff.sendAll(this.kafka,
+				records.stream()
+					.map((record) -> new ProducerRecord<>(Topics.SESSION_EVENTS, record.getValue().get("k"),
+							record.getValue().get("e")))
+					.toList(),
+				this.properties.sendTimeout());
 		RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
 		stream.acknowledge(STREAM, GROUP, ids);
 		stream.delete(STREAM, ids);
@@ -131,7 +135,10 @@ class SessionEventRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Whether the failure or one of its causes says {@code text} (drivers wrap Redis' own error). */
+	/**
+	 * Whether the failure or one of its causes says {@code text} (drivers wrap Redis' own
+	 * error).
+	 */
 	private static boolean mentions(Throwable failure, String text) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause.getMessage() != null && cause.getMessage().contains(text)) {
@@ -152,8 +159,7 @@ class SessionEventRelay implements SmartLifecycle {
 		for (PendingMessage message : pending) {
 			if (!message.getConsumerName().equals(this.properties.consumer())
 					&& message.getElapsedTimeSinceLastDelivery().compareTo(this.properties.claimAfter()) > 0) {
-				stream.claim(STREAM, GROUP, this.properties.consumer(), this.properties.claimAfter(),
-						message.getId());
+				stream.claim(STREAM, GROUP, this.properties.consumer(), this.properties.claimAfter(), message.getId());
 			}
 		}
 	}
@@ -172,4 +178,5 @@ class SessionEventRelay implements SmartLifecycle {
 	public boolean isRunning() {
 		return this.worker.isRunning();
 	}
+
 }

@@ -32,9 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Service-to-service session API (service tokens; the gateway never routes {@code /internal}): auth-service
- * creates, renews and ends sessions and attaches the grants it signs; the gateway introspects them, and nobody else
- * may do either. Sessions are named by the SHA-256 of their cookie value ({@code secretHash}): auth-service makes
+ * Service-to-service session API (service tokens; the gateway never routes
+ * {@code /internal}): auth-service creates, renews and ends sessions and attaches the
+ * grants it signs; the gateway introspects them, and nobody else may do either. Sessions
+ * are named by the SHA-256 of their cookie value ({@code secretHash}): auth-service makes
  * the cookie value and keeps it, so this service never holds one.
  */
 @RestController
@@ -45,7 +46,10 @@ class InternalSessionController {
 	/** {@link SessionSecrets#isWellFormed}: 43 base64url characters. */
 	static final String SECRET_HASH = "[A-Za-z0-9_-]{" + SessionSecrets.LENGTH + "}";
 
-	/** A compact JWS: three base64url parts (an unsigned JWT, with an empty third part, is not one). */
+	/**
+	 * A compact JWS: three base64url parts (an unsigned JWT, with an empty third part, is
+	 * not one).
+	 */
 	static final String COMPACT_JWS = "[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]++";
 
 	/** Far above a real grant (some 600 characters), so a few roles more never matter. */
@@ -59,19 +63,17 @@ class InternalSessionController {
 
 	@PostMapping("/sessions")
 	ResponseEntity<IssuedView> create(@Valid @RequestBody CreateRequest request) {
-		IssuedSession issued = this.sessions.create(new NewSession(request.userId(), request.roles(),
-				request.authMethods(), request.ip(), request.userAgent(),
-				Boolean.TRUE.equals(request.passwordChangeRequired()),
-				Boolean.TRUE.equals(request.twoFactorSetupRequired()), request.secretHash()));
+		IssuedSession issued = this.sessions
+			.create(new NewSession(request.userId(), request.roles(), request.authMethods(), request.ip(),
+					request.userAgent(), Boolean.TRUE.equals(request.passwordChangeRequired()),
+					Boolean.TRUE.equals(request.twoFactorSetupRequired()), request.secretHash()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(IssuedView.of(issued));
 	}
 
 	@PostMapping("/sessions/introspect")
 	@CalledBy(InternalCallProperties.GATEWAY)
 	Introspection introspect(@Valid @RequestBody IntrospectRequest request) {
-		return this.sessions.introspect(request.secretHash())
-			.map(Introspection::of)
-			.orElse(Introspection.INACTIVE);
+		return this.sessions.introspect(request.secretHash()).map(Introspection::of).orElse(Introspection.INACTIVE);
 	}
 
 	@PostMapping("/users/{userId}/sessions/{sessionId}/renew")
@@ -109,21 +111,30 @@ class InternalSessionController {
 	}
 
 	record CreateRequest(@NotBlank @Size(max = 100) String userId, @NotEmpty List<@NotBlank String> roles,
-			@NotEmpty List<@NotBlank String> authMethods, @Size(max = 64) String ip,
-			@Size(max = 1024) String userAgent, Boolean passwordChangeRequired, Boolean twoFactorSetupRequired,
+			@NotEmpty List<@NotBlank String> authMethods, @Size(max = 64) String ip, @Size(max = 1024) String userAgent,
+			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired,
 			@NotNull @Pattern(regexp = SECRET_HASH) String secretHash) {
 	}
 
-	/** A malformed hash is simply not a session (inactive), as an unknown one is; only junk sizes are refused. */
+	/**
+	 * A malformed hash is simply not a session (inactive), as an unknown one is; only
+	 * junk sizes are refused.
+	 */
 	record IntrospectRequest(@NotBlank @Size(max = 100) String secretHash) {
 	}
 
-	/** {@code secretHash} is the new cookie value's; the others, when {@code null}, are kept as they are. */
+	/**
+	 * {@code secretHash} is the new cookie value's; the others, when {@code null}, are
+	 * kept as they are.
+	 */
 	record RenewRequest(@NotNull @Pattern(regexp = SECRET_HASH) String secretHash, List<@NotBlank String> authMethods,
 			Boolean reauthenticated, Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
 	}
 
-	/** Stored as it comes: the gateway verifies grants; here only the shape and size are checked. */
+	/**
+	 * Stored as it comes: the gateway verifies grants; here only the shape and size are
+	 * checked.
+	 */
 	record GrantRequest(@NotNull @Pattern(regexp = SECRET_HASH) String secretHash,
 			@NotNull @Size(max = GRANT_MAX_LENGTH) @Pattern(regexp = COMPACT_JWS) String grant) {
 	}
@@ -136,7 +147,10 @@ class InternalSessionController {
 		}
 	}
 
-	/** {@code grant} is the one the session held for its old cookie value, or {@code null}. */
+	/**
+	 * {@code grant} is the one the session held for its old cookie value, or
+	 * {@code null}.
+	 */
 	record RenewedView(String sessionId, Instant expiresAt, boolean newDevice, String grant) {
 
 		static RenewedView of(RenewedSession renewed) {
@@ -146,17 +160,18 @@ class InternalSessionController {
 	}
 
 	/** RFC 7662-like answer: {@code active} first, the rest only for a live session. */
-	record Introspection(boolean active, String sessionId, String userId, List<String> roles,
-			List<String> authMethods, Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired,
-			boolean twoFactorSetupRequired, String grant) {
+	record Introspection(boolean active, String sessionId, String userId, List<String> roles, List<String> authMethods,
+			Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired, boolean twoFactorSetupRequired,
+			String grant) {
 
 		static final Introspection INACTIVE = new Introspection(false, null, null, List.of(), List.of(), null, null,
 				false, false, null);
 
 		static Introspection of(Session session) {
-			return new Introspection(true, session.publicId(), session.userId(), session.roles(),
-					session.authMethods(), session.authenticatedAt(), session.absoluteExpiresAt(),
-					session.passwordChangeRequired(), session.twoFactorSetupRequired(), session.grant());
+			return new Introspection(true, session.publicId(), session.userId(), session.roles(), session.authMethods(),
+					session.authenticatedAt(), session.absoluteExpiresAt(), session.passwordChangeRequired(),
+					session.twoFactorSetupRequired(), session.grant());
 		}
 	}
+
 }

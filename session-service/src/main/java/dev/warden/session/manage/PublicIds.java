@@ -5,8 +5,9 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Public session ids (128 bits from {@link SecureRandom}, base64url): what lists, URLs and events name a session by.
- * Unlike the cookie value, which auth-service makes and session-service never sees, they are ours to make.
+ * Public session ids (128 bits from {@link SecureRandom}, base64url): what lists, URLs
+ * and events name a session by. Unlike the cookie value, which auth-service makes and
+ * session-service never sees, they are ours to make.
  */
 final class PublicIds {
 
@@ -26,8 +27,11 @@ final class PublicIds {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
 	}
 
-	/** Whether a string has the shape of an id we issue, checked before any store lookup. */
+	/**
+	 * Whether a string has the shape of an id we issue, checked before any store lookup.
+	 */
 	static boolean isWellFormed(String value) {
 		return value != null && SHAPE.matcher(value).matches();
 	}
+
 }

@@ -3,8 +3,8 @@ package dev.warden.session.manage;
 /** Why a session ended, as {@code session.revoked} reports it. */
 public enum RevocationReason {
 
-	LOGOUT("logout"), USER("user"), OTHERS_ENDED("others-ended"), PASSWORD_CHANGED("password-changed"),
-	ADMIN("admin"), ACCOUNT_LOCKED("account-locked");
+	LOGOUT("logout"), USER("user"), OTHERS_ENDED("others-ended"), PASSWORD_CHANGED("password-changed"), ADMIN("admin"),
+	ACCOUNT_LOCKED("account-locked");
 
 	private final String value;
 
@@ -15,4 +15,5 @@ public enum RevocationReason {
 	public String value() {
 		return this.value;
 	}
+
 }

@@ -59,4 +59,5 @@ class SessionEvents {
 		CloudEvent event = CloudEvent.of(SOURCE, type, userId, data);
 		return new QueuedEvent(userId, this.json.writeValueAsString(event));
 	}
+
 }

@@ -42,7 +42,10 @@ public class SessionService {
 		this.clock = clock;
 	}
 
-	/** Stores a new session under the hash auth-service sent; 409 {@code session_exists} if one is there already. */
+	/**
+	 * Stores a new session under the hash auth-service sent; 409 {@code session_exists}
+	 * if one is there already.
+	 */
 	public IssuedSession create(NewSession request) {
 		Instant now = this.clock.instant();
 		Device device = this.devices.parse(request.userAgent());
@@ -57,7 +60,10 @@ public class SessionService {
 		return new IssuedSession(session, newDevice);
 	}
 
-	/** The live session stored under a cookie value's hash, recording the activity; empty for anything else. */
+	/**
+	 * The live session stored under a cookie value's hash, recording the activity; empty
+	 * for anything else.
+	 */
 	public Optional<Session> introspect(String secretHash) {
 		if (!SessionSecrets.isWellFormed(secretHash)) {
 			return Optional.empty();
@@ -67,12 +73,14 @@ public class SessionService {
 	}
 
 	/**
-	 * Moves the user's session with this public id to a new cookie value's hash, keeping its public id and history,
-	 * after a password change, a second sign-in step or a re-authentication, so an old (fixated or stolen) cookie
-	 * stops working. The grant signed for the old cookie is removed with it and handed back. 409
+	 * Moves the user's session with this public id to a new cookie value's hash, keeping
+	 * its public id and history, after a password change, a second sign-in step or a
+	 * re-authentication, so an old (fixated or stolen) cookie stops working. The grant
+	 * signed for the old cookie is removed with it and handed back. 409
 	 * {@code session_exists} if a session is stored under the new hash already.
 	 * @param authMethods the methods now proven, or {@code null} to keep them
-	 * @param reauthenticated whether the user has just proved who they are (restarts the recent-auth window)
+	 * @param reauthenticated whether the user has just proved who they are (restarts the
+	 * recent-auth window)
 	 * @param flags the new flags, each {@code null} to keep it
 	 */
 	public Optional<RenewedSession> renew(String userId, String publicId, String newSecretHash,
@@ -104,9 +112,10 @@ public class SessionService {
 	}
 
 	/**
-	 * Stores the grant auth-service signed for a session's current cookie value: only if the user's live session
-	 * with this public id is stored under exactly {@code secretHash} (checked and written in one step, so a grant
-	 * for a cookie that a renewal has just replaced never lands). Replaces an earlier grant.
+	 * Stores the grant auth-service signed for a session's current cookie value: only if
+	 * the user's live session with this public id is stored under exactly
+	 * {@code secretHash} (checked and written in one step, so a grant for a cookie that a
+	 * renewal has just replaced never lands). Replaces an earlier grant.
 	 */
 	public boolean attachGrant(String userId, String publicId, String secretHash, String grant) {
 		if (!PublicIds.isWellFormed(publicId) || !SessionSecrets.isWellFormed(secretHash)) {
@@ -117,9 +126,12 @@ public class SessionService {
 	}
 
 	/**
-	 * What a renewal sets about what the session must do first; {@code null} keeps a flag as it is.
+	 * What a renewal sets about what the session must do first; {@code null} keeps a flag
+	 * as it is.
+	 *
 	 * @param passwordChangeRequired the password must change before anything else
-	 * @param twoFactorSetupRequired two-factor authentication must be set up before anything else
+	 * @param twoFactorSetupRequired two-factor authentication must be set up before
+	 * anything else
 	 */
 	public record Flags(Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
 
@@ -146,14 +158,18 @@ public class SessionService {
 			.toList();
 	}
 
-	/** Ends one session of the user; false when the user has no live session with that public id. */
+	/**
+	 * Ends one session of the user; false when the user has no live session with that
+	 * public id.
+	 */
 	public boolean revoke(String userId, String publicId, RevocationReason reason) {
 		return findLive(userId, publicId).map((stored) -> end(stored, reason)).orElse(false);
 	}
 
 	/**
-	 * Ends every session of the user except {@code keepPublicId} that began before {@code createdBefore}, so a
-	 * redelivered request never ends a session opened after it. Returns how many ended.
+	 * Ends every session of the user except {@code keepPublicId} that began before
+	 * {@code createdBefore}, so a redelivered request never ends a session opened after
+	 * it. Returns how many ended.
 	 */
 	public int endOthers(String userId, String keepPublicId, Instant createdBefore, RevocationReason reason) {
 		int ended = 0;
@@ -194,4 +210,5 @@ public class SessionService {
 		return untilAbsolute.compareTo(this.properties.idleTimeout()) < 0 ? untilAbsolute
 				: this.properties.idleTimeout();
 	}
+
 }

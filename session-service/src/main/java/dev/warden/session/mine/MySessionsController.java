@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Security page's "List of active sessions": every device and browser the user is signed in on, ending
- * one, and "End all sessions except the current one". Ending sessions needs a recent sign-in (ASVS 5.0 7.5.2).
+ * The Security page's "List of active sessions": every device and browser the user is
+ * signed in on, ending one, and "End all sessions except the current one". Ending
+ * sessions needs a recent sign-in (ASVS 5.0 7.5.2).
  */
 @RestController
 @RequestMapping("/api/security/sessions")
@@ -66,4 +67,5 @@ class MySessionsController {
 				RevocationReason.OTHERS_ENDED);
 		return Map.of("ended", ended);
 	}
+
 }

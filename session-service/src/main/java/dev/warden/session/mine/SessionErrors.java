@@ -20,4 +20,5 @@ final class SessionErrors {
 		return new ProblemException(HttpStatus.FORBIDDEN, "session_required", "Session required",
 				"This needs a signed-in browser session, not an API token.");
 	}
+
 }

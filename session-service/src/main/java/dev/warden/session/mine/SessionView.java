@@ -5,7 +5,10 @@ import java.time.Instant;
 
 import dev.warden.session.store.Session;
 
-/** One row of the Active sessions list; {@code id} is the public id, never the cookie value. */
+/**
+ * One row of the Active sessions list; {@code id} is the public id, never the cookie
+ * value.
+ */
 record SessionView(String id, boolean current, Instant createdAt, Instant lastActiveAt, Instant expiresAt, String ip,
 		String userAgent, String browser, String os, String deviceType) {
 

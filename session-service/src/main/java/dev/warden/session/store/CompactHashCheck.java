@@ -11,11 +11,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A session is a Redis hash holding the browser's User-Agent (up to 1,024 characters). Redis keeps a hash in its
- * compact listpack encoding only while every value is at most {@code hash-max-listpack-value} bytes (64 by
- * default); one longer value turns the whole hash into a hash table and the session costs about twice the
- * memory (measured with 100,000 sessions: 1,435 bytes each at 64, 795 at 1,024). Warns at start when the server is left at a smaller limit;
- * managed Redis often refuses CONFIG, so this only reads and never fails the start.
+ * A session is a Redis hash holding the browser's User-Agent (up to 1,024 characters).
+ * Redis keeps a hash in its compact listpack encoding only while every value is at most
+ * {@code hash-max-listpack-value} bytes (64 by default); one longer value turns the whole
+ * hash into a hash table and the session costs about twice the memory (measured with
+ * 100,000 sessions: 1,435 bytes each at 64, 795 at 1,024). Warns at start when the server
+ * is left at a smaller limit; managed Redis often refuses CONFIG, so this only reads and
+ * never fails the start.
  */
 @Component
 class CompactHashCheck {
@@ -38,8 +40,10 @@ class CompactHashCheck {
 					connection) -> connection.serverCommands().getConfig("hash-max-ziplist-value"));
 			String value = config == null ? null : config.getProperty("hash-max-ziplist-value");
 			if (value != null && Integer.parseInt(value.trim()) < NEEDED) {
-				log.warn("Redis keeps hashes compact only up to {} bytes per value (hash-max-listpack-value); set it to "
-						+ "{} or more, or each session takes about twice the memory", value.trim(), NEEDED);
+				log.warn(
+						"Redis keeps hashes compact only up to {} bytes per value (hash-max-listpack-value); set it to "
+								+ "{} or more, or each session takes about twice the memory",
+						value.trim(), NEEDED);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -47,4 +51,5 @@ class CompactHashCheck {
 					NEEDED);
 		}
 	}
+
 }

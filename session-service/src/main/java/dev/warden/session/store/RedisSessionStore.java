@@ -15,11 +15,12 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 /**
- * Sessions in Redis: a hash per session keyed by the SHA-256 of its secret, a pointer from the public id, a
- * sorted set per user (scored by absolute expiry) so listing costs O(sessions of that user), and a stream as
- * the outbox of session events. Every multi-key change is one Lua script, so it is atomic. (The scripts name
- * only keys passed to them, except the pruning on listing, so this layout suits a single Redis or a primary
- * with replicas, not Redis Cluster.)
+ * Sessions in Redis: a hash per session keyed by the SHA-256 of its secret, a pointer
+ * from the public id, a sorted set per user (scored by absolute expiry) so listing costs
+ * O(sessions of that user), and a stream as the outbox of session events. Every multi-key
+ * change is one Lua script, so it is atomic. (The scripts name only keys passed to them,
+ * except the pruning on listing, so this layout suits a single Redis or a primary with
+ * replicas, not Redis Cluster.)
  */
 @Repository
 class RedisSessionStore implements SessionStore {
@@ -58,11 +59,11 @@ class RedisSessionStore implements SessionStore {
 	@Override
 	public boolean create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime,
 			QueuedEvent created) {
-		List<String> args = new ArrayList<>(List.of(Long.toString(ttl.toMillis()),
-				SessionFields.millis(session.absoluteExpiresAt()), session.publicId(),
-				SessionFields.millis(session.createdAt()), session.device().fingerprint(),
-				Integer.toString(DEVICES_KEPT), Long.toString(absoluteLifetime.toMillis()),
-				Long.toString(DEVICES_RETENTION.toMillis()), created.key(), created.json()));
+		List<String> args = new ArrayList<>(
+				List.of(Long.toString(ttl.toMillis()), SessionFields.millis(session.absoluteExpiresAt()),
+						session.publicId(), SessionFields.millis(session.createdAt()), session.device().fingerprint(),
+						Integer.toString(DEVICES_KEPT), Long.toString(absoluteLifetime.toMillis()),
+						Long.toString(DEVICES_RETENTION.toMillis()), created.key(), created.json()));
 		SessionFields.toHash(session).forEach((field, value) -> {
 			args.add(field);
 			args.add(value == null ? "" : value);
@@ -75,12 +76,12 @@ class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
-	public Optional<Session> introspect(String secretHash, Instant now, Duration idleTimeout,
-			Duration touchInterval) {
+	public Optional<Session> introspect(String secretHash, Instant now, Duration idleTimeout, Duration touchInterval) {
 		List<?> values = this.redis.execute(INTROSPECT, List.of(SessionKeys.session(secretHash)),
 				SessionFields.millis(now), Long.toString(idleTimeout.toMillis()),
 				Long.toString(touchInterval.toMillis()));
-		// A nil script reply arrives as null or as a one-element list holding null, depending on the driver.
+		// A nil script reply arrives as null or as a one-element list holding null,
+		// depending on the driver.
 		if (values == null || values.isEmpty() || values.get(0) == null) {
 			return Optional.empty();
 		}
@@ -127,7 +128,8 @@ class RedisSessionStore implements SessionStore {
 					: read(SessionKeys.secretHashOf(sessionKey))
 						.filter((stored) -> stored.session().publicId().equals(publicId));
 			if (found.isEmpty() && sessionKey != null) {
-				// Renewed between the two reads (renamed, pointer moved on): follow the pointer once more.
+				// Renewed between the two reads (renamed, pointer moved on): follow the
+				// pointer once more.
 				String moved = this.redis.opsForValue().get(pointer);
 				if (moved != null && !moved.equals(sessionKey)) {
 					sessionKey = moved;
@@ -145,7 +147,8 @@ class RedisSessionStore implements SessionStore {
 				this.redis.delete(SessionKeys.session(found.get().secretHash()));
 			}
 			else {
-				// Gone, unless it moved meanwhile: the script checks and drops atomically.
+				// Gone, unless it moved meanwhile: the script checks and drops
+				// atomically.
 				this.redis.execute(PRUNE, List.of(pointer, index), sessionKey == null ? "" : sessionKey, publicId);
 			}
 		}
@@ -195,4 +198,5 @@ class RedisSessionStore implements SessionStore {
 	public boolean knowsDevice(String userId, String fingerprint) {
 		return this.redis.opsForZSet().score(SessionKeys.devices(userId), fingerprint) != null;
 	}
+
 }

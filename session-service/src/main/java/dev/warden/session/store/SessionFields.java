@@ -8,7 +8,10 @@ import java.util.Map;
 
 import dev.warden.session.device.Device;
 
-/** Field names of the session hash, and the mapping between a {@link Session} and those fields. */
+/**
+ * Field names of the session hash, and the mapping between a {@link Session} and those
+ * fields.
+ */
 final class SessionFields {
 
 	static final String PUBLIC_ID = "pid";
@@ -41,7 +44,10 @@ final class SessionFields {
 
 	static final String TWO_FACTOR_SETUP_REQUIRED = "tfr";
 
-	/** Absent until auth-service attaches a grant; emptied (not deleted) by a renewal: empty is no grant. */
+	/**
+	 * Absent until auth-service attaches a grant; emptied (not deleted) by a renewal:
+	 * empty is no grant.
+	 */
 	static final String GRANT = "grant";
 
 	private SessionFields() {
@@ -74,14 +80,17 @@ final class SessionFields {
 		return new Session(fields.get(PUBLIC_ID), fields.get(USER_ID), list(fields.get(ROLES)),
 				list(fields.get(AUTH_METHODS)), instant(fields.get(CREATED)), instant(fields.get(ACTIVE)),
 				instant(fields.get(AUTHENTICATED)), instant(fields.get(ABSOLUTE_EXPIRY)), fields.get(IP),
-				fields.get(USER_AGENT),
-				new Device(fields.get(BROWSER), fields.get(OS), fields.get(DEVICE_TYPE)),
+				fields.get(USER_AGENT), new Device(fields.get(BROWSER), fields.get(OS), fields.get(DEVICE_TYPE)),
 				Boolean.parseBoolean(fields.get(PASSWORD_CHANGE_REQUIRED)),
-				// Absent in sessions opened before the flag existed: not held to the set-up.
+				// Absent in sessions opened before the flag existed: not held to the
+				// set-up.
 				Boolean.parseBoolean(fields.get(TWO_FACTOR_SETUP_REQUIRED)), grant(fields.get(GRANT)));
 	}
 
-	/** A flat field/value list as Redis returns HGETALL and as scripts take HSET arguments. */
+	/**
+	 * A flat field/value list as Redis returns HGETALL and as scripts take HSET
+	 * arguments.
+	 */
 	static Map<String, String> fromFlatList(List<?> flat) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
@@ -90,7 +99,10 @@ final class SessionFields {
 		return fields;
 	}
 
-	/** Script replies may come back as raw bytes, depending on the driver's reply conversion. */
+	/**
+	 * Script replies may come back as raw bytes, depending on the driver's reply
+	 * conversion.
+	 */
 	static String text(Object value) {
 		return (value instanceof byte[] bytes) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
 				: String.valueOf(value);
@@ -111,4 +123,5 @@ final class SessionFields {
 	private static List<String> list(String joined) {
 		return (joined == null || joined.isEmpty()) ? List.of() : Arrays.asList(joined.split(","));
 	}
+
 }

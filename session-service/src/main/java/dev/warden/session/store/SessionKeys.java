@@ -1,8 +1,9 @@
 package dev.warden.session.store;
 
 /**
- * Redis key names, {@code namespace:type:id} as Spring Session does. Sessions are keyed by the SHA-256 of
- * their secret, never by the secret itself, so a dump of Redis yields no usable cookie.
+ * Redis key names, {@code namespace:type:id} as Spring Session does. Sessions are keyed
+ * by the SHA-256 of their secret, never by the secret itself, so a dump of Redis yields
+ * no usable cookie.
  */
 final class SessionKeys {
 
@@ -33,4 +34,5 @@ final class SessionKeys {
 	static String secretHashOf(String sessionKey) {
 		return sessionKey.substring((PREFIX + "s:").length());
 	}
+
 }

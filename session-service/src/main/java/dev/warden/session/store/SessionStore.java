@@ -7,20 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where sessions live. Every method that changes a session queues its event in the same atomic step, so
- * a change and its event are never separated. Sessions are addressed by the hash of their secret.
+ * Where sessions live. Every method that changes a session queues its event in the same
+ * atomic step, so a change and its event are never separated. Sessions are addressed by
+ * the hash of their secret.
  */
 public interface SessionStore {
 
 	/**
-	 * Stores a new session for {@code ttl} and queues {@code created}; false, with nothing written, if a session is
-	 * stored under {@code secretHash} already.
+	 * Stores a new session for {@code ttl} and queues {@code created}; false, with
+	 * nothing written, if a session is stored under {@code secretHash} already.
 	 */
 	boolean create(String secretHash, Session session, Duration ttl, Duration absoluteLifetime, QueuedEvent created);
 
 	/**
-	 * The live session with this secret hash, recording activity if the last was longer ago than
-	 * {@code touchInterval}; empty if unknown or expired (an expired session is deleted).
+	 * The live session with this secret hash, recording activity if the last was longer
+	 * ago than {@code touchInterval}; empty if unknown or expired (an expired session is
+	 * deleted).
 	 */
 	Optional<Session> introspect(String secretHash, Instant now, Duration idleTimeout, Duration touchInterval);
 
@@ -33,19 +35,24 @@ public interface SessionStore {
 	/** The user's live sessions; expired ones found on the way are pruned. */
 	List<StoredSession> findByUser(String userId, Instant now, Duration idleTimeout);
 
-	/** Ends the session if it is still the one with {@code publicId}; queues {@code revoked} only then. */
+	/**
+	 * Ends the session if it is still the one with {@code publicId}; queues
+	 * {@code revoked} only then.
+	 */
 	boolean revoke(StoredSession session, QueuedEvent revoked);
 
 	/**
-	 * Gives the session a new secret hash, applies {@code updates}, removes its grant (it was for the old cookie) and
-	 * queues {@code renewed}, all in one step; nothing changes unless the outcome is {@link RenewOutcome.Renewed}.
+	 * Gives the session a new secret hash, applies {@code updates}, removes its grant (it
+	 * was for the old cookie) and queues {@code renewed}, all in one step; nothing
+	 * changes unless the outcome is {@link RenewOutcome.Renewed}.
 	 */
 	RenewOutcome renew(StoredSession session, String newSecretHash, Map<String, String> updates, Instant now,
 			Duration idleTimeout, QueuedEvent renewed);
 
 	/**
-	 * Stores {@code grant} in the session under {@code secretHash} if that is the user's live session with
-	 * {@code publicId}, checked and written in one step; false, with nothing written, otherwise.
+	 * Stores {@code grant} in the session under {@code secretHash} if that is the user's
+	 * live session with {@code publicId}, checked and written in one step; false, with
+	 * nothing written, otherwise.
 	 */
 	boolean attachGrant(String secretHash, String publicId, String userId, String grant, Instant now,
 			Duration idleTimeout);
@@ -60,7 +67,10 @@ public interface SessionStore {
 	/** What a renewal did. */
 	sealed interface RenewOutcome {
 
-		/** Moved to the new hash; {@code previousGrant} is the grant it held for the old one, or {@code null}. */
+		/**
+		 * Moved to the new hash; {@code previousGrant} is the grant it held for the old
+		 * one, or {@code null}.
+		 */
 		record Renewed(String previousGrant) implements RenewOutcome {
 		}
 
@@ -68,8 +78,13 @@ public interface SessionStore {
 		record Gone() implements RenewOutcome {
 		}
 
-		/** A session is stored under the new hash already: a cookie value names one session, so nothing moved. */
+		/**
+		 * A session is stored under the new hash already: a cookie value names one
+		 * session, so nothing moved.
+		 */
 		record HashTaken() implements RenewOutcome {
 		}
+
 	}
+
 }

@@ -18,10 +18,14 @@ class DeviceParserTest {
 
 	@Test
 	void recognisesPhonesAndTablets() {
-		assertThat(this.parser.parse("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-				+ "Chrome/120.0.0.0 Mobile Safari/537.36").deviceType()).isEqualTo("mobile");
-		assertThat(this.parser.parse("Mozilla/5.0 (iPad; CPU OS 17_2 like Mac OS X) AppleWebKit/605.1.15 "
-				+ "(KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1").deviceType()).isEqualTo("tablet");
+		assertThat(this.parser
+			.parse("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+					+ "Chrome/120.0.0.0 Mobile Safari/537.36")
+			.deviceType()).isEqualTo("mobile");
+		assertThat(this.parser
+			.parse("Mozilla/5.0 (iPad; CPU OS 17_2 like Mac OS X) AppleWebKit/605.1.15 "
+					+ "(KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1")
+			.deviceType()).isEqualTo("tablet");
 	}
 
 	@Test
@@ -44,4 +48,5 @@ class DeviceParserTest {
 
 		assertThat(before.fingerprint()).isEqualTo(after.fingerprint());
 	}
+
 }

@@ -29,9 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * A {@code password.changed} on auth-service's topic that claims another source, as a compromised service might
- * write it if a write ever got past Kafka's ACLs: session-service's real consumer ends no session and
- * dead-letters the event with the reason.
+ * A {@code password.changed} on auth-service's topic that claims another source, as a
+ * compromised service might write it if a write ever got past Kafka's ACLs:
+ * session-service's real consumer ends no session and dead-letters the event with the
+ * reason.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ClockTestConfiguration.class)
@@ -68,19 +69,21 @@ class ForgedSourceIT {
 		assertThat(api.isActive(laptop.secret())).isTrue();
 		assertThat(api.isActive(phone.secret())).isTrue();
 
-		// The same change from its owner is acted on: the consumer was listening all along.
+		// The same change from its owner is acted on: the consumer was listening all
+		// along.
 		KafkaRecords.send(Topics.AUTH_EVENTS, user,
 				this.json.writeValueAsString(passwordChanged(user, EventSources.AUTH_SERVICE)));
 		await().atMost(Duration.ofSeconds(30)).until(() -> !api.isActive(phone.secret()));
 	}
 
 	private CloudEvent passwordChanged(String user, String source) {
-		return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, EventTypes.PASSWORD_CHANGED,
-				this.clock.instant().minusSeconds(1), user, CloudEvent.JSON,
+		return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
+				EventTypes.PASSWORD_CHANGED, this.clock.instant().minusSeconds(1), user, CloudEvent.JSON,
 				Map.of("userId", user, "signOutOtherSessions", true));
 	}
 
 	private static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, String id) {
 		return records.stream().filter((record) -> record.value().contains(id)).findFirst().orElse(null);
 	}
+
 }

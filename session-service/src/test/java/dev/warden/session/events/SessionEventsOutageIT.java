@@ -34,8 +34,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Session events survive a Kafka outage: they wait in the Redis stream while the broker is down and reach
- * Kafka exactly once when it is back.
+ * Session events survive a Kafka outage: they wait in the Redis stream while the broker
+ * is down and reach Kafka exactly once when it is back.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ClockTestConfiguration.class)
@@ -55,21 +55,20 @@ class SessionEventsOutageIT {
 
 	@Test
 	void sessionEventsWaitInRedisWhileKafkaIsDownAndArriveOnceAfter() throws Exception {
-		// This test relays with a broker of its own, so the application's relay steps aside meanwhile.
+		// This test relays with a broker of its own, so the application's relay steps
+		// aside meanwhile.
 		this.runningRelay.stop();
 		try (KafkaBroker broker = KafkaBroker.start(0, 1)) {
 			try (AdminClient admin = AdminClient.create(broker.adminClientProperties())) {
 				admin.createTopics(List.of(new NewTopic(Topics.SESSION_EVENTS, 1, (short) 1))).all().get();
 			}
-			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-					signedIn(broker, Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
+			KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(signedIn(broker,
+					Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000,
 							ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
 							4000, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
 							ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))));
-			SessionEventRelay relay = new SessionEventRelay(this.redis, kafka,
-					new RelayProperties("outage-test", 500, Duration.ofMillis(100), Duration.ofSeconds(5),
-							Duration.ofSeconds(60)),
-					new SimpleMeterRegistry());
+			SessionEventRelay relay = new SessionEventRelay(this.redis, kafka, new RelayProperties("outage-test", 500,
+					Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60)), new SimpleMeterRegistry());
 			drain(relay);
 			String user = "outage-" + UUID.randomUUID();
 
@@ -111,9 +110,9 @@ class SessionEventsOutageIT {
 
 	private static List<ConsumerRecord<String, String>> readAll(KafkaBroker broker) {
 		List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(signedIn(broker,
-				Map.of(ConsumerConfig.GROUP_ID_CONFIG, "outage-check", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-						"earliest")),
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				signedIn(broker, Map.of(ConsumerConfig.GROUP_ID_CONFIG, "outage-check",
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(Topics.SESSION_EVENTS));
 			long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -124,10 +123,14 @@ class SessionEventsOutageIT {
 		return records;
 	}
 
-	/** The broker of this test's own signs its administrator in; that is all the ACLs there are. */
+	/**
+	 * The broker of this test's own signs its administrator in; that is all the ACLs
+	 * there are.
+	 */
 	private static Map<String, Object> signedIn(KafkaBroker broker, Map<String, Object> config) {
 		Map<String, Object> merged = new java.util.HashMap<>(broker.adminClientProperties());
 		merged.putAll(config);
 		return merged;
 	}
+
 }

@@ -31,10 +31,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Redis stops under session-service: introspection — the gateway's question "is this cookie live?" — answers
- * 503 problems, never {@code active} and never a 500, so the gateway refuses (fail closed); new sessions are
- * refused the same way. Redis comes back with its append-only file and every session is as it was. Redis here
- * is this test's own server, with the same users and passwords as the shared one.
+ * Redis stops under session-service: introspection — the gateway's question "is this
+ * cookie live?" — answers 503 problems, never {@code active} and never a 500, so the
+ * gateway refuses (fail closed); new sessions are refused the same way. Redis comes back
+ * with its append-only file and every session is as it was. Redis here is this test's own
+ * server, with the same users and passwords as the shared one.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.data.redis.timeout=1s", "spring.data.redis.connect-timeout=1s" })
@@ -91,4 +92,5 @@ class RedisOutageIT {
 			throw new java.io.UncheckedIOException(ex);
 		}
 	}
+
 }

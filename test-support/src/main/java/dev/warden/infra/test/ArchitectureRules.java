@@ -18,13 +18,17 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The architecture every service keeps, written once and checked by each service's {@code ArchitectureTest} against
- * its own production classes: service jars are repackaged, so no one module can import them all, while every
- * service already tests with this module.
+ * The architecture every service keeps, written once and checked by each service's
+ * {@code ArchitectureTest} against its own production classes: service jars are
+ * repackaged, so no one module can import them all, while every service already tests
+ * with this module.
  */
 public final class ArchitectureRules {
 
-	/** The root package name under {@code dev.warden} of each application; none uses another's classes. */
+	/**
+	 * The root package name under {@code dev.warden} of each application; none uses
+	 * another's classes.
+	 */
 	static final List<String> APPLICATIONS = List.of("auth", "session", "token", "notification", "audit", "gateway",
 			"launcher");
 
@@ -37,13 +41,18 @@ public final class ArchitectureRules {
 	private ArchitectureRules() {
 	}
 
-	/** The application's own classes, without its tests: the rules are about what ships. */
+	/**
+	 * The application's own classes, without its tests: the rules are about what ships.
+	 */
 	public static JavaClasses productionClasses(String application) {
 		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages(rootPackage(application));
 	}
 
-	/** Services talk over HTTP and Kafka only; a class of one in another would bypass both. */
+	/**
+	 * Services talk over HTTP and Kafka only; a class of one in another would bypass
+	 * both.
+	 */
 	public static ArchRule applicationsDoNotDependOnEachOther(String application) {
 		String[] others = APPLICATIONS.stream()
 			.filter((other) -> !other.equals(application))
@@ -58,9 +67,10 @@ public final class ArchitectureRules {
 	}
 
 	/**
-	 * Controllers reach stores and repositories only through their feature's service, where transactions, checks
-	 * and events live.
-	 * @param exceptions fully qualified names of controllers allowed to, each with its reason at the caller
+	 * Controllers reach stores and repositories only through their feature's service,
+	 * where transactions, checks and events live.
+	 * @param exceptions fully qualified names of controllers allowed to, each with its
+	 * reason at the caller
 	 */
 	public static ArchRule controllersReachStorageOnlyThroughServices(String... exceptions) {
 		Set<String> allowed = Set.of(exceptions);
@@ -71,14 +81,17 @@ public final class ArchitectureRules {
 			.should()
 			.dependOnClassesThat(storage())
 			.because("a controller that writes or reads storage itself skips its service's checks")
-			// Where every controller today is an exception, the rule still guards the next one.
+			// Where every controller today is an exception, the rule still guards the
+			// next one.
 			.allowEmptyShould(allowed.size() > 0);
 	}
 
 	/**
-	 * A feature ({@code dev.warden.<application>.<feature>..}) uses no other feature's {@code *Store}, except the
-	 * stores of the feature that owns the service's shared storage.
-	 * @param sharedStorage that feature's package name under the application's root, or {@code null} for none
+	 * A feature ({@code dev.warden.<application>.<feature>..}) uses no other feature's
+	 * {@code *Store}, except the stores of the feature that owns the service's shared
+	 * storage.
+	 * @param sharedStorage that feature's package name under the application's root, or
+	 * {@code null} for none
 	 */
 	public static ArchRule featuresUseOnlyTheirOwnStores(String application, String sharedStorage) {
 		String root = rootPackage(application);
@@ -111,7 +124,9 @@ public final class ArchitectureRules {
 		return "dev.warden." + application;
 	}
 
-	/** Stores and repositories, with the types nested in them (their queries and rows). */
+	/**
+	 * Stores and repositories, with the types nested in them (their queries and rows).
+	 */
 	private static DescribedPredicate<JavaClass> storage() {
 		return DescribedPredicate.describe("are stores or repositories", (type) -> {
 			JavaClass outer = outermost(type);
@@ -136,4 +151,5 @@ public final class ArchitectureRules {
 		int dot = rest.indexOf('.');
 		return (dot < 0) ? rest : rest.substring(0, dot);
 	}
+
 }

@@ -14,9 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * Hears every event on one topic from the real broker, as a consumer of its own would, for tests to wait on
- * and inspect. Declare one as a bean in a test configuration: {@code new EventCollector(Topics.X, json)}. It
- * listens in the service's context but signs in as the tests' own principal: a service may not read its own topic.
+ * Hears every event on one topic from the real broker, as a consumer of its own would,
+ * for tests to wait on and inspect. Declare one as a bean in a test configuration:
+ * {@code new EventCollector(Topics.X, json)}. It listens in the service's context but
+ * signs in as the tests' own principal: a service may not read its own topic.
  */
 public class EventCollector {
 
@@ -41,7 +42,9 @@ public class EventCollector {
 		return this.group;
 	}
 
-	/** Consumer properties overriding the service's sign-in with the tests' principal's. */
+	/**
+	 * Consumer properties overriding the service's sign-in with the tests' principal's.
+	 */
 	public String signIn() {
 		String principal = KafkaPrincipals.TEST.name();
 		return "sasl.jaas.config=" + KafkaClientSecurity.jaas(principal,
@@ -62,7 +65,10 @@ public class EventCollector {
 			.get(0);
 	}
 
-	/** Waits until {@code count} events of {@code type} about {@code subject} arrived, and returns them. */
+	/**
+	 * Waits until {@code count} events of {@code type} about {@code subject} arrived, and
+	 * returns them.
+	 */
 	public List<JsonNode> awaitCount(String subject, String type, int count) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
@@ -77,7 +83,10 @@ public class EventCollector {
 			.toList();
 	}
 
-	/** Every event mentioning {@code text}, as published (for "no secret in any event" checks). */
+	/**
+	 * Every event mentioning {@code text}, as published (for "no secret in any event"
+	 * checks).
+	 */
 	public List<String> rawMentioning(String text) {
 		return this.raw.stream().filter((value) -> value.contains(text)).toList();
 	}
@@ -85,4 +94,5 @@ public class EventCollector {
 	public List<String> all() {
 		return List.copyOf(this.raw);
 	}
+
 }

@@ -16,11 +16,13 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Points every Spring test context of a module that depends on this one at the JVM's shared embedded
- * infrastructure and at {@link TestJwts#shared()}'s JWK Set, and gives it the Redis user and the Kafka principal
- * of the service it runs (by {@code spring.application.name}, which application.yml has set by now), so each
- * service's tests meet only the rights it has in production. Registered in {@code META-INF/spring.factories}, so
- * service tests need no annotation, and equal configurations still share one cached context.
+ * Points every Spring test context of a module that depends on this one at the JVM's
+ * shared embedded infrastructure and at {@link TestJwts#shared()}'s JWK Set, and gives it
+ * the Redis user and the Kafka principal of the service it runs (by
+ * {@code spring.application.name}, which application.yml has set by now), so each
+ * service's tests meet only the rights it has in production. Registered in
+ * {@code META-INF/spring.factories}, so service tests need no annotation, and equal
+ * configurations still share one cached context.
  */
 public final class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -44,7 +46,8 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 			}
 			properties.putAll(kafkaSignIn(service));
 			properties.put("warden.identity.jwks", TestJwts.shared().jwksUri());
-			// Calls between services: the gateway's and auth-service's keys are accepted, and a service that calls
+			// Calls between services: the gateway's and auth-service's keys are accepted,
+			// and a service that calls
 			// others (auth-service) signs with its own.
 			properties.put("warden.internal.gateway-key", TestJwts.GATEWAY_SERVICE_KEY.publicJson());
 			properties.put("warden.internal.auth-service-key", TestJwts.AUTH_SERVICE_KEY.publicJson());
@@ -63,11 +66,14 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 				.addAfter("systemEnvironment", new MapPropertySource("warden-embedded-infrastructure", properties));
 		}
 
-		/** A context that is none of the services (a test application of a shared module) gets the tests' principal. */
+		/**
+		 * A context that is none of the services (a test application of a shared module)
+		 * gets the tests' principal.
+		 */
 		private static Map<String, String> kafkaSignIn(String application) {
 			KafkaCredentials credentials = SharedInfrastructure.get().kafkaCredentials();
-			return credentials.serviceProperties(application != null && credentials.knows(application) ? application
-					: KafkaPrincipals.TEST.name());
+			return credentials.serviceProperties(
+					application != null && credentials.knows(application) ? application : KafkaPrincipals.TEST.name());
 		}
 
 		@Override
@@ -79,5 +85,7 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 		public int hashCode() {
 			return InfrastructureCustomizer.class.hashCode();
 		}
+
 	}
+
 }

@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Reads and writes topics of the shared broker as a plain Kafka client would, for assertions on events. It signs
- * in as the tests' own principal, which may write the event topics and read every topic (groups {@code test-*}).
+ * Reads and writes topics of the shared broker as a plain Kafka client would, for
+ * assertions on events. It signs in as the tests' own principal, which may write the
+ * event topics and read every topic (groups {@code test-*}).
  */
 public final class KafkaRecords {
 
@@ -28,8 +29,8 @@ public final class KafkaRecords {
 	}
 
 	/**
-	 * Reads {@code topic} from the beginning until {@code done} holds for what was read so far, or the timeout
-	 * passes, and returns every record read.
+	 * Reads {@code topic} from the beginning until {@code done} holds for what was read
+	 * so far, or the timeout passes, and returns every record read.
 	 */
 	public static List<ConsumerRecord<String, String>> readUntil(String topic,
 			Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
@@ -48,7 +49,10 @@ public final class KafkaRecords {
 		return records;
 	}
 
-	/** Reads {@code topic} for the whole {@code window}, e.g. to show that something arrived only once. */
+	/**
+	 * Reads {@code topic} for the whole {@code window}, e.g. to show that something
+	 * arrived only once.
+	 */
 	public static List<ConsumerRecord<String, String>> readFor(String topic, Duration window) {
 		return readUntil(topic, (records) -> false, window);
 	}
@@ -74,4 +78,5 @@ public final class KafkaRecords {
 	public static Map<String, Object> client() {
 		return new HashMap<>(SharedInfrastructure.get().kafkaClientProperties(KafkaPrincipals.TEST.name()));
 	}
+
 }

@@ -8,13 +8,16 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 /**
- * Checks a running service the way an outsider and an orchestrator see it: on the public port {@code /actuator/**}
- * is a 404 problem without any health detail or metric; on the management port health (with its components),
- * readiness and Prometheus metrics answer.
+ * Checks a running service the way an outsider and an orchestrator see it: on the public
+ * port {@code /actuator/**} is a 404 problem without any health detail or metric; on the
+ * management port health (with its components), readiness and Prometheus metrics answer.
  */
 public final class ManagementEndpoints {
 
-	/** HTTP/1.1, as orchestrators and Prometheus speak it; no h2c upgrade offer, and a bound on every wait. */
+	/**
+	 * HTTP/1.1, as orchestrators and Prometheus speak it; no h2c upgrade offer, and a
+	 * bound on every wait.
+	 */
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(java.time.Duration.ofSeconds(5))
@@ -37,8 +40,8 @@ public final class ManagementEndpoints {
 		}
 		HttpResponse<String> health = get(managementPort, "/actuator/health");
 		check(health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")
-				&& health.body().contains("\"components\""), "management health: " + health.statusCode() + " "
-						+ health.body());
+				&& health.body().contains("\"components\""),
+				"management health: " + health.statusCode() + " " + health.body());
 		HttpResponse<String> readiness = get(managementPort, "/actuator/health/readiness");
 		check(readiness.statusCode() == 200, "management readiness: " + readiness.statusCode());
 		HttpResponse<String> metrics = get(managementPort, "/actuator/prometheus");
@@ -56,8 +59,7 @@ public final class ManagementEndpoints {
 		try {
 			return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 				.timeout(java.time.Duration.ofSeconds(20))
-				.build(),
-					HttpResponse.BodyHandlers.ofString());
+				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new AssertionError("GET " + path + " on port " + port + " failed: " + ex, ex);
@@ -67,4 +69,5 @@ public final class ManagementEndpoints {
 			throw new AssertionError(ex);
 		}
 	}
+
 }

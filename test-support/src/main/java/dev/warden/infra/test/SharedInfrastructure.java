@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The infrastructure of one test JVM: started on first use, shared by every test and Spring context in that
- * JVM, stopped when the JVM exits. Which kind is chosen once, here, by the system property (or environment
- * variable {@code WARDEN_TEST_INFRA}) {@code warden.test.infra}: {@code embedded} (the default: servers from
- * Maven artifacts, no Docker needed), {@code containers} (Testcontainers), or {@code auto} (containers when a
- * Docker engine answers, embedded otherwise). Redis lets in each service's user and {@link RedisAcl#TEST}, each
- * with a password made up for this JVM.
+ * The infrastructure of one test JVM: started on first use, shared by every test and
+ * Spring context in that JVM, stopped when the JVM exits. Which kind is chosen once,
+ * here, by the system property (or environment variable {@code WARDEN_TEST_INFRA})
+ * {@code warden.test.infra}: {@code embedded} (the default: servers from Maven artifacts,
+ * no Docker needed), {@code containers} (Testcontainers), or {@code auto} (containers
+ * when a Docker engine answers, embedded otherwise). Redis lets in each service's user
+ * and {@link RedisAcl#TEST}, each with a password made up for this JVM.
  */
 public final class SharedInfrastructure {
 
@@ -51,8 +52,9 @@ public final class SharedInfrastructure {
 	private static final java.util.Set<String> ownedDatabases = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	/**
-	 * The login a service under test connects with to its database (user = the database's name), created the first
-	 * time it is asked for, as a deployment has it: never the superuser.
+	 * The login a service under test connects with to its database (user = the database's
+	 * name), created the first time it is asked for, as a deployment has it: never the
+	 * superuser.
 	 */
 	public static String databaseOwnerPassword(String database) {
 		if (ownedDatabases.add(database)) {
@@ -94,4 +96,5 @@ public final class SharedInfrastructure {
 		EMBEDDED, CONTAINERS, AUTO
 
 	}
+
 }

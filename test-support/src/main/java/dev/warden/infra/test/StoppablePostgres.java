@@ -10,9 +10,10 @@ import dev.warden.infra.FreePorts;
 import dev.warden.infra.PostgresServer;
 
 /**
- * A PostgreSQL server of one test's own, for outage tests: {@link #stop()} takes it down as a crash of the
- * database host would look to the service, {@link #start()} brings it back on the same port with the same data,
- * so the service's pool reconnects to where it was. The suite's shared server is never touched.
+ * A PostgreSQL server of one test's own, for outage tests: {@link #stop()} takes it down
+ * as a crash of the database host would look to the service, {@link #start()} brings it
+ * back on the same port with the same data, so the service's pool reconnects to where it
+ * was. The suite's shared server is never touched.
  */
 public final class StoppablePostgres implements AutoCloseable {
 
@@ -50,7 +51,8 @@ public final class StoppablePostgres implements AutoCloseable {
 	public synchronized void start() {
 		if (this.server == null) {
 			this.server = PostgresServer.start(this.port, this.data, List.of(this.database));
-			// The service under test connects as the database's owner, as with the shared server.
+			// The service under test connects as the database's owner, as with the shared
+			// server.
 			this.server.ensureOwner(this.database, SharedInfrastructure.DATABASE_OWNER_PASSWORD);
 		}
 	}
@@ -59,4 +61,5 @@ public final class StoppablePostgres implements AutoCloseable {
 	public void close() {
 		stop();
 	}
+
 }

@@ -28,22 +28,31 @@ import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenMinter;
 
 /**
- * Mints internal JWTs like the gateway does (ES256, issuer {@code warden-gateway}, addressed to the service under
- * test) and serves their JWK Set over real HTTP, so a service under test verifies them exactly as in production.
- * Use {@link #forUser(String)} to call an endpoint as a given user, and {@link #serviceCall(String, String)} to call
+ * Mints internal JWTs like the gateway does (ES256, issuer {@code warden-gateway},
+ * addressed to the service under test) and serves their JWK Set over real HTTP, so a
+ * service under test verifies them exactly as in production. Use {@link #forUser(String)}
+ * to call an endpoint as a given user, and {@link #serviceCall(String, String)} to call
  * an internal endpoint as another service.
  */
 public final class TestJwts {
 
 	public static final String ISSUER = "warden-gateway";
 
-	/** The gateway's service key: every service under test accepts it as the gateway's. */
+	/**
+	 * The gateway's service key: every service under test accepts it as the gateway's.
+	 */
 	public static final ServiceKey GATEWAY_SERVICE_KEY = ServiceKey.generate();
 
-	/** auth-service's service key: every service under test accepts it as auth-service's, and auth-service signs with it. */
+	/**
+	 * auth-service's service key: every service under test accepts it as auth-service's,
+	 * and auth-service signs with it.
+	 */
 	public static final ServiceKey AUTH_SERVICE_KEY = ServiceKey.generate();
 
-	/** The service whose tests run in this JVM ({@code spring.application.name}), set as its context starts. */
+	/**
+	 * The service whose tests run in this JVM ({@code spring.application.name}), set as
+	 * its context starts.
+	 */
 	private static volatile String serviceUnderTest;
 
 	private static volatile TestJwts instance;
@@ -57,7 +66,10 @@ public final class TestJwts {
 		this.server = serveJwks(new JWKSet(key.toPublicJWK()).toString());
 	}
 
-	/** The JVM-wide instance, whose key a service under test trusts through {@link #jwksUri()}. */
+	/**
+	 * The JVM-wide instance, whose key a service under test trusts through
+	 * {@link #jwksUri()}.
+	 */
 	public static TestJwts shared() {
 		TestJwts current = instance;
 		if (current == null) {
@@ -72,12 +84,18 @@ public final class TestJwts {
 		return current;
 	}
 
-	/** A minter with a key of its own that no service trusts: for tests of "unknown key" refusal. */
+	/**
+	 * A minter with a key of its own that no service trusts: for tests of "unknown key"
+	 * refusal.
+	 */
 	public static TestJwts untrusted() {
 		return new TestJwts(generateKey());
 	}
 
-	/** A minter signing with a given private JWK, e.g. the one configured for a gateway under test. */
+	/**
+	 * A minter signing with a given private JWK, e.g. the one configured for a gateway
+	 * under test.
+	 */
 	public static TestJwts withKey(ECKey key) {
 		return new TestJwts(key);
 	}
@@ -91,7 +109,10 @@ public final class TestJwts {
 		}
 	}
 
-	/** Called by the test infrastructure with the name of the service a test context starts. */
+	/**
+	 * Called by the test infrastructure with the name of the service a test context
+	 * starts.
+	 */
 	static void serviceUnderTest(String service) {
 		serviceUnderTest = service;
 	}
@@ -106,8 +127,8 @@ public final class TestJwts {
 	}
 
 	/**
-	 * An {@code Authorization} value proving {@code caller} ({@code "gateway"} or {@code "auth-service"}) to
-	 * {@code callee}, minted as that caller would.
+	 * An {@code Authorization} value proving {@code caller} ({@code "gateway"} or
+	 * {@code "auth-service"}) to {@code callee}, minted as that caller would.
 	 */
 	public static String serviceCall(String caller, String callee) {
 		ServiceKey key = switch (caller) {
@@ -127,8 +148,9 @@ public final class TestJwts {
 	}
 
 	/**
-	 * The gateway's token for a caller who has not signed in (sign-in paths): no {@code sub}, roles, methods or
-	 * {@code auth_time}; give it the client's address with {@link Builder#clientIp(String)}.
+	 * The gateway's token for a caller who has not signed in (sign-in paths): no
+	 * {@code sub}, roles, methods or {@code auth_time}; give it the client's address with
+	 * {@link Builder#clientIp(String)}.
 	 */
 	public Builder anonymous() {
 		return new Builder(this, null);
@@ -243,7 +265,10 @@ public final class TestJwts {
 			return this;
 		}
 
-		/** When the user last proved who they are; defaults to the token's issue time (a fresh sign-in). */
+		/**
+		 * When the user last proved who they are; defaults to the token's issue time (a
+		 * fresh sign-in).
+		 */
 		public Builder authTime(Instant authTime) {
 			this.authTime = authTime;
 			return this;
@@ -255,7 +280,10 @@ public final class TestJwts {
 			return this;
 		}
 
-		/** A sign-in from a browser that still holds this user's live session ({@code prev_sub}, {@code prev_sid}). */
+		/**
+		 * A sign-in from a browser that still holds this user's live session
+		 * ({@code prev_sub}, {@code prev_sid}).
+		 */
 		public Builder replacing(String userId, String sessionId) {
 			this.replaces = new String[] { userId, sessionId };
 			return this;
@@ -297,5 +325,7 @@ public final class TestJwts {
 		public String bearer() {
 			return "Bearer " + token();
 		}
+
 	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * A client of the shared test Redis as {@link RedisAcl#TEST}, for tests that look at Redis from outside a service
- * (list its keys, expire one as time would). A service's own client has only that service's rights.
+ * A client of the shared test Redis as {@link RedisAcl#TEST}, for tests that look at
+ * Redis from outside a service (list its keys, expire one as time would). A service's own
+ * client has only that service's rights.
  */
 public final class TestRedis {
 
@@ -36,4 +37,5 @@ public final class TestRedis {
 		}
 		return template;
 	}
+
 }

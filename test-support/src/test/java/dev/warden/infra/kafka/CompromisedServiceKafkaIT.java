@@ -28,9 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a service whose host was taken over can do on Kafka with the credentials it holds, against the real broker
- * and the ACLs of {@link KafkaPrincipals}: only its own part. And what someone without credentials can do:
- * nothing.
+ * What a service whose host was taken over can do on Kafka with the credentials it holds,
+ * against the real broker and the ACLs of {@link KafkaPrincipals}: only its own part. And
+ * what someone without credentials can do: nothing.
  */
 class CompromisedServiceKafkaIT {
 
@@ -52,7 +52,8 @@ class CompromisedServiceKafkaIT {
 		anonymous.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(anonymous, new StringDeserializer(),
 				new StringDeserializer())) {
-			// A SASL listener does not answer a client that does not speak SASL: nothing is ever read.
+			// A SASL listener does not answer a client that does not speak SASL: nothing
+			// is ever read.
 			assertThatThrownBy(() -> consumer.partitionsFor(Topics.AUTH_EVENTS, Duration.ofSeconds(3)))
 				.isInstanceOf(Exception.class);
 		}
@@ -127,9 +128,10 @@ class CompromisedServiceKafkaIT {
 	@Test
 	void serviceCannotCreateTopics() {
 		try (Admin admin = Admin.create(quick(this.infra.kafkaClientProperties(KafkaPrincipals.AUDIT.name())))) {
-			assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("warden.rogue.events", 1, (short) 1)))
-				.all()
-				.get()).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+			assertThatThrownBy(
+					() -> admin.createTopics(List.of(new NewTopic("warden.rogue.events", 1, (short) 1))).all().get())
+				.isInstanceOf(ExecutionException.class)
+				.hasCauseInstanceOf(TopicAuthorizationException.class);
 		}
 	}
 
@@ -147,7 +149,10 @@ class CompromisedServiceKafkaIT {
 		return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 	}
 
-	/** Short time limits, so a refusal or a hung sign-in fails the test in seconds, not minutes. */
+	/**
+	 * Short time limits, so a refusal or a hung sign-in fails the test in seconds, not
+	 * minutes.
+	 */
 	private static Map<String, Object> quick(Map<String, Object> properties) {
 		Map<String, Object> config = new HashMap<>(properties);
 		config.put("max.block.ms", 5000);
@@ -157,4 +162,5 @@ class CompromisedServiceKafkaIT {
 		config.put("reconnect.backoff.max.ms", 1000);
 		return config;
 	}
+
 }

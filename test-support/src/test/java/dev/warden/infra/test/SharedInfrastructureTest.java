@@ -37,4 +37,5 @@ class SharedInfrastructureTest {
 
 		assertThatThrownBy(SharedInfrastructure::mode).isInstanceOf(IllegalArgumentException.class);
 	}
+
 }

@@ -24,10 +24,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code token.expiring-soon} 7 days and 1 day before a token expires, then {@code token.expired}. Each notice
- * is claimed by inserting its row in {@code token_notice} in the same transaction as its event: with several
- * replicas running the job at once, the primary key lets exactly one claim it, so it goes out exactly once.
- * When a notice is claimed late (the 7-day one inside the last day), the earlier one is skipped.
+ * {@code token.expiring-soon} 7 days and 1 day before a token expires, then
+ * {@code token.expired}. Each notice is claimed by inserting its row in
+ * {@code token_notice} in the same transaction as its event: with several replicas
+ * running the job at once, the primary key lets exactly one claim it, so it goes out
+ * exactly once. When a notice is claimed late (the 7-day one inside the last day), the
+ * earlier one is skipped.
  */
 @Component
 public class TokenExpiryNotices {
@@ -101,7 +103,8 @@ public class TokenExpiryNotices {
 			return false;
 		}
 		if (withinADay) {
-			claim(token, "7d", now); // too late for it now: never send it after the 1-day one
+			claim(token, "7d", now); // too late for it now: never send it after the 1-day
+										// one
 		}
 		data.put("daysLeft", withinADay ? 1 : 7);
 		return publish(EventTypes.TOKEN_EXPIRING_SOON, token, data);
@@ -117,4 +120,5 @@ public class TokenExpiryNotices {
 				insert into token_notice (token_id, kind, sent_at) values (?, ?, ?) on conflict do nothing""",
 				token.id(), kind, Timestamp.from(now)) == 1;
 	}
+
 }

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The gateway's token check (its service token; never routed; no other service may ask), by the token's hash: the
- * gateway checks a token's shape and checksum itself and never hands token-service a token in use.
+ * The gateway's token check (its service token; never routed; no other service may ask),
+ * by the token's hash: the gateway checks a token's shape and checksum itself and never
+ * hands token-service a token in use.
  */
 @RestController
 class InternalTokenController {
@@ -39,4 +40,5 @@ class InternalTokenController {
 			return "Request[<hidden>]";
 		}
 	}
+
 }

@@ -12,8 +12,9 @@ import dev.warden.token.owner.TokenOwners;
 import org.springframework.stereotype.Service;
 
 /**
- * Whether a presented token may act, for the gateway, which asks by the token's hash (it has checked the token's
- * shape and checksum): one indexed lookup by hash, the owner check, and the use is noted for a batched write.
+ * Whether a presented token may act, for the gateway, which asks by the token's hash (it
+ * has checked the token's shape and checksum): one indexed lookup by hash, the owner
+ * check, and the use is noted for a batched write.
  */
 @Service
 public class TokenIntrospection {
@@ -57,13 +58,14 @@ public class TokenIntrospection {
 	}
 
 	/**
-	 * RFC 7662-like: {@code active} first; for an inactive token only the reason ({@code expired},
-	 * {@code revoked}, {@code unknown}, ...), so the gateway can tell the client what to do. {@code grant} is the
-	 * one the gateway signed at creation ({@code null} for a token made before grants): the gateway believes
-	 * that, not the fields beside it.
+	 * RFC 7662-like: {@code active} first; for an inactive token only the reason
+	 * ({@code expired}, {@code revoked}, {@code unknown}, ...), so the gateway can tell
+	 * the client what to do. {@code grant} is the one the gateway signed at creation
+	 * ({@code null} for a token made before grants): the gateway believes that, not the
+	 * fields beside it.
 	 */
-	public record Result(boolean active, String reason, String tokenId, String userId, String role,
-			Instant expiresAt, String grant) {
+	public record Result(boolean active, String reason, String tokenId, String userId, String role, Instant expiresAt,
+			String grant) {
 
 		static Result inactive(String reason) {
 			return new Result(false, reason, null, null, null, null, null);
@@ -74,4 +76,5 @@ public class TokenIntrospection {
 			return "Result[active=" + this.active + ", reason=" + this.reason + ", tokenId=" + this.tokenId + "]";
 		}
 	}
+
 }

@@ -16,8 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers each token's latest use in memory and writes them in one batch every few seconds, so
- * introspection never writes per request. A crash loses at most one interval of "last used" times.
+ * Remembers each token's latest use in memory and writes them in one batch every few
+ * seconds, so introspection never writes per request. A crash loses at most one interval
+ * of "last used" times.
  */
 @Component
 public class UsageRecorder {
@@ -58,10 +59,12 @@ public class UsageRecorder {
 			this.tokens.recordUse(batch);
 		}
 		catch (RuntimeException ex) {
-			// Put them back (unless a newer use arrived meanwhile) and try again next time.
+			// Put them back (unless a newer use arrived meanwhile) and try again next
+			// time.
 			batch.forEach((usage) -> this.pending.merge(usage.tokenId(), usage,
 					(newer, old) -> newer.at().isAfter(old.at()) ? newer : old));
 			log.warn("Could not record {} token use(s), will retry: {}", batch.size(), ex.toString());
 		}
 	}
+
 }

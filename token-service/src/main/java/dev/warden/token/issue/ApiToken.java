@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An API token as stored: never the token itself, only its hash and the last four characters.
+ * An API token as stored: never the token itself, only its hash and the last four
+ * characters.
  *
- * @param grant the token grant the gateway signed at creation, as it came; {@code null} for tokens made before
- * grants (the gateway refuses those)
+ * @param grant the token grant the gateway signed at creation, as it came; {@code null}
+ * for tokens made before grants (the gateway refuses those)
  */
 public record ApiToken(UUID id, String userId, String name, String role, String tokenHash, String hint,
 		Instant createdAt, Instant expiresAt, Instant revokedAt, String revokedReason, Instant lastUsedAt,

@@ -20,8 +20,8 @@ public final class TokenErrors {
 	}
 
 	static ProblemException nameTaken() {
-		return Problems.validation(List.of(new FieldProblem("name", "name_taken",
-				"You already have an active token with this name.")));
+		return Problems.validation(
+				List.of(new FieldProblem("name", "name_taken", "You already have an active token with this name.")));
 	}
 
 	public static ProblemException roleNotAllowed() {
@@ -34,13 +34,19 @@ public final class TokenErrors {
 				"You have " + limit + " active tokens, the most allowed. Revoke one first.");
 	}
 
-	/** The gateway sends both on every creation; without them there is nothing the gateway would believe. */
+	/**
+	 * The gateway sends both on every creation; without them there is nothing the gateway
+	 * would believe.
+	 */
 	static ProblemException grantMissing() {
 		return Problems.badRequest("token_grant_missing",
 				"A token is created through the gateway, which sends its value and the grant it signed for it.");
 	}
 
-	/** The gateway makes a new value for each creation; one already stored is never stored twice. */
+	/**
+	 * The gateway makes a new value for each creation; one already stored is never stored
+	 * twice.
+	 */
 	static ProblemException tokenExists() {
 		return new ProblemException(HttpStatus.CONFLICT, "token_exists", "Token exists",
 				"A token with this value exists already; make a new value.");
@@ -54,4 +60,5 @@ public final class TokenErrors {
 		return Problems.forbidden("session_required",
 				"Managing API tokens needs a signed-in session; an API token cannot manage tokens.");
 	}
+
 }

@@ -20,7 +20,10 @@ import dev.warden.token.owner.TokenOwners;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creating, listing and revoking a user's API tokens; each change commits with its event (outbox). */
+/**
+ * Creating, listing and revoking a user's API tokens; each change commits with its event
+ * (outbox).
+ */
 @Service
 public class TokenService {
 
@@ -36,8 +39,7 @@ public class TokenService {
 
 	private final Clock clock;
 
-	TokenService(TokenStore tokens, TokenOwners owners, OutboxWriter outbox, TokenProperties properties,
-			Clock clock) {
+	TokenService(TokenStore tokens, TokenOwners owners, OutboxWriter outbox, TokenProperties properties, Clock clock) {
 		this.tokens = tokens;
 		this.owners = owners;
 		this.outbox = outbox;
@@ -46,10 +48,11 @@ public class TokenService {
 	}
 
 	/**
-	 * Creates a token with the value the gateway made; the returned value is the only time the token itself
-	 * exists outside the gateway and the caller.
+	 * Creates a token with the value the gateway made; the returned value is the only
+	 * time the token itself exists outside the gateway and the caller.
 	 * @param callerRoles the roles the caller holds now (from the gateway's internal JWT)
-	 * @param granted the value and the grant the gateway signed for it, stored with the token's hash
+	 * @param granted the value and the grant the gateway signed for it, stored with the
+	 * token's hash
 	 */
 	@Transactional
 	public Created create(String userId, List<String> callerRoles, String name, int validityMonths, String role,
@@ -67,7 +70,8 @@ public class TokenService {
 		if (active.stream().anyMatch((token) -> token.name().toLowerCase(Locale.ROOT).equals(key))) {
 			throw TokenErrors.nameTaken();
 		}
-		// The owner's roles as of now; auth-service's events keep them current afterwards.
+		// The owner's roles as of now; auth-service's events keep them current
+		// afterwards.
 		this.owners.upsert(userId, null, null, callerRoles, now);
 		String secret = granted.value();
 		// Calendar months: 31 January + 1 month is 28/29 February, not 3 March.
@@ -75,7 +79,8 @@ public class TokenService {
 		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name, role, ApiTokenFormat.hash(secret),
 				ApiTokenFormat.hint(secret), now, expiresAt, null, null, null, null, null, granted.grant());
 		if (!this.tokens.insert(token)) {
-			// Throwing rolls back the owner's row above too: a refused creation writes nothing.
+			// Throwing rolls back the owner's row above too: a refused creation writes
+			// nothing.
 			throw TokenErrors.tokenExists();
 		}
 		Map<String, Object> data = describe(token);
@@ -89,7 +94,10 @@ public class TokenService {
 		return this.tokens.findByUser(userId);
 	}
 
-	/** Revokes one of the user's tokens; another user's token is "not found", never "forbidden". */
+	/**
+	 * Revokes one of the user's tokens; another user's token is "not found", never
+	 * "forbidden".
+	 */
 	@Transactional
 	public void revoke(String userId, UUID tokenId, String reason) {
 		ApiToken token = this.tokens.findById(tokenId)
@@ -125,4 +133,5 @@ public class TokenService {
 			return "Created[" + this.token + "]";
 		}
 	}
+
 }

@@ -24,7 +24,10 @@ public class TokenStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the token unless one with its hash exists (then false, and nothing is written). */
+	/**
+	 * Inserts the token unless one with its hash exists (then false, and nothing is
+	 * written).
+	 */
 	boolean insert(ApiToken token) {
 		return this.jdbc.update("""
 				insert into api_token (id, user_id, name, role, token_hash, hint, created_at, expires_at, grant_jws)
@@ -33,7 +36,10 @@ public class TokenStore {
 				Timestamp.from(token.expiresAt()), token.grant()) == 1;
 	}
 
-	/** Serialises token creation per user for the rest of the transaction (limits and unique names). */
+	/**
+	 * Serialises token creation per user for the rest of the transaction (limits and
+	 * unique names).
+	 */
 	void lockUser(String userId) {
 		this.jdbc.query("select pg_advisory_xact_lock(hashtextextended(?, 0))", (rs) -> null, userId);
 	}
@@ -78,7 +84,10 @@ public class TokenStore {
 				});
 	}
 
-	/** Unrevoked tokens expiring before {@code before}, oldest expiry first: candidates for notices. */
+	/**
+	 * Unrevoked tokens expiring before {@code before}, oldest expiry first: candidates
+	 * for notices.
+	 */
 	public List<ApiToken> expiringBefore(Instant before, ApiToken after, int limit) {
 		Timestamp afterExpiry = Timestamp.from(after == null ? Instant.EPOCH : after.expiresAt());
 		UUID afterId = after == null ? new UUID(0, 0) : after.id();
@@ -105,4 +114,5 @@ public class TokenStore {
 		Timestamp value = rs.getTimestamp(column);
 		return value == null ? null : value.toInstant();
 	}
+
 }

@@ -35,10 +35,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Security page's "API tokens": choose a name, a validity of 1 to 12 months and a role; list; revoke. Only
- * a signed-in session manages tokens (a leaked token cannot mint more), and creating one needs a recent sign-in.
- * The gateway makes each new token's value and signs a grant for it (headers {@code Warden-Token-Value} and
- * {@code Warden-Token-Grant}); the token is stored under that value's hash, with the grant.
+ * The Security page's "API tokens": choose a name, a validity of 1 to 12 months and a
+ * role; list; revoke. Only a signed-in session manages tokens (a leaked token cannot mint
+ * more), and creating one needs a recent sign-in. The gateway makes each new token's
+ * value and signs a grant for it (headers {@code Warden-Token-Value} and
+ * {@code Warden-Token-Grant}); the token is stored under that value's hash, with the
+ * grant.
  */
 @RestController
 @RequestMapping("/api/security/tokens")
@@ -57,7 +59,8 @@ class MyTokensController {
 	Map<String, List<TokenView>> list(@AuthenticationPrincipal Jwt jwt) {
 		WardenPrincipal caller = sessionCaller(jwt);
 		Instant now = this.tokens.now();
-		return Map.of("tokens", this.tokens.list(caller.userId()).stream().map((token) -> TokenView.of(token, now)).toList());
+		return Map.of("tokens",
+				this.tokens.list(caller.userId()).stream().map((token) -> TokenView.of(token, now)).toList());
 	}
 
 	@GetMapping("/roles")
@@ -70,7 +73,8 @@ class MyTokensController {
 			HttpServletRequest http) {
 		WardenPrincipal caller = sessionCaller(jwt);
 		this.recentAuthentication.require(jwt);
-		// What the owner chose is judged first: the gateway grants a value only for a validity and a role it could.
+		// What the owner chose is judged first: the gateway grants a value only for a
+		// validity and a role it could.
 		int months = ValidityMonths.of(request.validityMonths());
 		if (!caller.roles().contains(request.role())) {
 			throw TokenErrors.roleNotAllowed();
@@ -78,8 +82,7 @@ class MyTokensController {
 		GrantedValue granted = GrantedValue.from(Collections.list(http.getHeaders(GrantedValue.VALUE_HEADER)),
 				Collections.list(http.getHeaders(GrantedValue.GRANT_HEADER)));
 		TokenService.Created created = this.tokens.create(caller.userId(), caller.roles(), request.name().strip(),
-				months, request.role(), granted, caller.clientIp(),
-				http.getHeader("User-Agent"));
+				months, request.role(), granted, caller.clientIp(), http.getHeader("User-Agent"));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Cache-Control", "no-store")
 			.body(CreatedView.of(created, this.tokens.now()));
@@ -107,7 +110,10 @@ class MyTokensController {
 		return caller;
 	}
 
-	/** {@code validityMonths} stays raw JSON so "3", 1.5 and null are refused rather than coerced. */
+	/**
+	 * {@code validityMonths} stays raw JSON so "3", 1.5 and null are refused rather than
+	 * coerced.
+	 */
 	record NewToken(@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String name, JsonNode validityMonths,
 			@NotNull @Size(max = 32) String role) {
 	}
@@ -138,4 +144,5 @@ class MyTokensController {
 			return "CreatedView[id=" + this.id + "]";
 		}
 	}
+
 }

@@ -3,7 +3,10 @@ package dev.warden.token.mine;
 import dev.warden.token.issue.TokenErrors;
 import tools.jackson.databind.JsonNode;
 
-/** "From 1 to 12 months": a JSON integer 1..12 and nothing else (not "3", not 1.5, not 0, not missing). */
+/**
+ * "From 1 to 12 months": a JSON integer 1..12 and nothing else (not "3", not 1.5, not 0,
+ * not missing).
+ */
 final class ValidityMonths {
 
 	private ValidityMonths() {
@@ -19,4 +22,5 @@ final class ValidityMonths {
 		}
 		return months;
 	}
+
 }

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code token_owner} in step with auth-service: a new user's roles and address, a permanent lock and its
- * lifting. A lock or its lifting is announced as {@code token.owner-suspended} in the same transaction, so every
- * gateway forgets the owner's cached tokens at once. Idempotent by event id; a malformed event, or one that
+ * Keeps {@code token_owner} in step with auth-service: a new user's roles and address, a
+ * permanent lock and its lifting. A lock or its lifting is announced as
+ * {@code token.owner-suspended} in the same transaction, so every gateway forgets the
+ * owner's cached tokens at once. Idempotent by event id; a malformed event, or one that
  * auth-service did not send, goes to the dead-letter topic (the shared error handler).
  */
 @Component
@@ -62,7 +63,8 @@ class OwnerEventsListener {
 
 	private static boolean relevant(CloudEvent event) {
 		return EventTypes.USER_CREATED.equals(event.type())
-				|| (EventTypes.ACCOUNT_LOCKED.equals(event.type()) && Boolean.TRUE.equals(event.data().get("permanent")))
+				|| (EventTypes.ACCOUNT_LOCKED.equals(event.type())
+						&& Boolean.TRUE.equals(event.data().get("permanent")))
 				|| EventTypes.ACCOUNT_UNLOCKED.equals(event.type());
 	}
 
@@ -83,7 +85,8 @@ class OwnerEventsListener {
 
 	private void suspend(String userId, boolean suspended) {
 		this.owners.setLocked(userId, suspended, this.clock.instant());
-		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(TokenService.SOURCE_PATH, EventTypes.TOKENS_SUSPENDED, userId,
-				new HashMap<>(Map.of("userId", userId, "suspended", suspended))));
+		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(TokenService.SOURCE_PATH, EventTypes.TOKENS_SUSPENDED,
+				userId, new HashMap<>(Map.of("userId", userId, "suspended", suspended))));
 	}
+
 }

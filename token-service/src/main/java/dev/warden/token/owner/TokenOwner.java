@@ -2,7 +2,10 @@ package dev.warden.token.owner;
 
 import java.util.List;
 
-/** What token-service knows of a token's owner, from auth-service's events and the owner's own requests. */
+/**
+ * What token-service knows of a token's owner, from auth-service's events and the owner's
+ * own requests.
+ */
 public record TokenOwner(String userId, String email, String displayName, List<String> roles, boolean locked) {
 
 	/** Whether a token with {@code role} may still act for this owner. */

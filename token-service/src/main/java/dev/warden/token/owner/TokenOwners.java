@@ -28,7 +28,10 @@ public class TokenOwners {
 		}, userId).stream().findFirst();
 	}
 
-	/** Records the owner's roles (and e-mail and name when known), keeping what is already known otherwise. */
+	/**
+	 * Records the owner's roles (and e-mail and name when known), keeping what is already
+	 * known otherwise.
+	 */
 	public void upsert(String userId, String email, String displayName, List<String> roles, Instant at) {
 		this.jdbc.update("""
 				insert into token_owner (user_id, email, display_name, roles, updated_at)
@@ -37,15 +40,18 @@ public class TokenOwners {
 				    email = coalesce(excluded.email, token_owner.email),
 				    display_name = coalesce(excluded.display_name, token_owner.display_name),
 				    roles = excluded.roles, updated_at = excluded.updated_at""", (statement) -> {
-					statement.setString(1, userId);
-					statement.setString(2, email);
-					statement.setString(3, displayName);
-					statement.setArray(4, statement.getConnection().createArrayOf("text", roles.toArray()));
-					statement.setTimestamp(5, Timestamp.from(at));
-				});
+			statement.setString(1, userId);
+			statement.setString(2, email);
+			statement.setString(3, displayName);
+			statement.setArray(4, statement.getConnection().createArrayOf("text", roles.toArray()));
+			statement.setTimestamp(5, Timestamp.from(at));
+		});
 	}
 
-	/** Locks or unlocks the owner; an owner not seen before is recorded with no roles until one is known. */
+	/**
+	 * Locks or unlocks the owner; an owner not seen before is recorded with no roles
+	 * until one is known.
+	 */
 	public void setLocked(String userId, boolean locked, Instant at) {
 		this.jdbc.update("""
 				insert into token_owner (user_id, roles, locked, updated_at) values (?, '{}', ?, ?)
@@ -53,10 +59,14 @@ public class TokenOwners {
 				userId, locked, Timestamp.from(at));
 	}
 
-	/** Whether the event was applied already; records it otherwise. Call inside the applying transaction. */
+	/**
+	 * Whether the event was applied already; records it otherwise. Call inside the
+	 * applying transaction.
+	 */
 	public boolean alreadyProcessed(String eventId, Instant at) {
 		return this.jdbc.update("""
 				insert into processed_event (event_id, processed_at) values (?, ?) on conflict do nothing""", eventId,
 				Timestamp.from(at)) == 0;
 	}
+
 }

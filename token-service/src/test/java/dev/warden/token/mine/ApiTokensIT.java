@@ -24,7 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** The API tokens section against real PostgreSQL and Kafka: create, list, use, revoke. */
+/**
+ * The API tokens section against real PostgreSQL and Kafka: create, list, use, revoke.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ApiTokensIT extends TokenIntegrationTest {
 
@@ -44,10 +46,11 @@ class ApiTokensIT extends TokenIntegrationTest {
 
 		assertThat(token).startsWith("wdn_").hasSize(40);
 		assertThat(created.get("name").asString()).isEqualTo("deploy script");
-		assertThat(Instant.parse(created.get("expiresAt").asString())).isAfter(this.clock.instant().plus(88,
-				ChronoUnit.DAYS));
+		assertThat(Instant.parse(created.get("expiresAt").asString()))
+			.isAfter(this.clock.instant().plus(88, ChronoUnit.DAYS));
 		HttpResponse<String> list = send("GET", "/api/security/tokens", null, session);
-		assertThat(list.body()).doesNotContain(token).contains("\"hint\":\"" + token.substring(36) + "\"")
+		assertThat(list.body()).doesNotContain(token)
+			.contains("\"hint\":\"" + token.substring(36) + "\"")
 			.contains("\"status\":\"ACTIVE\"");
 		JsonNode active = introspect(token);
 		assertThat(active.get("active").asBoolean()).isTrue();
@@ -65,8 +68,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 		assertThat(createdEvent.get("data").get("name").asString()).isEqualTo("deploy script");
 		assertThat(createdEvent.get("data").get("ip").asString()).isEqualTo(CLIENT_IP);
 		this.events.await(user, EventTypes.TOKEN_REVOKED);
-		assertThat(this.events.rawMentioning(user)).allSatisfy((event) -> assertThat(event).doesNotContain(token)
-			.doesNotContain(ApiTokenFormat.hash(token)));
+		assertThat(this.events.rawMentioning(user))
+			.allSatisfy((event) -> assertThat(event).doesNotContain(token).doesNotContain(ApiTokenFormat.hash(token)));
 		assertThat(output.getAll()).doesNotContain(token);
 	}
 
@@ -93,8 +96,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 				"{\"name\":\"" + escapedName + "\",\"validityMonths\":1,\"role\":\"USER\"}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"field\":\"name\"").contains("\"code\":\"control_characters\"");
 	}
 
@@ -124,8 +127,12 @@ class ApiTokensIT extends TokenIntegrationTest {
 	void anApiTokenCannotManageTokensAndCreatingNeedsARecentSignIn() {
 		String user = newUserId();
 		String viaToken = TestJwts.shared().forUser(user).roles("USER").apiToken("t1").amr("token").bearer();
-		String stale = TestJwts.shared().forUser(user).roles("USER").session("staleSession0000000001")
-			.authTime(Instant.now().minus(Duration.ofHours(1))).bearer();
+		String stale = TestJwts.shared()
+			.forUser(user)
+			.roles("USER")
+			.session("staleSession0000000001")
+			.authTime(Instant.now().minus(Duration.ofHours(1)))
+			.bearer();
 
 		HttpResponse<String> tokenCaller = send("GET", "/api/security/tokens", null, viaToken);
 		HttpResponse<String> staleCreate = createRequest(stale,
@@ -229,7 +236,8 @@ class ApiTokensIT extends TokenIntegrationTest {
 		String session = session(newUserId(), "USER");
 		for (String body : new String[] { "", "{", "[]", "{\"name\":\"\",\"validityMonths\":1,\"role\":\"USER\"}",
 				"{\"name\":\"" + "n".repeat(101) + "\",\"validityMonths\":1,\"role\":\"USER\"}",
-				"{\"name\":\"x\\u0000\",\"validityMonths\":1,\"role\":\"USER\"}", "{\"name\":\"x\",\"validityMonths\":1}",
+				"{\"name\":\"x\\u0000\",\"validityMonths\":1,\"role\":\"USER\"}",
+				"{\"name\":\"x\",\"validityMonths\":1}",
 				"{\"name\":\"x\",\"validityMonths\":1,\"role\":\"" + "R".repeat(5000) + "\"}" }) {
 			HttpResponse<String> response = createRequest(session, body);
 			assertThat(response.statusCode()).as(body).isEqualTo(400);
@@ -238,4 +246,5 @@ class ApiTokensIT extends TokenIntegrationTest {
 		HttpResponse<String> internalJunk = send("POST", "/internal/tokens/introspect", "{\"token\":12}", null, true);
 		assertThat(internalJunk.statusCode()).isIn(200, 400);
 	}
+
 }

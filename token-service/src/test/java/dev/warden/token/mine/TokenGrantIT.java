@@ -31,8 +31,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A token is made of the value the gateway sends and stored with the grant the gateway signed for it; the
- * introspection hands that grant back, since the gateway believes only what it signed.
+ * A token is made of the value the gateway sends and stored with the grant the gateway
+ * signed for it; the introspection hands that grant back, since the gateway believes only
+ * what it signed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TokenGrantIT extends TokenIntegrationTest {
@@ -49,12 +50,11 @@ class TokenGrantIT extends TokenIntegrationTest {
 		String user = newUserId();
 		String session = session(user, "USER");
 
-		HttpResponse<String> response = createRequest(session, BODY,
-				headers.apply(GatewayGrants.issue(session, 1)));
+		HttpResponse<String> response = createRequest(session, BODY, headers.apply(GatewayGrants.issue(session, 1)));
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"code\":\"token_grant_missing\"");
 		assertNothingStoredFor(user);
 	}
@@ -73,8 +73,8 @@ class TokenGrantIT extends TokenIntegrationTest {
 				Named.of("a grant of five parts", (issued) -> headers(issued.value(), issued.grant() + ".e30.e30")),
 				Named.of("a padded grant", (issued) -> headers(issued.value(), issued.grant() + "=")),
 				Named.of("a grant over 4096 characters",
-						(issued) -> headers(issued.value(), "a".repeat(2000) + "." + "b".repeat(2000) + ".c"
-								+ "d".repeat(100))),
+						(issued) -> headers(issued.value(),
+								"a".repeat(2000) + "." + "b".repeat(2000) + ".c" + "d".repeat(100))),
 				Named.of("the value twice", (issued) -> {
 					Map<String, String> twice = new LinkedHashMap<>(issued.headers());
 					twice.put(GatewayGrants.VALUE_HEADER.toLowerCase(), ApiTokenFormat.newToken());
@@ -94,10 +94,10 @@ class TokenGrantIT extends TokenIntegrationTest {
 		UUID id = UUID.fromString(created.get("id").asString());
 		assertThat(this.jdbc.queryForObject("select token_hash from api_token where id = ?", String.class, id))
 			.isEqualTo(ApiTokenFormat.hash(issued.value()));
-		String random = issued.value().substring(ApiTokenFormat.PREFIX.length(),
-				ApiTokenFormat.PREFIX.length() + ApiTokenFormat.RANDOM_LENGTH);
-		assertThat(this.jdbc.queryForObject("select row_to_json(t)::text from api_token t where t.id = ?",
-				String.class, id))
+		String random = issued.value()
+			.substring(ApiTokenFormat.PREFIX.length(), ApiTokenFormat.PREFIX.length() + ApiTokenFormat.RANDOM_LENGTH);
+		assertThat(this.jdbc.queryForObject("select row_to_json(t)::text from api_token t where t.id = ?", String.class,
+				id))
 			.as("no column holds the value")
 			.doesNotContain(random);
 		assertThat(introspect(issued.value()).get("active").asBoolean()).isTrue();
@@ -183,9 +183,8 @@ class TokenGrantIT extends TokenIntegrationTest {
 		// The signature part: in any copy of the grant, whole or split at its dots.
 		String signature = issued.grant().substring(issued.grant().lastIndexOf('.') + 1);
 		assertThat(output.getAll()).doesNotContain(issued.value()).doesNotContain(signature);
-		assertThat(this.events.rawMentioning(user)).allSatisfy((event) -> assertThat(event)
-			.doesNotContain(issued.value())
-			.doesNotContain(signature));
+		assertThat(this.events.rawMentioning(user))
+			.allSatisfy((event) -> assertThat(event).doesNotContain(issued.value()).doesNotContain(signature));
 	}
 
 	private void assertNothingStoredFor(String user) {
@@ -204,4 +203,5 @@ class TokenGrantIT extends TokenIntegrationTest {
 		char last = value.charAt(value.length() - 1);
 		return value.substring(0, value.length() - 1) + (last == 'a' ? 'b' : 'a');
 	}
+
 }

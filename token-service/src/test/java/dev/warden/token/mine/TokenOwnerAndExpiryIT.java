@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Tokens follow their owner (a lock, a lost role), and expiry notices go out once with replicas racing. */
+/**
+ * Tokens follow their owner (a lock, a lost role), and expiry notices go out once with
+ * replicas racing.
+ */
 class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 
 	@Autowired
@@ -46,11 +49,12 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 	void aTokenStopsWorkingWhenItsOwnerNoLongerHoldsItsRole() {
 		String user = newUserId();
 		String token = create(session(user, "USER", "ADMIN"), "admin tool", 1, "ADMIN").get("token").asString();
-		String event = authEvent(user, EventTypes.USER_CREATED,
-				"{\"userId\":\"" + user + "\",\"email\":\"o@example.test\",\"displayName\":\"O\",\"roles\":[\"USER\"]}");
+		String event = authEvent(user, EventTypes.USER_CREATED, "{\"userId\":\"" + user
+				+ "\",\"email\":\"o@example.test\",\"displayName\":\"O\",\"roles\":[\"USER\"]}");
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, event);
-		KafkaRecords.send(Topics.AUTH_EVENTS, user, event); // redelivered: applied once, same outcome
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, event); // redelivered: applied once,
+															// same outcome
 
 		awaitReason(token, "role_revoked");
 	}
@@ -85,7 +89,9 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 	}
 
 	private void awaitReason(String token, String reason) {
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reason.equals(introspect(token).path("reason").asString("")));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> reason.equals(introspect(token).path("reason").asString("")));
 	}
 
 	private static String authEvent(String user, String type, String data) {
@@ -93,4 +99,5 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 				+ type + "\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
 				+ "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
 	}
+
 }

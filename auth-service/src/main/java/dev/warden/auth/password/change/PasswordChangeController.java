@@ -1,6 +1,5 @@
 package dev.warden.auth.password.change;
 
-
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionCookie;
@@ -17,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/security/password}: 204 and, when the session was renewed, its new cookie. */
+/**
+ * {@code POST /api/security/password}: 204 and, when the session was renewed, its new
+ * cookie.
+ */
 @RestController
 class PasswordChangeController {
 
@@ -45,4 +47,5 @@ class PasswordChangeController {
 		}
 		return response.build();
 	}
+
 }

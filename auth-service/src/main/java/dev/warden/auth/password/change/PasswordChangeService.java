@@ -34,10 +34,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * "Change password": the current password, a new one that meets the policy, and its confirmation. Every
- * problem is reported at once, field by field. On success the new hash, its history entry and
- * {@code password.changed} commit together; session-service then ends the other sessions (unless the user
- * chose to stay signed in elsewhere), and the current session gets a new secret.
+ * "Change password": the current password, a new one that meets the policy, and its
+ * confirmation. Every problem is reported at once, field by field. On success the new
+ * hash, its history entry and {@code password.changed} commit together; session-service
+ * then ends the other sessions (unless the user chose to stay signed in elsewhere), and
+ * the current session gets a new secret.
  */
 @Service
 public class PasswordChangeService {
@@ -64,9 +65,9 @@ public class PasswordChangeService {
 
 	private final Clock clock;
 
-	PasswordChangeService(UserStore users, PasswordCheck check, PasswordHasher hasher,
-			PasswordPolicyService policies, PasswordRules rules, PasswordHistory history, SessionClient sessions,
-			AuthEvents events, TransactionTemplate transactions, Clock clock) {
+	PasswordChangeService(UserStore users, PasswordCheck check, PasswordHasher hasher, PasswordPolicyService policies,
+			PasswordRules rules, PasswordHistory history, SessionClient sessions, AuthEvents events,
+			TransactionTemplate transactions, Clock clock) {
 		this.users = users;
 		this.check = check;
 		this.hasher = hasher;
@@ -80,15 +81,17 @@ public class PasswordChangeService {
 	}
 
 	/**
-	 * Changes the password; returns the renewed session, or {@code null} when it could not be renewed. The current
-	 * password is checked first and alone: while it is wrong nothing else is judged, so the form is no oracle for
-	 * old passwords. The new hash is made before the row is locked, so no transaction waits for a hash slot.
+	 * Changes the password; returns the renewed session, or {@code null} when it could
+	 * not be renewed. The current password is checked first and alone: while it is wrong
+	 * nothing else is judged, so the form is no oracle for old passwords. The new hash is
+	 * made before the row is locked, so no transaction waits for a hash slot.
 	 */
 	public IssuedSession change(UUID userId, String sessionId, PasswordChange change, ClientInfo client) {
 		User signedIn = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
-		// The user as the check read it: its hash is the one the current password was verified against.
-		User user = this.check.verify(signedIn.email(), change.currentPassword(), client,
-				EventTypes.PASSWORD_CHANGE_FAILED)
+		// The user as the check read it: its hash is the one the current password was
+		// verified against.
+		User user = this.check
+			.verify(signedIn.email(), change.currentPassword(), client, EventTypes.PASSWORD_CHANGE_FAILED)
 			.orElseThrow(() -> LoginErrors.currentPasswordInvalid("currentPassword"));
 		PasswordPolicy policy = this.policies.current();
 		String newPassword = PasswordHasher.normalize(change.newPassword());
@@ -108,7 +111,8 @@ public class PasswordChangeService {
 		this.transactions.executeWithoutResult((tx) -> {
 			User locked = this.users.findByIdForUpdate(userId).orElseThrow(LoginErrors::invalidCredentials);
 			if (!Objects.equals(locked.passwordHash(), user.passwordHash())) {
-				// Changed by another request since it was checked: what was typed is no longer the current password.
+				// Changed by another request since it was checked: what was typed is no
+				// longer the current password.
 				throw LoginErrors.currentPasswordInvalid("currentPassword");
 			}
 			this.history.add(userId, locked.passwordHash(), now);
@@ -136,13 +140,15 @@ public class PasswordChangeService {
 		List<PolicyViolation> violations = new ArrayList<>(this.rules.check(policy,
 				new PasswordCandidate(newPassword, user.email(), user.displayName(), user.twoFactorEnabled())));
 		if (policy.minAgeHours() > 0 && !user.passwordChangeRequired()
-				&& user.passwordChangedAt().plus(Duration.ofHours(policy.minAgeHours())).isAfter(this.clock.instant())) {
+				&& user.passwordChangedAt()
+					.plus(Duration.ofHours(policy.minAgeHours()))
+					.isAfter(this.clock.instant())) {
 			violations.add(new PolicyViolation("policy.too_recent", "Your password changed less than "
 					+ policy.minAgeHours() + " hours ago; wait before changing it again."));
 		}
 		if (policy.historySize() > 0 && reused(user, policy, newPassword)) {
-			violations.add(new PolicyViolation("policy.reused", "Choose a password you have not used for your last "
-					+ policy.historySize() + " passwords."));
+			violations.add(new PolicyViolation("policy.reused",
+					"Choose a password you have not used for your last " + policy.historySize() + " passwords."));
 		}
 		return violations;
 	}
@@ -155,4 +161,5 @@ public class PasswordChangeService {
 			.stream()
 			.anyMatch((hash) -> this.hasher.matches(newPassword, hash));
 	}
+
 }

@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Hashes of a user's previous passwords, newest first; only as many as the largest history a policy may ask. */
+/**
+ * Hashes of a user's previous passwords, newest first; only as many as the largest
+ * history a policy may ask.
+ */
 @Repository
 class PasswordHistory {
 
@@ -25,8 +28,8 @@ class PasswordHistory {
 			return List.of();
 		}
 		return this.jdbc.queryForList("""
-				select password_hash from password_history where user_id = ? order by id desc limit ?""",
-				String.class, userId, limit);
+				select password_hash from password_history where user_id = ? order by id desc limit ?""", String.class,
+				userId, limit);
 	}
 
 	void add(UUID userId, String hash, Instant at) {
@@ -37,4 +40,5 @@ class PasswordHistory {
 				    select min(id) from (select id from password_history where user_id = ?
 				                         order by id desc limit ?) kept)""", userId, userId, KEPT);
 	}
+
 }

@@ -23,17 +23,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Passwords that reach the policy's maximum age. Users are warned 14, 7 and 1 days before
- * ({@code password.expiring-soon}, which notification-service mails), then told when it expired
- * ({@code password.expired}); the next sign-in must change it. Each notice is recorded per password with a
- * unique key in the same transaction as its event, so replicas scanning at once send it once; when several
- * thresholds pass at once (the policy was just switched on) only the most urgent is sent.
+ * ({@code password.expiring-soon}, which notification-service mails), then told when it
+ * expired ({@code password.expired}); the next sign-in must change it. Each notice is
+ * recorded per password with a unique key in the same transaction as its event, so
+ * replicas scanning at once send it once; when several thresholds pass at once (the
+ * policy was just switched on) only the most urgent is sent.
  */
 @Component
 public class PasswordExpiry {
 
 	private static final Logger log = LoggerFactory.getLogger(PasswordExpiry.class);
 
-	/** Days before expiry that warnings go out, most urgent last; 0 is the expiry itself. */
+	/**
+	 * Days before expiry that warnings go out, most urgent last; 0 is the expiry itself.
+	 */
 	static final List<Integer> WARNING_DAYS = List.of(14, 7, 1);
 
 	private static final int BATCH = 500;
@@ -65,7 +68,10 @@ public class PasswordExpiry {
 		return expiresAt != null && !expiresAt.isAfter(now);
 	}
 
-	/** Records the expiry and publishes {@code password.expired} once per password; inside a transaction. */
+	/**
+	 * Records the expiry and publishes {@code password.expired} once per password; inside
+	 * a transaction.
+	 */
 	public void recordExpired(User user, PasswordPolicy policy, Instant now) {
 		if (claim(user, 0, now)) {
 			Map<String, Object> data = data(user, policy);
@@ -73,7 +79,9 @@ public class PasswordExpiry {
 		}
 	}
 
-	/** Sends the notices due now; returns how many were sent. Runs every hour by default. */
+	/**
+	 * Sends the notices due now; returns how many were sent. Runs every hour by default.
+	 */
 	@Scheduled(fixedDelayString = "${warden.password.expiry-check-interval:1h}", initialDelayString = "30s")
 	public int sendDueNotices() {
 		PasswordPolicy policy = this.policies.current();
@@ -122,7 +130,8 @@ public class PasswordExpiry {
 		}
 		for (int days : WARNING_DAYS) {
 			if (days > due) {
-				claim(user, days, now); // passed thresholds are marked too, so they never go out late
+				claim(user, days, now); // passed thresholds are marked too, so they never
+										// go out late
 			}
 		}
 		Map<String, Object> data = data(user, policy);
@@ -151,4 +160,5 @@ public class PasswordExpiry {
 		data.put("expiresAt", policy.expiresAt(user.passwordChangedAt()).toString());
 		return data;
 	}
+
 }

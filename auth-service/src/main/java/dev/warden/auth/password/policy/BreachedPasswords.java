@@ -16,17 +16,21 @@ import com.nulabinc.zxcvbn.matchers.ReverseDictionaryMatcher;
 import org.springframework.stereotype.Component;
 
 /**
- * Passwords known from breaches (OWASP ASVS 5.0 6.2.12): zxcvbn's {@code passwords} dictionary, the most frequent
- * passwords of public breach corpora, shipped in its jar and held in memory. A password is breached if, as a
- * whole and in any case, it is an entry, an entry written backwards, or an entry with zxcvbn's look-alike
- * substitutions ("p@ssw0rd"). A local list: nothing about the password leaves the service.
+ * Passwords known from breaches (OWASP ASVS 5.0 6.2.12): zxcvbn's {@code passwords}
+ * dictionary, the most frequent passwords of public breach corpora, shipped in its jar
+ * and held in memory. A password is breached if, as a whole and in any case, it is an
+ * entry, an entry written backwards, or an entry with zxcvbn's look-alike substitutions
+ * ("p@ssw0rd"). A local list: nothing about the password leaves the service.
  */
 @Component
 public class BreachedPasswords {
 
 	private final Map<String, Integer> entries;
 
-	/** An entry is never longer than this, so longer passwords need no look-alike search (its cost grows fast). */
+	/**
+	 * An entry is never longer than this, so longer passwords need no look-alike search
+	 * (its cost grows fast).
+	 */
 	private final int longest;
 
 	private final List<com.nulabinc.zxcvbn.matchers.Matcher> disguises;
@@ -41,8 +45,8 @@ public class BreachedPasswords {
 	}
 
 	/**
-	 * Whether the password, already normalised as the policy normalises it, is a breached password, plainly or
-	 * disguised.
+	 * Whether the password, already normalised as the policy normalises it, is a breached
+	 * password, plainly or disguised.
 	 */
 	public boolean contains(String password) {
 		if (password.isEmpty()) {
@@ -78,4 +82,5 @@ public class BreachedPasswords {
 			throw new UncheckedIOException("zxcvbn's breached-password list could not be read", ex);
 		}
 	}
+
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The 30,000 most common passwords, as zxcvbn ships them in its jar (from leaked-password corpora), compared
- * case-insensitively. Loaded once; about 2 MB of heap.
+ * The 30,000 most common passwords, as zxcvbn ships them in its jar (from leaked-password
+ * corpora), compared case-insensitively. Loaded once; about 2 MB of heap.
  */
 @Component
 public class CommonPasswords {
@@ -42,7 +42,9 @@ public class CommonPasswords {
 			}
 			Set<String> words = new HashSet<>(40_000);
 			try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-				reader.lines().map(String::strip).filter((line) -> !line.isEmpty())
+				reader.lines()
+					.map(String::strip)
+					.filter((line) -> !line.isEmpty())
 					.forEach((line) -> words.add(line.toLowerCase(Locale.ROOT)));
 			}
 			return Set.copyOf(words);
@@ -51,4 +53,5 @@ public class CommonPasswords {
 			throw new UncheckedIOException(ex);
 		}
 	}
+
 }

@@ -1,7 +1,8 @@
 package dev.warden.auth.password.policy;
 
 /**
- * A password to check and what it must not contain. The password is already NFKC-normalised.
+ * A password to check and what it must not contain. The password is already
+ * NFKC-normalised.
  *
  * @param password the proposed password
  * @param email the user's e-mail address

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The rules in force, for the Security page to show next to the new-password field, and their administration
- * ({@code ADMIN}, with a recent sign-in: loosening the policy is as sensitive as any setting).
+ * The rules in force, for the Security page to show next to the new-password field, and
+ * their administration ({@code ADMIN}, with a recent sign-in: loosening the policy is as
+ * sensitive as any setting).
  */
 @RestController
 class PasswordPolicyController {
@@ -36,4 +37,5 @@ class PasswordPolicyController {
 		this.recentAuthentication.require(jwt);
 		return this.policies.change(policy, jwt.getSubject());
 	}
+
 }

@@ -13,7 +13,10 @@ import dev.warden.support.problem.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The policy in force (the defaults until an administrator saves one) and changing it, audited. */
+/**
+ * The policy in force (the defaults until an administrator saves one) and changing it,
+ * audited.
+ */
 @Service
 public class PasswordPolicyService {
 
@@ -33,7 +36,10 @@ public class PasswordPolicyService {
 		return this.store.find().orElse(PasswordPolicy.DEFAULT);
 	}
 
-	/** Saves a new policy; its {@code password-policy.changed} event, with before and after, commits with it. */
+	/**
+	 * Saves a new policy; its {@code password-policy.changed} event, with before and
+	 * after, commits with it.
+	 */
 	@Transactional
 	public PasswordPolicy change(PasswordPolicy policy, String actorId) {
 		if (policy.maxLength() < policy.minLength() || policy.maxLength() < policy.minLengthWithTwoFactor()) {
@@ -53,4 +59,5 @@ public class PasswordPolicyService {
 		this.events.publish(EventTypes.PASSWORD_POLICY_CHANGED, actorId, data);
 		return policy;
 	}
+
 }

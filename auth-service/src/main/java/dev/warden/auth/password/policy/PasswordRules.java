@@ -12,16 +12,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules about a password's content: length in Unicode code points (not UTF-16 units, so an emoji counts
- * once), the common-password list, the breached-password list (always, whatever the policy), zxcvbn's strength estimate, the user's own e-mail and name, and the optional
- * character classes, which are Unicode-aware (an "Ä" is an upper-case letter). History and age need the
- * stored hashes and dates, so {@code PasswordChangeService} checks those. Every broken rule is reported, not
- * only the first.
+ * The rules about a password's content: length in Unicode code points (not UTF-16 units,
+ * so an emoji counts once), the common-password list, the breached-password list (always,
+ * whatever the policy), zxcvbn's strength estimate, the user's own e-mail and name, and
+ * the optional character classes, which are Unicode-aware (an "Ä" is an upper-case
+ * letter). History and age need the stored hashes and dates, so
+ * {@code PasswordChangeService} checks those. Every broken rule is reported, not only the
+ * first.
  */
 @Component
 public class PasswordRules {
 
-	/** zxcvbn's cost grows with length; beyond this many characters the estimate adds nothing. */
+	/**
+	 * zxcvbn's cost grows with length; beyond this many characters the estimate adds
+	 * nothing.
+	 */
 	private static final int STRENGTH_SAMPLE = 100;
 
 	private static final int MIN_USER_INFO = 3;
@@ -30,7 +35,10 @@ public class PasswordRules {
 
 	private final BreachedPasswords breached;
 
-	/** Words of this service and its operator that no password may contain (ASVS 5.0 6.1.2, 6.2.11). */
+	/**
+	 * Words of this service and its operator that no password may contain (ASVS 5.0
+	 * 6.1.2, 6.2.11).
+	 */
 	private final List<String> contextWords;
 
 	private final Zxcvbn zxcvbn = new Zxcvbn();
@@ -56,13 +64,15 @@ public class PasswordRules {
 					"Use at least " + minLength + " characters (this one has " + length + ")."));
 		}
 		if (length > policy.maxLength()) {
-			violations.add(new PolicyViolation("policy.too_long", "Use at most " + policy.maxLength() + " characters."));
+			violations
+				.add(new PolicyViolation("policy.too_long", "Use at most " + policy.maxLength() + " characters."));
 		}
 		if (policy.rejectCommon() && this.common.contains(password)) {
 			violations.add(new PolicyViolation("policy.common",
 					"This is one of the most common passwords; choose one nobody else would."));
 		}
-		// Not a setting: a password attackers already hold is refused under any policy (ASVS 5.0 6.2.12).
+		// Not a setting: a password attackers already hold is refused under any policy
+		// (ASVS 5.0 6.2.12).
 		if (this.breached.contains(password)) {
 			violations.add(new PolicyViolation("policy.breached",
 					"This password is known from data breaches, also with letters swapped for look-alikes or written "
@@ -98,8 +108,8 @@ public class PasswordRules {
 	}
 
 	private int strength(String password, List<String> userInfo) {
-		int end = password.offsetByCodePoints(0, Math.min(STRENGTH_SAMPLE, password.codePointCount(0,
-				password.length())));
+		int end = password.offsetByCodePoints(0,
+				Math.min(STRENGTH_SAMPLE, password.codePointCount(0, password.length())));
 		Strength strength = this.zxcvbn.measure(password.substring(0, end), userInfo);
 		int score = strength.getScore();
 		strength.wipe();
@@ -109,8 +119,8 @@ public class PasswordRules {
 	private static void classRule(List<PolicyViolation> violations, String password,
 			java.util.function.IntPredicate inClass, int minimum, String code, String what) {
 		if (minimum > 0 && password.codePoints().filter(inClass).count() < minimum) {
-			violations.add(new PolicyViolation(code,
-					"Use at least " + minimum + " " + what + (minimum > 1 ? "s" : "") + "."));
+			violations.add(
+					new PolicyViolation(code, "Use at least " + minimum + " " + what + (minimum > 1 ? "s" : "") + "."));
 		}
 	}
 
@@ -118,7 +128,10 @@ public class PasswordRules {
 		return !Character.isLetterOrDigit(codePoint) && !Character.isWhitespace(codePoint);
 	}
 
-	/** The e-mail, its local part and each part of the name long enough to matter, lower-cased. */
+	/**
+	 * The e-mail, its local part and each part of the name long enough to matter,
+	 * lower-cased.
+	 */
 	private static List<String> userInfo(PasswordCandidate candidate) {
 		List<String> parts = new ArrayList<>();
 		if (candidate.email() != null && !candidate.email().isBlank()) {
@@ -143,4 +156,5 @@ public class PasswordRules {
 		String lower = password.toLowerCase(Locale.ROOT);
 		return parts.stream().anyMatch(lower::contains);
 	}
+
 }

@@ -9,7 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The one row of {@code password_policy}, its rules as JSON so a new rule needs no migration. */
+/**
+ * The one row of {@code password_policy}, its rules as JSON so a new rule needs no
+ * migration.
+ */
 @Repository
 class PolicyStore {
 
@@ -23,8 +26,11 @@ class PolicyStore {
 	}
 
 	Optional<PasswordPolicy> find() {
-		return this.jdbc.query("select rules from password_policy where id = 1",
-				(rs, row) -> this.json.readValue(rs.getString("rules"), PasswordPolicy.class)).stream().findFirst();
+		return this.jdbc
+			.query("select rules from password_policy where id = 1",
+					(rs, row) -> this.json.readValue(rs.getString("rules"), PasswordPolicy.class))
+			.stream()
+			.findFirst();
 	}
 
 	void save(PasswordPolicy policy, Instant at, String actor) {
@@ -34,4 +40,5 @@ class PolicyStore {
 				                               updated_by = excluded.updated_by""",
 				this.json.writeValueAsString(policy), Timestamp.from(at), actor);
 	}
+
 }

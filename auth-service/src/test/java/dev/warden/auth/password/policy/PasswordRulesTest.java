@@ -24,7 +24,8 @@ class PasswordRulesTest {
 	@Test
 	void countsLengthInCodePointsSoEmojiCountOnce() {
 		PasswordPolicy policy = policy(15, 0, 0, 0, 0, 0);
-		String fourteenEmoji = "\uD83D\uDD12".repeat(14); // 28 UTF-16 units, 14 characters
+		String fourteenEmoji = "\uD83D\uDD12".repeat(14); // 28 UTF-16 units, 14
+															// characters
 
 		assertThat(codes(policy, fourteenEmoji)).contains("policy.too_short");
 		assertThat(codes(policy, fourteenEmoji + "\uD83D\uDD11")).doesNotContain("policy.too_short");
@@ -36,9 +37,11 @@ class PasswordRulesTest {
 		String nine = "tQ7#vz!p2";
 
 		assertThat(RULES.check(policy, new PasswordCandidate(nine, "x@example.test", "X", false)))
-			.extracting(PolicyViolation::code).contains("policy.too_short");
+			.extracting(PolicyViolation::code)
+			.contains("policy.too_short");
 		assertThat(RULES.check(policy, new PasswordCandidate(nine, "x@example.test", "X", true)))
-			.extracting(PolicyViolation::code).doesNotContain("policy.too_short");
+			.extracting(PolicyViolation::code)
+			.doesNotContain("policy.too_short");
 	}
 
 	@Test
@@ -58,7 +61,8 @@ class PasswordRulesTest {
 
 	@Test
 	void refusesBreachedPasswordsLongEnoughForTheLengthRuleWhateverTheCase() {
-		// Entries of zxcvbn's breached-password list that pass the default minimum of 15 characters.
+		// Entries of zxcvbn's breached-password list that pass the default minimum of 15
+		// characters.
 		assertThat(codes(PasswordPolicy.DEFAULT, "1QAZ2WSX3EDC4RFV")).contains("policy.breached")
 			.doesNotContain("policy.too_short");
 		assertThat(codes(PasswordPolicy.DEFAULT, "Q1w2E3r4T5y6U7i8")).contains("policy.breached");
@@ -92,15 +96,17 @@ class PasswordRulesTest {
 
 	@Test
 	void refusesTheNamesOfTheServiceAndItsOperatorInAnyCase() {
-		assertThat(codes(PasswordPolicy.DEFAULT, "velvet WARDEN orbits quietly")).contains("policy.contains_context_word");
-		assertThat(codes(PasswordPolicy.DEFAULT, "my acme portal pumpkin orbits")).contains("policy.contains_context_word");
+		assertThat(codes(PasswordPolicy.DEFAULT, "velvet WARDEN orbits quietly"))
+			.contains("policy.contains_context_word");
+		assertThat(codes(PasswordPolicy.DEFAULT, "my acme portal pumpkin orbits"))
+			.contains("policy.contains_context_word");
 		assertThat(codes(PasswordPolicy.DEFAULT, STRONG)).doesNotContain("policy.contains_context_word");
 	}
 
 	@Test
 	void refusesTheUsersOwnEmailAndName() {
-		PasswordCandidate withEmail = new PasswordCandidate("my margaret.hamilton secret", "Margaret.Hamilton@nasa.test",
-				"Peggy H", false);
+		PasswordCandidate withEmail = new PasswordCandidate("my margaret.hamilton secret",
+				"Margaret.Hamilton@nasa.test", "Peggy H", false);
 		PasswordCandidate withName = new PasswordCandidate("velvet HAMILTON orbits here", "mh@nasa.test",
 				"Margaret Hamilton", false);
 		PasswordCandidate unrelated = new PasswordCandidate(STRONG, "mh@nasa.test", "Margaret Hamilton", false);
@@ -140,4 +146,5 @@ class PasswordRulesTest {
 		return new PasswordPolicy(minLength, 8, 128, true, 3, true, 5, upper, lower, digits, special, maxAge, 0,
 				java.util.List.of());
 	}
+
 }

@@ -14,6 +14,7 @@ COPY startup-checks/ startup-checks/
 COPY service-identity/ service-identity/
 COPY service-support/ service-support/
 COPY embedded-infra/ embedded-infra/
+COPY test-support/ test-support/
 COPY gateway/ gateway/
 COPY auth-service/ auth-service/
 COPY session-service/ session-service/
@@ -21,6 +22,7 @@ COPY token-service/ token-service/
 COPY notification-service/ notification-service/
 COPY audit-service/ audit-service/
 COPY launcher/pom.xml launcher/pom.xml
+COPY bench/pom.xml bench/pom.xml
 RUN --mount=type=cache,target=/root/.m2 \
     test -n "${MODULE}" \
     && ./mvnw -B -ntp -q -pl "${MODULE}" -am package -DskipTests \

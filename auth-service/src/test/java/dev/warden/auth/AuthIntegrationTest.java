@@ -40,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "warden.bootstrap.admin.email=Root@Example.test",
 				"warden.bootstrap.admin.password=" + AuthIntegrationTest.ADMIN_PASSWORD,
-				"warden.sessions.breaker-open-for=2s",
+				"warden.session-service.breaker-open-for=2s",
 				"warden.two-factor.keys=" + AuthIntegrationTest.TWO_FACTOR_KEYS })
 @Import({ ClockTestConfiguration.class, AuthIntegrationTest.Collector.class })
 public abstract class AuthIntegrationTest {
@@ -61,7 +61,7 @@ public abstract class AuthIntegrationTest {
 
 	@DynamicPropertySource
 	static void sessionService(DynamicPropertyRegistry registry) {
-		registry.add("warden.sessions.url", SESSIONS::url);
+		registry.add("warden.session-service.url", SESSIONS::url);
 	}
 
 	@LocalServerPort

@@ -6,7 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How auth-service reaches session-service ({@code warden.sessions.*}; the address is
+ * How auth-service reaches session-service ({@code warden.session-service.*}, apart from
+ * {@code warden.session.*}, the sessions' own lifetimes; the address is
  * {@code WARDEN_UPSTREAM_SESSION}, as for the gateway). The breaker opens after a handful
  * of failures rather than Resilience4j's default of 100 calls, so a dead session-service
  * is cut off at once.
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param breakerOpenFor how long an open breaker refuses before letting test calls
  * through
  */
-@ConfigurationProperties("warden.sessions")
+@ConfigurationProperties("warden.session-service")
 public record SessionServiceProperties(URI url, Duration connectTimeout, Duration timeout, Integer breakerWindow,
 		Integer breakerMinimumCalls, Duration breakerOpenFor) {
 

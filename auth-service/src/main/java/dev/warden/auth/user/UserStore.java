@@ -91,14 +91,15 @@ public class UserStore {
 				Timestamp.from(at), Timestamp.from(expiresAt), Timestamp.from(at), id);
 	}
 
-	/**
-	 * Replaces the hash of the same password with one made at today's parameters; the
-	 * change date stays.
-	 */
+	/** Sets (or, with {@code null}, clears) the language of the user's e-mails. */
 	public void changeLocale(UUID id, String locale, Instant at) {
 		this.jdbc.update("update app_user set locale = ?, updated_at = ? where id = ?", locale, Timestamp.from(at), id);
 	}
 
+	/**
+	 * Replaces the hash of the same password with one made at today's parameters; the
+	 * change date stays.
+	 */
 	public void rehash(UUID id, String hash) {
 		this.jdbc.update("update app_user set password_hash = ? where id = ?", hash, id);
 	}

@@ -2,10 +2,15 @@
 -- history, and queues session.renewed in the same step, so every gateway replica forgets the old cookie at once. The
 -- grant auth-service signed was bound to the old cookie, so it goes too: the new cookie has none until auth-service
 -- attaches one. Replies {'renewed', the grant held before ('' if none)}; {'gone'} if the session is not the expected
--- one or has expired; {'taken'} if a session is stored under the new hash already (nothing changed).
+-- one or has expired (absolute lifetime or idle timeout); {'taken'} if a session is stored under the new hash already (nothing changed).
 -- KEYS: 1 old session hash, 2 new session hash, 3 public-id pointer, 4 event outbox
 -- ARGV: 1 expected public id, 2 now (epoch ms), 3 idle timeout ms, 4 event key, 5 event json, 6.. field/value updates
 if redis.call('HGET', KEYS[1], 'pid') ~= ARGV[1] then
+  return {'gone'}
+end
+-- Gone idle by the service's clock: gone for good, as introspection would find it (never brought back to life).
+if tonumber(ARGV[2]) - tonumber(redis.call('HGET', KEYS[1], 'active')) >= tonumber(ARGV[3]) then
+  redis.call('DEL', KEYS[1])
   return {'gone'}
 end
 if redis.call('EXISTS', KEYS[2]) == 1 then

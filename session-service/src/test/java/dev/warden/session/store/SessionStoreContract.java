@@ -17,7 +17,6 @@ import dev.warden.session.device.Device;
 import dev.warden.session.store.SessionStore.RenewOutcome;
 import dev.warden.session.store.SessionStore.StoredSession;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -273,8 +272,6 @@ public abstract class SessionStoreContract {
 	 * by the time it is given, as introspection and attaching a grant do.
 	 */
 	@Test
-	@Disabled("RedisSessionStore fails this: renew.lua checks only the absolute lifetime, so an idle session"
-			+ " is renewed, and revived, while its key is still in Redis")
 	void anIdleSessionCannotBeRenewed() {
 		String hash = newHash();
 		Session session = session(LAPTOP);

@@ -1,5 +1,7 @@
 package dev.warden.auth.user;
 
+import static dev.warden.infra.test.OwnThreads.async;
+import static dev.warden.infra.test.OwnThreads.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -265,37 +267,6 @@ interface UserStoreContract {
 
 		assertThat(paged).isEqualTo(all).doesNotHaveDuplicates().hasSize((int) count);
 		assertThat(all.indexOf(earlier.id())).isNotNegative().isLessThan(all.indexOf(later.id()));
-	}
-
-	/**
-	 * On a thread of its own: a shared pool may have a single thread, held by the other
-	 * side.
-	 */
-	private static <T> CompletableFuture<T> async(Supplier<T> work) {
-		CompletableFuture<T> result = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				result.complete(work.get());
-			}
-			catch (Throwable ex) {
-				result.completeExceptionally(ex);
-			}
-		});
-		thread.setDaemon(true);
-		thread.start();
-		return result;
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			if (!latch.await(30, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("timed out");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Milliseconds: a store may keep no finer than microseconds. */

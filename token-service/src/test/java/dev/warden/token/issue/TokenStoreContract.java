@@ -1,5 +1,7 @@
 package dev.warden.token.issue;
 
+import static dev.warden.infra.test.OwnThreads.async;
+import static dev.warden.infra.test.OwnThreads.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -218,37 +220,6 @@ interface TokenStoreContract {
 	private ApiToken insert(ApiToken token) {
 		assertThat(store().insert(token)).isTrue();
 		return token;
-	}
-
-	/**
-	 * On a thread of its own: a shared pool may have a single thread, held by the other
-	 * side.
-	 */
-	private static <T> CompletableFuture<T> async(Supplier<T> work) {
-		CompletableFuture<T> result = new CompletableFuture<>();
-		Thread thread = new Thread(() -> {
-			try {
-				result.complete(work.get());
-			}
-			catch (Throwable ex) {
-				result.completeExceptionally(ex);
-			}
-		});
-		thread.setDaemon(true);
-		thread.start();
-		return result;
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			if (!latch.await(30, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("timed out");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Milliseconds: a store may keep no finer than microseconds. */

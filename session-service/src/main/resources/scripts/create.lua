@@ -17,5 +17,5 @@ end
 redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5])
 redis.call('ZREMRANGEBYRANK', KEYS[4], 0, -(tonumber(ARGV[6]) + 1))
 redis.call('PEXPIRE', KEYS[4], ARGV[8])
-redis.call('XADD', KEYS[5], '*', 'k', ARGV[9], 'e', ARGV[10])
+redis.call('XADD', KEYS[5], '*', FIELD.eventKey, ARGV[9], FIELD.eventJson, ARGV[10])
 return 1

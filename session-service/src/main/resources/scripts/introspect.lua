@@ -11,15 +11,15 @@ for i = 1, #values, 2 do
   session[values[i]] = values[i + 1]
 end
 local now = tonumber(ARGV[1])
-local active = tonumber(session['active'])
-local absolute = tonumber(session['abs'])
+local active = tonumber(session[FIELD.active])
+local absolute = tonumber(session[FIELD.absoluteExpiry])
 if now >= absolute or now - active >= tonumber(ARGV[2]) then
   -- Expired (by the service's clock): gone for good; pointer and index entries are pruned on listing.
   redis.call('DEL', KEYS[1])
   return nil
 end
 if now - active >= tonumber(ARGV[3]) then
-  redis.call('HSET', KEYS[1], 'active', ARGV[1])
+  redis.call('HSET', KEYS[1], FIELD.active, ARGV[1])
   redis.call('PEXPIRE', KEYS[1], math.min(tonumber(ARGV[2]), absolute - now))
   return redis.call('HGETALL', KEYS[1])
 end

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.warden.infra.kafka.KafkaCredentials;
 import dev.warden.infra.kafka.KafkaPrincipals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which embedded servers to start, where they listen and where they keep their data.
@@ -29,8 +30,8 @@ import dev.warden.infra.kafka.KafkaPrincipals;
  * gets a SCRAM user and its ACLs for each principal in it
  */
 public record InfrastructureSettings(Set<Component> components, int postgresPort, int redisPort, int kafkaPort,
-		int smtpPort, Path dataDirectory, List<String> databases, int partitions, Map<String, String> redisPasswords,
-		KafkaCredentials kafkaCredentials) {
+		int smtpPort, @Nullable Path dataDirectory, List<String> databases, int partitions,
+		Map<String, String> redisPasswords, KafkaCredentials kafkaCredentials) {
 
 	/**
 	 * The databases of the suite: one per PostgreSQL-backed service
@@ -47,7 +48,7 @@ public record InfrastructureSettings(Set<Component> components, int postgresPort
 	 * Settings whose Redis users are the services', each with a fresh random password.
 	 */
 	public InfrastructureSettings(Set<Component> components, int postgresPort, int redisPort, int kafkaPort,
-			int smtpPort, Path dataDirectory, List<String> databases, int partitions,
+			int smtpPort, @Nullable Path dataDirectory, List<String> databases, int partitions,
 			KafkaCredentials kafkaCredentials) {
 		this(components, postgresPort, redisPort, kafkaPort, smtpPort, dataDirectory, databases, partitions,
 				RedisAcl.newPasswords(RedisAcl.SERVICES), kafkaCredentials);
@@ -67,7 +68,7 @@ public record InfrastructureSettings(Set<Component> components, int postgresPort
 	 * The documented fixed ports of {@code ./run-local.sh}, chosen not to collide with
 	 * locally installed servers; Kafka knows the services' principals only.
 	 */
-	public static InfrastructureSettings local(Set<Component> components, Path dataDirectory) {
+	public static InfrastructureSettings local(Set<Component> components, @Nullable Path dataDirectory) {
 		return new InfrastructureSettings(components, 15432, 16379, 19092, 2525, dataDirectory, SERVICE_DATABASES, 3,
 				KafkaCredentials.generate(KafkaPrincipals.SERVICES));
 	}

@@ -21,6 +21,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real single-node Kafka server in KRaft mode (broker and controller in one, as the
@@ -55,7 +56,7 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final String adminPassword;
 
-	private KafkaRaftServer server;
+	private @Nullable KafkaRaftServer server;
 
 	private KafkaBroker(KafkaConfig config, Path logDirectory, boolean temporary, int port, String adminPassword) {
 		this.config = config;
@@ -70,10 +71,10 @@ public final class KafkaBroker implements AutoCloseable {
 	 * throw-away directory. A directory formatted before keeps the administrator's
 	 * password it was formatted with.
 	 */
-	public static KafkaBroker start(int port, int partitions, Path logDirectory, String adminPassword) {
+	public static KafkaBroker start(int port, int partitions, @Nullable Path logDirectory, String adminPassword) {
 		try {
 			boolean temporary = logDirectory == null;
-			Path directory = temporary ? Files.createTempDirectory("warden-kafka") : logDirectory;
+			Path directory = (logDirectory != null) ? logDirectory : Files.createTempDirectory("warden-kafka");
 			Files.createDirectories(directory);
 			int brokerPort = FreePorts.orFree(port);
 			int controllerPort = FreePorts.next();

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 
 /** A real PostgreSQL server from the zonky binaries, with one database per service. */
 public final class PostgresServer implements AutoCloseable {
@@ -22,7 +23,7 @@ public final class PostgresServer implements AutoCloseable {
 		this.postgres = postgres;
 	}
 
-	public static PostgresServer start(int port, Path dataDirectory, List<String> databases) {
+	public static PostgresServer start(int port, @Nullable Path dataDirectory, List<String> databases) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPort(FreePorts.orFree(port))

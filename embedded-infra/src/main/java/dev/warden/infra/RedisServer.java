@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real Redis server (the binary shipped in the embedded-redis artifact), on loopback
@@ -28,7 +29,7 @@ public final class RedisServer implements AutoCloseable {
 	 * can be taken by another server starting in parallel between the choice and Redis
 	 * binding it, so a chosen port is retried with another.
 	 */
-	public static RedisServer start(int port, Path dataDirectory, Map<String, String> users) {
+	public static RedisServer start(int port, @Nullable Path dataDirectory, Map<String, String> users) {
 		int attempts = port == 0 ? 3 : 1;
 		for (int attempt = 1;; attempt++) {
 			try {
@@ -42,7 +43,7 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
-	private static RedisServer startOnce(int chosen, Path dataDirectory, Map<String, String> users) {
+	private static RedisServer startOnce(int chosen, @Nullable Path dataDirectory, Map<String, String> users) {
 		try {
 			var builder = redis.embedded.RedisServer.newRedisServer()
 				.port(chosen)

@@ -3,6 +3,7 @@ package dev.warden.infra;
 import java.util.Map;
 
 import dev.warden.infra.kafka.KafkaCredentials;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL, Redis, Kafka and SMTP servers a test JVM uses, whichever way they were
@@ -34,7 +35,7 @@ public interface TestInfrastructure extends AutoCloseable {
 	Map<String, String> redisPasswords();
 
 	/** The password of this Redis user, or {@code null} when Redis has no such user. */
-	default String redisPassword(String user) {
+	default @Nullable String redisPassword(String user) {
 		return redisPasswords().get(user);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One security event in the CloudEvents 1.0 structured JSON mode, the single envelope
@@ -17,8 +18,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * breaking consumers.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CloudEvent(String specversion, String id, String source, String type, Instant time, String subject,
-		String datacontenttype, Map<String, Object> data) {
+public record CloudEvent(String specversion, String id, String source, String type, Instant time,
+		@Nullable String subject, String datacontenttype, Map<String, Object> data) {
 
 	public static final String SPEC_VERSION = "1.0";
 
@@ -49,7 +50,7 @@ public record CloudEvent(String specversion, String id, String source, String ty
 	 * A new event with a fresh id, stamped now; {@code subject} is the user id and the
 	 * Kafka key.
 	 */
-	public static CloudEvent of(String source, String type, String subject, Map<String, Object> data) {
+	public static CloudEvent of(String source, String type, @Nullable String subject, Map<String, Object> data) {
 		return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), source, type, Instant.now(), subject, JSON,
 				data);
 	}
@@ -64,7 +65,7 @@ public record CloudEvent(String specversion, String id, String source, String ty
 	}
 
 	/** A string attribute of {@code data}, or {@code null}. */
-	public String dataString(String name) {
+	public @Nullable String dataString(String name) {
 		Object value = data.get(name);
 		return value == null ? null : Objects.toString(value);
 	}

@@ -13,6 +13,7 @@ import java.util.Properties;
 import dev.warden.infra.kafka.KafkaCredentials;
 import dev.warden.infra.kafka.KafkaPrincipal;
 import dev.warden.infra.kafka.KafkaPrincipals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secrets of a local run that must survive restarts: the one configured in the
@@ -38,17 +39,17 @@ final class KeptSecrets {
 	private KeptSecrets() {
 	}
 
-	static String adminPassword(String configured, Path dataDirectory) {
+	static String adminPassword(@Nullable String configured, Path dataDirectory) {
 		return resolve(configured, dataDirectory, ADMIN_PASSWORD_FILE, () -> RandomSecrets.generate(20));
 	}
 
 	/** {@code WARDEN_TWOFACTOR_KEYS}: one AES-256 key, id {@code local1}. */
-	static String twoFactorKeys(String configured, Path dataDirectory) {
+	static String twoFactorKeys(@Nullable String configured, Path dataDirectory) {
 		return resolve(configured, dataDirectory, TWO_FACTOR_KEYS_FILE, KeptSecrets::newKey);
 	}
 
 	/** {@code WARDEN_AUDIT_CHAINKEYS}: one HMAC-SHA256 key, id {@code local1}. */
-	static String auditChainKeys(String configured, Path dataDirectory) {
+	static String auditChainKeys(@Nullable String configured, Path dataDirectory) {
 		return resolve(configured, dataDirectory, AUDIT_CHAIN_KEYS_FILE, KeptSecrets::newKey);
 	}
 
@@ -69,7 +70,7 @@ final class KeptSecrets {
 	}
 
 	/** A service's Redis password ({@link RedisPasswords}), one file per Redis user. */
-	static String redisPassword(String configured, Path dataDirectory, String user) {
+	static String redisPassword(@Nullable String configured, Path dataDirectory, String user) {
 		return resolve(configured, dataDirectory, "redis-" + user + "-password", () -> RandomSecrets.generate(32));
 	}
 
@@ -105,7 +106,7 @@ final class KeptSecrets {
 		return new KafkaCredentials(kept.getProperty(KafkaPrincipals.ADMIN), passwords);
 	}
 
-	private static String resolve(String configured, Path dataDirectory, String name,
+	private static String resolve(@Nullable String configured, Path dataDirectory, String name,
 			java.util.function.Supplier<String> generator) {
 		if (configured != null && !configured.isBlank()) {
 			return configured;

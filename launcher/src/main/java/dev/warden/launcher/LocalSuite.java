@@ -1,5 +1,6 @@
 package dev.warden.launcher;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -150,8 +151,9 @@ public final class LocalSuite implements AutoCloseable {
 				// keys.
 				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
 				env.putAll(kafkaSignIn(options, service));
-				processes.add(ServiceProcess.start(service, jars.get(service), options.port(service),
-						options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
+				processes
+					.add(ServiceProcess.start(service, Objects.requireNonNull(jars.get(service)), options.port(service),
+							options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
 			}
 			suite.awaitReady(readyTimeout);
 			return suite;

@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.warden.infra.EmbeddedInfrastructure;
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.ServiceTokenMinter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Each service's own credentials and which service is given what: the gateway and
@@ -39,7 +40,7 @@ final class ServiceCredentials {
 	 * @param dataDirectory where a local run keeps the service keys, so the session and
 	 * API token grants they signed stay valid across restarts ({@code null}: fresh keys)
 	 */
-	ServiceCredentials(java.nio.file.Path dataDirectory) {
+	ServiceCredentials(java.nio.file.@Nullable Path dataDirectory) {
 		this.gateway = dataDirectory == null ? ServiceKey.generate()
 				: ServiceKey.parse("kept gateway key", KeptSecrets.serviceKey(dataDirectory, "gateway"));
 		this.auth = dataDirectory == null ? ServiceKey.generate()

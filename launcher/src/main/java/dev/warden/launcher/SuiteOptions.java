@@ -1,5 +1,6 @@
 package dev.warden.launcher;
 
+import java.util.Objects;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -87,6 +88,6 @@ public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map
 	 * gateway).
 	 */
 	public int managementPort(WardenService service) {
-		return this.managementPorts.get(service);
+		return Objects.requireNonNull(this.managementPorts.get(service), service.module());
 	}
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The six processes of the suite, their Maven modules and default ports
@@ -36,7 +37,7 @@ public enum WardenService {
 	 * The executable Spring Boot jar Maven built for this service, or {@code null} if it
 	 * is not built.
 	 */
-	public Path jar(Path root) {
+	public @Nullable Path jar(Path root) {
 		Path target = root.resolve(this.module).resolve("target");
 		if (!Files.isDirectory(target)) {
 			return null;

@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies grants — long-lived ES256 statements one service signs about a credential (who
@@ -93,7 +94,7 @@ public final class SignedGrants {
 	 * is {@code null}, for the signer reading back its own grant — for the credential
 	 * with that hash.
 	 */
-	public JWTClaimsSet verify(String grant, String credentialHash) throws GrantException {
+	public JWTClaimsSet verify(@Nullable String grant, @Nullable String credentialHash) throws GrantException {
 		if (grant == null || grant.isBlank()) {
 			throw new GrantException("no grant");
 		}

@@ -671,7 +671,7 @@ class ActiveSessionsIT {
 	}
 
 	@org.springframework.beans.factory.annotation.Autowired
-	dev.warden.session.manage.SessionService service;
+	dev.warden.session.lifecycle.SessionService service;
 
 	/**
 	 * A password change renews the current session while, triggered by the same change,
@@ -682,15 +682,16 @@ class ActiveSessionsIT {
 	@Test
 	void aSessionRenewedWhileItIsBeingListedCanStillBeEndedByItsPublicId() throws Exception {
 		String user = "race-" + java.util.UUID.randomUUID();
-		dev.warden.session.manage.IssuedSession issued = this.service.create(new dev.warden.session.manage.NewSession(
-				user, java.util.List.of("USER"), java.util.List.of("pwd"), "203.0.113.7", SessionApi.CHROME_ON_WINDOWS,
-				false, false, SessionSecrets.hash(SessionSecrets.newSecret())));
+		dev.warden.session.lifecycle.IssuedSession issued = this.service
+			.create(new dev.warden.session.lifecycle.NewSession(user, java.util.List.of("USER"),
+					java.util.List.of("pwd"), "203.0.113.7", SessionApi.CHROME_ON_WINDOWS, false, false,
+					SessionSecrets.hash(SessionSecrets.newSecret())));
 		String publicId = issued.session().publicId();
 		java.util.concurrent.atomic.AtomicBoolean renewing = new java.util.concurrent.atomic.AtomicBoolean(true);
 		Thread renewer = new Thread(() -> {
 			while (renewing.get()) {
 				this.service.renew(user, publicId, SessionSecrets.hash(SessionSecrets.newSecret()), null, false,
-						dev.warden.session.manage.SessionService.Flags.KEEP);
+						dev.warden.session.lifecycle.SessionService.Flags.KEEP);
 			}
 		});
 		renewer.start();
@@ -705,7 +706,7 @@ class ActiveSessionsIT {
 		}
 
 		assertThat(this.service.list(user)).extracting((session) -> session.publicId()).containsExactly(publicId);
-		assertThat(this.service.revoke(user, publicId, dev.warden.session.manage.RevocationReason.LOGOUT)).isTrue();
+		assertThat(this.service.revoke(user, publicId, dev.warden.session.lifecycle.RevocationReason.LOGOUT)).isTrue();
 	}
 
 }

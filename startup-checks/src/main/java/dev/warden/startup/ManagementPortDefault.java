@@ -3,6 +3,7 @@ package dev.warden.startup;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.core.env.PropertySource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The management server's default port: the service's own port + 1000 (gateway 8080 →
@@ -31,7 +32,7 @@ public final class ManagementPortDefault extends PropertySource<Object> {
 	}
 
 	@Override
-	public Object getProperty(String name) {
+	public @Nullable Object getProperty(String name) {
 		if (!PROPERTY.equals(name)) {
 			return null;
 		}

@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives a service that uses Redis its own Redis user ({@code warden.redis.username},
@@ -29,14 +30,14 @@ public final class RedisCredentialsCheck implements ApplicationListener<Applicat
 		if (problem != null) {
 			throw new IllegalStateException(problem);
 		}
-		if (!hasCredentials(environment.getProperty("spring.data.redis.url"))) {
-			context.getBeanFactory()
-				.addBeanPostProcessor(new RedisUserPostProcessor(username(environment), password(environment)));
+		String password = password(environment);
+		if (password != null && !hasCredentials(environment.getProperty("spring.data.redis.url"))) {
+			context.getBeanFactory().addBeanPostProcessor(new RedisUserPostProcessor(username(environment), password));
 		}
 	}
 
 	/** Why these settings cannot reach Redis, or {@code null} when a password is set. */
-	static String problem(Environment environment) {
+	static @Nullable String problem(Environment environment) {
 		if (StringUtils.hasText(password(environment))
 				|| hasCredentials(environment.getProperty("spring.data.redis.url"))) {
 			return null;
@@ -54,13 +55,13 @@ public final class RedisCredentialsCheck implements ApplicationListener<Applicat
 				: environment.getProperty("spring.application.name", "this service");
 	}
 
-	private static String password(Environment environment) {
+	private static @Nullable String password(Environment environment) {
 		String configured = environment.getProperty("warden.redis.password");
 		return StringUtils.hasText(configured) ? configured : environment.getProperty("spring.data.redis.password");
 	}
 
 	/** A {@code redis://user:password@host} URL carries its own credentials. */
-	private static boolean hasCredentials(String url) {
+	private static boolean hasCredentials(@Nullable String url) {
 		if (url == null) {
 			return false;
 		}

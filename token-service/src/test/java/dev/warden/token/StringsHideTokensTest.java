@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import dev.warden.event.ApiTokenFormat;
 import dev.warden.token.introspect.TokenIntrospection;
-import dev.warden.token.issue.ApiToken;
-import dev.warden.token.issue.GrantedValue;
-import dev.warden.token.issue.TokenService;
+import dev.warden.token.lifecycle.ApiToken;
+import dev.warden.token.lifecycle.GrantedValue;
+import dev.warden.token.lifecycle.TokenService;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The newest link this instance has written or verified, kept in memory, out of reach of
@@ -49,7 +50,7 @@ public final class ChainCheckpoint {
 	}
 
 	/** Remembers {@code head} unless a newer one is already known. */
-	public void advance(Head next) {
+	public void advance(@Nullable Head next) {
 		if (next == null) {
 			return;
 		}
@@ -57,7 +58,7 @@ public final class ChainCheckpoint {
 	}
 
 	/** The newest known link, or {@code null} before the first. */
-	public Head head() {
+	public @Nullable Head head() {
 		return this.head.get();
 	}
 
@@ -84,7 +85,7 @@ public final class ChainCheckpoint {
 	 * it ran (an append found the tail cut after the walk's snapshot) stays until a later
 	 * verification covers it.
 	 */
-	public void verified(Head verified, Expectation walkedAgainst) {
+	public void verified(@Nullable Head verified, Expectation walkedAgainst) {
 		this.lost.compareAndSet(walkedAgainst.lost(), null);
 		advance(verified);
 	}
@@ -94,7 +95,7 @@ public final class ChainCheckpoint {
 	 * it checks, if any ({@code lost}, the same instance the checkpoint holds, so it can
 	 * be cleared only if still the one recorded).
 	 */
-	public record Expectation(Head head, Head lost) {
+	public record Expectation(@Nullable Head head, @Nullable Head lost) {
 	}
 
 	/** A link of the chain: the entry's {@code seq}, its event id and its chain value. */

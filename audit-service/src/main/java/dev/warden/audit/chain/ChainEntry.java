@@ -2,6 +2,7 @@ package dev.warden.audit.chain;
 
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a link of the chain covers: an entry's position ({@code seq}) and the event as
@@ -10,6 +11,6 @@ import java.util.Map;
  * already be at PostgreSQL's precision (microseconds), so the stored row gives back the
  * same instants.
  */
-public record ChainEntry(long seq, String eventId, String type, String source, String userId, Instant occurredAt,
-		Instant recordedAt, Map<String, Object> data) {
+public record ChainEntry(long seq, String eventId, String type, String source, @Nullable String userId,
+		Instant occurredAt, Instant recordedAt, Map<String, Object> data) {
 }

@@ -1,5 +1,6 @@
 package dev.warden.audit.chain;
 
+import java.util.Objects;
 import java.security.GeneralSecurityException;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of the security log's chain, parsed once at start: the first configured key
@@ -45,15 +47,15 @@ public final class KeyedChain {
 
 	/** A linker with the current key, for one batch. */
 	public Linker current() {
-		return forKey(this.currentKeyId);
+		return Objects.requireNonNull(forKey(this.currentKeyId), "the current key is configured");
 	}
 
 	/**
 	 * A linker with the key of this id, or {@code null} when no such key is configured.
 	 */
-	public Linker forKey(String keyId) {
-		SecretKeySpec key = keyId == null ? null : this.keys.get(keyId);
-		if (key == null) {
+	public @Nullable Linker forKey(@Nullable String keyId) {
+		SecretKeySpec key = (keyId != null) ? this.keys.get(keyId) : null;
+		if (keyId == null || key == null) {
 			return null;
 		}
 		try {

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes links with one key:
@@ -92,11 +93,11 @@ public final class Linker {
 		}
 	}
 
-	private static String micros(Instant at) {
+	private static @Nullable String micros(@Nullable Instant at) {
 		return at == null ? null : Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, at));
 	}
 
-	private void field(String value) {
+	private void field(@Nullable String value) {
 		if (value == null) {
 			lengthPrefix(-1);
 			return;

@@ -49,7 +49,7 @@ class SecurityEventConsumer {
 			}
 			catch (MalformedEventException ex) {
 				append(events);
-				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+				throw new BatchListenerFailedException(String.valueOf(ex.getMessage()), ex, i);
 			}
 		}
 		int stored = append(events);

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The administrators' view of the whole security log (role {@code ADMIN}, enforced by the
@@ -45,7 +46,7 @@ class AdminSecurityLogController {
 	}
 
 	/** A page of entries and, when there may be more, the cursor of the next page. */
-	record SecurityLogPage(List<SecurityEvent> events, String nextCursor) {
+	record SecurityLogPage(List<SecurityEvent> events, @Nullable String nextCursor) {
 
 		static SecurityLogPage of(List<SecurityEvent> events, int limit) {
 			String next = events.size() < limit ? null : Cursor.encode(events.get(events.size() - 1).seq());

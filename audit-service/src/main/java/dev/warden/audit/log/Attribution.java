@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.warden.event.EventTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who did it, did it work, and from where: the columns of a log entry that are searched
@@ -15,8 +16,8 @@ import dev.warden.event.EventTypes;
  * {@code admin} (an administrator acting on the account) or {@code system} (a scheduled
  * job or a policy)
  */
-public record Attribution(String actorType, String actorId, String outcome, String ip, String userAgent,
-		String sessionId, String tokenId) {
+public record Attribution(String actorType, @Nullable String actorId, String outcome, @Nullable String ip,
+		@Nullable String userAgent, @Nullable String sessionId, @Nullable String tokenId) {
 
 	public static final String USER = "user";
 
@@ -35,7 +36,7 @@ public record Attribution(String actorType, String actorId, String outcome, Stri
 	private static final Set<String> FAILURES = Set.of(EventTypes.LOGIN_FAILED, EventTypes.PASSWORD_CHANGE_FAILED,
 			EventTypes.ACCOUNT_LOCKED, EventTypes.SECOND_FACTOR_FAILED);
 
-	public static Attribution of(String type, String subject, Map<String, Object> data) {
+	public static Attribution of(String type, @Nullable String subject, @Nullable Map<String, Object> data) {
 		String actorId = text(data, "actorId");
 		String actorType;
 		if (actorId != null && !actorId.equals(subject)) {
@@ -53,7 +54,7 @@ public record Attribution(String actorType, String actorId, String outcome, Stri
 				text(data, "userAgent"), text(data, "sessionId"), text(data, "tokenId"));
 	}
 
-	private static String text(Map<String, Object> data, String key) {
+	private static @Nullable String text(@Nullable Map<String, Object> data, String key) {
 		Object value = data == null ? null : data.get(key);
 		return value == null ? null : value.toString();
 	}

@@ -12,6 +12,7 @@ import dev.warden.audit.chain.Linker;
 import dev.warden.audit.log.SecurityEventStore.Anchor;
 import dev.warden.audit.log.SecurityEventStore.Verification;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the chain one row at a time, oldest first, and stops at the first row that does
@@ -65,9 +66,9 @@ final class ChainWalk {
 
 	private final JsonMapper json;
 
-	private final Anchor anchor;
+	private final @Nullable Anchor anchor;
 
-	private final Head checkpoint;
+	private final @Nullable Head checkpoint;
 
 	private final Map<String, Linker> linkers = new HashMap<>();
 
@@ -81,13 +82,13 @@ final class ChainWalk {
 
 	private long firstSeq = -1;
 
-	private StoredLink last;
+	private @Nullable StoredLink last;
 
 	private boolean checkpointSeen;
 
-	private Verification broken;
+	private @Nullable Verification broken;
 
-	ChainWalk(KeyedChain chain, JsonMapper json, Anchor anchor, Head checkpoint) {
+	ChainWalk(KeyedChain chain, JsonMapper json, @Nullable Anchor anchor, @Nullable Head checkpoint) {
 		this.chain = chain;
 		this.json = json;
 		this.anchor = anchor;
@@ -113,7 +114,7 @@ final class ChainWalk {
 		if (row.value() == null) {
 			return breakAt(row, UNCHAINED);
 		}
-		if (first && this.anchor != null && !anchored(row)) {
+		if (first && this.anchor != null && !anchored(this.anchor, row)) {
 			return breakAt(row, ANCHOR_MISMATCH);
 		}
 		this.checked++;
@@ -137,13 +138,15 @@ final class ChainWalk {
 	 * before it was authenticated (no mac) is only as strong as the old chain, so it is
 	 * accepted only in front of a row linked the old way.
 	 */
-	private boolean anchored(StoredLink row) {
-		if (this.anchor.mac() == null) {
+	private boolean anchored(Anchor anchor, StoredLink row) {
+		String mac = anchor.mac();
+		if (mac == null) {
 			return row.keyId() == null;
 		}
-		Linker linker = this.anchor.seq() == null ? null : this.chain.forKey(this.anchor.keyId());
-		return linker != null && this.anchor.seq() == row.event().seq()
-				&& sameValue(linker.anchor(this.anchor.seq(), this.anchor.previous()), this.anchor.mac());
+		Long seq = anchor.seq();
+		Linker linker = (seq != null) ? this.chain.forKey(anchor.keyId()) : null;
+		return linker != null && seq != null && seq == row.event().seq()
+				&& sameValue(linker.anchor(seq, anchor.previous()), mac);
 	}
 
 	private boolean acceptLegacy(StoredLink row) {
@@ -189,7 +192,7 @@ final class ChainWalk {
 	}
 
 	/** The last row that verified, or {@code null}. */
-	StoredLink last() {
+	@Nullable StoredLink last() {
 		return this.last;
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import dev.warden.support.problem.Problems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An opaque page cursor: the position after which the next page starts. A forged or
@@ -18,7 +19,7 @@ final class Cursor {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + seq).getBytes(StandardCharsets.US_ASCII));
 	}
 
-	static Long decode(String cursor) {
+	static @Nullable Long decode(@Nullable String cursor) {
 		if (cursor == null || cursor.isBlank()) {
 			return null;
 		}

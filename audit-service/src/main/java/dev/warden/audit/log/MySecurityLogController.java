@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Security page's security log: the caller's own events and nobody else's, newest
@@ -77,7 +78,7 @@ class MySecurityLogController {
 			.body(body);
 	}
 
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return value == null ? "" : value.toString();
 	}
 

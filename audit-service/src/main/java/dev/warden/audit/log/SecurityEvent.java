@@ -5,12 +5,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the security log, as the API shows it. {@code seq} orders the log and
  * drives its cursor.
  */
-public record SecurityEvent(@JsonIgnore long seq, String id, String type, String source, String userId,
+public record SecurityEvent(@JsonIgnore long seq, String id, String type, String source, @Nullable String userId,
 		Instant occurredAt, Instant recordedAt, @JsonIgnore Attribution attribution, Map<String, Object> data) {
 
 	/**
@@ -28,26 +29,26 @@ public record SecurityEvent(@JsonIgnore long seq, String id, String type, String
 	}
 
 	@JsonProperty("ip")
-	public String ip() {
+	public @Nullable String ip() {
 		return this.attribution.ip();
 	}
 
 	@JsonProperty("userAgent")
-	public String userAgent() {
+	public @Nullable String userAgent() {
 		return this.attribution.userAgent();
 	}
 
 	@JsonProperty("sessionId")
-	public String sessionId() {
+	public @Nullable String sessionId() {
 		return this.attribution.sessionId();
 	}
 
 	@JsonProperty("tokenId")
-	public String tokenId() {
+	public @Nullable String tokenId() {
 		return this.attribution.tokenId();
 	}
 
-	public record Actor(String type, String id) {
+	public record Actor(String type, @Nullable String id) {
 	}
 
 	/** A sentence for people: what happened, from where. */

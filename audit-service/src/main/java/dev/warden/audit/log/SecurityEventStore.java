@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The security log in PostgreSQL: append-only, one row per event id, chained with a key
@@ -91,7 +93,8 @@ public class SecurityEventStore {
 		if (events.isEmpty()) {
 			return 0;
 		}
-		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
+		this.jdbc.query("select pg_advisory_xact_lock(?)", (ResultSet rs) -> {
+		}, CHAIN_LOCK);
 		Set<String> known = new HashSet<>(
 				this.jdbc.queryForList("select event_id from security_event where event_id = any(?)", String.class,
 						(Object) events.stream().map(CloudEvent::id).toArray(String[]::new)));
@@ -148,7 +151,7 @@ public class SecurityEventStore {
 	 * The checkpoint moves only once the rows are committed: a rolled-back batch must not
 	 * become the head.
 	 */
-	private void advanceAfterCommit(Head head) {
+	private void advanceAfterCommit(@Nullable Head head) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			this.checkpoint.advance(head);
 			return;
@@ -170,7 +173,8 @@ public class SecurityEventStore {
 	 */
 	@Transactional
 	public int removeBefore(Instant cutoff) {
-		this.jdbc.query("select pg_advisory_xact_lock(?)", (rs) -> null, CHAIN_LOCK);
+		this.jdbc.query("select pg_advisory_xact_lock(?)", (ResultSet rs) -> {
+		}, CHAIN_LOCK);
 		List<Map<String, Object>> firstKept = this.jdbc.queryForList("""
 				select seq, prev_hash from security_event where occurred_at >= ? and hash is not null
 				order by seq limit 1""", Timestamp.from(cutoff));
@@ -178,10 +182,10 @@ public class SecurityEventStore {
 			return 0; // everything is old, or the log is empty: keep the chain's head
 						// rather than empty it
 		}
-		long seq = ((Number) firstKept.get(0).get("seq")).longValue();
+		long seq = ((Number) Objects.requireNonNull(firstKept.get(0).get("seq"))).longValue();
 		int removed = this.jdbc.update("delete from security_event where seq < ?", seq);
 		if (removed > 0) {
-			String previous = (String) firstKept.get(0).get("prev_hash");
+			String previous = (String) Objects.requireNonNull(firstKept.get(0).get("prev_hash"));
 			Linker linker = this.chain.current();
 			this.jdbc.update("""
 					insert into chain_anchor (id, seq, prev_hash, key_id, mac, updated_at) values (1, ?, ?, ?, ?, now())
@@ -197,7 +201,7 @@ public class SecurityEventStore {
 	 * this instance knows? If its tail was cut, the new rows would chain validly onto
 	 * what is left, so the loss is recorded now.
 	 */
-	private void checkTail(Head last) {
+	private void checkTail(@Nullable Head last) {
 		Head known = this.checkpoint.head();
 		if (known == null || known.equals(last)) {
 			return;
@@ -225,7 +229,7 @@ public class SecurityEventStore {
 	}
 
 	/** The anchor retention left, or {@code null} when it never removed anything. */
-	private Anchor anchor() {
+	private @Nullable Anchor anchor() {
 		List<Anchor> anchor = this.jdbc.query("select seq, prev_hash, key_id, mac from chain_anchor where id = 1",
 				(rs, row) -> new Anchor(rs.getObject("seq", Long.class), rs.getString("prev_hash"),
 						rs.getString("key_id"), rs.getString("mac")));
@@ -233,7 +237,7 @@ public class SecurityEventStore {
 	}
 
 	/** The newest linked row, or {@code null} when there is none. */
-	public Head head() {
+	public @Nullable Head head() {
 		List<Head> last = this.jdbc.query(
 				"select seq, event_id, hash from security_event where hash is not null order by seq desc limit 1",
 				(rs, row) -> new Head(rs.getLong("seq"), rs.getString("event_id"), rs.getString("hash")));
@@ -302,11 +306,12 @@ public class SecurityEventStore {
 	public long legacyRows() {
 		Long keyedFrom = this.jdbc.queryForObject("select min(seq) from security_event where key_id is not null",
 				Long.class);
-		return keyedFrom == null
+		Long rows = (keyedFrom == null)
 				? this.jdbc.queryForObject("select count(*) from security_event where hash is not null", Long.class)
 				: this.jdbc.queryForObject(
 						"select count(*) from security_event where hash is not null and key_id is null and seq < ?",
 						Long.class, keyedFrom);
+		return (rows != null) ? rows : 0;
 	}
 
 	private void walkAll(ChainWalk walk) {
@@ -331,7 +336,7 @@ public class SecurityEventStore {
 	 * The row's data, or {@code null} when it is not a JSON object ({@code []},
 	 * {@code null}...).
 	 */
-	private Map<String, Object> readData(String data) {
+	private @Nullable Map<String, Object> readData(@Nullable String data) {
 		if (data == null || !data.startsWith("{")) {
 			return null;
 		}
@@ -390,8 +395,8 @@ public class SecurityEventStore {
 	}
 
 	/** What a log view asks for; {@code null} means "any". */
-	public record LogQuery(String userId, String type, String outcome, Instant from, Instant to, Long beforeSeq,
-			int limit) {
+	public record LogQuery(@Nullable String userId, @Nullable String type, @Nullable String outcome,
+			@Nullable Instant from, @Nullable Instant to, @Nullable Long beforeSeq, int limit) {
 	}
 
 	/**
@@ -402,7 +407,8 @@ public class SecurityEventStore {
 	 * write the database can recompute; the log is valid with them, but they are only as
 	 * trustworthy as the database.
 	 */
-	public record Verification(boolean valid, long checked, String firstBrokenId, String reason, long legacyRows) {
+	public record Verification(boolean valid, long checked, @Nullable String firstBrokenId, @Nullable String reason,
+			long legacyRows) {
 	}
 
 	/**
@@ -411,7 +417,7 @@ public class SecurityEventStore {
 	 * {@code keyId}. Anchors written before they were authenticated have no seq, key id
 	 * or mac.
 	 */
-	record Anchor(Long seq, String previous, String keyId, String mac) {
+	record Anchor(@Nullable Long seq, String previous, @Nullable String keyId, @Nullable String mac) {
 	}
 
 }

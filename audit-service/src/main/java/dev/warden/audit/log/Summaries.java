@@ -3,6 +3,7 @@ package dev.warden.audit.log;
 import java.util.Map;
 
 import dev.warden.event.EventTypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Password changed from 203.0.113.7": one readable sentence per entry, from its type and
@@ -60,7 +61,7 @@ final class Summaries {
 		return from.isEmpty() ? what : what + " from " + from;
 	}
 
-	private static String text(Object value, String otherwise) {
+	private static String text(@Nullable Object value, String otherwise) {
 		return value == null ? otherwise : value.toString();
 	}
 

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Administration of users ({@code ADMIN}, checked by the gateway and again by this
@@ -105,7 +106,7 @@ class AdminUsersController {
 	 * lock.
 	 */
 	record UserView(String id, String email, String displayName, List<String> roles, UserStatus status, boolean locked,
-			boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt, String locale) {
+			boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt, @Nullable String locale) {
 
 		static UserView of(User user, boolean temporarilyLocked) {
 			return new UserView(user.id().toString(), user.email(), user.displayName(), user.roles(), user.status(),

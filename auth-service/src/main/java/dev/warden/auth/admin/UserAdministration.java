@@ -12,7 +12,7 @@ import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.password.policy.PasswordCandidate;
 import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.password.policy.PasswordRules;
-import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.Roles;
 import dev.warden.auth.user.User;

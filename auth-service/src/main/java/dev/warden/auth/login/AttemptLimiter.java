@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Failed attempts at one secret (a password, a one-time code) counted in Redis, so every
@@ -200,11 +201,11 @@ public final class AttemptLimiter {
 
 		private final boolean granted;
 
-		private String id;
+		private @Nullable String id;
 
 		private final Standing before;
 
-		Reservation(AttemptLimiter limiter, String state, String id, Standing before) {
+		Reservation(AttemptLimiter limiter, String state, @Nullable String id, Standing before) {
 			this.limiter = limiter;
 			this.state = state;
 			this.granted = id != null;
@@ -250,7 +251,7 @@ public final class AttemptLimiter {
 			release();
 		}
 
-		private synchronized String take() {
+		private synchronized @Nullable String take() {
 			String reserved = this.id;
 			this.id = null;
 			return reserved;
@@ -264,7 +265,7 @@ public final class AttemptLimiter {
 	 * @param permanentlyLocked whether the count reached the permanent lock
 	 * @param now when this standing was read
 	 */
-	public record Standing(long failures, Instant refusedUntil, boolean permanentlyLocked, Instant now) {
+	public record Standing(long failures, @Nullable Instant refusedUntil, boolean permanentlyLocked, Instant now) {
 
 		public boolean refused() {
 			return this.permanentlyLocked || (this.refusedUntil != null && this.refusedUntil.isAfter(this.now));

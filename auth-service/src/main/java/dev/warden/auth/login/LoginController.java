@@ -2,6 +2,7 @@ package dev.warden.auth.login;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient.IssuedSession;
@@ -56,11 +57,13 @@ class LoginController {
 	}
 
 	private ResponseEntity<Map<String, Object>> answer(LoginService.SignedIn signedIn) {
-		if (!signedIn.complete()) {
-			return ResponseEntity.ok(Map.of("status", "MFA_REQUIRED", "mfaToken", signedIn.mfaToken()));
+		IssuedSession session = signedIn.session();
+		if (session == null) {
+			return ResponseEntity
+				.ok(Map.of("status", "MFA_REQUIRED", "mfaToken", Objects.requireNonNull(signedIn.mfaToken())));
 		}
 		return ResponseEntity.ok()
-			.header(SessionCookie.header(), this.cookie.issue(signedIn.session()))
+			.header(SessionCookie.header(), this.cookie.issue(session))
 			.body(Map.of("status", "AUTHENTICATED", "passwordChangeRequired", signedIn.passwordChangeRequired(),
 					"twoFactorSetupRequired", signedIn.twoFactorSetupRequired()));
 	}

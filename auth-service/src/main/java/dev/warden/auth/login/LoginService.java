@@ -18,7 +18,7 @@ import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionsUnavailableException;
-import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.twofactor.MfaChallenges;
 import dev.warden.auth.twofactor.TwoFactorService;
 import dev.warden.auth.user.User;
@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signing in and out. A sign-in either completes (session created, events committed) or
@@ -92,7 +93,7 @@ public class LoginService {
 	 * Signs in; a completed sign-in ends {@code replaced}, the session the browser still
 	 * presented (a new session replaces it rather than leaving it alive beside it).
 	 */
-	SignedIn login(String email, String password, ClientInfo client, ReplacedSession replaced) {
+	SignedIn login(String email, String password, ClientInfo client, @Nullable ReplacedSession replaced) {
 		String address = email.strip().toLowerCase(Locale.ROOT);
 		User user = this.passwords.verifySignIn(address, password, client).orElseThrow(LoginErrors::invalidCredentials);
 		Instant now = this.clock.instant();
@@ -132,7 +133,7 @@ public class LoginService {
 	 * The second step: a TOTP or recovery code for the challenge the password step
 	 * opened.
 	 */
-	SignedIn completeMfa(String mfaToken, String code, ClientInfo client, ReplacedSession replaced) {
+	SignedIn completeMfa(String mfaToken, String code, ClientInfo client, @Nullable ReplacedSession replaced) {
 		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
 		User user = this.users.findById(challenge.userId()).orElseThrow(LoginErrors::mfaTokenInvalid);
 		try {
@@ -154,8 +155,9 @@ public class LoginService {
 		return replacing(signedIn, replaced);
 	}
 
-	private SignedIn replacing(SignedIn signedIn, ReplacedSession replaced) {
-		if (replaced != null && signedIn.complete() && !replaced.sessionId().equals(signedIn.session().sessionId())) {
+	private SignedIn replacing(SignedIn signedIn, @Nullable ReplacedSession replaced) {
+		IssuedSession session = signedIn.session();
+		if (replaced != null && session != null && !replaced.sessionId().equals(session.sessionId())) {
 			endQuietly(replaced.userId(), replaced.sessionId());
 		}
 		return signedIn;
@@ -250,8 +252,8 @@ public class LoginService {
 	 * must change, or two-factor be set up, first), or, when two-factor is on, the
 	 * {@code mfaToken} for the second step.
 	 */
-	public record SignedIn(User user, IssuedSession session, boolean passwordChangeRequired,
-			boolean twoFactorSetupRequired, String mfaToken) {
+	public record SignedIn(User user, @Nullable IssuedSession session, boolean passwordChangeRequired,
+			boolean twoFactorSetupRequired, @Nullable String mfaToken) {
 
 		static SignedIn mfaRequired(User user, String mfaToken) {
 			return new SignedIn(user, null, false, false, mfaToken);

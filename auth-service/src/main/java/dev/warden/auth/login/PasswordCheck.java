@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.session.ClientInfo;
-import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStatus;
 import dev.warden.auth.user.UserStore;
@@ -166,7 +166,7 @@ public class PasswordCheck {
 				locked.put("failures", standing.failures());
 				locked.put("permanent", permanent);
 				if (!permanent) {
-					locked.put("lockedUntil", standing.refusedUntil().toString());
+					locked.put("lockedUntil", String.valueOf(standing.refusedUntil()));
 				}
 				this.events.publish(EventTypes.ACCOUNT_LOCKED, user.id().toString(), locked);
 				this.meters.counter("warden.login.lockouts", "permanent", Boolean.toString(permanent)).increment();

@@ -3,6 +3,7 @@ package dev.warden.auth.login;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The live session a browser still presented when it signed in again, as the gateway
@@ -14,7 +15,7 @@ record ReplacedSession(String userId, String sessionId) {
 	private static final int MAX = 100;
 
 	/** The session this sign-in replaces, or {@code null}. */
-	static ReplacedSession of(HttpServletRequest request) {
+	static @Nullable ReplacedSession of(HttpServletRequest request) {
 		if (!(request.getUserPrincipal() instanceof JwtAuthenticationToken authentication)) {
 			return null;
 		}

@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /api/me}: who the caller is, for the page header and for deciding what the
@@ -57,8 +58,8 @@ class MeController {
 	 * token); {@code locale}: the language chosen for e-mails, {@code null} for English.
 	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
-			boolean passwordChangeRequired, boolean twoFactorSetupRequired, Instant passwordExpiresAt,
-			List<String> authenticatedBy, String locale) {
+			boolean passwordChangeRequired, boolean twoFactorSetupRequired, @Nullable Instant passwordExpiresAt,
+			List<String> authenticatedBy, @Nullable String locale) {
 	}
 
 }

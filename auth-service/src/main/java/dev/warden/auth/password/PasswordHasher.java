@@ -1,5 +1,7 @@
 package dev.warden.auth.password;
 
+import java.util.Objects;
+
 import java.text.Normalizer;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,7 +33,8 @@ public class PasswordHasher {
 		this.encoder = encoder;
 		this.slots = new java.util.concurrent.Semaphore(
 				slots > 0 ? slots : Math.max(1, Runtime.getRuntime().availableProcessors()), true);
-		this.dummyHash = encoder.encode("not a password: equalises the time of unknown e-mails");
+		this.dummyHash = Objects
+			.requireNonNull(encoder.encode("not a password: equalises the time of unknown e-mails"));
 	}
 
 	public static String normalize(String password) {

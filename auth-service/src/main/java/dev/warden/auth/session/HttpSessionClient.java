@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * session-service's internal API over HTTP, with auth-service's own service token, a time
@@ -136,8 +137,9 @@ class HttpSessionClient implements SessionClient {
 	 * not auth-service's or not this session's ends the session instead.
 	 */
 	@Override
-	public IssuedSession renew(String userId, String sessionId, List<String> authMethods, boolean reauthenticated,
-			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired) {
+	public @Nullable IssuedSession renew(String userId, String sessionId, @Nullable List<String> authMethods,
+			boolean reauthenticated, @Nullable Boolean passwordChangeRequired,
+			@Nullable Boolean twoFactorSetupRequired) {
 		String secret = SessionSecrets.newSecret();
 		String secretHash = SessionSecrets.hash(secret);
 		Map<String, Object> body = new LinkedHashMap<>();

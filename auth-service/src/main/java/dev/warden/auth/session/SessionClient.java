@@ -2,6 +2,7 @@ package dev.warden.auth.session;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What auth-service asks of session-service, synchronously, while a user waits: open a
@@ -30,8 +31,8 @@ public interface SessionClient {
 	 * @param twoFactorSetupRequired the new flag, or {@code null} to keep it
 	 * @return the new cookie value, or {@code null} if the session no longer exists
 	 */
-	IssuedSession renew(String userId, String sessionId, List<String> authMethods, boolean reauthenticated,
-			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired);
+	@Nullable IssuedSession renew(String userId, String sessionId, @Nullable List<String> authMethods, boolean reauthenticated,
+			@Nullable Boolean passwordChangeRequired, @Nullable Boolean twoFactorSetupRequired);
 
 	/** Ends one session of the user; quietly nothing if it is already gone. */
 	void end(String userId, String sessionId, String reason);

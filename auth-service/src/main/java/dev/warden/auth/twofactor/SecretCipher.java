@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encrypts TOTP secrets at rest with AES-256-GCM. The stored form is
@@ -38,7 +39,7 @@ public class SecretCipher {
 
 	private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
-	private final String currentKeyId;
+	private final @Nullable String currentKeyId;
 
 	SecretCipher(TwoFactorProperties properties) {
 		for (String entry : properties.keys().split(",")) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import dev.warden.support.problem.ProblemException;
 import dev.warden.auth.login.AttemptLimiter;
 import dev.warden.auth.login.LoginErrors;
 import dev.warden.auth.login.PasswordCheck;
@@ -18,7 +19,7 @@ import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionsUnavailableException;
-import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.User;
 import dev.warden.event.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TOTP two-factor authentication: set-up (pending until the first code confirms it),
@@ -120,7 +122,7 @@ public class TwoFactorService {
 			.orElseThrow(TwoFactorErrors::notPending);
 		try (AttemptLimiter.Reservation attempt = reserve(user)) {
 			if (!acceptTotp(user, enrolment, code)) {
-				failed(user, client, attempt);
+				throw failed(user, client, attempt);
 			}
 		}
 		List<String> codes = RecoveryCodes.generate();
@@ -137,7 +139,7 @@ public class TwoFactorService {
 	 * A new cookie for the session that just turned two-factor on, no longer held to the
 	 * set-up.
 	 */
-	private IssuedSession renewWithoutSetUpFlag(User user, String sessionId) {
+	private @Nullable IssuedSession renewWithoutSetUpFlag(User user, String sessionId) {
 		try {
 			return this.sessions.renew(user.id().toString(), sessionId, null, false, null, false);
 		}
@@ -168,8 +170,7 @@ public class TwoFactorService {
 			if (RecoveryCodes.looksLikeOne(code) && useRecoveryCode(user, code, client)) {
 				return Factor.RECOVERY_CODE;
 			}
-			failed(user, client, attempt);
-			return null; // unreachable: failed() throws
+			throw failed(user, client, attempt);
 		}
 	}
 
@@ -255,7 +256,7 @@ public class TwoFactorService {
 	 * spends the budget also publishes {@code login.second-factor-failed}, which tells
 	 * the owner that someone knows the password.
 	 */
-	private void failed(User user, ClientInfo client, AttemptLimiter.Reservation attempt) {
+	private ProblemException failed(User user, ClientInfo client, AttemptLimiter.Reservation attempt) {
 		AttemptLimiter.Standing standing = attempt.failed();
 		this.meters.counter("warden.login.failures", "reason", "wrong_code").increment();
 		this.transactions.executeWithoutResult((tx) -> {
@@ -266,11 +267,11 @@ public class TwoFactorService {
 			if (this.attempts.spentTheBudget(standing)) {
 				Map<String, Object> spent = PasswordCheck.data(user, client);
 				spent.put("failures", standing.failures());
-				spent.put("refusedUntil", standing.refusedUntil().toString());
+				spent.put("refusedUntil", String.valueOf(standing.refusedUntil()));
 				this.events.publish(EventTypes.SECOND_FACTOR_FAILED, user.id().toString(), spent);
 			}
 		});
-		throw TwoFactorErrors.codeInvalid();
+		return TwoFactorErrors.codeInvalid();
 	}
 
 	private static String encode(String value) {
@@ -289,14 +290,14 @@ public class TwoFactorService {
 	}
 
 	/** What the Security page shows. */
-	public record Status(boolean enabled, Instant enabledAt, int recoveryCodesRemaining) {
+	public record Status(boolean enabled, @Nullable Instant enabledAt, int recoveryCodesRemaining) {
 	}
 
 	/**
 	 * Two-factor turned on: the recovery codes, and the renewed session ({@code null} if
 	 * it could not be).
 	 */
-	public record Confirmed(List<String> recoveryCodes, IssuedSession renewed) {
+	public record Confirmed(List<String> recoveryCodes, @Nullable IssuedSession renewed) {
 
 		@Override
 		public String toString() {

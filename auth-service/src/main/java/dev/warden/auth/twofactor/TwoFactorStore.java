@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code two_factor} and {@code recovery_code}, plus the user's
@@ -95,7 +96,7 @@ class TwoFactorStore {
 	 * @param enabledAt when confirmed
 	 * @param lastUsedStep the last accepted time step
 	 */
-	record Enrolment(String secretEncrypted, boolean active, Instant enabledAt, long lastUsedStep) {
+	record Enrolment(String secretEncrypted, boolean active, @Nullable Instant enabledAt, long lastUsedStep) {
 	}
 
 }

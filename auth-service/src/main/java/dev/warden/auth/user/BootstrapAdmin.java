@@ -46,14 +46,15 @@ class BootstrapAdmin implements ApplicationRunner {
 		boolean configured = password != null && !password.isBlank();
 		Optional<User> existing = this.users.findByEmail(email);
 		if (existing.isPresent()) {
-			if (configured && this.service.renewExpiredTemporaryPassword(existing.get().id(), password)) {
+			if (password != null && configured
+					&& this.service.renewExpiredTemporaryPassword(existing.get().id(), password)) {
 				log.warn("The temporary password of the bootstrap administrator {} expired before it was replaced: "
 						+ "set again from WARDEN_BOOTSTRAP_ADMIN_PASSWORD, the first sign-in must choose a new one",
 						existing.get().id());
 			}
 			return;
 		}
-		if (!configured) {
+		if (password == null || !configured) {
 			log.warn("No administrator exists and WARDEN_BOOTSTRAP_ADMIN_PASSWORD is not set: none was created");
 			return;
 		}

@@ -1,6 +1,7 @@
 package dev.warden.auth.user;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first administrator, created at first start when no user has that e-mail
@@ -24,7 +25,8 @@ public record BootstrapProperties(Admin admin) {
 	 * administrator, and whether that password must be changed at the first sign-in
 	 * ({@code null}: yes).
 	 */
-	public record Admin(String email, String password, String displayName, Boolean passwordChangeRequired) {
+	public record Admin(@Nullable String email, @Nullable String password, @Nullable String displayName,
+			@Nullable Boolean passwordChangeRequired) {
 
 		public boolean mustChangePassword() {
 			return this.passwordChangeRequired == null || this.passwordChangeRequired;

@@ -1,6 +1,7 @@
 package dev.warden.auth.user;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Users' languages as BCP 47 tags ("de", "de-AT", "pt-BR"), kept in their canonical
@@ -21,7 +22,7 @@ public final class Locales {
 	 * The canonical tag, or {@code null} for none (English); {@code tag} must match
 	 * {@link #PATTERN}.
 	 */
-	public static String canonical(String tag) {
+	public static @Nullable String canonical(@Nullable String tag) {
 		if (tag == null || tag.isBlank()) {
 			return null;
 		}

@@ -3,6 +3,7 @@ package dev.warden.auth.user;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A portal user as auth-service stores it; the password hash never leaves this service.
@@ -11,7 +12,7 @@ import java.util.UUID;
  */
 public record User(UUID id, String email, String displayName, List<String> roles, UserStatus status,
 		String passwordHash, Instant passwordChangedAt, boolean passwordChangeRequired, boolean twoFactorEnabled,
-		Instant createdAt, Instant updatedAt, String locale, Instant temporaryPasswordExpiresAt) {
+		Instant createdAt, Instant updatedAt, @Nullable String locale, @Nullable Instant temporaryPasswordExpiresAt) {
 
 	/** Whether the password is a temporary one that was not replaced in time. */
 	public boolean temporaryPasswordExpired(Instant now) {

@@ -16,6 +16,7 @@ import dev.warden.support.outbox.OutboxWriter;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates users; each creation and its {@code warden.user.created} event commit together.
@@ -68,7 +69,7 @@ public class UserService {
 	 */
 	@Transactional
 	public User create(String email, String displayName, List<String> roles, String password, boolean temporary,
-			String actor, String locale) {
+			String actor, @Nullable String locale) {
 		Instant now = this.clock.instant();
 		User user = new User(UUID.randomUUID(), email.strip(), displayName.strip(), List.copyOf(roles),
 				UserStatus.ACTIVE, this.passwords.hash(password), now, temporary, false, now, now, locale,
@@ -107,7 +108,7 @@ public class UserService {
 	 * other services, with the address, in the same transaction.
 	 */
 	@Transactional
-	public void changeLocale(UUID id, String locale) {
+	public void changeLocale(UUID id, @Nullable String locale) {
 		User user = this.users.findById(id).orElseThrow(CallerIds::unknownUser);
 		this.users.changeLocale(id, locale, this.clock.instant());
 		java.util.Map<String, Object> data = user.contactData();

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
 
 /** Users in PostgreSQL ({@code app_user}). */
 @Repository
@@ -92,7 +93,7 @@ public class UserStore {
 	}
 
 	/** Sets (or, with {@code null}, clears) the language of the user's e-mails. */
-	public void changeLocale(UUID id, String locale, Instant at) {
+	public void changeLocale(UUID id, @Nullable String locale, Instant at) {
 		this.jdbc.update("update app_user set locale = ?, updated_at = ? where id = ?", locale, Timestamp.from(at), id);
 	}
 
@@ -129,7 +130,7 @@ public class UserStore {
 	 * Active users whose password changed before {@code changedBefore} and who have not
 	 * yet been told it expired: the candidates for expiry notices.
 	 */
-	public List<User> passwordsDueForNotice(Instant changedBefore, User after, int limit) {
+	public List<User> passwordsDueForNotice(Instant changedBefore, @Nullable User after, int limit) {
 		Timestamp afterChangedAt = Timestamp.from(after == null ? Instant.EPOCH : after.passwordChangedAt());
 		UUID afterId = after == null ? new UUID(0, 0) : after.id();
 		return this.jdbc.query("""
@@ -139,6 +140,32 @@ public class UserStore {
 				                and n.password_changed_at = u.password_changed_at and n.days_before = 0)
 				order by u.password_changed_at, u.id limit ?""", ROW, Timestamp.from(changedBefore), afterChangedAt,
 				afterId, limit);
+	}
+
+	/**
+	 * Claims the expiry notice sent {@code daysBefore} days before this password expires
+	 * ({@code 0}: the notice that it has): true for exactly one caller however many
+	 * replicas try at once, false once claimed. A new password starts with none claimed;
+	 * a user whose expired notice is claimed is no longer {@link #passwordsDueForNotice
+	 * due}.
+	 */
+	public boolean claimExpiryNotice(User user, int daysBefore, Instant at) {
+		return this.jdbc.update("""
+				insert into password_expiry_notice (user_id, password_changed_at, days_before, sent_at)
+				values (?, ?, ?, ?) on conflict do nothing""", user.id(), Timestamp.from(user.passwordChangedAt()),
+				daysBefore, Timestamp.from(at)) == 1;
+	}
+
+	/**
+	 * Whether a notice for this password, {@code daysBefore} or fewer days before its
+	 * expiry, was claimed already.
+	 */
+	public boolean expiryNoticeClaimedAtOrBelow(User user, int daysBefore) {
+		Integer count = this.jdbc.queryForObject("""
+				select count(*) from password_expiry_notice
+				where user_id = ? and password_changed_at = ? and days_before <= ?""", Integer.class, user.id(),
+				Timestamp.from(user.passwordChangedAt()), daysBefore);
+		return count != null && count > 0;
 	}
 
 	private static User map(ResultSet rs, int row) throws SQLException {
@@ -151,7 +178,7 @@ public class UserStore {
 				rs.getString("locale"), instant(rs.getTimestamp("temporary_password_expires_at")));
 	}
 
-	private static Instant instant(Timestamp timestamp) {
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 

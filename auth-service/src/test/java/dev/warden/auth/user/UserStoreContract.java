@@ -269,6 +269,113 @@ interface UserStoreContract {
 		assertThat(all.indexOf(earlier.id())).isNotNegative().isLessThan(all.indexOf(later.id()));
 	}
 
+	@Test
+	default void passwordsDueForNoticeAreActiveUsersWhosePasswordChangedBeforeTheInstantOldestFirst() {
+		Instant window = farPastWindow();
+		User later = insert(changedAt(user(uniqueEmail()), window.plus(Duration.ofMinutes(30))));
+		User sooner = insert(changedAt(user(uniqueEmail()), window.plus(Duration.ofMinutes(10))));
+		User locked = insert(changedAt(user(uniqueEmail()), window.plus(Duration.ofMinutes(20))));
+		store().lock(locked.id(), now());
+		User atTheInstant = insert(changedAt(user(uniqueEmail()), window.plus(Duration.ofMinutes(40))));
+
+		List<User> due = store().passwordsDueForNotice(atTheInstant.passwordChangedAt(), before(window), 100);
+
+		assertThat(due).extracting(User::id).containsExactly(sooner.id(), later.id());
+	}
+
+	@Test
+	default void passwordsDueForNoticePageOnFromTheLastUserSeenWithoutSkippingUsersWhoChangedTogether() {
+		Instant window = farPastWindow();
+		Instant changed = window.plus(Duration.ofMinutes(10));
+		List<User> together = java.util.stream.IntStream.range(0, 5)
+			.mapToObj((i) -> insert(changedAt(user(uniqueEmail()), changed)))
+			// Byte by byte, as the database orders ids (UUID.compareTo compares signed
+			// halves).
+			.sorted(java.util.Comparator.comparing((User user) -> user.id().toString()))
+			.toList();
+		User last = insert(changedAt(user(uniqueEmail()), changed.plusSeconds(1)));
+		Instant before = window.plus(Duration.ofHours(1));
+
+		List<User> first = store().passwordsDueForNotice(before, before(window), 2);
+		List<User> second = store().passwordsDueForNotice(before, first.get(1), 2);
+		List<User> third = store().passwordsDueForNotice(before, second.get(1), 2);
+		List<User> fourth = store().passwordsDueForNotice(before, third.get(1), 2);
+
+		assertThat(java.util.stream.Stream.of(first, second, third, fourth).flatMap(List::stream)).extracting(User::id)
+			.containsExactly(together.get(0).id(), together.get(1).id(), together.get(2).id(), together.get(3).id(),
+					together.get(4).id(), last.id());
+	}
+
+	@Test
+	default void aUserToldTheirPasswordExpiredIsNoLongerDueUntilTheyChangeIt() {
+		Instant window = farPastWindow();
+		User warned = insert(changedAt(user(uniqueEmail()), window.plus(Duration.ofMinutes(10))));
+		User told = insert(changedAt(user(uniqueEmail()), window.plus(Duration.ofMinutes(20))));
+		Instant before = window.plus(Duration.ofHours(1));
+
+		assertThat(store().claimExpiryNotice(warned, 7, window)).isTrue();
+		assertThat(store().claimExpiryNotice(told, 0, window)).isTrue();
+
+		assertThat(store().passwordsDueForNotice(before, before(window), 100)).extracting(User::id)
+			.containsExactly(warned.id());
+		assertThat(store().expiryNoticeClaimedAtOrBelow(warned, 7)).isTrue();
+		assertThat(store().expiryNoticeClaimedAtOrBelow(warned, 1)).isFalse();
+
+		Instant changedAgain = window.plus(Duration.ofMinutes(30));
+		store().changePassword(told.id(), "hash-" + UUID.randomUUID(), changedAgain);
+		User withNewPassword = store().findById(told.id()).orElseThrow();
+
+		assertThat(store().passwordsDueForNotice(before, before(window), 100)).extracting(User::id)
+			.containsExactly(warned.id(), told.id());
+		assertThat(store().expiryNoticeClaimedAtOrBelow(withNewPassword, 7)).as("a new password has none").isFalse();
+		assertThat(store().claimExpiryNotice(withNewPassword, 0, changedAgain)).isTrue();
+	}
+
+	@Test
+	default void anExpiryNoticeIsClaimedOnceEvenByReplicasClaimingItAtTheSameTime() throws Exception {
+		User user = insert(user(uniqueEmail()));
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<Boolean>> claims = java.util.stream.IntStream.range(0, 8).mapToObj((i) -> async(() -> {
+			await(start);
+			return inTransaction(() -> store().claimExpiryNotice(user, 1, now()));
+		})).toList();
+		start.countDown();
+
+		long won = 0;
+		for (CompletableFuture<Boolean> claim : claims) {
+			won += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+		}
+
+		assertThat(won).isEqualTo(1);
+		assertThat(store().claimExpiryNotice(user, 1, now())).isFalse();
+		assertThat(store().claimExpiryNotice(user, 7, now())).as("another notice").isTrue();
+	}
+
+	private User insert(User user) {
+		store().insert(user);
+		return user;
+	}
+
+	/**
+	 * The start of an hour long ago that no other test's users fall in: listings by
+	 * password age see every user.
+	 */
+	private static Instant farPastWindow() {
+		long hours = java.util.concurrent.ThreadLocalRandom.current().nextLong(24 * 365 * 20);
+		return Instant.parse("1990-01-01T00:00:00Z").plus(Duration.ofHours(hours));
+	}
+
+	/** A user who sorts before every user whose password changed in the window. */
+	private static User before(Instant window) {
+		return changedAt(user(uniqueEmail()), window.minusSeconds(1));
+	}
+
+	private static User changedAt(User user, Instant changedAt) {
+		return new User(user.id(), user.email(), user.displayName(), user.roles(), user.status(), user.passwordHash(),
+				changedAt, user.passwordChangeRequired(), user.twoFactorEnabled(), user.createdAt(), user.updatedAt(),
+				user.locale(), user.temporaryPasswordExpiresAt());
+	}
+
 	/** Milliseconds: a store may keep no finer than microseconds. */
 	private static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.warden.event.Topics;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Kafka user and what it may do: write some topics, read some topics, and consume in
@@ -18,7 +19,7 @@ import dev.warden.event.Topics;
  * @param groupPrefix the start of every consumer group name it may use; {@code null} if
  * it consumes nothing
  */
-public record KafkaPrincipal(String name, List<String> writes, List<String> reads, String groupPrefix) {
+public record KafkaPrincipal(String name, List<String> writes, List<String> reads, @Nullable String groupPrefix) {
 
 	public KafkaPrincipal {
 		writes = List.copyOf(writes);

@@ -1,12 +1,13 @@
 package dev.warden.gateway.authentication;
 
 import dev.warden.gateway.problem.GatewayProblem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a caller may make a request: allowed, or refused with the problem that says
  * why.
  */
-record Access(GatewayProblem refusal) {
+record Access(@Nullable GatewayProblem refusal) {
 
 	static final Access ALLOWED = new Access(null);
 

@@ -45,7 +45,7 @@ class Admission {
 			// through this door.
 			exchange.getAttributes()
 				.put(CallerIdentity.ATTRIBUTE, CallerIdentity.anonymous(clientIp, anonymous.replaces()));
-			if (anonymous.replaces() != null) {
+			if (anonymous.replaces() != null && anonymous.replacedCookie() != null) {
 				// This replica forgets the replaced cookie before the sign-in's answer
 				// leaves.
 				this.revocations.forgetOnSignIn(exchange, anonymous.replacedCookie());

@@ -52,7 +52,7 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 			Resolution.Caller caller = (Resolution.Caller) resolution;
 			Access access = AccessPolicy.decide(caller, exchange.getRequest().getPath().pathWithinApplication().value(),
 					exchange.getRequest().getMethod());
-			if (!access.allowed()) {
+			if (access.refusal() != null) {
 				return access.refusal().write(exchange, this.json);
 			}
 			this.admission.admit(exchange, caller);

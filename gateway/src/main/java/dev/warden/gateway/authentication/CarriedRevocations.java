@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The replica that carries a revocation forgets the credentials it ends before its answer
@@ -89,7 +90,8 @@ class CarriedRevocations {
 		});
 	}
 
-	private Runnable revokedBy(HttpMethod method, PathContainer path, String cookie, SessionIntrospection caller) {
+	private @Nullable Runnable revokedBy(HttpMethod method, PathContainer path, String cookie,
+			SessionIntrospection caller) {
 		if (HttpMethod.POST.equals(method)) {
 			if (LOGOUT.matches(path) || REAUTHENTICATE.matches(path) || TWO_FACTOR_CONFIRM.matches(path)) {
 				// Sign-out ends the session; re-authentication and turning two-factor on
@@ -125,7 +127,7 @@ class CarriedRevocations {
 		return null;
 	}
 
-	private static String variable(PathPattern pattern, PathContainer path) {
+	private static @Nullable String variable(PathPattern pattern, PathContainer path) {
 		PathPattern.PathMatchInfo match = pattern.matchAndExtract(path);
 		Map<String, String> variables = match == null ? Map.of() : match.getUriVariables();
 		return variables.get("id");

@@ -11,6 +11,7 @@ import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which credential a request presents, and who it stands for: a session cookie is
@@ -76,7 +77,7 @@ class CredentialResolver {
 	 * Only Warden's own tokens are credentials here; any other Authorization value is
 	 * ignored (and stripped).
 	 */
-	private static String bearerToken(ServerWebExchange exchange) {
+	private static @Nullable String bearerToken(ServerWebExchange exchange) {
 		String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return null;
@@ -92,7 +93,7 @@ class CredentialResolver {
 	 */
 	private Mono<Resolution> replacedBySignIn(String presented) {
 		return this.sessions.introspect(presented)
-			.map((session) -> session.active()
+			.map((session) -> (session.active() && session.userId() != null && session.sessionId() != null)
 					? new Resolution.Anonymous(
 							new CallerIdentity.PreviousSession(session.userId(), session.sessionId()), presented)
 					: Resolution.Anonymous.NO_ONE)
@@ -122,7 +123,7 @@ class CredentialResolver {
 	}
 
 	private static Mono<Resolution> unavailable(AuthenticationUnavailableException ex, String what) {
-		log.warn("The {} store is unreachable, refusing the request: {}", what, ex.getCause().toString());
+		log.warn("The {} store is unreachable, refusing the request: {}", what, String.valueOf(ex.getCause()));
 		return Mono.just(new Resolution.Refused(GatewayProblem.authenticationUnavailable(what), null, false));
 	}
 

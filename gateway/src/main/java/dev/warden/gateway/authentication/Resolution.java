@@ -2,6 +2,7 @@ package dev.warden.gateway.authentication;
 
 import dev.warden.gateway.identity.CallerIdentity;
 import dev.warden.gateway.problem.GatewayProblem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the credential a request presented turned out to be: a caller, or the reason none
@@ -23,7 +24,8 @@ sealed interface Resolution {
 	 * @param replaces the live session a sign-in replaces, or {@code null}
 	 * @param replacedCookie that session's cookie, or {@code null}
 	 */
-	record Anonymous(CallerIdentity.PreviousSession replaces, String replacedCookie) implements Caller {
+	record Anonymous(CallerIdentity.@Nullable PreviousSession replaces,
+			@Nullable String replacedCookie) implements Caller {
 
 		static final Anonymous NO_ONE = new Anonymous(null, null);
 
@@ -45,7 +47,7 @@ sealed interface Resolution {
 	 * @param clearsCookie whether the browser's session cookie is dead and is to be
 	 * cleared
 	 */
-	record Refused(GatewayProblem problem, String challenge, boolean clearsCookie) implements Resolution {
+	record Refused(GatewayProblem problem, @Nullable String challenge, boolean clearsCookie) implements Resolution {
 	}
 
 }

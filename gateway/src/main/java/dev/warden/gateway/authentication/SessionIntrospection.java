@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.warden.serviceidentity.session.SessionGrant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A session cookie's standing: inactive, or live with the identity its verified grant
  * names (never what session-service says beside the grant).
  */
-public record SessionIntrospection(boolean active, String sessionId, String userId, List<String> roles,
-		List<String> authMethods, Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired,
-		boolean twoFactorSetupRequired) {
+public record SessionIntrospection(boolean active, @Nullable String sessionId, @Nullable String userId,
+		List<String> roles, List<String> authMethods, @Nullable Instant authenticatedAt, @Nullable Instant expiresAt,
+		boolean passwordChangeRequired, boolean twoFactorSetupRequired) {
 
 	static final SessionIntrospection INACTIVE = new SessionIntrospection(false, null, null, List.of(), List.of(), null,
 			null, false, false);

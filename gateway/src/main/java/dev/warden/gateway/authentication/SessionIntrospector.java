@@ -19,6 +19,7 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFac
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks session-service whether a session cookie is live, by the cookie's SHA-256 only
@@ -130,7 +131,7 @@ public class SessionIntrospector {
 			this.storeUnavailable = false;
 			// An answer given before the session (or its user's sessions) was revoked or
 			// renewed must not outlive that news.
-			if (result.active() && !evictedSince(asked, result.sessionId())
+			if (result.active() && result.sessionId() != null && !evictedSince(asked, result.sessionId())
 					&& !evictedSince(asked, USER + result.userId())) {
 				this.cache.put(key, result);
 			}
@@ -155,7 +156,7 @@ public class SessionIntrospector {
 	}
 
 	/** Forgets a session at once, on every replica that hears of its revocation. */
-	public void evictSession(String publicId) {
+	public void evictSession(@Nullable String publicId) {
 		if (publicId != null) {
 			this.evictedAt.put(publicId, this.evictions.incrementAndGet());
 			this.cache.asMap().values().removeIf((cached) -> publicId.equals(cached.sessionId()));
@@ -183,7 +184,7 @@ public class SessionIntrospector {
 	 * Forgets every cached session of a user but one (the caller's, after "end other
 	 * sessions"), at once.
 	 */
-	public void evictUser(String userId, String keptSessionId) {
+	public void evictUser(@Nullable String userId, @Nullable String keptSessionId) {
 		if (userId != null) {
 			this.evictedAt.put(USER + userId, this.evictions.incrementAndGet());
 			this.cache.asMap()

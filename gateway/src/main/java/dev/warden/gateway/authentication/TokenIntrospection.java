@@ -3,6 +3,7 @@ package dev.warden.gateway.authentication;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * token-service's answer about an API token (RFC 7662-like): for an inactive token only
@@ -10,8 +11,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code owner_locked}, {@code role_revoked}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record TokenIntrospection(boolean active, String reason, String tokenId, String userId, String role,
-		Instant expiresAt, String grant) {
+public record TokenIntrospection(boolean active, @Nullable String reason, @Nullable String tokenId,
+		@Nullable String userId, @Nullable String role, @Nullable Instant expiresAt, @Nullable String grant) {
 
 	static final TokenIntrospection MALFORMED = new TokenIntrospection(false, "malformed", null, null, null, null,
 			null);

@@ -25,6 +25,7 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFac
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks token-service whether an API token may act, behind a circuit breaker and a
@@ -78,7 +79,7 @@ public class TokenIntrospector {
 	}
 
 	/** The token's standing; an error (never a pass) when token-service cannot answer. */
-	public Mono<TokenIntrospection> introspect(String token, String ip, String userAgent) {
+	public Mono<TokenIntrospection> introspect(String token, @Nullable String ip, @Nullable String userAgent) {
 		// Prefix, length and CRC32 checksum first: a mistyped or made-up token never
 		// leaves the gateway.
 		if (!ApiTokenFormat.isWellFormed(token)) {
@@ -143,7 +144,7 @@ public class TokenIntrospector {
 	}
 
 	/** Forgets a token at once, on every replica that hears of its revocation. */
-	public void evictToken(String tokenId) {
+	public void evictToken(@Nullable String tokenId) {
 		if (tokenId != null) {
 			this.evictedAt.put("token:" + tokenId, this.evictions.incrementAndGet());
 			this.cache.asMap().values().removeIf((cached) -> tokenId.equals(cached.tokenId()));
@@ -151,7 +152,7 @@ public class TokenIntrospector {
 	}
 
 	/** Forgets every cached token of a user at once. */
-	public void evictUser(String userId) {
+	public void evictUser(@Nullable String userId) {
 		if (userId != null) {
 			this.evictedAt.put("user:" + userId, this.evictions.incrementAndGet());
 			this.cache.asMap().values().removeIf((cached) -> userId.equals(cached.userId()));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place the gateway decides who the client is: for rate limits, token
@@ -33,7 +34,7 @@ public class ClientAddresses {
 	 * The client's address as text, or null when the peer is unknown; worked out once per
 	 * request.
 	 */
-	public String of(ServerWebExchange exchange) {
+	public @Nullable String of(ServerWebExchange exchange) {
 		String known = exchange.getAttribute(ATTRIBUTE);
 		if (known != null) {
 			return known;

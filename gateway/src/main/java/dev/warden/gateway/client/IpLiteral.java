@@ -3,6 +3,7 @@ package dev.warden.gateway.client;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** IP address literals from headers and settings, parsed without ever asking DNS. */
 final class IpLiteral {
@@ -18,7 +19,7 @@ final class IpLiteral {
 	 * The address, or null when the text is no IP literal (a host name, {@code unknown},
 	 * {@code _hidden}...).
 	 */
-	static InetAddress parse(String text) {
+	static @Nullable InetAddress parse(String text) {
 		if (text == null || text.length() > 45) {
 			return null;
 		}
@@ -50,7 +51,7 @@ final class IpLiteral {
 	 * One hop of {@code X-Forwarded-For} or a {@code for=} value of {@code Forwarded}
 	 * (RFC 7239 §6): quotes, a bracketed IPv6 address and a port are removed.
 	 */
-	static InetAddress parseHop(String hop) {
+	static @Nullable InetAddress parseHop(String hop) {
 		String value = hop.strip();
 		if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
 			value = value.substring(1, value.length() - 1);

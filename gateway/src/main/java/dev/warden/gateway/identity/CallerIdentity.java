@@ -2,6 +2,7 @@ package dev.warden.gateway.identity;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a request comes from, as the gateway established it (from a session cookie or an
@@ -20,8 +21,9 @@ import java.util.List;
  * @param replaces for a sign-in, the live session the browser still presents, which the
  * new one replaces (or {@code null})
  */
-public record CallerIdentity(String userId, List<String> roles, String sessionId, String tokenId,
-		List<String> authMethods, Instant authenticatedAt, String clientIp, PreviousSession replaces) {
+public record CallerIdentity(@Nullable String userId, List<String> roles, @Nullable String sessionId,
+		@Nullable String tokenId, List<String> authMethods, @Nullable Instant authenticatedAt,
+		@Nullable String clientIp, @Nullable PreviousSession replaces) {
 
 	/**
 	 * Exchange attribute under which an authenticator leaves the caller for the identity
@@ -39,12 +41,12 @@ public record CallerIdentity(String userId, List<String> roles, String sessionId
 	 * still get a token from the gateway, so they can tell a request that came through
 	 * the door (and its limits) from one that did not.
 	 */
-	public static CallerIdentity anonymous(String clientIp) {
+	public static CallerIdentity anonymous(@Nullable String clientIp) {
 		return anonymous(clientIp, null);
 	}
 
 	/** A sign-in from a browser that still holds the live session {@code replaces}. */
-	public static CallerIdentity anonymous(String clientIp, PreviousSession replaces) {
+	public static CallerIdentity anonymous(@Nullable String clientIp, @Nullable PreviousSession replaces) {
 		return new CallerIdentity(null, List.of(), null, null, List.of(), null, clientIp, replaces);
 	}
 

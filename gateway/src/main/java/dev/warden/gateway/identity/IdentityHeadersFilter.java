@@ -64,7 +64,7 @@ class IdentityHeadersFilter implements GlobalFilter, Ordered {
 				headers.setBearerAuth(this.minter.mint(caller, route.getId()));
 			}
 		})).build();
-		if (this.tokenCreation.applies(cleaned, caller)) {
+		if (caller != null && this.tokenCreation.applies(cleaned, caller)) {
 			return this.tokenCreation.forward(cleaned, chain, caller);
 		}
 		return chain.filter(cleaned);

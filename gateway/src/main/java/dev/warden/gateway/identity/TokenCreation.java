@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A signed-in user creating an API token: the gateway makes the token's value and signs
@@ -50,8 +51,7 @@ class TokenCreation {
 	/** Whether this is a signed-in user's token creation. */
 	boolean applies(ServerWebExchange exchange, CallerIdentity caller) {
 		ServerHttpRequest request = exchange.getRequest();
-		return caller != null && !caller.isAnonymous() && caller.sessionId() != null
-				&& HttpMethod.POST.equals(request.getMethod())
+		return !caller.isAnonymous() && caller.sessionId() != null && HttpMethod.POST.equals(request.getMethod())
 				&& PATH.equals(request.getPath().pathWithinApplication().value());
 	}
 
@@ -63,12 +63,12 @@ class TokenCreation {
 	Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, CallerIdentity caller) {
 		return ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, (cached) -> {
 			Chosen chosen = chosen(exchange.getAttribute(ServerWebExchangeUtils.CACHED_REQUEST_BODY_ATTR));
-			if (chosen == null || !caller.roles().contains(chosen.role())) {
+			String userId = caller.userId();
+			if (chosen == null || userId == null || !caller.roles().contains(chosen.role())) {
 				return chain.filter(exchange.mutate().request(cached).build());
 			}
 			String value = ApiTokenFormat.newToken();
-			String grant = this.grants.sign(caller.userId(), chosen.role(), chosen.validityMonths(),
-					ApiTokenFormat.hash(value));
+			String grant = this.grants.sign(userId, chosen.role(), chosen.validityMonths(), ApiTokenFormat.hash(value));
 			ServerHttpRequest granted = cached.mutate().headers((headers) -> {
 				headers.set(VALUE_HEADER, value);
 				headers.set(GRANT_HEADER, grant);
@@ -77,7 +77,7 @@ class TokenCreation {
 		});
 	}
 
-	private Chosen chosen(DataBuffer body) {
+	private @Nullable Chosen chosen(@Nullable DataBuffer body) {
 		if (body == null) {
 			return null;
 		}

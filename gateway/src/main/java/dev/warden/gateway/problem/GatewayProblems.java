@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 9457 problem bodies the gateway answers with itself, in the same shape as the
@@ -22,7 +23,7 @@ public final class GatewayProblems {
 	private GatewayProblems() {
 	}
 
-	public static Map<String, Object> body(HttpStatusCode status, String code, String title, String detail) {
+	public static Map<String, Object> body(HttpStatusCode status, String code, String title, @Nullable String detail) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", URI.create("https://warden.dev/problems/" + code.replace('_', '-')).toString());
 		body.put("title", title);
@@ -43,7 +44,7 @@ public final class GatewayProblems {
 	 * routed.
 	 */
 	public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, HttpStatusCode status, String code,
-			String title, String detail) {
+			String title, @Nullable String detail) {
 		exchange.getAttributes().put(REFUSAL, code);
 		HttpHeaders request = exchange.getRequest().getHeaders();
 		if (request.getContentLength() > 0 || request.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {

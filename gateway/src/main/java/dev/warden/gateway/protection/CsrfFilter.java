@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cross-site request forgery protection for browser callers (OWASP CSRF cheat sheet): a
@@ -92,7 +93,7 @@ class CsrfFilter implements WebFilter {
 		}
 	}
 
-	private static boolean matches(HttpCookie token, String header) {
+	private static boolean matches(@Nullable HttpCookie token, @Nullable String header) {
 		if (token == null || header == null || token.getValue().isEmpty()) {
 			return false;
 		}

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mail the SMTP server refused for good goes to the dead-letter topic at once; every
@@ -23,12 +24,12 @@ class DeliveryConfiguration {
 			defaults.setRetryListeners(new RetryListener() {
 
 				@Override
-				public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+				public void failedDelivery(ConsumerRecord<?, ?> record, @Nullable Exception ex, int deliveryAttempt) {
 					meters.counter("warden.mail.retried").increment();
 				}
 
 				@Override
-				public void recovered(ConsumerRecord<?, ?> record, Exception ex) {
+				public void recovered(ConsumerRecord<?, ?> record, @Nullable Exception ex) {
 					meters.counter("warden.mail.dead_lettered").increment();
 				}
 			});

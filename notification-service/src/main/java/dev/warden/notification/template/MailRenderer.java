@@ -30,6 +30,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders the mail templates with Thymeleaf: HTML (escaped) and plain text (as is,
@@ -64,7 +65,7 @@ public class MailRenderer {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
-	private final Path directory;
+	private final @Nullable Path directory;
 
 	private final TemplateEngine html;
 
@@ -133,8 +134,8 @@ public class MailRenderer {
 	 * Renders in {@code locale}'s language where this template has a version in it, in
 	 * English otherwise.
 	 */
-	public RenderedMail render(MailTemplate template, Locale locale, String name, Instant when,
-			Map<String, Object> data) {
+	public RenderedMail render(MailTemplate template, @Nullable Locale locale, @Nullable String name, Instant when,
+			@Nullable Map<String, Object> data) {
 		String language = locale == null ? ENGLISH : locale.getLanguage();
 		boolean translation = this.translated.contains(language + "/" + template.name());
 		Locale used = translation ? Locale.forLanguageTag(language) : Locale.ENGLISH;
@@ -148,7 +149,8 @@ public class MailRenderer {
 		context.setVariable("dates", MailText.instants(values, (instant) -> formatDate(instant, used)));
 		context.setVariable("times", MailText.instants(values, (instant) -> formatWhen(instant, used)));
 		String subject = this.subjects.getOrDefault(used.getLanguage(), new Properties())
-			.getProperty(template.name(), this.subjects.get(ENGLISH).getProperty(template.name(), template.name()));
+			.getProperty(template.name(), this.subjects.getOrDefault(ENGLISH, new Properties())
+				.getProperty(template.name(), template.name()));
 		return new RenderedMail(MailText.singleLine(subject), this.html.process(path, context),
 				this.text.process(path, context));
 	}
@@ -214,7 +216,7 @@ public class MailRenderer {
 				|| (this.directory != null && Files.isRegularFile(this.directory.resolve(relative)));
 	}
 
-	private static TemplateEngine engine(Path directory, TemplateMode mode, String suffix) {
+	private static TemplateEngine engine(@Nullable Path directory, TemplateMode mode, String suffix) {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		ClassLoaderTemplateResolver builtIn = new ClassLoaderTemplateResolver();
 		builtIn.setPrefix("mail/");

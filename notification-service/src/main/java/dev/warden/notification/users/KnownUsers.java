@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where to write to: each user's e-mail address and name, learned from events that carry
@@ -27,7 +28,7 @@ public class KnownUsers {
 		this.redis = redis;
 	}
 
-	public void remember(String userId, Map<String, Object> data) {
+	public void remember(@Nullable String userId, Map<String, Object> data) {
 		Object email = data.get("email");
 		if (userId == null || !(email instanceof String address) || address.isBlank()) {
 			return;
@@ -49,7 +50,10 @@ public class KnownUsers {
 		this.redis.expire(PREFIX + userId, KEEP);
 	}
 
-	public Optional<Recipient> find(String userId) {
+	public Optional<Recipient> find(@Nullable String userId) {
+		if (userId == null) {
+			return Optional.empty();
+		}
 		List<Object> values = this.redis.opsForHash()
 			.multiGet(PREFIX + userId, List.of("email", "displayName", "locale"));
 		if (values.get(0) == null) {
@@ -58,12 +62,12 @@ public class KnownUsers {
 		return Optional.of(new Recipient(values.get(0).toString(), text(values.get(1)), text(values.get(2))));
 	}
 
-	private static String text(Object value) {
+	private static @Nullable String text(@Nullable Object value) {
 		return value == null ? null : value.toString();
 	}
 
 	/** Whom a mail goes to, and in which language ({@code null}: English). */
-	public record Recipient(String email, String displayName, String locale) {
+	public record Recipient(String email, @Nullable String displayName, @Nullable String locale) {
 
 		public java.util.Locale preferredLocale() {
 			return this.locale == null ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(this.locale);

@@ -1,5 +1,6 @@
 package dev.warden.serviceidentity.session;
 
+import org.jspecify.annotations.Nullable;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class SessionGrantVerifier {
 	 * The grant, if it is auth-service's and for the cookie value whose hash is
 	 * {@code secretHash}.
 	 */
-	public SessionGrant verify(String grant, String secretHash) throws GrantException {
+	public SessionGrant verify(@Nullable String grant, String secretHash) throws GrantException {
 		if (secretHash == null) {
 			throw new GrantException("no cookie to bind the grant to");
 		}
@@ -45,7 +46,7 @@ public final class SessionGrantVerifier {
 	 * itself, which renews a session from the grant it issued before (and gives the new
 	 * one to the new cookie value).
 	 */
-	public SessionGrant verifyIssued(String grant) throws GrantException {
+	public SessionGrant verifyIssued(@Nullable String grant) throws GrantException {
 		return read(this.grants.verify(grant, null));
 	}
 

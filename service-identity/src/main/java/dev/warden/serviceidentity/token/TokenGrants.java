@@ -14,6 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.SignedGrants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gateway's API token grants: signed with its own service key
@@ -88,7 +89,7 @@ public final class TokenGrants {
 	/**
 	 * The grant, if the gateway signed it for the token whose hash is {@code tokenHash}.
 	 */
-	public TokenGrant verify(String grant, String tokenHash) throws GrantException {
+	public TokenGrant verify(@Nullable String grant, String tokenHash) throws GrantException {
 		if (tokenHash == null) {
 			throw new GrantException("no token to bind the grant to");
 		}

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The thread every outbox relay runs on: relays a batch, sleeps when there was less than
@@ -37,7 +38,7 @@ public final class RelayWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile Thread thread;
+	private volatile @Nullable Thread thread;
 
 	public RelayWorker(String name, IntSupplier relayBatch, int batchSize, Duration idlePoll, Duration retryBackoff,
 			Counter failures) {

@@ -55,7 +55,7 @@ public final class ProblemAuthenticationHandlers implements AuthenticationEntryP
 			response.setHeader("WWW-Authenticate", "Bearer");
 		}
 		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-		body.put("type", problem.getType().toString());
+		body.put("type", String.valueOf(problem.getType()));
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());

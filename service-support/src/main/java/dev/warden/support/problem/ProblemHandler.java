@@ -21,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns every failure into RFC 9457 problem+json with a stable {@code code}: the
@@ -142,8 +143,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail problem && problem.getProperties() != null
 				&& problem.getProperties().containsKey(Problems.CODE)) {
 			return super.handleExceptionInternal(ex, body, headers, statusCode, request);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the problem+json bodies (RFC 9457) every service answers with; {@code code} is
@@ -20,7 +21,7 @@ public final class Problems {
 	private Problems() {
 	}
 
-	public static ProblemDetail detail(HttpStatusCode status, String code, String title, String detail) {
+	public static ProblemDetail detail(HttpStatusCode status, String code, String title, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
 		problem.setType(URI.create("https://warden.dev/problems/" + code.replace('_', '-').replace('.', '-')));

@@ -1,6 +1,7 @@
 package dev.warden.support.problem;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps Bean Validation constraint names ({@code NotBlank}, {@code Size}) to stable
@@ -11,7 +12,7 @@ final class ValidationCodes {
 	private ValidationCodes() {
 	}
 
-	static String of(String constraint) {
+	static String of(@Nullable String constraint) {
 		if (constraint == null || constraint.isBlank()) {
 			return "invalid_value";
 		}

@@ -8,6 +8,7 @@ import ua_parser.Client;
 import ua_parser.Parser;
 
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names browser, OS and device type from a user agent with uap-java (the ua-parser
@@ -24,7 +25,7 @@ public class DeviceParser {
 
 	private final Parser parser = new CachingParser();
 
-	public Device parse(String userAgent) {
+	public Device parse(@Nullable String userAgent) {
 		if (userAgent == null || userAgent.isBlank()) {
 			return new Device("Unknown browser", "Unknown OS", "unknown");
 		}

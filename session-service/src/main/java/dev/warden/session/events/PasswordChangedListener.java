@@ -3,8 +3,8 @@ package dev.warden.session.events;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
-import dev.warden.session.manage.RevocationReason;
-import dev.warden.session.manage.SessionService;
+import dev.warden.session.lifecycle.RevocationReason;
+import dev.warden.session.lifecycle.SessionService;
 import dev.warden.support.kafka.EventParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +39,12 @@ class PasswordChangedListener {
 	@KafkaListener(topics = Topics.AUTH_EVENTS)
 	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
 		CloudEvent event = this.parser.parse(topic, value);
-		if (event.subject() == null) {
+		String userId = event.subject();
+		if (userId == null) {
 			return;
 		}
 		if (EventTypes.ACCOUNT_LOCKED.equals(event.type()) && Boolean.TRUE.equals(event.data().get("permanent"))) {
-			int ended = this.sessions.endOthers(event.subject(), null, event.time(), RevocationReason.ACCOUNT_LOCKED);
+			int ended = this.sessions.endOthers(userId, null, event.time(), RevocationReason.ACCOUNT_LOCKED);
 			log.info("Account locked (event {}): ended {} session(s)", event.id(), ended);
 			return;
 		}
@@ -53,7 +54,7 @@ class PasswordChangedListener {
 		if (Boolean.FALSE.equals(event.data().get("signOutOtherSessions"))) {
 			return;
 		}
-		int ended = this.sessions.endOthers(event.subject(), event.dataString("sessionId"), event.time(),
+		int ended = this.sessions.endOthers(userId, event.dataString("sessionId"), event.time(),
 				RevocationReason.PASSWORD_CHANGED);
 		log.info("Password changed (event {}): ended {} other session(s)", event.id(), ended);
 	}

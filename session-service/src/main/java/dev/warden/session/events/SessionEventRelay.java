@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.warden.event.Topics;
+import dev.warden.session.store.QueuedEvent;
 import dev.warden.support.outbox.KafkaHandOff;
 import dev.warden.support.outbox.RelayWorker;
 import io.micrometer.core.instrument.Counter;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionEventRelay implements SmartLifecycle {
 
-	static final String STREAM = "warden:session:outbox";
+	static final String STREAM = QueuedEvent.STREAM;
 
 	static final String GROUP = "kafka-relay";
 
@@ -88,12 +89,10 @@ class SessionEventRelay implements SmartLifecycle {
 		if (records == null || records.isEmpty()) {
 			return 0;
 		}
-		KafkaHandOff.sendAll(this.kafka,
-				records.stream()
-					.map((record) -> new ProducerRecord<>(Topics.SESSION_EVENTS, record.getValue().get("k"),
-							record.getValue().get("e")))
-					.toList(),
-				this.properties.sendTimeout());
+		KafkaHandOff.sendAll(this.kafka, records.stream()
+			.map((record) -> new ProducerRecord<>(Topics.SESSION_EVENTS, record.getValue().get(QueuedEvent.KEY_FIELD),
+					record.getValue().get(QueuedEvent.EVENT_FIELD)))
+			.toList(), this.properties.sendTimeout());
 		RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
 		stream.acknowledge(STREAM, GROUP, ids);
 		stream.delete(STREAM, ids);
@@ -117,9 +116,9 @@ class SessionEventRelay implements SmartLifecycle {
 	}
 
 	private void ensureGroup() {
-		this.redis.execute((RedisCallback<Void>) (connection) -> {
+		this.redis.execute((RedisConnection connection) -> {
 			createGroupIfMissing(connection);
-			return null;
+			return Boolean.TRUE;
 		});
 	}
 

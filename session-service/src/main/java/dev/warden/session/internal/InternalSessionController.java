@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.warden.serviceidentity.session.SessionSecrets;
-import dev.warden.session.manage.IssuedSession;
-import dev.warden.session.manage.NewSession;
-import dev.warden.session.manage.RenewedSession;
-import dev.warden.session.manage.RevocationReason;
-import dev.warden.session.manage.SessionService;
+import dev.warden.session.lifecycle.IssuedSession;
+import dev.warden.session.lifecycle.NewSession;
+import dev.warden.session.lifecycle.RenewedSession;
+import dev.warden.session.lifecycle.RevocationReason;
+import dev.warden.session.lifecycle.SessionService;
 import dev.warden.session.store.Session;
 import dev.warden.support.identity.CalledBy;
 import dev.warden.support.identity.InternalCallProperties;
@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Service-to-service session API (service tokens; the gateway never routes
@@ -151,7 +152,7 @@ class InternalSessionController {
 	 * {@code grant} is the one the session held for its old cookie value, or
 	 * {@code null}.
 	 */
-	record RenewedView(String sessionId, Instant expiresAt, boolean newDevice, String grant) {
+	record RenewedView(String sessionId, Instant expiresAt, boolean newDevice, @Nullable String grant) {
 
 		static RenewedView of(RenewedSession renewed) {
 			return new RenewedView(renewed.session().publicId(), renewed.session().absoluteExpiresAt(), false,
@@ -160,9 +161,9 @@ class InternalSessionController {
 	}
 
 	/** RFC 7662-like answer: {@code active} first, the rest only for a live session. */
-	record Introspection(boolean active, String sessionId, String userId, List<String> roles, List<String> authMethods,
-			Instant authenticatedAt, Instant expiresAt, boolean passwordChangeRequired, boolean twoFactorSetupRequired,
-			String grant) {
+	record Introspection(boolean active, @Nullable String sessionId, @Nullable String userId, List<String> roles,
+			List<String> authMethods, @Nullable Instant authenticatedAt, @Nullable Instant expiresAt,
+			boolean passwordChangeRequired, boolean twoFactorSetupRequired, @Nullable String grant) {
 
 		static final Introspection INACTIVE = new Introspection(false, null, null, List.of(), List.of(), null, null,
 				false, false, null);

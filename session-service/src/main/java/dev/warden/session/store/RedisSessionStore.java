@@ -1,5 +1,9 @@
 package dev.warden.session.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +54,14 @@ class RedisSessionStore implements SessionStore {
 	}
 
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		DefaultRedisScript<T> script = new DefaultRedisScript<>();
-		script.setLocation(new ClassPathResource("scripts/" + name));
-		script.setResultType(type);
-		return script;
+		try (InputStream text = new ClassPathResource("scripts/" + name).getInputStream()) {
+			// The field names come from SessionFields, the one place they are defined.
+			return new DefaultRedisScript<>(
+					SessionFields.luaTable() + new String(text.readAllBytes(), StandardCharsets.UTF_8), type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Session script " + name + " is missing", ex);
+		}
 	}
 
 	@Override
@@ -70,7 +78,7 @@ class RedisSessionStore implements SessionStore {
 		});
 		Long done = this.redis.execute(CREATE,
 				List.of(SessionKeys.session(secretHash), SessionKeys.publicId(session.publicId()),
-						SessionKeys.user(session.userId()), SessionKeys.devices(session.userId()), SessionKeys.OUTBOX),
+						SessionKeys.user(session.userId()), SessionKeys.devices(session.userId()), QueuedEvent.STREAM),
 				args.toArray());
 		return done != null && done == 1L;
 	}
@@ -160,23 +168,20 @@ class RedisSessionStore implements SessionStore {
 		Session session = stored.session();
 		Long done = this.redis.execute(REVOKE,
 				List.of(SessionKeys.session(stored.secretHash()), SessionKeys.publicId(session.publicId()),
-						SessionKeys.user(session.userId()), SessionKeys.OUTBOX),
+						SessionKeys.user(session.userId()), QueuedEvent.STREAM),
 				session.publicId(), revoked.key(), revoked.json());
 		return done != null && done == 1L;
 	}
 
 	@Override
-	public RenewOutcome renew(StoredSession stored, String newSecretHash, Map<String, String> updates, Instant now,
+	public RenewOutcome renew(StoredSession stored, String newSecretHash, SessionChanges changes, Instant now,
 			Duration idleTimeout, QueuedEvent renewed) {
 		List<String> args = new ArrayList<>(List.of(stored.session().publicId(), SessionFields.millis(now),
 				Long.toString(idleTimeout.toMillis()), renewed.key(), renewed.json()));
-		updates.forEach((field, value) -> {
-			args.add(field);
-			args.add(value);
-		});
+		args.addAll(SessionFields.changes(changes));
 		List<?> reply = this.redis.execute(RENEW,
 				List.of(SessionKeys.session(stored.secretHash()), SessionKeys.session(newSecretHash),
-						SessionKeys.publicId(stored.session().publicId()), SessionKeys.OUTBOX),
+						SessionKeys.publicId(stored.session().publicId()), QueuedEvent.STREAM),
 				args.toArray());
 		List<String> outcome = (reply == null) ? List.of() : reply.stream().map(SessionFields::text).toList();
 		if (outcome.size() == 2 && "renewed".equals(outcome.get(0))) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.warden.session.device.Device;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One signed-in device or browser of a user. Holds no secret: the cookie value is only
@@ -31,8 +32,9 @@ import dev.warden.session.device.Device;
  * does), or {@code null} until auth-service attaches one
  */
 public record Session(String publicId, String userId, List<String> roles, List<String> authMethods, Instant createdAt,
-		Instant lastActiveAt, Instant authenticatedAt, Instant absoluteExpiresAt, String ip, String userAgent,
-		Device device, boolean passwordChangeRequired, boolean twoFactorSetupRequired, String grant) {
+		Instant lastActiveAt, Instant authenticatedAt, Instant absoluteExpiresAt, @Nullable String ip,
+		@Nullable String userAgent, Device device, boolean passwordChangeRequired, boolean twoFactorSetupRequired,
+		@Nullable String grant) {
 
 	public Session {
 		roles = List.copyOf(roles);

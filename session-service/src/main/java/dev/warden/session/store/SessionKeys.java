@@ -9,9 +9,6 @@ final class SessionKeys {
 
 	static final String PREFIX = "warden:session:";
 
-	/** Stream the session events wait in until the relay has handed them to Kafka. */
-	static final String OUTBOX = PREFIX + "outbox";
-
 	private SessionKeys() {
 	}
 

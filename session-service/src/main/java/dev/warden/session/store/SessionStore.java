@@ -3,8 +3,8 @@ package dev.warden.session.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where sessions live. Every method that changes a session queues its event in the same
@@ -42,11 +42,11 @@ public interface SessionStore {
 	boolean revoke(StoredSession session, QueuedEvent revoked);
 
 	/**
-	 * Gives the session a new secret hash, applies {@code updates}, removes its grant (it
+	 * Gives the session a new secret hash, applies {@code changes}, removes its grant (it
 	 * was for the old cookie) and queues {@code renewed}, all in one step; nothing
 	 * changes unless the outcome is {@link RenewOutcome.Renewed}.
 	 */
-	RenewOutcome renew(StoredSession session, String newSecretHash, Map<String, String> updates, Instant now,
+	RenewOutcome renew(StoredSession session, String newSecretHash, SessionChanges changes, Instant now,
 			Duration idleTimeout, QueuedEvent renewed);
 
 	/**
@@ -71,7 +71,7 @@ public interface SessionStore {
 		 * Moved to the new hash; {@code previousGrant} is the grant it held for the old
 		 * one, or {@code null}.
 		 */
-		record Renewed(String previousGrant) implements RenewOutcome {
+		record Renewed(@Nullable String previousGrant) implements RenewOutcome {
 		}
 
 		/** Ended, expired, or renewed by someone else meanwhile. */

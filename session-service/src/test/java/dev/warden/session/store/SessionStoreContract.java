@@ -175,7 +175,7 @@ public abstract class SessionStoreContract {
 		Instant now = this.t0.plusSeconds(90);
 
 		RenewOutcome outcome = store().renew(stored, newHash,
-				Map.of("amr", "pwd,otp", "authAt", Long.toString(now.toEpochMilli())), now, IDLE,
+				new SessionChanges(List.of("pwd", "otp"), now, null, null), now, IDLE,
 				event(EventTypes.SESSION_RENEWED, session));
 
 		assertThat(outcome).isEqualTo(new RenewOutcome.Renewed(null));
@@ -203,7 +203,7 @@ public abstract class SessionStoreContract {
 		stored = store().findBySecretHash(oldHash).orElseThrow();
 		assertThat(stored.session().grant()).isEqualTo("old.grant.sig");
 
-		RenewOutcome outcome = store().renew(stored, newHash, Map.of(), this.t0.plusSeconds(1), IDLE,
+		RenewOutcome outcome = store().renew(stored, newHash, SessionChanges.NONE, this.t0.plusSeconds(1), IDLE,
 				event(EventTypes.SESSION_RENEWED, session));
 
 		assertThat(outcome).isEqualTo(new RenewOutcome.Renewed("old.grant.sig"));
@@ -220,9 +220,10 @@ public abstract class SessionStoreContract {
 		StoredSession stored = create(laptopHash, laptop);
 		create(phoneHash, phone);
 
-		RenewOutcome ontoPhone = store().renew(stored, phoneHash, Map.of("amr", "otp"), this.t0.plusSeconds(5), IDLE,
-				event(EventTypes.SESSION_RENEWED, laptop));
-		RenewOutcome ontoItself = store().renew(stored, laptopHash, Map.of("amr", "otp"), this.t0.plusSeconds(5), IDLE,
+		RenewOutcome ontoPhone = store().renew(stored, phoneHash, new SessionChanges(List.of("otp"), null, null, null),
+				this.t0.plusSeconds(5), IDLE, event(EventTypes.SESSION_RENEWED, laptop));
+		RenewOutcome ontoItself = store().renew(stored, laptopHash,
+				new SessionChanges(List.of("otp"), null, null, null), this.t0.plusSeconds(5), IDLE,
 				event(EventTypes.SESSION_RENEWED, laptop));
 
 		assertThat(ontoPhone).isEqualTo(new RenewOutcome.HashTaken());
@@ -238,11 +239,11 @@ public abstract class SessionStoreContract {
 		String newHash = newHash();
 		Session session = session(LAPTOP);
 		StoredSession stale = create(oldHash, session);
-		assertThat(store().renew(stale, newHash, Map.of(), this.t0.plusSeconds(1), IDLE,
+		assertThat(store().renew(stale, newHash, SessionChanges.NONE, this.t0.plusSeconds(1), IDLE,
 				event(EventTypes.SESSION_RENEWED, session)))
 			.isInstanceOf(RenewOutcome.Renewed.class);
 
-		RenewOutcome again = store().renew(stale, newHash(), Map.of(), this.t0.plusSeconds(2), IDLE,
+		RenewOutcome again = store().renew(stale, newHash(), SessionChanges.NONE, this.t0.plusSeconds(2), IDLE,
 				event(EventTypes.SESSION_RENEWED, session));
 		boolean revoked = store().revoke(stale, event(EventTypes.SESSION_REVOKED, session));
 
@@ -260,8 +261,8 @@ public abstract class SessionStoreContract {
 		StoredSession stored = create(hash, session);
 		String newHash = newHash();
 
-		RenewOutcome outcome = store().renew(stored, newHash, Map.of(), this.t0.plus(Duration.ofMinutes(10)), IDLE,
-				event(EventTypes.SESSION_RENEWED, session));
+		RenewOutcome outcome = store().renew(stored, newHash, SessionChanges.NONE, this.t0.plus(Duration.ofMinutes(10)),
+				IDLE, event(EventTypes.SESSION_RENEWED, session));
 
 		assertThat(outcome).isEqualTo(new RenewOutcome.Gone());
 		assertThat(store().findBySecretHash(newHash)).isEmpty();
@@ -278,7 +279,7 @@ public abstract class SessionStoreContract {
 		StoredSession stored = create(hash, session);
 		String newHash = newHash();
 
-		RenewOutcome outcome = store().renew(stored, newHash, Map.of(), this.t0.plus(IDLE), IDLE,
+		RenewOutcome outcome = store().renew(stored, newHash, SessionChanges.NONE, this.t0.plus(IDLE), IDLE,
 				event(EventTypes.SESSION_RENEWED, session));
 
 		assertThat(outcome).isEqualTo(new RenewOutcome.Gone());
@@ -399,13 +400,14 @@ public abstract class SessionStoreContract {
 		// Refused: each would queue an event under the same key if it queued one.
 		assertThat(store().create(oldHash, session(PHONE), IDLE, LIFETIME, event(EventTypes.SESSION_CREATED, session)))
 			.isFalse();
-		assertThat(store().renew(stale, other.secretHash(), Map.of(), this.t0, IDLE,
+		assertThat(store().renew(stale, other.secretHash(), SessionChanges.NONE, this.t0, IDLE,
 				event(EventTypes.SESSION_RENEWED, session)))
 			.isEqualTo(new RenewOutcome.HashTaken());
-		assertThat(store().renew(stale, newHash, Map.of(), this.t0, IDLE, renewed))
+		assertThat(store().renew(stale, newHash, SessionChanges.NONE, this.t0, IDLE, renewed))
 			.isInstanceOf(RenewOutcome.Renewed.class);
 		assertThat(store().revoke(stale, event(EventTypes.SESSION_REVOKED, session))).isFalse();
-		assertThat(store().renew(stale, newHash(), Map.of(), this.t0, IDLE, event(EventTypes.SESSION_RENEWED, session)))
+		assertThat(store().renew(stale, newHash(), SessionChanges.NONE, this.t0, IDLE,
+				event(EventTypes.SESSION_RENEWED, session)))
 			.isEqualTo(new RenewOutcome.Gone());
 		assertThat(store().revoke(store().findBySecretHash(newHash).orElseThrow(), revoked)).isTrue();
 

@@ -1,6 +1,5 @@
 package dev.warden.token.expiry;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,25 +10,23 @@ import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.support.outbox.OutboxWriter;
-import dev.warden.token.issue.ApiToken;
-import dev.warden.token.issue.TokenService;
-import dev.warden.token.issue.TokenStore;
+import dev.warden.token.lifecycle.ApiToken;
+import dev.warden.token.lifecycle.TokenService;
+import dev.warden.token.lifecycle.TokenStore;
 import dev.warden.token.owner.TokenOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code token.expiring-soon} 7 days and 1 day before a token expires, then
- * {@code token.expired}. Each notice is claimed by inserting its row in
- * {@code token_notice} in the same transaction as its event: with several replicas
- * running the job at once, the primary key lets exactly one claim it, so it goes out
- * exactly once. When a notice is claimed late (the 7-day one inside the last day), the
- * earlier one is skipped.
+ * {@code token.expired}. Each notice is claimed ({@link TokenStore#claimNotice}) in the
+ * same transaction as its event: with several replicas running the job at once, the
+ * primary key lets exactly one claim it, so it goes out exactly once. When a notice is
+ * claimed late (the 7-day one inside the last day), the earlier one is skipped.
  */
 @Component
 public class TokenExpiryNotices {
@@ -44,18 +41,15 @@ public class TokenExpiryNotices {
 
 	private final OutboxWriter outbox;
 
-	private final JdbcTemplate jdbc;
-
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	TokenExpiryNotices(TokenStore tokens, TokenOwners owners, OutboxWriter outbox, JdbcTemplate jdbc,
-			TransactionTemplate transactions, Clock clock) {
+	TokenExpiryNotices(TokenStore tokens, TokenOwners owners, OutboxWriter outbox, TransactionTemplate transactions,
+			Clock clock) {
 		this.tokens = tokens;
 		this.owners = owners;
 		this.outbox = outbox;
-		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -116,9 +110,7 @@ public class TokenExpiryNotices {
 	}
 
 	private boolean claim(ApiToken token, String kind, Instant now) {
-		return this.jdbc.update("""
-				insert into token_notice (token_id, kind, sent_at) values (?, ?, ?) on conflict do nothing""",
-				token.id(), kind, Timestamp.from(now)) == 1;
+		return this.tokens.claimNotice(token.id(), kind, now);
 	}
 
 }

@@ -3,13 +3,14 @@ package dev.warden.token.introspect;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.warden.token.issue.ApiToken;
-import dev.warden.token.issue.TokenStatus;
-import dev.warden.token.issue.TokenStore;
+import dev.warden.token.lifecycle.ApiToken;
+import dev.warden.token.lifecycle.TokenStatus;
+import dev.warden.token.lifecycle.TokenStore;
 import dev.warden.token.owner.TokenOwner;
 import dev.warden.token.owner.TokenOwners;
 
 import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether a presented token may act, for the gateway, which asks by the token's hash (it
@@ -64,8 +65,8 @@ public class TokenIntrospection {
 	 * ({@code null} for a token made before grants): the gateway believes that, not the
 	 * fields beside it.
 	 */
-	public record Result(boolean active, String reason, String tokenId, String userId, String role, Instant expiresAt,
-			String grant) {
+	public record Result(boolean active, @Nullable String reason, @Nullable String tokenId, @Nullable String userId,
+			@Nullable String role, @Nullable Instant expiresAt, @Nullable String grant) {
 
 		static Result inactive(String reason) {
 			return new Result(false, reason, null, null, null, null, null);

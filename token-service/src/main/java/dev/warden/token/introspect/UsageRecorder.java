@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.warden.token.issue.TokenStore;
-import dev.warden.token.issue.TokenStore.Usage;
+import dev.warden.token.lifecycle.TokenStore;
+import dev.warden.token.lifecycle.TokenStore.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

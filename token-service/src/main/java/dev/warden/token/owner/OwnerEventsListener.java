@@ -10,7 +10,7 @@ import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.support.kafka.EventParser;
 import dev.warden.support.outbox.OutboxWriter;
-import dev.warden.token.issue.TokenService;
+import dev.warden.token.lifecycle.TokenService;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -50,14 +50,15 @@ class OwnerEventsListener {
 	@KafkaListener(topics = Topics.AUTH_EVENTS)
 	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
 		CloudEvent event = this.parser.parse(topic, value);
-		if (event.subject() == null || !relevant(event)) {
+		String userId = event.subject();
+		if (userId == null || !relevant(event)) {
 			return;
 		}
 		this.transactions.executeWithoutResult((tx) -> {
 			if (this.owners.alreadyProcessed(event.id(), this.clock.instant())) {
 				return;
 			}
-			apply(event);
+			apply(event, userId);
 		});
 	}
 
@@ -69,15 +70,15 @@ class OwnerEventsListener {
 	}
 
 	@SuppressWarnings("unchecked")
-	private void apply(CloudEvent event) {
+	private void apply(CloudEvent event, String userId) {
 		switch (event.type()) {
 			case EventTypes.USER_CREATED -> {
 				Object roles = event.data().get("roles");
-				this.owners.upsert(event.subject(), event.dataString("email"), event.dataString("displayName"),
+				this.owners.upsert(userId, event.dataString("email"), event.dataString("displayName"),
 						roles instanceof List<?> list ? (List<String>) list : List.of(), this.clock.instant());
 			}
-			case EventTypes.ACCOUNT_LOCKED -> suspend(event.subject(), true);
-			case EventTypes.ACCOUNT_UNLOCKED -> suspend(event.subject(), false);
+			case EventTypes.ACCOUNT_LOCKED -> suspend(userId, true);
+			case EventTypes.ACCOUNT_UNLOCKED -> suspend(userId, false);
 			default -> {
 			}
 		}

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code token_owner} projection. */
 @Repository
@@ -32,7 +33,8 @@ public class TokenOwners {
 	 * Records the owner's roles (and e-mail and name when known), keeping what is already
 	 * known otherwise.
 	 */
-	public void upsert(String userId, String email, String displayName, List<String> roles, Instant at) {
+	public void upsert(String userId, @Nullable String email, @Nullable String displayName, List<String> roles,
+			Instant at) {
 		this.jdbc.update("""
 				insert into token_owner (user_id, email, display_name, roles, updated_at)
 				values (?, ?, ?, ?, ?)

@@ -21,7 +21,7 @@ import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionsUnavailableException;
-import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * "Change password": the current password, a new one that meets the policy, and its
@@ -86,7 +87,8 @@ public class PasswordChangeService {
 	 * nothing else is judged, so the form is no oracle for old passwords. The new hash is
 	 * made before the row is locked, so no transaction waits for a hash slot.
 	 */
-	public IssuedSession change(UUID userId, String sessionId, PasswordChange change, ClientInfo client) {
+	public @Nullable IssuedSession change(UUID userId, @Nullable String sessionId, PasswordChange change,
+			ClientInfo client) {
 		User signedIn = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
 		// The user as the check read it: its hash is the one the current password was
 		// verified against.

@@ -1,6 +1,6 @@
 package dev.warden.auth.password.expiry;
 
-import java.sql.Timestamp;
+import java.util.Objects;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +9,13 @@ import java.util.Map;
 
 import dev.warden.auth.password.policy.PasswordPolicy;
 import dev.warden.auth.password.policy.PasswordPolicyService;
-import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,18 +46,15 @@ public class PasswordExpiry {
 
 	private final AuthEvents events;
 
-	private final JdbcTemplate jdbc;
-
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	PasswordExpiry(UserStore users, PasswordPolicyService policies, AuthEvents events, JdbcTemplate jdbc,
-			TransactionTemplate transactions, Clock clock) {
+	PasswordExpiry(UserStore users, PasswordPolicyService policies, AuthEvents events, TransactionTemplate transactions,
+			Clock clock) {
 		this.users = users;
 		this.policies = policies;
 		this.events = events;
-		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -111,7 +107,8 @@ public class PasswordExpiry {
 	}
 
 	private boolean notify(User user, PasswordPolicy policy, Instant now) {
-		Instant expiresAt = policy.expiresAt(user.passwordChangedAt());
+		// Only users whose password expires under this policy are due a notice.
+		Instant expiresAt = Objects.requireNonNull(policy.expiresAt(user.passwordChangedAt()));
 		if (!expiresAt.isAfter(now)) {
 			boolean sent = claim(user, 0, now);
 			if (sent) {
@@ -141,23 +138,16 @@ public class PasswordExpiry {
 	}
 
 	private boolean alreadySentAtOrBelow(User user, int days) {
-		Integer count = this.jdbc.queryForObject("""
-				select count(*) from password_expiry_notice
-				where user_id = ? and password_changed_at = ? and days_before <= ?""", Integer.class, user.id(),
-				Timestamp.from(user.passwordChangedAt()), days);
-		return count != null && count > 0;
+		return this.users.expiryNoticeClaimedAtOrBelow(user, days);
 	}
 
 	private boolean claim(User user, int daysBefore, Instant now) {
-		return this.jdbc.update("""
-				insert into password_expiry_notice (user_id, password_changed_at, days_before, sent_at)
-				values (?, ?, ?, ?) on conflict do nothing""", user.id(), Timestamp.from(user.passwordChangedAt()),
-				daysBefore, Timestamp.from(now)) == 1;
+		return this.users.claimExpiryNotice(user, daysBefore, now);
 	}
 
 	private static Map<String, Object> data(User user, PasswordPolicy policy) {
 		Map<String, Object> data = user.contactData();
-		data.put("expiresAt", policy.expiresAt(user.passwordChangedAt()).toString());
+		data.put("expiresAt", String.valueOf(policy.expiresAt(user.passwordChangedAt())));
 		return data;
 	}
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The password rules in force, set by an administrator at run time. Defaults follow NIST
@@ -68,7 +69,7 @@ public record PasswordPolicy(@NotNull @Min(8) @Max(256) Integer minLength,
 	 * When a password changed at {@code changedAt} expires, or {@code null} if passwords
 	 * do not expire.
 	 */
-	public Instant expiresAt(Instant changedAt) {
+	public @Nullable Instant expiresAt(Instant changedAt) {
 		return expires() ? changedAt.plus(Duration.ofDays(this.maxAgeDays)) : null;
 	}
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.warden.auth.support.AuthEvents;
+import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.Roles;
 import dev.warden.event.EventTypes;
 import dev.warden.support.problem.FieldProblem;

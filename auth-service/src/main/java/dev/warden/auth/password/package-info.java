@@ -1,0 +1,7 @@
+/**
+ * Password hashing (Argon2id).
+ */
+@NullMarked
+package dev.warden.auth.password;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The e-mail templates, their translations, and rendering them.
+ */
+@NullMarked
+package dev.warden.notification.template;
+
+import org.jspecify.annotations.NullMarked;

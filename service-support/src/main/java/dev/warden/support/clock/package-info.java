@@ -1,0 +1,7 @@
+/**
+ * The one clock every service tells time by.
+ */
+@NullMarked
+package dev.warden.support.clock;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,137 @@
+package dev.warden.token.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.warden.event.CloudEvent;
+import dev.warden.event.EventSources;
+import dev.warden.event.EventTypes;
+import dev.warden.event.Topics;
+import dev.warden.support.outbox.OutboxWriter;
+import dev.warden.event.ApiTokenFormat;
+import dev.warden.token.owner.TokenOwners;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, listing and revoking a user's API tokens; each change commits with its event
+ * (outbox).
+ */
+@Service
+public class TokenService {
+
+	public static final String SOURCE_PATH = EventSources.TOKEN_SERVICE;
+
+	private final TokenStore tokens;
+
+	private final TokenOwners owners;
+
+	private final OutboxWriter outbox;
+
+	private final TokenProperties properties;
+
+	private final Clock clock;
+
+	TokenService(TokenStore tokens, TokenOwners owners, OutboxWriter outbox, TokenProperties properties, Clock clock) {
+		this.tokens = tokens;
+		this.owners = owners;
+		this.outbox = outbox;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a token with the value the gateway made; the returned value is the only
+	 * time the token itself exists outside the gateway and the caller.
+	 * @param callerRoles the roles the caller holds now (from the gateway's internal JWT)
+	 * @param granted the value and the grant the gateway signed for it, stored with the
+	 * token's hash
+	 */
+	@Transactional
+	public Created create(String userId, List<String> callerRoles, String name, int validityMonths, String role,
+			GrantedValue granted, String ip, String userAgent) {
+		if (!callerRoles.contains(role)) {
+			throw TokenErrors.roleNotAllowed();
+		}
+		Instant now = this.clock.instant();
+		this.tokens.lockUser(userId);
+		List<ApiToken> active = this.tokens.findActiveByUser(userId, now);
+		if (active.size() >= this.properties.maxActivePerUser()) {
+			throw TokenErrors.tooManyTokens(this.properties.maxActivePerUser());
+		}
+		String key = name.toLowerCase(Locale.ROOT);
+		if (active.stream().anyMatch((token) -> token.name().toLowerCase(Locale.ROOT).equals(key))) {
+			throw TokenErrors.nameTaken();
+		}
+		// The owner's roles as of now; auth-service's events keep them current
+		// afterwards.
+		this.owners.upsert(userId, null, null, callerRoles, now);
+		String secret = granted.value();
+		// Calendar months: 31 January + 1 month is 28/29 February, not 3 March.
+		Instant expiresAt = now.atOffset(ZoneOffset.UTC).plusMonths(validityMonths).toInstant();
+		ApiToken token = new ApiToken(UUID.randomUUID(), userId, name, role, ApiTokenFormat.hash(secret),
+				ApiTokenFormat.hint(secret), now, expiresAt, null, null, null, null, null, granted.grant());
+		if (!this.tokens.insert(token)) {
+			// Throwing rolls back the owner's row above too: a refused creation writes
+			// nothing.
+			throw TokenErrors.tokenExists();
+		}
+		Map<String, Object> data = describe(token);
+		data.put("ip", ip);
+		data.put("userAgent", userAgent);
+		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(SOURCE_PATH, EventTypes.TOKEN_CREATED, userId, data));
+		return new Created(token, secret);
+	}
+
+	public List<ApiToken> list(String userId) {
+		return this.tokens.findByUser(userId);
+	}
+
+	/**
+	 * Revokes one of the user's tokens; another user's token is "not found", never
+	 * "forbidden".
+	 */
+	@Transactional
+	public void revoke(String userId, UUID tokenId, String reason) {
+		ApiToken token = this.tokens.findById(tokenId)
+			.filter((found) -> found.userId().equals(userId))
+			.orElseThrow(TokenErrors::notFound);
+		if (this.tokens.revoke(tokenId, this.clock.instant(), reason)) {
+			Map<String, Object> data = describe(token);
+			data.put("reason", reason);
+			this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(SOURCE_PATH, EventTypes.TOKEN_REVOKED, userId, data));
+		}
+	}
+
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	/** What every token event says: never the token or its hash. */
+	public static Map<String, Object> describe(ApiToken token) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("tokenId", token.id().toString());
+		data.put("name", token.name());
+		data.put("role", token.role());
+		data.put("hint", token.hint());
+		data.put("expiresAt", token.expiresAt().toString());
+		return data;
+	}
+
+	/** A new token and, once, its value. */
+	public record Created(ApiToken token, String secret) {
+
+		@Override
+		public String toString() {
+			return "Created[" + this.token + "]";
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.warden.token.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import dev.warden.event.EventTypes;
+import dev.warden.event.Topics;
+import dev.warden.infra.test.KafkaRecords;
+import dev.warden.token.TokenIntegrationTest;
+import dev.warden.token.expiry.TokenExpiryNotices;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Tokens follow their owner (a lock, a lost role), and expiry notices go out once with
+ * replicas racing.
+ */
+class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
+
+	@Autowired
+	TokenExpiryNotices notices;
+
+	@Test
+	void aLockedOwnersTokensStopWorkingUntilUnlockedAndGatewaysAreToldBothTimes() {
+		String user = newUserId();
+		String token = create(session(user, "USER"), "locked", 1, "USER").get("token").asString();
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, authEvent(user, EventTypes.ACCOUNT_LOCKED, "{\"permanent\":true}"));
+		awaitReason(token, "owner_locked");
+		JsonNode suspended = this.events.await(user, EventTypes.TOKENS_SUSPENDED);
+		assertThat(suspended.get("data").get("suspended").asBoolean()).isTrue();
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, authEvent(user, EventTypes.ACCOUNT_UNLOCKED, "{}"));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> introspect(token).get("active").asBoolean());
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.find(user, EventTypes.TOKENS_SUSPENDED), (found) -> found.size() == 2);
+	}
+
+	@Test
+	void aTokenStopsWorkingWhenItsOwnerNoLongerHoldsItsRole() {
+		String user = newUserId();
+		String token = create(session(user, "USER", "ADMIN"), "admin tool", 1, "ADMIN").get("token").asString();
+		String event = authEvent(user, EventTypes.USER_CREATED, "{\"userId\":\"" + user
+				+ "\",\"email\":\"o@example.test\",\"displayName\":\"O\",\"roles\":[\"USER\"]}");
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, event);
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, event); // redelivered: applied once,
+															// same outcome
+
+		awaitReason(token, "role_revoked");
+	}
+
+	@Test
+	void warnsSevenDaysAndOneDayBeforeExpiryThenReportsItOnceWithTwoReplicasRacing() {
+		String user = newUserId();
+		JsonNode created = create(session(user, "USER"), "expiring", 1, "USER");
+		Instant expiresAt = Instant.parse(created.get("expiresAt").asString());
+
+		this.clock.set(expiresAt.minus(Duration.ofDays(6)));
+		race();
+		this.clock.set(expiresAt.minus(Duration.ofHours(12)));
+		race();
+		this.clock.set(expiresAt.plusSeconds(1));
+		race();
+		race();
+
+		List<JsonNode> warnings = this.events.awaitCount(user, EventTypes.TOKEN_EXPIRING_SOON, 2);
+		this.events.await(user, EventTypes.TOKEN_EXPIRED);
+		KafkaRecords.readFor(Topics.TOKEN_EVENTS, Duration.ofSeconds(2));
+		assertThat(this.events.find(user, EventTypes.TOKEN_EXPIRING_SOON)).hasSize(2);
+		assertThat(warnings.stream().map((event) -> event.get("data").get("daysLeft").asInt())).containsExactly(7, 1);
+		assertThat(this.events.find(user, EventTypes.TOKEN_EXPIRED)).hasSize(1);
+	}
+
+	/** Two replicas running the job at the same moment. */
+	private void race() {
+		CompletableFuture<Integer> one = CompletableFuture.supplyAsync(this.notices::sendDueNotices);
+		CompletableFuture<Integer> two = CompletableFuture.supplyAsync(this.notices::sendDueNotices);
+		CompletableFuture.allOf(one, two).join();
+	}
+
+	private void awaitReason(String token, String reason) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> reason.equals(introspect(token).path("reason").asString("")));
+	}
+
+	private static String authEvent(String user, String type, String data) {
+		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/auth-service\",\"type\":\""
+				+ type + "\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
+				+ "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+	}
+
+}

@@ -917,6 +917,28 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void anOverlongUserAgentReachesTokenServiceCutToTheLengthItAccepts() throws Exception {
+		String token = upstream.newToken("user-long-agent", "6f1c1d2e-0000-4000-8000-000000000104");
+		String agent = "Agent/" + "x".repeat(3000);
+
+		HttpResponse<String> me = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/me"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Authorization", "Bearer " + token)
+				.header("User-Agent", agent)
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(me.statusCode()).isEqualTo(200);
+		String asked = upstream.tokenIntrospectionBodies()
+			.stream()
+			.filter((body) -> body.contains(dev.warden.event.ApiTokenFormat.hash(token)))
+			.findFirst()
+			.orElseThrow();
+		String kept = agent.substring(0, dev.warden.serviceidentity.ClientLimits.MAX_USER_AGENT);
+		assertThat(asked).contains("\"userAgent\":\"" + kept + "\"");
+	}
+
+	@Test
 	void anApiTokenActsAsItsUserWithItsOneRoleButNeverOnSecuritySettings() throws Exception {
 		HttpResponse<String> me = withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
 		HttpResponse<String> settings = withToken("GET", "/api/security/tokens", UpstreamStub.ACTIVE_TOKEN);

@@ -147,6 +147,13 @@ final class UpstreamStub implements AutoCloseable {
 				+ "}";
 	}
 
+	/** The bodies of the token introspections that arrived, in order. */
+	private final List<String> tokenIntrospectionBodies = new CopyOnWriteArrayList<>();
+
+	List<String> tokenIntrospectionBodies() {
+		return this.tokenIntrospectionBodies;
+	}
+
 	/** The bodies of the session introspections that arrived, in order. */
 	private final List<String> sessionIntrospections = new CopyOnWriteArrayList<>();
 
@@ -427,6 +434,7 @@ final class UpstreamStub implements AutoCloseable {
 		});
 		this.server.createContext("/internal/tokens/introspect", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			this.tokenIntrospectionBodies.add(body);
 			boolean keyed = fromGateway(AS_TOKEN_SERVICE, exchange);
 			String answer;
 			String made = madeToken(body);

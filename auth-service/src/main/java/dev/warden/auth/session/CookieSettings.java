@@ -1,5 +1,7 @@
 package dev.warden.auth.session;
 
+import dev.warden.serviceidentity.session.SessionCookies;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,10 +14,10 @@ public record CookieSettings(Boolean secure, String name) {
 
 	public CookieSettings {
 		secure = secure == null ? Boolean.TRUE : secure;
-		name = name == null || name.isBlank() ? "warden_session" : name;
+		name = name == null || name.isBlank() ? SessionCookies.DEFAULT_NAME : name;
 	}
 
 	String effectiveName() {
-		return this.secure ? "__Host-" + this.name : this.name;
+		return SessionCookies.name(this.name, this.secure);
 	}
 }

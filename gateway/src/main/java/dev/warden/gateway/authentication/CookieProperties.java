@@ -1,5 +1,7 @@
 package dev.warden.gateway.authentication;
 
+import dev.warden.serviceidentity.session.SessionCookies;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * http locally.
  */
 @ConfigurationProperties("warden.cookie")
-public record CookieProperties(@DefaultValue("true") boolean secure, @DefaultValue("warden_session") String name) {
+public record CookieProperties(@DefaultValue("true") boolean secure,
+		@DefaultValue(SessionCookies.DEFAULT_NAME) String name) {
 
 	public String effectiveName() {
-		return this.secure ? "__Host-" + this.name : this.name;
+		return SessionCookies.name(this.name, this.secure);
 	}
 }

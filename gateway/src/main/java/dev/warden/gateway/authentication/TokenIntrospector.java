@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.warden.serviceidentity.ClientLimits;
 import dev.warden.event.ApiTokenFormat;
 import dev.warden.gateway.routing.Upstreams;
 import dev.warden.serviceidentity.GrantException;
@@ -96,7 +97,7 @@ public class TokenIntrospector {
 		// cannot collect them.
 		body.put("tokenHash", ApiTokenFormat.hash(token));
 		body.put("ip", ip);
-		body.put("userAgent", userAgent);
+		body.put("userAgent", ClientLimits.userAgent(userAgent));
 		Mono<TokenIntrospection> call = this.client.post()
 			.uri("/internal/tokens/introspect")
 			.headers((headers) -> headers.setBearerAuth(this.serviceTokens.tokenFor(Upstreams.TOKEN)))

@@ -28,14 +28,9 @@ import org.jspecify.annotations.Nullable;
 @Component
 class TokenCreation {
 
-	/**
-	 * The new token's value, for token-service to store (as a hash) and show the user
-	 * once.
-	 */
-	static final String VALUE_HEADER = "Warden-Token-Value";
+	static final String VALUE_HEADER = TokenGrants.VALUE_HEADER;
 
-	/** The gateway's grant for it. */
-	static final String GRANT_HEADER = "Warden-Token-Grant";
+	static final String GRANT_HEADER = TokenGrants.GRANT_HEADER;
 
 	static final String PATH = "/api/security/tokens";
 

@@ -30,6 +30,15 @@ public final class TokenGrants {
 	public static final String GATEWAY = "gateway";
 
 	/**
+	 * The header the gateway passes a new token's value in, for token-service to store
+	 * (as a hash) and show the user once.
+	 */
+	public static final String VALUE_HEADER = "Warden-Token-Value";
+
+	/** The header the gateway passes its grant for the new token in. */
+	public static final String GRANT_HEADER = "Warden-Token-Grant";
+
+	/**
 	 * A grant ends this long after the validity the owner chose, so it never ends before
 	 * its token.
 	 */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.warden.serviceidentity.ClientLimits;
 import dev.warden.serviceidentity.session.SessionSecrets;
 import dev.warden.session.lifecycle.IssuedSession;
 import dev.warden.session.lifecycle.NewSession;
@@ -112,9 +113,9 @@ class InternalSessionController {
 	}
 
 	record CreateRequest(@NotBlank @Size(max = 100) String userId, @NotEmpty List<@NotBlank String> roles,
-			@NotEmpty List<@NotBlank String> authMethods, @Size(max = 64) String ip, @Size(max = 1024) String userAgent,
-			Boolean passwordChangeRequired, Boolean twoFactorSetupRequired,
-			@NotNull @Pattern(regexp = SECRET_HASH) String secretHash) {
+			@NotEmpty List<@NotBlank String> authMethods, @Size(max = ClientLimits.MAX_ADDRESS) String ip,
+			@Size(max = ClientLimits.MAX_USER_AGENT) String userAgent, Boolean passwordChangeRequired,
+			Boolean twoFactorSetupRequired, @NotNull @Pattern(regexp = SECRET_HASH) String secretHash) {
 	}
 
 	/**

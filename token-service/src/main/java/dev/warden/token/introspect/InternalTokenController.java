@@ -1,5 +1,6 @@
 package dev.warden.token.introspect;
 
+import dev.warden.serviceidentity.ClientLimits;
 import dev.warden.support.identity.CalledBy;
 import dev.warden.support.identity.InternalCallProperties;
 import dev.warden.support.validation.WellFormedText;
@@ -32,8 +33,9 @@ class InternalTokenController {
 		return this.introspection.introspect(request.tokenHash(), request.ip(), request.userAgent());
 	}
 
-	record Request(@NotNull @Pattern(regexp = "[0-9a-f]{64}") String tokenHash, @Size(max = 64) String ip,
-			@Size(max = 1024) @WellFormedText String userAgent) {
+	record Request(@NotNull @Pattern(regexp = "[0-9a-f]{64}") String tokenHash,
+			@Size(max = ClientLimits.MAX_ADDRESS) String ip,
+			@Size(max = ClientLimits.MAX_USER_AGENT) @WellFormedText String userAgent) {
 
 		@Override
 		public String toString() {

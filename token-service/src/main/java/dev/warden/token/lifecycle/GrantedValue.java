@@ -1,5 +1,6 @@
 package dev.warden.token.lifecycle;
 
+import dev.warden.serviceidentity.token.TokenGrants;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,9 +17,9 @@ import dev.warden.event.ApiTokenFormat;
  */
 public record GrantedValue(String value, String grant) {
 
-	public static final String VALUE_HEADER = "Warden-Token-Value";
+	public static final String VALUE_HEADER = TokenGrants.VALUE_HEADER;
 
-	public static final String GRANT_HEADER = "Warden-Token-Grant";
+	public static final String GRANT_HEADER = TokenGrants.GRANT_HEADER;
 
 	/**
 	 * Far above a real grant (a few hundred characters), so a few roles more never

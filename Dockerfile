@@ -23,6 +23,7 @@ COPY notification-service/ notification-service/
 COPY audit-service/ audit-service/
 COPY launcher/pom.xml launcher/pom.xml
 COPY bench/pom.xml bench/pom.xml
+COPY examples/security-alerts/pom.xml examples/security-alerts/pom.xml
 RUN --mount=type=cache,target=/root/.m2 \
     test -n "${MODULE}" \
     && ./mvnw -B -ntp -q -pl "${MODULE}" -am package -DskipTests \

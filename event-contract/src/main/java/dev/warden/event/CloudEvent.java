@@ -2,7 +2,6 @@ package dev.warden.event;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -56,18 +55,40 @@ public record CloudEvent(String specversion, String id, String source, String ty
 	}
 
 	/**
+	 * A new event with this payload, of the type the {@link EventCatalogue} gives it,
+	 * with a fresh id, stamped now; {@code subject} is the user id and the Kafka key.
+	 */
+	public static CloudEvent of(String source, @Nullable String subject, EventPayload payload) {
+		return of(source, EventCatalogue.typeOf(payload), subject, EventData.of(payload));
+	}
+
+	/**
+	 * The data as its type's payload record.
+	 * @throws IllegalArgumentException if the type is not in the catalogue or the data
+	 * does not have its shape
+	 */
+	public EventPayload payload() {
+		return EventData.read(this.data,
+				EventCatalogue.byType(this.type)
+					.orElseThrow(() -> new IllegalArgumentException("unknown event type " + this.type))
+					.payload());
+	}
+
+	/**
+	 * The data as this payload record.
+	 * @throws IllegalArgumentException if the data does not have its shape
+	 */
+	public <T extends EventPayload> T payload(Class<T> type) {
+		return EventData.read(this.data, type);
+	}
+
+	/**
 	 * Whether the required envelope attributes (CloudEvents 1.0 §3.1: id, source,
 	 * specversion, type) are present and the spec version is one this contract
 	 * understands.
 	 */
 	public boolean isWellFormed() {
 		return SPEC_VERSION.equals(specversion) && notBlank(id) && notBlank(source) && notBlank(type) && time != null;
-	}
-
-	/** A string attribute of {@code data}, or {@code null}. */
-	public @Nullable String dataString(String name) {
-		Object value = data.get(name);
-		return value == null ? null : Objects.toString(value);
 	}
 
 	private static boolean notBlank(String value) {

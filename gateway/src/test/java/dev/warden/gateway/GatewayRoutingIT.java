@@ -989,11 +989,15 @@ class GatewayRoutingIT {
 		assertThat(upstream.tokenIntrospections()).as("cached").isEqualTo(before);
 
 		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, UpstreamStub.USER_ID,
-				"{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID()
-						+ "\",\"source\":\"/token-service\",\"type\":\"warden.token.revoked\",\"subject\":\""
-						+ UpstreamStub.USER_ID + "\",\"data\":{\"tokenId\":\"" + UpstreamStub.TOKEN_ID + "\"}}");
+				tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.writeValueAsString(dev.warden.event.CloudEvent.of(dev.warden.event.EventSources.TOKEN_SERVICE,
+							UpstreamStub.USER_ID, new dev.warden.event.token.TokenRevoked(UpstreamStub.TOKEN_ID, "ci",
+									"USER", "x7Qa", java.time.Instant.parse("2099-01-01T00:00:00Z"), "user"))));
 
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+		// Sooner than the cache's own expiry (5 s): only the event can have made the
+		// gateway ask again.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(4)).until(() -> {
 			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
 			return upstream.tokenIntrospections() > before;
 		});

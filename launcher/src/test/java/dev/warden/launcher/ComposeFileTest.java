@@ -259,15 +259,14 @@ class ComposeFileTest {
 		Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(dockerfile);
 		assertThat(user.find()).isTrue();
 		assertThat(Integer.parseInt(user.group(1))).isPositive();
-		// Every module a service may depend on is in the build context (the launcher and
-		// the
-		// benchmarks need only their poms).
+		// Every module a service may depend on is in the build context (the launcher, the
+		// benchmarks and the examples need only their poms).
 		Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")));
 		while (module.find()) {
 			String name = module.group(1);
 			assertThat(dockerfile).as(name)
-				.contains("launcher".equals(name) || "bench".equals(name) ? "COPY " + name + "/pom.xml"
-						: "COPY " + name + "/ " + name + "/");
+				.contains("launcher".equals(name) || "bench".equals(name) || name.startsWith("examples/")
+						? "COPY " + name + "/pom.xml" : "COPY " + name + "/ " + name + "/");
 		}
 	}
 

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import dev.warden.event.auth.PasswordChanged;
+import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.EventData;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
@@ -475,7 +479,7 @@ class ActiveSessionsIT {
 		this.clock.advance(Duration.ofSeconds(5));
 		CloudEvent changed = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
 				EventTypes.PASSWORD_CHANGED, this.clock.instant().minusSeconds(1), this.user, "application/json",
-				Map.of("userId", this.user, "sessionId", changer.sessionId(), "signOutOtherSessions", true));
+				passwordChanged(changer.sessionId(), true));
 		SignedIn later = this.api.signIn(this.user, SessionApi.FIREFOX_ON_LINUX);
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(changed));
@@ -495,10 +499,10 @@ class ActiveSessionsIT {
 		this.clock.advance(Duration.ofSeconds(5));
 		CloudEvent temporary = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
 				EventTypes.ACCOUNT_LOCKED, this.clock.instant().minusSeconds(1), this.user, "application/json",
-				Map.of("permanent", false));
+				locked(false));
 		CloudEvent permanent = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
 				EventTypes.ACCOUNT_LOCKED, this.clock.instant().minusSeconds(1), this.user, "application/json",
-				Map.of("permanent", true));
+				locked(true));
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(temporary));
 		await().during(Duration.ofSeconds(2))
@@ -515,13 +519,13 @@ class ActiveSessionsIT {
 		SignedIn changer = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
 		SignedIn phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
 		CloudEvent keep = CloudEvent.of("/auth-service", EventTypes.PASSWORD_CHANGED, this.user,
-				Map.of("sessionId", changer.sessionId(), "signOutOtherSessions", false));
+				passwordChanged(changer.sessionId(), false));
 		SignedIn markerSession = this.api.signIn("marker-" + this.user, SessionApi.CHROME_ON_WINDOWS);
 		// The service's clock is the test's: the change happens after the marker session
 		// began.
 		CloudEvent marker = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
 				EventTypes.PASSWORD_CHANGED, this.clock.instant().plusSeconds(1), "marker-" + this.user,
-				"application/json", Map.of("signOutOtherSessions", true));
+				"application/json", passwordChanged(null, true));
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(keep));
 		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(marker));
@@ -707,6 +711,17 @@ class ActiveSessionsIT {
 
 		assertThat(this.service.list(user)).extracting((session) -> session.publicId()).containsExactly(publicId);
 		assertThat(this.service.revoke(user, publicId, dev.warden.session.lifecycle.RevocationReason.LOGOUT)).isTrue();
+	}
+
+	/** The data of a password change, as auth-service publishes it. */
+	private Map<String, Object> passwordChanged(@Nullable String keptSessionId, boolean signOutOthers) {
+		return EventData.of(new PasswordChanged("u@example.test", "U", null, "203.0.113.7", null, keptSessionId,
+				signOutOthers, this.clock.instant()));
+	}
+
+	private Map<String, Object> locked(boolean permanent) {
+		return EventData.of(new AccountLocked("u@example.test", "U", null, "203.0.113.7", null, permanent ? 20 : 5,
+				permanent, permanent ? null : this.clock.instant().plusSeconds(900)));
 	}
 
 }

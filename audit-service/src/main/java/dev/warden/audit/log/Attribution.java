@@ -3,6 +3,8 @@ package dev.warden.audit.log;
 import java.util.Map;
 import java.util.Set;
 
+import dev.warden.event.ByActor;
+import dev.warden.event.CommonFields;
 import dev.warden.event.EventTypes;
 import org.jspecify.annotations.Nullable;
 
@@ -37,12 +39,14 @@ public record Attribution(String actorType, @Nullable String actorId, String out
 			EventTypes.ACCOUNT_LOCKED, EventTypes.SECOND_FACTOR_FAILED);
 
 	public static Attribution of(String type, @Nullable String subject, @Nullable Map<String, Object> data) {
-		String actorId = text(data, "actorId");
+		// The log keeps every event it is given, so it reads what it can of any data.
+		CommonFields fields = CommonFields.of(data);
+		String actorId = fields.actorId();
 		String actorType;
-		if (actorId != null && !actorId.equals(subject)) {
+		if (actorId != null && !actorId.equals(subject) && !ByActor.SYSTEM.equals(actorId)) {
 			actorType = ADMIN;
 		}
-		else if (BY_THE_SYSTEM.contains(type)) {
+		else if (ByActor.SYSTEM.equals(actorId) || BY_THE_SYSTEM.contains(type)) {
 			actorType = SYSTEM;
 			actorId = null;
 		}
@@ -50,12 +54,8 @@ public record Attribution(String actorType, @Nullable String actorId, String out
 			actorType = USER;
 			actorId = subject;
 		}
-		return new Attribution(actorType, actorId, FAILURES.contains(type) ? FAILURE : SUCCESS, text(data, "ip"),
-				text(data, "userAgent"), text(data, "sessionId"), text(data, "tokenId"));
+		return new Attribution(actorType, actorId, FAILURES.contains(type) ? FAILURE : SUCCESS, fields.ip(),
+				fields.userAgent(), fields.sessionId(), fields.tokenId());
 	}
 
-	private static @Nullable String text(@Nullable Map<String, Object> data, String key) {
-		Object value = data == null ? null : data.get(key);
-		return value == null ? null : value.toString();
-	}
 }

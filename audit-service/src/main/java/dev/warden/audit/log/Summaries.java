@@ -2,7 +2,20 @@ package dev.warden.audit.log;
 
 import java.util.Map;
 
+import dev.warden.event.AboutToken;
+import dev.warden.event.EventPayload;
 import dev.warden.event.EventTypes;
+import dev.warden.event.CommonFields;
+import dev.warden.event.audit.RetentionApplied;
+import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.auth.PasswordChangeFailed;
+import dev.warden.event.auth.UserUpdated;
+import dev.warden.event.session.SessionRevoked;
+import dev.warden.event.token.TokenCreated;
+import dev.warden.event.token.TokenExpired;
+import dev.warden.event.token.TokenExpiringSoon;
+import dev.warden.event.token.TokenRevoked;
+import dev.warden.event.token.TokensSuspended;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,19 +28,53 @@ final class Summaries {
 	}
 
 	static String of(String type, Map<String, Object> data) {
-		String what = switch (type) {
+		EventPayload payload = StoredPayloads.read(type, data);
+		String what = what(type, payload);
+		CommonFields fields = CommonFields.of(data);
+		StringBuilder from = new StringBuilder();
+		if (fields.browser() != null) {
+			from.append(fields.browser()).append((fields.os() != null) ? " on " + fields.os() : "");
+		}
+		if (fields.ip() != null) {
+			from.append(from.isEmpty() ? "" : ", ").append(fields.ip());
+		}
+		return from.isEmpty() ? what : what + " from " + from;
+	}
+
+	private static String what(String type, @Nullable EventPayload payload) {
+		if (payload instanceof UserUpdated updated) {
+			return (updated.locale() != null) ? "E-mail language set to " + updated.locale()
+					: "E-mail language set to English";
+		}
+		if (payload instanceof AccountLocked locked) {
+			return locked.permanent() ? "Account locked until an administrator unlocks it"
+					: "Account locked for a while";
+		}
+		if (payload instanceof PasswordChangeFailed failed) {
+			return "account_locked".equals(failed.reason()) ? "Password change refused: the account is locked"
+					: "Password change refused: wrong current password";
+		}
+		if (payload instanceof SessionRevoked revoked) {
+			return "Session ended (" + revoked.reason() + ")";
+		}
+		if (payload instanceof TokensSuspended suspended) {
+			return suspended.suspended() ? "API tokens suspended while the account is locked" : "API tokens work again";
+		}
+		if (payload instanceof RetentionApplied retention) {
+			return "Entries past the retention period removed (" + retention.removed() + ")";
+		}
+		String token = (payload instanceof AboutToken) ? tokenName(payload) : "?";
+		return switch (type) {
 			case EventTypes.USER_CREATED -> "Account created";
-			case EventTypes.USER_UPDATED -> data.containsKey("locale")
-					? "E-mail language set to " + text(data.get("locale"), "?") : "E-mail language set to English";
+			case EventTypes.USER_UPDATED -> "Account settings changed";
 			case EventTypes.LOGIN_SUCCEEDED -> "Signed in";
 			case EventTypes.LOGIN_FAILED -> "Failed sign-in attempt";
-			case EventTypes.ACCOUNT_LOCKED -> Boolean.TRUE.equals(data.get("permanent"))
-					? "Account locked until an administrator unlocks it" : "Account locked for a while";
+			case EventTypes.ACCOUNT_LOCKED -> "Account locked";
 			case EventTypes.SECOND_FACTOR_FAILED -> "Second step failed too often after a correct password";
 			case EventTypes.ACCOUNT_UNLOCKED -> "Account unlocked by an administrator";
 			case EventTypes.LOGOUT -> "Signed out";
 			case EventTypes.PASSWORD_CHANGED -> "Password changed";
-			case EventTypes.PASSWORD_CHANGE_FAILED -> "Password change refused: wrong current password";
+			case EventTypes.PASSWORD_CHANGE_FAILED -> "Password change refused";
 			case EventTypes.PASSWORD_EXPIRED -> "Password expired";
 			case EventTypes.PASSWORD_EXPIRING_SOON -> "Password expires soon";
 			case EventTypes.PASSWORD_POLICY_CHANGED -> "Password policy changed";
@@ -36,33 +83,29 @@ final class Summaries {
 			case EventTypes.RECOVERY_CODES_REGENERATED -> "New recovery codes created";
 			case EventTypes.RECOVERY_CODE_USED -> "Recovery code used";
 			case EventTypes.SESSION_CREATED -> "New session";
-			case EventTypes.SESSION_REVOKED -> "Session ended (" + text(data.get("reason"), "ended") + ")";
+			case EventTypes.SESSION_REVOKED -> "Session ended";
 			case EventTypes.SESSION_RENEWED -> "Session renewed";
-			case EventTypes.TOKEN_CREATED -> "API token \"" + text(data.get("name"), "?") + "\" created";
-			case EventTypes.TOKEN_REVOKED -> "API token \"" + text(data.get("name"), "?") + "\" revoked";
-			case EventTypes.TOKENS_SUSPENDED -> Boolean.TRUE.equals(data.get("suspended"))
-					? "API tokens suspended while the account is locked" : "API tokens work again";
-			case EventTypes.TOKEN_EXPIRING_SOON -> "API token \"" + text(data.get("name"), "?") + "\" expires soon";
-			case EventTypes.TOKEN_EXPIRED -> "API token \"" + text(data.get("name"), "?") + "\" expired";
-			case EventTypes.AUDIT_RETENTION_APPLIED ->
-				"Entries past the retention period removed (" + text(data.get("removed"), "?") + ")";
+			case EventTypes.TOKEN_CREATED -> "API token \"" + token + "\" created";
+			case EventTypes.TOKEN_REVOKED -> "API token \"" + token + "\" revoked";
+			case EventTypes.TOKENS_SUSPENDED -> "API tokens suspended or resumed";
+			case EventTypes.TOKEN_EXPIRING_SOON -> "API token \"" + token + "\" expires soon";
+			case EventTypes.TOKEN_EXPIRED -> "API token \"" + token + "\" expired";
+			case EventTypes.AUDIT_RETENTION_APPLIED -> "Entries past the retention period removed";
 			default -> type;
 		};
-		StringBuilder from = new StringBuilder();
-		Object browser = data.get("browser");
-		Object os = data.get("os");
-		if (browser != null) {
-			from.append(browser).append(os == null ? "" : " on " + os);
-		}
-		Object ip = data.get("ip");
-		if (ip != null) {
-			from.append(from.isEmpty() ? "" : ", ").append(ip);
-		}
-		return from.isEmpty() ? what : what + " from " + from;
 	}
 
-	private static String text(@Nullable Object value, String otherwise) {
-		return value == null ? otherwise : value.toString();
+	private static String tokenName(EventPayload payload) {
+		if (payload instanceof TokenCreated created) {
+			return created.name();
+		}
+		if (payload instanceof TokenRevoked revoked) {
+			return revoked.name();
+		}
+		if (payload instanceof TokenExpiringSoon expiring) {
+			return expiring.name();
+		}
+		return (payload instanceof TokenExpired expired) ? expired.name() : "?";
 	}
 
 }

@@ -2,12 +2,10 @@ package dev.warden.audit.retention;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import dev.warden.event.audit.RetentionApplied;
 import dev.warden.audit.log.SecurityEventStore;
 import dev.warden.event.CloudEvent;
-import dev.warden.event.EventTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +44,8 @@ public class RetentionJob {
 		Instant cutoff = this.clock.instant().minus(this.properties.retention());
 		int removed = this.store.removeBefore(cutoff);
 		if (removed > 0) {
-			Map<String, Object> data = new LinkedHashMap<>();
-			data.put("removed", removed);
-			data.put("before", cutoff.toString());
-			data.put("retentionDays", this.properties.retention().toDays());
-			this.store.insertIfAbsent(CloudEvent.of(SOURCE, EventTypes.AUDIT_RETENTION_APPLIED, null, data));
+			this.store.insertIfAbsent(CloudEvent.of(SOURCE, null,
+					new RetentionApplied(removed, cutoff, this.properties.retention().toDays())));
 			log.info("Security log retention: removed {} entries older than {}", removed, cutoff);
 		}
 		return removed;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.event.auth.AccountUnlocked;
+import dev.warden.event.EventData;
 import dev.warden.audit.log.SecurityEventStore.LogQuery;
 import dev.warden.audit.log.SecurityEventStore.Verification;
 import dev.warden.event.CloudEvent;
@@ -178,7 +180,8 @@ public abstract class SecurityEventStoreContract {
 	void theActorIsTheUserAnAdministratorOrTheSystem() {
 		String admin = "admin-" + UUID.randomUUID();
 		CloudEvent bySelf = event(EventTypes.PASSWORD_CHANGED, this.user, 0, Map.of("actorId", this.user));
-		CloudEvent byAdmin = event(EventTypes.ACCOUNT_UNLOCKED, this.user, 1, Map.of("actorId", admin));
+		CloudEvent byAdmin = event(EventTypes.ACCOUNT_UNLOCKED, this.user, 1,
+				EventData.of(new AccountUnlocked("u@example.test", "U", null, admin)));
 		CloudEvent bySystem = event(EventTypes.ACCOUNT_LOCKED, this.user, 2, Map.of());
 		store().insertAllIfAbsent(List.of(bySelf, byAdmin, bySystem));
 

@@ -3,6 +3,7 @@ package dev.warden.audit.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Instant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.event.auth.PasswordChanged;
+import dev.warden.event.EventData;
 import dev.warden.audit.chain.ChainEntry;
 import dev.warden.audit.chain.LegacyChain;
 import dev.warden.event.CloudEvent;
@@ -61,7 +64,8 @@ class SecurityLogIT {
 	void aUserSeesTheirOwnEventsWithASentenceEachAndNobodyElses() throws Exception {
 		String me = UUID.randomUUID().toString();
 		String someoneElse = UUID.randomUUID().toString();
-		String changed = publish(me, EventTypes.PASSWORD_CHANGED, Map.of("ip", "203.0.113.7", "email", "me@x.test"));
+		String changed = publish(me, EventTypes.PASSWORD_CHANGED, EventData
+			.of(new PasswordChanged("me@x.test", "Me", null, "203.0.113.7", null, "s1", true, Instant.now())));
 		String theirs = publish(someoneElse, EventTypes.PASSWORD_CHANGED, Map.of("ip", "198.51.100.1"));
 		awaitStored(changed, theirs);
 

@@ -2,8 +2,15 @@ package dev.warden.audit.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import dev.warden.event.session.SessionRevoked;
+import dev.warden.event.auth.UserCreated;
+import dev.warden.event.auth.SecondFactorFailed;
+import dev.warden.event.EventData;
+import dev.warden.event.ByActor;
 import dev.warden.event.EventTypes;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +19,35 @@ class SummariesTest {
 
 	@Test
 	void aSpentBudgetOfOneTimeCodesReadsAsASecondStepFailedAfterACorrectPassword() {
-		Map<String, Object> data = Map.of("ip", "203.0.113.7", "failures", 5, "refusedUntil", "2026-11-26T10:30:00Z");
+		Map<String, Object> data = EventData.of(new SecondFactorFailed("u@example.test", "U", null, "203.0.113.7", null,
+				5, Instant.parse("2026-11-26T10:30:00Z")));
 
 		assertThat(Summaries.of(EventTypes.SECOND_FACTOR_FAILED, data))
 			.isEqualTo("Second step failed too often after a correct password from 203.0.113.7");
 		assertThat(Attribution.of(EventTypes.SECOND_FACTOR_FAILED, "u1", data).outcome())
 			.isEqualTo(Attribution.FAILURE);
+	}
+
+	@Test
+	void aSessionEventSaysFromWhichDeviceAndAnAccountCreatedByAnAdministratorIsTheirs() {
+		Map<String, Object> session = EventData
+			.of(new SessionRevoked("u1", "s1", "198.51.100.4", null, "Firefox", "Linux", "desktop", "user"));
+		Map<String, Object> created = EventData
+			.of(new UserCreated("u1", "u@example.test", "U", List.of("USER"), "admin-7", null));
+		Map<String, Object> bootstrap = EventData
+			.of(new UserCreated("u1", "u@example.test", "U", List.of("ADMIN"), ByActor.SYSTEM, null));
+
+		assertThat(Summaries.of(EventTypes.SESSION_REVOKED, session))
+			.isEqualTo("Session ended (user) from Firefox on Linux, 198.51.100.4");
+		assertThat(Attribution.of(EventTypes.USER_CREATED, "u1", created).actorType()).isEqualTo(Attribution.ADMIN);
+		assertThat(Attribution.of(EventTypes.USER_CREATED, "u1", created).actorId()).isEqualTo("admin-7");
+		assertThat(Attribution.of(EventTypes.USER_CREATED, "u1", bootstrap).actorType()).isEqualTo(Attribution.SYSTEM);
+	}
+
+	@Test
+	void anEntryWhoseDataIsNotItsTypesShapeStillReadsAsASentence() {
+		assertThat(Summaries.of(EventTypes.TOKEN_CREATED, Map.of("name", 42))).isEqualTo("API token \"?\" created");
+		assertThat(Attribution.of(EventTypes.TOKEN_CREATED, "u1", Map.of()).actorType()).isEqualTo(Attribution.USER);
 	}
 
 }

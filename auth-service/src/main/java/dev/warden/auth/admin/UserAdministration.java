@@ -3,9 +3,9 @@ package dev.warden.auth.admin;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.event.auth.AccountUnlocked;
 import dev.warden.auth.login.LoginAttempts;
 import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.password.PasswordHasher;
@@ -18,7 +18,6 @@ import dev.warden.auth.user.Roles;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserService;
 import dev.warden.auth.user.UserStore;
-import dev.warden.event.EventTypes;
 import dev.warden.support.problem.FieldProblem;
 import dev.warden.support.problem.ProblemException;
 import dev.warden.support.problem.Problems;
@@ -128,9 +127,8 @@ class UserAdministration {
 		this.attempts.reset(user.email());
 		this.transactions.executeWithoutResult((tx) -> {
 			this.store.unlock(id, this.clock.instant());
-			Map<String, Object> data = user.contactData();
-			data.put("actorId", actorId);
-			this.events.publish(EventTypes.ACCOUNT_UNLOCKED, id.toString(), data);
+			this.events.publish(id.toString(),
+					new AccountUnlocked(user.email(), user.displayName(), user.locale(), actorId));
 		});
 	}
 

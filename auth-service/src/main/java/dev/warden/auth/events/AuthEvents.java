@@ -1,8 +1,7 @@
 package dev.warden.auth.events;
 
-import java.util.Map;
-
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventPayload;
 import dev.warden.event.EventSources;
 import dev.warden.event.Topics;
 import dev.warden.support.outbox.OutboxWriter;
@@ -11,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Appends auth-service's events to the outbox, inside the caller's transaction, so each
- * commits with the state change it reports (or, for a failed sign-in, on its own). Never
- * pass a password, hash or secret in {@code data}.
+ * commits with the state change it reports (or, for a failed sign-in, on its own). No
+ * payload holds a password, hash or secret.
  */
 @Component
 public class AuthEvents {
@@ -25,8 +24,9 @@ public class AuthEvents {
 		this.outbox = outbox;
 	}
 
-	public void publish(String type, String userId, Map<String, Object> data) {
-		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, type, userId, data));
+	/** Publishes {@code payload} about {@code userId} (the subject and Kafka key). */
+	public void publish(String userId, EventPayload payload) {
+		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, userId, payload));
 	}
 
 }

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.event.auth.LoginSucceeded;
+import dev.warden.event.auth.LoggedOut;
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.password.expiry.PasswordExpiry;
 import dev.warden.auth.password.policy.PasswordCandidate;
@@ -174,13 +175,10 @@ public class LoginService {
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				bookkeeping.run();
-				Map<String, Object> data = PasswordCheck.data(user, client);
-				data.put("sessionId", session.sessionId());
-				data.put("authMethods", methods);
-				data.put("newDevice", session.newDevice());
-				data.put("passwordChangeRequired", mustChange);
-				data.put("twoFactorSetupRequired", mustSetUpTwoFactor);
-				this.events.publish(EventTypes.LOGIN_SUCCEEDED, user.id().toString(), data);
+				this.events.publish(user.id().toString(),
+						new LoginSucceeded(user.email(), user.displayName(), user.locale(), client.ip(),
+								client.userAgent(), session.sessionId(), methods, session.newDevice(), mustChange,
+								mustSetUpTwoFactor));
 			});
 		}
 		catch (RuntimeException ex) {
@@ -194,9 +192,8 @@ public class LoginService {
 	public void logout(UUID userId, String sessionId, ClientInfo client) {
 		this.sessions.end(userId.toString(), sessionId, "logout");
 		this.users.findById(userId).ifPresent((user) -> this.transactions.executeWithoutResult((tx) -> {
-			Map<String, Object> data = PasswordCheck.data(user, client);
-			data.put("sessionId", sessionId);
-			this.events.publish(EventTypes.LOGOUT, userId.toString(), data);
+			this.events.publish(userId.toString(), new LoggedOut(user.email(), user.displayName(), user.locale(),
+					client.ip(), client.userAgent(), sessionId));
 		}));
 	}
 

@@ -6,9 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import dev.warden.event.auth.PasswordChangeFailed;
+import dev.warden.event.auth.LoginFailed;
+import dev.warden.event.auth.AccountLocked;
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.events.AuthEvents;
@@ -154,21 +156,20 @@ public class PasswordCheck {
 			AttemptLimiter.Standing standing) {
 		count(reason);
 		this.transactions.executeWithoutResult((tx) -> {
-			Map<String, Object> data = data(user, client);
-			data.put("failures", standing.failures());
-			data.put("reason", reason);
-			this.events.publish(failureType, user.id().toString(), data);
+			this.events.publish(user.id().toString(),
+					EventTypes.PASSWORD_CHANGE_FAILED.equals(failureType)
+							? new PasswordChangeFailed(user.email(), user.displayName(), user.locale(), client.ip(),
+									client.userAgent(), standing.failures(), reason)
+							: new LoginFailed(user.email(), user.displayName(), user.locale(), client.ip(),
+									client.userAgent(), standing.failures(), reason));
 			boolean permanent = standing.permanentlyLocked() && this.users.lock(user.id(), this.clock.instant());
 			boolean lockedNow = permanent
 					|| (standing.failures() == this.lockout.lockAfter() && standing.refusedUntil() != null);
 			if (lockedNow) {
-				Map<String, Object> locked = data(user, client);
-				locked.put("failures", standing.failures());
-				locked.put("permanent", permanent);
-				if (!permanent) {
-					locked.put("lockedUntil", String.valueOf(standing.refusedUntil()));
-				}
-				this.events.publish(EventTypes.ACCOUNT_LOCKED, user.id().toString(), locked);
+				this.events.publish(user.id().toString(),
+						new AccountLocked(user.email(), user.displayName(), user.locale(), client.ip(),
+								client.userAgent(), standing.failures(), permanent,
+								permanent ? null : standing.refusedUntil()));
 				this.meters.counter("warden.login.lockouts", "permanent", Boolean.toString(permanent)).increment();
 			}
 		});
@@ -182,10 +183,8 @@ public class PasswordCheck {
 		security.warn("Sign-in of user {} from {} refused: the temporary password expired at {} unused", user.id(),
 				client.ip(), user.temporaryPasswordExpiresAt());
 		this.transactions.executeWithoutResult((tx) -> {
-			Map<String, Object> data = data(user, client);
-			data.put("failures", standing.failures());
-			data.put("reason", "temporary_password_expired");
-			this.events.publish(EventTypes.LOGIN_FAILED, user.id().toString(), data);
+			this.events.publish(user.id().toString(), new LoginFailed(user.email(), user.displayName(), user.locale(),
+					client.ip(), client.userAgent(), standing.failures(), "temporary_password_expired"));
 		});
 	}
 
@@ -202,17 +201,6 @@ public class PasswordCheck {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * What every sign-in and password event says about who and from where; never a
-	 * credential.
-	 */
-	public static Map<String, Object> data(User user, ClientInfo client) {
-		Map<String, Object> data = user.contactData();
-		data.put("ip", client.ip());
-		data.put("userAgent", client.userAgent());
-		return data;
 	}
 
 	private void count(String outcome) {

@@ -6,10 +6,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import dev.warden.event.auth.TwoFactorEnabled;
+import dev.warden.event.auth.TwoFactorDisabled;
+import dev.warden.event.auth.SecondFactorFailed;
+import dev.warden.event.auth.RecoveryCodesRegenerated;
+import dev.warden.event.auth.RecoveryCodeUsed;
+import dev.warden.event.auth.LoginFailed;
 import dev.warden.support.problem.ProblemException;
 import dev.warden.auth.login.AttemptLimiter;
 import dev.warden.auth.login.LoginErrors;
@@ -130,7 +135,8 @@ public class TwoFactorService {
 			this.store.activate(user.id(), this.clock.instant());
 			this.store.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList(),
 					this.clock.instant());
-			this.events.publish(EventTypes.TWO_FACTOR_ENABLED, user.id().toString(), PasswordCheck.data(user, client));
+			this.events.publish(user.id().toString(), new TwoFactorEnabled(user.email(), user.displayName(),
+					user.locale(), client.ip(), client.userAgent()));
 		});
 		return new Confirmed(codes, renewWithoutSetUpFlag(user, sessionId));
 	}
@@ -187,10 +193,9 @@ public class TwoFactorService {
 				return false;
 			}
 			int remaining = this.store.unusedRecoveryCodes(user.id());
-			Map<String, Object> data = PasswordCheck.data(user, client);
-			data.put("remaining", remaining);
-			data.put("fewRemaining", remaining < this.properties.fewRecoveryCodes());
-			this.events.publish(EventTypes.RECOVERY_CODE_USED, user.id().toString(), data);
+			this.events.publish(user.id().toString(),
+					new RecoveryCodeUsed(user.email(), user.displayName(), user.locale(), client.ip(),
+							client.userAgent(), remaining, remaining < this.properties.fewRecoveryCodes()));
 			return true;
 		}));
 	}
@@ -209,7 +214,8 @@ public class TwoFactorService {
 		verify(user, code, client);
 		this.transactions.executeWithoutResult((tx) -> {
 			this.store.remove(user.id(), this.clock.instant());
-			this.events.publish(EventTypes.TWO_FACTOR_DISABLED, user.id().toString(), PasswordCheck.data(user, client));
+			this.events.publish(user.id().toString(), new TwoFactorDisabled(user.email(), user.displayName(),
+					user.locale(), client.ip(), client.userAgent()));
 		});
 	}
 
@@ -229,8 +235,8 @@ public class TwoFactorService {
 		this.transactions.executeWithoutResult((tx) -> {
 			this.store.replaceRecoveryCodes(user.id(), codes.stream().map(RecoveryCodes::hash).toList(),
 					this.clock.instant());
-			this.events.publish(EventTypes.RECOVERY_CODES_REGENERATED, user.id().toString(),
-					PasswordCheck.data(user, client));
+			this.events.publish(user.id().toString(), new RecoveryCodesRegenerated(user.email(), user.displayName(),
+					user.locale(), client.ip(), client.userAgent()));
 		});
 		return codes;
 	}
@@ -260,15 +266,12 @@ public class TwoFactorService {
 		AttemptLimiter.Standing standing = attempt.failed();
 		this.meters.counter("warden.login.failures", "reason", "wrong_code").increment();
 		this.transactions.executeWithoutResult((tx) -> {
-			Map<String, Object> data = PasswordCheck.data(user, client);
-			data.put("failures", standing.failures());
-			data.put("reason", "wrong_code");
-			this.events.publish(EventTypes.LOGIN_FAILED, user.id().toString(), data);
-			if (this.attempts.spentTheBudget(standing)) {
-				Map<String, Object> spent = PasswordCheck.data(user, client);
-				spent.put("failures", standing.failures());
-				spent.put("refusedUntil", String.valueOf(standing.refusedUntil()));
-				this.events.publish(EventTypes.SECOND_FACTOR_FAILED, user.id().toString(), spent);
+			this.events.publish(user.id().toString(), new LoginFailed(user.email(), user.displayName(), user.locale(),
+					client.ip(), client.userAgent(), standing.failures(), "wrong_code"));
+			Instant refusedUntil = standing.refusedUntil();
+			if (this.attempts.spentTheBudget(standing) && refusedUntil != null) {
+				this.events.publish(user.id().toString(), new SecondFactorFailed(user.email(), user.displayName(),
+						user.locale(), client.ip(), client.userAgent(), standing.failures(), refusedUntil));
 			}
 		});
 		return TwoFactorErrors.codeInvalid();

@@ -19,20 +19,6 @@ public record User(UUID id, String email, String displayName, List<String> roles
 		return this.temporaryPasswordExpiresAt != null && !now.isBefore(this.temporaryPasswordExpiresAt);
 	}
 
-	/**
-	 * What events say about whom to write to and how: address, name and, when chosen,
-	 * language. A mutable map, for the event's own details to be added.
-	 */
-	public java.util.Map<String, Object> contactData() {
-		java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
-		data.put("email", this.email);
-		data.put("displayName", this.displayName);
-		if (this.locale != null) {
-			data.put("locale", this.locale);
-		}
-		return data;
-	}
-
 	public boolean isAdmin() {
 		return this.roles.contains(Roles.ADMIN);
 	}

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.warden.event.auth.UserUpdated;
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventSources;
-import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
-import dev.warden.event.UserCreated;
+import dev.warden.event.auth.UserCreated;
 import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.outbox.OutboxWriter;
 
@@ -75,10 +75,8 @@ public class UserService {
 				UserStatus.ACTIVE, this.passwords.hash(password), now, temporary, false, now, now, locale,
 				temporary ? temporaryPasswordExpiry(now) : null);
 		this.users.insert(user);
-		UserCreated data = new UserCreated(user.id().toString(), user.email(), user.displayName(), user.roles(), actor,
-				locale);
-		this.outbox.append(Topics.AUTH_EVENTS,
-				CloudEvent.of(SOURCE, EventTypes.USER_CREATED, user.id().toString(), data.toData()));
+		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, user.id().toString(),
+				new UserCreated(user.id().toString(), user.email(), user.displayName(), user.roles(), actor, locale)));
 		return user;
 	}
 
@@ -111,13 +109,8 @@ public class UserService {
 	public void changeLocale(UUID id, @Nullable String locale) {
 		User user = this.users.findById(id).orElseThrow(CallerIds::unknownUser);
 		this.users.changeLocale(id, locale, this.clock.instant());
-		java.util.Map<String, Object> data = user.contactData();
-		data.remove("locale");
-		if (locale != null) {
-			data.put("locale", locale);
-		}
-		data.put("changed", List.of("locale"));
-		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, EventTypes.USER_UPDATED, id.toString(), data));
+		this.outbox.append(Topics.AUTH_EVENTS, CloudEvent.of(SOURCE, id.toString(),
+				new UserUpdated(user.email(), user.displayName(), locale, List.of("locale"))));
 	}
 
 }

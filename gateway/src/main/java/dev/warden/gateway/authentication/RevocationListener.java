@@ -1,5 +1,12 @@
 package dev.warden.gateway.authentication;
 
+import dev.warden.event.token.TokenRevoked;
+import dev.warden.event.token.TokenExpired;
+import dev.warden.event.session.SessionRevoked;
+import dev.warden.event.session.SessionRenewed;
+import dev.warden.event.EventPayload;
+import dev.warden.event.AboutToken;
+import dev.warden.event.AboutSession;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
@@ -52,15 +59,25 @@ class RevocationListener {
 			log.warn("Ignored event {} on {}: its source or type is not the topic's owner's", event.id(), topic);
 			return;
 		}
-		// A renewed session keeps its id but not its old cookie: forget that too.
-		if (event != null && (EventTypes.SESSION_REVOKED.equals(event.type())
-				|| EventTypes.SESSION_RENEWED.equals(event.type()))) {
-			this.sessions.evictSession(event.dataString("sessionId"));
-			log.debug("Forgot session {} ({})", event.dataString("sessionId"), event.type());
+		if (event == null) {
+			return;
 		}
-		if (event != null
-				&& (EventTypes.TOKEN_REVOKED.equals(event.type()) || EventTypes.TOKEN_EXPIRED.equals(event.type()))) {
-			this.tokens.evictToken(event.dataString("tokenId"));
+		EventPayload payload;
+		try {
+			payload = event.payload();
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("Ignored event {} on {}: {}", event.id(), topic, ex.getMessage());
+			return;
+		}
+		// A renewed session keeps its id but not its old cookie: forget that too.
+		if (payload instanceof SessionRevoked || payload instanceof SessionRenewed) {
+			String sessionId = ((AboutSession) payload).sessionId();
+			this.sessions.evictSession(sessionId);
+			log.debug("Forgot session {} ({})", sessionId, event.type());
+		}
+		if (payload instanceof TokenRevoked || payload instanceof TokenExpired) {
+			this.tokens.evictToken(((AboutToken) payload).tokenId());
 		}
 		// The owner was locked (or unlocked): every cached answer about the user's tokens
 		// is stale.

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.warden.event.EventCatalogue;
+import dev.warden.event.EventPayload;
+import dev.warden.event.Addressed;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.Topics;
 import dev.warden.notification.template.MailRenderer;
@@ -69,10 +72,18 @@ class SecurityEventListener {
 		// another service's event is not
 		// believed (a session-service taken over must not redirect a user's security
 		// mail).
-		if (Topics.AUTH_EVENTS.equals(topic)) {
-			this.users.remember(event.subject(), event.data());
+		Optional<EventCatalogue.Entry> known = EventCatalogue.byType(event.type());
+		boolean fromAuth = Topics.AUTH_EVENTS.equals(topic);
+		if (known.isEmpty() || (!fromAuth && !MailTemplates.mailsFor(event.type()))) {
+			// A type newer than this service is not its business yet.
+			log.debug("No template for {} (event {}); nothing to send", event.type(), event.id());
+			return;
 		}
-		Optional<MailTemplate> template = MailTemplates.forEvent(event.type(), event.data());
+		EventPayload payload = this.parser.payload(event, known.get().payload());
+		if (fromAuth && payload instanceof Addressed addressed) {
+			this.users.remember(event.subject(), addressed);
+		}
+		Optional<MailTemplate> template = MailTemplates.forEvent(event.type(), payload);
 		if (template.isEmpty()) {
 			log.debug("No template for {} (event {}); nothing to send", event.type(), event.id());
 			return;

@@ -3,6 +3,10 @@ package dev.warden.notification.template;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.warden.event.EventCatalogue;
+import dev.warden.event.EventData;
+import dev.warden.event.EventPayload;
+
 /**
  * One e-mail the user gets for one kind of event.
  *
@@ -10,8 +14,12 @@ import java.util.function.Predicate;
  * @param eventType the event that sends it
  * @param applies whether this particular event deserves the mail (e.g. only a new
  * device's sign-in)
- * @param sample data to preview it with
  */
-public record MailTemplate(String name, String eventType, Predicate<Map<String, Object>> applies,
-		Map<String, Object> sample) {
+public record MailTemplate(String name, String eventType, Predicate<EventPayload> applies) {
+
+	/** The event catalogue's example of the event, to preview the mail with. */
+	public Map<String, Object> sample() {
+		return EventData.of(EventCatalogue.byType(this.eventType).orElseThrow().example());
+	}
+
 }

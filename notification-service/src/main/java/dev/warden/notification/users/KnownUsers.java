@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.warden.event.Addressed;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
@@ -28,19 +29,17 @@ public class KnownUsers {
 		this.redis = redis;
 	}
 
-	public void remember(@Nullable String userId, Map<String, Object> data) {
-		Object email = data.get("email");
-		if (userId == null || !(email instanceof String address) || address.isBlank()) {
+	public void remember(@Nullable String userId, Addressed user) {
+		if (userId == null || user.email().isBlank()) {
 			return;
 		}
 		Map<String, String> fields = new java.util.HashMap<>();
-		fields.put("email", address);
-		if (data.get("displayName") instanceof String displayName) {
-			fields.put("displayName", displayName);
-		}
+		fields.put("email", user.email());
+		fields.put("displayName", user.displayName());
 		// Events that carry the address carry the user's language too, when one is
 		// chosen: none means English.
-		if (data.get("locale") instanceof String locale && !locale.isBlank()) {
+		String locale = user.locale();
+		if (locale != null && !locale.isBlank()) {
 			fields.put("locale", locale);
 		}
 		else {

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.event.token.TokenCreated;
+import dev.warden.event.session.SessionCreated;
+import dev.warden.event.auth.UserCreated;
+import dev.warden.event.auth.TwoFactorEnabled;
+import dev.warden.event.auth.TwoFactorDisabled;
+import dev.warden.event.auth.SecondFactorFailed;
+import dev.warden.event.auth.PasswordChanged;
+import dev.warden.event.EventPayload;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
@@ -58,8 +67,8 @@ class SecurityEventListenerIT {
 	void mailsThePasswordChangeOnceWithTheContractSubjectAndNoSecret(CapturedOutput output) throws Exception {
 		String user = UUID.randomUUID().toString();
 		String email = "ada-" + user.substring(0, 8) + "@example.test";
-		CloudEvent changed = event(user, EventTypes.PASSWORD_CHANGED, Map.of("email", email, "displayName",
-				"Ada Lovelace", "ip", "203.0.113.7", "userAgent", "Firefox", "sessionId", "sessionPublicId0000001"));
+		CloudEvent changed = event(user, new PasswordChanged(email, "Ada Lovelace", null, "203.0.113.7", "Firefox",
+				"sessionPublicId0000001", true, Instant.now()));
 
 		publish(Topics.AUTH_EVENTS, changed);
 		publish(Topics.AUTH_EVENTS, changed); // redelivered
@@ -82,16 +91,15 @@ class SecurityEventListenerIT {
 	void findsTheAddressForEventsThatNameOnlyTheUser() throws Exception {
 		String user = UUID.randomUUID().toString();
 		String email = "grace-" + user.substring(0, 8) + "@example.test";
-		publish(Topics.AUTH_EVENTS, event(user, EventTypes.USER_CREATED,
-				Map.of("userId", user, "email", email, "displayName", "Grace Hopper", "roles", List.of("USER"))));
+		publish(Topics.AUTH_EVENTS,
+				event(user, new UserCreated(user, email, "Grace Hopper", List.of("USER"), "admin-1", null)));
 
-		publish(Topics.TOKEN_EVENTS,
-				event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID().toString(), "name", "ci",
-						"role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
-		publish(Topics.SESSION_EVENTS,
-				event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s1", "newDevice", false)));
-		publish(Topics.SESSION_EVENTS, event(user, EventTypes.SESSION_CREATED, Map.of("sessionId", "s2", "newDevice",
-				true, "browser", "Safari 17", "os", "iOS", "ip", "198.51.100.9")));
+		publish(Topics.TOKEN_EVENTS, event(user, new TokenCreated(UUID.randomUUID().toString(), "ci", "USER", "x7Qa",
+				Instant.parse("2027-02-28T10:00:00Z"), null, null)));
+		publish(Topics.SESSION_EVENTS, event(user, new SessionCreated(user, "s1", null, null, "Unknown browser",
+				"Unknown OS", "unknown", List.of("pwd"), false)));
+		publish(Topics.SESSION_EVENTS, event(user, new SessionCreated(user, "s2", "198.51.100.9", null, "Safari 17",
+				"iOS", "mobile", List.of("pwd"), true)));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() >= 2);
 		Thread.sleep(1000);
@@ -104,9 +112,8 @@ class SecurityEventListenerIT {
 	void mailsOnceWhenSomeoneWithThePasswordSpentTheBudgetOfOneTimeCodes() throws Exception {
 		String user = UUID.randomUUID().toString();
 		String email = "mfa-" + user.substring(0, 8) + "@example.test";
-		CloudEvent failed = event(user, EventTypes.SECOND_FACTOR_FAILED,
-				Map.of("email", email, "displayName", "Aoife O'Brien", "locale", "", "ip", "203.0.113.7", "userAgent",
-						"Firefox", "failures", 5, "refusedUntil", "2026-11-26T10:30:00Z"));
+		CloudEvent failed = event(user, new SecondFactorFailed(email, "Aoife O'Brien", null, "203.0.113.7", "Firefox",
+				5, Instant.parse("2026-11-26T10:30:00Z")));
 
 		publish(Topics.AUTH_EVENTS, failed);
 		publish(Topics.AUTH_EVENTS, failed); // redelivered
@@ -126,12 +133,11 @@ class SecurityEventListenerIT {
 	void writesInTheLanguageTheUserChose() throws Exception {
 		String user = UUID.randomUUID().toString();
 		String email = "karl-" + user.substring(0, 8) + "@example.test";
-		publish(Topics.AUTH_EVENTS, event(user, EventTypes.USER_CREATED,
-				Map.of("userId", user, "email", email, "displayName", "Karl", "locale", "de-DE")));
+		publish(Topics.AUTH_EVENTS,
+				event(user, new UserCreated(user, email, "Karl", List.of("USER"), "admin-1", "de-DE")));
 
-		publish(Topics.TOKEN_EVENTS,
-				event(user, EventTypes.TOKEN_CREATED, Map.of("tokenId", UUID.randomUUID().toString(), "name", "ci",
-						"role", "USER", "hint", "x7Qa", "expiresAt", "2027-02-28T10:00:00Z")));
+		publish(Topics.TOKEN_EVENTS, event(user, new TokenCreated(UUID.randomUUID().toString(), "ci", "USER", "x7Qa",
+				Instant.parse("2027-02-28T10:00:00Z"), null, null)));
 
 		MimeMessage mail = awaitMail(email);
 		assertThat(mail.getSubject()).isEqualTo("Ein neues API-Token wurde erstellt");
@@ -144,8 +150,8 @@ class SecurityEventListenerIT {
 		String email = "alan-" + user.substring(0, 8) + "@example.test";
 		SharedInfrastructure.get().smtp().stop();
 		try {
-			publish(Topics.AUTH_EVENTS, event(user, EventTypes.TWO_FACTOR_ENABLED,
-					Map.of("email", email, "displayName", "Alan Turing", "ip", "203.0.113.8")));
+			publish(Topics.AUTH_EVENTS,
+					event(user, new TwoFactorEnabled(email, "Alan Turing", null, "203.0.113.8", null)));
 			Thread.sleep(4000);
 		}
 		finally {
@@ -163,7 +169,7 @@ class SecurityEventListenerIT {
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, "{not an event");
 		publish(Topics.AUTH_EVENTS, event(user, "warden.something.new", Map.of("email", email)));
-		publish(Topics.AUTH_EVENTS, event(user, EventTypes.TWO_FACTOR_DISABLED, Map.of("email", email)));
+		publish(Topics.AUTH_EVENTS, event(user, new TwoFactorDisabled(email, "Kept", null, null, null)));
 
 		awaitMail(email);
 		assertThat(KafkaRecords.readUntil(Topics.deadLetterOf(Topics.AUTH_EVENTS),
@@ -176,7 +182,7 @@ class SecurityEventListenerIT {
 	void deadLettersAMailThatCanNeverBeSentWithTheReason() {
 		String user = UUID.randomUUID().toString();
 
-		publish(Topics.AUTH_EVENTS, event(user, EventTypes.TWO_FACTOR_ENABLED, Map.of("email", "not an address@@")));
+		publish(Topics.AUTH_EVENTS, event(user, new TwoFactorEnabled("not an address@@", "X", null, null, null)));
 
 		var deadLetters = KafkaRecords.readUntil(Topics.deadLetterOf(Topics.AUTH_EVENTS),
 				(read) -> read.stream().anyMatch((record) -> user.equals(record.key())), Duration.ofSeconds(30));
@@ -221,6 +227,10 @@ class SecurityEventListenerIT {
 
 	private CloudEvent event(String user, String type, Map<String, Object> data) {
 		return CloudEvent.of("/test", type, user, new LinkedHashMap<>(data));
+	}
+
+	private CloudEvent event(String user, EventPayload payload) {
+		return CloudEvent.of("/test", user, payload);
 	}
 
 	/** As the topic's owner sends it: only its source is believed on its topic. */

@@ -193,10 +193,11 @@ class MailRendererTest {
 	@Test
 	void theSecondFactorFailedMailSaysThePasswordIsKnownAndUntilWhenCodesAreRefused() {
 		MailRenderer renderer = new MailRenderer(new TemplateProperties(null, null));
-		MailTemplate template = MailTemplates.forEvent(dev.warden.event.EventTypes.SECOND_FACTOR_FAILED, Map.of())
+		dev.warden.event.auth.SecondFactorFailed failed = new dev.warden.event.auth.SecondFactorFailed(
+				"ada@example.test", "Ada", null, "203.0.113.7", "Firefox", 5, Instant.parse("2026-11-26T10:30:00Z"));
+		MailTemplate template = MailTemplates.forEvent(dev.warden.event.EventTypes.SECOND_FACTOR_FAILED, failed)
 			.orElseThrow();
-		Map<String, Object> data = Map.of("email", "ada@example.test", "ip", "203.0.113.7", "userAgent", "Firefox",
-				"failures", 5, "refusedUntil", "2026-11-26T10:30:00Z");
+		Map<String, Object> data = dev.warden.event.EventData.of(failed);
 
 		RenderedMail english = renderer.render(template, Locale.ENGLISH, "Ada", WHEN, data);
 		RenderedMail german = renderer.render(template, Locale.forLanguageTag("de-DE"), "Ada", WHEN, data);

@@ -1,6 +1,8 @@
 package dev.warden.support.kafka;
 
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventCatalogue;
+import dev.warden.event.EventPayload;
 import dev.warden.event.EventSources;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +46,32 @@ public final class EventParser {
 			throw new UntrustedSourceException(topic, event.source(), event.type());
 		}
 		return event;
+	}
+
+	/**
+	 * The event's data as the payload record its type has in the catalogue.
+	 * @throws MalformedEventException if the type is not in the catalogue or the data
+	 * does not have its shape (the record goes to the dead-letter topic)
+	 */
+	public EventPayload payload(CloudEvent event) {
+		return payload(event,
+				EventCatalogue.byType(event.type())
+					.orElseThrow(() -> new MalformedEventException("unknown event type " + event.type()))
+					.payload());
+	}
+
+	/**
+	 * The event's data as this payload record.
+	 * @throws MalformedEventException if the data does not have that shape (the record
+	 * goes to the dead-letter topic)
+	 */
+	public <T extends EventPayload> T payload(CloudEvent event, Class<T> type) {
+		try {
+			return event.payload(type);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MalformedEventException(event.type() + ": " + ex.getMessage());
+		}
 	}
 
 }

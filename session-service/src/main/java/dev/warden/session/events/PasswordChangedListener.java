@@ -1,5 +1,7 @@
 package dev.warden.session.events;
 
+import dev.warden.event.auth.PasswordChanged;
+import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
@@ -43,18 +45,21 @@ class PasswordChangedListener {
 		if (userId == null) {
 			return;
 		}
-		if (EventTypes.ACCOUNT_LOCKED.equals(event.type()) && Boolean.TRUE.equals(event.data().get("permanent"))) {
-			int ended = this.sessions.endOthers(userId, null, event.time(), RevocationReason.ACCOUNT_LOCKED);
-			log.info("Account locked (event {}): ended {} session(s)", event.id(), ended);
+		if (EventTypes.ACCOUNT_LOCKED.equals(event.type())) {
+			if (this.parser.payload(event, AccountLocked.class).permanent()) {
+				int ended = this.sessions.endOthers(userId, null, event.time(), RevocationReason.ACCOUNT_LOCKED);
+				log.info("Account locked (event {}): ended {} session(s)", event.id(), ended);
+			}
 			return;
 		}
 		if (!EventTypes.PASSWORD_CHANGED.equals(event.type())) {
 			return;
 		}
-		if (Boolean.FALSE.equals(event.data().get("signOutOtherSessions"))) {
+		PasswordChanged changed = this.parser.payload(event, PasswordChanged.class);
+		if (!changed.signOutOtherSessions()) {
 			return;
 		}
-		int ended = this.sessions.endOthers(userId, event.dataString("sessionId"), event.time(),
+		int ended = this.sessions.endOthers(userId, changed.sessionId(), event.time(),
 				RevocationReason.PASSWORD_CHANGED);
 		log.info("Password changed (event {}): ended {} other session(s)", event.id(), ended);
 	}

@@ -1,11 +1,11 @@
 package dev.warden.session.lifecycle;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.warden.event.CloudEvent;
+import dev.warden.event.EventPayload;
 import dev.warden.event.EventSources;
-import dev.warden.event.EventTypes;
+import dev.warden.event.session.SessionCreated;
+import dev.warden.event.session.SessionRenewed;
+import dev.warden.event.session.SessionRevoked;
 import dev.warden.session.store.QueuedEvent;
 import dev.warden.session.store.Session;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,38 +25,28 @@ class SessionEvents {
 	}
 
 	QueuedEvent created(Session session, boolean newDevice) {
-		Map<String, Object> data = describe(session);
-		data.put("authMethods", session.authMethods());
-		data.put("newDevice", newDevice);
-		return queue(EventTypes.SESSION_CREATED, session.userId(), data);
+		return queue(session.userId(),
+				new SessionCreated(session.userId(), session.publicId(), session.ip(), session.userAgent(),
+						session.device().browser(), session.device().os(), session.device().deviceType(),
+						session.authMethods(), newDevice));
 	}
 
 	QueuedEvent revoked(Session session, RevocationReason reason) {
-		Map<String, Object> data = describe(session);
-		data.put("reason", reason.value());
-		return queue(EventTypes.SESSION_REVOKED, session.userId(), data);
+		return queue(session.userId(),
+				new SessionRevoked(session.userId(), session.publicId(), session.ip(), session.userAgent(),
+						session.device().browser(), session.device().os(), session.device().deviceType(),
+						reason.value()));
 	}
 
 	QueuedEvent renewed(Session session, boolean reauthenticated) {
-		Map<String, Object> data = describe(session);
-		data.put("reauthenticated", reauthenticated);
-		return queue(EventTypes.SESSION_RENEWED, session.userId(), data);
+		return queue(session.userId(),
+				new SessionRenewed(session.userId(), session.publicId(), session.ip(), session.userAgent(),
+						session.device().browser(), session.device().os(), session.device().deviceType(),
+						reauthenticated));
 	}
 
-	private static Map<String, Object> describe(Session session) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("userId", session.userId());
-		data.put("sessionId", session.publicId());
-		data.put("ip", session.ip());
-		data.put("userAgent", session.userAgent());
-		data.put("browser", session.device().browser());
-		data.put("os", session.device().os());
-		data.put("deviceType", session.device().deviceType());
-		return data;
-	}
-
-	private QueuedEvent queue(String type, String userId, Map<String, Object> data) {
-		CloudEvent event = CloudEvent.of(SOURCE, type, userId, data);
+	private QueuedEvent queue(String userId, EventPayload payload) {
+		CloudEvent event = CloudEvent.of(SOURCE, userId, payload);
 		return new QueuedEvent(userId, this.json.writeValueAsString(event));
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.event.auth.PasswordChanged;
+import dev.warden.event.EventData;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
@@ -79,7 +81,8 @@ class ForgedSourceIT {
 	private CloudEvent passwordChanged(String user, String source) {
 		return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
 				EventTypes.PASSWORD_CHANGED, this.clock.instant().minusSeconds(1), user, CloudEvent.JSON,
-				Map.of("userId", user, "signOutOtherSessions", true));
+				EventData.of(new PasswordChanged("u@example.test", "U", null, "203.0.113.7", null, null, true,
+						this.clock.instant().minusSeconds(1))));
 	}
 
 	private static ConsumerRecord<String, String> find(List<ConsumerRecord<String, String>> records, String id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.warden.event.EventContract;
 import dev.warden.infra.kafka.KafkaClientSecurity;
 import dev.warden.infra.kafka.KafkaPrincipals;
 import org.awaitility.Awaitility;
@@ -15,7 +16,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Hears every event on one topic from the real broker, as a consumer of its own would,
- * for tests to wait on and inspect. Declare one as a bean in a test configuration:
+ * for tests to wait on and inspect; a test that looks at the events fails if any of them
+ * breaks the published contract (envelope and the JSON Schema of its type's data).
+ * Declare one as a bean in a test configuration:
  * {@code new EventCollector(Topics.X, json)}. It listens in the service's context but
  * signs in as the tests' own principal: a service may not read its own topic.
  */
@@ -26,6 +29,9 @@ public class EventCollector {
 	private final String group = "test-collector-" + UUID.randomUUID();
 
 	private final List<String> raw = new CopyOnWriteArrayList<>();
+
+	/** What broke the published contract (docs/asyncapi.yaml), event by event. */
+	private final List<String> violations = new CopyOnWriteArrayList<>();
 
 	private final JsonMapper json;
 
@@ -55,6 +61,7 @@ public class EventCollector {
 			properties = "#{__listener.signIn()}")
 	void on(String value) {
 		this.raw.add(value);
+		this.violations.addAll(EventContract.violations(this.json.readTree(value)));
 	}
 
 	/** Waits for the first event of {@code type} about {@code subject}. */
@@ -75,7 +82,14 @@ public class EventCollector {
 			.until(() -> find(subject, type), (found) -> found.size() >= count);
 	}
 
+	/**
+	 * The events heard so far about {@code subject} of {@code type}.
+	 * @throws AssertionError if any event heard so far breaks the published contract
+	 */
 	public List<JsonNode> find(String subject, String type) {
+		if (!this.violations.isEmpty()) {
+			throw new AssertionError("Events on " + this.topic + " break the contract: " + this.violations);
+		}
 		return this.raw.stream()
 			.map(this.json::readTree)
 			.filter((event) -> subject.equals(event.path("subject").asString(""))

@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import dev.warden.event.token.TokenExpiringSoon;
+import dev.warden.event.token.TokenExpired;
+import dev.warden.event.EventPayload;
 import dev.warden.event.CloudEvent;
-import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.support.outbox.OutboxWriter;
 import dev.warden.token.lifecycle.ApiToken;
 import dev.warden.token.lifecycle.TokenService;
 import dev.warden.token.lifecycle.TokenStore;
-import dev.warden.token.owner.TokenOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,18 +37,14 @@ public class TokenExpiryNotices {
 
 	private final TokenStore tokens;
 
-	private final TokenOwners owners;
-
 	private final OutboxWriter outbox;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	TokenExpiryNotices(TokenStore tokens, TokenOwners owners, OutboxWriter outbox, TransactionTemplate transactions,
-			Clock clock) {
+	TokenExpiryNotices(TokenStore tokens, OutboxWriter outbox, TransactionTemplate transactions, Clock clock) {
 		this.tokens = tokens;
-		this.owners = owners;
 		this.outbox = outbox;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -79,17 +75,11 @@ public class TokenExpiryNotices {
 	}
 
 	private boolean notify(ApiToken token, Instant now) {
-		Map<String, Object> data = TokenService.describe(token);
-		this.owners.find(token.userId()).ifPresent((owner) -> {
-			if (owner.email() != null) {
-				data.put("email", owner.email());
-				data.put("displayName", owner.displayName());
-			}
-		});
 		if (!token.expiresAt().isAfter(now)) {
 			claim(token, "7d", now);
 			claim(token, "1d", now);
-			return claim(token, "expired", now) && publish(EventTypes.TOKEN_EXPIRED, token, data);
+			return claim(token, "expired", now) && publish(token, new TokenExpired(token.id().toString(), token.name(),
+					token.role(), token.hint(), token.expiresAt()));
 		}
 		boolean withinADay = !token.expiresAt().isAfter(now.plus(Duration.ofDays(1)));
 		String kind = withinADay ? "1d" : "7d";
@@ -100,12 +90,12 @@ public class TokenExpiryNotices {
 			claim(token, "7d", now); // too late for it now: never send it after the 1-day
 										// one
 		}
-		data.put("daysLeft", withinADay ? 1 : 7);
-		return publish(EventTypes.TOKEN_EXPIRING_SOON, token, data);
+		return publish(token, new TokenExpiringSoon(token.id().toString(), token.name(), token.role(), token.hint(),
+				token.expiresAt(), withinADay ? 1 : 7));
 	}
 
-	private boolean publish(String type, ApiToken token, Map<String, Object> data) {
-		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(TokenService.SOURCE_PATH, type, token.userId(), data));
+	private boolean publish(ApiToken token, EventPayload payload) {
+		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(TokenService.SOURCE_PATH, token.userId(), payload));
 		return true;
 	}
 

@@ -3,15 +3,14 @@ package dev.warden.token.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.event.token.TokenRevoked;
+import dev.warden.event.token.TokenCreated;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventSources;
-import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.support.outbox.OutboxWriter;
 import dev.warden.event.ApiTokenFormat;
@@ -83,10 +82,9 @@ public class TokenService {
 			// nothing.
 			throw TokenErrors.tokenExists();
 		}
-		Map<String, Object> data = describe(token);
-		data.put("ip", ip);
-		data.put("userAgent", userAgent);
-		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(SOURCE_PATH, EventTypes.TOKEN_CREATED, userId, data));
+		this.outbox.append(Topics.TOKEN_EVENTS,
+				CloudEvent.of(SOURCE_PATH, userId, new TokenCreated(token.id().toString(), token.name(), token.role(),
+						token.hint(), token.expiresAt(), ip, userAgent)));
 		return new Created(token, secret);
 	}
 
@@ -104,25 +102,14 @@ public class TokenService {
 			.filter((found) -> found.userId().equals(userId))
 			.orElseThrow(TokenErrors::notFound);
 		if (this.tokens.revoke(tokenId, this.clock.instant(), reason)) {
-			Map<String, Object> data = describe(token);
-			data.put("reason", reason);
-			this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(SOURCE_PATH, EventTypes.TOKEN_REVOKED, userId, data));
+			this.outbox.append(Topics.TOKEN_EVENTS,
+					CloudEvent.of(SOURCE_PATH, userId, new TokenRevoked(token.id().toString(), token.name(),
+							token.role(), token.hint(), token.expiresAt(), reason)));
 		}
 	}
 
 	public Instant now() {
 		return this.clock.instant();
-	}
-
-	/** What every token event says: never the token or its hash. */
-	public static Map<String, Object> describe(ApiToken token) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("tokenId", token.id().toString());
-		data.put("name", token.name());
-		data.put("role", token.role());
-		data.put("hint", token.hint());
-		data.put("expiresAt", token.expiresAt().toString());
-		return data;
 	}
 
 	/** A new token and, once, its value. */

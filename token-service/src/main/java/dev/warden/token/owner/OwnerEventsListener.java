@@ -1,10 +1,10 @@
 package dev.warden.token.owner;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
+import dev.warden.event.auth.UserCreated;
+import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.token.TokensSuspended;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
@@ -12,6 +12,7 @@ import dev.warden.support.kafka.EventParser;
 import dev.warden.support.outbox.OutboxWriter;
 import dev.warden.token.lifecycle.TokenService;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -51,43 +52,42 @@ class OwnerEventsListener {
 	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
 		CloudEvent event = this.parser.parse(topic, value);
 		String userId = event.subject();
-		if (userId == null || !relevant(event)) {
+		Runnable change = (userId != null) ? changeFor(event, userId) : null;
+		if (change == null) {
 			return;
 		}
 		this.transactions.executeWithoutResult((tx) -> {
-			if (this.owners.alreadyProcessed(event.id(), this.clock.instant())) {
-				return;
+			if (!this.owners.alreadyProcessed(event.id(), this.clock.instant())) {
+				change.run();
 			}
-			apply(event, userId);
 		});
 	}
 
-	private static boolean relevant(CloudEvent event) {
-		return EventTypes.USER_CREATED.equals(event.type())
-				|| (EventTypes.ACCOUNT_LOCKED.equals(event.type())
-						&& Boolean.TRUE.equals(event.data().get("permanent")))
-				|| EventTypes.ACCOUNT_UNLOCKED.equals(event.type());
-	}
-
-	@SuppressWarnings("unchecked")
-	private void apply(CloudEvent event, String userId) {
+	/** What the event changes about the owner, or {@code null} if nothing. */
+	private @Nullable Runnable changeFor(CloudEvent event, String userId) {
 		switch (event.type()) {
 			case EventTypes.USER_CREATED -> {
-				Object roles = event.data().get("roles");
-				this.owners.upsert(userId, event.dataString("email"), event.dataString("displayName"),
-						roles instanceof List<?> list ? (List<String>) list : List.of(), this.clock.instant());
+				UserCreated created = this.parser.payload(event, UserCreated.class);
+				return () -> this.owners.upsert(userId, created.email(), created.displayName(), created.roles(),
+						this.clock.instant());
 			}
-			case EventTypes.ACCOUNT_LOCKED -> suspend(userId, true);
-			case EventTypes.ACCOUNT_UNLOCKED -> suspend(userId, false);
+			case EventTypes.ACCOUNT_LOCKED -> {
+				// Only a lock that lasts until an administrator lifts it suspends tokens.
+				return this.parser.payload(event, AccountLocked.class).permanent() ? () -> suspend(userId, true) : null;
+			}
+			case EventTypes.ACCOUNT_UNLOCKED -> {
+				return () -> suspend(userId, false);
+			}
 			default -> {
+				return null;
 			}
 		}
 	}
 
 	private void suspend(String userId, boolean suspended) {
 		this.owners.setLocked(userId, suspended, this.clock.instant());
-		this.outbox.append(Topics.TOKEN_EVENTS, CloudEvent.of(TokenService.SOURCE_PATH, EventTypes.TOKENS_SUSPENDED,
-				userId, new HashMap<>(Map.of("userId", userId, "suspended", suspended))));
+		this.outbox.append(Topics.TOKEN_EVENTS,
+				CloudEvent.of(TokenService.SOURCE_PATH, userId, new TokensSuspended(userId, suspended)));
 	}
 
 }

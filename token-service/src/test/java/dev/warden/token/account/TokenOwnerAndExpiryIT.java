@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import tools.jackson.databind.json.JsonMapper;
+import dev.warden.event.auth.UserCreated;
+import dev.warden.event.auth.AccountUnlocked;
+import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.EventSources;
+import dev.warden.event.EventPayload;
+import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
 import dev.warden.infra.test.KafkaRecords;
@@ -33,12 +40,14 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 		String user = newUserId();
 		String token = create(session(user, "USER"), "locked", 1, "USER").get("token").asString();
 
-		KafkaRecords.send(Topics.AUTH_EVENTS, user, authEvent(user, EventTypes.ACCOUNT_LOCKED, "{\"permanent\":true}"));
+		KafkaRecords.send(Topics.AUTH_EVENTS, user,
+				authEvent(user, new AccountLocked("o@example.test", "O", null, "203.0.113.7", null, 20, true, null)));
 		awaitReason(token, "owner_locked");
 		JsonNode suspended = this.events.await(user, EventTypes.TOKENS_SUSPENDED);
 		assertThat(suspended.get("data").get("suspended").asBoolean()).isTrue();
 
-		KafkaRecords.send(Topics.AUTH_EVENTS, user, authEvent(user, EventTypes.ACCOUNT_UNLOCKED, "{}"));
+		KafkaRecords.send(Topics.AUTH_EVENTS, user,
+				authEvent(user, new AccountUnlocked("o@example.test", "O", null, "admin-1")));
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> introspect(token).get("active").asBoolean());
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
@@ -49,8 +58,7 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 	void aTokenStopsWorkingWhenItsOwnerNoLongerHoldsItsRole() {
 		String user = newUserId();
 		String token = create(session(user, "USER", "ADMIN"), "admin tool", 1, "ADMIN").get("token").asString();
-		String event = authEvent(user, EventTypes.USER_CREATED, "{\"userId\":\"" + user
-				+ "\",\"email\":\"o@example.test\",\"displayName\":\"O\",\"roles\":[\"USER\"]}");
+		String event = authEvent(user, new UserCreated(user, "o@example.test", "O", List.of("USER"), "admin-1", null));
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, event);
 		KafkaRecords.send(Topics.AUTH_EVENTS, user, event); // redelivered: applied once,
@@ -94,10 +102,8 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 			.until(() -> reason.equals(introspect(token).path("reason").asString("")));
 	}
 
-	private static String authEvent(String user, String type, String data) {
-		return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/auth-service\",\"type\":\""
-				+ type + "\",\"time\":\"" + Instant.now() + "\",\"subject\":\"" + user
-				+ "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+	private static String authEvent(String user, EventPayload payload) {
+		return JsonMapper.builder().build().writeValueAsString(CloudEvent.of(EventSources.AUTH_SERVICE, user, payload));
 	}
 
 }

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.warden.event.auth.PasswordChanged;
 import dev.warden.auth.login.LoginErrors;
 import dev.warden.auth.login.PasswordCheck;
 import dev.warden.auth.password.PasswordHasher;
@@ -119,11 +119,8 @@ public class PasswordChangeService {
 			}
 			this.history.add(userId, locked.passwordHash(), now);
 			this.users.changePassword(userId, hash, now);
-			Map<String, Object> data = PasswordCheck.data(user, client);
-			data.put("sessionId", sessionId);
-			data.put("signOutOtherSessions", change.signsOutOtherSessions());
-			data.put("changedAt", now.toString());
-			this.events.publish(EventTypes.PASSWORD_CHANGED, userId.toString(), data);
+			this.events.publish(userId.toString(), new PasswordChanged(user.email(), user.displayName(), user.locale(),
+					client.ip(), client.userAgent(), sessionId, change.signsOutOtherSessions(), now));
 		});
 		if (sessionId == null) {
 			return null;

@@ -5,14 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import dev.warden.event.auth.PasswordExpiringSoon;
+import dev.warden.event.auth.PasswordExpired;
 import dev.warden.auth.password.policy.PasswordPolicy;
 import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
-import dev.warden.event.EventTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +70,7 @@ public class PasswordExpiry {
 	 */
 	public void recordExpired(User user, PasswordPolicy policy, Instant now) {
 		if (claim(user, 0, now)) {
-			Map<String, Object> data = data(user, policy);
-			this.events.publish(EventTypes.PASSWORD_EXPIRED, user.id().toString(), data);
+			this.events.publish(user.id().toString(), expired(user, policy));
 		}
 	}
 
@@ -112,7 +111,7 @@ public class PasswordExpiry {
 		if (!expiresAt.isAfter(now)) {
 			boolean sent = claim(user, 0, now);
 			if (sent) {
-				this.events.publish(EventTypes.PASSWORD_EXPIRED, user.id().toString(), data(user, policy));
+				this.events.publish(user.id().toString(), expired(user, policy));
 			}
 			return sent;
 		}
@@ -131,9 +130,9 @@ public class PasswordExpiry {
 										// go out late
 			}
 		}
-		Map<String, Object> data = data(user, policy);
-		data.put("daysLeft", Math.max(1, (Duration.between(now, expiresAt).toHours() + 23) / 24));
-		this.events.publish(EventTypes.PASSWORD_EXPIRING_SOON, user.id().toString(), data);
+		int daysLeft = (int) Math.max(1, (Duration.between(now, expiresAt).toHours() + 23) / 24);
+		this.events.publish(user.id().toString(),
+				new PasswordExpiringSoon(user.email(), user.displayName(), user.locale(), expiresAt, daysLeft));
 		return true;
 	}
 
@@ -145,10 +144,10 @@ public class PasswordExpiry {
 		return this.users.claimExpiryNotice(user, daysBefore, now);
 	}
 
-	private static Map<String, Object> data(User user, PasswordPolicy policy) {
-		Map<String, Object> data = user.contactData();
-		data.put("expiresAt", String.valueOf(policy.expiresAt(user.passwordChangedAt())));
-		return data;
+	private static PasswordExpired expired(User user, PasswordPolicy policy) {
+		// Only a policy under which passwords expire makes one expire.
+		Instant expiresAt = Objects.requireNonNull(policy.expiresAt(user.passwordChangedAt()));
+		return new PasswordExpired(user.email(), user.displayName(), user.locale(), expiresAt);
 	}
 
 }

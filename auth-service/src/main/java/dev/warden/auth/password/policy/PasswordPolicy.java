@@ -1,5 +1,6 @@
 package dev.warden.auth.password.policy;
 
+import dev.warden.event.auth.PasswordPolicySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -44,6 +45,14 @@ public record PasswordPolicy(@NotNull @Min(8) @Max(256) Integer minLength,
 		@NotNull @Min(0) @Max(16) Integer minLowercase, @NotNull @Min(0) @Max(16) Integer minDigits,
 		@NotNull @Min(0) @Max(16) Integer minSpecial, @NotNull @Min(0) @Max(3650) Integer maxAgeDays,
 		@NotNull @Min(0) @Max(8760) Integer minAgeHours, @NotNull @Size(max = 16) List<String> twoFactorRequiredFor) {
+
+	/** The policy as events report it. */
+	public PasswordPolicySettings settings() {
+		return new PasswordPolicySettings(this.minLength, this.minLengthWithTwoFactor, this.maxLength,
+				this.rejectCommon, this.minStrength, this.rejectUserInfo, this.historySize, this.minUppercase,
+				this.minLowercase, this.minDigits, this.minSpecial, this.maxAgeDays, this.minAgeHours,
+				this.twoFactorRequiredFor);
+	}
 
 	/** The policy before an administrator changes anything. */
 	public static final PasswordPolicy DEFAULT = new PasswordPolicy(15, 8, 128, true, 3, true, 5, 0, 0, 0, 0, 0, 0,

@@ -1,12 +1,10 @@
 package dev.warden.auth.password.policy;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import dev.warden.event.auth.PasswordPolicyChanged;
 import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.user.Roles;
-import dev.warden.event.EventTypes;
 import dev.warden.support.problem.FieldProblem;
 import dev.warden.support.problem.Problems;
 
@@ -52,11 +50,7 @@ public class PasswordPolicyService {
 		}
 		PasswordPolicy before = current();
 		this.store.save(policy, this.clock.instant(), actorId);
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("actorId", actorId);
-		data.put("before", before);
-		data.put("after", policy);
-		this.events.publish(EventTypes.PASSWORD_POLICY_CHANGED, actorId, data);
+		this.events.publish(actorId, new PasswordPolicyChanged(actorId, before.settings(), policy.settings()));
 		return policy;
 	}
 

@@ -1,0 +1,21 @@
+package dev.warden.event.auth;
+
+import dev.warden.event.AboutSession;
+import dev.warden.event.Addressed;
+import dev.warden.event.EventPayload;
+import dev.warden.event.FromClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Data of {@link dev.warden.event.EventTypes#LOGOUT}: the user signed out.
+ *
+ * @param email where the user's security mail goes
+ * @param displayName the user's name
+ * @param locale the user's language as a BCP 47 tag; absent: English
+ * @param ip the client's address, as the gateway established it
+ * @param userAgent the client's User-Agent, at most 1024 characters
+ * @param sessionId the session that ended
+ */
+public record LoggedOut(String email, String displayName, @Nullable String locale, @Nullable String ip,
+		@Nullable String userAgent, String sessionId) implements EventPayload, Addressed, FromClient, AboutSession {
+}

@@ -1,0 +1,20 @@
+package dev.warden.event.token;
+
+import java.time.Instant;
+
+import dev.warden.event.AboutToken;
+import dev.warden.event.EventPayload;
+
+/**
+ * Data of {@link dev.warden.event.EventTypes#TOKEN_REVOKED}: an API token was revoked.
+ *
+ * @param tokenId the token's id
+ * @param name the name its owner gave it
+ * @param role the one role it acts with
+ * @param hint its last four characters (never the token)
+ * @param expiresAt when it expires
+ * @param reason who revoked it: {@code user}
+ */
+public record TokenRevoked(String tokenId, String name, String role, String hint, Instant expiresAt,
+		String reason) implements EventPayload, AboutToken {
+}

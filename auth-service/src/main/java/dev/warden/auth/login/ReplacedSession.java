@@ -2,6 +2,7 @@ package dev.warden.auth.login;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.warden.serviceidentity.Claims;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +20,8 @@ record ReplacedSession(String userId, String sessionId) {
 		if (!(request.getUserPrincipal() instanceof JwtAuthenticationToken authentication)) {
 			return null;
 		}
-		String userId = authentication.getToken().getClaimAsString("prev_sub");
-		String sessionId = authentication.getToken().getClaimAsString("prev_sid");
+		String userId = authentication.getToken().getClaimAsString(Claims.REPLACED_USER);
+		String sessionId = authentication.getToken().getClaimAsString(Claims.REPLACED_SESSION);
 		if (userId == null || sessionId == null || userId.length() > MAX || sessionId.length() > MAX) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package dev.warden.gateway.identity;
 
+import dev.warden.serviceidentity.Claims;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -25,7 +26,7 @@ public final class InternalTokenMinter {
 	 * The client's address, as the gateway established it (services read it from here
 	 * only).
 	 */
-	public static final String CLIENT_IP = "cip";
+	public static final String CLIENT_IP = Claims.CLIENT_IP;
 
 	private final SigningKeys keys;
 
@@ -85,22 +86,25 @@ public final class InternalTokenMinter {
 			.expirationTime(Date.from(now.plus(this.properties.lifetime())))
 			.jwtID(UUID.randomUUID().toString());
 		if (!caller.isAnonymous()) {
-			claims.subject(caller.userId()).claim("roles", caller.roles()).claim("amr", caller.authMethods());
+			claims.subject(caller.userId())
+				.claim(Claims.ROLES, caller.roles())
+				.claim(Claims.AUTH_METHODS, caller.authMethods());
 		}
 		if (caller.clientIp() != null) {
 			claims.claim(CLIENT_IP, caller.clientIp());
 		}
 		if (caller.sessionId() != null) {
-			claims.claim("sid", caller.sessionId());
+			claims.claim(Claims.SESSION_ID, caller.sessionId());
 		}
 		if (caller.authenticatedAt() != null) {
-			claims.claim("auth_time", caller.authenticatedAt().getEpochSecond());
+			claims.claim(Claims.AUTH_TIME, caller.authenticatedAt().getEpochSecond());
 		}
 		if (caller.tokenId() != null) {
-			claims.claim("tid", caller.tokenId());
+			claims.claim(Claims.TOKEN_ID, caller.tokenId());
 		}
 		if (caller.replaces() != null) {
-			claims.claim("prev_sub", caller.replaces().userId()).claim("prev_sid", caller.replaces().sessionId());
+			claims.claim(Claims.REPLACED_USER, caller.replaces().userId())
+				.claim(Claims.REPLACED_SESSION, caller.replaces().sessionId());
 		}
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
 			.keyID(this.keys.signingKey().getKeyID())

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.warden.serviceidentity.Claims;
 import dev.warden.serviceidentity.ServiceKey;
 
 /**
@@ -34,13 +35,13 @@ public final class SessionGrantSigner {
 			.subject(grant.userId())
 			.issueTime(Date.from(this.clock.instant()))
 			.expirationTime(Date.from(grant.expiresAt()))
-			.claim("sid", grant.sessionId())
-			.claim("roles", grant.roles())
-			.claim("amr", grant.authMethods())
-			.claim("auth_time", grant.authenticatedAt().getEpochSecond())
-			.claim("pcr", grant.passwordChangeRequired())
-			.claim("tfr", grant.twoFactorSetupRequired())
-			.claim("sh", grant.secretHash())
+			.claim(Claims.SESSION_ID, grant.sessionId())
+			.claim(Claims.ROLES, grant.roles())
+			.claim(Claims.AUTH_METHODS, grant.authMethods())
+			.claim(Claims.AUTH_TIME, grant.authenticatedAt().getEpochSecond())
+			.claim(Claims.PASSWORD_CHANGE_REQUIRED, grant.passwordChangeRequired())
+			.claim(Claims.TWO_FACTOR_SETUP_REQUIRED, grant.twoFactorSetupRequired())
+			.claim(Claims.SECRET_HASH, grant.secretHash())
 			.build();
 		SignedJWT jwt = new SignedJWT(
 				new JWSHeader.Builder(JWSAlgorithm.ES256).type(SessionGrants.TYPE).keyID(this.keyId).build(), claims);

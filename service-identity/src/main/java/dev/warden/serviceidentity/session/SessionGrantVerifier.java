@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.warden.serviceidentity.Claims;
 import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.SignedGrants;
 
@@ -27,7 +28,7 @@ public final class SessionGrantVerifier {
 	 */
 	public SessionGrantVerifier(String setting, String publicJwk, Clock clock) {
 		this.grants = new SignedGrants(setting, publicJwk, SessionGrants.TYPE, SessionGrants.ISSUER,
-				SessionGrants.AUDIENCE, "sh", clock);
+				SessionGrants.AUDIENCE, Claims.SECRET_HASH, clock);
 	}
 
 	/**
@@ -54,16 +55,17 @@ public final class SessionGrantVerifier {
 		try {
 			// Every claim the gateway acts on must be there: a flag left out is not taken
 			// to be off.
-			if (claims.getStringClaim("sid") == null || claims.getLongClaim("auth_time") == null
-					|| claims.getBooleanClaim("pcr") == null || claims.getBooleanClaim("tfr") == null) {
+			if (claims.getStringClaim(Claims.SESSION_ID) == null || claims.getLongClaim(Claims.AUTH_TIME) == null
+					|| claims.getBooleanClaim(Claims.PASSWORD_CHANGE_REQUIRED) == null
+					|| claims.getBooleanClaim(Claims.TWO_FACTOR_SETUP_REQUIRED) == null) {
 				throw new GrantException("incomplete grant");
 			}
-			return new SessionGrant(claims.getSubject(), claims.getStringClaim("sid"),
-					SignedGrants.list(claims, "roles"), SignedGrants.list(claims, "amr"),
-					Instant.ofEpochSecond(claims.getLongClaim("auth_time")),
-					Boolean.TRUE.equals(claims.getBooleanClaim("pcr")),
-					Boolean.TRUE.equals(claims.getBooleanClaim("tfr")), claims.getStringClaim("sh"),
-					claims.getExpirationTime().toInstant());
+			return new SessionGrant(claims.getSubject(), claims.getStringClaim(Claims.SESSION_ID),
+					SignedGrants.list(claims, Claims.ROLES), SignedGrants.list(claims, Claims.AUTH_METHODS),
+					Instant.ofEpochSecond(claims.getLongClaim(Claims.AUTH_TIME)),
+					Boolean.TRUE.equals(claims.getBooleanClaim(Claims.PASSWORD_CHANGE_REQUIRED)),
+					Boolean.TRUE.equals(claims.getBooleanClaim(Claims.TWO_FACTOR_SETUP_REQUIRED)),
+					claims.getStringClaim(Claims.SECRET_HASH), claims.getExpirationTime().toInstant());
 		}
 		catch (ParseException ex) {
 			throw new GrantException("malformed claim");

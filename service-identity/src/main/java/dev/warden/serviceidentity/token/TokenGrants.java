@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.warden.serviceidentity.Claims;
 import dev.warden.serviceidentity.GrantException;
 import dev.warden.serviceidentity.ServiceKey;
 import dev.warden.serviceidentity.SignedGrants;
@@ -61,7 +62,7 @@ public final class TokenGrants {
 		this.signer = key.signer();
 		this.keyId = key.keyId();
 		this.grants = new SignedGrants("WARDEN_SERVICE_KEY and WARDEN_SERVICE_PREVIOUSKEYS",
-				SignedGrants.keySet(key.publicJson(), previousKeys), TYPE, GATEWAY, GATEWAY, "th", clock);
+				SignedGrants.keySet(key.publicJson(), previousKeys), TYPE, GATEWAY, GATEWAY, Claims.TOKEN_HASH, clock);
 		this.clock = clock;
 	}
 
@@ -81,8 +82,8 @@ public final class TokenGrants {
 			.subject(userId)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(expires))
-			.claim("role", role)
-			.claim("th", tokenHash)
+			.claim(Claims.ROLE, role)
+			.claim(Claims.TOKEN_HASH, tokenHash)
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(this.keyId).build(),
 				claims);
@@ -103,11 +104,11 @@ public final class TokenGrants {
 			throw new GrantException("no token to bind the grant to");
 		}
 		JWTClaimsSet claims = this.grants.verify(grant, tokenHash);
-		String role = SignedGrants.text(claims, "role");
+		String role = SignedGrants.text(claims, Claims.ROLE);
 		if (role == null) {
 			throw new GrantException("incomplete grant");
 		}
-		return new TokenGrant(claims.getSubject(), role, SignedGrants.text(claims, "th"),
+		return new TokenGrant(claims.getSubject(), role, SignedGrants.text(claims, Claims.TOKEN_HASH),
 				claims.getExpirationTime().toInstant());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
+import dev.warden.serviceidentity.Claims;
 import dev.warden.serviceidentity.CallerKeys;
 import dev.warden.serviceidentity.ServiceTokenVerifier;
 import dev.warden.support.problem.ProblemAuthenticationHandlers;
@@ -130,7 +131,7 @@ public class InternalJwtSecurityConfiguration {
 	SecurityFilterChain internalJwtFilterChain(HttpSecurity http, IdentityProperties properties, JwtDecoder decoder,
 			RecentAuthentication recentAuthentication, ProblemAuthenticationHandlers problems) throws Exception {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter((jwt) -> roleAuthorities(jwt.getClaimAsStringList("roles")));
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> roleAuthorities(jwt.getClaimAsStringList(Claims.ROLES)));
 		AuthenticationManager anyGatewayToken = manager(decoder, converter);
 		AuthenticationManager namedUser = manager(new NamedUserJwtDecoder(decoder), converter);
 		RequestMatcher anonymous = properties.anonymousPaths().isEmpty() ? (request) -> false

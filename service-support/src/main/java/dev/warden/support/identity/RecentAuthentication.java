@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.warden.serviceidentity.Claims;
 import dev.warden.support.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public final class RecentAuthentication {
 
-	public static final String AUTH_TIME = "auth_time";
+	public static final String AUTH_TIME = Claims.AUTH_TIME;
 
 	private final Duration window;
 

@@ -1,5 +1,6 @@
 package dev.warden.support.identity;
 
+import dev.warden.serviceidentity.Claims;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,15 +23,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record WardenPrincipal(String userId, List<String> roles, String sessionId, String tokenId,
 		List<String> authMethods, String clientIp) {
 
-	public static final String ROLES = "roles";
+	public static final String ROLES = Claims.ROLES;
 
-	public static final String SESSION_ID = "sid";
+	public static final String SESSION_ID = Claims.SESSION_ID;
 
-	public static final String TOKEN_ID = "tid";
+	public static final String TOKEN_ID = Claims.TOKEN_ID;
 
-	public static final String AUTH_METHODS = "amr";
+	public static final String AUTH_METHODS = Claims.AUTH_METHODS;
 
-	public static final String CLIENT_IP = "cip";
+	public static final String CLIENT_IP = Claims.CLIENT_IP;
 
 	public static WardenPrincipal from(Jwt jwt) {
 		return new WardenPrincipal(jwt.getSubject(), listClaim(jwt, ROLES), jwt.getClaimAsString(SESSION_ID),

@@ -1,5 +1,6 @@
 package dev.warden.support.problem;
 
+import dev.warden.serviceidentity.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ final class SecurityRefusals {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof JwtAuthenticationToken jwt) {
 			user = jwt.getToken().getSubject() == null ? "anonymous" : jwt.getToken().getSubject();
-			String cip = jwt.getToken().getClaimAsString("cip");
+			String cip = jwt.getToken().getClaimAsString(Claims.CLIENT_IP);
 			client = cip == null ? client : cip;
 		}
 		security.warn("Refused {} {}: {} {} (user {}, client {})", request.getMethod(), request.getRequestURI(), status,

@@ -39,11 +39,12 @@ final class AsyncApiDocument {
 			Redis script), and a relay hands it to Kafka. A consumer therefore deduplicates by the event `id`.
 
 			A consumer believes an event only from the topic's owner (`source`) and only of a type that belongs on
-			that topic. A record it cannot read - not JSON, not a CloudEvent, from another source, or data that
-			does not have its type's shape - goes to the topic's dead-letter topic (`<topic>-dlt`, same
-			partition), with the reason in its headers, and the consumer moves on (the gateway, which only
-			listens to forget revoked credentials, skips it). A type a consumer does not handle, including
-			one newer than the consumer, is not an error: it is skipped.
+			that topic. A record it cannot read - not JSON, not a CloudEvent, from another source, or, for a type
+			it acts on, data that does not have the type's shape - goes to the topic's dead-letter topic
+			(`<topic>-dlt`, same partition), with the reason in its headers, and the consumer moves on. The
+			gateway, which only listens to forget revoked credentials, skips such a record; audit-service keeps
+			every well-formed event from the topic's owner in the security log, whatever its data. A type a
+			consumer does not handle, including one newer than the consumer, is not an error: it is skipped.
 
 			An event's `data` never holds a password, a hash, a session cookie, a TOTP secret or an API token.
 			A value that is unknown is left out rather than sent as null, and a reader ignores fields it does not

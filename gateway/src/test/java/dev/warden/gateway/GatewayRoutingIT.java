@@ -983,51 +983,62 @@ class GatewayRoutingIT {
 
 	@Test
 	void aRevokedTokenIsForgottenAtOnceWhenItsEventArrives() throws Exception {
-		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+		awaitRevocationListeners();
+		String tokenId = "6f1c1d2e-0000-4000-8000-000000000105";
+		String token = upstream.newToken("user-revoked-event", tokenId);
+		int start = upstream.tokenIntrospections();
+		withToken("GET", "/api/me", token);
 		int before = upstream.tokenIntrospections();
-		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+		withToken("GET", "/api/me", token);
+		assertThat(before).as("asked once").isEqualTo(start + 1);
 		assertThat(upstream.tokenIntrospections()).as("cached").isEqualTo(before);
 
-		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, UpstreamStub.USER_ID,
+		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, "user-revoked-event",
 				tools.jackson.databind.json.JsonMapper.builder()
 					.build()
 					.writeValueAsString(dev.warden.event.CloudEvent.of(dev.warden.event.EventSources.TOKEN_SERVICE,
-							UpstreamStub.USER_ID, new dev.warden.event.token.TokenRevoked(UpstreamStub.TOKEN_ID, "ci",
-									"USER", "x7Qa", java.time.Instant.parse("2099-01-01T00:00:00Z"), "user"))));
+							"user-revoked-event", new dev.warden.event.token.TokenRevoked(tokenId, "ci", "USER", "x7Qa",
+									java.time.Instant.parse("2099-01-01T00:00:00Z"), "user"))));
 
 		// Sooner than the cache's own expiry (5 s): only the event can have made the
 		// gateway ask again.
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(4)).until(() -> {
-			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
+			withToken("GET", "/api/me", token);
 			return upstream.tokenIntrospections() > before;
 		});
 	}
 
 	@Test
 	void aLockedOwnersTokensAreForgottenAtOnceWhenTheirSuspensionIsAnnounced() throws Exception {
+		awaitRevocationListeners();
+		String token = upstream.newToken("user-suspended-event", "6f1c1d2e-0000-4000-8000-000000000106");
+		int start = upstream.tokenIntrospections();
+		withToken("GET", "/api/me", token);
+		int before = upstream.tokenIntrospections();
+		withToken("GET", "/api/me", token);
+		assertThat(before).as("asked once").isEqualTo(start + 1);
+		assertThat(upstream.tokenIntrospections()).as("cached").isEqualTo(before);
+
+		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, "user-suspended-event",
+				"{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID()
+						+ "\",\"source\":\"/token-service\",\"type\":\"warden.token.owner-suspended\",\"subject\":\""
+						+ "user-suspended-event\",\"data\":{\"userId\":\"user-suspended-event\",\"suspended\":true}}");
+
+		// Sooner than the cache's own expiry (5 s): only the event can have made the
+		// gateway ask again.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(4)).until(() -> {
+			withToken("GET", "/api/me", token);
+			return upstream.tokenIntrospections() > before;
+		});
+	}
+
+	private void awaitRevocationListeners() {
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(30))
 			.until(() -> this.listeners.getListenerContainers()
 				.stream()
 				.allMatch((container) -> container.getAssignedPartitions() != null
 						&& container.getAssignedPartitions().size() == 6));
-		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
-		int before = upstream.tokenIntrospections();
-		withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
-		assertThat(upstream.tokenIntrospections()).as("cached").isEqualTo(before);
-
-		dev.warden.infra.test.KafkaRecords.send(dev.warden.event.Topics.TOKEN_EVENTS, UpstreamStub.USER_ID,
-				"{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID()
-						+ "\",\"source\":\"/token-service\",\"type\":\"warden.token.owner-suspended\",\"subject\":\""
-						+ UpstreamStub.USER_ID + "\",\"data\":{\"userId\":\"" + UpstreamStub.USER_ID
-						+ "\",\"suspended\":true}}");
-
-		// Sooner than the cache's own expiry (5 s): only the event can have made the
-		// gateway ask again.
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(4)).until(() -> {
-			withToken("GET", "/api/me", UpstreamStub.ACTIVE_TOKEN);
-			return upstream.tokenIntrospections() > before;
-		});
 	}
 
 	@Test

@@ -31,16 +31,41 @@ final class SharedSuite {
 
 	static synchronized LocalSuite get() {
 		if (suite == null) {
-			try {
-				suite = start();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("The suite did not start", ex);
-			}
+			suite = startOnFreePorts();
 			Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "suite-stop"));
 			warmUp(suite);
 		}
 		return suite;
+	}
+
+	/**
+	 * Starts the suite, again on other ports if one picked as free was taken before its
+	 * service bound it: the kernel hands out the same ephemeral ports to every process,
+	 * the infrastructure's clients included.
+	 */
+	private static LocalSuite startOnFreePorts() {
+		IllegalStateException failure = null;
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			try {
+				return start();
+			}
+			catch (Exception ex) {
+				failure = new IllegalStateException("The suite did not start", ex);
+				if (!portTaken(ex)) {
+					throw failure;
+				}
+			}
+		}
+		throw failure;
+	}
+
+	private static boolean portTaken(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (String.valueOf(cause.getMessage()).contains("already in use")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -26,9 +26,11 @@ public record CodeAttemptProperties(Integer delayAfter, Duration delay, Integer 
 		lockFor = lockFor == null ? Duration.ofMinutes(15) : lockFor;
 		maxLock = maxLock == null ? Duration.ofHours(1) : maxLock;
 		forgetAfter = forgetAfter == null ? Duration.ofHours(24) : forgetAfter;
-		if (delayAfter < 1 || lockAfter < delayAfter || lockFor.isZero() || lockFor.isNegative()) {
+		// A budget that is spent refuses codes for a while, and says until when.
+		if (delayAfter < 1 || lockAfter < delayAfter || lockFor.isZero() || lockFor.isNegative() || maxLock.isZero()
+				|| maxLock.isNegative()) {
 			throw new IllegalArgumentException("warden.two-factor.attempts: delay-after must be at least 1, lock-after"
-					+ " at least delay-after, and lock-for longer than zero");
+					+ " at least delay-after, and lock-for and max-lock longer than zero");
 		}
 	}
 

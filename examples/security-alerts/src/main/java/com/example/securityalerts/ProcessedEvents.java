@@ -8,10 +8,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The event ids already acted on, so a redelivered event is acted on once. This example
- * remembers the last 100,000 in memory; a service whose action must survive a restart
- * records the id in the same database transaction as the action (a table with the event
- * id as its primary key, {@code insert ... on conflict do nothing}).
+ * The event ids already acted on, so a redelivered event is acted on once (the listener
+ * reads one record at a time, so looking and remembering need no lock between). This
+ * example remembers the last 100,000 in memory; a service whose action must survive a
+ * restart records the id in the same database transaction as the action (a table with the
+ * event id as its primary key, {@code insert ... on conflict do nothing}).
  */
 @Component
 class ProcessedEvents {
@@ -27,9 +28,14 @@ class ProcessedEvents {
 
 	});
 
-	/** Whether this id is seen for the first time; it is remembered from now on. */
-	synchronized boolean firstTime(String eventId) {
-		return this.ids.add(eventId);
+	/** Whether the event with this id was acted on already. */
+	synchronized boolean contains(String eventId) {
+		return this.ids.contains(eventId);
+	}
+
+	/** The event with this id was acted on. */
+	synchronized void remember(String eventId) {
+		this.ids.add(eventId);
 	}
 
 }

@@ -1,13 +1,7 @@
 package dev.warden.gateway.authentication;
 
-import dev.warden.event.token.TokenRevoked;
-import dev.warden.event.token.TokenExpired;
-import dev.warden.event.session.SessionRevoked;
-import dev.warden.event.session.SessionRenewed;
-import dev.warden.event.EventPayload;
-import dev.warden.event.AboutToken;
-import dev.warden.event.AboutSession;
 import dev.warden.event.CloudEvent;
+import dev.warden.event.CommonFields;
 import dev.warden.event.EventSources;
 import dev.warden.event.EventTypes;
 import dev.warden.event.Topics;
@@ -62,26 +56,21 @@ class RevocationListener {
 		if (event == null) {
 			return;
 		}
-		EventPayload payload;
-		try {
-			payload = event.payload();
-		}
-		catch (IllegalArgumentException ex) {
-			log.warn("Ignored event {} on {}: {}", event.id(), topic, ex.getMessage());
-			return;
-		}
+		// Eviction costs at most a cache miss, so the type decides and the ids are read
+		// leniently: an event that is not its record's exact shape still revokes.
+		CommonFields fields = CommonFields.of(event.data());
+		String type = event.type();
 		// A renewed session keeps its id but not its old cookie: forget that too.
-		if (payload instanceof SessionRevoked || payload instanceof SessionRenewed) {
-			String sessionId = ((AboutSession) payload).sessionId();
-			this.sessions.evictSession(sessionId);
-			log.debug("Forgot session {} ({})", sessionId, event.type());
+		if (EventTypes.SESSION_REVOKED.equals(type) || EventTypes.SESSION_RENEWED.equals(type)) {
+			this.sessions.evictSession(fields.sessionId());
+			log.debug("Forgot session {} ({})", fields.sessionId(), type);
 		}
-		if (payload instanceof TokenRevoked || payload instanceof TokenExpired) {
-			this.tokens.evictToken(((AboutToken) payload).tokenId());
+		if (EventTypes.TOKEN_REVOKED.equals(type) || EventTypes.TOKEN_EXPIRED.equals(type)) {
+			this.tokens.evictToken(fields.tokenId());
 		}
 		// The owner was locked (or unlocked): every cached answer about the user's tokens
 		// is stale.
-		if (event != null && EventTypes.TOKENS_SUSPENDED.equals(event.type())) {
+		if (EventTypes.TOKENS_SUSPENDED.equals(type)) {
 			this.tokens.evictUser(event.subject());
 		}
 	}

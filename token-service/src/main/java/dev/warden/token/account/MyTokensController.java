@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.serviceidentity.ClientLimits;
 import dev.warden.support.identity.RecentAuthentication;
 import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.validation.SingleLineText;
@@ -83,7 +84,8 @@ class MyTokensController {
 		GrantedValue granted = GrantedValue.from(Collections.list(http.getHeaders(GrantedValue.VALUE_HEADER)),
 				Collections.list(http.getHeaders(GrantedValue.GRANT_HEADER)));
 		TokenService.Created created = this.tokens.create(caller.userId(), caller.roles(), request.name().strip(),
-				months, request.role(), granted, caller.clientIp(), http.getHeader("User-Agent"));
+				months, request.role(), granted, caller.clientIp(),
+				ClientLimits.userAgent(http.getHeader("User-Agent")));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Cache-Control", "no-store")
 			.body(CreatedView.of(created, this.tokens.now()));

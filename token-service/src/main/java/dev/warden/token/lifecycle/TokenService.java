@@ -16,6 +16,7 @@ import dev.warden.support.outbox.OutboxWriter;
 import dev.warden.event.ApiTokenFormat;
 import dev.warden.token.owner.TokenOwners;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +56,7 @@ public class TokenService {
 	 */
 	@Transactional
 	public Created create(String userId, List<String> callerRoles, String name, int validityMonths, String role,
-			GrantedValue granted, String ip, String userAgent) {
+			GrantedValue granted, @Nullable String ip, @Nullable String userAgent) {
 		if (!callerRoles.contains(role)) {
 			throw TokenErrors.roleNotAllowed();
 		}

@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dev.warden.support.apidocs.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 @RestController
 @Validated
+@Tag(name = "Administration", description = "For administrators (role ADMIN).")
 class AdminSecurityLogController {
 
 	private final SecurityEventStore events;
@@ -30,6 +34,8 @@ class AdminSecurityLogController {
 	}
 
 	@GetMapping("/api/admin/security-log")
+	@Operation(operationId = "listSecurityLog", summary = "Everyone's security log, newest first, a page at a time")
+	@ProblemResponse(status = 400, codes = "invalid_cursor", description = "The page cursor is not one this log gave.")
 	SecurityLogPage list(@RequestParam(required = false) @Size(max = 100) String userId,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
 			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,
@@ -41,6 +47,8 @@ class AdminSecurityLogController {
 	}
 
 	@GetMapping("/api/admin/security-log/verify")
+	@Operation(operationId = "verifySecurityLog",
+			summary = "Check the security log's chain; names the first entry that breaks it")
 	SecurityEventStore.Verification verify() {
 		return this.events.verify();
 	}

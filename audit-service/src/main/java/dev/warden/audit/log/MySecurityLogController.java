@@ -7,7 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import dev.warden.audit.log.SecurityEventStore.LogQuery;
+import dev.warden.support.apidocs.ProblemResponse;
 import dev.warden.support.identity.WardenPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  */
 @RestController
 @Validated
+@Tag(name = "Security log", description = "What happened to the account: sign-ins, changes, refusals.")
 class MySecurityLogController {
 
 	private final SecurityEventStore events;
@@ -40,6 +47,9 @@ class MySecurityLogController {
 	}
 
 	@GetMapping("/api/security/log")
+	@Operation(operationId = "getMySecurityLog",
+			summary = "The user's own security log, newest first, a page at a time")
+	@ProblemResponse(status = 400, codes = "invalid_cursor", description = "The page cursor is not one this log gave.")
 	AdminSecurityLogController.SecurityLogPage mine(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
 			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,
@@ -52,6 +62,9 @@ class MySecurityLogController {
 	}
 
 	@GetMapping("/api/security/log/export")
+	@Operation(operationId = "exportMySecurityLog", summary = "The user's own security log as CSV")
+	@ApiResponse(responseCode = "200", description = "The log, one row per entry, newest first.",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
 			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,

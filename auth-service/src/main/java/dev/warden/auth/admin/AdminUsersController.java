@@ -1,5 +1,9 @@
 package dev.warden.auth.admin;
 
+import dev.warden.support.apidocs.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,7 @@ import org.jspecify.annotations.Nullable;
 @RestController
 @Validated
 @RequestMapping("/api/admin/users")
+@Tag(name = "Administration", description = "For administrators (role ADMIN).")
 class AdminUsersController {
 
 	private final UserAdministration administration;
@@ -54,6 +59,10 @@ class AdminUsersController {
 	}
 
 	@PostMapping
+	@Operation(operationId = "createUser",
+			summary = "Create a user with a temporary password, to be changed at the first sign-in")
+	@ApiResponse(responseCode = "201", description = "Created.", useReturnTypeSchema = true)
+	@ProblemResponse(status = 409, codes = "email_taken", description = "A user has this e-mail address.")
 	ResponseEntity<UserView> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody NewUser request) {
 		this.recentAuthentication.require(jwt);
 		User user = this.administration.create(request, jwt.getSubject());
@@ -61,19 +70,25 @@ class AdminUsersController {
 	}
 
 	@GetMapping
-	Map<String, Object> list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+	@Operation(operationId = "listUsers", summary = "The users, a page at a time")
+	UserPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		List<UserView> users = this.administration.page(page, size);
-		return Map.of("users", users, "page", page, "size", size, "total", this.administration.count());
+		return new UserPage(users, page, size, this.administration.count());
 	}
 
 	/** Ends every session of the user on every device. */
 	@PostMapping("/{id}/sessions/end")
-	Map<String, Object> endSessions(@PathVariable UUID id) {
-		return Map.of("ended", this.administration.endSessions(id));
+	@ProblemResponse(status = 503, codes = "sessions_unavailable", description = "session-service is not answering.")
+	@Operation(operationId = "endUserSessions", summary = "End every session of a user, on every device")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	Ended endSessions(@PathVariable UUID id) {
+		return new Ended(this.administration.endSessions(id));
 	}
 
 	@PostMapping("/{id}/unlock")
+	@Operation(operationId = "unlockUser", summary = "Unlock a user locked by failed sign-ins")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
 	ResponseEntity<Void> unlock(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		this.administration.unlock(id, jwt.getSubject());
 		return ResponseEntity.noContent().build();
@@ -91,8 +106,8 @@ class AdminUsersController {
 	record NewUser(@NotBlank @Email @Size(max = 254) @WellFormedText String email,
 			@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String displayName,
 			@NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "USER|ADMIN") String> roles,
-			@NotNull @Size(max = 4096) @WellFormedText String password, Boolean temporary,
-			@Size(max = 35) @Pattern(regexp = Locales.PATTERN,
+			@NotNull @Size(max = 4096) @WellFormedText String password, @Nullable Boolean temporary,
+			@Nullable @Size(max = 35) @Pattern(regexp = Locales.PATTERN,
 					message = "must be a language tag such as en or de-AT") String locale) {
 
 		@Override
@@ -113,6 +128,14 @@ class AdminUsersController {
 					user.status() == UserStatus.LOCKED || temporarilyLocked, user.passwordChangeRequired(),
 					user.twoFactorEnabled(), user.createdAt(), user.locale());
 		}
+	}
+
+	/** A page of users, and how many there are. */
+	record UserPage(List<UserView> users, int page, int size, long total) {
+	}
+
+	/** How many sessions were ended. */
+	record Ended(int ended) {
 	}
 
 }

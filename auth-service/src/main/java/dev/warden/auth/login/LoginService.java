@@ -201,7 +201,7 @@ public class LoginService {
 	 * Proves the password again for sensitive actions: restarts the recent-authentication
 	 * window and renews the session's secret.
 	 */
-	public IssuedSession reauthenticate(UUID userId, String sessionId, String password, String code,
+	public IssuedSession reauthenticate(UUID userId, String sessionId, @Nullable String password, @Nullable String code,
 			ClientInfo client) {
 		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
 		if (user.twoFactorEnabled()) {

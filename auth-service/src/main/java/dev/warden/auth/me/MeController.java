@@ -1,5 +1,8 @@
 package dev.warden.auth.me;
 
+import dev.warden.support.apidocs.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * page shows.
  */
 @RestController
+@Tag(name = "Account", description = "The signed-in user and their preferences.")
 class MeController {
 
 	private final UserService users;
@@ -36,6 +40,8 @@ class MeController {
 	}
 
 	@GetMapping("/api/me")
+	@Operation(operationId = "getMe",
+			summary = "Who the caller is: the account, its roles, what it must do first, how it signed in")
 	Me me(@AuthenticationPrincipal Jwt jwt) {
 		WardenPrincipal caller = WardenPrincipal.from(jwt);
 		User user = this.users.caller(caller);

@@ -1,5 +1,8 @@
 package dev.warden.auth.me;
 
+import dev.warden.support.apidocs.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.UserService;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * English mails.
  */
 @RestController
+@Tag(name = "Account", description = "The signed-in user and their preferences.")
 class MyPreferencesController {
 
 	private final UserService users;
@@ -31,6 +35,9 @@ class MyPreferencesController {
 	}
 
 	@PutMapping("/api/me/locale")
+	@Operation(operationId = "setMyLocale",
+			summary = "Choose the language of the user's security e-mails (empty or null: English)")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
 	ResponseEntity<Void> setLocale(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LocaleChange request) {
 		WardenPrincipal caller = WardenPrincipal.from(jwt);
 		if (caller.sessionId() == null) {
@@ -43,7 +50,7 @@ class MyPreferencesController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record LocaleChange(@Size(max = 35) @Pattern(regexp = "|" + Locales.PATTERN,
+	record LocaleChange(@org.jspecify.annotations.Nullable @Size(max = 35) @Pattern(regexp = "|" + Locales.PATTERN,
 			message = "must be a language tag such as en or de-AT") String locale) {
 	}
 

@@ -1,5 +1,8 @@
 package dev.warden.auth.twofactor;
 
+import dev.warden.support.apidocs.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/security/two-factor")
+@Tag(name = "Two-factor authentication",
+		description = "TOTP (RFC 6238) with any authenticator app, and single-use recovery codes.")
 class TwoFactorController {
 
 	private final TwoFactorService twoFactor;
@@ -52,11 +57,21 @@ class TwoFactorController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "getTwoFactor",
+			summary = "Whether two-factor authentication is on, since when, and how many recovery codes are left")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
 	TwoFactorService.Status status(@AuthenticationPrincipal Jwt jwt) {
 		return this.twoFactor.status(caller(jwt).id());
 	}
 
 	@PostMapping("/setup")
+	@Operation(operationId = "setUpTwoFactor",
+			summary = "Start setting up: a new secret, its otpauth URI and QR code, pending until confirmed")
+	@ProblemResponse(status = 403, codes = { "session_required", "reauthentication_required" },
+			description = "Not a signed-in session, or the last sign-in is not recent.")
+	@ProblemResponse(status = 409, codes = "two_factor_already_enabled", description = "It is on already.")
+	@ProblemResponse(status = 503, codes = "two_factor_unavailable",
+			description = "The service cannot encrypt two-factor secrets (no key configured).")
 	ResponseEntity<TwoFactorService.Setup> setup(@AuthenticationPrincipal Jwt jwt) {
 		User user = sensitive(jwt);
 		return ResponseEntity.ok().header("Cache-Control", "no-store").body(this.twoFactor.setup(user));
@@ -67,8 +82,19 @@ class TwoFactorController {
 	 * set-up), its new cookie.
 	 */
 	@PostMapping("/confirm")
-	ResponseEntity<Map<String, List<String>>> confirm(@AuthenticationPrincipal Jwt jwt,
-			@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+	@ProblemResponse(status = 503, codes = "sessions_unavailable", description = "session-service is not answering.")
+	@Operation(operationId = "confirmTwoFactor",
+			summary = "Turn two-factor on with a first code; answers the recovery codes, once")
+	@ProblemResponse(status = 403, codes = { "session_required", "reauthentication_required" },
+			description = "Not a signed-in session, or the last sign-in is not recent.")
+	@ProblemResponse(status = 409, codes = { "two_factor_not_pending", "two_factor_already_enabled" },
+			description = "No set-up was started, or it is on already.")
+	@ProblemResponse(status = 429, codes = "second_factor_throttled",
+			description = "Too many wrong codes for this account; see retryAfterSeconds.")
+	@ProblemResponse(status = 503, codes = "two_factor_unavailable",
+			description = "The service cannot decrypt two-factor secrets (no key configured).")
+	ResponseEntity<RecoveryCodes> confirm(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request,
+			HttpServletRequest http) {
 		User user = sensitive(jwt);
 		TwoFactorService.Confirmed confirmed = this.twoFactor.confirm(user, WardenPrincipal.from(jwt).sessionId(),
 				request.code(), ClientInfo.of(http));
@@ -76,7 +102,7 @@ class TwoFactorController {
 		if (confirmed.renewed() != null) {
 			response.header(SessionCookie.header(), this.cookie.issue(confirmed.renewed()));
 		}
-		return response.body(Map.of("recoveryCodes", confirmed.recoveryCodes()));
+		return response.body(new RecoveryCodes(confirmed.recoveryCodes()));
 	}
 
 	/**
@@ -84,6 +110,15 @@ class TwoFactorController {
 	 * re-authentication itself.
 	 */
 	@PostMapping("/disable")
+	@Operation(operationId = "disableTwoFactor",
+			summary = "Turn two-factor off; the password and a code are the re-authentication")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
+	@ProblemResponse(status = 409, codes = { "two_factor_not_enabled", "two_factor_required" },
+			description = "It is off already, or the policy requires it of the user.")
+	@ProblemResponse(status = 429, codes = { "second_factor_throttled", "login_throttled", "account_locked" },
+			description = "Too many wrong passwords or codes for this account; see retryAfterSeconds.")
+	@ProblemResponse(status = 503, codes = "two_factor_unavailable",
+			description = "The service cannot decrypt two-factor secrets (no key configured).")
 	ResponseEntity<Void> disable(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DisableRequest request,
 			HttpServletRequest http) {
 		User user = caller(jwt);
@@ -97,11 +132,20 @@ class TwoFactorController {
 	 * only ever meet a replayed step.)
 	 */
 	@PostMapping("/recovery-codes")
-	ResponseEntity<Map<String, List<String>>> regenerate(@AuthenticationPrincipal Jwt jwt,
+	@Operation(operationId = "regenerateRecoveryCodes",
+			summary = "A fresh set of recovery codes; the old set stops working")
+	@ProblemResponse(status = 403, codes = { "session_required", "reauthentication_required" },
+			description = "Not a signed-in session, or the last sign-in is not recent.")
+	@ProblemResponse(status = 409, codes = "two_factor_not_enabled", description = "Two-factor is off.")
+	@ProblemResponse(status = 429, codes = "second_factor_throttled",
+			description = "Too many wrong codes for this account; see retryAfterSeconds.")
+	@ProblemResponse(status = 503, codes = "two_factor_unavailable",
+			description = "The service cannot decrypt two-factor secrets (no key configured).")
+	ResponseEntity<RecoveryCodes> regenerate(@AuthenticationPrincipal Jwt jwt,
 			@Valid @RequestBody OptionalCodeRequest request, HttpServletRequest http) {
 		User user = sensitive(jwt);
 		List<String> codes = this.twoFactor.regenerateRecoveryCodes(user, request.code(), ClientInfo.of(http));
-		return ResponseEntity.ok().header("Cache-Control", "no-store").body(Map.of("recoveryCodes", codes));
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(new RecoveryCodes(codes));
 	}
 
 	private User sensitive(Jwt jwt) {
@@ -126,7 +170,7 @@ class TwoFactorController {
 		}
 	}
 
-	record OptionalCodeRequest(@Size(max = 32) @WellFormedText String code) {
+	record OptionalCodeRequest(@org.jspecify.annotations.Nullable @Size(max = 32) @WellFormedText String code) {
 
 		@Override
 		public String toString() {
@@ -141,6 +185,16 @@ class TwoFactorController {
 		public String toString() {
 			return "DisableRequest[<hidden>]";
 		}
+	}
+
+	/** Single-use recovery codes, shown this once. */
+	record RecoveryCodes(List<String> recoveryCodes) {
+
+		@Override
+		public String toString() {
+			return "RecoveryCodes[<hidden>]";
+		}
+
 	}
 
 }

@@ -220,7 +220,7 @@ public class TwoFactorService {
 	}
 
 	/** A fresh set of recovery codes; the old set stops working. */
-	public List<String> regenerateRecoveryCodes(User user, String code, ClientInfo client) {
+	public List<String> regenerateRecoveryCodes(User user, @Nullable String code, ClientInfo client) {
 		if (code != null) {
 			verify(user, code, client);
 		}

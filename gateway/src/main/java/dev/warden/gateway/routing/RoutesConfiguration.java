@@ -19,10 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The public paths of docs/architecture.md and the service that owns each. Routes are
- * built in code rather than YAML so that every route gets a circuit breaker of its own,
- * named after its service, without repeating the filter block five times; a dead service
- * then opens only its own breaker.
+ * A route for each service's {@link PublicPaths}. Routes are built in code rather than
+ * YAML so that every route gets a circuit breaker of its own, named after its service,
+ * without repeating the filter block five times; a dead service then opens only its own
+ * breaker.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
@@ -32,15 +32,8 @@ class RoutesConfiguration {
 	@Bean
 	RouteLocator wardenRoutes(RouteLocatorBuilder builder, Upstreams upstreams) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
-		route(routes, Upstreams.AUTH, upstreams.routeUri(Upstreams.AUTH), "/api/auth/**", "/api/me/**",
-				"/api/security/password/**", "/api/security/two-factor/**", "/api/admin/users/**",
-				"/api/admin/password-policy/**");
-		route(routes, Upstreams.SESSION, upstreams.routeUri(Upstreams.SESSION), "/api/security/sessions/**");
-		route(routes, Upstreams.TOKEN, upstreams.routeUri(Upstreams.TOKEN), "/api/security/tokens/**");
-		route(routes, Upstreams.AUDIT, upstreams.routeUri(Upstreams.AUDIT), "/api/security/log/**",
-				"/api/admin/security-log/**");
-		route(routes, Upstreams.NOTIFICATION, upstreams.routeUri(Upstreams.NOTIFICATION),
-				"/api/admin/notifications/**");
+		PublicPaths.BY_SERVICE.forEach(
+				(service, paths) -> route(routes, service, upstreams.routeUri(service), paths.toArray(String[]::new)));
 		return routes.build();
 	}
 

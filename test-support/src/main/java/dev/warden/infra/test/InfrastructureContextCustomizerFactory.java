@@ -60,10 +60,24 @@ public final class InfrastructureContextCustomizerFactory implements ContextCust
 			}
 			if (service != null) {
 				TestJwts.serviceUnderTest(service);
+				checkAnswers(context, service);
 			}
 			context.getEnvironment()
 				.getPropertySources()
 				.addAfter("systemEnvironment", new MapPropertySource("warden-embedded-infrastructure", properties));
+		}
+
+		/**
+		 * A servlet service's answers on public paths are held to its API description
+		 * ({@link ApiResponseCheck}).
+		 */
+		private static void checkAnswers(ConfigurableApplicationContext context, String service) {
+			if (!org.springframework.util.ClassUtils.isPresent("jakarta.servlet.Filter", null)) {
+				return;
+			}
+			ApiContract.of(service)
+				.ifPresent((contract) -> context.addBeanFactoryPostProcessor((beanFactory) -> beanFactory
+					.registerSingleton("apiResponseCheck", new ApiResponseCheck(contract))));
 		}
 
 		/**

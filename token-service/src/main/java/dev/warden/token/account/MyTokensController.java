@@ -3,10 +3,10 @@ package dev.warden.token.account;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.warden.serviceidentity.ClientLimits;
+import dev.warden.support.apidocs.ProblemResponse;
 import dev.warden.support.identity.RecentAuthentication;
 import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.validation.SingleLineText;
@@ -16,6 +16,10 @@ import dev.warden.token.lifecycle.GrantedValue;
 import dev.warden.token.lifecycle.TokenErrors;
 import dev.warden.token.lifecycle.TokenService;
 import dev.warden.token.lifecycle.TokenStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 @RestController
 @RequestMapping("/api/security/tokens")
+@Tag(name = "API tokens", description = "Personal tokens for scripts and tools, each with one role and an end.")
 class MyTokensController {
 
 	private final TokenService tokens;
@@ -58,19 +63,34 @@ class MyTokensController {
 	}
 
 	@GetMapping
-	Map<String, List<TokenView>> list(@AuthenticationPrincipal Jwt jwt) {
+	@Operation(operationId = "listMyTokens", summary = "The user's API tokens, never their values")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
+	TokenList list(@AuthenticationPrincipal Jwt jwt) {
 		WardenPrincipal caller = sessionCaller(jwt);
 		Instant now = this.tokens.now();
-		return Map.of("tokens",
+		return new TokenList(
 				this.tokens.list(caller.userId()).stream().map((token) -> TokenView.of(token, now)).toList());
 	}
 
 	@GetMapping("/roles")
-	Map<String, List<String>> roles(@AuthenticationPrincipal Jwt jwt) {
-		return Map.of("roles", sessionCaller(jwt).roles());
+	@Operation(operationId = "listTokenRoles", summary = "The roles the user may give a token: those the user holds")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
+	RoleList roles(@AuthenticationPrincipal Jwt jwt) {
+		return new RoleList(sessionCaller(jwt).roles());
 	}
 
 	@PostMapping
+	@Operation(operationId = "createToken", summary = "Make a token; its value is in this answer only",
+			description = "Needs a recent sign-in. The gateway makes the value and signs its grant (headers "
+					+ "Warden-Token-Value and Warden-Token-Grant, which a client's own are removed from).")
+	@ApiResponse(responseCode = "201", description = "Made; the token's value is shown this once.",
+			useReturnTypeSchema = true)
+	@ProblemResponse(status = 400, codes = "token_grant_missing",
+			description = "Sent past the gateway, without a value and its grant.")
+	@ProblemResponse(status = 403, codes = { "session_required", "reauthentication_required", "role_not_allowed" },
+			description = "Not a signed-in session, the last sign-in is not recent, or a role the user does not hold.")
+	@ProblemResponse(status = 409, codes = { "token_limit_reached", "token_exists" },
+			description = "The user has the most active tokens allowed, or the value is taken.")
 	ResponseEntity<CreatedView> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody NewToken request,
 			HttpServletRequest http) {
 		WardenPrincipal caller = sessionCaller(jwt);
@@ -92,6 +112,9 @@ class MyTokensController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(operationId = "revokeToken", summary = "Revoke a token; it stops working at once")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
+	@ProblemResponse(status = 404, codes = "token_not_found", description = "The user has no token with this id.")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
 		WardenPrincipal caller = sessionCaller(jwt);
 		UUID tokenId;
@@ -117,7 +140,9 @@ class MyTokensController {
 	 * {@code validityMonths} stays raw JSON so "3", 1.5 and null are refused rather than
 	 * coerced.
 	 */
-	record NewToken(@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String name, JsonNode validityMonths,
+	record NewToken(@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String name, @Schema(type = "integer",
+			minimum = "1", maximum = "12",
+			description = "How many months the token works: a whole number from 1 to 12.") JsonNode validityMonths,
 			@NotNull @Size(max = 32) String role) {
 	}
 
@@ -147,6 +172,14 @@ class MyTokensController {
 		public String toString() {
 			return "CreatedView[id=" + this.id + "]";
 		}
+	}
+
+	/** The user's tokens. */
+	record TokenList(List<TokenView> tokens) {
+	}
+
+	/** The roles a token may be given. */
+	record RoleList(List<String> roles) {
 	}
 
 }

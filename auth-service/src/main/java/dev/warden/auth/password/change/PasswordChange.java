@@ -1,5 +1,6 @@
 package dev.warden.auth.password.change;
 
+import org.jspecify.annotations.Nullable;
 import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Size;
  */
 public record PasswordChange(@NotNull @Size(max = 4096) @WellFormedText String currentPassword,
 		@NotNull @Size(max = 4096) @WellFormedText String newPassword,
-		@NotNull @Size(max = 4096) @WellFormedText String confirmPassword, Boolean signOutOtherSessions) {
+		@NotNull @Size(max = 4096) @WellFormedText String confirmPassword, @Nullable Boolean signOutOtherSessions) {
 
 	public boolean signsOutOtherSessions() {
 		return !Boolean.FALSE.equals(this.signOutOtherSessions);

@@ -1,5 +1,8 @@
 package dev.warden.auth.password.change;
 
+import dev.warden.support.apidocs.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionCookie;
@@ -33,6 +36,15 @@ class PasswordChangeController {
 	}
 
 	@PostMapping("/api/security/password")
+	@Tag(name = "Password", description = "Changing the password, and the rules it must meet.")
+	@ProblemResponse(status = 503, codes = "sessions_unavailable", description = "session-service is not answering.")
+	@Operation(operationId = "changePassword", summary = "Change the password",
+			description = "Field codes in errors: current_password_invalid (answered alone), confirmation_mismatch, "
+					+ "and policy.* for each rule broken. Other sessions end unless signOutOtherSessions is false; "
+					+ "the current session gets a new cookie.")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
+	@ProblemResponse(status = 429, codes = { "login_throttled", "account_locked" },
+			description = "Too many wrong current passwords for this account; see retryAfterSeconds.")
 	ResponseEntity<Void> change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordChange change,
 			HttpServletRequest request) {
 		WardenPrincipal caller = WardenPrincipal.from(jwt);

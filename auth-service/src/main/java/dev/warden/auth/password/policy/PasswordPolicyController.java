@@ -1,5 +1,8 @@
 package dev.warden.auth.password.policy;
 
+import dev.warden.support.apidocs.ProblemResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.warden.support.identity.RecentAuthentication;
 import jakarta.validation.Valid;
 
@@ -27,12 +30,24 @@ class PasswordPolicyController {
 		this.recentAuthentication = recentAuthentication;
 	}
 
-	@GetMapping({ "/api/security/password/policy", "/api/admin/password-policy" })
+	@GetMapping("/api/security/password/policy")
+	@Tag(name = "Password")
+	@Operation(operationId = "getPasswordPolicy", summary = "The password rules in force, for the page to show them")
 	PasswordPolicy current() {
 		return this.policies.current();
 	}
 
+	@GetMapping("/api/admin/password-policy")
+	@Tag(name = "Administration")
+	@Operation(operationId = "getPasswordPolicyForAdministrators", summary = "The password policy, to change it")
+	PasswordPolicy forAdministrators() {
+		return this.policies.current();
+	}
+
 	@PutMapping("/api/admin/password-policy")
+	@Tag(name = "Administration")
+	@Operation(operationId = "changePasswordPolicy",
+			summary = "Change the password policy; answers the policy now in force")
 	PasswordPolicy change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PasswordPolicy policy) {
 		this.recentAuthentication.require(jwt);
 		return this.policies.change(policy, jwt.getSubject());

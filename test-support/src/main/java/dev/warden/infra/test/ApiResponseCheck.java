@@ -1,0 +1,92 @@
+package dev.warden.infra.test;
+
+import java.io.IOException;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Holds every answer a servlet service gives its tests on a public path to the service's
+ * API description, before the client sees it; what does not match is recorded for
+ * {@link ApiContractListener}, which fails the test that caused it. First of all filters,
+ * so the refusals of the security chain are checked too.
+ */
+final class ApiResponseCheck implements Filter, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiResponseCheck.class);
+
+	private final ApiContract contract;
+
+	ApiResponseCheck(ApiContract contract) {
+		this.contract = contract;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse answer)
+				|| !http.getRequestURI().startsWith("/api/")) {
+			chain.doFilter(request, response);
+			return;
+		}
+		ContentCachingResponseWrapper caching = new ContentCachingResponseWrapper(answer);
+		try {
+			chain.doFilter(request, caching);
+		}
+		finally {
+			if (http.isAsyncStarted()) {
+				// A streamed body (the CSV export) is written after this returns.
+				http.getAsyncContext().addListener(new AsyncListener() {
+
+					@Override
+					public void onComplete(AsyncEvent event) throws IOException {
+						checkAndSend(http, caching);
+					}
+
+					@Override
+					public void onTimeout(AsyncEvent event) {
+					}
+
+					@Override
+					public void onError(AsyncEvent event) {
+					}
+
+					@Override
+					public void onStartAsync(AsyncEvent event) {
+					}
+
+				});
+			}
+			else {
+				checkAndSend(http, caching);
+			}
+		}
+	}
+
+	private void checkAndSend(HttpServletRequest http, ContentCachingResponseWrapper caching) throws IOException {
+		for (String violation : this.contract.check(http.getMethod(), http.getRequestURI(), caching.getStatus(),
+				caching.getContentType(), caching.getContentAsByteArray())) {
+			log.error("Answer not as described: {}", violation);
+			ApiContract.record(violation);
+		}
+		caching.copyBodyToResponse();
+	}
+
+}

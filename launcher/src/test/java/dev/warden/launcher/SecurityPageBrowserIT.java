@@ -251,6 +251,33 @@ class SecurityPageBrowserIT {
 		screenshot(log, "security-log");
 	}
 
+	@Test
+	void theApiPageShowsEveryDescribedOperationUnderTheSamePolicy() throws Exception {
+		HttpResponse<String> description = this.http.send(
+				HttpRequest.newBuilder(URI.create(gateway() + "/api/docs/openapi.json")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		int operations = 0;
+		for (tools.jackson.databind.JsonNode path : tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(description.body())
+			.path("paths")) {
+			operations += path.size();
+		}
+		WebDriver browser = browser();
+
+		browser.get(gateway() + "/api/docs");
+		int expected = operations;
+		wait(browser).until((driver) -> driver.findElements(By.cssSelector(".opblock")).size() == expected);
+
+		assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Warden");
+		assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+			.as("nothing the page loads is refused or fails")
+			.extracting(org.openqa.selenium.logging.LogEntry::getMessage)
+			.noneMatch((message) -> message.contains("Content Security Policy") || message.contains("Failed to load"));
+		Files.copy(browser.findElement(By.id("swagger-ui")).getScreenshotAs(OutputType.FILE).toPath(),
+				SCREENSHOTS.resolve("api-docs.png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
 	// ------------------------------------------------------------------ helpers
 
 	private WebDriver browser() {
@@ -258,6 +285,10 @@ class SecurityPageBrowserIT {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--window-size=1280,2000", "--lang=en-GB");
+		// The console, to see what a page's Content Security Policy refuses.
+		org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+		logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();

@@ -1,5 +1,6 @@
 package dev.warden.auth.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.warden.support.apidocs.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -103,11 +104,14 @@ class AdminUsersController {
 	 * (OWASP ASVS 5.0 6.4.1). Kept so a client that sends Keycloak's "temporary" flag is
 	 * told, not silently overruled.
 	 */
-	record NewUser(@NotBlank @Email @Size(max = 254) @WellFormedText String email,
-			@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String displayName,
+	record NewUser(
+			@Schema(example = "grace@example.com") @NotBlank @Email @Size(max = 254) @WellFormedText String email,
+			@Schema(example = "Grace Hopper") @NotBlank @Size(
+					max = 100) @WellFormedText @SingleLineText String displayName,
 			@NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "USER|ADMIN") String> roles,
-			@NotNull @Size(max = 4096) @WellFormedText String password, @Nullable Boolean temporary,
-			@Nullable @Size(max = 35) @Pattern(regexp = Locales.PATTERN,
+			@Schema(example = "temporary lantern 7 harbour") @NotNull @Size(max = 4096) @WellFormedText String password,
+			@Schema(example = "true") @Nullable Boolean temporary,
+			@Schema(example = "en") @Nullable @Size(max = 35) @Pattern(regexp = Locales.PATTERN,
 					message = "must be a language tag such as en or de-AT") String locale) {
 
 		@Override

@@ -133,8 +133,9 @@ class LoginController {
 		return ResponseEntity.noContent().header(SessionCookie.header(), this.cookie.issue(renewed)).build();
 	}
 
-	record Credentials(@NotBlank @Size(max = 254) @WellFormedText String email,
-			@NotNull @Size(max = 4096) @WellFormedText String password) {
+	record Credentials(@Schema(example = "ada@example.com") @NotBlank @Size(max = 254) @WellFormedText String email,
+			@Schema(example = "correct horse battery staple") @NotNull @Size(
+					max = 4096) @WellFormedText String password) {
 
 		@Override
 		public String toString() {
@@ -144,7 +145,7 @@ class LoginController {
 
 	/** The second sign-in step: the token from the first, and a TOTP or recovery code. */
 	record SecondStep(@NotBlank @Size(max = 100) @WellFormedText String mfaToken,
-			@NotBlank @Size(max = 32) @WellFormedText String code) {
+			@Schema(example = "492039") @NotBlank @Size(max = 32) @WellFormedText String code) {
 
 		@Override
 		public String toString() {
@@ -153,8 +154,10 @@ class LoginController {
 	}
 
 	/** A password, or (once two-factor authentication is set up) a current code. */
-	record Reauthentication(@Nullable @Size(max = 4096) @WellFormedText String password,
-			@Nullable @Size(max = 32) @WellFormedText String code) {
+	record Reauthentication(
+			@Schema(example = "correct horse battery staple") @Nullable @Size(
+					max = 4096) @WellFormedText String password,
+			@Schema(example = "492039") @Nullable @Size(max = 32) @WellFormedText String code) {
 
 		@Override
 		public String toString() {

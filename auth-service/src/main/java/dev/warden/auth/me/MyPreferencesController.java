@@ -1,5 +1,6 @@
 package dev.warden.auth.me;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.warden.support.apidocs.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,8 +51,8 @@ class MyPreferencesController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record LocaleChange(@org.jspecify.annotations.Nullable @Size(max = 35) @Pattern(regexp = "|" + Locales.PATTERN,
-			message = "must be a language tag such as en or de-AT") String locale) {
+	record LocaleChange(@Schema(example = "de-AT") @org.jspecify.annotations.Nullable @Size(max = 35) @Pattern(
+			regexp = "|" + Locales.PATTERN, message = "must be a language tag such as en or de-AT") String locale) {
 	}
 
 }

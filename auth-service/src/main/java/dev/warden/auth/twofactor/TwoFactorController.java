@@ -1,5 +1,6 @@
 package dev.warden.auth.twofactor;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.warden.support.apidocs.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -162,7 +163,7 @@ class TwoFactorController {
 		return this.users.caller(caller);
 	}
 
-	record CodeRequest(@NotBlank @Size(max = 32) @WellFormedText String code) {
+	record CodeRequest(@Schema(example = "492039") @NotBlank @Size(max = 32) @WellFormedText String code) {
 
 		@Override
 		public String toString() {
@@ -170,7 +171,8 @@ class TwoFactorController {
 		}
 	}
 
-	record OptionalCodeRequest(@org.jspecify.annotations.Nullable @Size(max = 32) @WellFormedText String code) {
+	record OptionalCodeRequest(@Schema(example = "492039") @org.jspecify.annotations.Nullable @Size(
+			max = 32) @WellFormedText String code) {
 
 		@Override
 		public String toString() {
@@ -178,8 +180,10 @@ class TwoFactorController {
 		}
 	}
 
-	record DisableRequest(@NotNull @Size(max = 4096) @WellFormedText String password,
-			@NotBlank @Size(max = 32) @WellFormedText String code) {
+	record DisableRequest(
+			@Schema(example = "correct horse battery staple") @NotNull @Size(
+					max = 4096) @WellFormedText String password,
+			@Schema(example = "492039") @NotBlank @Size(max = 32) @WellFormedText String code) {
 
 		@Override
 		public String toString() {

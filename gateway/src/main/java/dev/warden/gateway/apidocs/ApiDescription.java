@@ -215,10 +215,24 @@ public final class ApiDescription {
 				json.createArrayNode().add(json.createObjectNode().put("$ref", "#/components/schemas/Problem")));
 		schema.set("properties", json.createObjectNode()
 			.set("code", json.createObjectNode().put("type", "string").set("enum", codeEnum)));
+		ObjectNode examples = (existing != null
+				&& existing.at("/content/application~1problem+json/examples").isObject())
+						? (ObjectNode) existing.at("/content/application~1problem+json/examples").deepCopy()
+						: json.createObjectNode();
+		for (String code : added) {
+			examples
+				.set(code,
+						json.createObjectNode()
+							.set("value", json.createObjectNode()
+								.put("type", "https://warden.dev/problems/" + code.replace('_', '-'))
+								.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase())
+								.put("status", status)
+								.put("code", code)));
+		}
 		ObjectNode response = json.createObjectNode()
 			.put("description", description.isEmpty() ? because : description + " " + because);
-		response.set("content",
-				json.createObjectNode().set(PROBLEM_JSON, json.createObjectNode().set("schema", schema)));
+		response.set("content", json.createObjectNode()
+			.set(PROBLEM_JSON, json.createObjectNode().<ObjectNode>set("schema", schema).set("examples", examples)));
 		responses.set(key, response);
 	}
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
@@ -119,10 +120,21 @@ public class ApiDocsConfiguration {
 			code.getEnum().forEach((value) -> codes.add(String.valueOf(value)));
 			merged = new Problems(codes, existing.getDescription()).and(problem);
 		}
-		responses.addApiResponse(String.valueOf(status),
-				new ApiResponse().description(merged.description())
-					.content(new Content().addMediaType(PROBLEM_JSON,
-							new MediaType().schema(problemWithCodes(merged.codes())))));
+		MediaType content = new MediaType().schema(problemWithCodes(merged.codes()));
+		merged.codes().forEach((code) -> content.addExamples(code, example(status, code)));
+		responses.addApiResponse(String.valueOf(status), new ApiResponse().description(merged.description())
+			.content(new Content().addMediaType(PROBLEM_JSON, content)));
+	}
+
+	/** What a problem with {@code code} looks like. */
+	private static Example example(int status, String code) {
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("type", "https://warden.dev/problems/" + code.replace('_', '-').replace('.', '-'));
+		HttpStatus known = HttpStatus.resolve(status);
+		value.put("title", (known != null) ? known.getReasonPhrase() : "Error");
+		value.put("status", status);
+		value.put("code", code);
+		return new Example().value(value);
 	}
 
 	@Bean

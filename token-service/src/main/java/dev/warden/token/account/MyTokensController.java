@@ -140,10 +140,11 @@ class MyTokensController {
 	 * {@code validityMonths} stays raw JSON so "3", 1.5 and null are refused rather than
 	 * coerced.
 	 */
-	record NewToken(@NotBlank @Size(max = 100) @WellFormedText @SingleLineText String name, @Schema(type = "integer",
-			minimum = "1", maximum = "12",
-			description = "How many months the token works: a whole number from 1 to 12.") JsonNode validityMonths,
-			@NotNull @Size(max = 32) String role) {
+	record NewToken(
+			@Schema(example = "deploy script") @NotBlank @Size(max = 100) @WellFormedText @SingleLineText String name,
+			@Schema(type = "integer", minimum = "1", maximum = "12", example = "3",
+					description = "How many months the token works: a whole number from 1 to 12.") JsonNode validityMonths,
+			@Schema(example = "USER") @NotNull @Size(max = 32) String role) {
 	}
 
 	/** A token in the list: never the token, only its last four characters. */

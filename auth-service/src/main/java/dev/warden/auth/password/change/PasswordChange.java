@@ -1,5 +1,6 @@
 package dev.warden.auth.password.change;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.constraints.NotNull;
@@ -11,9 +12,14 @@ import jakarta.validation.constraints.Size;
  *
  * @param signOutOtherSessions whether to end the other sessions (default true)
  */
-public record PasswordChange(@NotNull @Size(max = 4096) @WellFormedText String currentPassword,
-		@NotNull @Size(max = 4096) @WellFormedText String newPassword,
-		@NotNull @Size(max = 4096) @WellFormedText String confirmPassword, @Nullable Boolean signOutOtherSessions) {
+public record PasswordChange(
+		@Schema(example = "correct horse battery staple") @NotNull @Size(
+				max = 4096) @WellFormedText String currentPassword,
+		@Schema(example = "amber 7f3c lighthouse orbit") @NotNull @Size(max = 4096) @WellFormedText String newPassword,
+		@Schema(example = "amber 7f3c lighthouse orbit") @NotNull @Size(
+				max = 4096) @WellFormedText String confirmPassword,
+		@Schema(example = "true",
+				description = "End every other session (default true).") @Nullable Boolean signOutOtherSessions) {
 
 	public boolean signsOutOtherSessions() {
 		return !Boolean.FALSE.equals(this.signOutOtherSessions);

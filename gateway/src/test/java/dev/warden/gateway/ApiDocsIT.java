@@ -93,6 +93,10 @@ class ApiDocsIT {
 						(type) -> assertThat(type).startsWith(asset.endsWith(".js") ? "text/javascript" : "text/css"));
 		}
 		assertThat(send("GET", "/api/docs/swagger-initializer.js", null, null).statusCode()).isEqualTo(404);
+		assertThat(getClass().getResource("/META-INF/resources/webjars/swagger-ui"))
+			.as("the webjar is not on the class path, so none of its other files is served")
+			.isNull();
+		assertThat(send("GET", "/webjars/swagger-ui/index.html", null, null).statusCode()).isEqualTo(404);
 		assertThat(send("GET", "/api/docs/..%2f..%2fapplication.yml", null, null).statusCode()).isIn(400, 404);
 	}
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.warden.gateway.authentication.AccessRequirements;
+import dev.warden.gateway.protection.RateLimitFilter;
 import dev.warden.gateway.routing.Upstreams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,9 @@ public final class ApiDescription {
 			Map.entry("csrf_token_invalid", "the X-XSRF-TOKEN header does not match the XSRF-TOKEN cookie"),
 			Map.entry("payload_too_large", "the body is too large"),
 			Map.entry("unsupported_media_type", "the body is not JSON"),
-			Map.entry("too_many_requests", "too many requests from this client"),
+			Map.entry("too_many_requests", "too many requests from this client, or by this user"),
+			Map.entry("uri_too_long", "the URI is too long"),
+			Map.entry("length_required", "a chunked body has no declared length"),
 			Map.entry("authentication_unavailable", "the session or token store cannot be reached"),
 			Map.entry("service_unavailable", "the service behind this path is not answering"));
 
@@ -151,7 +154,9 @@ public final class ApiDescription {
 		}
 		operation.set("security", security);
 		ObjectNode responses = (ObjectNode) operation.get("responses");
+		HttpMethod httpMethod = HttpMethod.valueOf(method.toUpperCase(Locale.ROOT));
 		problem(json, responses, 400, List.of("malformed_request"));
+		problem(json, responses, 414, List.of("uri_too_long"));
 		if (!access.open()) {
 			problem(json, responses, 401, List.of("unauthenticated", "token_expired", "token_revoked"));
 		}
@@ -170,13 +175,16 @@ public final class ApiDescription {
 		}
 		if (unsafe) {
 			refusals.addAll(List.of("origin_not_allowed", "csrf_token_invalid"));
+			problem(json, responses, 411, List.of("length_required"));
 			problem(json, responses, 413, List.of("payload_too_large"));
 			problem(json, responses, 415, List.of("unsupported_media_type"));
 		}
 		if (!refusals.isEmpty()) {
 			problem(json, responses, 403, refusals);
 		}
-		problem(json, responses, 429, List.of("too_many_requests"));
+		if (RateLimitFilter.limits(httpMethod, path)) {
+			problem(json, responses, 429, List.of("too_many_requests"));
+		}
 		problem(json, responses, 503, access.open() ? List.of("service_unavailable")
 				: List.of("authentication_unavailable", "service_unavailable"));
 		ObjectNode sorted = json.createObjectNode();

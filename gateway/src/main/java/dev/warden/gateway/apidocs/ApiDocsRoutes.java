@@ -1,10 +1,6 @@
 package dev.warden.gateway.apidocs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Properties;
 
 import dev.warden.gateway.authentication.CookieProperties;
 import reactor.core.publisher.Mono;
@@ -22,9 +18,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Serves the API description at {@value #DESCRIPTION} and a page to browse it at
- * {@value #PAGE} (Swagger UI from its webjar, in the gateway's jar: no CDN, and nothing
- * inline, so the Content Security Policy stays as strict as for the Security page). Both
- * are public: no route leads here, so no caller is looked for.
+ * {@value #PAGE} (Swagger UI's two files, copied from its webjar into the gateway's jar
+ * at build time: no CDN, and nothing inline, so the Content Security Policy stays as
+ * strict as for the Security page). Both are public: no route leads here, so no caller is
+ * looked for.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsRoutes {
@@ -40,7 +37,7 @@ class ApiDocsRoutes {
 	@Bean
 	RouterFunction<ServerResponse> apiDocs(JsonMapper json, CookieProperties cookie) {
 		byte[] description = json.writeValueAsBytes(ApiDescription.merged(json, cookie.effectiveName()));
-		String ui = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+		String ui = "apidocs/swagger-ui/";
 		Map<String, Asset> assets = Map.of("swagger-ui.css",
 				new Asset(new ClassPathResource(ui + "swagger-ui.css"), CSS), "swagger-ui-bundle.js",
 				new Asset(new ClassPathResource(ui + "swagger-ui-bundle.js"), JAVASCRIPT), "api-docs.js",
@@ -61,19 +58,6 @@ class ApiDocsRoutes {
 			return ServerResponse.notFound().build();
 		}
 		return ServerResponse.ok().contentType(asset.type()).bodyValue(asset.resource());
-	}
-
-	/** The version the webjar in the jar is, so its files are found without a locator. */
-	static String swaggerUiVersion() {
-		try (InputStream in = new ClassPathResource("META-INF/maven/org.webjars/swagger-ui/pom.properties")
-			.getInputStream()) {
-			Properties properties = new Properties();
-			properties.load(in);
-			return properties.getProperty("version");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Swagger UI's webjar is missing from the gateway", ex);
-		}
 	}
 
 	private record Asset(Resource resource, MediaType type) {

@@ -1,5 +1,6 @@
 package dev.warden.gateway.protection;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import dev.warden.gateway.FilterOrder;
@@ -28,7 +29,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * the authoritative brute-force protection.
  */
 @Component
-class RateLimitFilter implements GlobalFilter, Ordered {
+public class RateLimitFilter implements GlobalFilter, Ordered {
 
 	static final String LOGIN = "login-per-ip";
 
@@ -36,7 +37,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
-	private final List<Rule> rules = List.of(
+	private static final List<Rule> RULES = List.of(
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/login/**"), false),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/password"), true),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/tokens"), true));
@@ -68,8 +69,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-		for (Rule rule : this.rules) {
-			if (rule.method().equals(exchange.getRequest().getMethod()) && rule.path().matches(path)) {
+		for (Rule rule : RULES) {
+			if (rule.applies(exchange.getRequest().getMethod(), path)) {
 				String key = rule.perUser() ? userOf(exchange) : clientIp(exchange);
 				return this.limiter.isAllowed(rule.id(), key).flatMap((response) -> {
 					if (response.isAllowed()) {
@@ -106,7 +107,18 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		return FilterOrder.RATE_LIMIT;
 	}
 
+	/** Whether a request with this method and path is counted (and may get a 429). */
+	public static boolean limits(HttpMethod method, String path) {
+		PathContainer container = PathContainer.parsePath(path);
+		return RULES.stream().anyMatch((rule) -> rule.applies(method, container));
+	}
+
 	private record Rule(String id, HttpMethod method, PathPattern path, boolean perUser) {
+
+		boolean applies(@Nullable HttpMethod requested, PathContainer requestedPath) {
+			return this.method.equals(requested) && this.path.matches(requestedPath);
+		}
+
 	}
 
 }

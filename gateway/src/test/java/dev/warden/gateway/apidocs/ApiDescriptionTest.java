@@ -48,6 +48,18 @@ class ApiDescriptionTest {
 				if (matching.isEmpty()) {
 					problems.add(service.getKey() + " describes " + path + ", which no route sends to it");
 				}
+				String routedTo = PublicPaths.BY_SERVICE.entrySet()
+					.stream()
+					.filter((route) -> route.getValue()
+						.stream()
+						.anyMatch((pattern) -> PathPatternParser.defaultInstance.parse(pattern)
+							.matches(PathContainer.parsePath(path))))
+					.map(Map.Entry::getKey)
+					.findFirst()
+					.orElse("nobody");
+				if (!routedTo.equals(service.getKey())) {
+					problems.add(service.getKey() + " describes " + path + ", which the gateway sends to " + routedTo);
+				}
 				used.addAll(matching);
 			}
 			patterns.stream()

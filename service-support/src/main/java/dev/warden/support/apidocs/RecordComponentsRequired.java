@@ -17,9 +17,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a record sent or received as JSON holds, said as exactly as the code says it: the
- * services write every component (and every {@code @JsonProperty} accessor), null ones
- * too, so each is required, and one marked {@link Nullable} may be {@code null} (the
+ * What a record sent or received as JSON holds, said as exactly as the code says it: a
+ * component (or {@code @JsonProperty} accessor) is required unless it is marked
+ * {@link Nullable}; then it may be left out of a request, and be {@code null} (the
  * packages are {@code @NullMarked}: any other never is).
  */
 final class RecordComponentsRequired implements ModelConverter {
@@ -48,9 +48,11 @@ final class RecordComponentsRequired implements ModelConverter {
 			if (property == null) {
 				continue;
 			}
-			required.add(name);
 			if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
 				model.getProperties().put(name, orNull(property));
+			}
+			else {
+				required.add(name);
 			}
 		}
 		// Properties a record adds with @JsonProperty accessors are written always too.
@@ -65,9 +67,11 @@ final class RecordComponentsRequired implements ModelConverter {
 			if (described == null || required.contains(name)) {
 				continue;
 			}
-			required.add(name);
 			if (method.getAnnotatedReturnType().isAnnotationPresent(Nullable.class)) {
 				model.getProperties().put(name, orNull(described));
+			}
+			else {
+				required.add(name);
 			}
 		}
 		model.setRequired(required);

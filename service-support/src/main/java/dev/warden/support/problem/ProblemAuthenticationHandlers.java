@@ -13,18 +13,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Answers Spring Security's 401 and 403, and the requests its firewall refuses (an
- * encoded slash or dot segment in the path, a header with control characters: 400
- * {@code malformed_request}), which happen before any controller, as problem+json like
- * the rest of the API. The reason a token was refused is not echoed: it would help an
- * attacker more than a caller.
+ * Answers Spring Security's 401 and 403, which happen before any controller, as
+ * problem+json like the rest of the API. The reason a token was refused is not echoed: it
+ * would help an attacker more than a caller.
  */
-public final class ProblemAuthenticationHandlers
-		implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+public final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper json;
 
@@ -51,14 +46,6 @@ public final class ProblemAuthenticationHandlers
 		SecurityRefusals.log(403, "forbidden");
 		write(response,
 				Problems.detail(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this."));
-	}
-
-	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response,
-			RequestRejectedException requestRejectedException) throws IOException {
-		SecurityRefusals.log(400, "malformed_request");
-		write(response, Problems.detail(HttpStatus.BAD_REQUEST, "malformed_request", "Bad request",
-				"The request's path or headers are not acceptable."));
 	}
 
 	private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

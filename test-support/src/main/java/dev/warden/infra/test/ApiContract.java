@@ -30,8 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApiContract {
 
-	/** Where the services' descriptions are kept, from a module's directory. */
-	public static final Path DESCRIPTIONS = Path.of("..", "gateway", "src", "main", "resources", "openapi");
+	/**
+	 * Where the services' descriptions are kept: found from the working directory (a
+	 * module's, or the repository's) upwards.
+	 */
+	public static final Path DESCRIPTIONS = locate(Path.of("gateway", "src", "main", "resources", "openapi"));
 
 	private static final Queue<String> VIOLATIONS = new ConcurrentLinkedQueue<>();
 
@@ -42,11 +45,16 @@ public final class ApiContract {
 
 	private final ObjectNode strict;
 
+	private final JsonNode loose;
+
 	private final List<Operation> operations = new ArrayList<>();
 
 	private final Map<String, Schema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final Map<String, Schema> requestSchemas = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private ApiContract(JsonNode description) {
+		this.loose = description;
 		this.strict = (ObjectNode) description.deepCopy();
 		closeObjects(this.strict.path("components"));
 		closeObjects(this.strict.path("paths"));
@@ -90,10 +98,7 @@ public final class ApiContract {
 	 * describes the request (which {@code ApiDescriptionIT}s find on their own).
 	 */
 	public List<String> check(String method, String path, int status, String contentType, byte[] body) {
-		Optional<Operation> found = this.operations.stream()
-			.filter((operation) -> operation.method().equalsIgnoreCase(method)
-					&& operation.pattern().matcher(path).matches())
-			.findFirst();
+		Optional<Operation> found = find(method, path);
 		if (found.isEmpty()) {
 			return List.of();
 		}
@@ -128,6 +133,60 @@ public final class ApiContract {
 		});
 		JsonNode answer = JSON.readTree(new String(body, StandardCharsets.UTF_8));
 		return schema.validate(answer).stream().map((error) -> where + ": " + error).toList();
+	}
+
+	/**
+	 * What is wrong with the body of a request the service accepted; empty when it is as
+	 * described (a request the description would refuse, but the service took, means the
+	 * description asks for more than the service does).
+	 */
+	public List<String> checkAccepted(String method, String path, String contentType, byte[] body) {
+		Optional<Operation> found = find(method, path);
+		String mediaType = contentType == null ? "" : contentType.split(";")[0].trim();
+		if (found.isEmpty() || body.length == 0 || !mediaType.endsWith("json")) {
+			return List.of();
+		}
+		Operation operation = found.get();
+		String where = method + " " + path + " accepted a body its description refuses";
+		JsonNode content = this.loose.path("paths")
+			.path(operation.path())
+			.path(operation.method())
+			.path("requestBody")
+			.path("content");
+		if (!content.has(mediaType)) {
+			return List.of(where + " (" + mediaType + " is not described)");
+		}
+		String pointer = "#/paths/" + escape(operation.path()) + "/" + operation.method() + "/requestBody/content/"
+				+ escape(mediaType) + "/schema";
+		Schema schema = this.requestSchemas.computeIfAbsent(pointer, (ref) -> {
+			ObjectNode document = (ObjectNode) this.loose.deepCopy();
+			document.put("$ref", ref);
+			return REGISTRY.getSchema(document);
+		});
+		JsonNode request;
+		try {
+			request = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+		}
+		catch (RuntimeException ex) {
+			return List.of(where + ": not JSON");
+		}
+		return schema.validate(request).stream().map((error) -> where + ": " + error).toList();
+	}
+
+	private Optional<Operation> find(String method, String path) {
+		return this.operations.stream()
+			.filter((operation) -> operation.method().equalsIgnoreCase(method)
+					&& operation.pattern().matcher(path).matches())
+			.findFirst();
+	}
+
+	private static Path locate(Path inRepository) {
+		for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+			if (Files.isDirectory(directory.resolve(inRepository))) {
+				return directory.resolve(inRepository);
+			}
+		}
+		return Path.of("..").resolve(inRepository);
 	}
 
 	/** Strict checking: an object schema that names its properties allows no others. */

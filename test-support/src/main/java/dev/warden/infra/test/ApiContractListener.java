@@ -1,6 +1,7 @@
 package dev.warden.infra.test;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
@@ -11,18 +12,25 @@ import org.springframework.test.context.TestExecutionListener;
  */
 public final class ApiContractListener implements TestExecutionListener {
 
-	private static final String SEEN = ApiContractListener.class.getName() + ".seen";
-
-	@Override
-	public void beforeTestMethod(TestContext testContext) {
-		testContext.setAttribute(SEEN, ApiContract.violations().size());
-	}
+	/** How many violations have failed a test already (in this JVM). */
+	private static final AtomicInteger REPORTED = new AtomicInteger();
 
 	@Override
 	public void afterTestMethod(TestContext testContext) {
-		Object seen = testContext.getAttribute(SEEN);
+		report();
+	}
+
+	/**
+	 * Also what happened outside a test method: set-up, tear-down, late async answers.
+	 */
+	@Override
+	public void afterTestClass(TestContext testContext) {
+		report();
+	}
+
+	private static void report() {
 		List<String> all = ApiContract.violations();
-		int before = seen instanceof Integer count ? count : all.size();
+		int before = REPORTED.getAndSet(all.size());
 		if (all.size() > before) {
 			throw new AssertionError("Answers not as the API description says (gateway/src/main/resources/openapi):\n"
 					+ String.join("\n", all.subList(before, all.size())));

@@ -142,7 +142,7 @@ class MyTokensController {
 	 */
 	record NewToken(
 			@Schema(example = "deploy script") @NotBlank @Size(max = 100) @WellFormedText @SingleLineText String name,
-			@Schema(type = "integer", minimum = "1", maximum = "12", example = "3",
+			@Schema(implementation = Integer.class, minimum = "1", maximum = "12", example = "3",
 					description = "How many months the token works: a whole number from 1 to 12.") JsonNode validityMonths,
 			@Schema(example = "USER") @NotNull @Size(max = 32) String role) {
 	}

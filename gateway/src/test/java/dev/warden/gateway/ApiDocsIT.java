@@ -44,7 +44,13 @@ class ApiDocsIT {
 	@Autowired
 	CookieProperties cookie;
 
-	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	// HTTP/1.1: otherwise the JDK client offers an h2c upgrade, which the gateway does
+	// not
+	// speak, on every new connection; a request sent meanwhile could wait unanswered.
+	final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {

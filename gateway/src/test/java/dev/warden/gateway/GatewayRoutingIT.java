@@ -64,7 +64,13 @@ class GatewayRoutingIT {
 	@Autowired
 	dev.warden.gateway.authentication.TokenIntrospector tokenIntrospector;
 
-	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	// HTTP/1.1: otherwise the JDK client offers an h2c upgrade, which the gateway does
+	// not
+	// speak, on every new connection; a request sent meanwhile could wait unanswered.
+	final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
 
 	@org.springframework.beans.factory.annotation.Autowired
 	org.springframework.kafka.config.KafkaListenerEndpointRegistry listeners;

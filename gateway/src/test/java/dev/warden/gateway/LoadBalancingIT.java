@@ -47,7 +47,7 @@ class LoadBalancingIT {
 	@LocalServerPort
 	int port;
 
-	final HttpClient http = HttpClient.newHttpClient();
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@DynamicPropertySource
 	static void upstreams(DynamicPropertyRegistry registry) {

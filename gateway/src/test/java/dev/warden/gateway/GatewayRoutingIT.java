@@ -64,9 +64,8 @@ class GatewayRoutingIT {
 	@Autowired
 	dev.warden.gateway.authentication.TokenIntrospector tokenIntrospector;
 
-	// HTTP/1.1: otherwise the JDK client offers an h2c upgrade, which the gateway does
-	// not
-	// speak, on every new connection; a request sent meanwhile could wait unanswered.
+	// HTTP/1.1: the JDK client's h2c upgrade offer, which the gateway does
+	// not speak, could leave a request on a new connection unanswered.
 	final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))

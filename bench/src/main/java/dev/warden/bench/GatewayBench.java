@@ -50,7 +50,7 @@ public final class GatewayBench {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private GatewayBench() {
+	GatewayBench() {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -185,14 +185,14 @@ public final class GatewayBench {
 		return header.substring("warden_session=".length(), header.indexOf(';'));
 	}
 
-	private String me(String gateway, String cookie) throws Exception {
+	String me(String gateway, String cookie) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/me"))
 			.header("Cookie", "warden_session=" + cookie)
 			.build(), HttpResponse.BodyHandlers.ofString());
 		return response.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
 	}
 
-	private String createToken(LocalSuite suite, TestJwts gatewayKey, String userId, String name) throws Exception {
+	String createToken(LocalSuite suite, TestJwts gatewayKey, String userId, String name) throws Exception {
 		String jwt = gatewayKey.forUser(userId)
 			.roles("USER", "ADMIN")
 			.audience("token-service")

@@ -46,7 +46,7 @@ public final class LoginBench {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private LoginBench() {
+	LoginBench() {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -110,7 +110,7 @@ public final class LoginBench {
 	 * temporary (an administrator sets no other kind), which costs a sign-in nothing
 	 * more: it only flags the session for the change.
 	 */
-	private List<String> createUsers(String authUrl, TestJwts gateway) throws Exception {
+	List<String> createUsers(String authUrl, TestJwts gateway) throws Exception {
 		List<String> lines = new ArrayList<>();
 		for (int i = 0; i < USERS; i++) {
 			String admin = gateway.forUser("00000000-0000-0000-0000-000000000001")
@@ -142,7 +142,7 @@ public final class LoginBench {
 	 * p50 and p99 of one Argon2id check at auth-service's parameters, after warming the
 	 * JIT.
 	 */
-	private static double[] argon2Millis() {
+	static double[] argon2Millis() {
 		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
 		String hash = argon2.encode("a benchmark password of ordinary length");
 		for (int i = 0; i < 50; i++) {

@@ -107,9 +107,12 @@ public final class KeycloakBench {
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
 		EnumSet<WardenService> services = EnumSet.allOf(WardenService.class);
 		services.forEach((service) -> ports.put(service, FreePorts.next()));
+		// As the services run in their image (C2 included), with ./run-local.sh's small
+		// heaps; ./run-local.sh itself stops at C1 to start sooner.
 		String javaOptions = System.getenv("WARDEN_JAVA_OPTS");
-		List<String> jvm = (javaOptions == null || javaOptions.isBlank()) ? SuiteOptions.DEFAULT_JVM_OPTIONS
-				: List.of(javaOptions.trim().split("\\s+"));
+		List<String> jvm = (javaOptions == null || javaOptions.isBlank()) ? SuiteOptions.DEFAULT_JVM_OPTIONS.stream()
+			.filter((option) -> !option.startsWith("-XX:TieredStopAtLevel"))
+			.toList() : List.of(javaOptions.trim().split("\\s+"));
 		SuiteOptions options = new SuiteOptions(this.root, InfrastructureSettings.ephemeral(), Map.of(), ports,
 				Map.of("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString(), "WARDEN_COOKIE_SECURE", "false",
 						"WARDEN_BOOTSTRAP_ADMIN_EMAIL", "bench.admin@example.test", "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",

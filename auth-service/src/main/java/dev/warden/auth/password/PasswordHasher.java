@@ -31,10 +31,14 @@ public class PasswordHasher {
 	PasswordHasher(PasswordEncoder encoder,
 			@org.springframework.beans.factory.annotation.Value("${warden.password.hash-slots:0}") int slots) {
 		this.encoder = encoder;
-		this.slots = new java.util.concurrent.Semaphore(
-				slots > 0 ? slots : Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+		this.slots = new java.util.concurrent.Semaphore(slots(slots), true);
 		this.dummyHash = Objects
 			.requireNonNull(encoder.encode("not a password: equalises the time of unknown e-mails"));
+	}
+
+	/** How many hashes run at once: as configured, or one per core. */
+	static int slots(int configured) {
+		return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
 	}
 
 	public static String normalize(String password) {

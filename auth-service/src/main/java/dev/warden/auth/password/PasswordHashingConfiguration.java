@@ -4,15 +4,15 @@ import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id with OWASP's minimum parameters set explicitly (m=19456 KiB, t=2, p=1; Spring
- * Security's preset is weaker), behind a {@link DelegatingPasswordEncoder} so parameters
- * can be raised later and old hashes re-hashed at the next successful login. No bcrypt:
- * it silently truncates at 72 bytes.
+ * Security's preset is weaker), in Spring Security's format but with pooled memory
+ * ({@link PooledArgon2PasswordEncoder}), behind a {@link DelegatingPasswordEncoder} so
+ * parameters can be raised later and old hashes re-hashed at the next successful login.
+ * No bcrypt: it silently truncates at 72 bytes.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashingConfiguration {
@@ -30,9 +30,10 @@ class PasswordHashingConfiguration {
 	static final int ITERATIONS = 2;
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM, MEMORY_KIB,
-				ITERATIONS);
+	PasswordEncoder passwordEncoder(
+			@org.springframework.beans.factory.annotation.Value("${warden.password.hash-slots:0}") int slots) {
+		PooledArgon2PasswordEncoder argon2 = new PooledArgon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
+				MEMORY_KIB, ITERATIONS, PasswordHasher.slots(slots));
 		return new DelegatingPasswordEncoder(ID, Map.of(ID, argon2));
 	}
 

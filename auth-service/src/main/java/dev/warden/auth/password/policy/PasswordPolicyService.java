@@ -1,5 +1,7 @@
 package dev.warden.auth.password.policy;
 
+import org.jspecify.annotations.Nullable;
+import java.time.Duration;
 import java.time.Clock;
 
 import dev.warden.event.auth.PasswordPolicyChanged;
@@ -13,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The policy in force (the defaults until an administrator saves one) and changing it,
- * audited.
+ * audited. The policy is read on every request that shows who the caller is, so it is
+ * kept for {@link #FRESH_FOR} after a read: a change made here applies here at once, one
+ * made on another replica within those seconds.
  */
 @Service
 public class PasswordPolicyService {
@@ -22,7 +26,12 @@ public class PasswordPolicyService {
 
 	private final AuthEvents events;
 
+	/** How long a policy read from the database is used before it is read again. */
+	static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
 	private final Clock clock;
+
+	private volatile @Nullable Read lastRead;
 
 	PasswordPolicyService(PolicyStore store, AuthEvents events, Clock clock) {
 		this.store = store;
@@ -31,7 +40,14 @@ public class PasswordPolicyService {
 	}
 
 	public PasswordPolicy current() {
-		return this.store.find().orElse(PasswordPolicy.DEFAULT);
+		Read read = this.lastRead;
+		long now = System.nanoTime();
+		if (read != null && now - read.atNanos() < FRESH_FOR.toNanos()) {
+			return read.policy();
+		}
+		PasswordPolicy policy = this.store.find().orElse(PasswordPolicy.DEFAULT);
+		this.lastRead = new Read(policy, now);
+		return policy;
 	}
 
 	/**
@@ -48,10 +64,23 @@ public class PasswordPolicyService {
 			throw Problems.validation(java.util.List.of(new FieldProblem("twoFactorRequiredFor", "unknown_role",
 					"Two-factor authentication can be required of the roles USER and ADMIN only.")));
 		}
-		PasswordPolicy before = current();
+		PasswordPolicy before = this.store.find().orElse(PasswordPolicy.DEFAULT);
+		this.lastRead = null;
 		this.store.save(policy, this.clock.instant(), actorId);
 		this.events.publish(actorId, new PasswordPolicyChanged(actorId, before.settings(), policy.settings()));
+		// Also once committed: a read between the save and the commit saw the old one.
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					PasswordPolicyService.this.lastRead = null;
+				}
+			});
 		return policy;
+	}
+
+	/** A policy as read, and when (System.nanoTime, not the clock tests move). */
+	private record Read(PasswordPolicy policy, long atNanos) {
 	}
 
 }

@@ -97,7 +97,10 @@ class ApiDocsIT {
 				.hasValueSatisfying(
 						(type) -> assertThat(type).startsWith(asset.endsWith(".js") ? "text/javascript" : "text/css"));
 		}
-		assertThat(send("GET", "/api/docs/swagger-initializer.js", null, null).statusCode()).isEqualTo(404);
+		HttpResponse<String> unknown = send("GET", "/api/docs/swagger-initializer.js", null, null);
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(unknown.body()).contains("\"code\":\"not_found\"");
 		assertThat(getClass().getResource("/META-INF/resources/webjars/swagger-ui"))
 			.as("the webjar is not on the class path, so none of its other files is served")
 			.isNull();

@@ -3,6 +3,7 @@ package dev.warden.gateway.apidocs;
 import java.util.Map;
 
 import dev.warden.gateway.authentication.CookieProperties;
+import dev.warden.gateway.problem.GatewayProblems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -55,7 +57,10 @@ class ApiDocsRoutes {
 	private static Mono<ServerResponse> asset(Map<String, Asset> assets, ServerRequest request) {
 		Asset asset = assets.get(request.pathVariable("asset"));
 		if (asset == null) {
-			return ServerResponse.notFound().build();
+			// Like every other failure: a problem with its stable code.
+			return ServerResponse.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyValue(GatewayProblems.body(HttpStatus.NOT_FOUND, "not_found", "Not Found", "No such resource."));
 		}
 		return ServerResponse.ok().contentType(asset.type()).bodyValue(asset.resource());
 	}

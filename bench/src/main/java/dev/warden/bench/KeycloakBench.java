@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -86,11 +88,16 @@ public final class KeycloakBench {
 		if ("warden".equals(System.getenv("WARDEN_BENCH_ONLY"))) {
 			// Warden's side alone, for profiling rounds: printed, no report written.
 			System.out.println(warden);
+			double[] hash = LoginBench.argon2Millis();
+			System.out.printf(Locale.ROOT, "Argon2id check: p50 %.1f ms, p99 %.1f ms; %.1f checks/s on all cores%n",
+					hash[0], hash[1],
+					LoginBench.argon2PerSecond(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10)));
 			return;
 		}
 		Side keycloak = keycloak(keycloakHome);
 		double[] hash = LoginBench.argon2Millis();
-		String report = report(warden, keycloak, hash);
+		double ceiling = LoginBench.argon2PerSecond(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(10));
+		String report = report(warden, keycloak, hash, ceiling);
 		Path directory = Files.createDirectories(this.root.resolve("bench/results"));
 		String name = "keycloak-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
 		Files.writeString(directory.resolve(name + ".md"), report);
@@ -136,21 +143,87 @@ public final class KeycloakBench {
 			String userId = helper.me(gateway, cookie);
 			String token = helper.createToken(suite, gatewayKey, userId, "bench");
 
-			Supplier<Long> memory = () -> suite.processes().stream().mapToLong((process) -> rss(process.pid())).sum();
-			PeakMemory peak = new PeakMemory(memory);
+			PeakMemory peak = new PeakMemory(() -> suite.processes()
+				.stream()
+				.map((process) -> new ProcessCpu.Named(process.service().module(), process.pid()))
+				.toList());
 			Profiler profiler = new Profiler(suite, this.work);
+			ProcessCpu cpu = new ProcessCpu(() -> wardenProcesses(suite));
+			Map<String, String> cpuShares = new LinkedHashMap<>();
 			Measurement signIns = peak.during(() -> profiler.around("sign-in",
-					() -> measure("Warden sign-in", () -> wrk(SIGN_IN_CONNECTIONS, List.of("-s", script("login.lua")),
-							gateway + "/api/auth/login", Map.of("WARDEN_BENCH_USERS", users.toString())))));
-			Measurement cookieRead = peak.during(() -> profiler.around("cookie-read",
-					() -> measure("Warden GET /api/me, session cookie", () -> wrk(READ_CONNECTIONS,
-							List.of("-H", "Cookie: warden_session=" + cookie), gateway + "/api/me", Map.of()))));
+					() -> shared(cpu, cpuShares, "sign-ins",
+							() -> measure("Warden sign-in",
+									() -> wrk(SIGN_IN_CONNECTIONS, List.of("-s", script("login.lua")),
+											gateway + "/api/auth/login",
+											Map.of("WARDEN_BENCH_USERS", users.toString()))))));
+			Measurement cookieRead = peak.during(
+					() -> profiler.around("cookie-read",
+							() -> shared(cpu, cpuShares, "cookie reads",
+									() -> measure("Warden GET /api/me, session cookie",
+											() -> wrk(READ_CONNECTIONS,
+													List.of("-H", "Cookie: warden_session=" + cookie),
+													gateway + "/api/me", Map.of())))));
 			Measurement tokenRead = peak.during(() -> profiler.around("token-read",
-					() -> measure("Warden GET /api/me, API token", () -> wrk(READ_CONNECTIONS,
-							List.of("-H", "Authorization: Bearer " + token), gateway + "/api/me", Map.of()))));
-			return new Side(signIns, cookieRead, tokenRead, peak.bytes(), infrastructureRss(suite), readySeconds,
-					String.join(" ", jvm));
+					() -> shared(cpu, cpuShares, "token reads",
+							() -> measure("Warden GET /api/me, API token", () -> wrk(READ_CONNECTIONS,
+									List.of("-H", "Authorization: Bearer " + token), gateway + "/api/me", Map.of())))));
+			return new Side(signIns, cookieRead, tokenRead, peak.bytes(), peak.byName(), infrastructureRss(),
+					readySeconds, String.join(" ", jvm), cpuShares);
 		}
+	}
+
+	/**
+	 * Runs {@code load} and keeps, under {@code figure}, where the CPU went meanwhile.
+	 */
+	private static Measurement shared(ProcessCpu cpu, Map<String, String> shares, String figure,
+			Supplier<Measurement> load) {
+		Map<String, Long> before = cpu.snapshot();
+		Measurement measurement = load.get();
+		shares.put(figure, ProcessCpu.shares(before, cpu.snapshot()));
+		return measurement;
+	}
+
+	/**
+	 * Every process of Warden's run: the services by name, the infrastructure and wrk by
+	 * command, and this JVM, which runs the embedded Kafka broker and SMTP sink.
+	 */
+	private static List<ProcessCpu.Named> wardenProcesses(LocalSuite suite) {
+		List<ProcessCpu.Named> processes = new ArrayList<>();
+		List<Long> services = new ArrayList<>();
+		for (ServiceProcess service : suite.processes()) {
+			processes.add(new ProcessCpu.Named(service.service().module(), service.pid()));
+			services.add(service.pid());
+		}
+		ProcessHandle.current()
+			.descendants()
+			.filter((process) -> !services.contains(process.pid()))
+			.forEach((process) -> processes.add(new ProcessCpu.Named(process.info()
+				.command()
+				.map((command) -> Path.of(command).getFileName().toString())
+				.orElse("other"), process.pid())));
+		infrastructure().forEach((process) -> processes.add(new ProcessCpu.Named(name(process), process.pid())));
+		processes.add(new ProcessCpu.Named("Kafka and SMTP (harness JVM)", ProcessHandle.current().pid()));
+		processes.add(new ProcessCpu.Named("wrk", ProcessHandle.current().pid(), true));
+		return processes;
+	}
+
+	/**
+	 * The embedded PostgreSQL and Redis of this run: started after this JVM, and not its
+	 * descendants, as pg_ctl detaches the server.
+	 */
+	private static List<ProcessHandle> infrastructure() {
+		java.time.Instant harnessStart = ProcessHandle.current().info().startInstant().orElse(java.time.Instant.MIN);
+		return ProcessHandle.allProcesses()
+			.filter((process) -> List.of("postgres", "redis-server").contains(name(process)))
+			.filter((process) -> process.info()
+				.startInstant()
+				.map((start) -> !start.isBefore(harnessStart))
+				.orElse(false))
+			.toList();
+	}
+
+	private static String name(ProcessHandle process) {
+		return process.info().command().map((command) -> Path.of(command).getFileName().toString()).orElse("other");
 	}
 
 	private static String randomKey() {
@@ -160,17 +233,26 @@ public final class KeycloakBench {
 	}
 
 	/**
-	 * The native infrastructure processes of the embedded run (PostgreSQL, Redis): this
-	 * JVM's descendants that are neither a service nor a load tool.
+	 * The native infrastructure processes of the embedded run (PostgreSQL, Redis), by
+	 * proportional set size: PostgreSQL's processes share its buffers, which resident
+	 * sizes would count once per process.
 	 */
-	private static long infrastructureRss(LocalSuite suite) {
-		List<Long> services = suite.processes().stream().map(ServiceProcess::pid).toList();
-		return ProcessHandle.current()
-			.descendants()
-			.filter((process) -> !services.contains(process.pid()))
-			.filter((process) -> process.info().command().map((command) -> !command.endsWith("wrk")).orElse(true))
-			.mapToLong((process) -> rss(process.pid()))
-			.sum();
+	private static long infrastructureRss() {
+		return infrastructure().stream().mapToLong((process) -> pss(process.pid())).sum();
+	}
+
+	private static long pss(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+				if (line.startsWith("Pss:")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+				}
+			}
+		}
+		catch (IOException gone) {
+			// The process ended between listing and reading.
+		}
+		return 0;
 	}
 
 	// ---------------------------------------------------------------- Keycloak
@@ -223,14 +305,22 @@ public final class KeycloakBench {
 			List<Long> pids = Stream.concat(Stream.of(process.toHandle()), process.descendants())
 				.map(ProcessHandle::pid)
 				.toList();
-			PeakMemory peak = new PeakMemory(() -> pids.stream().mapToLong(KeycloakBench::rss).sum());
-			Measurement signIns = peak.during(() -> measure("Keycloak password grant",
-					() -> wrk(SIGN_IN_CONNECTIONS, List.of("-s", script("keycloak-login.lua")), tokenUrl,
-							Map.of("WARDEN_BENCH_USERS", userFile.toString()))));
-			Measurement read = peak
-				.during(() -> measure("Keycloak userinfo, bearer access token", () -> wrk(READ_CONNECTIONS,
-						List.of("-H", "Authorization: Bearer " + accessToken), userinfo, Map.of())));
-			return new Side(signIns, read, null, peak.bytes(), 0, readySeconds, "Keycloak's own (kc.sh)");
+			PeakMemory peak = new PeakMemory(
+					() -> pids.stream().map((pid) -> new ProcessCpu.Named("keycloak", pid)).toList());
+			ProcessCpu cpu = new ProcessCpu(() -> Stream
+				.concat(pids.stream().map((pid) -> new ProcessCpu.Named("keycloak", pid)),
+						Stream.of(new ProcessCpu.Named("wrk", ProcessHandle.current().pid(), true)))
+				.toList());
+			Map<String, String> cpuShares = new LinkedHashMap<>();
+			Measurement signIns = peak.during(() -> shared(cpu, cpuShares, "sign-ins",
+					() -> measure("Keycloak password grant",
+							() -> wrk(SIGN_IN_CONNECTIONS, List.of("-s", script("keycloak-login.lua")), tokenUrl,
+									Map.of("WARDEN_BENCH_USERS", userFile.toString())))));
+			Measurement read = peak.during(() -> shared(cpu, cpuShares, "reads",
+					() -> measure("Keycloak userinfo, bearer access token", () -> wrk(READ_CONNECTIONS,
+							List.of("-H", "Authorization: Bearer " + accessToken), userinfo, Map.of()))));
+			return new Side(signIns, read, null, peak.bytes(), peak.byName(), 0, readySeconds, "Keycloak's own (kc.sh)",
+					cpuShares);
 		}
 		finally {
 			stop(process);
@@ -344,7 +434,7 @@ public final class KeycloakBench {
 		return 0;
 	}
 
-	private static String report(Side warden, Side keycloak, double[] hash) {
+	private static String report(Side warden, Side keycloak, double[] hash, double ceiling) {
 		int cores = Runtime.getRuntime().availableProcessors();
 		StringBuilder out = new StringBuilder("# Warden next to Keycloak\n\n");
 		out.append(String.format(Locale.ROOT,
@@ -364,17 +454,31 @@ public final class KeycloakBench {
 			row(out, "same, Warden with an API token", warden.tokenRead(), keycloak.sessionRead());
 		}
 		out.append(String.format(Locale.ROOT,
-				"| resident memory at peak | %,d MB (six service JVMs; other processes the harness started: %,d MB) | %,d MB "
+				"| resident memory at peak | %,d MB (six service JVMs; the embedded PostgreSQL and Redis besides: %,d MB) | %,d MB "
 						+ "(one JVM, H2 inside) | %.2f× |%n",
 				warden.peakRss() >> 20, warden.infrastructureRss() >> 20, keycloak.peakRss() >> 20,
 				(double) warden.peakRss() / keycloak.peakRss()));
 		out.append(String.format(Locale.ROOT, "| ready after start | %.1f s (all six) | %.1f s | %.2f× |%n",
 				warden.readySeconds(), keycloak.readySeconds(), warden.readySeconds() / keycloak.readySeconds()));
-		double ceiling = cores / (hash[0] / 1000);
 		out.append(String.format(Locale.ROOT,
 				"%nWarden's hash ceiling: one Argon2id check at its parameters takes %.1f ms (p50; p99 %.1f ms) "
-						+ "in this JVM, so %d cores can check at most %.0f passwords/s; sign-in reaches %.2f× of it.%n",
+						+ "in this JVM, and %d threads checking at once, one per core, manage %.1f checks/s with "
+						+ "nothing else running; sign-in reaches %.2f× of that.%n",
 				hash[0], hash[1], cores, ceiling, warden.signIns().opsPerSecond() / ceiling));
+		out.append("\nWhere the cores went (CPU time of each process while the figure ran, warm-up included):\n\n");
+		warden.cpuShares()
+			.forEach((figure,
+					shares) -> out.append("- Warden, ").append(figure).append(": ").append(shares).append('\n'));
+		keycloak.cpuShares()
+			.forEach((figure,
+					shares) -> out.append("- Keycloak, ").append(figure).append(": ").append(shares).append('\n'));
+		out.append("\nPeak resident memory of each Warden service: ")
+			.append(warden.peakRssByName()
+				.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + " " + (entry.getValue() >> 20) + " MB")
+				.collect(java.util.stream.Collectors.joining(", ")))
+			.append(".\n");
 		out.append("\nReproduce: `bench/run.sh keycloak` (fetches Keycloak from Maven Central, needs a JDK 21+ "
 				+ "for both; set `WARDEN_JAVA_OPTS` to change Warden's JVM options).\n");
 		return out.toString();
@@ -439,25 +543,31 @@ public final class KeycloakBench {
 
 	/** One side's figures. */
 	private record Side(Measurement signIns, Measurement sessionRead, Measurement tokenRead, long peakRss,
-			long infrastructureRss, double readySeconds, String jvm) {
+			Map<String, Long> peakRssByName, long infrastructureRss, double readySeconds, String jvm,
+			Map<String, String> cpuShares) {
 	}
 
-	/** The largest total resident memory seen while loads ran. */
+	/**
+	 * The largest total resident memory seen while loads ran, and each named process's
+	 * own peak.
+	 */
 	private static final class PeakMemory {
 
-		private final Supplier<Long> sample;
+		private final Supplier<List<ProcessCpu.Named>> processes;
 
 		private final AtomicLong peak = new AtomicLong();
 
-		PeakMemory(Supplier<Long> sample) {
-			this.sample = sample;
+		private final Map<String, Long> byName = new ConcurrentHashMap<>();
+
+		PeakMemory(Supplier<List<ProcessCpu.Named>> processes) {
+			this.processes = processes;
 		}
 
 		Measurement during(Supplier<Measurement> load) {
 			AtomicBoolean loading = new AtomicBoolean(true);
 			Thread sampler = new Thread(() -> {
 				while (loading.get()) {
-					this.peak.accumulateAndGet(this.sample.get(), Math::max);
+					sample();
 					try {
 						Thread.sleep(500);
 					}
@@ -476,8 +586,19 @@ public final class KeycloakBench {
 			}
 		}
 
+		private void sample() {
+			Map<String, Long> now = new LinkedHashMap<>();
+			this.processes.get().forEach((process) -> now.merge(process.name(), rss(process.pid()), Long::sum));
+			this.peak.accumulateAndGet(now.values().stream().mapToLong(Long::longValue).sum(), Math::max);
+			now.forEach((name, bytes) -> this.byName.merge(name, bytes, Math::max));
+		}
+
 		long bytes() {
 			return this.peak.get();
+		}
+
+		Map<String, Long> byName() {
+			return new TreeMap<>(this.byName);
 		}
 
 	}

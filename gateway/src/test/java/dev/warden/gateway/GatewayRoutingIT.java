@@ -886,9 +886,32 @@ class GatewayRoutingIT {
 	void propagatesTheTraceDownstream() throws Exception {
 		get("/api/security/two-factor", UpstreamStub.ACTIVE_SECRET);
 
-		assertThat(upstream.received().get(0).headers().keySet())
-			.anySatisfy((header) -> assertThat(header.toLowerCase(java.util.Locale.ROOT)).isIn("traceparent", "b3",
-					"x-b3-traceid"));
+		assertThat(traceparentReceived()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+	}
+
+	@Test
+	void continuesTheClientsTraceWithTheGatewaysOwnSpanAsTheServicesParent() throws Exception {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String clientSpan = "00f067aa0ba902b7";
+		send("GET", "/api/security/two-factor", COOKIE + "=" + UpstreamStub.ACTIVE_SECRET,
+				Map.of("traceparent", "00-" + traceId + "-" + clientSpan + "-01"));
+
+		String received = traceparentReceived();
+		assertThat(received).startsWith("00-" + traceId + "-");
+		assertThat(received.split("-")[2]).isNotEqualTo(clientSpan);
+	}
+
+	private String traceparentReceived() {
+		List<String> values = upstream.received()
+			.get(0)
+			.headers()
+			.entrySet()
+			.stream()
+			.filter((header) -> header.getKey().equalsIgnoreCase("traceparent"))
+			.flatMap((header) -> header.getValue().stream())
+			.toList();
+		assertThat(values).as("one traceparent header").hasSize(1);
+		return values.get(0);
 	}
 
 	@Test

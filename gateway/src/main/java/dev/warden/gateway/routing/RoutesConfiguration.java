@@ -15,6 +15,8 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,6 +45,12 @@ class RoutesConfiguration {
 					.filters((filters) -> filters
 						.circuitBreaker((breaker) -> breaker.setName(service).setFallbackUri(FALLBACK + service)))
 					.uri(uri));
+	}
+
+	/** The trace reaches the service ({@link TraceHeaders}). */
+	@Bean
+	HttpHeadersFilter traceHeaders(Propagator propagator) {
+		return new TraceHeaders(propagator);
 	}
 
 	@Bean

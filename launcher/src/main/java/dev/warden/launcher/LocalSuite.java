@@ -151,9 +151,16 @@ public final class LocalSuite implements AutoCloseable {
 				// keys.
 				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
 				env.putAll(kafkaSignIn(options, service));
-				processes
-					.add(ServiceProcess.start(service, Objects.requireNonNull(jars.get(service)), options.port(service),
-							options.managementPort(service), env, options.jvmOptions(), options.logDirectory()));
+				Path jar = Objects.requireNonNull(jars.get(service));
+				List<String> jvmOptions = options.jvmOptions();
+				if (options.classDataSharing()) {
+					ClassDataSharing.Launch launch = ClassDataSharing.prepare(jar);
+					jar = launch.jar();
+					jvmOptions = new ArrayList<>(jvmOptions);
+					jvmOptions.addAll(launch.jvmOptions());
+				}
+				processes.add(ServiceProcess.start(service, jar, options.port(service), options.managementPort(service),
+						env, jvmOptions, options.logDirectory()));
 			}
 			suite.awaitReady(readyTimeout);
 			return suite;

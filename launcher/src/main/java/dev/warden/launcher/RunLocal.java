@@ -78,7 +78,8 @@ public final class RunLocal {
 		// Secure cookies on http://localhost), and Docker Compose defaults to it.
 		secrets.put("WARDEN_COOKIE_SECURE", env.getOrDefault("WARDEN_COOKIE_SECURE", "false"));
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports, secrets, jvmOptions,
-				data.resolve("logs"), EnumSet.allOf(WardenService.class), managementPorts);
+				data.resolve("logs"), EnumSet.allOf(WardenService.class), managementPorts,
+				!"false".equalsIgnoreCase(env.getOrDefault("WARDEN_CLASS_DATA_SHARING", "true").strip()));
 
 		System.out.println(
 				"Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs") + ") ...");

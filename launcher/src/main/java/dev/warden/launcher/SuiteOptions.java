@@ -27,10 +27,20 @@ import dev.warden.infra.InfrastructureSettings;
  * one)
  * @param managementPorts the management port of each service (health, metrics); a service
  * not in it gets its port + 1000 when it runs on its default port, a free port otherwise
+ * @param classDataSharing whether each service runs extracted, with a class data sharing
+ * archive its first run writes ({@link ClassDataSharing})
  */
 public record SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
 		Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions, Path logDirectory,
-		Set<WardenService> services, Map<WardenService, Integer> managementPorts) {
+		Set<WardenService> services, Map<WardenService, Integer> managementPorts, boolean classDataSharing) {
+
+	/** Without class data sharing: every start reads each class afresh. */
+	public SuiteOptions(Path root, InfrastructureSettings infrastructure, Map<String, String> external,
+			Map<WardenService, Integer> ports, Map<String, String> environment, List<String> jvmOptions,
+			Path logDirectory, Set<WardenService> services, Map<WardenService, Integer> managementPorts) {
+		this(root, infrastructure, external, ports, environment, jvmOptions, logDirectory, services, managementPorts,
+				false);
+	}
 
 	/**
 	 * Every service and embedded server listens on this address only: nothing of a local

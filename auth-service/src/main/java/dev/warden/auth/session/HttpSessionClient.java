@@ -60,6 +60,15 @@ class HttpSessionClient implements SessionClient {
 
 	private final Duration absoluteLifetime;
 
+	/** Threads that write request bodies, kept for reuse while calls come. */
+	private static final java.util.concurrent.Executor BODY_WRITERS = new java.util.concurrent.ThreadPoolExecutor(0,
+			Integer.MAX_VALUE, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+			(task) -> {
+				Thread thread = new Thread(task, "session-client-body");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	/**
 	 * @param absoluteLifetime the longest a session lives
 	 * ({@code WARDEN_SESSION_ABSOLUTELIFETIME}, as session-service reads it): no grant
@@ -77,7 +86,9 @@ class HttpSessionClient implements SessionClient {
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.connectTimeout())
 			.build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+		// Request bodies are written on these threads: without an executor of its own
+		// the factory started a new thread for every call with a body (every sign-in).
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client, BODY_WRITERS);
 		factory.setReadTimeout(properties.timeout());
 		this.http = RestClient.builder()
 			.baseUrl(properties.url().toString())

@@ -1,7 +1,7 @@
 // Warden's pages: sign-in (with the second step), a header whose user menu holds "Security", and the Security
 // page. Hash routes (#/login, #/, #/security) so the gateway serves one static page.
 import { api, whenSignedOut } from './api.js';
-import { el, field, showProblems, describe } from './ui.js';
+import { el, field, showProblems, requireFilled, describe } from './ui.js';
 import { renderSecurityPage } from './security.js';
 
 const state = { me: null };
@@ -9,6 +9,7 @@ const main = document.getElementById('main');
 
 async function loadMe() {
   state.me = await api('GET', '/api/me', undefined, { quietUnauthenticated: true });
+  state.meLoadedAt = Date.now(); // recentSignInSeconds counts from here, whatever this device's clock says
   return state.me;
 }
 
@@ -38,19 +39,28 @@ function setUpUserMenu() {
     button.setAttribute('aria-expanded', 'false');
     if (focusButton) button.focus();
   };
-  button.addEventListener('click', () => (list.hidden ? open(false) : shut(false)));
+  // WAI-ARIA's menu button: opening moves focus to the first item; arrows, Home and End move within; Escape
+  // closes back to the button; leaving it (Tab, a click elsewhere) closes it.
+  button.addEventListener('click', () => (list.hidden ? open(true) : shut(false)));
   button.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown') {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      open(true);
+      open(false);
+      const all = items();
+      all[event.key === 'ArrowUp' ? all.length - 1 : 0].focus();
     }
   });
   list.addEventListener('keydown', (event) => {
     const all = items();
     const index = all.indexOf(document.activeElement);
-    if (event.key === 'Escape') shut(true);
+    if (event.key === 'Escape') { event.preventDefault(); shut(true); }
     if (event.key === 'ArrowDown') { event.preventDefault(); all[(index + 1) % all.length].focus(); }
     if (event.key === 'ArrowUp') { event.preventDefault(); all[(index - 1 + all.length) % all.length].focus(); }
+    if (event.key === 'Home') { event.preventDefault(); all[0].focus(); }
+    if (event.key === 'End') { event.preventDefault(); all[all.length - 1].focus(); }
+  });
+  document.getElementById('usermenu').addEventListener('focusout', (event) => {
+    if (!list.hidden && !event.currentTarget.contains(event.relatedTarget)) shut(false);
   });
   list.addEventListener('click', () => shut(false));
   document.addEventListener('click', (event) => {
@@ -72,15 +82,17 @@ async function signOut() {
 
 function renderLogin(message) {
   document.title = 'Sign in · Warden';
-  const email = field('E-mail', { type: 'email', name: 'email', autocomplete: 'username', required: true });
+  const email = field('E-mail', { type: 'email', name: 'email', autocomplete: 'username', required: true,
+    missing: 'Enter your e-mail address.' });
   const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password',
-    required: true });
+    required: true, missing: 'Enter your password.' });
   const general = el('p', { class: 'error-text', role: 'alert' }, message || '');
   const submit = el('button', { type: 'submit', class: 'button' }, 'Sign in');
   const form = el('form', { class: 'stack', novalidate: true }, email.wrapper, password.wrapper, general,
     el('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!requireFilled({ email, password }, general)) return;
     submit.disabled = true;
     try {
       const answer = await api('POST', '/api/auth/login',
@@ -109,7 +121,8 @@ function renderLogin(message) {
 
 function renderSecondStep(mfaToken) {
   const code = field('Authentication code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
-    required: true, maxlength: 32 }, 'The 6-digit code from your authenticator app, or one of your recovery codes.');
+    required: true, maxlength: 32, missing: 'Enter the code from your authenticator app, or a recovery code.' },
+  'The 6-digit code from your authenticator app, or one of your recovery codes.');
   const general = el('p', { class: 'error-text', role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'button' }, 'Verify');
   const form = el('form', { class: 'stack', novalidate: true }, code.wrapper, general,
@@ -117,6 +130,7 @@ function renderSecondStep(mfaToken) {
       el('a', { href: '#/login', class: 'button link', onclick: () => renderLogin() }, 'Start again')));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!requireFilled({ code }, general)) return;
     submit.disabled = true;
     try {
       await api('POST', '/api/auth/login/mfa', { mfaToken, code: code.input.value.trim() });
@@ -126,7 +140,8 @@ function renderSecondStep(mfaToken) {
         renderLogin('That sign-in took too long. Please sign in again.');
         return;
       }
-      code.setError(error.status === 401 ? 'That code is not right.' : describe(error));
+      code.setError(error.status === 401 || error.status === 400 ? 'That code is not right. Try the newest code '
+        + 'from your app, or one of your recovery codes.' : describe(error));
       code.input.select();
     } finally {
       submit.disabled = false;
@@ -186,6 +201,8 @@ async function route() {
 }
 
 whenSignedOut(() => {
+  // Nothing of the Security page stays open over the sign-in page.
+  document.querySelectorAll('dialog[open]').forEach((open) => open.close());
   state.me = null;
   showHeader();
   renderLogin('Your session has ended. Please sign in again.');

@@ -2,52 +2,94 @@
 // security log and the e-mail language. Each section loads on its own, so one service being away leaves
 // the others usable.
 import { api, ApiError } from './api.js';
-import { el, field, showProblems, describe, dialog, confirmDialog, toast, when, day, copy, busy } from './ui.js';
+import { el, field, showProblems, requireFilled, describe, dialog, confirmDialog, toast, when, day, copy, busy,
+  focusHeading } from './ui.js';
 
 /**
- * Runs {@code action}; if the server wants a recent sign-in first (sensitive changes), asks for the password
- * (or a code) once, re-authenticates, and runs it again.
+ * How close to the end of the recent-sign-in window a change asks to confirm first (its dialog may take a while
+ * to fill): a minute, or half the window once a confirmation showed how long it is.
+ */
+const RECENT_MARGIN_MS = 60 * 1000;
+
+function recentMarginMs(ctx) {
+  return ctx.state.recentWindowMs ? Math.min(RECENT_MARGIN_MS, ctx.state.recentWindowMs / 2) : RECENT_MARGIN_MS;
+}
+
+function recentSignInLeftMs(ctx) {
+  const seconds = ctx.state.me.recentSignInSeconds;
+  if (seconds === null || seconds === undefined) return 0;
+  return seconds * 1000 - (Date.now() - (ctx.state.meLoadedAt || 0));
+}
+
+/**
+ * "Confirm it is you": every factor the user signs in with (the password, and a code once two-factor is on)
+ * restarts the recent-sign-in window. Resolves true once confirmed, false when cancelled.
+ */
+function confirmItIsYou(ctx) {
+  return dialog('Confirm it is you', (close) => {
+    const withCode = ctx.state.me.twoFactorEnabled;
+    const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password',
+      missing: 'Enter your password.' });
+    const code = withCode
+      ? field('Authentication code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
+        missing: 'Enter the code your authenticator app shows.' }, 'The 6-digit code from your authenticator app.')
+      : null;
+    const general = el('p', { class: 'error-text', role: 'alert' });
+    const submit = el('button', { type: 'submit', class: 'button primary' }, 'Confirm');
+    const form = el('form', { class: 'stack', novalidate: true },
+      el('p', {}, 'For your safety, this change needs a recent sign-in.'), password.wrapper,
+      ...(code ? [code.wrapper] : []), general,
+      el('div', { class: 'actions' }, submit,
+        el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
+    const fields = code ? { password, code } : { password };
+    form.addEventListener('submit', busy(submit, async () => {
+      if (!requireFilled(fields, general)) return;
+      try {
+        await api('POST', '/api/auth/reauthenticate', code
+          ? { password: password.input.value, code: code.input.value.trim() }
+          : { password: password.input.value });
+        await ctx.reloadMe();
+        // Just confirmed: what is left now is the whole window.
+        ctx.state.recentWindowMs = (ctx.state.me.recentSignInSeconds || 0) * 1000;
+        close(true);
+      } catch (failure) {
+        showProblems(failure, fields, general);
+      }
+    }));
+    return form;
+  }).then((confirmed) => confirmed === true);
+}
+
+/** Asks "Confirm it is you" now unless the sign-in stays recent long enough; false when the user cancelled. */
+async function ensureRecentSignIn(ctx) {
+  if (recentSignInLeftMs(ctx) > recentMarginMs(ctx)) return true;
+  return confirmItIsYou(ctx);
+}
+
+/**
+ * Runs {@code action}, a change that needs a recent sign-in: "Confirm it is you" comes first when the sign-in
+ * is not recent, so nothing the action asks for is typed twice; should the window still run out on the way,
+ * the server's answer asks once more. Resolves undefined when the user cancelled.
  */
 async function withRecentSignIn(ctx, action) {
+  if (!await ensureRecentSignIn(ctx)) return undefined;
   try {
     return await action();
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== 'reauthentication_required') throw error;
-    const confirmed = await dialog('Confirm it is you', (close) => {
-      // Every factor the user signs in with: the password, and a code once two-factor is on.
-      const withCode = ctx.state.me.twoFactorEnabled;
-      const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password' });
-      const code = withCode
-        ? field('Authentication code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' })
-        : null;
-      const general = el('p', { class: 'error-text', role: 'alert' });
-      const submit = el('button', { type: 'submit', class: 'button primary' }, 'Confirm');
-      const form = el('form', { class: 'stack', novalidate: true },
-        el('p', {}, 'For your safety, this change needs a recent sign-in.'), password.wrapper,
-        ...(code ? [code.wrapper] : []), general,
-        el('div', { class: 'actions' }, submit,
-          el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
-      const fields = code ? { password, code } : { password };
-      form.addEventListener('submit', busy(submit, async () => {
-        try {
-          await api('POST', '/api/auth/reauthenticate', code
-            ? { password: password.input.value, code: code.input.value.trim() }
-            : { password: password.input.value });
-          close(true);
-        } catch (failure) {
-          showProblems(failure, fields, general);
-        }
-      }));
-      return form;
-    });
-    if (!confirmed) return undefined;
+    if (!await confirmItIsYou(ctx)) return undefined;
     return action();
   }
 }
 
 function section(id, title, ...content) {
   return el('section', { class: 'card', id, 'aria-labelledby': `${id}-title` },
-    el('header', {}, el('h2', { id: `${id}-title` }, title)), ...content);
+    el('header', {}, el('h2', { id: `${id}-title`, tabindex: '-1' }, title)), ...content);
+}
+
+/** After a change: the security log shows it at once. */
+function logChanged(ctx) {
+  ctx.refresh('log');
 }
 
 function capitalised(text) {
@@ -77,10 +119,11 @@ function policyLines(policy, me) {
 
 function passwordSection(ctx) {
   const current = field('Current password', { type: 'password', name: 'currentPassword',
-    autocomplete: 'current-password' });
-  const fresh = field('New password', { type: 'password', name: 'newPassword', autocomplete: 'new-password' });
+    autocomplete: 'current-password', missing: 'Enter your current password.' });
+  const fresh = field('New password', { type: 'password', name: 'newPassword', autocomplete: 'new-password',
+    missing: 'Enter a new password.' });
   const confirm = field('Confirm new password', { type: 'password', name: 'confirmPassword',
-    autocomplete: 'new-password' });
+    autocomplete: 'new-password', missing: 'Enter the new password again.' });
   const general = el('p', { class: 'error-text', role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'button' }, 'Change password');
   const form = el('form', { class: 'stack', novalidate: true, 'aria-describedby': 'password-policy' },
@@ -88,12 +131,15 @@ function passwordSection(ctx) {
   const policy = el('div', { id: 'password-policy' }, el('p', { class: 'muted' }, 'Loading the password rules…'));
   form.addEventListener('submit', busy(submit, async () => {
     const fields = { currentPassword: current, newPassword: fresh, confirmPassword: confirm };
+    if (!requireFilled(fields, general)) return;
     try {
       await api('POST', '/api/security/password', { currentPassword: current.input.value,
         newPassword: fresh.input.value, confirmPassword: confirm.input.value });
       form.reset();
-      showProblems({ forField: () => '' }, fields, general);
+      Object.values(fields).forEach((f) => f.setError(''));
+      general.textContent = '';
       toast('Your password was changed. Your other sessions were signed out.');
+      logChanged(ctx);
       const wasForced = ctx.state.me.passwordChangeRequired;
       await ctx.reloadMe();
       if (wasForced && ctx.state.me.twoFactorSetupRequired) {
@@ -102,6 +148,7 @@ function passwordSection(ctx) {
         location.hash = '#/';
       } else {
         ctx.refresh('sessions');
+        focusHeading('password');
       }
     } catch (error) {
       showProblems(error, fields, general);
@@ -115,8 +162,10 @@ function passwordSection(ctx) {
   if (ctx.state.me.passwordChangeRequired) {
     notices.push(el('p', { class: 'notice', role: 'alert' },
       'Your password must be changed before you can continue.'));
-  } else if (ctx.state.me.passwordExpiresAt) {
-    notices.push(el('p', { class: 'muted' }, `Your password expires on ${day(ctx.state.me.passwordExpiresAt)}.`));
+  } else {
+    const changed = ctx.state.me.passwordChangedAt ? `Last changed on ${day(ctx.state.me.passwordChangedAt)}.` : '';
+    const expires = ctx.state.me.passwordExpiresAt ? ` It expires on ${day(ctx.state.me.passwordExpiresAt)}.` : '';
+    if (changed || expires) notices.push(el('p', { class: 'muted', id: 'password-changed' }, `${changed}${expires}`.trim()));
   }
   return section('password', 'Password for Login', ...notices, el('div', { class: 'two-columns' }, form, policy));
 }
@@ -125,7 +174,8 @@ function passwordSection(ctx) {
 
 function sessionsSection(ctx) {
   const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
-  const endOthers = el('button', { type: 'button', class: 'button danger' },
+  // Hidden until the list says there are others to end.
+  const endOthers = el('button', { type: 'button', class: 'button danger', hidden: true },
     'End all sessions except the current one');
   const load = async () => {
     try {
@@ -133,8 +183,9 @@ function sessionsSection(ctx) {
       endOthers.hidden = sessions.filter((s) => !s.current).length === 0;
       body.replaceChildren(el('table', { class: 'responsive' },
         el('caption', { class: 'hint' }, `${sessions.length} active session${sessions.length === 1 ? '' : 's'}`),
-        el('thead', {}, el('tr', {}, ['Device', 'Browser', 'Operating system', 'IP address', 'Last active', '']
-          .map((h) => el('th', { scope: 'col' }, h)))),
+        el('thead', {}, el('tr', {}, ['Device', 'Browser', 'Operating system', 'IP address', 'Last active']
+          .map((h) => el('th', { scope: 'col' }, h)), el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' },
+          'Actions')))),
         el('tbody', {}, sessions.map((s) => el('tr', { 'data-session': s.id },
           el('td', { 'data-label': 'Device' }, capitalised(s.deviceType || 'unknown'),
             s.current ? el('span', { class: 'badge' }, 'This device') : null),
@@ -153,23 +204,32 @@ function sessionsSection(ctx) {
     if (!await confirmDialog('End this session?', `${s.browser || 'The browser'} on ${s.os || 'that device'} `
       + 'will be signed out at once.', 'End session')) return;
     try {
-      await withRecentSignIn(ctx, () => api('DELETE', `/api/security/sessions/${encodeURIComponent(s.id)}`));
-      toast('The session was ended.');
+      const ended = await withRecentSignIn(ctx,
+        () => api('DELETE', `/api/security/sessions/${encodeURIComponent(s.id)}`).then(() => true));
+      if (ended) {
+        toast('The session was ended.');
+        logChanged(ctx);
+      }
     } catch (error) {
       toast(describe(error));
     }
-    load();
+    await load();
+    focusHeading('sessions');
   };
   endOthers.addEventListener('click', async () => {
     if (!await confirmDialog('End all other sessions?', 'Every other device and browser signed in to your '
       + 'account will be signed out at once. This one stays signed in.', 'End other sessions')) return;
     try {
       const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/sessions/end-others'));
-      if (answer) toast(`${answer.ended} session${answer.ended === 1 ? ' was' : 's were'} ended.`);
+      if (answer) {
+        toast(`${answer.ended} session${answer.ended === 1 ? ' was' : 's were'} ended.`);
+        logChanged(ctx);
+      }
     } catch (error) {
       toast(describe(error));
     }
-    load();
+    await load();
+    focusHeading('sessions');
   });
   ctx.refreshers.sessions = load;
   load();
@@ -248,9 +308,10 @@ function twoFactorSection(ctx, { forced = false } = {}) {
       failed(body, error);
     }
   };
-  const reloadAfter = (change) => () => {
+  const reloadAfter = (change) => async () => {
     changed = change;
-    return load();
+    await load();
+    focusHeading('two-factor');
   };
   // Set up while the page was held to it: the recovery codes saved, the page goes on as usual.
   const afterCodes = forced ? () => ctx.rerender() : reloadAfter('Two-factor authentication is on.');
@@ -259,7 +320,10 @@ function twoFactorSection(ctx, { forced = false } = {}) {
     start.addEventListener('click', busy(start, async () => {
       try {
         const setup = await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/setup'));
-        if (setup) body.replaceChildren(setupView(setup));
+        if (setup) {
+          body.replaceChildren(setupView(setup));
+          body.querySelector('input[name="code"]').focus();
+        }
       } catch (error) {
         toast(describe(error));
       }
@@ -270,44 +334,58 @@ function twoFactorSection(ctx, { forced = false } = {}) {
   };
   const setupView = (setup) => {
     const code = field('Code from the app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
-      maxlength: 6 });
+      maxlength: 6, missing: 'Enter the 6-digit code your app shows.' });
     const submit = el('button', { type: 'submit', class: 'button' }, 'Turn on');
-    const secretNode = el('code', { class: 'secret', id: 'two-factor-secret' }, setup.secret);
+    // In groups of four for typing; copied without the spaces.
+    const grouped = setup.secret.replace(/(.{4})(?=.)/g, '$1 ');
+    const secretNode = el('code', { class: 'secret', id: 'two-factor-secret' }, grouped);
+    const cancel = async () => {
+      await load();
+      focusHeading('two-factor');
+    };
     const form = el('form', { class: 'stack', novalidate: true }, code.wrapper,
       el('div', { class: 'actions' }, submit,
-        el('button', { type: 'button', class: 'button secondary', onclick: load }, 'Cancel')));
+        el('button', { type: 'button', class: 'button secondary', onclick: cancel }, 'Cancel')));
     form.addEventListener('submit', busy(submit, async () => {
+      if (!requireFilled({ code })) return;
       try {
         const { recoveryCodes } = await api('POST', '/api/security/two-factor/confirm', { code: code.input.value.trim() });
         await ctx.reloadMe();
         toast('Two-factor authentication is on.');
+        logChanged(ctx);
         body.replaceChildren(recoveryCodesView(recoveryCodes, afterCodes));
         body.querySelector('button.primary').focus();
       } catch (error) {
         code.setError(error.code === 'code_invalid' || error.status === 400 ? 'That code is not right. Check the '
           + "app's clock and try the newest code." : describe(error));
+        code.input.focus();
+        code.input.select();
       }
     }));
-    return el('div', { class: 'two-columns' },
+    return el('div', { class: 'two-columns setup' },
       el('div', {},
         el('ol', {},
-          el('li', {}, 'Scan this QR code with your authenticator app.'),
+          el('li', {}, 'Scan the QR code with your authenticator app, or ',
+            el('a', { href: setup.otpauthUri, id: 'two-factor-link' }, 'open it in your authenticator'), '.'),
           el('li', {}, 'Or type this key into it: ', secretNode, ' ',
             el('button', { type: 'button', class: 'button link', onclick: () => copy(setup.secret, secretNode) }, 'Copy')),
           el('li', {}, 'Enter the 6-digit code the app shows.')),
         form),
-      el('img', { class: 'qr', src: setup.qrCode, alt: `QR code for the key ${setup.secret}`, width: 200, height: 200 }));
+      el('img', { class: 'qr', src: setup.qrCode, alt: `QR code for the key ${grouped}`, width: 200, height: 200 }));
   };
   const enabledView = (status, required) => {
     const regenerate = el('button', { type: 'button', class: 'button secondary' }, 'New recovery codes');
     const disable = el('button', { type: 'button', class: 'button danger' }, 'Turn off');
     regenerate.addEventListener('click', async () => {
+      // A recent sign-in (password and code) is the proof, asked for before anything else: the code is
+      // typed once.
+      if (!await ensureRecentSignIn(ctx)) return;
       if (!await confirmDialog('New recovery codes', 'Your current recovery codes will stop working.',
         'Create new codes', false)) return;
       try {
-        // A recent sign-in (password and code) is the proof; the page asks for it when it is older.
         const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/two-factor/recovery-codes', {}));
         if (answer) {
+          logChanged(ctx);
           body.replaceChildren(recoveryCodesView(answer.recoveryCodes, reloadAfter('Your recovery codes changed.')));
           body.querySelector('button.primary').focus();
         }
@@ -318,7 +396,9 @@ function twoFactorSection(ctx, { forced = false } = {}) {
     disable.addEventListener('click', async () => {
       const done = await dialog('Turn off two-factor authentication', (close) => {
         const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password' });
-        const code = field('Code from the app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' });
+        const code = field('Code from the app', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
+          missing: 'Enter the 6-digit code your app shows.' });
+        password.missing = 'Enter your password.';
         const general = el('p', { class: 'error-text', role: 'alert' });
         const submit = el('button', { type: 'submit', class: 'button danger primary' }, 'Turn off');
         const form = el('form', { class: 'stack', novalidate: true },
@@ -326,6 +406,7 @@ function twoFactorSection(ctx, { forced = false } = {}) {
           general, el('div', { class: 'actions' }, submit,
             el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
         form.addEventListener('submit', busy(submit, async () => {
+          if (!requireFilled({ password, code }, general)) return;
           try {
             // The password and a code are the re-authentication: no recent sign-in is asked for on top.
             await api('POST', '/api/security/two-factor/disable',
@@ -340,11 +421,13 @@ function twoFactorSection(ctx, { forced = false } = {}) {
       if (done) {
         await ctx.reloadMe();
         toast('Two-factor authentication is off.');
-        reloadAfter('Two-factor authentication is off.')();
+        logChanged(ctx);
+        await reloadAfter('Two-factor authentication is off.')();
+        focusHeading('two-factor');
       }
     });
     return el('div', {},
-      el('p', {}, 'Status: ', el('span', { class: 'badge ok' }, 'On'),
+      el('p', { id: 'two-factor-status' }, 'Status: ', el('span', { class: 'badge ok' }, 'On'),
         status.enabledAt ? el('span', { class: 'muted' }, ` since ${day(status.enabledAt)}`) : null),
       el('p', { class: status.recoveryCodesRemaining <= 3 ? 'notice' : 'muted' },
         `${status.recoveryCodesRemaining} recovery code${status.recoveryCodesRemaining === 1 ? '' : 's'} left.`),
@@ -371,10 +454,11 @@ function tokensSection(ctx) {
         return;
       }
       body.replaceChildren(el('table', { class: 'responsive' },
-        el('thead', {}, el('tr', {}, ['Name', 'Role', 'Created', 'Expires', 'Last used', 'Status', '']
-          .map((h) => el('th', { scope: 'col' }, h)))),
+        el('thead', {}, el('tr', {}, ['Name', 'Role', 'Created', 'Expires', 'Last used', 'Status']
+          .map((h) => el('th', { scope: 'col' }, h)), el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' },
+          'Actions')))),
         el('tbody', {}, tokens.map((t) => el('tr', { 'data-token': t.id },
-          el('td', { 'data-label': 'Name' }, t.name, el('span', { class: 'muted' }, ` …${t.hint}`)),
+          el('td', { 'data-label': 'Name' }, el('span', {}, t.name, el('span', { class: 'muted' }, ` …${t.hint}`))),
           el('td', { 'data-label': 'Role' }, t.role),
           el('td', { 'data-label': 'Created' }, day(t.createdAt)),
           el('td', { 'data-label': 'Expires' }, day(t.expiresAt)),
@@ -393,20 +477,27 @@ function tokensSection(ctx) {
     try {
       await api('DELETE', `/api/security/tokens/${encodeURIComponent(t.id)}`);
       toast(`"${t.name}" was revoked.`);
+      logChanged(ctx);
     } catch (error) {
       toast(describe(error));
     }
-    load();
+    await load();
+    focusHeading('tokens');
   };
   add.addEventListener('click', async () => {
+    // A new token needs a recent sign-in: confirmed before its dialog asks for anything.
+    if (!await ensureRecentSignIn(ctx)) return;
     let roles = ['USER'];
     try {
       roles = (await api('GET', '/api/security/tokens/roles')).roles;
-    } catch (ignored) {
-      // The list falls back to the basic role; the server checks the choice anyway.
+    } catch (error) {
+      // Signed out meanwhile: the sign-in page is showing, no dialog over it.
+      if (error instanceof ApiError && error.status === 401) return;
+      // Otherwise the list falls back to the basic role; the server checks the choice anyway.
     }
     const created = await dialog('Add token', (close) => {
-      const name = field('Name', { name: 'name', maxlength: 100, autocomplete: 'off' },
+      const name = field('Name', { name: 'name', maxlength: 100, autocomplete: 'off',
+        missing: 'Give the token a name, e.g. "Nightly backup script".' },
         'What the token is for, e.g. "Nightly backup script".');
       const validity = field('Valid for', { name: 'validityMonths',
         options: Array.from({ length: 12 }, (_, i) => [String(i + 1), `${i + 1} month${i ? 's' : ''}`]) });
@@ -418,9 +509,11 @@ function tokensSection(ctx) {
         general, el('div', { class: 'actions' }, submit,
           el('button', { type: 'button', class: 'button secondary', onclick: () => close() }, 'Cancel')));
       form.addEventListener('submit', busy(submit, async () => {
+        if (!requireFilled({ name }, general)) return;
         try {
-          const answer = await api('POST', '/api/security/tokens', { name: name.input.value.trim(),
-            validityMonths: Number(validity.input.value), role: role.input.value });
+          const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/tokens', {
+            name: name.input.value.trim(), validityMonths: Number(validity.input.value), role: role.input.value }));
+          if (!answer) return;
           const tokenNode = el('code', { class: 'secret', id: 'new-token' }, answer.token);
           content.replaceChildren(
             el('p', { class: 'notice', role: 'alert' }, 'Copy this token now. It will not be shown again.'),
@@ -438,8 +531,12 @@ function tokensSection(ctx) {
       content.append(form);
       return content;
     });
-    if (created) toast('The token was created.');
-    load();
+    if (created) {
+      toast('The token was created.');
+      logChanged(ctx);
+    }
+    await load();
+    if (created) focusHeading('tokens');
   });
   load();
   return section('tokens', 'API Tokens',
@@ -450,25 +547,38 @@ function tokensSection(ctx) {
 
 // ---------------------------------------------------------------- Security log and preferences
 
-function logSection() {
+function logSection(ctx) {
   const rows = el('tbody', {});
   const more = el('button', { type: 'button', class: 'button secondary', hidden: true }, 'Show older entries');
   let cursor = null;
   const load = async () => {
     try {
       const page = await api('GET', `/api/security/log?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      page.events.forEach((e) => rows.append(el('tr', {},
+      const first = rows.children.length;
+      page.events.forEach((e) => rows.append(el('tr', { tabindex: '-1' },
         el('td', { 'data-label': 'When' }, when(e.occurredAt)),
         el('td', { 'data-label': 'What' }, e.summary),
         el('td', { 'data-label': 'Outcome' }, el('span', { class: `badge ${e.outcome === 'failure' ? 'off' : 'ok'}` },
           e.outcome)))));
       cursor = page.nextCursor;
       more.hidden = !cursor;
+      return rows.children[first];
     } catch (error) {
       rows.append(el('tr', {}, el('td', { colspan: 3, class: 'error-text' }, describe(error))));
+      return null;
     }
   };
-  more.addEventListener('click', busy(more, load));
+  more.addEventListener('click', busy(more, async () => {
+    const firstNew = await load();
+    // Focus goes to the first older entry; the button goes away at the end of the log.
+    if (firstNew && more.hidden) firstNew.focus();
+  }));
+  // After a change on this page: from the newest entry again.
+  ctx.refreshers.log = () => {
+    cursor = null;
+    rows.replaceChildren();
+    return load();
+  };
   load();
   return section('log', 'Security log',
     el('p', { class: 'muted' }, 'Sign-ins, changes to your security settings and the like, newest first.'),
@@ -482,16 +592,20 @@ function preferencesSection(ctx) {
   const language = field('Language of security e-mails', { name: 'locale',
     options: [['', 'English'], ['de', 'Deutsch']] });
   language.input.value = (ctx.state.me.locale || '').split('-')[0] === 'de' ? 'de' : '';
-  language.input.addEventListener('change', async () => {
+  // Saved on the button, not on each change: arrow keys move through a select's options one change at a time.
+  const save = el('button', { type: 'submit', class: 'button secondary' }, 'Save');
+  const form = el('form', { class: 'stack', novalidate: true }, language.wrapper, el('div', { class: 'actions' }, save));
+  form.addEventListener('submit', busy(save, async () => {
     try {
       await api('PUT', '/api/me/locale', { locale: language.input.value });
       await ctx.reloadMe();
+      language.setError('');
       toast('Saved.');
     } catch (error) {
       language.setError(describe(error));
     }
-  });
-  return section('preferences', 'E-mail', el('div', { class: 'stack' }, language.wrapper));
+  }));
+  return section('preferences', 'E-mail', form);
 }
 
 export async function renderSecurityPage(main, state, { reloadMe }) {
@@ -511,7 +625,11 @@ export async function renderSecurityPage(main, state, { reloadMe }) {
   const nav = el('nav', { class: 'section-nav', 'aria-label': 'Sections' },
     [['password', 'Password'], ['sessions', 'Sessions'], ['two-factor', 'Two-factor'], ['tokens', 'API tokens'],
       ['log', 'Security log']].map(([id, text]) => el('a', { href: `#/security`, 'data-section': id,
-      onclick: (event) => { event.preventDefault(); document.getElementById(id).scrollIntoView(); } }, text)));
+      onclick: (event) => {
+        event.preventDefault();
+        document.getElementById(id).scrollIntoView();
+        focusHeading(id);
+      } }, text)));
   main.replaceChildren(heading, nav, passwordSection(ctx), sessionsSection(ctx), twoFactorSection(ctx),
-    tokensSection(ctx), logSection(), preferencesSection(ctx));
+    tokensSection(ctx), logSection(ctx), preferencesSection(ctx));
 }

@@ -24,8 +24,12 @@ export function el(tag, attributes = {}, ...children) {
 
 let fieldIds = 0;
 
-/** A labelled input with a place for its error; returns { wrapper, input, setError }. */
-export function field(label, attributes = {}, hint) {
+/**
+ * A labelled input with a place for its error; returns { wrapper, input, setError, missing }. {@code missing} (an
+ * attribute here, not on the element) is what to say when it is left empty.
+ */
+export function field(label, allAttributes = {}, hint) {
+  const { missing, ...attributes } = allAttributes;
   const id = attributes.id || `field-${++fieldIds}`;
   const errorId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : null;
@@ -40,7 +44,34 @@ export function field(label, attributes = {}, hint) {
     error.textContent = message || '';
     if (message) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
   };
-  return { wrapper, input, setError };
+  return { wrapper, input, setError, missing: missing || `Enter ${label.charAt(0).toLowerCase()}${label.slice(1)}.` };
+}
+
+/**
+ * Says, before anything is sent, which fields are still empty (each in its own words) and focuses the first;
+ * true when all are filled.
+ */
+export function requireFilled(fields, general) {
+  let first = null;
+  for (const f of Object.values(fields)) {
+    if (f.input.value.trim() === '') {
+      f.setError(f.missing);
+      first = first || f;
+    } else {
+      f.setError('');
+    }
+  }
+  if (general) general.textContent = '';
+  if (first) first.input.focus();
+  return first === null;
+}
+
+/** Moves focus to a section's heading, where a change left the user (the heading is not a tab stop). */
+export function focusHeading(sectionId) {
+  const heading = document.getElementById(`${sectionId}-title`);
+  if (!heading) return;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
 }
 
 /** Shows each field's problem next to it; what belongs to no field goes to {@code general}. */
@@ -61,11 +92,29 @@ export function showProblems(error, fields, general) {
   if (firstInvalid) firstInvalid.input.focus();
 }
 
+/** What each problem code means to the person in front of the page. */
+const MESSAGES = {
+  network: 'The server cannot be reached. Check your connection and try again.',
+  invalid_credentials: 'The password is not right.',
+  current_password_invalid: 'The password is not right.',
+  code_invalid: 'That code is not right. Check the app\'s clock and try the newest code.',
+  second_factor_invalid: 'That code is not right. Check the app\'s clock and try the newest code.',
+  reauthentication_required: 'Confirm it is you first: this change needs a recent sign-in.',
+  session_required: 'Sign in on this page to change this.',
+  service_unavailable: 'This part of Warden is not answering right now. Try again in a minute.',
+  not_found: 'That is gone already. The list was refreshed.',
+  forbidden: 'Your account may not do this.',
+};
+
 export function describe(error) {
   if (error.status === 429) {
     return `Too many attempts. Try again${error.retryAfter ? ` in ${error.retryAfter} s` : ' later'}.`;
   }
-  return error.message || 'Something went wrong.';
+  // The server's own words for a field it named, when nothing on the page shows that field.
+  if (error.errors && error.errors.length > 0) {
+    return error.errors.map((e) => e.message).join(' ');
+  }
+  return MESSAGES[error.code] || error.message || 'Something went wrong. Try again.';
 }
 
 /**
@@ -84,30 +133,38 @@ export function dialog(title, build) {
     };
     box.append(el('h2', { id: titleId }, title), build(close));
     box.addEventListener('close', () => {
+      const toastNode = document.getElementById('toast');
+      if (toastNode && box.contains(toastNode)) document.body.append(toastNode);
       box.remove();
       if (opener && opener.focus) opener.focus();
       resolve(result);
     });
     document.body.append(box);
     box.showModal();
-    const first = box.querySelector('input, select, textarea, button.primary, button');
+    const first = box.querySelector('[data-autofocus]') || box.querySelector('input, select, textarea, button.primary, button');
     if (first) first.focus();
   });
 }
 
+/** A yes/no question; a destructive one starts on Cancel, so Enter alone destroys nothing. */
 export function confirmDialog(title, message, confirmLabel, danger = true) {
   return dialog(title, (close) => el('div', {},
     el('p', {}, message),
     el('div', { class: 'actions' },
       el('button', { type: 'button', class: `button ${danger ? 'danger' : ''} primary`, onclick: () => close(true) },
         confirmLabel),
-      el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel'))));
+      el('button', { type: 'button', class: 'button secondary', 'data-autofocus': danger,
+        onclick: () => close(false) }, 'Cancel'))));
 }
 
 let toastTimer;
 
 export function toast(message) {
   const node = document.getElementById('toast');
+  // A modal dialog covers everything outside it: the toast is shown inside the open one.
+  const open = document.querySelector('dialog[open]');
+  if (open && !open.contains(node)) open.append(node);
+  if (!open && node.parentElement !== document.body) document.body.append(node);
   node.textContent = message;
   node.classList.add('visible');
   clearTimeout(toastTimer);
@@ -142,15 +199,19 @@ export async function copy(text, fallbackNode) {
   }
 }
 
-/** A button that is busy (disabled) while {@code action} runs. */
+/**
+ * A button that is busy while {@code action} runs: a second press does nothing. It stays focusable
+ * ({@code aria-disabled}, not {@code disabled}), so focus does not fall to the page's body meanwhile.
+ */
 export function busy(button, action) {
   return async (event) => {
     if (event) event.preventDefault();
-    button.disabled = true;
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
     try {
       await action();
     } finally {
-      button.disabled = false;
+      button.removeAttribute('aria-disabled');
     }
   };
 }

@@ -50,7 +50,7 @@ public final class KeycloakBench {
 
 	static final int USERS = 40;
 
-	static final int WARMUP_SECONDS = 15;
+	static final int WARMUP_SECONDS = 30;
 
 	static final int SECONDS = 20;
 

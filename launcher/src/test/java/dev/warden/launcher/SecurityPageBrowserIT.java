@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -49,6 +51,8 @@ class SecurityPageBrowserIT {
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	private static LocalSuite suite;
+
+	private static String axe;
 
 	private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -95,6 +99,11 @@ class SecurityPageBrowserIT {
 		fill(browser, "confirmPassword", fresh);
 		password.findElement(By.cssSelector("button[type=submit]")).click();
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "password was changed"));
+		// No error left behind beside the success, and focus on the section, not on the
+		// page's body.
+		wait(browser).until((driver) -> "password-title".equals(activeId(driver)));
+		assertThat(password.findElements(By.cssSelector(".error-text")))
+			.allSatisfy((error) -> assertThat(error.getText()).isEmpty());
 
 		assertThat(login(account.email(), fresh).statusCode()).isEqualTo(200);
 		assertThat(login(account.email(), account.password()).statusCode()).isEqualTo(401);
@@ -115,6 +124,10 @@ class SecurityPageBrowserIT {
 		screenshot(sessions, "sessions");
 
 		sessions.findElement(By.xpath(".//tbody/tr[not(.//span[@class='badge'])]//button")).click();
+		WebElement question = waitFor(laptop, By.cssSelector("dialog[open]"));
+		assertThat(laptop.switchTo().activeElement().getText()).as("a destructive question starts on Cancel")
+			.isEqualTo("Cancel");
+		assertThat(question.getText()).contains("End this session?");
 		confirm(laptop);
 		wait(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 1);
 
@@ -252,6 +265,220 @@ class SecurityPageBrowserIT {
 	}
 
 	@Test
+	void theSignInPageTheSecurityPageAndItsDialogsPassAxe() throws Exception {
+		WebDriver browser = browser();
+		browser.get(gateway() + "/");
+		waitFor(browser, By.cssSelector("section.login"));
+		assertThat(accessibilityViolations(browser)).as("the sign-in page").isEmpty();
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		waitForText(browser, By.id(idOf(browser, "email") + "-error"));
+		assertThat(accessibilityViolations(browser)).as("the sign-in page with its errors").isEmpty();
+
+		Account account = newAccount();
+		signIn(browser, account);
+		browser.get(gateway() + "/#/security");
+		WebElement tokens = waitFor(browser, By.id("tokens"));
+		wait(browser).until((driver) -> driver.findElements(By.cssSelector("#sessions tbody tr")).size() == 1
+				&& !driver.findElements(By.cssSelector("#log tbody tr")).isEmpty()
+				&& driver.findElements(By.cssSelector("#password-policy ul.policy")).size() == 1
+				&& tokens.getText().contains("No API tokens yet."));
+		assertThat(accessibilityViolations(browser)).as("the Security page").isEmpty();
+
+		browser.findElement(By.id("add-token")).click();
+		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
+		assertThat(accessibilityViolations(browser)).as("the Add token dialog").isEmpty();
+		modal.findElement(By.name("name")).sendKeys("Checked");
+		modal.findElement(By.xpath(".//button[.='Create token']")).click();
+		waitForText(browser, By.id("new-token"));
+		assertThat(accessibilityViolations(browser)).as("the new token, shown once").isEmpty();
+		modal.findElement(By.xpath(".//button[.='Done']")).click();
+		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "Checked"));
+		tokens.findElement(By.xpath(".//button[starts-with(@aria-label, 'Revoke')]")).click();
+		waitFor(browser, By.cssSelector("dialog[open]"));
+		assertThat(accessibilityViolations(browser)).as("a destructive question").isEmpty();
+		browser.switchTo().activeElement().click();
+		wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
+
+		wait(browser)
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
+			.click();
+		waitForText(browser, By.id("two-factor-secret"));
+		assertThat(accessibilityViolations(browser)).as("the two-factor set-up").isEmpty();
+	}
+
+	@Test
+	void anEmptySignInNamesEveryMissingFieldInWords() throws Exception {
+		WebDriver browser = browser();
+		browser.get(gateway() + "/");
+		waitFor(browser, By.cssSelector("section.login"));
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+		assertThat(waitForText(browser, By.id(idOf(browser, "email") + "-error")).getText())
+			.isEqualTo("Enter your e-mail address.");
+		assertThat(browser.findElement(By.id(idOf(browser, "password") + "-error")).getText())
+			.isEqualTo("Enter your password.");
+		assertThat(activeId(browser)).isEqualTo(idOf(browser, "email"));
+	}
+
+	@Test
+	void longNamesWrapOnADesktopAndOnAPhone() throws Exception {
+		Account account = newAccount();
+		WebDriver browser = browser();
+		signIn(browser, account);
+		browser.get(gateway() + "/#/security");
+		String name = "x".repeat(100);
+		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
+		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
+		modal.findElement(By.name("name")).sendKeys(name);
+		modal.findElement(By.xpath(".//button[.='Create token']")).click();
+		waitForText(browser, By.id("new-token"));
+		modal.findElement(By.xpath(".//button[.='Done']")).click();
+		WebElement tokens = waitFor(browser, By.id("tokens"));
+		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, name));
+
+		for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+			browser.manage().window().setSize(size);
+			JavascriptExecutor page = (JavascriptExecutor) browser;
+			wait(browser).until((driver) -> ((Number) page
+				.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).longValue() <= 0);
+			WebElement revoke = tokens.findElement(By.xpath(".//button[starts-with(@aria-label, 'Revoke')]"));
+			Number right = (Number) page.executeScript("return arguments[0].getBoundingClientRect().right", revoke);
+			Number width = (Number) page.executeScript("return window.innerWidth");
+			assertThat(right.doubleValue()).as("Revoke on screen at %s", size).isLessThanOrEqualTo(width.doubleValue());
+			Number height = (Number) page.executeScript("return arguments[0].getBoundingClientRect().height", revoke);
+			assertThat(height.doubleValue()).as("a touch target").isGreaterThanOrEqualTo(44);
+		}
+		screenshot(tokens, "tokens-phone");
+	}
+
+	@Test
+	void sectionLinksAndTheUserMenuMoveFocusWhereTheUserLooks() throws Exception {
+		Account account = newAccount();
+		WebDriver browser = browser();
+		signIn(browser, account);
+		browser.get(gateway() + "/#/security");
+		waitFor(browser, By.id("tokens"));
+
+		browser.findElement(By.cssSelector("nav.section-nav a[data-section='tokens']")).click();
+		wait(browser).until((driver) -> "tokens-title".equals(activeId(driver)));
+		JavascriptExecutor page = (JavascriptExecutor) browser;
+		Number headingTop = (Number) page
+			.executeScript("return document.getElementById('tokens-title').getBoundingClientRect().top");
+		Number headerBottom = (Number) page
+			.executeScript("return document.querySelector('.topbar').getBoundingClientRect().bottom");
+		assertThat(headingTop.doubleValue()).as("the heading is not under the sticky header")
+			.isGreaterThanOrEqualTo(headerBottom.doubleValue());
+
+		browser.findElement(By.id("usermenu-button")).click();
+		assertThat(activeId(browser)).as("the menu takes focus").isEqualTo("menu-security");
+		browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.END);
+		assertThat(activeId(browser)).isEqualTo("menu-signout");
+		browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+		assertThat(activeId(browser)).isEqualTo("usermenu-button");
+		assertThat(browser.findElement(By.id("usermenu-list")).isDisplayed()).isFalse();
+		browser.findElement(By.id("usermenu-button")).click();
+		browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+		browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+		wait(browser).until((driver) -> !driver.findElement(By.id("usermenu-list")).isDisplayed());
+	}
+
+	@Test
+	void addingATokenAfterTheSessionEndedElsewhereShowsTheSignInPageAndNoDialog() throws Exception {
+		Account account = newAccount();
+		WebDriver browser = browser();
+		signIn(browser, account);
+		browser.get(gateway() + "/#/security");
+		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token")));
+		String cookie = browser.manage().getCookieNamed("warden_session").getValue();
+		SharedSuite.withCookie("POST", gateway() + "/api/auth/logout", cookie, null);
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (SharedSuite.withCookie("GET", gateway() + "/api/me", cookie, null).statusCode() != 401
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+
+		browser.findElement(By.id("add-token")).click();
+
+		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+				"Your session has ended. Please sign in again."));
+		assertThat(browser.findElements(By.cssSelector("dialog[open]"))).isEmpty();
+	}
+
+	/**
+	 * In a suite of its own, where a sign-in is recent for 20 s only: each change waits
+	 * until the sign-in is older.
+	 */
+	@Test
+	void changesWithAnOldSignInConfirmItIsYouFirstAndAskForACodeOnce() throws Exception {
+		try (LocalSuite shortWindow = SharedSuite.separate(Map.of("WARDEN_IDENTITY_RECENTAUTHENTICATION", "20s"))) {
+			String base = shortWindow.url(WardenService.GATEWAY);
+			WebDriver browser = browser();
+			browser.get(base + "/");
+			fill(browser, "email", SharedSuite.ADMIN_EMAIL);
+			fill(browser, "password", SharedSuite.ADMIN_PASSWORD);
+			browser.findElement(By.cssSelector("form button[type=submit]")).click();
+			wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
+			browser.get(base + "/#/security");
+			wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token")));
+			Thread.sleep(21_000);
+
+			// A new token: "Confirm it is you" first, then the token's own dialog.
+			browser.findElement(By.id("add-token")).click();
+			WebElement confirmation = waitFor(browser, By.cssSelector("dialog[open]"));
+			assertThat(confirmation.getText()).startsWith("Confirm it is you");
+			assertThat(accessibilityViolations(browser)).as("Confirm it is you").isEmpty();
+			screenshot(confirmation, "confirm-it-is-you");
+			confirmation.findElement(By.name("password")).sendKeys(SharedSuite.ADMIN_PASSWORD);
+			confirmation.findElement(By.xpath(".//button[.='Confirm']")).click();
+			wait(browser).until(
+					(driver) -> driver.findElement(By.cssSelector("dialog[open]")).getText().startsWith("Add token"));
+			WebElement modal = browser.findElement(By.cssSelector("dialog[open]"));
+			modal.findElement(By.name("name")).sendKeys("After a while");
+			modal.findElement(By.xpath(".//button[.='Create token']")).click();
+			assertThat(waitForText(browser, By.id("new-token")).getText()).startsWith("wdn_");
+			modal.findElement(By.xpath(".//button[.='Done']")).click();
+
+			// Two-factor on, then new recovery codes once the sign-in is old again: the
+			// code
+			// is typed once, in "Confirm it is you".
+			wait(browser)
+				.until(ExpectedConditions
+					.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
+				.click();
+			// Still recent from the confirmation: the set-up shows at once.
+			String secret = waitForText(browser, By.id("two-factor-secret")).getText();
+			assertThat(browser.findElements(By.cssSelector("dialog[open]"))).isEmpty();
+			assertThat(activeId(browser)).isEqualTo(idOf(browser, "code"));
+			WebElement twoFactor = browser.findElement(By.id("two-factor"));
+			twoFactor.findElement(By.name("code")).sendKeys(AuthenticatorApp.code(secret, 0));
+			twoFactor.findElement(By.xpath(".//button[.='Turn on']")).click();
+			waitFor(browser, By.cssSelector("#two-factor ul.codes"));
+			twoFactor.findElement(By.xpath(".//button[.='I have saved them']")).click();
+			wait(browser).until((driver) -> "two-factor-title".equals(activeId(driver)));
+			Thread.sleep(21_000);
+
+			wait(browser)
+				.until(ExpectedConditions
+					.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[.='New recovery codes']")))
+				.click();
+			WebElement proof = waitFor(browser, By.cssSelector("dialog[open]"));
+			assertThat(proof.getText()).startsWith("Confirm it is you");
+			proof.findElement(By.name("password")).sendKeys(SharedSuite.ADMIN_PASSWORD);
+			proof.findElement(By.name("code")).sendKeys(AuthenticatorApp.code(secret, 1));
+			proof.findElement(By.xpath(".//button[.='Confirm']")).click();
+			wait(browser).until((driver) -> driver.findElement(By.cssSelector("dialog[open]"))
+				.getText()
+				.startsWith("New recovery codes"));
+			WebElement question = browser.findElement(By.cssSelector("dialog[open]"));
+			assertThat(question.findElements(By.name("code"))).as("no second code").isEmpty();
+			question.findElement(By.cssSelector("button.primary")).click();
+			WebElement codes = waitFor(browser, By.cssSelector("#two-factor ul.codes"));
+			assertThat(codes.findElements(By.tagName("li"))).hasSize(10);
+		}
+	}
+
+	@Test
 	void theApiPageShowsEveryDescribedOperationUnderTheSamePolicy() throws Exception {
 		HttpResponse<String> description = this.http.send(
 				HttpRequest.newBuilder(URI.create(gateway() + "/api/docs/openapi.json")).build(),
@@ -317,6 +544,30 @@ class SecurityPageBrowserIT {
 		WebElement input = waitFor(browser, By.name(name));
 		input.clear();
 		input.sendKeys(value);
+	}
+
+	/**
+	 * What axe-core (the npm package's script, from the axe-core Selenium jar) finds
+	 * wrong in the page as it is now, every rule on: "rule: help (elements)".
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<String> accessibilityViolations(WebDriver browser) throws Exception {
+		JavascriptExecutor page = (JavascriptExecutor) browser;
+		if (axe == null) {
+			try (java.io.InputStream script = SecurityPageBrowserIT.class.getResourceAsStream("/axe.min.js")) {
+				axe = new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+		page.executeScript(axe);
+		return (List<String>) page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "axe.run(document).then((result) => done(result.passes.length === 0 ? ['axe checked nothing']"
+				+ " : result.violations.map((v) => v.id + ': ' + v.help + ' ('"
+				+ " + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')')), (e) => done(['axe failed: ' + e]));");
+	}
+
+	private static String activeId(WebDriver browser) {
+		return browser.switchTo().activeElement().getAttribute("id");
 	}
 
 	private static String idOf(WebDriver browser, String name) {

@@ -44,10 +44,25 @@ final class SharedSuite {
 	 * the infrastructure's clients included.
 	 */
 	private static LocalSuite startOnFreePorts() {
+		return startOnFreePorts(Map.of());
+	}
+
+	/**
+	 * Another suite beside the shared one, with settings of its own (a short
+	 * recent-sign-in window, say); the caller closes it. Its gateway signs with a key of
+	 * its own: {@link #gatewayKey()} stays the shared suite's.
+	 */
+	static LocalSuite separate(Map<String, String> settings) {
+		LocalSuite started = startOnFreePorts(settings);
+		warmUp(started);
+		return started;
+	}
+
+	private static LocalSuite startOnFreePorts(Map<String, String> settings) {
 		IllegalStateException failure = null;
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			try {
-				return start();
+				return start(settings);
 			}
 			catch (Exception ex) {
 				failure = new IllegalStateException("The suite did not start", ex);
@@ -108,7 +123,7 @@ final class SharedSuite {
 		return gatewayKey;
 	}
 
-	private static LocalSuite start() throws Exception {
+	private static LocalSuite start(Map<String, String> settings) throws Exception {
 		Path root = Path.of(System.getProperty("warden.root", "..")).toAbsolutePath().normalize();
 		Path logs = Files.createDirectories(root.resolve("launcher/target/suite-logs"));
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
@@ -119,14 +134,16 @@ final class SharedSuite {
 		// same key to act as the
 		// gateway when it calls a service directly.
 		ECKey key = TestJwts.generateKey();
-		gatewayKey = TestJwts.withKey(key);
+		if (settings.isEmpty()) {
+			gatewayKey = TestJwts.withKey(key);
+		}
 		// Data on disk (Redis with its append-only file), so a server stopped by a fault
 		// test comes back with it.
 		Path data = Files.createTempDirectory(Files.createDirectories(root.resolve("launcher/target")), "suite-data-");
 		InfrastructureSettings ephemeral = InfrastructureSettings.ephemeral();
 		InfrastructureSettings infrastructure = new InfrastructureSettings(ephemeral.components(), 0, 0, 0, 0, data,
 				ephemeral.databases(), ephemeral.partitions(), ephemeral.kafkaCredentials());
-		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports,
+		Map<String, String> environment = new java.util.HashMap<>(
 				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
 						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
 						// The tests sign the administrator in as it is; no forced
@@ -152,8 +169,12 @@ final class SharedSuite {
 						// (1 s, 2 s … 64 s by default) shortened; the count and the
 						// 15-minute refusal stay as shipped.
 						Map.entry("WARDEN_TWOFACTOR_ATTEMPTS_DELAY", "20ms"),
-						Map.entry("LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG")),
-				SuiteOptions.DEFAULT_JVM_OPTIONS, logs, java.util.EnumSet.allOf(WardenService.class));
+						Map.entry("LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG")));
+		environment.putAll(settings);
+		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports, environment,
+				SuiteOptions.DEFAULT_JVM_OPTIONS,
+				settings.isEmpty() ? logs : Files.createTempDirectory(logs, "separate-"),
+				java.util.EnumSet.allOf(WardenService.class));
 		return LocalSuite.start(options, Duration.ofMinutes(5));
 	}
 

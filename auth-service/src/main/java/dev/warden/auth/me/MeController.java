@@ -4,6 +4,7 @@ import dev.warden.support.apidocs.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import dev.warden.auth.password.policy.PasswordPolicy;
 import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserService;
+import dev.warden.support.identity.RecentAuthentication;
 import dev.warden.support.identity.WardenPrincipal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,10 +35,14 @@ class MeController {
 
 	private final Clock clock;
 
-	MeController(UserService users, PasswordPolicyService policies, Clock clock) {
+	private final RecentAuthentication recentAuthentication;
+
+	MeController(UserService users, PasswordPolicyService policies, Clock clock,
+			RecentAuthentication recentAuthentication) {
 		this.users = users;
 		this.policies = policies;
 		this.clock = clock;
+		this.recentAuthentication = recentAuthentication;
 	}
 
 	@GetMapping("/api/me")
@@ -51,9 +57,10 @@ class MeController {
 		// From the account and the policy, as the sign-in decides it; the gateway holds a
 		// session by its own flag.
 		boolean twoFactorSetupRequired = !user.twoFactorEnabled() && policy.requiresTwoFactor(user.roles());
+		Duration recent = caller.sessionId() == null ? null : this.recentAuthentication.remaining(jwt);
 		return new Me(user.id().toString(), user.email(), user.displayName(), caller.roles(), user.twoFactorEnabled(),
 				user.passwordChangeRequired() || expired, twoFactorSetupRequired, expiresAt, caller.authMethods(),
-				user.locale());
+				user.locale(), user.passwordChangedAt(), recent == null ? null : recent.toSeconds());
 	}
 
 	/**
@@ -61,11 +68,16 @@ class MeController {
 	 * session's); {@code twoFactorSetupRequired}: the policy requires two-factor
 	 * authentication of one of the user's roles and it is not on yet;
 	 * {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp,
-	 * token); {@code locale}: the language chosen for e-mails, {@code null} for English.
+	 * token); {@code locale}: the language chosen for e-mails, {@code null} for English;
+	 * {@code passwordChangedAt}: when the password was last set;
+	 * {@code recentSignInSeconds}: how many seconds the session's sign-in stays recent
+	 * enough for sensitive changes (0: they will ask to confirm it first), {@code null}
+	 * for an API token.
 	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
 			boolean passwordChangeRequired, boolean twoFactorSetupRequired, @Nullable Instant passwordExpiresAt,
-			List<String> authenticatedBy, @Nullable String locale) {
+			List<String> authenticatedBy, @Nullable String locale, Instant passwordChangedAt,
+			@Nullable Long recentSignInSeconds) {
 	}
 
 }

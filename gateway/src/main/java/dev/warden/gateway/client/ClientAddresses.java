@@ -43,7 +43,7 @@ public class ClientAddresses {
 		if (remote == null || remote.getAddress() == null) {
 			return null;
 		}
-		String resolved = resolve(remote.getAddress(), exchange.getRequest().getHeaders()).getHostAddress();
+		String resolved = IpLiteral.text(resolve(remote.getAddress(), exchange.getRequest().getHeaders()));
 		exchange.getAttributes().put(ATTRIBUTE, resolved);
 		return resolved;
 	}

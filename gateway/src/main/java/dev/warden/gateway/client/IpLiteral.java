@@ -16,6 +16,49 @@ final class IpLiteral {
 	}
 
 	/**
+	 * The address as text, IPv6 in RFC 5952's canonical form ({@code ::1}, not
+	 * {@code 0:0:0:0:0:0:0:1}): lower case, no leading zeros, the longest run of two or
+	 * more zero groups (the first of equal runs) written as {@code ::}. As people and
+	 * logs write addresses, on the page, in the CSV and in e-mails alike.
+	 */
+	static String text(InetAddress address) {
+		if (!(address instanceof java.net.Inet6Address)) {
+			return address.getHostAddress();
+		}
+		byte[] bytes = address.getAddress();
+		int[] groups = new int[8];
+		for (int i = 0; i < 8; i++) {
+			groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+		}
+		int bestStart = -1;
+		int bestLength = 1;
+		for (int i = 0; i < 8;) {
+			int j = i;
+			while (j < 8 && groups[j] == 0) {
+				j++;
+			}
+			if (j - i > bestLength) {
+				bestStart = i;
+				bestLength = j - i;
+			}
+			i = (j == i) ? i + 1 : j;
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < 8; i++) {
+			if (i == bestStart) {
+				text.append("::");
+				i += bestLength - 1;
+				continue;
+			}
+			if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+				text.append(':');
+			}
+			text.append(Integer.toHexString(groups[i]));
+		}
+		return text.toString();
+	}
+
+	/**
 	 * The address, or null when the text is no IP literal (a host name, {@code unknown},
 	 * {@code _hidden}...).
 	 */

@@ -8,6 +8,8 @@ import dev.warden.serviceidentity.Claims;
 import dev.warden.support.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -39,6 +41,19 @@ public final class RecentAuthentication {
 		if (!isRecent(jwt)) {
 			throw new ProblemException(HttpStatus.FORBIDDEN, CODE, TITLE, DETAIL);
 		}
+	}
+
+	/**
+	 * How long the token's sign-in stays recent enough for sensitive actions: zero once
+	 * past, {@code null} when the token carries no sign-in time (an API token).
+	 */
+	public @Nullable Duration remaining(Jwt jwt) {
+		Instant authenticatedAt = jwt.getClaimAsInstant(AUTH_TIME);
+		if (authenticatedAt == null) {
+			return null;
+		}
+		Duration left = Duration.between(this.clock.instant(), authenticatedAt.plus(this.window));
+		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	/** Whether the token's {@code auth_time} is within the window. */

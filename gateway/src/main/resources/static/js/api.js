@@ -28,6 +28,11 @@ export function whenSignedOut(callback) {
   onSignedOut = callback;
 }
 
+/** The session is gone, found out by a call that does not say so itself (re-authentication). */
+export function signedOut() {
+  onSignedOut();
+}
+
 export async function api(method, path, body, { quietUnauthenticated = false } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) {

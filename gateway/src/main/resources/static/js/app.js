@@ -1,7 +1,7 @@
 // Warden's pages: sign-in (with the second step), a header whose user menu holds "Security", and the Security
 // page. Hash routes (#/login, #/, #/security) so the gateway serves one static page.
 import { api, whenSignedOut } from './api.js';
-import { el, field, showProblems, requireFilled, describe } from './ui.js';
+import { el, field, showProblems, requireFilled, describe, busy } from './ui.js';
 import { renderSecurityPage } from './security.js';
 
 const state = { me: null };
@@ -60,9 +60,15 @@ function setUpUserMenu() {
     if (event.key === 'End') { event.preventDefault(); all[all.length - 1].focus(); }
   });
   document.getElementById('usermenu').addEventListener('focusout', (event) => {
-    if (!list.hidden && !event.currentTarget.contains(event.relatedTarget)) shut(false);
+    // Focus moving elsewhere (Tab): closed. No new focus at all is a mouse press in some browsers, which do not
+    // focus what is clicked; the click handler below decides then.
+    if (!list.hidden && event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) shut(false);
   });
-  list.addEventListener('click', () => shut(false));
+  list.addEventListener('click', (event) => {
+    shut(false);
+    // "Security" while on it already: no route change, so focus goes to the page here.
+    if (event.target.closest('#menu-security') && location.hash === '#/security') main.focus();
+  });
   document.addEventListener('click', (event) => {
     if (!list.hidden && !event.target.closest('#usermenu')) shut(false);
   });
@@ -90,10 +96,8 @@ function renderLogin(message) {
   const submit = el('button', { type: 'submit', class: 'button' }, 'Sign in');
   const form = el('form', { class: 'stack', novalidate: true }, email.wrapper, password.wrapper, general,
     el('div', { class: 'actions' }, submit));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  form.addEventListener('submit', busy(submit, async () => {
     if (!requireFilled({ email, password }, general)) return;
-    submit.disabled = true;
     try {
       const answer = await api('POST', '/api/auth/login',
         { email: email.input.value.trim(), password: password.input.value });
@@ -110,10 +114,8 @@ function renderLogin(message) {
       } else {
         showProblems(error, { email, password }, general);
       }
-    } finally {
-      submit.disabled = false;
     }
-  });
+  }));
   main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'login-title' },
     el('h1', { id: 'login-title' }, 'Sign in'), form));
   email.input.focus();
@@ -128,10 +130,8 @@ function renderSecondStep(mfaToken) {
   const form = el('form', { class: 'stack', novalidate: true }, code.wrapper, general,
     el('div', { class: 'actions' }, submit,
       el('a', { href: '#/login', class: 'button link', onclick: () => renderLogin() }, 'Start again')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  form.addEventListener('submit', busy(submit, async () => {
     if (!requireFilled({ code }, general)) return;
-    submit.disabled = true;
     try {
       await api('POST', '/api/auth/login/mfa', { mfaToken, code: code.input.value.trim() });
       await enter();
@@ -143,10 +143,8 @@ function renderSecondStep(mfaToken) {
       code.setError(error.status === 401 || error.status === 400 ? 'That code is not right. Try the newest code '
         + 'from your app, or one of your recovery codes.' : describe(error));
       code.input.select();
-    } finally {
-      submit.disabled = false;
     }
-  });
+  }));
   main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'mfa-title' },
     el('h1', { id: 'mfa-title' }, 'Two-factor authentication'), form));
   code.input.focus();
@@ -201,6 +199,8 @@ async function route() {
 }
 
 whenSignedOut(() => {
+  // Told once: the page's other requests that fail the same way do not draw the sign-in page again.
+  if (!state.me) return;
   // Nothing of the Security page stays open over the sign-in page.
   document.querySelectorAll('dialog[open]').forEach((open) => open.close());
   state.me = null;

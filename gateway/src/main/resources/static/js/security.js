@@ -1,8 +1,8 @@
 // The Security page: Password for Login, active sessions, two-factor authentication, API tokens, the
 // security log and the e-mail language. Each section loads on its own, so one service being away leaves
 // the others usable.
-import { api, ApiError } from './api.js';
-import { el, field, showProblems, requireFilled, describe, dialog, confirmDialog, toast, when, day, copy, busy,
+import { api, ApiError, signedOut } from './api.js';
+import { el, field, showProblems, requireFilled, describe, dialog, confirmDialog, toast, when, day, ago, copy, busy,
   focusHeading } from './ui.js';
 
 /**
@@ -48,13 +48,24 @@ function confirmItIsYou(ctx) {
         await api('POST', '/api/auth/reauthenticate', code
           ? { password: password.input.value, code: code.input.value.trim() }
           : { password: password.input.value });
+      } catch (failure) {
+        // A 401 here is the session gone (ended elsewhere), not a wrong password: that is a field problem.
+        if (failure instanceof ApiError && failure.status === 401) {
+          close(false);
+          signedOut();
+          return;
+        }
+        showProblems(failure, fields, general);
+        return;
+      }
+      try {
         await ctx.reloadMe();
         // Just confirmed: what is left now is the whole window.
         ctx.state.recentWindowMs = (ctx.state.me.recentSignInSeconds || 0) * 1000;
-        close(true);
-      } catch (failure) {
-        showProblems(failure, fields, general);
+      } catch (ignored) {
+        // Confirmed all the same (the code is spent); the server's answer to the change decides.
       }
+      close(true);
     }));
     return form;
   }).then((confirmed) => confirmed === true);
@@ -87,9 +98,13 @@ function section(id, title, ...content) {
     el('header', {}, el('h2', { id: `${id}-title`, tabindex: '-1' }, title)), ...content);
 }
 
-/** After a change: the security log shows it at once. */
+/**
+ * After a change: the security log shows it. The entry arrives through the event stream a moment later, so the
+ * log is read again then too.
+ */
 function logChanged(ctx) {
   ctx.refresh('log');
+  setTimeout(() => ctx.refresh('log'), 2000);
 }
 
 function capitalised(text) {
@@ -117,6 +132,12 @@ function policyLines(policy, me) {
   return lines;
 }
 
+function passwordDates(me) {
+  const changed = me.passwordChangedAt ? `Last changed on ${day(me.passwordChangedAt)}.` : '';
+  const expires = me.passwordExpiresAt ? ` It expires on ${day(me.passwordExpiresAt)}.` : '';
+  return `${changed}${expires}`.trim();
+}
+
 function passwordSection(ctx) {
   const current = field('Current password', { type: 'password', name: 'currentPassword',
     autocomplete: 'current-password', missing: 'Enter your current password.' });
@@ -142,6 +163,8 @@ function passwordSection(ctx) {
       logChanged(ctx);
       const wasForced = ctx.state.me.passwordChangeRequired;
       await ctx.reloadMe();
+      const dates = document.getElementById('password-changed');
+      if (dates) dates.textContent = passwordDates(ctx.state.me);
       if (wasForced && ctx.state.me.twoFactorSetupRequired) {
         ctx.rerender(); // next: the two-factor set-up the policy requires
       } else if (wasForced) {
@@ -163,14 +186,35 @@ function passwordSection(ctx) {
     notices.push(el('p', { class: 'notice', role: 'alert' },
       'Your password must be changed before you can continue.'));
   } else {
-    const changed = ctx.state.me.passwordChangedAt ? `Last changed on ${day(ctx.state.me.passwordChangedAt)}.` : '';
-    const expires = ctx.state.me.passwordExpiresAt ? ` It expires on ${day(ctx.state.me.passwordExpiresAt)}.` : '';
-    if (changed || expires) notices.push(el('p', { class: 'muted', id: 'password-changed' }, `${changed}${expires}`.trim()));
+    notices.push(el('p', { class: 'muted', id: 'password-changed' }, passwordDates(ctx.state.me)));
   }
   return section('password', 'Password for Login', ...notices, el('div', { class: 'two-columns' }, form, policy));
 }
 
 // ---------------------------------------------------------------- Active sessions
+
+/** An outline per kind of device, beside its name (decorative: the name says it); drawn, so no font is needed. */
+const DEVICE_SHAPES = {
+  desktop: ['M3 4h18v12H3z', 'M8 20h8', 'M12 16v4'],
+  mobile: ['M7 2h10v20H7z', 'M11 18h2'],
+  tablet: ['M4 3h16v18H4z', 'M11 18h2'],
+  unknown: ['M4 4h16v16H4z'],
+};
+
+function deviceIcon(type) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  for (const [name, value] of Object.entries({ viewBox: '0 0 24 24', width: '18', height: '18', fill: 'none',
+    stroke: 'currentColor', 'stroke-width': '2', 'stroke-linejoin': 'round', 'aria-hidden': 'true',
+    class: 'device' })) {
+    svg.setAttribute(name, value);
+  }
+  for (const d of DEVICE_SHAPES[type] || DEVICE_SHAPES.unknown) {
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
+}
 
 function sessionsSection(ctx) {
   const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
@@ -183,16 +227,19 @@ function sessionsSection(ctx) {
       endOthers.hidden = sessions.filter((s) => !s.current).length === 0;
       body.replaceChildren(el('table', { class: 'responsive' },
         el('caption', { class: 'hint' }, `${sessions.length} active session${sessions.length === 1 ? '' : 's'}`),
-        el('thead', {}, el('tr', {}, ['Device', 'Browser', 'Operating system', 'IP address', 'Last active']
+        el('thead', {}, el('tr', {}, ['Device', 'Browser', 'Operating system', 'IP address', 'Last active', 'Signed in',
+          'Expires']
           .map((h) => el('th', { scope: 'col' }, h)), el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' },
           'Actions')))),
         el('tbody', {}, sessions.map((s) => el('tr', { 'data-session': s.id },
-          el('td', { 'data-label': 'Device' }, capitalised(s.deviceType || 'unknown'),
+          el('td', { 'data-label': 'Device' }, deviceIcon(s.deviceType), capitalised(s.deviceType || 'unknown'),
             s.current ? el('span', { class: 'badge' }, 'This device') : null),
           el('td', { 'data-label': 'Browser' }, s.browser || 'Unknown'),
           el('td', { 'data-label': 'Operating system' }, s.os || 'Unknown'),
           el('td', { 'data-label': 'IP address' }, s.ip || '—'),
-          el('td', { 'data-label': 'Last active' }, when(s.lastActiveAt)),
+          el('td', { 'data-label': 'Last active' }, ago(s.lastActiveAt)),
+          el('td', { 'data-label': 'Signed in' }, when(s.createdAt)),
+          el('td', { 'data-label': 'Expires' }, ago(s.expiresAt)),
           el('td', {}, s.current ? null : el('button', { type: 'button', class: 'button link',
             'aria-label': `End the session of ${s.browser || 'a browser'} on ${s.os || 'a device'}`,
             onclick: () => endOne(s) }, 'End')))))));
@@ -285,7 +332,9 @@ function endOthersOffer(ctx, change) {
       const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/sessions/end-others'));
       if (answer) {
         toast(`${answer.ended} other session${answer.ended === 1 ? ' was' : 's were'} ended.`);
+        logChanged(ctx);
         offer.remove();
+        focusHeading('two-factor');
       }
     } catch (error) {
       toast(describe(error));
@@ -462,7 +511,8 @@ function tokensSection(ctx) {
           el('td', { 'data-label': 'Role' }, t.role),
           el('td', { 'data-label': 'Created' }, day(t.createdAt)),
           el('td', { 'data-label': 'Expires' }, day(t.expiresAt)),
-          el('td', { 'data-label': 'Last used' }, t.lastUsedAt ? when(t.lastUsedAt) : 'Never'),
+          el('td', { 'data-label': 'Last used' }, t.lastUsedAt
+            ? el('span', {}, ago(t.lastUsedAt), t.lastUsedIp ? ` from ${t.lastUsedIp}` : '') : 'Never'),
           el('td', { 'data-label': 'Status' }, el('span', { class: `badge ${t.status === 'ACTIVE' ? 'ok' : 'off'}` },
             t.status.toLowerCase())),
           el('td', {}, t.status === 'ACTIVE' ? el('button', { type: 'button', class: 'button link',
@@ -484,7 +534,7 @@ function tokensSection(ctx) {
     await load();
     focusHeading('tokens');
   };
-  add.addEventListener('click', async () => {
+  add.addEventListener('click', busy(add, async () => {
     // A new token needs a recent sign-in: confirmed before its dialog asks for anything.
     if (!await ensureRecentSignIn(ctx)) return;
     let roles = ['USER'];
@@ -495,7 +545,8 @@ function tokensSection(ctx) {
       if (error instanceof ApiError && error.status === 401) return;
       // Otherwise the list falls back to the basic role; the server checks the choice anyway.
     }
-    const created = await dialog('Add token', (close) => {
+    let created = false; // made, whether the dialog closes on Done or on Escape
+    await dialog('Add token', (close) => {
       const name = field('Name', { name: 'name', maxlength: 100, autocomplete: 'off',
         missing: 'Give the token a name, e.g. "Nightly backup script".' },
         'What the token is for, e.g. "Nightly backup script".');
@@ -514,6 +565,7 @@ function tokensSection(ctx) {
           const answer = await withRecentSignIn(ctx, () => api('POST', '/api/security/tokens', {
             name: name.input.value.trim(), validityMonths: Number(validity.input.value), role: role.input.value }));
           if (!answer) return;
+          created = true;
           const tokenNode = el('code', { class: 'secret', id: 'new-token' }, answer.token);
           content.replaceChildren(
             el('p', { class: 'notice', role: 'alert' }, 'Copy this token now. It will not be shown again.'),
@@ -537,7 +589,7 @@ function tokensSection(ctx) {
     }
     await load();
     if (created) focusHeading('tokens');
-  });
+  }));
   load();
   return section('tokens', 'API Tokens',
     el('p', { class: 'muted' }, 'Tokens let scripts and other programs use the API as you, with the role you '
@@ -551,33 +603,43 @@ function logSection(ctx) {
   const rows = el('tbody', {});
   const more = el('button', { type: 'button', class: 'button secondary', hidden: true }, 'Show older entries');
   let cursor = null;
+  let generation = 0; // a refresh drops whatever page was still on its way
+  /** Appends a page of entries; returns the first of them. */
+  const render = (page) => {
+    const first = rows.children.length;
+    page.events.forEach((e) => rows.append(el('tr', { tabindex: '-1' },
+      el('td', { 'data-label': 'When' }, when(e.occurredAt)),
+      el('td', { 'data-label': 'What' }, e.summary),
+      el('td', { 'data-label': 'Outcome' }, el('span', { class: `badge ${e.outcome === 'failure' ? 'off' : 'ok'}` },
+        e.outcome)))));
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+    return rows.children[first];
+  };
   const load = async () => {
+    const mine = generation;
     try {
       const page = await api('GET', `/api/security/log?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      const first = rows.children.length;
-      page.events.forEach((e) => rows.append(el('tr', { tabindex: '-1' },
-        el('td', { 'data-label': 'When' }, when(e.occurredAt)),
-        el('td', { 'data-label': 'What' }, e.summary),
-        el('td', { 'data-label': 'Outcome' }, el('span', { class: `badge ${e.outcome === 'failure' ? 'off' : 'ok'}` },
-          e.outcome)))));
-      cursor = page.nextCursor;
-      more.hidden = !cursor;
-      return rows.children[first];
+      return mine === generation ? render(page) : null;
     } catch (error) {
-      rows.append(el('tr', {}, el('td', { colspan: 3, class: 'error-text' }, describe(error))));
+      if (mine === generation) rows.append(el('tr', {}, el('td', { colspan: 3, class: 'error-text' }, describe(error))));
       return null;
     }
   };
   more.addEventListener('click', busy(more, async () => {
     const firstNew = await load();
-    // Focus goes to the first older entry; the button goes away at the end of the log.
-    if (firstNew && more.hidden) firstNew.focus();
+    // The button goes away at the end of the log: focus to the first older entry, or to the heading.
+    if (more.hidden) {
+      if (firstNew) firstNew.focus(); else focusHeading('log');
+    }
   }));
   // After a change on this page: from the newest entry again.
-  ctx.refreshers.log = () => {
-    cursor = null;
+  ctx.refreshers.log = async () => {
+    const mine = ++generation;
+    const page = await api('GET', '/api/security/log?limit=20').catch(() => null);
+    if (!page || mine !== generation) return;
     rows.replaceChildren();
-    return load();
+    render(page);
   };
   load();
   return section('log', 'Security log',
@@ -611,7 +673,10 @@ function preferencesSection(ctx) {
 export async function renderSecurityPage(main, state, { reloadMe }) {
   document.title = 'Security · Warden';
   const ctx = { state, reloadMe, refreshers: {}, refresh: (name) => ctx.refreshers[name] && ctx.refreshers[name]() };
-  ctx.rerender = () => renderSecurityPage(main, state, { reloadMe });
+  ctx.rerender = async () => {
+    await renderSecurityPage(main, state, { reloadMe });
+    main.focus(); // what had focus was replaced
+  };
   const heading = el('h1', {}, 'Security');
   // What the session is held to comes first, alone: the password change, then the two-factor set-up.
   if (state.me.passwordChangeRequired) {

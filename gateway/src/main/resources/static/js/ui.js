@@ -162,7 +162,8 @@ let toastTimer;
 export function toast(message) {
   const node = document.getElementById('toast');
   // A modal dialog covers everything outside it: the toast is shown inside the open one.
-  const open = document.querySelector('dialog[open]');
+  const opened = document.querySelectorAll('dialog[open]');
+  const open = opened.length > 0 ? opened[opened.length - 1] : null; // the topmost one
   if (open && !open.contains(node)) open.append(node);
   if (!open && node.parentElement !== document.body) document.body.append(node);
   node.textContent = message;
@@ -176,6 +177,28 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 export function when(iso) {
   return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+const relativeTime = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/**
+ * "5 minutes ago", "yesterday", "in 3 days": a {@code <time>} whose title (shown on hover) and datetime hold the
+ * exact moment.
+ */
+export function ago(iso) {
+  if (!iso) return '—';
+  const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+  const steps = [[60, 'second'], [60, 'minute'], [24, 'hour'], [30, 'day'], [12, 'month'], [Infinity, 'year']];
+  let value = seconds;
+  let text = 'just now';
+  for (const [size, unit] of steps) {
+    if (Math.abs(value) < size) {
+      text = unit === 'second' && Math.abs(value) < 45 ? 'just now' : relativeTime.format(Math.round(value), unit);
+      break;
+    }
+    value /= size;
+  }
+  return el('time', { datetime: iso, title: when(iso) }, text);
 }
 
 export function day(iso) {

@@ -121,6 +121,12 @@ class SecurityPageBrowserIT {
 		WebElement sessions = waitFor(laptop, By.id("sessions"));
 		wait(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 2);
 		assertThat(sessions.findElement(By.cssSelector("tbody")).getText()).contains("This device");
+		// "Last active" in words, the exact time on hover; when each session started and
+		// ends.
+		WebElement lastActive = sessions.findElement(By.cssSelector("tbody td[data-label='Last active'] time"));
+		assertThat(lastActive.getText()).matches("just now|.+ ago");
+		assertThat(lastActive.getAttribute("title")).isNotBlank();
+		assertThat(sessions.findElement(By.cssSelector("thead")).getText()).contains("Signed in").contains("Expires");
 		screenshot(sessions, "sessions");
 
 		sessions.findElement(By.xpath(".//tbody/tr[not(.//span[@class='badge'])]//button")).click();
@@ -256,11 +262,10 @@ class SecurityPageBrowserIT {
 		}
 		assertThat(status).isEqualTo(401);
 
+		// The log shows the change without reloading the page.
 		WebElement log = waitFor(browser, By.id("log"));
-		browser.navigate().refresh();
-		log = waitFor(browser, By.id("log"));
-		WebElement logTable = log;
-		wait(browser).until((driver) -> logTable.getText().contains("Signed in"));
+		wait(browser).until((driver) -> log.getText().contains("API token \"Nightly backup\" revoked"));
+		assertThat(log.getText()).contains("Signed in");
 		screenshot(log, "security-log");
 	}
 

@@ -247,17 +247,7 @@ public final class KeycloakBench {
 	}
 
 	private static long pss(long pid) {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
-				if (line.startsWith("Pss:")) {
-					return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-				}
-			}
-		}
-		catch (IOException gone) {
-			// The process ended between listing and reading.
-		}
-		return 0;
+		return kilobytes(pid, "smaps_rollup", "Pss:");
 	}
 
 	// ---------------------------------------------------------------- Keycloak
@@ -426,9 +416,17 @@ public final class KeycloakBench {
 	}
 
 	static long rss(long pid) {
+		return kilobytes(pid, "status", "VmRSS:");
+	}
+
+	/**
+	 * Bytes from the line of {@code /proc/<pid>/<file>} that starts with {@code field}
+	 * (in kB there).
+	 */
+	private static long kilobytes(long pid, String file, String field) {
 		try {
-			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-				if (line.startsWith("VmRSS:")) {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/" + file))) {
+				if (line.startsWith(field)) {
 					return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
 				}
 			}

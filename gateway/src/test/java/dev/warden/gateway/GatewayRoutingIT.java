@@ -234,7 +234,7 @@ class GatewayRoutingIT {
 		assertThat(upstream.received()).hasSize(3);
 		assertThat(claimsOf(upstream.received().get(0))).contains("\"cip\":\"198.51.100.7\"");
 		assertThat(claimsOf(upstream.received().get(1))).contains("\"cip\":\"198.51.100.8\"");
-		assertThat(claimsOf(upstream.received().get(2))).contains("\"cip\":\"2001:db8:0:0:0:0:0:17\"");
+		assertThat(claimsOf(upstream.received().get(2))).contains("\"cip\":\"2001:db8::17\"");
 		assertThat(upstream.received()).noneSatisfy(
 				(received) -> assertThat(received.hasHeader("X-Forwarded-For") || received.hasHeader("Forwarded"))
 					.isTrue());

@@ -150,12 +150,7 @@ class SecurityPageBrowserIT {
 		browser.get(gateway() + "/#/security");
 
 		WebElement twoFactor = waitFor(browser, By.id("two-factor"));
-		// The section loads on its own after the page: wait for its button, not just for
-		// the section.
-		wait(browser)
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
-			.click();
+		clickEnableTwoFactor(browser);
 		String secret = waitForText(browser, By.id("two-factor-secret")).getText();
 		assertThat(twoFactor.findElement(By.cssSelector("img.qr")).getAttribute("src")).startsWith("data:image/png");
 		screenshot(twoFactor, "two-factor-setup");
@@ -289,14 +284,9 @@ class SecurityPageBrowserIT {
 				&& tokens.getText().contains("No API tokens yet."));
 		assertThat(accessibilityViolations(browser)).as("the Security page").isEmpty();
 
-		browser.findElement(By.id("add-token")).click();
-		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
-		assertThat(accessibilityViolations(browser)).as("the Add token dialog").isEmpty();
-		modal.findElement(By.name("name")).sendKeys("Checked");
-		modal.findElement(By.xpath(".//button[.='Create token']")).click();
-		waitForText(browser, By.id("new-token"));
-		assertThat(accessibilityViolations(browser)).as("the new token, shown once").isEmpty();
-		modal.findElement(By.xpath(".//button[.='Done']")).click();
+		addToken(browser, "Checked",
+				() -> assertThat(accessibilityViolations(browser)).as("the Add token dialog").isEmpty(),
+				() -> assertThat(accessibilityViolations(browser)).as("the new token, shown once").isEmpty());
 		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "Checked"));
 		tokens.findElement(By.xpath(".//button[starts-with(@aria-label, 'Revoke')]")).click();
 		waitFor(browser, By.cssSelector("dialog[open]"));
@@ -304,10 +294,7 @@ class SecurityPageBrowserIT {
 		browser.switchTo().activeElement().click();
 		wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
 
-		wait(browser)
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
-			.click();
+		clickEnableTwoFactor(browser);
 		waitForText(browser, By.id("two-factor-secret"));
 		assertThat(accessibilityViolations(browser)).as("the two-factor set-up").isEmpty();
 	}
@@ -333,12 +320,7 @@ class SecurityPageBrowserIT {
 		signIn(browser, account);
 		browser.get(gateway() + "/#/security");
 		String name = "x".repeat(100);
-		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
-		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
-		modal.findElement(By.name("name")).sendKeys(name);
-		modal.findElement(By.xpath(".//button[.='Create token']")).click();
-		waitForText(browser, By.id("new-token"));
-		modal.findElement(By.xpath(".//button[.='Done']")).click();
+		addToken(browser, name);
 		WebElement tokens = waitFor(browser, By.id("tokens"));
 		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, name));
 
@@ -447,10 +429,7 @@ class SecurityPageBrowserIT {
 			// Two-factor on, then new recovery codes once the sign-in is old again: the
 			// code
 			// is typed once, in "Confirm it is you".
-			wait(browser)
-				.until(ExpectedConditions
-					.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
-				.click();
+			clickEnableTwoFactor(browser);
 			// Still recent from the confirmation: the set-up shows at once.
 			String secret = waitForText(browser, By.id("two-factor-secret")).getText();
 			assertThat(browser.findElements(By.cssSelector("dialog[open]"))).isEmpty();
@@ -569,6 +548,46 @@ class SecurityPageBrowserIT {
 				+ "axe.run(document).then((result) => done(result.passes.length === 0 ? ['axe checked nothing']"
 				+ " : result.violations.map((v) => v.id + ': ' + v.help + ' ('"
 				+ " + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')')), (e) => done(['axe failed: ' + e]));");
+	}
+
+	private static void clickEnableTwoFactor(WebDriver browser) {
+		// The section loads on its own after the page: wait for its button.
+		wait(browser)
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
+			.click();
+	}
+
+	/**
+	 * Adds a token named {@code name} through its dialog; returns the value shown once.
+	 */
+	private static String addToken(WebDriver browser, String name) throws Exception {
+		return addToken(browser, name, () -> {
+		}, () -> {
+		});
+	}
+
+	/**
+	 * The same, checking the dialog with {@code whenOpen} and the shown token with
+	 * {@code whenShown}.
+	 */
+	private static String addToken(WebDriver browser, String name, Check whenOpen, Check whenShown) throws Exception {
+		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
+		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
+		whenOpen.run();
+		modal.findElement(By.name("name")).sendKeys(name);
+		modal.findElement(By.xpath(".//button[.='Create token']")).click();
+		String token = waitForText(browser, By.id("new-token")).getText();
+		whenShown.run();
+		modal.findElement(By.xpath(".//button[.='Done']")).click();
+		return token;
+	}
+
+	@FunctionalInterface
+	private interface Check {
+
+		void run() throws Exception;
+
 	}
 
 	private static String activeId(WebDriver browser) {

@@ -8,6 +8,7 @@ import dev.warden.event.EventTypes;
 import dev.warden.event.CommonFields;
 import dev.warden.event.audit.RetentionApplied;
 import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.auth.LoginFailed;
 import dev.warden.event.auth.PasswordChangeFailed;
 import dev.warden.event.auth.UserUpdated;
 import dev.warden.event.session.SessionRevoked;
@@ -49,6 +50,11 @@ final class Summaries {
 		if (payload instanceof AccountLocked locked) {
 			return locked.permanent() ? "Account locked until an administrator unlocks it"
 					: "Account locked for a while";
+		}
+		if (payload instanceof LoginFailed failed && "wrong_code".equals(failed.reason())) {
+			// A one-time code refused: at the second step of a sign-in, confirming it is
+			// you, turning two-factor on or off. Not a password tried.
+			return "Wrong authentication code";
 		}
 		if (payload instanceof PasswordChangeFailed failed) {
 			return "account_locked".equals(failed.reason()) ? "Password change refused: the account is locked"

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.warden.event.session.SessionRevoked;
 import dev.warden.event.auth.UserCreated;
 import dev.warden.event.auth.SecondFactorFailed;
+import dev.warden.event.auth.LoginFailed;
 import dev.warden.event.EventData;
 import dev.warden.event.ByActor;
 import dev.warden.event.EventTypes;
@@ -26,6 +27,18 @@ class SummariesTest {
 			.isEqualTo("Second step failed too often after a correct password from 203.0.113.7");
 		assertThat(Attribution.of(EventTypes.SECOND_FACTOR_FAILED, "u1", data).outcome())
 			.isEqualTo(Attribution.FAILURE);
+	}
+
+	@Test
+	void aWrongOneTimeCodeReadsAsSuchAndAWrongPasswordAsAFailedSignIn() {
+		Map<String, Object> code = EventData
+			.of(new LoginFailed("u@example.test", "U", null, "203.0.113.7", null, 1, "wrong_code"));
+		Map<String, Object> password = EventData
+			.of(new LoginFailed("u@example.test", "U", null, "203.0.113.7", null, 1, "wrong_password"));
+
+		assertThat(Summaries.of(EventTypes.LOGIN_FAILED, code)).isEqualTo("Wrong authentication code from 203.0.113.7");
+		assertThat(Summaries.of(EventTypes.LOGIN_FAILED, password))
+			.isEqualTo("Failed sign-in attempt from 203.0.113.7");
 	}
 
 	@Test

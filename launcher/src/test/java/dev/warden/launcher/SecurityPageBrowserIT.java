@@ -590,8 +590,14 @@ class SecurityPageBrowserIT {
 
 	}
 
+	/**
+	 * The focused element's id, read in one step in the page: the element may be replaced
+	 * at any moment while a section re-renders.
+	 */
 	private static String activeId(WebDriver browser) {
-		return browser.switchTo().activeElement().getAttribute("id");
+		Object id = ((JavascriptExecutor) browser)
+			.executeScript("return document.activeElement ? document.activeElement.id : null;");
+		return id == null ? null : id.toString();
 	}
 
 	private static String idOf(WebDriver browser, String name) {

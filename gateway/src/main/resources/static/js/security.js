@@ -599,11 +599,33 @@ function tokensSection(ctx) {
 
 // ---------------------------------------------------------------- Security log and preferences
 
+/** The kinds of entry the log can be narrowed to, as the API names them. */
+const LOG_KINDS = [['', 'All entries'], ['sign-in', 'Sign-ins'], ['password', 'Password'],
+  ['two-factor', 'Two-factor'], ['sessions', 'Sessions'], ['tokens', 'API tokens'], ['account', 'Account']];
+
 function logSection(ctx) {
   const rows = el('tbody', {});
   const more = el('button', { type: 'button', class: 'button secondary', hidden: true }, 'Show older entries');
+  const kind = field('Show', { name: 'kind', options: LOG_KINDS });
+  const outcome = field('Outcome', { name: 'outcome',
+    options: [['', 'Any'], ['failure', 'Failed only'], ['success', 'Succeeded only']] });
+  const status = el('p', { class: 'muted', role: 'status' });
+  const csv = el('a', { class: 'button link', href: '/api/security/log/export', download: 'security-log.csv' },
+    'Download as CSV');
   let cursor = null;
-  let generation = 0; // a refresh drops whatever page was still on its way
+  let generation = 0; // a new filter or a refresh drops whatever page was still on its way
+  const filter = () => {
+    const query = new URLSearchParams();
+    if (kind.input.value) query.set('kind', kind.input.value);
+    if (outcome.input.value) query.set('outcome', outcome.input.value);
+    return query;
+  };
+  const url = (path, extra = {}) => {
+    const query = filter();
+    Object.entries(extra).forEach(([key, value]) => query.set(key, value));
+    const text = query.toString();
+    return text ? `${path}?${text}` : path;
+  };
   /** Appends a page of entries; returns the first of them. */
   const render = (page) => {
     const first = rows.children.length;
@@ -614,18 +636,47 @@ function logSection(ctx) {
         e.outcome)))));
     cursor = page.nextCursor;
     more.hidden = !cursor;
+    if (rows.children.length === 0) {
+      rows.append(el('tr', {}, el('td', { colspan: 3, class: 'muted' },
+        filter().toString() ? 'No entries of this kind.' : 'No entries yet.')));
+    }
     return rows.children[first];
   };
   const load = async () => {
     const mine = generation;
     try {
-      const page = await api('GET', `/api/security/log?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await api('GET', url('/api/security/log', { limit: 20, ...(cursor ? { cursor } : {}) }));
       return mine === generation ? render(page) : null;
     } catch (error) {
       if (mine === generation) rows.append(el('tr', {}, el('td', { colspan: 3, class: 'error-text' }, describe(error))));
       return null;
     }
   };
+  /** From the newest entry again: after a change on this page, or with another filter. */
+  const reload = async (announce) => {
+    const mine = ++generation;
+    const page = await api('GET', url('/api/security/log', { limit: 20 })).catch((error) => ({ error }));
+    if (mine !== generation) return;
+    rows.replaceChildren();
+    cursor = null;
+    if (page.error) {
+      more.hidden = true;
+      rows.append(el('tr', {}, el('td', { colspan: 3, class: 'error-text' }, describe(page.error))));
+      return;
+    }
+    render(page);
+    if (announce) {
+      status.textContent = page.events.length === 0 ? 'No entries of this kind.'
+        : `Showing ${page.events.length}${page.nextCursor ? ' newest' : ''} `
+          + `entr${page.events.length === 1 ? 'y' : 'ies'}.`;
+    }
+  };
+  const filtered = () => {
+    csv.setAttribute('href', url('/api/security/log/export'));
+    reload(true);
+  };
+  kind.input.addEventListener('change', filtered);
+  outcome.input.addEventListener('change', filtered);
   more.addEventListener('click', busy(more, async () => {
     const firstNew = await load();
     // The button goes away at the end of the log: focus to the first older entry, or to the heading.
@@ -633,21 +684,14 @@ function logSection(ctx) {
       if (firstNew) firstNew.focus(); else focusHeading('log');
     }
   }));
-  // After a change on this page: from the newest entry again.
-  ctx.refreshers.log = async () => {
-    const mine = ++generation;
-    const page = await api('GET', '/api/security/log?limit=20').catch(() => null);
-    if (!page || mine !== generation) return;
-    rows.replaceChildren();
-    render(page);
-  };
+  ctx.refreshers.log = () => reload(false);
   load();
   return section('log', 'Security log',
     el('p', { class: 'muted' }, 'Sign-ins, changes to your security settings and the like, newest first.'),
+    el('div', { class: 'filters' }, kind.wrapper, outcome.wrapper), status,
     el('table', { class: 'responsive' }, el('thead', {}, el('tr', {},
       ['When', 'What', 'Outcome'].map((h) => el('th', { scope: 'col' }, h)))), rows),
-    el('div', { class: 'actions' }, more,
-      el('a', { class: 'button link', href: '/api/security/log/export', download: 'security-log.csv' }, 'Download as CSV')));
+    el('div', { class: 'actions' }, more, csv));
 }
 
 function preferencesSection(ctx) {

@@ -1,14 +1,13 @@
 package dev.warden.launcher;
 
+import static dev.warden.launcher.BrowserTesting.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,23 +16,19 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WrapsDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Security page in a real browser: Debian's headless Chromium driven through its
@@ -43,16 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SecurityPageBrowserIT {
 
-	private static final Path CHROMIUM = Path.of(System.getProperty("warden.chromium", "/usr/bin/chromium"));
-
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getProperty("warden.chromedriver", "/usr/bin/chromedriver"));
-
-	private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
 	private static LocalSuite suite;
-
-	private static String axe;
 
 	private final List<WebDriver> browsers = new ArrayList<>();
 
@@ -60,11 +46,8 @@ class SecurityPageBrowserIT {
 
 	@BeforeAll
 	static void startSuite() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromedriver are not installed (.ci/run installs them: apt-get install chromium "
-						+ "chromium-driver)");
+		assumeChromium();
 		suite = SharedSuite.get();
-		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterEach
@@ -74,7 +57,7 @@ class SecurityPageBrowserIT {
 
 	@Test
 	void signsInOpensSecurityFromTheUserMenuAndChangesThePassword() throws Exception {
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		WebDriver browser = browser();
 		signIn(browser, account);
 
@@ -98,20 +81,21 @@ class SecurityPageBrowserIT {
 		fill(browser, "newPassword", fresh);
 		fill(browser, "confirmPassword", fresh);
 		password.findElement(By.cssSelector("button[type=submit]")).click();
-		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "password was changed"));
+		patiently(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "password was changed"));
 		// No error left behind beside the success, and focus on the section, not on the
 		// page's body.
-		wait(browser).until((driver) -> "password-title".equals(activeId(driver)));
+		patiently(browser).until((driver) -> "password-title".equals(activeId(driver)));
 		assertThat(password.findElements(By.cssSelector(".error-text")))
 			.allSatisfy((error) -> assertThat(error.getText()).isEmpty());
 
-		assertThat(login(account.email(), fresh).statusCode()).isEqualTo(200);
-		assertThat(login(account.email(), account.password()).statusCode()).isEqualTo(401);
+		assertThat(login(gateway(), account.email(), fresh).statusCode()).isEqualTo(200);
+		assertThat(login(gateway(), account.email(), account.password()).statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void showsTheSessionOfAnotherBrowserAndEndsIt() throws Exception {
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		WebDriver laptop = browser();
 		WebDriver phone = browser();
 		signIn(phone, account);
@@ -119,7 +103,7 @@ class SecurityPageBrowserIT {
 		laptop.get(gateway() + "/#/security");
 
 		WebElement sessions = waitFor(laptop, By.id("sessions"));
-		wait(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 2);
+		patiently(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 2);
 		assertThat(sessions.findElement(By.cssSelector("tbody")).getText()).contains("This device");
 		// "Last active" in words, the exact time on hover; when each session started and
 		// ends.
@@ -135,7 +119,7 @@ class SecurityPageBrowserIT {
 			.isEqualTo("Cancel");
 		assertThat(question.getText()).contains("End this session?");
 		confirm(laptop);
-		wait(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 1);
+		patiently(laptop).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 1);
 
 		phone.navigate().refresh();
 		waitFor(phone, By.id("login-title"));
@@ -144,7 +128,7 @@ class SecurityPageBrowserIT {
 
 	@Test
 	void enablesTwoFactorWithTheShownSecretAndSignsInWithACode() throws Exception {
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		WebDriver browser = browser();
 		signIn(browser, account);
 		browser.get(gateway() + "/#/security");
@@ -161,13 +145,13 @@ class SecurityPageBrowserIT {
 		assertThat(codes.findElements(By.tagName("li"))).hasSize(10);
 		screenshot(twoFactor, "two-factor-recovery-codes");
 		twoFactor.findElement(By.xpath(".//button[.='I have saved them']")).click();
-		wait(browser).until(ExpectedConditions.textToBePresentInElement(twoFactor, "On"));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElement(twoFactor, "On"));
 		// A sign-in factor changed: the page offers to sign out everywhere else.
-		wait(browser)
+		patiently(browser)
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[.='End other sessions']")))
 			.click();
-		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "ended"));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "ended"));
 
 		browser.findElement(By.id("usermenu-button")).click();
 		browser.findElement(By.id("menu-signout")).click();
@@ -178,13 +162,13 @@ class SecurityPageBrowserIT {
 		waitFor(browser, By.id("mfa-title"));
 		fill(browser, "code", AuthenticatorApp.code(secret, 1));
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
 	}
 
 	@Test
 	void whenThePolicyRequiresTwoFactorThePageShowsOnlyItsSetUpUntilItIsOn() throws Exception {
-		Account account = newAccount();
-		String admin = SharedSuite.sessionCookie(login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
+		Account account = newAccount(gateway());
+		String admin = SharedSuite.sessionCookie(login(gateway(), SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
 		SharedSuite.requireTwoFactorOf(admin, "[\"USER\"]");
 		try {
 			WebDriver browser = browser();
@@ -199,7 +183,7 @@ class SecurityPageBrowserIT {
 			assertThat(browser.findElements(By.id("password"))).isEmpty();
 			assertThat(browser.findElements(By.id("sessions"))).isEmpty();
 			assertThat(browser.findElements(By.id("tokens"))).isEmpty();
-			wait(browser)
+			patiently(browser)
 				.until(ExpectedConditions
 					.elementToBeClickable(twoFactor.findElement(By.xpath(".//button[contains(., 'Enable')]"))))
 				.click();
@@ -211,9 +195,9 @@ class SecurityPageBrowserIT {
 			browser.findElement(By.xpath("//section[@id='two-factor']//button[.='I have saved them']")).click();
 
 			WebElement sessions = waitFor(browser, By.id("sessions"));
-			wait(browser).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 1);
+			patiently(browser).until((driver) -> sessions.findElements(By.cssSelector("tbody tr")).size() == 1);
 			WebElement shown = waitFor(browser, By.id("two-factor"));
-			wait(browser).until(ExpectedConditions.textToBePresentInElement(shown, "cannot be turned off"));
+			patiently(browser).until(ExpectedConditions.textToBePresentInElement(shown, "cannot be turned off"));
 			assertThat(shown.findElements(By.xpath(".//button[.='Turn off']"))).isEmpty();
 		}
 		finally {
@@ -223,12 +207,12 @@ class SecurityPageBrowserIT {
 
 	@Test
 	void addsAnApiTokenShowsItOnceAndRevokesIt() throws Exception {
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		WebDriver browser = browser();
 		signIn(browser, account);
 		browser.get(gateway() + "/#/security");
 
-		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
+		patiently(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
 		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
 		modal.findElement(By.name("name")).sendKeys("Nightly backup");
 		new Select(modal.findElement(By.name("validityMonths"))).selectByValue("6");
@@ -242,13 +226,13 @@ class SecurityPageBrowserIT {
 		modal.findElement(By.xpath(".//button[.='Done']")).click();
 
 		WebElement tokens = waitFor(browser, By.id("tokens"));
-		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "Nightly backup"));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "Nightly backup"));
 		assertThat(tokens.getText()).doesNotContain(token);
 		screenshot(tokens, "tokens");
 		assertThat(callWithToken(token)).isEqualTo(200);
 		tokens.findElement(By.xpath(".//button[starts-with(@aria-label, 'Revoke')]")).click();
 		confirm(browser);
-		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "revoked"));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "revoked"));
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		int status = callWithToken(token);
 		while (status != 401 && System.nanoTime() < deadline) {
@@ -259,7 +243,7 @@ class SecurityPageBrowserIT {
 
 		// The log shows the change without reloading the page.
 		WebElement log = waitFor(browser, By.id("log"));
-		wait(browser).until((driver) -> log.getText().contains("API token \"Nightly backup\" revoked"));
+		patiently(browser).until((driver) -> log.getText().contains("API token \"Nightly backup\" revoked"));
 		assertThat(log.getText()).contains("Signed in");
 		screenshot(log, "security-log");
 	}
@@ -274,11 +258,11 @@ class SecurityPageBrowserIT {
 		waitForText(browser, By.id(idOf(browser, "email") + "-error"));
 		assertThat(accessibilityViolations(browser)).as("the sign-in page with its errors").isEmpty();
 
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		signIn(browser, account);
 		browser.get(gateway() + "/#/security");
 		WebElement tokens = waitFor(browser, By.id("tokens"));
-		wait(browser).until((driver) -> driver.findElements(By.cssSelector("#sessions tbody tr")).size() == 1
+		patiently(browser).until((driver) -> driver.findElements(By.cssSelector("#sessions tbody tr")).size() == 1
 				&& !driver.findElements(By.cssSelector("#log tbody tr")).isEmpty()
 				&& driver.findElements(By.cssSelector("#password-policy ul.policy")).size() == 1
 				&& tokens.getText().contains("No API tokens yet."));
@@ -287,12 +271,12 @@ class SecurityPageBrowserIT {
 		addToken(browser, "Checked",
 				() -> assertThat(accessibilityViolations(browser)).as("the Add token dialog").isEmpty(),
 				() -> assertThat(accessibilityViolations(browser)).as("the new token, shown once").isEmpty());
-		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "Checked"));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElement(tokens, "Checked"));
 		tokens.findElement(By.xpath(".//button[starts-with(@aria-label, 'Revoke')]")).click();
 		waitFor(browser, By.cssSelector("dialog[open]"));
 		assertThat(accessibilityViolations(browser)).as("a destructive question").isEmpty();
 		browser.switchTo().activeElement().click();
-		wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
+		patiently(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
 
 		clickEnableTwoFactor(browser);
 		waitForText(browser, By.id("two-factor-secret"));
@@ -315,19 +299,19 @@ class SecurityPageBrowserIT {
 
 	@Test
 	void longNamesWrapOnADesktopAndOnAPhone() throws Exception {
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		WebDriver browser = browser();
 		signIn(browser, account);
 		browser.get(gateway() + "/#/security");
 		String name = "x".repeat(100);
 		addToken(browser, name);
 		WebElement tokens = waitFor(browser, By.id("tokens"));
-		wait(browser).until(ExpectedConditions.textToBePresentInElement(tokens, name));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElement(tokens, name));
 
 		for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
 			browser.manage().window().setSize(size);
 			JavascriptExecutor page = (JavascriptExecutor) browser;
-			wait(browser).until((driver) -> ((Number) page
+			patiently(browser).until((driver) -> ((Number) page
 				.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).longValue() <= 0);
 			WebElement revoke = tokens.findElement(By.xpath(".//button[starts-with(@aria-label, 'Revoke')]"));
 			Number right = (Number) page.executeScript("return arguments[0].getBoundingClientRect().right", revoke);
@@ -341,14 +325,14 @@ class SecurityPageBrowserIT {
 
 	@Test
 	void sectionLinksAndTheUserMenuMoveFocusWhereTheUserLooks() throws Exception {
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		WebDriver browser = browser();
 		signIn(browser, account);
 		browser.get(gateway() + "/#/security");
 		waitFor(browser, By.id("tokens"));
 
 		browser.findElement(By.cssSelector("nav.section-nav a[data-section='tokens']")).click();
-		wait(browser).until((driver) -> "tokens-title".equals(activeId(driver)));
+		patiently(browser).until((driver) -> "tokens-title".equals(activeId(driver)));
 		JavascriptExecutor page = (JavascriptExecutor) browser;
 		Number headingTop = (Number) page
 			.executeScript("return document.getElementById('tokens-title').getBoundingClientRect().top");
@@ -367,16 +351,16 @@ class SecurityPageBrowserIT {
 		browser.findElement(By.id("usermenu-button")).click();
 		browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
 		browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
-		wait(browser).until((driver) -> !driver.findElement(By.id("usermenu-list")).isDisplayed());
+		patiently(browser).until((driver) -> !driver.findElement(By.id("usermenu-list")).isDisplayed());
 	}
 
 	@Test
 	void addingATokenAfterTheSessionEndedElsewhereShowsTheSignInPageAndNoDialog() throws Exception {
-		Account account = newAccount();
+		Account account = newAccount(gateway());
 		WebDriver browser = browser();
 		signIn(browser, account);
 		browser.get(gateway() + "/#/security");
-		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token")));
+		patiently(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token")));
 		String cookie = browser.manage().getCookieNamed("warden_session").getValue();
 		SharedSuite.withCookie("POST", gateway() + "/api/auth/logout", cookie, null);
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -387,7 +371,7 @@ class SecurityPageBrowserIT {
 
 		browser.findElement(By.id("add-token")).click();
 
-		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
+		patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"),
 				"Your session has ended. Please sign in again."));
 		assertThat(browser.findElements(By.cssSelector("dialog[open]"))).isEmpty();
 	}
@@ -405,10 +389,17 @@ class SecurityPageBrowserIT {
 			fill(browser, "email", SharedSuite.ADMIN_EMAIL);
 			fill(browser, "password", SharedSuite.ADMIN_PASSWORD);
 			browser.findElement(By.cssSelector("form button[type=submit]")).click();
-			wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
+			patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
 			browser.get(base + "/#/security");
-			wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token")));
+			patiently(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token")));
 			Thread.sleep(21_000);
+
+			// Cancelled: nothing is asked and focus is back on the button.
+			browser.findElement(By.id("add-token")).click();
+			waitFor(browser, By.cssSelector("dialog[open]"));
+			new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+			patiently(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
+			assertThat(activeId(browser)).isEqualTo("add-token");
 
 			// A new token: "Confirm it is you" first, then the token's own dialog.
 			browser.findElement(By.id("add-token")).click();
@@ -418,7 +409,7 @@ class SecurityPageBrowserIT {
 			screenshot(confirmation, "confirm-it-is-you");
 			confirmation.findElement(By.name("password")).sendKeys(SharedSuite.ADMIN_PASSWORD);
 			confirmation.findElement(By.xpath(".//button[.='Confirm']")).click();
-			wait(browser).until(
+			patiently(browser).until(
 					(driver) -> driver.findElement(By.cssSelector("dialog[open]")).getText().startsWith("Add token"));
 			WebElement modal = browser.findElement(By.cssSelector("dialog[open]"));
 			modal.findElement(By.name("name")).sendKeys("After a while");
@@ -439,10 +430,10 @@ class SecurityPageBrowserIT {
 			twoFactor.findElement(By.xpath(".//button[.='Turn on']")).click();
 			waitFor(browser, By.cssSelector("#two-factor ul.codes"));
 			twoFactor.findElement(By.xpath(".//button[.='I have saved them']")).click();
-			wait(browser).until((driver) -> "two-factor-title".equals(activeId(driver)));
+			patiently(browser).until((driver) -> "two-factor-title".equals(activeId(driver)));
 			Thread.sleep(21_000);
 
-			wait(browser)
+			patiently(browser)
 				.until(ExpectedConditions
 					.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[.='New recovery codes']")))
 				.click();
@@ -451,7 +442,7 @@ class SecurityPageBrowserIT {
 			proof.findElement(By.name("password")).sendKeys(SharedSuite.ADMIN_PASSWORD);
 			proof.findElement(By.name("code")).sendKeys(AuthenticatorApp.code(secret, 1));
 			proof.findElement(By.xpath(".//button[.='Confirm']")).click();
-			wait(browser).until((driver) -> driver.findElement(By.cssSelector("dialog[open]"))
+			patiently(browser).until((driver) -> driver.findElement(By.cssSelector("dialog[open]"))
 				.getText()
 				.startsWith("New recovery codes"));
 			WebElement question = browser.findElement(By.cssSelector("dialog[open]"));
@@ -478,7 +469,7 @@ class SecurityPageBrowserIT {
 
 		browser.get(gateway() + "/api/docs");
 		int expected = operations;
-		wait(browser).until((driver) -> driver.findElements(By.cssSelector(".opblock")).size() == expected);
+		patiently(browser).until((driver) -> driver.findElements(By.cssSelector(".opblock")).size() == expected);
 
 		assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).startsWith("Warden");
 		assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
@@ -492,20 +483,7 @@ class SecurityPageBrowserIT {
 	// ------------------------------------------------------------------ helpers
 
 	private WebDriver browser() {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1280,2000", "--lang=en-GB");
-		// The console, to see what a page's Content Security Policy refuses.
-		org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
-		logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		WebDriver browser = new ChromeDriver(service, options);
-		this.browsers.add(browser);
-		return browser;
+		return open(this.browsers);
 	}
 
 	private void signIn(WebDriver browser, Account account) throws Exception {
@@ -514,45 +492,13 @@ class SecurityPageBrowserIT {
 		fill(browser, "email", account.email());
 		fill(browser, "password", account.password());
 		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
+		patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "Welcome"));
 		assertThat(browser.findElement(By.id("usermenu-name")).getText()).isEqualTo("Quinn Tester");
-	}
-
-	private static void confirm(WebDriver browser) {
-		WebElement dialog = waitFor(browser, By.cssSelector("dialog[open]"));
-		dialog.findElement(By.cssSelector("button.primary")).click();
-		wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
-	}
-
-	private static void fill(WebDriver browser, String name, String value) {
-		WebElement input = waitFor(browser, By.name(name));
-		input.clear();
-		input.sendKeys(value);
-	}
-
-	/**
-	 * What axe-core (the npm package's script, from the axe-core Selenium jar) finds
-	 * wrong in the page as it is now, every rule on: "rule: help (elements)".
-	 */
-	@SuppressWarnings("unchecked")
-	private static List<String> accessibilityViolations(WebDriver browser) throws Exception {
-		JavascriptExecutor page = (JavascriptExecutor) browser;
-		if (axe == null) {
-			try (java.io.InputStream script = SecurityPageBrowserIT.class.getResourceAsStream("/axe.min.js")) {
-				axe = new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-			}
-		}
-		browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-		page.executeScript(axe);
-		return (List<String>) page.executeAsyncScript("const done = arguments[arguments.length - 1];"
-				+ "axe.run(document).then((result) => done(result.passes.length === 0 ? ['axe checked nothing']"
-				+ " : result.violations.map((v) => v.id + ': ' + v.help + ' ('"
-				+ " + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')')), (e) => done(['axe failed: ' + e]));");
 	}
 
 	private static void clickEnableTwoFactor(WebDriver browser) {
 		// The section loads on its own after the page: wait for its button.
-		wait(browser)
+		patiently(browser)
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//*[@id='two-factor']//button[contains(., 'Enable')]")))
 			.click();
@@ -572,7 +518,7 @@ class SecurityPageBrowserIT {
 	 * {@code whenShown}.
 	 */
 	private static String addToken(WebDriver browser, String name, Check whenOpen, Check whenShown) throws Exception {
-		wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
+		patiently(browser).until(ExpectedConditions.elementToBeClickable(By.id("add-token"))).click();
 		WebElement modal = waitFor(browser, By.cssSelector("dialog[open]"));
 		whenOpen.run();
 		modal.findElement(By.name("name")).sendKeys(name);
@@ -590,70 +536,8 @@ class SecurityPageBrowserIT {
 
 	}
 
-	/**
-	 * The focused element's id, read in one step in the page: the element may be replaced
-	 * at any moment while a section re-renders.
-	 */
-	private static String activeId(WebDriver browser) {
-		Object id = ((JavascriptExecutor) browser)
-			.executeScript("return document.activeElement ? document.activeElement.id : null;");
-		return id == null ? null : id.toString();
-	}
-
-	private static String idOf(WebDriver browser, String name) {
-		return browser.findElement(By.name(name)).getAttribute("id");
-	}
-
-	private static WebElement waitFor(WebDriver browser, By locator) {
-		return wait(browser).until(ExpectedConditions.visibilityOfElementLocated(locator));
-	}
-
-	private static WebElement waitForText(WebDriver browser, By locator) {
-		return wait(browser).until((driver) -> {
-			WebElement found = driver.findElement(locator);
-			return found.isDisplayed() && !found.getText().isBlank() ? found : null;
-		});
-	}
-
-	private static WebDriverWait wait(WebDriver browser) {
-		return new WebDriverWait(browser, Duration.ofSeconds(20));
-	}
-
-	private static void screenshot(WebElement element, String name) throws Exception {
-		// Whole sections in view, without the passing status message on top.
-		JavascriptExecutor page = (JavascriptExecutor) ((WrapsDriver) element).getWrappedDriver();
-		page.executeScript("arguments[0].scrollIntoView({block: 'start'});"
-				+ "document.getElementById('toast').classList.remove('visible');", element);
-		Thread.sleep(250);
-		File shot = element.getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-	}
-
 	private static String gateway() {
 		return suite.url(WardenService.GATEWAY);
-	}
-
-	private record Account(String email, String password) {
-	}
-
-	/**
-	 * A user with a permanent password, created by the bootstrap administrator over the
-	 * API.
-	 */
-	private Account newAccount() throws Exception {
-		String admin = SharedSuite.sessionCookie(login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD));
-		Account account = new Account("browser." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
-				"amber " + RandomSecrets.generate(16) + " lighthouse");
-		SharedSuite.createUser(admin, account.email(), "Quinn Tester", account.password());
-		return account;
-	}
-
-	private HttpResponse<String> login(String email, String password) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(gateway() + "/api/auth/login"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private int callWithToken(String token) throws Exception {

@@ -10,6 +10,7 @@ import dev.warden.audit.log.SecurityEventStore.LogQuery;
 import dev.warden.support.apidocs.ProblemResponse;
 import dev.warden.support.identity.WardenPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -52,13 +53,19 @@ class MySecurityLogController {
 	@ProblemResponse(status = 400, codes = "invalid_cursor", description = "The page cursor is not one this log gave.")
 	AdminSecurityLogController.SecurityLogPage mine(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) @Pattern(regexp = LogKind.PATTERN) @Parameter(
+					description = "One part of the page's log: sign-ins, password, two-factor, sessions, tokens or the account",
+					schema = @Schema(allowableValues = { "sign-in", "password", "two-factor", "sessions", "tokens",
+							"account" })) String kind,
 			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) @Size(max = 40) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		String userId = WardenPrincipal.from(jwt).userId();
-		return AdminSecurityLogController.SecurityLogPage
-			.of(this.events.find(new LogQuery(userId, type, outcome, from, to, Cursor.decode(cursor), limit)), limit);
+		return AdminSecurityLogController.SecurityLogPage.of(
+				this.events
+					.find(new LogQuery(userId, type, kind(kind), outcome, from, to, Cursor.decode(cursor), limit)),
+				limit);
 	}
 
 	@GetMapping("/api/security/log/export")
@@ -67,9 +74,13 @@ class MySecurityLogController {
 			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
 	ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt,
 			@RequestParam(required = false) @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String type,
+			@RequestParam(required = false) @Pattern(regexp = LogKind.PATTERN) @Parameter(
+					description = "One part of the page's log: sign-ins, password, two-factor, sessions, tokens or the account",
+					schema = @Schema(allowableValues = { "sign-in", "password", "two-factor", "sessions", "tokens",
+							"account" })) String kind,
 			@RequestParam(required = false) @Pattern(regexp = "success|failure") String outcome,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-		LogQuery query = new LogQuery(WardenPrincipal.from(jwt).userId(), type, outcome, from, to, null,
+		LogQuery query = new LogQuery(WardenPrincipal.from(jwt).userId(), type, kind(kind), outcome, from, to, null,
 				Integer.MAX_VALUE);
 		StreamingResponseBody body = (out) -> {
 			BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -89,6 +100,10 @@ class MySecurityLogController {
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"security-log.csv\"")
 			.body(body);
+	}
+
+	private static @Nullable LogKind kind(@Nullable String value) {
+		return value == null ? null : LogKind.of(value).orElseThrow();
 	}
 
 	private static String text(@Nullable Object value) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -357,6 +358,13 @@ public class SecurityEventStore {
 			sql.append(" and type = ?");
 			args.add(query.type());
 		}
+		if (query.kind() != null) {
+			List<String> patterns = query.kind().likePatterns();
+			sql.append(" and (")
+				.append(String.join(" or ", Collections.nCopies(patterns.size(), "type like ?")))
+				.append(")");
+			args.addAll(patterns);
+		}
 		if (query.from() != null) {
 			sql.append(" and occurred_at >= ?");
 			args.add(Timestamp.from(query.from()));
@@ -395,8 +403,15 @@ public class SecurityEventStore {
 	}
 
 	/** What a log view asks for; {@code null} means "any". */
-	public record LogQuery(@Nullable String userId, @Nullable String type, @Nullable String outcome,
-			@Nullable Instant from, @Nullable Instant to, @Nullable Long beforeSeq, int limit) {
+	public record LogQuery(@Nullable String userId, @Nullable String type, @Nullable LogKind kind,
+			@Nullable String outcome, @Nullable Instant from, @Nullable Instant to, @Nullable Long beforeSeq,
+			int limit) {
+
+		public LogQuery(@Nullable String userId, @Nullable String type, @Nullable String outcome,
+				@Nullable Instant from, @Nullable Instant to, @Nullable Long beforeSeq, int limit) {
+			this(userId, type, null, outcome, from, to, beforeSeq, limit);
+		}
+
 	}
 
 	/**

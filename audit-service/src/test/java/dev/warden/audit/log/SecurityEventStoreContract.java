@@ -177,6 +177,27 @@ public abstract class SecurityEventStoreContract {
 	}
 
 	@Test
+	void aKindNarrowsToItsTypesByPrefixOrExactly() {
+		CloudEvent failed = event(EventTypes.LOGIN_FAILED, this.user, 0);
+		CloudEvent secondStep = event(EventTypes.SECOND_FACTOR_FAILED, this.user, 1);
+		CloudEvent loggedOut = event(EventTypes.LOGOUT, this.user, 2);
+		CloudEvent changed = event(EventTypes.PASSWORD_CHANGED, this.user, 3);
+		CloudEvent created = event(EventTypes.TOKEN_CREATED, this.user, 4);
+		CloudEvent theirs = event(EventTypes.LOGIN_SUCCEEDED, "other-" + UUID.randomUUID(), 5);
+		store().insertAllIfAbsent(List.of(failed, secondStep, loggedOut, changed, created, theirs));
+
+		assertThat(ids(store().find(new LogQuery(this.user, null, LogKind.SIGN_IN, null, null, null, null, 100))))
+			.containsExactly(loggedOut.id(), secondStep.id(), failed.id());
+		assertThat(ids(store().find(new LogQuery(this.user, null, LogKind.PASSWORD, null, null, null, null, 100))))
+			.containsExactly(changed.id());
+		assertThat(ids(store()
+			.find(new LogQuery(this.user, null, LogKind.SIGN_IN, Attribution.FAILURE, null, null, null, 100))))
+			.containsExactly(secondStep.id(), failed.id());
+		assertThat(store().find(new LogQuery(this.user, null, LogKind.SESSIONS, null, null, null, null, 100)))
+			.isEmpty();
+	}
+
+	@Test
 	void theActorIsTheUserAnAdministratorOrTheSystem() {
 		String admin = "admin-" + UUID.randomUUID();
 		CloudEvent bySelf = event(EventTypes.PASSWORD_CHANGED, this.user, 0, Map.of("actorId", this.user));

@@ -101,6 +101,23 @@ class SecurityLogIT {
 	}
 
 	@Test
+	void theLogAndItsExportNarrowToOneKindOfEntry() throws Exception {
+		String me = UUID.randomUUID().toString();
+		String signedIn = publish(me, EventTypes.LOGIN_SUCCEEDED, Map.of("ip", "203.0.113.1"));
+		String created = publish(me, EventTypes.TOKEN_CREATED, Map.of("name", "ci"));
+		String signedOut = publish(me, EventTypes.LOGOUT, Map.of());
+		awaitStored(signedIn, created, signedOut);
+
+		JsonNode signIns = read(get("/api/security/log?kind=sign-in", user(me)));
+		List<String> ids = new ArrayList<>();
+		signIns.get("events").forEach((event) -> ids.add(event.get("id").asString()));
+		assertThat(ids).containsExactly(signedOut, signedIn);
+		assertThat(get("/api/security/log/export?kind=tokens", user(me)).body()).contains(created)
+			.doesNotContain(signedIn)
+			.doesNotContain(signedOut);
+	}
+
+	@Test
 	void exportsCsvThatASpreadsheetWillNotRunAsAFormula() throws Exception {
 		String me = UUID.randomUUID().toString();
 		String id = publish(me, EventTypes.LOGIN_FAILED,
@@ -274,7 +291,7 @@ class SecurityLogIT {
 	void badQueryParametersAreProblems() throws Exception {
 		String me = user(UUID.randomUUID().toString());
 		for (String query : new String[] { "limit=0", "limit=201", "cursor=!!!", "cursor=bm9wZQ", "from=yesterday",
-				"type=a%20b", "outcome=maybe" }) {
+				"type=a%20b", "outcome=maybe", "kind=logins", "kind=sign-in%25" }) {
 			HttpResponse<String> response = get("/api/security/log?" + query, me);
 			assertThat(response.statusCode()).as(query).isEqualTo(400);
 			assertThat(response.body()).as(query).contains("\"code\":");

@@ -117,8 +117,85 @@ function renderLogin(message) {
     }
   }));
   main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'login-title' },
-    el('h1', { id: 'login-title' }, 'Sign in'), form));
+    el('h1', { id: 'login-title' }, 'Sign in'), form,
+    el('p', {}, el('a', { href: '#/forgot-password', id: 'forgot-password' }, 'Forgot password?'))));
   email.input.focus();
+}
+
+/** "Forgot password?": the address to mail a reset code to; the answer is the same whether it has an account. */
+function renderForgotPassword() {
+  document.title = 'Forgot password · Warden';
+  const email = field('E-mail', { type: 'email', name: 'email', autocomplete: 'username', required: true,
+    missing: 'Enter your e-mail address.' });
+  const general = el('p', { class: 'error-text', role: 'alert' });
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Send reset code');
+  const form = el('form', { class: 'stack', novalidate: true }, email.wrapper, general,
+    el('div', { class: 'actions' }, submit, el('a', { href: '#/login', class: 'button link' }, 'Back to sign-in')));
+  form.addEventListener('submit', busy(submit, async () => {
+    if (!requireFilled({ email }, general)) return;
+    try {
+      const answer = await api('POST', '/api/auth/password-reset', { email: email.input.value.trim() });
+      renderResetPassword('', answer.message);
+    } catch (error) {
+      showProblems(error, { email }, general);
+    }
+  }));
+  main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'forgot-title' },
+    el('h1', { id: 'forgot-title' }, 'Forgot password'),
+    el('p', { class: 'muted' }, 'We mail you a code to set a new password with.'), form));
+  email.input.focus();
+}
+
+/**
+ * The code from the mail (typed, or filled in by the mail's link), the new password twice, and a second factor
+ * once the server says the account has one.
+ */
+function renderResetPassword(codeFromLink, notice) {
+  document.title = 'Reset password · Warden';
+  const code = field('Reset code', { name: 'code', autocomplete: 'one-time-code', required: true,
+    missing: 'Enter the code from the mail.' }, 'From the mail, e.g. K7QF-M2XA-PL4R-6TZC-W3NB-HD6E.');
+  code.input.value = codeFromLink;
+  const fresh = field('New password', { type: 'password', name: 'newPassword', autocomplete: 'new-password',
+    required: true, missing: 'Enter a new password.' });
+  const confirm = field('Confirm new password', { type: 'password', name: 'confirmPassword',
+    autocomplete: 'new-password', required: true, missing: 'Enter the new password again.' });
+  const secondFactor = field('Authentication code', { name: 'secondFactor', inputmode: 'numeric',
+    autocomplete: 'one-time-code', missing: 'Enter the code from your authenticator app, or a recovery code.' },
+  'Your account uses two-factor authentication: the code from your authenticator app, or a recovery code.');
+  secondFactor.wrapper.hidden = true;
+  const general = el('p', { class: 'error-text', role: 'alert' });
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Set new password');
+  const form = el('form', { class: 'stack', novalidate: true }, code.wrapper, fresh.wrapper, confirm.wrapper,
+    secondFactor.wrapper, general,
+    el('div', { class: 'actions' }, submit, el('a', { href: '#/login', class: 'button link' }, 'Back to sign-in')));
+  form.addEventListener('submit', busy(submit, async () => {
+    const fields = { code, newPassword: fresh, confirmPassword: confirm };
+    if (!secondFactor.wrapper.hidden) fields.secondFactor = secondFactor;
+    if (!requireFilled(fields, general)) return;
+    try {
+      await api('POST', '/api/auth/password-reset/confirm', { code: code.input.value.trim(),
+        newPassword: fresh.input.value, confirmPassword: confirm.input.value,
+        ...(secondFactor.wrapper.hidden ? {} : { secondFactor: secondFactor.input.value.trim() }) });
+      // The code from the link leaves the address bar: it is spent.
+      history.replaceState(null, '', '#/login');
+      renderLogin('');
+      const done = document.querySelector('#main .error-text');
+      if (done) {
+        done.className = 'success-text';
+        done.textContent = 'Your password was reset and every session signed out. Sign in with the new password.';
+      }
+    } catch (error) {
+      if (error.forField && error.forField('secondFactor') && secondFactor.wrapper.hidden) {
+        secondFactor.wrapper.hidden = false;
+        fields.secondFactor = secondFactor;
+      }
+      showProblems(error, { ...fields, secondFactor }, general);
+    }
+  }));
+  main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'reset-title' },
+    el('h1', { id: 'reset-title' }, 'Set a new password'),
+    notice ? el('p', { class: 'notice', role: 'status' }, notice) : null, form));
+  (codeFromLink ? fresh : code).input.focus();
 }
 
 function renderSecondStep(mfaToken) {
@@ -173,7 +250,16 @@ function renderHome() {
 }
 
 async function route() {
-  const path = location.hash.replace(/^#/, '') || '/';
+  const [path, query] = (location.hash.replace(/^#/, '') || '/').split('?');
+  // Reachable signed in or not: a forgotten password needs no session.
+  if (path === '/forgot-password') {
+    renderForgotPassword();
+    return;
+  }
+  if (path === '/reset-password') {
+    renderResetPassword(new URLSearchParams(query || '').get('code') || '', '');
+    return;
+  }
   if (!state.me) {
     try {
       await loadMe();

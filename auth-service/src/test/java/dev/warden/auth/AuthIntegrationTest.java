@@ -41,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "warden.bootstrap.admin.email=Root@Example.test",
 				"warden.bootstrap.admin.password=" + AuthIntegrationTest.ADMIN_PASSWORD,
 				"warden.session-service.breaker-open-for=2s",
-				"warden.two-factor.keys=" + AuthIntegrationTest.TWO_FACTOR_KEYS })
+				"warden.two-factor.keys=" + AuthIntegrationTest.TWO_FACTOR_KEYS,
+				"warden.password-reset.mail-keys=" + AuthIntegrationTest.RESET_MAIL_KEYS })
 @Import({ ClockTestConfiguration.class, AuthIntegrationTest.Collector.class })
 public abstract class AuthIntegrationTest {
 
@@ -50,6 +51,9 @@ public abstract class AuthIntegrationTest {
 	/** Two AES-256 keys: "k2" encrypts, "k1" (an older key) still decrypts. */
 	public static final String TWO_FACTOR_KEYS = "k2:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=,"
 			+ "k1:Hx4dHBsaGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA=";
+
+	/** The key reset codes are sealed with for notification-service. */
+	public static final String RESET_MAIL_KEYS = "m1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
 
 	public static final String CLIENT_IP = "198.51.100.23";
 

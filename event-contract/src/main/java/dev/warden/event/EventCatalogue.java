@@ -11,6 +11,8 @@ import dev.warden.event.audit.RetentionApplied;
 import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.auth.AccountUnlocked;
 import dev.warden.event.auth.LoggedOut;
+import dev.warden.event.auth.PasswordReset;
+import dev.warden.event.auth.PasswordResetRequested;
 import dev.warden.event.auth.LoginFailed;
 import dev.warden.event.auth.LoginSucceeded;
 import dev.warden.event.auth.PasswordChangeFailed;
@@ -96,6 +98,10 @@ public final class EventCatalogue {
 			entry(EventTypes.PASSWORD_CHANGED, new PasswordChanged(EMAIL, NAME, null, IP, AGENT, SESSION, true, AT)),
 			entry(EventTypes.PASSWORD_CHANGE_FAILED,
 					new PasswordChangeFailed(EMAIL, NAME, null, IP, AGENT, 1, "wrong_password")),
+			entry(EventTypes.PASSWORD_RESET_REQUESTED,
+					new PasswordResetRequested(EMAIL, NAME, null, IP, AGENT,
+							"k1.bXkgc2VhbGVkIHJlc2V0IGNvZGUgZXhhbXBsZSBvbmx5IQ==", AT.plusSeconds(900))),
+			entry(EventTypes.PASSWORD_RESET, new PasswordReset(EMAIL, NAME, null, IP, AGENT, AT)),
 			entry(EventTypes.PASSWORD_EXPIRED, new PasswordExpired(EMAIL, NAME, null, AT)),
 			entry(EventTypes.PASSWORD_EXPIRING_SOON, new PasswordExpiringSoon(EMAIL, NAME, null, AT, 7)),
 			entry(EventTypes.PASSWORD_POLICY_CHANGED,

@@ -37,6 +37,15 @@ public final class EventTypes {
 
 	public static final String PASSWORD_CHANGE_FAILED = "warden.password.change-failed";
 
+	/**
+	 * Someone asked for a password reset of an existing account: the mail with its code
+	 * goes out.
+	 */
+	public static final String PASSWORD_RESET_REQUESTED = "warden.password.reset-requested";
+
+	/** A forgotten password was replaced with a reset code from the mail. */
+	public static final String PASSWORD_RESET = "warden.password.reset";
+
 	public static final String PASSWORD_EXPIRED = "warden.password.expired";
 
 	public static final String PASSWORD_EXPIRING_SOON = "warden.password.expiring-soon";
@@ -83,10 +92,10 @@ public final class EventTypes {
 
 	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED,
 			ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, SECOND_FACTOR_FAILED, LOGOUT, PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED,
-			PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON, PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED,
-			RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED,
-			TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON, TOKEN_EXPIRED,
-			AUDIT_RETENTION_APPLIED);
+			PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON, PASSWORD_POLICY_CHANGED,
+			TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, SESSION_CREATED,
+			SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON,
+			TOKEN_EXPIRED, AUDIT_RETENTION_APPLIED);
 
 	private EventTypes() {
 	}

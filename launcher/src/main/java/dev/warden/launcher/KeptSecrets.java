@@ -36,6 +36,8 @@ final class KeptSecrets {
 
 	static final String AUDIT_CHAIN_KEYS_FILE = "audit-chain-keys";
 
+	static final String PASSWORD_RESET_MAIL_KEYS_FILE = "password-reset-mail-keys";
+
 	private KeptSecrets() {
 	}
 
@@ -46,6 +48,15 @@ final class KeptSecrets {
 	/** {@code WARDEN_TWOFACTOR_KEYS}: one AES-256 key, id {@code local1}. */
 	static String twoFactorKeys(@Nullable String configured, Path dataDirectory) {
 		return resolve(configured, dataDirectory, TWO_FACTOR_KEYS_FILE, KeptSecrets::newKey);
+	}
+
+	/**
+	 * {@code WARDEN_PASSWORDRESET_MAILKEYS}: one AES-256 key, id {@code local1}, that
+	 * seals reset codes for their mail (kept, so a code sealed before a restart still
+	 * opens).
+	 */
+	static String passwordResetMailKeys(@Nullable String configured, Path dataDirectory) {
+		return resolve(configured, dataDirectory, PASSWORD_RESET_MAIL_KEYS_FILE, KeptSecrets::newKey);
 	}
 
 	/** {@code WARDEN_AUDIT_CHAINKEYS}: one HMAC-SHA256 key, id {@code local1}. */

@@ -40,6 +40,9 @@ public final class NewSecrets {
 		byte[] chainKey = new byte[32];
 		new SecureRandom().nextBytes(chainKey);
 		System.out.println("WARDEN_AUDIT_CHAINKEYS=k1:" + Base64.getEncoder().encodeToString(chainKey));
+		byte[] resetMailKey = new byte[32];
+		new SecureRandom().nextBytes(resetMailKey);
+		System.out.println("WARDEN_PASSWORDRESET_MAILKEYS=k1:" + Base64.getEncoder().encodeToString(resetMailKey));
 		System.out.println("WARDEN_BOOTSTRAP_ADMIN_PASSWORD=" + RandomSecrets.generate(24));
 		for (String name : new String[] { "POSTGRES_PASSWORD", "AUTH_DB_PASSWORD", "TOKEN_DB_PASSWORD",
 				"AUDIT_DB_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "KAFKA_ADMIN_PASSWORD", "GATEWAY_KAFKA_PASSWORD",

@@ -72,6 +72,8 @@ public final class RunLocal {
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_EMAIL", adminEmail);
 		secrets.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
 		secrets.put("WARDEN_TWOFACTOR_KEYS", KeptSecrets.twoFactorKeys(env.get("WARDEN_TWOFACTOR_KEYS"), data));
+		secrets.put("WARDEN_PASSWORDRESET_MAILKEYS",
+				KeptSecrets.passwordResetMailKeys(env.get("WARDEN_PASSWORDRESET_MAILKEYS"), data));
 		secrets.put("WARDEN_AUDIT_CHAINKEYS", KeptSecrets.auditChainKeys(env.get("WARDEN_AUDIT_CHAINKEYS"), data));
 		// A plain warden_session cookie by default here; WARDEN_COOKIE_SECURE=true works
 		// as well (browsers accept

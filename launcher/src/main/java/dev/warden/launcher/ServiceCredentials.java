@@ -57,8 +57,9 @@ final class ServiceCredentials {
 	static final Map<String, Set<WardenService>> OWNED_SECRETS = Map.of("WARDEN_IDENTITY_SIGNING_KEY",
 			Set.of(WardenService.GATEWAY), "WARDEN_IDENTITY_SIGNING_PREVIOUSKEYS", Set.of(WardenService.GATEWAY),
 			"WARDEN_SERVICE_PREVIOUSKEYS", Set.of(WardenService.GATEWAY, WardenService.AUTH), "WARDEN_TWOFACTOR_KEYS",
-			Set.of(WardenService.AUTH), "WARDEN_BOOTSTRAP_ADMIN_PASSWORD", Set.of(WardenService.AUTH),
-			"WARDEN_AUDIT_CHAINKEYS", Set.of(WardenService.AUDIT), "WARDEN_SMTP_PASSWORD",
+			Set.of(WardenService.AUTH), "WARDEN_PASSWORDRESET_MAILKEYS",
+			Set.of(WardenService.AUTH, WardenService.NOTIFICATION), "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
+			Set.of(WardenService.AUTH), "WARDEN_AUDIT_CHAINKEYS", Set.of(WardenService.AUDIT), "WARDEN_SMTP_PASSWORD",
 			Set.of(WardenService.NOTIFICATION), "WARDEN_POSTGRES_PASSWORD",
 			Set.of(WardenService.AUTH, WardenService.TOKEN, WardenService.AUDIT));
 

@@ -73,6 +73,7 @@ class ServiceCredentialsTest {
 		Map<String, String> shared = new LinkedHashMap<>();
 		shared.put("WARDEN_TWOFACTOR_KEYS", "k1:x");
 		shared.put("WARDEN_AUDIT_CHAINKEYS", "k1:y");
+		shared.put("WARDEN_PASSWORDRESET_MAILKEYS", "k1:z");
 		shared.put("WARDEN_IDENTITY_SIGNING_KEY", "{}");
 		shared.put("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", "p");
 		shared.put("GATEWAY_REDIS_PASSWORD", "r");
@@ -84,9 +85,9 @@ class ServiceCredentialsTest {
 		Map<String, String> auth = new LinkedHashMap<>(shared);
 		ServiceCredentials.withoutOthersSecrets(auth, WardenService.AUTH);
 
-		assertThat(notification).containsOnlyKeys("WARDEN_SESSION_IDLETIMEOUT");
-		assertThat(auth).containsOnlyKeys("WARDEN_TWOFACTOR_KEYS", "WARDEN_BOOTSTRAP_ADMIN_PASSWORD",
-				"WARDEN_SESSION_IDLETIMEOUT");
+		assertThat(notification).containsOnlyKeys("WARDEN_PASSWORDRESET_MAILKEYS", "WARDEN_SESSION_IDLETIMEOUT");
+		assertThat(auth).containsOnlyKeys("WARDEN_TWOFACTOR_KEYS", "WARDEN_PASSWORDRESET_MAILKEYS",
+				"WARDEN_BOOTSTRAP_ADMIN_PASSWORD", "WARDEN_SESSION_IDLETIMEOUT");
 	}
 
 }

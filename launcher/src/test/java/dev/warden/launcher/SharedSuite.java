@@ -153,6 +153,8 @@ final class SharedSuite {
 						Map.entry("WARDEN_COOKIE_SECURE", "false"),
 						Map.entry("WARDEN_TWOFACTOR_KEYS",
 								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+						Map.entry("WARDEN_PASSWORDRESET_MAILKEYS",
+								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 						Map.entry("WARDEN_AUDIT_CHAINKEYS",
 								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
 						// A long cache: only the revocation event can make the gateway

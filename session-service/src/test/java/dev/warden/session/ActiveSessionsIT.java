@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import dev.warden.event.auth.PasswordChanged;
+import dev.warden.event.auth.PasswordReset;
 import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.EventData;
 import dev.warden.event.CloudEvent;
@@ -512,6 +513,24 @@ class ActiveSessionsIT {
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> !this.api.isActive(laptop.secret()) && !this.api.isActive(phone.secret()));
+	}
+
+	@Test
+	void aPasswordResetEndsEverySessionOfTheUserButNotLaterOnes() {
+		SignedIn laptop = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+		SignedIn phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
+		this.clock.advance(Duration.ofSeconds(5));
+		CloudEvent reset = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
+				EventTypes.PASSWORD_RESET, this.clock.instant().minusSeconds(1), this.user, "application/json",
+				EventData
+					.of(new PasswordReset("u@example.test", "U", null, "203.0.113.7", null, this.clock.instant())));
+		SignedIn later = this.api.signIn(this.user, SessionApi.FIREFOX_ON_LINUX);
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(reset));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !this.api.isActive(laptop.secret()) && !this.api.isActive(phone.secret()));
+		assertThat(this.api.isActive(later.secret())).as("signed in with the new password").isTrue();
 	}
 
 	@Test

@@ -56,6 +56,9 @@ final class Summaries {
 			// you, turning two-factor on or off. Not a password tried.
 			return "Wrong authentication code";
 		}
+		if (payload instanceof LoginFailed failed && "reset_code_invalid".equals(failed.reason())) {
+			return "Wrong password reset code";
+		}
 		if (payload instanceof PasswordChangeFailed failed) {
 			return "account_locked".equals(failed.reason()) ? "Password change refused: the account is locked"
 					: "Password change refused: wrong current password";
@@ -81,6 +84,8 @@ final class Summaries {
 			case EventTypes.LOGOUT -> "Signed out";
 			case EventTypes.PASSWORD_CHANGED -> "Password changed";
 			case EventTypes.PASSWORD_CHANGE_FAILED -> "Password change refused";
+			case EventTypes.PASSWORD_RESET_REQUESTED -> "Password reset code requested";
+			case EventTypes.PASSWORD_RESET -> "Password reset with the mailed code";
 			case EventTypes.PASSWORD_EXPIRED -> "Password expired";
 			case EventTypes.PASSWORD_EXPIRING_SOON -> "Password expires soon";
 			case EventTypes.PASSWORD_POLICY_CHANGED -> "Password policy changed";

@@ -42,6 +42,19 @@ class SummariesTest {
 	}
 
 	@Test
+	void aPasswordResetReadsAsSuchFromItsRequestToAWrongCodeToItsUse() {
+		Map<String, Object> wrong = EventData
+			.of(new LoginFailed("u@example.test", "U", null, "203.0.113.7", null, 1, "reset_code_invalid"));
+
+		assertThat(Summaries.of(EventTypes.LOGIN_FAILED, wrong))
+			.isEqualTo("Wrong password reset code from 203.0.113.7");
+		assertThat(Summaries.of(EventTypes.PASSWORD_RESET_REQUESTED, Map.of("ip", "203.0.113.7")))
+			.isEqualTo("Password reset code requested from 203.0.113.7");
+		assertThat(Summaries.of(EventTypes.PASSWORD_RESET, Map.of("ip", "203.0.113.7")))
+			.isEqualTo("Password reset with the mailed code from 203.0.113.7");
+	}
+
+	@Test
 	void aSessionEventSaysFromWhichDeviceAndAnAccountCreatedByAnAdministratorIsTheirs() {
 		Map<String, Object> session = EventData
 			.of(new SessionRevoked("u1", "s1", "198.51.100.4", null, "Firefox", "Linux", "desktop", "user"));

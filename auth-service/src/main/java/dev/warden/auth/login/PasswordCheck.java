@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import dev.warden.event.auth.PasswordChangeFailed;
 import dev.warden.event.auth.LoginFailed;
@@ -134,6 +136,28 @@ public class PasswordCheck {
 		}
 	}
 
+	/**
+	 * Checks another proof than the password of {@code user} (a password reset code)
+	 * under the same protection: refused while the account's attempts are, counted as a
+	 * failure ({@code login.failed} with {@code reason}, and the lock it may bring) when
+	 * {@code proof} answers false, and the count started again when it answers true. A
+	 * problem {@code proof} throws (a weak new password) counts neither way.
+	 * @throws ProblemException {@code wrong}'s when the proof is wrong, 429 while refused
+	 */
+	public void verifyProof(User user, ClientInfo client, String reason, BooleanSupplier proof,
+			Supplier<ProblemException> wrong) {
+		try (AttemptLimiter.Reservation attempt = this.attempts.reserve(user.email())) {
+			if (attempt.refused()) {
+				throw refusal(attempt.standing());
+			}
+			if (!proof.getAsBoolean()) {
+				failed(user, client, EventTypes.LOGIN_FAILED, reason, attempt.failed());
+				throw wrong.get();
+			}
+			attempt.succeeded();
+		}
+	}
+
 	/** Verifies the password of a signed-in user (re-authentication, password change). */
 	public boolean verify(User user, String password, ClientInfo client, String failureType) {
 		return verify(user.email(), password, client, failureType).isPresent();
@@ -192,7 +216,7 @@ public class PasswordCheck {
 	 * The first 64 bits of the address's SHA-256: enough to correlate log lines, not to
 	 * read the address.
 	 */
-	static String fingerprint(String email) {
+	public static String fingerprint(String email) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));

@@ -19,8 +19,15 @@ final class AccessPolicy {
 
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
-	/** Reachable without authentication (docs/architecture.md): signing in. */
-	private static final List<PathPattern> PUBLIC = patterns("/api/auth/login", "/api/auth/login/mfa");
+	/** The sign-in steps: each may complete a sign-in. */
+	private static final List<PathPattern> SIGN_IN = patterns("/api/auth/login", "/api/auth/login/mfa");
+
+	/**
+	 * Reachable without authentication (docs/architecture.md): signing in, and resetting
+	 * a forgotten password.
+	 */
+	private static final List<PathPattern> PUBLIC = patterns("/api/auth/login", "/api/auth/login/mfa",
+			"/api/auth/password-reset", "/api/auth/password-reset/confirm");
 
 	/**
 	 * What a session flagged "password change required" may still do
@@ -110,7 +117,7 @@ final class AccessPolicy {
 	 * browser still holds.
 	 */
 	static boolean isSignIn(String path) {
-		return matches(PUBLIC, path);
+		return matches(SIGN_IN, path);
 	}
 
 	static boolean allowedWhilePasswordChangeRequired(String path) {

@@ -23,10 +23,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Rate limits at the door, with Spring Cloud Gateway's Redis token buckets shared by
- * every replica: sign-in per client IP, password change and token creation per user; 429
- * problem+json with {@code Retry-After} beyond. The Redis limiter lets traffic through
- * when Redis fails, so this is a first line only: auth-service's per-account counters are
- * the authoritative brute-force protection.
+ * every replica: sign-in and password reset per client IP, password change and token
+ * creation per user; 429 problem+json with {@code Retry-After} beyond. The Redis limiter
+ * lets traffic through when Redis fails, so this is a first line only: auth-service's
+ * per-account counters are the authoritative brute-force protection.
  */
 @Component
 public class RateLimitFilter implements GlobalFilter, Ordered {
@@ -39,6 +39,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private static final List<Rule> RULES = List.of(
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/login/**"), false),
+			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/password-reset/**"), false),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/password"), true),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/tokens"), true));
 

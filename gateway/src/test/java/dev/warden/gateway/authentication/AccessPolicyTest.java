@@ -105,6 +105,10 @@ class AccessPolicyTest {
 
 		assertThat(decide(anonymous, "/api/auth/login", HttpMethod.POST).allowed()).isTrue();
 		assertThat(decide(Resolution.Anonymous.NO_ONE, "/api/auth/login/mfa", HttpMethod.POST).allowed()).isTrue();
+		assertThat(decide(Resolution.Anonymous.NO_ONE, "/api/auth/password-reset", HttpMethod.POST).allowed()).isTrue();
+		assertThat(decide(Resolution.Anonymous.NO_ONE, "/api/auth/password-reset/confirm", HttpMethod.POST).allowed())
+			.isTrue();
+		assertThat(AccessPolicy.isSignIn("/api/auth/password-reset")).as("a reset signs nobody in").isFalse();
 		assertThat(decide(Resolution.Anonymous.NO_ONE, "/api/me", HttpMethod.GET).refusal())
 			.isEqualTo(GatewayProblem.unauthenticated());
 	}

@@ -47,12 +47,15 @@ class SecurityEventListener {
 
 	private final SentMails sent;
 
+	private final ResetCodes resetCodes;
+
 	private final MeterRegistry meters;
 
 	private final Timer latency;
 
 	SecurityEventListener(EventParser parser, KnownUsers users, MailRenderer renderer, Mailer mailer, SentMails sent,
-			MeterRegistry meters) {
+			ResetCodes resetCodes, MeterRegistry meters) {
+		this.resetCodes = resetCodes;
 		this.parser = parser;
 		this.users = users;
 		this.renderer = renderer;
@@ -101,8 +104,11 @@ class SecurityEventListener {
 		}
 		Instant when = event.time() == null ? Instant.now() : event.time();
 		try {
-			this.mailer.send(recipient.get().email(), this.renderer.render(template.get(),
-					recipient.get().preferredLocale(), recipient.get().displayName(), when, event.data()), event.id());
+			this.mailer
+				.send(recipient.get().email(),
+						this.renderer.render(template.get(), recipient.get().preferredLocale(),
+								recipient.get().displayName(), when, this.resetCodes.forMail(event, payload)),
+						event.id());
 		}
 		catch (RuntimeException ex) {
 			this.meters

@@ -1,5 +1,6 @@
 package dev.warden.notification.template;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -14,12 +15,22 @@ import dev.warden.event.EventPayload;
  * @param eventType the event that sends it
  * @param applies whether this particular event deserves the mail (e.g. only a new
  * device's sign-in)
+ * @param revealed example values the mail shows that the event carries sealed (the reset
+ * code and its link), added to the preview
  */
-public record MailTemplate(String name, String eventType, Predicate<EventPayload> applies) {
+public record MailTemplate(String name, String eventType, Predicate<EventPayload> applies,
+		Map<String, Object> revealed) {
+
+	public MailTemplate(String name, String eventType, Predicate<EventPayload> applies) {
+		this(name, eventType, applies, Map.of());
+	}
 
 	/** The event catalogue's example of the event, to preview the mail with. */
 	public Map<String, Object> sample() {
-		return EventData.of(EventCatalogue.byType(this.eventType).orElseThrow().example());
+		Map<String, Object> sample = new LinkedHashMap<>(
+				EventData.of(EventCatalogue.byType(this.eventType).orElseThrow().example()));
+		sample.putAll(this.revealed);
+		return sample;
 	}
 
 }

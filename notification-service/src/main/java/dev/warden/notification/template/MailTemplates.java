@@ -1,6 +1,7 @@
 package dev.warden.notification.template;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.warden.event.EventPayload;
@@ -23,7 +24,11 @@ public final class MailTemplates {
 			template("token-expiring-soon", EventTypes.TOKEN_EXPIRING_SOON),
 			template("token-expired", EventTypes.TOKEN_EXPIRED),
 			template("password-expiring-soon", EventTypes.PASSWORD_EXPIRING_SOON),
-			template("password-expired", EventTypes.PASSWORD_EXPIRED));
+			template("password-expired", EventTypes.PASSWORD_EXPIRED),
+			new MailTemplate("password-reset-requested", EventTypes.PASSWORD_RESET_REQUESTED, (payload) -> true,
+					Map.of("code", "K7QF-M2XA-PL4R-6TZC-W3NB-HD6E", "link",
+							"https://portal.example.com/#/reset-password?code=K7QF-M2XA-PL4R-6TZC-W3NB-HD6E")),
+			template("password-reset", EventTypes.PASSWORD_RESET));
 
 	private MailTemplates() {
 	}

@@ -3,6 +3,7 @@ package dev.warden.notification.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ import dev.warden.event.auth.TwoFactorEnabled;
 import dev.warden.event.auth.TwoFactorDisabled;
 import dev.warden.event.auth.SecondFactorFailed;
 import dev.warden.event.auth.PasswordChanged;
+import dev.warden.event.auth.PasswordResetRequested;
+import dev.warden.support.crypto.KeyedCipher;
 import dev.warden.event.EventPayload;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventSources;
@@ -43,11 +46,18 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "warden.kafka.retry-attempts=20", "warden.kafka.retry-max=2s",
+				"warden.password-reset.mail-keys=" + SecurityEventListenerIT.RESET_MAIL_KEYS,
+				"warden.password-reset.portal-url=https://portal.example.test/",
 				// GreenMail logs every address it creates a mailbox for; the assertion is
 				// about Warden's own lines.
 				"logging.level.com.icegreen=WARN" })
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityEventListenerIT {
+
+	static final String RESET_MAIL_KEYS = "m1:ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
+
+	/** auth-service's side of the reset code's seal. */
+	private static final KeyedCipher AUTH_SERVICE = new KeyedCipher(RESET_MAIL_KEYS, "test");
 
 	@Autowired
 	JsonMapper json;
@@ -176,6 +186,42 @@ class SecurityEventListenerIT {
 				(read) -> read.stream().anyMatch((record) -> user.equals(record.key())), Duration.ofSeconds(30)))
 			.anyMatch((record) -> user.equals(record.key()) && record.value().equals("{not an event"));
 		assertThat(mailsTo(email)).hasSize(1);
+	}
+
+	@Test
+	void mailsTheResetCodeAndItsLinkButNeverTheSealedValue() throws Exception {
+		String user = UUID.randomUUID().toString();
+		String email = "reset-" + user.substring(0, 8) + "@example.test";
+		String code = "K7QF-M2XA-PL4R-6TZC-W3NB-HD6E";
+		String sealed = AUTH_SERVICE.seal(code.getBytes(StandardCharsets.UTF_8), user);
+
+		publish(Topics.AUTH_EVENTS, event(user, new PasswordResetRequested(email, "Ada Lovelace", null, "203.0.113.7",
+				"Firefox", sealed, Instant.parse("2026-11-26T10:45:00Z"))));
+
+		MimeMessage mail = awaitMail(email);
+		assertThat(mail.getSubject()).isEqualTo("Your password reset code");
+		assertThat(partsOf(mail)).contains(code)
+			.contains("https://portal.example.test/#/reset-password?code=" + code)
+			.contains("26 November 2026 at 10:45 UTC")
+			.contains("203.0.113.7")
+			.doesNotContain(sealed);
+	}
+
+	@Test
+	void deadLettersAResetMailWhoseCodeDoesNotOpen() {
+		String user = UUID.randomUUID().toString();
+		String someoneElses = AUTH_SERVICE.seal("K7QF-M2XA-PL4R-6TZC-W3NB-HD6E".getBytes(StandardCharsets.UTF_8),
+				UUID.randomUUID().toString());
+
+		publish(Topics.AUTH_EVENTS, event(user, new PasswordResetRequested("moved@example.test", "Mallory", null, null,
+				null, someoneElses, Instant.now().plusSeconds(900))));
+
+		var deadLetters = KafkaRecords.readUntil(Topics.deadLetterOf(Topics.AUTH_EVENTS),
+				(read) -> read.stream().anyMatch((record) -> user.equals(record.key())), Duration.ofSeconds(30));
+		var record = deadLetters.stream().filter((found) -> user.equals(found.key())).findFirst().orElseThrow();
+		assertThat(new String(record.headers().lastHeader("kafka_dlt-exception-message").value()))
+			.contains("does not open");
+		assertThat(mailsTo("moved@example.test")).isEmpty();
 	}
 
 	@Test

@@ -95,16 +95,8 @@ public class PasswordChangeService {
 		User user = this.check
 			.verify(signedIn.email(), change.currentPassword(), client, EventTypes.PASSWORD_CHANGE_FAILED)
 			.orElseThrow(() -> LoginErrors.currentPasswordInvalid("currentPassword"));
-		PasswordPolicy policy = this.policies.current();
 		String newPassword = PasswordHasher.normalize(change.newPassword());
-		List<FieldProblem> problems = new ArrayList<>();
-		if (!Objects.equals(newPassword, PasswordHasher.normalize(change.confirmPassword()))) {
-			problems.add(new FieldProblem("confirmPassword", "confirmation_mismatch",
-					"The confirmation does not match the new password."));
-		}
-		for (PolicyViolation violation : violations(user, policy, newPassword)) {
-			problems.add(new FieldProblem("newPassword", violation.code(), violation.message()));
-		}
+		List<FieldProblem> problems = newPasswordProblems(user, change.newPassword(), change.confirmPassword(), true);
 		if (!problems.isEmpty()) {
 			throw Problems.validation(problems);
 		}
@@ -135,10 +127,30 @@ public class PasswordChangeService {
 		}
 	}
 
-	private List<PolicyViolation> violations(User user, PasswordPolicy policy, String newPassword) {
+	/**
+	 * What is wrong with {@code newPassword} for {@code user}, field by field: its
+	 * confirmation, and every rule of the policy in force, history included. The minimum
+	 * age applies only when {@code minimumAge} (not to a forgotten password).
+	 */
+	public List<FieldProblem> newPasswordProblems(User user, String newPassword, String confirmPassword,
+			boolean minimumAge) {
+		PasswordPolicy policy = this.policies.current();
+		String normalized = PasswordHasher.normalize(newPassword);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!Objects.equals(normalized, PasswordHasher.normalize(confirmPassword))) {
+			problems.add(new FieldProblem("confirmPassword", "confirmation_mismatch",
+					"The confirmation does not match the new password."));
+		}
+		for (PolicyViolation violation : violations(user, policy, normalized, minimumAge)) {
+			problems.add(new FieldProblem("newPassword", violation.code(), violation.message()));
+		}
+		return problems;
+	}
+
+	private List<PolicyViolation> violations(User user, PasswordPolicy policy, String newPassword, boolean minimumAge) {
 		List<PolicyViolation> violations = new ArrayList<>(this.rules.check(policy,
 				new PasswordCandidate(newPassword, user.email(), user.displayName(), user.twoFactorEnabled())));
-		if (policy.minAgeHours() > 0 && !user.passwordChangeRequired()
+		if (minimumAge && policy.minAgeHours() > 0 && !user.passwordChangeRequired()
 				&& user.passwordChangedAt()
 					.plus(Duration.ofHours(policy.minAgeHours()))
 					.isAfter(this.clock.instant())) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * history a policy may ask.
  */
 @Repository
-class PasswordHistory {
+public class PasswordHistory {
 
 	static final int KEPT = 24;
 
@@ -32,7 +32,7 @@ class PasswordHistory {
 				userId, limit);
 	}
 
-	void add(UUID userId, String hash, Instant at) {
+	public void add(UUID userId, String hash, Instant at) {
 		this.jdbc.update("insert into password_history (user_id, password_hash, created_at) values (?, ?, ?)", userId,
 				hash, Timestamp.from(at));
 		this.jdbc.update("""

@@ -86,13 +86,14 @@ async function signOut() {
   location.hash = '#/login';
 }
 
-function renderLogin(message) {
+/** The sign-in page; {@code message} says why it shows (an error, or with {@code success} good news). */
+function renderLogin(message, success = false) {
   document.title = 'Sign in · Warden';
   const email = field('E-mail', { type: 'email', name: 'email', autocomplete: 'username', required: true,
     missing: 'Enter your e-mail address.' });
   const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password',
     required: true, missing: 'Enter your password.' });
-  const general = el('p', { class: 'error-text', role: 'alert' }, message || '');
+  const general = el('p', { class: success ? 'success-text' : 'error-text', role: 'alert' }, message || '');
   const submit = el('button', { type: 'submit', class: 'button' }, 'Sign in');
   const form = el('form', { class: 'stack', novalidate: true }, email.wrapper, password.wrapper, general,
     el('div', { class: 'actions' }, submit));
@@ -178,12 +179,7 @@ function renderResetPassword(codeFromLink, notice) {
         ...(secondFactor.wrapper.hidden ? {} : { secondFactor: secondFactor.input.value.trim() }) });
       // The code from the link leaves the address bar: it is spent.
       history.replaceState(null, '', '#/login');
-      renderLogin('');
-      const done = document.querySelector('#main .error-text');
-      if (done) {
-        done.className = 'success-text';
-        done.textContent = 'Your password was reset and every session signed out. Sign in with the new password.';
-      }
+      renderLogin('Your password was reset and every session signed out. Sign in with the new password.', true);
     } catch (error) {
       if (error.forField && error.forField('secondFactor') && secondFactor.wrapper.hidden) {
         secondFactor.wrapper.hidden = false;
@@ -249,6 +245,13 @@ function renderHome() {
     el('a', { class: 'button secondary', href: '#/security' }, 'Go to Security')));
 }
 
+/** Pages for someone who is not signed in, whatever the session says. */
+const PUBLIC_PAGES = ['/forgot-password', '/reset-password'];
+
+function currentPath() {
+  return (location.hash.replace(/^#/, '') || '/').split('?')[0];
+}
+
 async function route() {
   const [path, query] = (location.hash.replace(/^#/, '') || '/').split('?');
   // Reachable signed in or not: a forgotten password needs no session.
@@ -291,6 +294,8 @@ whenSignedOut(() => {
   document.querySelectorAll('dialog[open]').forEach((open) => open.close());
   state.me = null;
   showHeader();
+  // A late answer to the page left behind must not replace a password reset under way.
+  if (PUBLIC_PAGES.includes(currentPath())) return;
   renderLogin('Your session has ended. Please sign in again.');
 });
 setUpUserMenu();

@@ -170,4 +170,19 @@ final class BrowserTesting {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** The {@code name} of the focused element. */
+	static String activeName(WebDriver browser) {
+		return activeProperty(browser, "a.getAttribute('name')");
+	}
+
+	/**
+	 * {@code expression} about the focused element {@code a}, read in one step in the
+	 * page: a section re-rendering may replace the element.
+	 */
+	static String activeProperty(WebDriver browser, String expression) {
+		Object value = ((JavascriptExecutor) browser)
+			.executeScript("const a = document.activeElement; return a ? " + expression + " : null;");
+		return value == null ? null : value.toString();
+	}
+
 }

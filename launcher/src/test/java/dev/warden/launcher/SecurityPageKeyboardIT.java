@@ -275,23 +275,12 @@ class SecurityPageKeyboardIT {
 			.longValue()).as("the page scrolls sideways").isLessThanOrEqualTo(0);
 	}
 
-	private static String activeName(WebDriver browser) {
-		return activeProperty(browser, "a.getAttribute('name')");
-	}
-
 	private static String activeText(WebDriver browser) {
 		return activeProperty(browser, "a.textContent.trim()");
 	}
 
 	private static String activeLabel(WebDriver browser) {
 		return activeProperty(browser, "a.getAttribute('aria-label')");
-	}
-
-	/** Read in one step in the page: a section re-rendering may replace the element. */
-	private static String activeProperty(WebDriver browser, String expression) {
-		Object value = ((JavascriptExecutor) browser)
-			.executeScript("const a = document.activeElement; return a ? " + expression + " : null;");
-		return value == null ? null : value.toString();
 	}
 
 	/**

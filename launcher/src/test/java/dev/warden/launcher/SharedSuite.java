@@ -143,35 +143,37 @@ final class SharedSuite {
 		InfrastructureSettings ephemeral = InfrastructureSettings.ephemeral();
 		InfrastructureSettings infrastructure = new InfrastructureSettings(ephemeral.components(), 0, 0, 0, 0, data,
 				ephemeral.databases(), ephemeral.partitions(), ephemeral.kafkaCredentials());
-		Map<String, String> environment = new java.util.HashMap<>(
-				Map.ofEntries(Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
-						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
-						// The tests sign the administrator in as it is; no forced
-						// password change first.
-						Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false"),
-						Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
-						Map.entry("WARDEN_COOKIE_SECURE", "false"),
-						Map.entry("WARDEN_TWOFACTOR_KEYS",
-								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
-						Map.entry("WARDEN_PASSWORDRESET_MAILKEYS",
-								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
-						Map.entry("WARDEN_AUDIT_CHAINKEYS",
-								"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
-						// A long cache: only the revocation event can make the gateway
-						// forget a session in time.
-						Map.entry("WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
-						// Every test signs in from 127.0.0.1; the fuzzer sends hundreds
-						// of sign-ins and changes.
-						Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_BURST", "300"),
-						Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_PERSECOND", "20"),
-						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "1000"),
-						Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "50"),
-						// The attack suite spends a whole budget of wrong one-time codes:
-						// the doubling wait before each
-						// (1 s, 2 s … 64 s by default) shortened; the count and the
-						// 15-minute refusal stay as shipped.
-						Map.entry("WARDEN_TWOFACTOR_ATTEMPTS_DELAY", "20ms"),
-						Map.entry("LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG")));
+		Map<String, String> environment = new java.util.HashMap<>(Map.ofEntries(
+				Map.entry("WARDEN_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
+				Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+				// The tests sign the administrator in as it is; no forced
+				// password change first.
+				Map.entry("WARDEN_BOOTSTRAP_ADMIN_PASSWORDCHANGEREQUIRED", "false"),
+				Map.entry("WARDEN_IDENTITY_SIGNING_KEY", key.toJSONString()),
+				Map.entry("WARDEN_COOKIE_SECURE", "false"),
+				Map.entry("WARDEN_TWOFACTOR_KEYS",
+						"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+				// The reset mail's link opens this suite's gateway.
+				Map.entry("WARDEN_PASSWORDRESET_PORTALURL", "http://localhost:" + ports.get(WardenService.GATEWAY)),
+				Map.entry("WARDEN_PASSWORDRESET_MAILKEYS",
+						"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+				Map.entry("WARDEN_AUDIT_CHAINKEYS",
+						"suite:" + java.util.Base64.getEncoder().encodeToString(new byte[32])),
+				// A long cache: only the revocation event can make the gateway
+				// forget a session in time.
+				Map.entry("WARDEN_GATEWAY_AUTH_CACHETTL", "120s"),
+				// Every test signs in from 127.0.0.1; the fuzzer sends hundreds
+				// of sign-ins and changes.
+				Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_BURST", "300"),
+				Map.entry("WARDEN_GATEWAY_RATELIMIT_LOGIN_PERSECOND", "20"),
+				Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_BURST", "1000"),
+				Map.entry("WARDEN_GATEWAY_RATELIMIT_SENSITIVE_PERSECOND", "50"),
+				// The attack suite spends a whole budget of wrong one-time codes:
+				// the doubling wait before each
+				// (1 s, 2 s … 64 s by default) shortened; the count and the
+				// 15-minute refusal stay as shipped.
+				Map.entry("WARDEN_TWOFACTOR_ATTEMPTS_DELAY", "20ms"),
+				Map.entry("LOGGING_LEVEL_DEV_WARDEN_GATEWAY_AUTHENTICATION", "DEBUG")));
 		environment.putAll(settings);
 		SuiteOptions options = new SuiteOptions(root, infrastructure, Map.of(), ports, environment,
 				SuiteOptions.DEFAULT_JVM_OPTIONS,
@@ -274,6 +276,42 @@ final class SharedSuite {
 		if (saved.statusCode() != 200 || !changed.contains("\"twoFactorRequiredFor\":" + roles)) {
 			throw new AssertionError("the policy was not saved (" + saved.statusCode() + "): " + saved.body());
 		}
+	}
+
+	/**
+	 * The text part of the newest mail the SMTP sink received for {@code email} with this
+	 * subject, once there is one.
+	 */
+	static String awaitMailText(String email, String subject) throws Exception {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			jakarta.mail.internet.MimeMessage newest = null;
+			for (jakarta.mail.internet.MimeMessage message : get().infrastructure().smtp().received()) {
+				if (subject.equals(message.getSubject()) && java.util.Arrays.stream(message.getAllRecipients())
+					.anyMatch((to) -> to.toString().equals(email))) {
+					newest = message;
+				}
+			}
+			if (newest != null) {
+				return textOf(newest.getContent());
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("no mail \"" + subject + "\" to " + email + " within 30 s");
+	}
+
+	private static String textOf(Object content) throws Exception {
+		if (content instanceof jakarta.mail.internet.MimeMultipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+				String text = part.isMimeType("text/plain") ? part.getContent().toString() : textOf(part.getContent());
+				if (!text.isEmpty()) {
+					return text;
+				}
+			}
+			return "";
+		}
+		return content instanceof String text ? text : "";
 	}
 
 	/** Mails the SMTP sink received for {@code email} with this subject. */

@@ -24,6 +24,8 @@ class SignInAttackIT {
 
 	private static final SourceAddressClient CLIENTS = new SourceAddressClient();
 
+	private static final String RESET_SUBJECT = "Your password reset code";
+
 	private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0";
 
 	@AfterAll
@@ -101,6 +103,61 @@ class SignInAttackIT {
 			.isEqualTo(1);
 	}
 
+	/**
+	 * The attacker asks for the owner's password reset from 40 addresses at once: the
+	 * answers are all the same, and the owner's mailbox gets three codes, not forty.
+	 */
+	@Test
+	void aFloodOfResetRequestsFromManyAddressesMailsTheOwnerAtMostThreeCodes() throws Exception {
+		Account owner = Account.create();
+
+		List<Answer> answers = inParallel(40,
+				(n) -> CLIENTS.send(SourceAddressClient.address(300 + n), "POST",
+						gateway() + "/api/auth/password-reset", "{\"email\":\"" + owner.email() + "\"}", "User-Agent",
+						BROWSER));
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isEqualTo(202));
+		assertThat(answers.stream().map(Answer::body).distinct()).hasSize(1);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (SharedSuite.mailsTo(owner.email(), RESET_SUBJECT) < 3 && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+		}
+		Thread.sleep(3000);
+		assertThat(SharedSuite.mailsTo(owner.email(), RESET_SUBJECT)).isEqualTo(3);
+	}
+
+	/**
+	 * The attacker knows which reset is under way (the code's first part) and guesses the
+	 * rest from 50 addresses at once: the guesses count against the account, so at most
+	 * three are judged, and the owner's own code still works afterwards.
+	 */
+	@Test
+	void wrongResetCodesFromManyAddressesAreCountedAgainstTheAccount() throws Exception {
+		Account owner = Account.create();
+		CLIENTS.send("127.0.0.1", "POST", gateway() + "/api/auth/password-reset",
+				"{\"email\":\"" + owner.email() + "\"}", "User-Agent", BROWSER);
+		String code = SharedSuite.awaitMailText(owner.email(), RESET_SUBJECT)
+			.replaceAll("(?s).*?\\s([A-Z2-7]{4}(?:-[A-Z2-7]{4}){5})\\s.*", "$1");
+		String known = code.substring(0, 10);
+
+		List<Answer> answers = inParallel(50, (n) -> confirmReset(SourceAddressClient.address(400 + n),
+				known + String.format("%04d", n).replace('0', 'A').replace('1', 'B').replace('8', 'C').replace('9', 'D')
+						+ "-QQQQ-QQQQ-QQQQ",
+				"guess " + n + " of a long new password"));
+
+		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).isIn(400, 429));
+		assertThat(answers.stream().filter((answer) -> answer.status() == 400).count())
+			.as("codes judged out of 50 sent at once")
+			.isBetween(1L, 3L);
+		String fresh = "amber " + RandomSecrets.generate(16) + " lighthouse";
+		Answer owners = confirmReset("127.0.0.1", code, fresh);
+		for (int attempt = 0; attempt < 10 && owners.status() == 429; attempt++) {
+			Thread.sleep(owners.header("Retry-After").map(Long::parseLong).orElse(1L) * 1000 + 100);
+			owners = confirmReset("127.0.0.1", code, fresh);
+		}
+		assertThat(owners.status()).as(owners.body()).isEqualTo(204);
+	}
+
 	@Test
 	void thePasswordChangeFormIsNoOracleForOldPasswords() throws Exception {
 		Account owner = Account.create();
@@ -128,6 +185,13 @@ class SignInAttackIT {
 
 		assertThat(answer.status()).isEqualTo(403);
 		assertThat(answer.code()).isEqualTo("session_required");
+	}
+
+	private static Answer confirmReset(String from, String code, String newPassword) {
+		return CLIENTS.send(
+				from, "POST", gateway() + "/api/auth/password-reset/confirm", "{\"code\":\"" + code
+						+ "\",\"newPassword\":\"" + newPassword + "\",\"confirmPassword\":\"" + newPassword + "\"}",
+				"User-Agent", BROWSER);
 	}
 
 	private static Answer signIn(String from, String email, String password) {

@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code WARDEN_PASSWORDRESET_PORTALURL})
  */
 @ConfigurationProperties("warden.password-reset")
-record ResetMailProperties(String mailKeys, String portalUrl) {
+public record ResetMailProperties(String mailKeys, String portalUrl) {
 
-	ResetMailProperties {
+	public ResetMailProperties {
 		mailKeys = mailKeys == null ? "" : mailKeys;
 		portalUrl = portalUrl == null || portalUrl.isBlank() ? "http://localhost:8080" : portalUrl;
 	}

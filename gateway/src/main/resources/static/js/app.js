@@ -3,6 +3,7 @@
 import { api, whenSignedOut } from './api.js';
 import { el, field, showProblems, requireFilled, describe, busy } from './ui.js';
 import { renderSecurityPage } from './security.js';
+import { renderUsersPage } from './users.js';
 
 const state = { me: null };
 const main = document.getElementById('main');
@@ -20,6 +21,7 @@ function showHeader() {
     return;
   }
   menu.hidden = false;
+  document.getElementById('menu-users-item').hidden = !state.me.roles.includes('ADMIN');
   document.getElementById('usermenu-name').textContent = state.me.displayName;
   document.getElementById('usermenu-initials').textContent = state.me.displayName
     .split(/\s+/).filter(Boolean).slice(0, 2).map((part) => part[0].toUpperCase()).join('');
@@ -28,7 +30,7 @@ function showHeader() {
 function setUpUserMenu() {
   const button = document.getElementById('usermenu-button');
   const list = document.getElementById('usermenu-list');
-  const items = () => [...list.querySelectorAll('[role="menuitem"]')];
+  const items = () => [...list.querySelectorAll('[role="menuitem"]')].filter((item) => !item.closest('[hidden]'));
   const open = (focusFirst) => {
     list.hidden = false;
     button.setAttribute('aria-expanded', 'true');
@@ -68,6 +70,7 @@ function setUpUserMenu() {
     shut(false);
     // "Security" while on it already: no route change, so focus goes to the page here.
     if (event.target.closest('#menu-security') && location.hash === '#/security') main.focus();
+    if (event.target.closest('#menu-users') && location.hash === '#/users') main.focus();
   });
   document.addEventListener('click', (event) => {
     if (!list.hidden && !event.target.closest('#usermenu')) shut(false);
@@ -279,8 +282,11 @@ async function route() {
     location.hash = '#/';
     return;
   }
+  const reloadMe = async () => { await loadMe(); showHeader(); };
   if (path === '/security' || mustActFirst()) {
-    await renderSecurityPage(main, state, { reloadMe: async () => { await loadMe(); showHeader(); } });
+    await renderSecurityPage(main, state, { reloadMe });
+  } else if (path === '/users' && state.me.roles.includes('ADMIN')) {
+    await renderUsersPage(main, state, { reloadMe });
   } else {
     renderHome();
   }

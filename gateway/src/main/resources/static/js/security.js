@@ -82,7 +82,7 @@ async function ensureRecentSignIn(ctx) {
  * is not recent, so nothing the action asks for is typed twice; should the window still run out on the way,
  * the server's answer asks once more. Resolves undefined when the user cancelled.
  */
-async function withRecentSignIn(ctx, action) {
+export async function withRecentSignIn(ctx, action) {
   if (!await ensureRecentSignIn(ctx)) return undefined;
   try {
     return await action();
@@ -93,7 +93,7 @@ async function withRecentSignIn(ctx, action) {
   }
 }
 
-function section(id, title, ...content) {
+export function section(id, title, ...content) {
   return el('section', { class: 'card', id, 'aria-labelledby': `${id}-title` },
     el('header', {}, el('h2', { id: `${id}-title`, tabindex: '-1' }, title)), ...content);
 }

@@ -8,7 +8,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.warden.event.audit.RetentionApplied;
+import dev.warden.event.auth.AccountDisabled;
+import dev.warden.event.auth.AccountEnabled;
 import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.auth.PasswordChangeRequired;
+import dev.warden.event.auth.TwoFactorReset;
 import dev.warden.event.auth.AccountUnlocked;
 import dev.warden.event.auth.LoggedOut;
 import dev.warden.event.auth.PasswordReset;
@@ -102,6 +106,11 @@ public final class EventCatalogue {
 					new PasswordResetRequested(EMAIL, NAME, null, IP, AGENT,
 							"k1.bXkgc2VhbGVkIHJlc2V0IGNvZGUgZXhhbXBsZSBvbmx5IQ==", AT.plusSeconds(900))),
 			entry(EventTypes.PASSWORD_RESET, new PasswordReset(EMAIL, NAME, null, IP, AGENT, AT)),
+			entry(EventTypes.ACCOUNT_DISABLED, new AccountDisabled(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
+			entry(EventTypes.ACCOUNT_ENABLED, new AccountEnabled(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
+			entry(EventTypes.PASSWORD_CHANGE_REQUIRED,
+					new PasswordChangeRequired(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
+			entry(EventTypes.TWO_FACTOR_RESET, new TwoFactorReset(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
 			entry(EventTypes.PASSWORD_EXPIRED, new PasswordExpired(EMAIL, NAME, null, AT)),
 			entry(EventTypes.PASSWORD_EXPIRING_SOON, new PasswordExpiringSoon(EMAIL, NAME, null, AT, 7)),
 			entry(EventTypes.PASSWORD_POLICY_CHANGED,

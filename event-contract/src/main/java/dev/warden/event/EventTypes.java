@@ -33,6 +33,20 @@ public final class EventTypes {
 
 	public static final String LOGOUT = "warden.logout";
 
+	/**
+	 * An administrator disabled the account: no sign-in, its sessions and tokens stop.
+	 */
+	public static final String ACCOUNT_DISABLED = "warden.account.disabled";
+
+	/** An administrator enabled a disabled account again. */
+	public static final String ACCOUNT_ENABLED = "warden.account.enabled";
+
+	/** An administrator requires a new password at the user's next sign-in. */
+	public static final String PASSWORD_CHANGE_REQUIRED = "warden.password.change-required";
+
+	/** An administrator removed the user's two-factor authentication. */
+	public static final String TWO_FACTOR_RESET = "warden.two-factor.reset";
+
 	public static final String PASSWORD_CHANGED = "warden.password.changed";
 
 	public static final String PASSWORD_CHANGE_FAILED = "warden.password.change-failed";
@@ -92,10 +106,11 @@ public final class EventTypes {
 
 	public static final Set<String> ALL = Set.of(USER_CREATED, USER_UPDATED, LOGIN_SUCCEEDED, LOGIN_FAILED,
 			ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, SECOND_FACTOR_FAILED, LOGOUT, PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED,
-			PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON, PASSWORD_POLICY_CHANGED,
-			TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, SESSION_CREATED,
-			SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON,
-			TOKEN_EXPIRED, AUDIT_RETENTION_APPLIED);
+			PASSWORD_RESET_REQUESTED, PASSWORD_RESET, ACCOUNT_DISABLED, ACCOUNT_ENABLED, PASSWORD_CHANGE_REQUIRED,
+			TWO_FACTOR_RESET, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON, PASSWORD_POLICY_CHANGED, TWO_FACTOR_ENABLED,
+			TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, SESSION_CREATED, SESSION_REVOKED,
+			SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON, TOKEN_EXPIRED,
+			AUDIT_RETENTION_APPLIED);
 
 	private EventTypes() {
 	}

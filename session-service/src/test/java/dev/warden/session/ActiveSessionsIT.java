@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import dev.warden.event.auth.PasswordChanged;
 import dev.warden.event.auth.PasswordReset;
+import dev.warden.event.auth.AccountDisabled;
 import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.EventData;
 import dev.warden.event.CloudEvent;
@@ -531,6 +532,21 @@ class ActiveSessionsIT {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> !this.api.isActive(laptop.secret()) && !this.api.isActive(phone.secret()));
 		assertThat(this.api.isActive(later.secret())).as("signed in with the new password").isTrue();
+	}
+
+	@Test
+	void aDisabledAccountLosesEverySession() {
+		SignedIn laptop = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+		SignedIn phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
+		this.clock.advance(Duration.ofSeconds(5));
+		CloudEvent disabled = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
+				EventTypes.ACCOUNT_DISABLED, this.clock.instant().minusSeconds(1), this.user, "application/json",
+				EventData.of(new AccountDisabled("u@example.test", "U", null, "admin-1", "Admin")));
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(disabled));
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !this.api.isActive(laptop.secret()) && !this.api.isActive(phone.secret()));
 	}
 
 	@Test

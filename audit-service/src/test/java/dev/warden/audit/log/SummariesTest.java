@@ -55,6 +55,18 @@ class SummariesTest {
 	}
 
 	@Test
+	void anAdministratorsActionSaysSoAndIsTheirs() {
+		Map<String, Object> data = Map.of("actorId", "admin-1", "actorName", "Grace Hopper", "email", "u@example.test");
+
+		assertThat(Summaries.of(EventTypes.ACCOUNT_DISABLED, data)).isEqualTo("Account disabled by an administrator");
+		assertThat(Summaries.of(EventTypes.TWO_FACTOR_RESET, data))
+			.isEqualTo("Two-factor authentication removed by an administrator");
+		Attribution by = Attribution.of(EventTypes.ACCOUNT_DISABLED, "user-1", data);
+		assertThat(by.actorType()).isEqualTo(Attribution.ADMIN);
+		assertThat(by.actorId()).isEqualTo("admin-1");
+	}
+
+	@Test
 	void aSessionEventSaysFromWhichDeviceAndAnAccountCreatedByAnAdministratorIsTheirs() {
 		Map<String, Object> session = EventData
 			.of(new SessionRevoked("u1", "s1", "198.51.100.4", null, "Firefox", "Linux", "desktop", "user"));

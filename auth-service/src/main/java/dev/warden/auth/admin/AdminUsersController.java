@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStatus;
 import dev.warden.support.identity.RecentAuthentication;
+import dev.warden.support.identity.WardenPrincipal;
 import dev.warden.support.validation.SingleLineText;
 import dev.warden.support.validation.WellFormedText;
 import jakarta.validation.Valid;
@@ -71,11 +73,20 @@ class AdminUsersController {
 	}
 
 	@GetMapping
-	@Operation(operationId = "listUsers", summary = "The users, a page at a time")
+	@Operation(operationId = "listUsers", summary = "The users, a page at a time",
+			description = "With email, only the users whose address contains it (case does not matter).")
 	UserPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		List<UserView> users = this.administration.page(page, size);
-		return new UserPage(users, page, size, this.administration.count());
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@RequestParam(required = false) @Size(max = 254) @WellFormedText String email) {
+		List<UserView> users = this.administration.page(page, size, email);
+		return new UserPage(users, page, size, this.administration.count(email));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(operationId = "getUser", summary = "One user, with when they last signed in")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	UserDetail detail(@PathVariable UUID id) {
+		return this.administration.detail(id);
 	}
 
 	/** Ends every session of the user on every device. */
@@ -83,13 +94,64 @@ class AdminUsersController {
 	@ProblemResponse(status = 503, codes = "sessions_unavailable", description = "session-service is not answering.")
 	@Operation(operationId = "endUserSessions", summary = "End every session of a user, on every device")
 	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
 	Ended endSessions(@PathVariable UUID id) {
 		return new Ended(this.administration.endSessions(id));
+	}
+
+	@PostMapping("/{id}/disable")
+	@Operation(operationId = "disableUser", summary = "Disable a user",
+			description = "The user cannot sign in; every session ends and every API token stops at once on every "
+					+ "gateway. The user is mailed.")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	@ProblemResponse(status = 409, codes = "last_administrator",
+			description = "The user is the last active administrator.")
+	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
+	ResponseEntity<Void> disable(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		this.administration.disable(id, actor(jwt));
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/enable")
+	@Operation(operationId = "enableUser", summary = "Enable a disabled user again",
+			description = "Signing in works again, and so do the user's API tokens. The user is mailed.")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
+	ResponseEntity<Void> enable(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		this.administration.enable(id, actor(jwt));
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/require-password-change")
+	@Operation(operationId = "requirePasswordChange", summary = "Require a new password at the next sign-in",
+			description = "The user is mailed.")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
+	ResponseEntity<Void> requirePasswordChange(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		this.administration.requirePasswordChange(id, actor(jwt));
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/two-factor/reset")
+	@Operation(operationId = "resetUserTwoFactor", summary = "Remove a user's two-factor authentication",
+			description = "For a user who lost the authenticator app and the recovery codes: both stop working; the "
+					+ "user sets it up again (at the next sign-in where the policy requires it). The user is mailed.")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	@ProblemResponse(status = 409, codes = "two_factor_not_enabled", description = "The user has no two-factor.")
+	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
+	ResponseEntity<Void> resetTwoFactor(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		this.administration.resetTwoFactor(id, actor(jwt));
+		return ResponseEntity.noContent().build();
+	}
+
+	private static UUID actor(Jwt jwt) {
+		return CallerIds.userId(WardenPrincipal.from(jwt));
 	}
 
 	@PostMapping("/{id}/unlock")
 	@Operation(operationId = "unlockUser", summary = "Unlock a user locked by failed sign-ins")
 	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
 	ResponseEntity<Void> unlock(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		this.administration.unlock(id, jwt.getSubject());
 		return ResponseEntity.noContent().build();
@@ -131,6 +193,20 @@ class AdminUsersController {
 			return new UserView(user.id().toString(), user.email(), user.displayName(), user.roles(), user.status(),
 					user.status() == UserStatus.LOCKED || temporarilyLocked, user.passwordChangeRequired(),
 					user.twoFactorEnabled(), user.createdAt(), user.locale());
+		}
+	}
+
+	/**
+	 * A user as the administrators' page shows one: the list's view and the last sign-in.
+	 */
+	record UserDetail(String id, String email, String displayName, List<String> roles, UserStatus status,
+			boolean locked, boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt,
+			@Nullable String locale, @Nullable Instant lastSignInAt) {
+
+		static UserDetail of(UserView view, @Nullable Instant lastSignInAt) {
+			return new UserDetail(view.id(), view.email(), view.displayName(), view.roles(), view.status(),
+					view.locked(), view.passwordChangeRequired(), view.twoFactorEnabled(), view.createdAt(),
+					view.locale(), lastSignInAt);
 		}
 	}
 

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.warden.auth.twofactor.TwoFactorService;
+import dev.warden.event.auth.AccountDisabled;
+import dev.warden.event.auth.AccountEnabled;
 import dev.warden.event.auth.AccountUnlocked;
+import dev.warden.event.auth.PasswordChangeRequired;
 import dev.warden.auth.login.LoginAttempts;
 import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.password.PasswordHasher;
@@ -26,11 +30,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creating users (their first password meets the policy too, and is temporary: it must
  * change at the first sign-in and stops working after
- * {@code warden.password.temporary-lifetime}), listing them, and lifting locks.
+ * {@code warden.password.temporary-lifetime}), listing them, lifting locks, and the
+ * actions of an incident: disabling and enabling, a required password change, removing
+ * two-factor authentication. Each action is published with the acting administrator.
  */
 @Service
 class UserAdministration {
@@ -53,10 +60,13 @@ class UserAdministration {
 
 	private final SessionClient sessions;
 
+	private final TwoFactorService twoFactor;
+
 	UserAdministration(UserService users, UserStore store, PasswordPolicyService policies, PasswordRules rules,
 			LoginAttempts attempts, AuthEvents events, TransactionTemplate transactions, Clock clock,
-			SessionClient sessions) {
+			SessionClient sessions, TwoFactorService twoFactor) {
 		this.sessions = sessions;
+		this.twoFactor = twoFactor;
 		this.users = users;
 		this.store = store;
 		this.policies = policies;
@@ -98,15 +108,21 @@ class UserAdministration {
 		}
 	}
 
-	List<AdminUsersController.UserView> page(int page, int size) {
-		return this.store.page(page * size, size)
-			.stream()
-			.map((user) -> AdminUsersController.UserView.of(user, this.attempts.standing(user.email()).refused()))
-			.toList();
+	List<AdminUsersController.UserView> page(int page, int size, @Nullable String emailContains) {
+		return this.store.page(page * size, size, emailContains).stream().map(this::view).toList();
 	}
 
-	long count() {
-		return this.store.count();
+	long count(@Nullable String emailContains) {
+		return this.store.count(emailContains);
+	}
+
+	AdminUsersController.UserDetail detail(UUID id) {
+		User user = find(id);
+		return AdminUsersController.UserDetail.of(view(user), this.store.lastSignIn(id).orElse(null));
+	}
+
+	private AdminUsersController.UserView view(User user) {
+		return AdminUsersController.UserView.of(user, this.attempts.standing(user.email()).refused());
 	}
 
 	/**
@@ -118,6 +134,63 @@ class UserAdministration {
 		User user = this.store.findById(id)
 			.orElseThrow(() -> Problems.notFound("user_not_found", "No user has this id."));
 		return this.sessions.endAll(user.id().toString());
+	}
+
+	/**
+	 * Disables the account: it cannot sign in, and on {@code account.disabled}
+	 * session-service ends its sessions and token-service stops its tokens (every gateway
+	 * forgets them). Never the last active administrator: the active administrators' rows
+	 * stay locked while they are counted and the change is made, so two administrators
+	 * disabling each other at once cannot leave none.
+	 * @throws ProblemException 409 {@code last_administrator}
+	 */
+	void disable(UUID id, UUID actorId) {
+		User user = find(id);
+		User actor = find(actorId);
+		this.transactions.executeWithoutResult((tx) -> {
+			List<UUID> administrators = this.store.lockActiveAdministrators();
+			if (administrators.size() == 1 && administrators.contains(id)) {
+				throw new ProblemException(HttpStatus.CONFLICT, "last_administrator", "Last administrator",
+						"This is the last active administrator: make someone else an administrator first.");
+			}
+			if (this.store.disable(id, this.clock.instant())) {
+				this.events.publish(id.toString(), new AccountDisabled(user.email(), user.displayName(), user.locale(),
+						actorId.toString(), actor.displayName()));
+			}
+		});
+	}
+
+	/** Enables a disabled account again; its tokens work again unless it is locked. */
+	void enable(UUID id, UUID actorId) {
+		User user = find(id);
+		User actor = find(actorId);
+		this.attempts.reset(user.email());
+		this.transactions.executeWithoutResult((tx) -> {
+			if (this.store.enable(id, this.clock.instant())) {
+				this.events.publish(id.toString(), new AccountEnabled(user.email(), user.displayName(), user.locale(),
+						actorId.toString(), actor.displayName()));
+			}
+		});
+	}
+
+	/** The user must choose a new password at the next sign-in. */
+	void requirePasswordChange(UUID id, UUID actorId) {
+		User user = find(id);
+		User actor = find(actorId);
+		this.transactions.executeWithoutResult((tx) -> {
+			this.store.requirePasswordChange(id, this.clock.instant());
+			this.events.publish(id.toString(), new PasswordChangeRequired(user.email(), user.displayName(),
+					user.locale(), actorId.toString(), actor.displayName()));
+		});
+	}
+
+	/** Removes the user's two-factor authentication (lost authenticator and codes). */
+	void resetTwoFactor(UUID id, UUID actorId) {
+		this.twoFactor.resetByAdministrator(find(id), find(actorId));
+	}
+
+	private User find(UUID id) {
+		return this.store.findById(id).orElseThrow(() -> Problems.notFound("user_not_found", "No user has this id."));
 	}
 
 	/** Lifts a permanent or temporary lock and starts the failure count again. */

@@ -175,6 +175,7 @@ public class LoginService {
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				bookkeeping.run();
+				this.users.recordSignIn(user.id(), this.clock.instant());
 				this.events.publish(user.id().toString(),
 						new LoginSucceeded(user.email(), user.displayName(), user.locale(), client.ip(),
 								client.userAgent(), session.sessionId(), methods, session.newDevice(), mustChange,

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.warden.event.auth.TwoFactorEnabled;
 import dev.warden.event.auth.TwoFactorDisabled;
+import dev.warden.event.auth.TwoFactorReset;
 import dev.warden.event.auth.SecondFactorFailed;
 import dev.warden.event.auth.RecoveryCodesRegenerated;
 import dev.warden.event.auth.RecoveryCodeUsed;
@@ -32,6 +33,7 @@ import org.apache.commons.codec.binary.Base32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.jspecify.annotations.Nullable;
@@ -217,6 +219,26 @@ public class TwoFactorService {
 			this.events.publish(user.id().toString(), new TwoFactorDisabled(user.email(), user.displayName(),
 					user.locale(), client.ip(), client.userAgent()));
 		});
+	}
+
+	/**
+	 * An administrator removes the user's two-factor authentication (the authenticator
+	 * app and the recovery codes), for a user who lost both; the user may set it up
+	 * again, and must at the next sign-in where the policy requires it.
+	 * @throws dev.warden.support.problem.ProblemException 409
+	 * {@code two_factor_not_enabled}
+	 */
+	public void resetByAdministrator(User user, User administrator) {
+		if (this.store.find(user.id()).filter(TwoFactorStore.Enrolment::active).isEmpty()) {
+			throw new ProblemException(HttpStatus.CONFLICT, "two_factor_not_enabled", "Two-factor is off",
+					"This user has no two-factor authentication to reset.");
+		}
+		this.transactions.executeWithoutResult((tx) -> {
+			this.store.remove(user.id(), this.clock.instant());
+			this.events.publish(user.id().toString(), new TwoFactorReset(user.email(), user.displayName(),
+					user.locale(), administrator.id().toString(), administrator.displayName()));
+		});
+		this.attempts.reset(user.id());
 	}
 
 	/** A fresh set of recovery codes; the old set stops working. */

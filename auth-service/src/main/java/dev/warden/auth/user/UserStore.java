@@ -58,12 +58,48 @@ public class UserStore {
 	}
 
 	public List<User> page(int offset, int limit) {
-		return this.jdbc.query("select * from app_user order by created_at, id offset ? limit ?", ROW, offset, limit);
+		return page(offset, limit, null);
+	}
+
+	/**
+	 * A page of users, oldest first; with {@code emailContains}, only those whose address
+	 * contains it (case does not matter).
+	 */
+	public List<User> page(int offset, int limit, @Nullable String emailContains) {
+		if (emailContains == null || emailContains.isBlank()) {
+			return this.jdbc.query("select * from app_user order by created_at, id offset ? limit ?", ROW, offset,
+					limit);
+		}
+		return this.jdbc.query("""
+				select * from app_user where strpos(lower(email), lower(?)) > 0
+				order by created_at, id offset ? limit ?""", ROW, emailContains.strip(), offset, limit);
 	}
 
 	public long count() {
-		Long count = this.jdbc.queryForObject("select count(*) from app_user", Long.class);
+		return count(null);
+	}
+
+	public long count(@Nullable String emailContains) {
+		Long count = (emailContains == null || emailContains.isBlank())
+				? this.jdbc.queryForObject("select count(*) from app_user", Long.class)
+				: this.jdbc.queryForObject("select count(*) from app_user where strpos(lower(email), lower(?)) > 0",
+						Long.class, emailContains.strip());
 		return count == null ? 0 : count;
+	}
+
+	/** Notes a completed sign-in. */
+	public void recordSignIn(UUID id, Instant at) {
+		this.jdbc.update("update app_user set last_sign_in_at = ? where id = ?", Timestamp.from(at), id);
+	}
+
+	/** When the user last completed a sign-in, if ever. */
+	public Optional<Instant> lastSignIn(UUID id) {
+		return this.jdbc
+			.query("select last_sign_in_at from app_user where id = ?",
+					(rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant), id)
+			.stream()
+			.findFirst()
+			.flatMap((found) -> found);
 	}
 
 	/**
@@ -117,6 +153,32 @@ public class UserStore {
 		return this.jdbc.update("""
 				update app_user set status = 'LOCKED', locked_at = ?, updated_at = ?
 				where id = ? and status = 'ACTIVE'""", Timestamp.from(at), Timestamp.from(at), id) == 1;
+	}
+
+	/**
+	 * The active administrators, their rows locked for the rest of the transaction: two
+	 * changes at once cannot both take away the last one.
+	 */
+	public List<UUID> lockActiveAdministrators() {
+		return this.jdbc.queryForList("""
+				select id from app_user where 'ADMIN' = any(roles) and status = 'ACTIVE' order by id for update""",
+				UUID.class);
+	}
+
+	/** Disables an account; false if it was disabled already. */
+	public boolean disable(UUID id, Instant at) {
+		return this.jdbc.update("""
+				update app_user set status = 'DISABLED', updated_at = ? where id = ? and status <> 'DISABLED'""",
+				Timestamp.from(at), id) == 1;
+	}
+
+	/**
+	 * Enables a disabled account (active, without a lock); false if it was not disabled.
+	 */
+	public boolean enable(UUID id, Instant at) {
+		return this.jdbc.update("""
+				update app_user set status = 'ACTIVE', locked_at = null, updated_at = ?
+				where id = ? and status = 'DISABLED'""", Timestamp.from(at), id) == 1;
 	}
 
 	/** Unlocks a locked account; false if it was not locked. */

@@ -28,7 +28,11 @@ public final class MailTemplates {
 			new MailTemplate("password-reset-requested", EventTypes.PASSWORD_RESET_REQUESTED, (payload) -> true,
 					Map.of("code", "K7QF-M2XA-PL4R-6TZC-W3NB-HD6E", "link",
 							"https://portal.example.com/#/reset-password?code=K7QF-M2XA-PL4R-6TZC-W3NB-HD6E")),
-			template("password-reset", EventTypes.PASSWORD_RESET));
+			template("password-reset", EventTypes.PASSWORD_RESET),
+			template("account-disabled", EventTypes.ACCOUNT_DISABLED),
+			template("account-enabled", EventTypes.ACCOUNT_ENABLED),
+			template("password-change-required", EventTypes.PASSWORD_CHANGE_REQUIRED),
+			template("two-factor-reset", EventTypes.TWO_FACTOR_RESET));
 
 	private MailTemplates() {
 	}

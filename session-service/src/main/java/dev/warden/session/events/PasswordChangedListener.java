@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * After a password change, ends every other session of the user (unless the user chose to
  * stay signed in elsewhere), as OWASP's session management guidance asks; after a
- * permanent lock or a password reset, every session of the user (a temporary lock only
- * stops sign-ins). Idempotent: only sessions opened before the event are ended, so a
- * redelivered event never ends a session opened since. An event that auth-service did not
- * send is dead-lettered unread (the shared parser's source check).
+ * permanent lock, a password reset or the account being disabled, every session of the
+ * user (a temporary lock only stops sign-ins). Idempotent: only sessions opened before
+ * the event are ended, so a redelivered event never ends a session opened since. An event
+ * that auth-service did not send is dead-lettered unread (the shared parser's source
+ * check).
  */
 @Component
 class PasswordChangedListener {
@@ -50,6 +51,11 @@ class PasswordChangedListener {
 				int ended = this.sessions.endOthers(userId, null, event.time(), RevocationReason.ACCOUNT_LOCKED);
 				log.info("Account locked (event {}): ended {} session(s)", event.id(), ended);
 			}
+			return;
+		}
+		if (EventTypes.ACCOUNT_DISABLED.equals(event.type())) {
+			int ended = this.sessions.endOthers(userId, null, event.time(), RevocationReason.ACCOUNT_DISABLED);
+			log.info("Account disabled (event {}): ended {} session(s)", event.id(), ended);
 			return;
 		}
 		if (EventTypes.PASSWORD_RESET.equals(event.type())) {

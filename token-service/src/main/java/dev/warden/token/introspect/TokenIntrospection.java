@@ -51,7 +51,8 @@ public class TokenIntrospection {
 		}
 		Optional<TokenOwner> owner = this.owners.find(apiToken.userId());
 		if (owner.isPresent() && !owner.get().permits(apiToken.role())) {
-			return Result.inactive(owner.get().locked() ? "owner_locked" : "role_revoked");
+			return Result.inactive(
+					owner.get().disabled() ? "owner_disabled" : owner.get().locked() ? "owner_locked" : "role_revoked");
 		}
 		this.usage.record(apiToken.id(), now, ip, userAgent);
 		return new Result(true, null, apiToken.id().toString(), apiToken.userId(), apiToken.role(),

@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps {@code token_owner} in step with auth-service: a new user's roles and address, a
- * permanent lock and its lifting. A lock or its lifting is announced as
- * {@code token.owner-suspended} in the same transaction, so every gateway forgets the
- * owner's cached tokens at once. Idempotent by event id; a malformed event, or one that
- * auth-service did not send, goes to the dead-letter topic (the shared error handler).
+ * permanent lock and its lifting, an administrator disabling and enabling the account. A
+ * change of either is announced as {@code token.owner-suspended} in the same transaction,
+ * so every gateway forgets the owner's cached tokens at once. Idempotent by event id; a
+ * malformed event, or one that auth-service did not send, goes to the dead-letter topic
+ * (the shared error handler).
  */
 @Component
 class OwnerEventsListener {
@@ -78,14 +79,24 @@ class OwnerEventsListener {
 			case EventTypes.ACCOUNT_UNLOCKED -> {
 				return () -> suspend(userId, false);
 			}
+			case EventTypes.ACCOUNT_DISABLED -> {
+				return () -> announce(userId, this.owners.setDisabled(userId, true, this.clock.instant()));
+			}
+			case EventTypes.ACCOUNT_ENABLED -> {
+				return () -> announce(userId, this.owners.setDisabled(userId, false, this.clock.instant()));
+			}
 			default -> {
 				return null;
 			}
 		}
 	}
 
-	private void suspend(String userId, boolean suspended) {
-		this.owners.setLocked(userId, suspended, this.clock.instant());
+	private void suspend(String userId, boolean locked) {
+		announce(userId, this.owners.setLocked(userId, locked, this.clock.instant()));
+	}
+
+	/** Every gateway forgets the owner's cached tokens, or may cache them again. */
+	private void announce(String userId, boolean suspended) {
 		this.outbox.append(Topics.TOKEN_EVENTS,
 				CloudEvent.of(TokenService.SOURCE_PATH, userId, new TokensSuspended(userId, suspended)));
 	}

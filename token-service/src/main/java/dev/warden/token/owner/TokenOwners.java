@@ -25,7 +25,8 @@ public class TokenOwners {
 		return this.jdbc.query("select * from token_owner where user_id = ?", (rs, row) -> {
 			Array roles = rs.getArray("roles");
 			return new TokenOwner(rs.getString("user_id"), rs.getString("email"), rs.getString("display_name"),
-					List.copyOf(Arrays.asList((String[]) roles.getArray())), rs.getBoolean("locked"));
+					List.copyOf(Arrays.asList((String[]) roles.getArray())), rs.getBoolean("locked"),
+					rs.getBoolean("disabled"));
 		}, userId).stream().findFirst();
 	}
 
@@ -52,13 +53,26 @@ public class TokenOwners {
 
 	/**
 	 * Locks or unlocks the owner; an owner not seen before is recorded with no roles
-	 * until one is known.
+	 * until one is known. Returns whether the owner's tokens are suspended now (disabled
+	 * outlasts an unlock).
 	 */
-	public void setLocked(String userId, boolean locked, Instant at) {
-		this.jdbc.update("""
+	public boolean setLocked(String userId, boolean locked, Instant at) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
 				insert into token_owner (user_id, roles, locked, updated_at) values (?, '{}', ?, ?)
-				on conflict (user_id) do update set locked = excluded.locked, updated_at = excluded.updated_at""",
-				userId, locked, Timestamp.from(at));
+				on conflict (user_id) do update set locked = excluded.locked, updated_at = excluded.updated_at
+				returning locked or disabled""", Boolean.class, userId, locked, Timestamp.from(at)));
+	}
+
+	/**
+	 * Disables or enables the owner; an owner not seen before is recorded with no roles
+	 * until one is known. Returns whether the owner's tokens are suspended now (a lock
+	 * outlasts an enabling).
+	 */
+	public boolean setDisabled(String userId, boolean disabled, Instant at) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				insert into token_owner (user_id, roles, disabled, updated_at) values (?, '{}', ?, ?)
+				on conflict (user_id) do update set disabled = excluded.disabled, updated_at = excluded.updated_at
+				returning locked or disabled""", Boolean.class, userId, disabled, Timestamp.from(at)));
 	}
 
 	/**

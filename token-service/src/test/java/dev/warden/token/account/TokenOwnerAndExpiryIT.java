@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 import dev.warden.event.auth.UserCreated;
 import dev.warden.event.auth.AccountUnlocked;
+import dev.warden.event.auth.AccountDisabled;
+import dev.warden.event.auth.AccountEnabled;
 import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.EventSources;
 import dev.warden.event.EventPayload;
@@ -52,6 +54,31 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.events.find(user, EventTypes.TOKENS_SUSPENDED), (found) -> found.size() == 2);
+	}
+
+	@Test
+	void aDisabledOwnersTokensStopUntilEnabledAndAnUnlockMeanwhileDoesNotStartThem() {
+		String user = newUserId();
+		String token = create(session(user, "USER"), "disabled", 1, "USER").get("token").asString();
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, user,
+				authEvent(user, new AccountDisabled("o@example.test", "O", null, "admin-1", "Admin")));
+		awaitReason(token, "owner_disabled");
+		assertThat(this.events.await(user, EventTypes.TOKENS_SUSPENDED).get("data").get("suspended").asBoolean())
+			.isTrue();
+
+		// Unlocked while disabled: still suspended, and gateways are told so.
+		KafkaRecords.send(Topics.AUTH_EVENTS, user,
+				authEvent(user, new AccountUnlocked("o@example.test", "O", null, "admin-1")));
+		List<JsonNode> announced = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.events.find(user, EventTypes.TOKENS_SUSPENDED), (found) -> found.size() == 2);
+		assertThat(announced.get(1).get("data").get("suspended").asBoolean()).isTrue();
+		assertThat(introspect(token).get("active").asBoolean()).isFalse();
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, user,
+				authEvent(user, new AccountEnabled("o@example.test", "O", null, "admin-1", "Admin")));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> introspect(token).get("active").asBoolean());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.warden.auth.password.reset;
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.support.apidocs.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -33,6 +34,8 @@ class PasswordResetController {
 	@Operation(operationId = "requestPasswordReset", summary = "Send a password reset code to an address",
 			description = "Always 202 with the same body, whether or not an account uses the address. An account gets "
 					+ "at most a few codes an hour; each works for 15 minutes, once, and replaces the one before.")
+	@ApiResponse(responseCode = "202", description = "Taken; a code is mailed if an account uses the address.",
+			useReturnTypeSchema = true)
 	@ProblemResponse(status = 503, codes = "service_unavailable", description = "Too many requests are waiting.")
 	ResponseEntity<Accepted> request(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {
 		this.resets.request(request.email(), ClientInfo.of(http));

@@ -1,0 +1,158 @@
+package dev.warden.auth.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import dev.warden.auth.AuthIntegrationTest;
+import dev.warden.auth.twofactor.Totp;
+import dev.warden.auth.user.Roles;
+import dev.warden.auth.user.User;
+import dev.warden.event.EventTypes;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** What an administrator does in an incident: each action logged with who did it. */
+class AdminActionsIT extends AuthIntegrationTest {
+
+	@Test
+	void aDisabledUserCannotSignInUntilEnabledAndEachChangeNamesTheAdministrator() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		User admin = bootstrapAdmin();
+
+		assertThat(act(user, "disable").statusCode()).isEqualTo(204);
+		assertThat(login(email, password).statusCode()).isEqualTo(401);
+		JsonNode disabled = this.events.await(user.id().toString(), EventTypes.ACCOUNT_DISABLED);
+		assertThat(disabled.path("data").path("actorId").asString()).isEqualTo(admin.id().toString());
+		assertThat(disabled.path("data").path("actorName").asString()).isEqualTo(admin.displayName());
+		assertThat(act(user, "disable").statusCode()).as("disabling again changes nothing").isEqualTo(204);
+
+		assertThat(act(user, "enable").statusCode()).isEqualTo(204);
+		assertThat(login(email, password).statusCode()).isEqualTo(200);
+		this.events.await(user.id().toString(), EventTypes.ACCOUNT_ENABLED);
+		assertThat(this.events.find(user.id().toString(), EventTypes.ACCOUNT_DISABLED)).hasSize(1);
+	}
+
+	@Test
+	void theLastActiveAdministratorCannotBeDisabledEvenByTwoAdministratorsAtOnce() throws Exception {
+		User first = bootstrapAdmin();
+		User second = this.users.create(uniqueEmail(), "Second Admin", List.of(Roles.USER, Roles.ADMIN),
+				strongPassword(), false, "test");
+		List<UUID> others = this.jdbc.queryForList("""
+				select id from app_user where 'ADMIN' = any(roles) and status = 'ACTIVE' and id not in (?, ?)""",
+				UUID.class, first.id(), second.id());
+		others.forEach((id) -> this.jdbc.update("update app_user set status = 'DISABLED' where id = ?", id));
+		try {
+			// Each disables the other at the same moment: one of them must stay.
+			CompletableFuture<HttpResponse<String>> firstDisablesSecond = CompletableFuture
+				.supplyAsync(() -> send("POST", "/api/admin/users/" + second.id() + "/disable", null, bearer(first)));
+			CompletableFuture<HttpResponse<String>> secondDisablesFirst = CompletableFuture
+				.supplyAsync(() -> send("POST", "/api/admin/users/" + first.id() + "/disable", null, bearer(second)));
+			List<HttpResponse<String>> answers = List.of(firstDisablesSecond.get(), secondDisablesFirst.get());
+
+			assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
+			assertThat(answers).filteredOn((answer) -> answer.statusCode() == 409)
+				.singleElement()
+				.satisfies((answer) -> assertThat(answer.body()).contains("\"code\":\"last_administrator\""));
+			assertThat(this.jdbc.queryForObject(
+					"select count(*) from app_user where 'ADMIN' = any(roles) and status = 'ACTIVE'", Integer.class))
+				.isEqualTo(1);
+		}
+		finally {
+			this.jdbc.update("update app_user set status = 'ACTIVE' where id in (?, ?)", first.id(), second.id());
+			others.forEach((id) -> this.jdbc.update("update app_user set status = 'ACTIVE' where id = ?", id));
+		}
+	}
+
+	@Test
+	void aRequiredPasswordChangeHoldsTheNextSignInToIt() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+
+		assertThat(act(user, "require-password-change").statusCode()).isEqualTo(204);
+
+		assertThat(read(login(email, password)).path("passwordChangeRequired").asBoolean()).isTrue();
+		JsonNode required = this.events.await(user.id().toString(), EventTypes.PASSWORD_CHANGE_REQUIRED);
+		assertThat(required.path("data").path("actorId").asString()).isEqualTo(bootstrapAdmin().id().toString());
+	}
+
+	@Test
+	void removingTwoFactorLetsTheUserSignInWithThePasswordAndSetItUpAgain() {
+		String email = uniqueEmail();
+		String password = strongPassword();
+		User user = newUser(email, password);
+		String secret = read(send("POST", "/api/security/two-factor/setup", null, bearer(user))).get("secret")
+			.asString();
+		send("POST", "/api/security/two-factor/confirm",
+				Map.of("code", Totp.code(new Base32().decode(secret), Totp.step(this.clock.instant()) - 1)),
+				bearer(user));
+		assertThat(read(login(email, password)).path("status").asString()).isEqualTo("MFA_REQUIRED");
+
+		assertThat(act(user, "two-factor/reset").statusCode()).isEqualTo(204);
+
+		assertThat(read(login(email, password)).path("status").asString()).isEqualTo("AUTHENTICATED");
+		this.events.await(user.id().toString(), EventTypes.TWO_FACTOR_RESET);
+		HttpResponse<String> again = act(user, "two-factor/reset");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("\"code\":\"two_factor_not_enabled\"");
+	}
+
+	@Test
+	void administratorsFindUsersByPartOfTheirAddressAndSeeWhenTheyLastSignedIn() {
+		String marker = UUID.randomUUID().toString().substring(0, 8);
+		String password = strongPassword();
+		User user = newUser("Find-" + marker + "@Example.test", password);
+		String path = "/api/admin/users/" + user.id();
+
+		assertThat(read(send("GET", path, null, bearer(bootstrapAdmin()))).path("lastSignInAt").isNull()).isTrue();
+		assertThat(login(user.email(), password).statusCode()).isEqualTo(200);
+		JsonNode detail = read(send("GET", path, null, bearer(bootstrapAdmin())));
+		assertThat(detail.path("lastSignInAt").asString()).isNotBlank();
+		assertThat(detail.path("email").asString()).isEqualTo(user.email());
+
+		JsonNode found = read(
+				send("GET", "/api/admin/users?email=find-" + marker.toUpperCase(), null, bearer(bootstrapAdmin())));
+		assertThat(found.path("total").asLong()).isEqualTo(1);
+		assertThat(found.path("users").get(0).path("id").asString()).isEqualTo(user.id().toString());
+		assertThat(
+				read(send("GET", "/api/admin/users?email=nobody-" + UUID.randomUUID(), null, bearer(bootstrapAdmin())))
+					.path("total")
+					.asLong())
+			.isZero();
+		assertThat(send("GET", "/api/admin/users/" + UUID.randomUUID(), null, bearer(bootstrapAdmin())).body())
+			.contains("\"code\":\"user_not_found\"");
+	}
+
+	@Test
+	void everyActionNeedsARecentSignInAndAnExistingUser() {
+		User user = newUser(uniqueEmail(), strongPassword());
+		String stale = bearer(bootstrapAdmin(), "adminSession0000000002", Instant.now().minus(Duration.ofMinutes(16)));
+		List<String> refused = new ArrayList<>();
+		for (String action : List.of("disable", "enable", "require-password-change", "two-factor/reset")) {
+			HttpResponse<String> old = send("POST", "/api/admin/users/" + user.id() + "/" + action, null, stale);
+			HttpResponse<String> unknown = send("POST", "/api/admin/users/" + UUID.randomUUID() + "/" + action, null,
+					bearer(bootstrapAdmin()));
+			if (old.statusCode() == 403 && old.body().contains("reauthentication_required")
+					&& unknown.statusCode() == 404 && unknown.body().contains("user_not_found")) {
+				refused.add(action);
+			}
+		}
+		assertThat(refused).containsExactly("disable", "enable", "require-password-change", "two-factor/reset");
+	}
+
+	private HttpResponse<String> act(User user, String action) {
+		return send("POST", "/api/admin/users/" + user.id() + "/" + action, null, bearer(bootstrapAdmin()));
+	}
+
+}

@@ -1,0 +1,150 @@
+// The administrators' Users page: find a user by e-mail, see their account and recent security log, and act on
+// it in an incident (end sessions, require a new password, remove two-factor, disable or enable, unlock). Every
+// change asks "Confirm it is you" first when the administrator's sign-in is not recent, and a destructive one
+// asks its question with Cancel focused.
+import { api, ApiError } from './api.js';
+import { el, field, describe, confirmDialog, toast, when, ago, busy, focusHeading } from './ui.js';
+import { section, withRecentSignIn } from './security.js';
+
+const STATUS = { ACTIVE: ['Active', 'ok'], LOCKED: ['Locked', 'off'], DISABLED: ['Disabled', 'off'] };
+
+function statusBadge(user) {
+  const [text, kind] = user.status === 'ACTIVE' && user.locked ? ['Locked for a while', 'off'] : STATUS[user.status];
+  return el('span', { class: `badge ${kind}` }, text);
+}
+
+function searchSection(ctx) {
+  const email = field('E-mail address contains', { name: 'email', type: 'search', autocomplete: 'off' });
+  const submit = el('button', { type: 'submit', class: 'button' }, 'Search');
+  const results = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { class: 'filters', role: 'search', novalidate: true }, email.wrapper,
+    el('div', { class: 'actions' }, submit));
+  const load = async () => {
+    try {
+      const query = email.input.value.trim();
+      const page = await api('GET', `/api/admin/users?size=50${query ? `&email=${encodeURIComponent(query)}` : ''}`);
+      if (page.users.length === 0) {
+        results.replaceChildren(el('p', { class: 'muted' }, 'No user has such an address.'));
+        return;
+      }
+      results.replaceChildren(el('table', { class: 'responsive' },
+        el('caption', { class: 'hint' }, page.total > page.users.length
+          ? `The first ${page.users.length} of ${page.total} users` : `${page.total} user${page.total === 1 ? '' : 's'}`),
+        el('thead', {}, el('tr', {}, ['E-mail', 'Name', 'Roles', 'Status', 'Two-factor'].map((h) => el('th',
+          { scope: 'col' }, h)))),
+        el('tbody', {}, page.users.map((u) => el('tr', { 'data-user': u.id },
+          el('td', { 'data-label': 'E-mail' }, el('button', { type: 'button', class: 'button link',
+            onclick: () => ctx.open(u.id) }, u.email)),
+          el('td', { 'data-label': 'Name' }, u.displayName),
+          el('td', { 'data-label': 'Roles' }, u.roles.join(', ')),
+          el('td', { 'data-label': 'Status' }, statusBadge(u)),
+          el('td', { 'data-label': 'Two-factor' }, u.twoFactorEnabled ? 'On' : 'Off'))))));
+    } catch (error) {
+      results.replaceChildren(el('p', { class: 'error-text', role: 'alert' }, describe(error)));
+    }
+  };
+  form.addEventListener('submit', busy(submit, load));
+  ctx.refreshSearch = load;
+  load();
+  return section('users', 'Users', form, results);
+}
+
+/** One action on the shown user: asked, confirmed, done, then the view and the list shown again. */
+function action(ctx, user, { label, question, detail, path, done, danger = true }) {
+  const button = el('button', { type: 'button', class: `button ${danger ? 'danger' : 'secondary'}` }, label);
+  button.addEventListener('click', busy(button, async () => {
+    if (!await confirmDialog(question, detail, label, danger)) return;
+    try {
+      const answer = await withRecentSignIn(ctx,
+        () => api('POST', `/api/admin/users/${encodeURIComponent(user.id)}/${path}`));
+      if (answer === undefined) return; // cancelled "Confirm it is you"
+      toast(typeof done === 'function' ? done(answer) : done);
+    } catch (error) {
+      toast(describe(error));
+    }
+    await ctx.open(user.id);
+    ctx.refreshSearch();
+    ctx.logChanged(user.id);
+  }));
+  return button;
+}
+
+function detailView(ctx, user, log) {
+  const facts = [['E-mail', user.email], ['Roles', user.roles.join(', ')], ['Status', statusBadge(user)],
+    ['Two-factor', user.twoFactorEnabled ? 'On' : 'Off'],
+    ['Password', user.passwordChangeRequired ? 'Must change at the next sign-in' : 'Set by the user'],
+    ['Created', when(user.createdAt)], ['Last sign-in', user.lastSignInAt ? ago(user.lastSignInAt) : 'Never']];
+  const actions = [
+    action(ctx, user, { label: 'End all sessions', question: `End every session of ${user.displayName}?`,
+      detail: 'Every device and browser signed in to this account is signed out at once.', path: 'sessions/end',
+      done: (answer) => `${answer.ended} session${answer.ended === 1 ? ' was' : 's were'} ended.` }),
+    action(ctx, user, { label: 'Require new password', question: `Require a new password of ${user.displayName}?`,
+      detail: 'At the next sign-in they must choose a new password before anything else. They are mailed.',
+      path: 'require-password-change', done: 'A new password is required at the next sign-in.', danger: false }),
+  ];
+  if (user.twoFactorEnabled) {
+    actions.push(action(ctx, user, { label: 'Remove two-factor', question: `Remove two-factor of ${user.displayName}?`,
+      detail: 'Their authenticator app and recovery codes stop working; until they set it up again, the password '
+        + 'alone signs in. Do this only for a user who lost both. They are mailed.',
+      path: 'two-factor/reset', done: 'Two-factor authentication was removed.' }));
+  }
+  if (user.locked && user.status !== 'DISABLED') {
+    actions.push(action(ctx, user, { label: 'Unlock', question: `Unlock ${user.displayName}?`,
+      detail: 'Sign-ins are accepted again and the count of failed ones starts over.', path: 'unlock',
+      done: 'The account was unlocked.', danger: false }));
+  }
+  actions.push(user.status === 'DISABLED'
+    ? action(ctx, user, { label: 'Enable', question: `Enable ${user.displayName} again?`,
+      detail: 'They can sign in again, and their API tokens work again. They are mailed.', path: 'enable',
+      done: 'The account was enabled.', danger: false })
+    : action(ctx, user, { label: 'Disable', question: `Disable ${user.displayName}?`,
+      detail: 'They cannot sign in; every session ends and every API token stops at once. They are mailed.',
+      path: 'disable', done: 'The account was disabled.' }));
+  return section('user', user.displayName,
+    el('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+    el('div', { class: 'actions' }, actions),
+    el('h3', {}, 'Recent security log'), el('div', { id: 'user-log' }, logView(log)));
+}
+
+function logView(log) {
+  if (log.length === 0) return el('p', { class: 'muted' }, 'No entries.');
+  return el('table', { class: 'responsive' }, el('thead', {}, el('tr', {}, ['When', 'What', 'Outcome'].map((h) =>
+    el('th', { scope: 'col' }, h)))),
+  el('tbody', {}, log.map((e) => el('tr', {},
+    el('td', { 'data-label': 'When' }, when(e.occurredAt)),
+    el('td', { 'data-label': 'What' }, e.summary),
+    el('td', { 'data-label': 'Outcome' }, el('span', { class: `badge ${e.outcome === 'failure' ? 'off' : 'ok'}` },
+      e.outcome))))));
+}
+
+function readLog(id) {
+  return api('GET', `/api/admin/security-log?userId=${encodeURIComponent(id)}&limit=10`).then((page) => page.events);
+}
+
+export async function renderUsersPage(main, state, { reloadMe }) {
+  document.title = 'Users · Warden';
+  const detail = el('div', {});
+  const ctx = { state, reloadMe, refreshSearch: () => {} };
+  ctx.open = async (id) => {
+    try {
+      const [user, log] = await Promise.all([api('GET', `/api/admin/users/${encodeURIComponent(id)}`),
+        readLog(id).catch(() => [])]);
+      const view = detailView(ctx, user, log);
+      view.dataset.user = user.id;
+      detail.replaceChildren(view);
+      focusHeading('user');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return;
+      detail.replaceChildren(el('p', { class: 'error-text', role: 'alert' }, describe(error)));
+    }
+  };
+  // An action's entry reaches the log through the event stream a moment later: read it again then.
+  ctx.logChanged = (id) => [1500, 4000].forEach((delay) => setTimeout(async () => {
+    const box = document.getElementById('user-log');
+    const shown = document.querySelector('#user[data-user]');
+    if (!box || !shown || shown.dataset.user !== id) return;
+    const log = await readLog(id).catch(() => null);
+    if (log) box.replaceChildren(logView(log));
+  }, delay));
+  main.replaceChildren(el('h1', {}, 'Users'), searchSection(ctx), detail);
+}

@@ -50,13 +50,13 @@ function searchSection(ctx) {
 }
 
 /** One action on the shown user: asked, confirmed, done, then the view and the list shown again. */
-function action(ctx, user, { label, question, detail, path, done, danger = true }) {
+function action(ctx, user, { label, question, detail, path, done, danger = true, method = 'POST', body }) {
   const button = el('button', { type: 'button', class: `button ${danger ? 'danger' : 'secondary'}` }, label);
   button.addEventListener('click', busy(button, async () => {
     if (!await confirmDialog(question, detail, label, danger)) return;
     try {
       const answer = await withRecentSignIn(ctx,
-        () => api('POST', `/api/admin/users/${encodeURIComponent(user.id)}/${path}`));
+        () => api(method, `/api/admin/users/${encodeURIComponent(user.id)}/${path}`, body));
       if (answer === undefined) return; // cancelled "Confirm it is you"
       toast(typeof done === 'function' ? done(answer) : done);
     } catch (error) {
@@ -69,11 +69,14 @@ function action(ctx, user, { label, question, detail, path, done, danger = true 
   return button;
 }
 
-function detailView(ctx, user, log) {
+function detailView(ctx, user, log, sessions, tokens) {
   const facts = [['E-mail', user.email], ['Roles', user.roles.join(', ')], ['Status', statusBadge(user)],
     ['Two-factor', user.twoFactorEnabled ? 'On' : 'Off'],
     ['Password', user.passwordChangeRequired ? 'Must change at the next sign-in' : 'Set by the user'],
-    ['Created', when(user.createdAt)], ['Last sign-in', user.lastSignInAt ? ago(user.lastSignInAt) : 'Never']];
+    ['Created', when(user.createdAt)], ['Last sign-in', user.lastSignInAt ? ago(user.lastSignInAt) : 'Never'],
+    ['Sessions', sessions === null ? 'Unknown' : String(sessions.length)],
+    ['API tokens', tokens === null ? 'Unknown'
+      : `${tokens.filter((t) => t.status === 'ACTIVE').length} active of ${tokens.length}`]];
   const actions = [
     action(ctx, user, { label: 'End all sessions', question: `End every session of ${user.displayName}?`,
       detail: 'Every device and browser signed in to this account is signed out at once.', path: 'sessions/end',
@@ -82,6 +85,17 @@ function detailView(ctx, user, log) {
       detail: 'At the next sign-in they must choose a new password before anything else. They are mailed.',
       path: 'require-password-change', done: 'A new password is required at the next sign-in.', danger: false }),
   ];
+  if (tokens === null || tokens.some((t) => t.status === 'ACTIVE')) {
+    actions.push(action(ctx, user, { label: 'Revoke all API tokens', question: `Revoke every API token of ${user.displayName}?`,
+      detail: 'Anything using them stops working at once. This cannot be undone.', path: 'tokens/revoke',
+      done: (answer) => `${answer.revoked} token${answer.revoked === 1 ? ' was' : 's were'} revoked.` }));
+  }
+  const admin = user.roles.includes('ADMIN');
+  actions.push(action(ctx, user, { label: admin ? 'Remove administrator' : 'Make administrator',
+    question: admin ? `Remove ${user.displayName} as an administrator?` : `Make ${user.displayName} an administrator?`,
+    detail: 'Their sessions end, so the change applies at their next sign-in. They are mailed.', path: 'roles',
+    method: 'PUT', body: { roles: admin ? ['USER'] : ['USER', 'ADMIN'] }, done: 'The roles were changed.',
+    danger: admin }));
   if (user.twoFactorEnabled) {
     actions.push(action(ctx, user, { label: 'Remove two-factor', question: `Remove two-factor of ${user.displayName}?`,
       detail: 'Their authenticator app and recovery codes stop working; until they set it up again, the password '
@@ -127,9 +141,12 @@ export async function renderUsersPage(main, state, { reloadMe }) {
   const ctx = { state, reloadMe, refreshSearch: () => {} };
   ctx.open = async (id) => {
     try {
-      const [user, log] = await Promise.all([api('GET', `/api/admin/users/${encodeURIComponent(id)}`),
-        readLog(id).catch(() => [])]);
-      const view = detailView(ctx, user, log);
+      const path = `/api/admin/users/${encodeURIComponent(id)}`;
+      // Sessions and tokens come from the services that own them; one away leaves the rest usable.
+      const [user, log, sessions, tokens] = await Promise.all([api('GET', path), readLog(id).catch(() => []),
+        api('GET', `${path}/sessions`).then((answer) => answer.sessions, () => null),
+        api('GET', `${path}/tokens`).then((answer) => answer.tokens, () => null)]);
+      const view = detailView(ctx, user, log, sessions, tokens);
       view.dataset.user = user.id;
       detail.replaceChildren(view);
       focusHeading('user');

@@ -12,6 +12,7 @@ import dev.warden.event.auth.AccountDisabled;
 import dev.warden.event.auth.AccountEnabled;
 import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.auth.PasswordChangeRequired;
+import dev.warden.event.auth.RolesChanged;
 import dev.warden.event.auth.TwoFactorReset;
 import dev.warden.event.auth.AccountUnlocked;
 import dev.warden.event.auth.LoggedOut;
@@ -110,6 +111,8 @@ public final class EventCatalogue {
 			entry(EventTypes.ACCOUNT_ENABLED, new AccountEnabled(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
 			entry(EventTypes.PASSWORD_CHANGE_REQUIRED,
 					new PasswordChangeRequired(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
+			entry(EventTypes.ROLES_CHANGED,
+					new RolesChanged(EMAIL, NAME, null, List.of("USER", "ADMIN"), ADMIN, "Grace Hopper")),
 			entry(EventTypes.TWO_FACTOR_RESET, new TwoFactorReset(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
 			entry(EventTypes.PASSWORD_EXPIRED, new PasswordExpired(EMAIL, NAME, null, AT)),
 			entry(EventTypes.PASSWORD_EXPIRING_SOON, new PasswordExpiringSoon(EMAIL, NAME, null, AT, 7)),

@@ -127,6 +127,22 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void aUsersSessionsAndTokensUnderAdministrationGoToTheirOwnersAndTheRestToAuthService() throws Exception {
+		String user = "/api/admin/users/" + java.util.UUID.randomUUID();
+		java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+		expected.put(user + "/sessions", "session-service");
+		expected.put(user + "/tokens", "token-service");
+		expected.put(user, "auth-service");
+		expected.put("/api/admin/users", "auth-service");
+		for (java.util.Map.Entry<String, String> path : expected.entrySet()) {
+			upstream.received().clear();
+			assertThat(get(path.getKey(), UpstreamStub.ADMIN_SECRET).statusCode()).as(path.getKey()).isEqualTo(200);
+			assertThat(claimsOf(upstream.received().get(0))).as(path.getKey())
+				.contains("\"aud\":\"" + path.getValue() + "\"");
+		}
+	}
+
+	@Test
 	void administrationNeedsTheAdminRoleAtTheDoor() throws Exception {
 		HttpResponse<String> response = get("/api/admin/users", UpstreamStub.ACTIVE_SECRET);
 

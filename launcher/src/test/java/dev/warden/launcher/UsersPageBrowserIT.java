@@ -79,6 +79,16 @@ class UsersPageBrowserIT {
 		patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "enabled"));
 		assertThat(login(gateway(), account.email(), account.password()).statusCode()).isEqualTo(200);
 		awaitStatus(() -> callWithToken(token), 200);
+
+		clickAction(browser, "Revoke all API tokens");
+		waitFor(browser, By.cssSelector("dialog[open]")).findElement(By.cssSelector("button.primary")).click();
+		patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "1 token was"));
+		awaitStatus(() -> callWithToken(token), 401);
+
+		clickAction(browser, "Make administrator");
+		waitFor(browser, By.cssSelector("dialog[open]")).findElement(By.cssSelector("button.primary")).click();
+		patiently(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("user"), "USER, ADMIN"));
+		assertThat(SharedSuite.awaitMailText(account.email(), "Your roles changed")).contains("USER, ADMIN");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.warden.event.auth.PasswordChanged;
 import dev.warden.event.auth.PasswordReset;
 import dev.warden.event.auth.AccountDisabled;
 import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.auth.RolesChanged;
 import dev.warden.event.EventData;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventTypes;
@@ -535,18 +536,23 @@ class ActiveSessionsIT {
 	}
 
 	@Test
-	void aDisabledAccountLosesEverySession() {
-		SignedIn laptop = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
-		SignedIn phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
-		this.clock.advance(Duration.ofSeconds(5));
-		CloudEvent disabled = new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service",
-				EventTypes.ACCOUNT_DISABLED, this.clock.instant().minusSeconds(1), this.user, "application/json",
-				EventData.of(new AccountDisabled("u@example.test", "U", null, "admin-1", "Admin")));
+	void aDisabledAccountOrOneWhoseRolesChangedLosesEverySession() {
+		for (CloudEvent event : List.of(
+				new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service", EventTypes.ACCOUNT_DISABLED,
+						this.clock.instant().plusSeconds(4), this.user, "application/json",
+						EventData.of(new AccountDisabled("u@example.test", "U", null, "admin-1", "Admin"))),
+				new CloudEvent("1.0", UUID.randomUUID().toString(), "/auth-service", EventTypes.ROLES_CHANGED,
+						this.clock.instant().plusSeconds(14), this.user, "application/json", EventData
+							.of(new RolesChanged("u@example.test", "U", null, List.of("USER"), "admin-1", "Admin"))))) {
+			SignedIn laptop = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+			SignedIn phone = this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
+			this.clock.advance(Duration.ofSeconds(10));
 
-		KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(disabled));
+			KafkaRecords.send(Topics.AUTH_EVENTS, this.user, this.json.writeValueAsString(event));
 
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> !this.api.isActive(laptop.secret()) && !this.api.isActive(phone.secret()));
+			await(event.type()).atMost(Duration.ofSeconds(30))
+				.until(() -> !this.api.isActive(laptop.secret()) && !this.api.isActive(phone.secret()));
+		}
 	}
 
 	@Test
@@ -602,6 +608,22 @@ class ActiveSessionsIT {
 				.contains("\"newDevice\":true")
 				.doesNotContain(session.secret())
 				.doesNotContain(SessionSecrets.hash(session.secret())));
+	}
+
+	@Test
+	void anAdministratorListsAUsersSessionsAndNobodyElseMay() {
+		String user = UUID.randomUUID().toString();
+		SignedIn laptop = this.api.signIn(user, SessionApi.CHROME_ON_WINDOWS);
+		this.api.signIn(user, SessionApi.SAFARI_ON_IPHONE);
+
+		JsonNode listed = this.api.read(this.api.asUser("GET", "/api/admin/users/" + user + "/sessions",
+				TestJwts.shared().forUser("admin-1").roles("USER", "ADMIN")));
+		HttpResponse<String> byTheUser = this.api.asUser("GET", "/api/admin/users/" + user + "/sessions",
+				TestJwts.shared().forUser(user).roles("USER"));
+
+		assertThat(listed.path("sessions")).hasSize(2);
+		assertThat(listed.toString()).doesNotContain(laptop.secret()).doesNotContain("\"current\":true");
+		assertThat(byTheUser.statusCode()).isEqualTo(403);
 	}
 
 	@Test

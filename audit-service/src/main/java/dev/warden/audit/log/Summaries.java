@@ -87,6 +87,7 @@ final class Summaries {
 			case EventTypes.PASSWORD_RESET_REQUESTED -> "Password reset code requested";
 			case EventTypes.PASSWORD_RESET -> "Password reset with the mailed code";
 			case EventTypes.ACCOUNT_DISABLED -> "Account disabled by an administrator";
+			case EventTypes.ROLES_CHANGED -> "Roles changed by an administrator";
 			case EventTypes.ACCOUNT_ENABLED -> "Account enabled again by an administrator";
 			case EventTypes.PASSWORD_CHANGE_REQUIRED -> "New password required by an administrator";
 			case EventTypes.TWO_FACTOR_RESET -> "Two-factor authentication removed by an administrator";

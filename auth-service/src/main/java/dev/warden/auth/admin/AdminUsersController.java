@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -142,6 +143,24 @@ class AdminUsersController {
 	ResponseEntity<Void> resetTwoFactor(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
 		this.administration.resetTwoFactor(id, actor(jwt));
 		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/{id}/roles")
+	@Operation(operationId = "setUserRoles", summary = "Set a user's roles",
+			description = "USER is always kept. Every session of the user ends (each carries the roles it signed in "
+					+ "with); API tokens of a role the user no longer holds stop. The user is mailed.")
+	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
+	@ProblemResponse(status = 409, codes = "last_administrator",
+			description = "ADMIN would be taken from the last active administrator.")
+	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
+	ResponseEntity<Void> setRoles(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+			@Valid @RequestBody NewRoles request) {
+		this.administration.setRoles(id, request.roles(), actor(jwt));
+		return ResponseEntity.noContent().build();
+	}
+
+	/** The roles a user is to hold. */
+	record NewRoles(@NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "USER|ADMIN") String> roles) {
 	}
 
 	private static UUID actor(Jwt jwt) {

@@ -10,6 +10,7 @@ import dev.warden.event.auth.AccountDisabled;
 import dev.warden.event.auth.AccountEnabled;
 import dev.warden.event.auth.AccountUnlocked;
 import dev.warden.event.auth.PasswordChangeRequired;
+import dev.warden.event.auth.RolesChanged;
 import dev.warden.auth.login.LoginAttempts;
 import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.password.PasswordHasher;
@@ -156,6 +157,32 @@ class UserAdministration {
 			if (this.store.disable(id, this.clock.instant())) {
 				this.events.publish(id.toString(), new AccountDisabled(user.email(), user.displayName(), user.locale(),
 						actorId.toString(), actor.displayName()));
+			}
+		});
+	}
+
+	/**
+	 * Sets the user's roles ({@code USER} always among them). Every session of the user
+	 * ends on {@code user.roles-changed} (each carries the roles it signed in with), and
+	 * tokens of a role no longer held stop. Never takes {@code ADMIN} from the last
+	 * active administrator (counted with the administrators' rows locked, as for
+	 * disabling).
+	 * @throws ProblemException 409 {@code last_administrator}
+	 */
+	void setRoles(UUID id, List<String> requested, UUID actorId) {
+		User user = find(id);
+		User actor = find(actorId);
+		List<String> roles = new ArrayList<>(List.of(Roles.USER));
+		requested.stream().distinct().filter((role) -> !Roles.USER.equals(role)).forEach(roles::add);
+		this.transactions.executeWithoutResult((tx) -> {
+			List<UUID> administrators = this.store.lockActiveAdministrators();
+			if (!roles.contains(Roles.ADMIN) && administrators.size() == 1 && administrators.contains(id)) {
+				throw new ProblemException(HttpStatus.CONFLICT, "last_administrator", "Last administrator",
+						"This is the last active administrator: make someone else an administrator first.");
+			}
+			if (this.store.setRoles(id, roles, this.clock.instant())) {
+				this.events.publish(id.toString(), new RolesChanged(user.email(), user.displayName(), user.locale(),
+						List.copyOf(roles), actorId.toString(), actor.displayName()));
 			}
 		});
 	}

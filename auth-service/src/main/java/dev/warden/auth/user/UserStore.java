@@ -165,6 +165,18 @@ public class UserStore {
 				UUID.class);
 	}
 
+	/** Sets the user's roles; false if they were these already. */
+	public boolean setRoles(UUID id, List<String> roles, Instant at) {
+		return this.jdbc.update("""
+				update app_user set roles = ?, updated_at = ? where id = ? and roles <> ?""", (statement) -> {
+			java.sql.Array array = statement.getConnection().createArrayOf("text", roles.toArray());
+			statement.setArray(1, array);
+			statement.setTimestamp(2, Timestamp.from(at));
+			statement.setObject(3, id);
+			statement.setArray(4, array);
+		}) == 1;
+	}
+
 	/** Disables an account; false if it was disabled already. */
 	public boolean disable(UUID id, Instant at) {
 		return this.jdbc.update("""

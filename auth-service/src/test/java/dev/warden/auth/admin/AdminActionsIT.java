@@ -75,6 +75,39 @@ class AdminActionsIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	void rolesChangeWithTheAdministratorNamedButAdminStaysWithTheLastActiveAdministrator() {
+		User user = newUser(uniqueEmail(), strongPassword());
+
+		HttpResponse<String> promoted = send("PUT", "/api/admin/users/" + user.id() + "/roles",
+				Map.of("roles", List.of("ADMIN")), bearer(bootstrapAdmin()));
+
+		assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(204);
+		assertThat(this.userStore.findById(user.id()).orElseThrow().roles()).containsExactly("USER", "ADMIN");
+		JsonNode changed = this.events.await(user.id().toString(), EventTypes.ROLES_CHANGED);
+		assertThat(changed.path("data").path("roles").toString()).isEqualTo("[\"USER\",\"ADMIN\"]");
+		assertThat(changed.path("data").path("actorId").asString()).isEqualTo(bootstrapAdmin().id().toString());
+		assertThat(send("PUT", "/api/admin/users/" + user.id() + "/roles", Map.of("roles", List.of("ROOT")),
+				bearer(bootstrapAdmin()))
+			.statusCode()).isEqualTo(400);
+
+		User admin = bootstrapAdmin();
+		List<UUID> others = this.jdbc.queryForList("""
+				select id from app_user where 'ADMIN' = any(roles) and status = 'ACTIVE' and id <> ?""", UUID.class,
+				admin.id());
+		others.forEach((id) -> this.jdbc.update("update app_user set status = 'DISABLED' where id = ?", id));
+		try {
+			HttpResponse<String> demoted = send("PUT", "/api/admin/users/" + admin.id() + "/roles",
+					Map.of("roles", List.of("USER")), bearer(admin));
+			assertThat(demoted.statusCode()).isEqualTo(409);
+			assertThat(demoted.body()).contains("\"code\":\"last_administrator\"");
+		}
+		finally {
+			others.forEach((id) -> this.jdbc.update("update app_user set status = 'ACTIVE' where id = ?", id));
+		}
+		assertThat(this.userStore.findById(admin.id()).orElseThrow().roles()).contains("ADMIN");
+	}
+
+	@Test
 	void aRequiredPasswordChangeHoldsTheNextSignInToIt() {
 		String email = uniqueEmail();
 		String password = strongPassword();

@@ -3,7 +3,9 @@ package dev.warden.event.token;
 import java.time.Instant;
 
 import dev.warden.event.AboutToken;
+import dev.warden.event.ByActor;
 import dev.warden.event.EventPayload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Data of {@link dev.warden.event.EventTypes#TOKEN_REVOKED}: an API token was revoked.
@@ -13,8 +15,15 @@ import dev.warden.event.EventPayload;
  * @param role the one role it acts with
  * @param hint its last four characters (never the token)
  * @param expiresAt when it expires
- * @param reason who revoked it: {@code user}
+ * @param reason who revoked it: {@code user}, or {@code admin}
+ * @param actorId the administrator's user id when an administrator revoked it
  */
-public record TokenRevoked(String tokenId, String name, String role, String hint, Instant expiresAt,
-		String reason) implements EventPayload, AboutToken {
+public record TokenRevoked(String tokenId, String name, String role, String hint, Instant expiresAt, String reason,
+		@Nullable String actorId) implements EventPayload, AboutToken, ByActor {
+
+	/** Revoked by its owner. */
+	public TokenRevoked(String tokenId, String name, String role, String hint, Instant expiresAt, String reason) {
+		this(tokenId, name, role, hint, expiresAt, reason, null);
+	}
+
 }

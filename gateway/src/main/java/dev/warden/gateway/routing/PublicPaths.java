@@ -17,11 +17,14 @@ public final class PublicPaths {
 	}
 
 	private static Map<String, List<String>> byService() {
+		// In the order routes are tried: a user's sessions and tokens under
+		// /api/admin/users
+		// belong to their owners, before everything else there goes to auth-service.
 		Map<String, List<String>> paths = new LinkedHashMap<>();
+		paths.put(Upstreams.SESSION, List.of("/api/security/sessions/**", "/api/admin/users/*/sessions"));
+		paths.put(Upstreams.TOKEN, List.of("/api/security/tokens/**", "/api/admin/users/*/tokens/**"));
 		paths.put(Upstreams.AUTH, List.of("/api/auth/**", "/api/me/**", "/api/security/password/**",
 				"/api/security/two-factor/**", "/api/admin/users/**", "/api/admin/password-policy/**"));
-		paths.put(Upstreams.SESSION, List.of("/api/security/sessions/**"));
-		paths.put(Upstreams.TOKEN, List.of("/api/security/tokens/**"));
 		paths.put(Upstreams.AUDIT, List.of("/api/security/log/**", "/api/admin/security-log/**"));
 		paths.put(Upstreams.NOTIFICATION, List.of("/api/admin/notifications/**"));
 		return java.util.Collections.unmodifiableMap(paths);

@@ -32,7 +32,8 @@ public final class MailTemplates {
 			template("account-disabled", EventTypes.ACCOUNT_DISABLED),
 			template("account-enabled", EventTypes.ACCOUNT_ENABLED),
 			template("password-change-required", EventTypes.PASSWORD_CHANGE_REQUIRED),
-			template("two-factor-reset", EventTypes.TWO_FACTOR_RESET));
+			template("two-factor-reset", EventTypes.TWO_FACTOR_RESET),
+			template("roles-changed", EventTypes.ROLES_CHANGED));
 
 	private MailTemplates() {
 	}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 record SessionView(String id, boolean current, Instant createdAt, Instant lastActiveAt, Instant expiresAt,
 		@Nullable String ip, @Nullable String userAgent, String browser, String os, String deviceType) {
 
-	static SessionView of(Session session, String currentId, Duration idleTimeout) {
+	static SessionView of(Session session, @Nullable String currentId, Duration idleTimeout) {
 		return new SessionView(session.publicId(), session.publicId().equals(currentId), session.createdAt(),
 				session.lastActiveAt(), session.expiresAt(idleTimeout), session.ip(), session.userAgent(),
 				session.device().browser(), session.device().os(), session.device().deviceType());

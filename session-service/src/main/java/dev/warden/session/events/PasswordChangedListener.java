@@ -53,9 +53,11 @@ class PasswordChangedListener {
 			}
 			return;
 		}
-		if (EventTypes.ACCOUNT_DISABLED.equals(event.type())) {
-			int ended = this.sessions.endOthers(userId, null, event.time(), RevocationReason.ACCOUNT_DISABLED);
-			log.info("Account disabled (event {}): ended {} session(s)", event.id(), ended);
+		if (EventTypes.ACCOUNT_DISABLED.equals(event.type()) || EventTypes.ROLES_CHANGED.equals(event.type())) {
+			RevocationReason reason = EventTypes.ROLES_CHANGED.equals(event.type()) ? RevocationReason.ROLES_CHANGED
+					: RevocationReason.ACCOUNT_DISABLED;
+			int ended = this.sessions.endOthers(userId, null, event.time(), reason);
+			log.info("{} (event {}): ended {} session(s)", event.type(), event.id(), ended);
 			return;
 		}
 		if (EventTypes.PASSWORD_RESET.equals(event.type())) {

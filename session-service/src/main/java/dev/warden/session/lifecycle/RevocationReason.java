@@ -4,7 +4,8 @@ package dev.warden.session.lifecycle;
 public enum RevocationReason {
 
 	LOGOUT("logout"), USER("user"), OTHERS_ENDED("others-ended"), PASSWORD_CHANGED("password-changed"), ADMIN("admin"),
-	ACCOUNT_LOCKED("account-locked"), PASSWORD_RESET("password-reset"), ACCOUNT_DISABLED("account-disabled");
+	ACCOUNT_LOCKED("account-locked"), PASSWORD_RESET("password-reset"), ACCOUNT_DISABLED("account-disabled"),
+	ROLES_CHANGED("roles-changed");
 
 	private final String value;
 

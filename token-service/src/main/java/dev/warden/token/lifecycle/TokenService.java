@@ -109,6 +109,25 @@ public class TokenService {
 		}
 	}
 
+	/**
+	 * An administrator revokes every active token of the user; returns how many. Each is
+	 * announced as {@code token.revoked}, reason {@code admin}, with the administrator.
+	 */
+	@Transactional
+	public int revokeAll(String userId, String actorId) {
+		Instant now = this.clock.instant();
+		int revoked = 0;
+		for (ApiToken token : this.tokens.findByUser(userId)) {
+			if (token.statusAt(now) == TokenStatus.ACTIVE && this.tokens.revoke(token.id(), now, "admin")) {
+				this.outbox.append(Topics.TOKEN_EVENTS,
+						CloudEvent.of(SOURCE_PATH, userId, new TokenRevoked(token.id().toString(), token.name(),
+								token.role(), token.hint(), token.expiresAt(), "admin", actorId)));
+				revoked++;
+			}
+		}
+		return revoked;
+	}
+
 	public Instant now() {
 		return this.clock.instant();
 	}

@@ -2,6 +2,7 @@ package dev.warden.token.owner;
 
 import java.time.Clock;
 
+import dev.warden.event.auth.RolesChanged;
 import dev.warden.event.auth.UserCreated;
 import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.token.TokensSuspended;
@@ -78,6 +79,11 @@ class OwnerEventsListener {
 			}
 			case EventTypes.ACCOUNT_UNLOCKED -> {
 				return () -> suspend(userId, false);
+			}
+			case EventTypes.ROLES_CHANGED -> {
+				RolesChanged changed = this.parser.payload(event, RolesChanged.class);
+				return () -> this.owners.upsert(userId, changed.email(), changed.displayName(), changed.roles(),
+						this.clock.instant());
 			}
 			case EventTypes.ACCOUNT_DISABLED -> {
 				return () -> announce(userId, this.owners.setDisabled(userId, true, this.clock.instant()));

@@ -14,6 +14,7 @@ import dev.warden.event.auth.AccountUnlocked;
 import dev.warden.event.auth.AccountDisabled;
 import dev.warden.event.auth.AccountEnabled;
 import dev.warden.event.auth.AccountLocked;
+import dev.warden.event.auth.RolesChanged;
 import dev.warden.event.EventSources;
 import dev.warden.event.EventPayload;
 import dev.warden.event.CloudEvent;
@@ -79,6 +80,17 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 		KafkaRecords.send(Topics.AUTH_EVENTS, user,
 				authEvent(user, new AccountEnabled("o@example.test", "O", null, "admin-1", "Admin")));
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> introspect(token).get("active").asBoolean());
+	}
+
+	@Test
+	void anAdministratorsTokenStopsWhenAnAdministratorTakesTheRoleAway() {
+		String user = newUserId();
+		String token = create(session(user, "USER", "ADMIN"), "admin tool", 1, "ADMIN").get("token").asString();
+
+		KafkaRecords.send(Topics.AUTH_EVENTS, user,
+				authEvent(user, new RolesChanged("o@example.test", "O", null, List.of("USER"), "admin-1", "Admin")));
+
+		awaitReason(token, "role_revoked");
 	}
 
 	@Test

@@ -4,14 +4,10 @@ import static dev.warden.launcher.BrowserTesting.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.warden.launcher.BrowserTesting.Account;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -22,7 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * typed from it, or its link opened; two-factor still asked for; every session the
  * account had ends.
  */
-class PasswordResetBrowserIT {
+class PasswordResetBrowserIT extends BrowserTest {
 
 	private static final String SUBJECT = "Your password reset code";
 
@@ -30,26 +26,11 @@ class PasswordResetBrowserIT {
 
 	private static final Pattern LINK = Pattern.compile("(http\\S+/#/reset-password\\?code=\\S+)");
 
-	private static LocalSuite suite;
-
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	@BeforeAll
-	static void startSuite() throws Exception {
-		assumeChromium();
-		suite = SharedSuite.get();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
-
 	@Test
 	void aForgottenPasswordIsResetWithTheCodeFromTheMailAndEverySessionEnds() throws Exception {
 		Account account = newAccount(gateway());
 		String elsewhere = SharedSuite.sessionCookie(login(gateway(), account.email(), account.password()));
-		WebDriver browser = open(this.browsers);
+		WebDriver browser = browser();
 		browser.get(gateway() + "/");
 
 		patiently(browser).until(ExpectedConditions.elementToBeClickable(By.id("forgot-password"))).click();
@@ -83,7 +64,7 @@ class PasswordResetBrowserIT {
 	@Test
 	void theMailsLinkOpensTheFormAndAnAccountWithTwoFactorGivesItsCodeToo() throws Exception {
 		Account account = newAccount(gateway());
-		WebDriver browser = open(this.browsers);
+		WebDriver browser = browser();
 		String secret = turnOnTwoFactor(browser, account);
 		// The session ends under the Security page (its cookie is gone): late answers of
 		// that page must not cover the reset.
@@ -143,10 +124,6 @@ class PasswordResetBrowserIT {
 			status = SharedSuite.withCookie("GET", gateway() + "/api/me", cookie, null).statusCode();
 		}
 		assertThat(status).as("the session the account had elsewhere").isEqualTo(401);
-	}
-
-	private static String gateway() {
-		return suite.url(WardenService.GATEWAY);
 	}
 
 }

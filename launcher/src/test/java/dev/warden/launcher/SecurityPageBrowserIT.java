@@ -10,13 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -36,24 +33,9 @@ import org.openqa.selenium.support.ui.Select;
  * page and does what a user of the page would; a screenshot of each section lands in
  * {@code launcher/target/screenshots} for review.
  */
-class SecurityPageBrowserIT {
-
-	private static LocalSuite suite;
-
-	private final List<WebDriver> browsers = new ArrayList<>();
+class SecurityPageBrowserIT extends BrowserTest {
 
 	private final HttpClient http = TestHttp.client();
-
-	@BeforeAll
-	static void startSuite() throws Exception {
-		assumeChromium();
-		suite = SharedSuite.get();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
 
 	@Test
 	void signsInOpensSecurityFromTheUserMenuAndChangesThePassword() throws Exception {
@@ -482,10 +464,6 @@ class SecurityPageBrowserIT {
 
 	// ------------------------------------------------------------------ helpers
 
-	private WebDriver browser() {
-		return open(this.browsers);
-	}
-
 	private void signIn(WebDriver browser, Account account) throws Exception {
 		browser.get(gateway() + "/");
 		screenshot(waitFor(browser, By.cssSelector("section.login")), "login");
@@ -534,10 +512,6 @@ class SecurityPageBrowserIT {
 
 		void run() throws Exception;
 
-	}
-
-	private static String gateway() {
-		return suite.url(WardenService.GATEWAY);
 	}
 
 	private int callWithToken(String token) throws Exception {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import dev.warden.launcher.BrowserTesting.Account;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -27,27 +25,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * says where focus must land. After each change the page is checked for horizontal
  * scrolling.
  */
-class SecurityPageKeyboardIT {
+class SecurityPageKeyboardIT extends BrowserTest {
 
 	private static final Dimension PHONE = new Dimension(390, 844);
 
 	/** More than the page has controls: a control Tab never reaches fails the test. */
 	private static final int MOST_TABS = 120;
-
-	private static LocalSuite suite;
-
-	private final List<WebDriver> browsers = new ArrayList<>();
-
-	@BeforeAll
-	static void startSuite() throws Exception {
-		assumeChromium();
-		suite = SharedSuite.get();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
 
 	@Test
 	void signsInOpensSecurityFromTheMenuAndChangesThePassword() throws Exception {
@@ -221,7 +204,7 @@ class SecurityPageKeyboardIT {
 	// ------------------------------------------------------------------ helpers
 
 	private WebDriver phone() {
-		WebDriver browser = open(this.browsers);
+		WebDriver browser = browser();
 		browser.manage().window().setSize(PHONE);
 		return browser;
 	}
@@ -295,10 +278,6 @@ class SecurityPageKeyboardIT {
 				return code;
 			}
 		}
-	}
-
-	private static String gateway() {
-		return suite.url(WardenService.GATEWAY);
 	}
 
 }

@@ -8,12 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.warden.launcher.BrowserTesting.Account;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -25,24 +21,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * effect is checked where it matters, at the gateway, in the user's security log and in
  * their mailbox.
  */
-class UsersPageBrowserIT {
-
-	private static LocalSuite suite;
-
-	private final List<WebDriver> browsers = new ArrayList<>();
+class UsersPageBrowserIT extends BrowserTest {
 
 	private final HttpClient http = TestHttp.client();
-
-	@BeforeAll
-	static void startSuite() throws Exception {
-		assumeChromium();
-		suite = SharedSuite.get();
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(WebDriver::quit);
-	}
 
 	@Test
 	void anAdministratorDisablesAUserWhoseSessionAndTokenStopAtOnceThenEnablesThem() throws Exception {
@@ -121,7 +102,7 @@ class UsersPageBrowserIT {
 
 	/** The bootstrap administrator, signed in, on the Users page from the user menu. */
 	private WebDriver administrator() throws Exception {
-		WebDriver browser = open(this.browsers);
+		WebDriver browser = browser();
 		browser.get(gateway() + "/");
 		fill(browser, "email", SharedSuite.ADMIN_EMAIL);
 		fill(browser, "password", SharedSuite.ADMIN_PASSWORD);
@@ -198,10 +179,6 @@ class UsersPageBrowserIT {
 
 		int get() throws Exception;
 
-	}
-
-	private static String gateway() {
-		return suite.url(WardenService.GATEWAY);
 	}
 
 }

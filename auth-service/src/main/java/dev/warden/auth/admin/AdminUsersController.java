@@ -96,8 +96,8 @@ class AdminUsersController {
 	@Operation(operationId = "endUserSessions", summary = "End every session of a user, on every device")
 	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
 	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
-	Ended endSessions(@PathVariable UUID id) {
-		return new Ended(this.administration.endSessions(id));
+	Ended endSessions(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+		return new Ended(this.administration.endSessions(id, actor(jwt)));
 	}
 
 	@PostMapping("/{id}/disable")
@@ -172,7 +172,7 @@ class AdminUsersController {
 	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
 	@ProblemResponse(status = 403, codes = "reauthentication_required", description = "The sign-in is not recent.")
 	ResponseEntity<Void> unlock(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-		this.administration.unlock(id, jwt.getSubject());
+		this.administration.unlock(id, actor(jwt));
 		return ResponseEntity.noContent().build();
 	}
 

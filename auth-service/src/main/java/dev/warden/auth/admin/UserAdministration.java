@@ -18,6 +18,7 @@ import dev.warden.auth.password.policy.PasswordCandidate;
 import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.password.policy.PasswordRules;
 import dev.warden.auth.events.AuthEvents;
+import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.Roles;
 import dev.warden.auth.user.User;
@@ -131,9 +132,9 @@ class UserAdministration {
 	 * over; each ended session is reported by session-service ({@code session.revoked},
 	 * reason {@code admin}).
 	 */
-	int endSessions(UUID id) {
-		User user = this.store.findById(id)
-			.orElseThrow(() -> Problems.notFound("user_not_found", "No user has this id."));
+	int endSessions(UUID id, UUID actorId) {
+		User user = find(id);
+		this.transactions.executeWithoutResult((tx) -> administratorsActedOnBy(actorId));
 		return this.sessions.endAll(user.id().toString());
 	}
 
@@ -147,9 +148,9 @@ class UserAdministration {
 	 */
 	void disable(UUID id, UUID actorId) {
 		User user = find(id);
-		User actor = find(actorId);
+		User actor = actor(actorId);
 		this.transactions.executeWithoutResult((tx) -> {
-			List<UUID> administrators = this.store.lockActiveAdministrators();
+			List<UUID> administrators = administratorsActedOnBy(actorId);
 			if (administrators.size() == 1 && administrators.contains(id)) {
 				throw new ProblemException(HttpStatus.CONFLICT, "last_administrator", "Last administrator",
 						"This is the last active administrator: make someone else an administrator first.");
@@ -171,11 +172,11 @@ class UserAdministration {
 	 */
 	void setRoles(UUID id, List<String> requested, UUID actorId) {
 		User user = find(id);
-		User actor = find(actorId);
+		User actor = actor(actorId);
 		List<String> roles = new ArrayList<>(List.of(Roles.USER));
 		requested.stream().distinct().filter((role) -> !Roles.USER.equals(role)).forEach(roles::add);
 		this.transactions.executeWithoutResult((tx) -> {
-			List<UUID> administrators = this.store.lockActiveAdministrators();
+			List<UUID> administrators = administratorsActedOnBy(actorId);
 			if (!roles.contains(Roles.ADMIN) && administrators.size() == 1 && administrators.contains(id)) {
 				throw new ProblemException(HttpStatus.CONFLICT, "last_administrator", "Last administrator",
 						"This is the last active administrator: make someone else an administrator first.");
@@ -190,10 +191,11 @@ class UserAdministration {
 	/** Enables a disabled account again; its tokens work again unless it is locked. */
 	void enable(UUID id, UUID actorId) {
 		User user = find(id);
-		User actor = find(actorId);
-		this.attempts.reset(user.email());
+		User actor = actor(actorId);
 		this.transactions.executeWithoutResult((tx) -> {
+			administratorsActedOnBy(actorId);
 			if (this.store.enable(id, this.clock.instant())) {
+				this.attempts.reset(user.email());
 				this.events.publish(id.toString(), new AccountEnabled(user.email(), user.displayName(), user.locale(),
 						actorId.toString(), actor.displayName()));
 			}
@@ -203,8 +205,9 @@ class UserAdministration {
 	/** The user must choose a new password at the next sign-in. */
 	void requirePasswordChange(UUID id, UUID actorId) {
 		User user = find(id);
-		User actor = find(actorId);
+		User actor = actor(actorId);
 		this.transactions.executeWithoutResult((tx) -> {
+			administratorsActedOnBy(actorId);
 			this.store.requirePasswordChange(id, this.clock.instant());
 			this.events.publish(id.toString(), new PasswordChangeRequired(user.email(), user.displayName(),
 					user.locale(), actorId.toString(), actor.displayName()));
@@ -213,7 +216,29 @@ class UserAdministration {
 
 	/** Removes the user's two-factor authentication (lost authenticator and codes). */
 	void resetTwoFactor(UUID id, UUID actorId) {
-		this.twoFactor.resetByAdministrator(find(id), find(actorId));
+		User user = find(id);
+		User actor = actor(actorId);
+		this.transactions.executeWithoutResult((tx) -> administratorsActedOnBy(actorId));
+		this.twoFactor.resetByAdministrator(user, actor);
+	}
+
+	/**
+	 * The active administrators, their rows locked for the rest of the transaction, once
+	 * the actor is found among them: the role in the caller's token is what the session
+	 * signed in with, and an administrator demoted, disabled or locked since must not act
+	 * (nor undo that) in the moment before their sessions end.
+	 * @throws ProblemException 403 {@code forbidden}
+	 */
+	private List<UUID> administratorsActedOnBy(UUID actorId) {
+		List<UUID> administrators = this.store.lockActiveAdministrators();
+		if (!administrators.contains(actorId)) {
+			throw Problems.forbidden("forbidden", "Your account is no longer an active administrator.");
+		}
+		return administrators;
+	}
+
+	private User actor(UUID actorId) {
+		return this.store.findById(actorId).orElseThrow(CallerIds::unknownUser);
 	}
 
 	private User find(UUID id) {
@@ -221,15 +246,15 @@ class UserAdministration {
 	}
 
 	/** Lifts a permanent or temporary lock and starts the failure count again. */
-	void unlock(UUID id, String actorId) {
-		User user = this.store.findById(id)
-			.orElseThrow(() -> Problems.notFound("user_not_found", "No user has this id."));
-		this.attempts.reset(user.email());
+	void unlock(UUID id, UUID actorId) {
+		User user = find(id);
 		this.transactions.executeWithoutResult((tx) -> {
+			administratorsActedOnBy(actorId);
 			this.store.unlock(id, this.clock.instant());
 			this.events.publish(id.toString(),
-					new AccountUnlocked(user.email(), user.displayName(), user.locale(), actorId));
+					new AccountUnlocked(user.email(), user.displayName(), user.locale(), actorId.toString()));
 		});
+		this.attempts.reset(user.email());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.twofactor.MfaChallenges;
 import dev.warden.auth.twofactor.TwoFactorService;
 import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStatus;
 import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
 import dev.warden.support.problem.FieldProblem;
@@ -136,7 +138,10 @@ public class LoginService {
 	 */
 	SignedIn completeMfa(String mfaToken, String code, ClientInfo client, @Nullable ReplacedSession replaced) {
 		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
-		User user = this.users.findById(challenge.userId()).orElseThrow(LoginErrors::mfaTokenInvalid);
+		User user = this.users.findById(challenge.userId())
+			.filter((found) -> found.status() == UserStatus.ACTIVE)
+			.orElseThrow(LoginErrors::mfaTokenInvalid); // disabled or locked since the
+														// password step
 		try {
 			this.twoFactor.verify(user, code, client);
 		}
@@ -174,6 +179,17 @@ public class LoginService {
 				mustSetUpTwoFactor);
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
+				// Disabled, locked or given other roles while the password was hashed or
+				// the
+				// session made: this sign-in does not stand. The row stays locked until
+				// the
+				// sign-in is recorded, so such a change commits after it and its event
+				// ends
+				// this session too.
+				User now = this.users.findByIdForUpdate(user.id()).orElseThrow(LoginErrors::invalidCredentials);
+				if (now.status() != UserStatus.ACTIVE || !Set.copyOf(now.roles()).equals(Set.copyOf(user.roles()))) {
+					throw LoginErrors.invalidCredentials();
+				}
 				bookkeeping.run();
 				this.users.recordSignIn(user.id(), this.clock.instant());
 				this.events.publish(user.id().toString(),

@@ -158,6 +158,17 @@ public class PasswordCheck {
 		}
 	}
 
+	/**
+	 * Counts a failure for {@code user} ({@code login.failed} with {@code reason}, and
+	 * the lock it may bring) outside a check of its own: a proof that was right, but
+	 * showed something an attacker must not learn for free.
+	 */
+	public void countFailure(User user, ClientInfo client, String reason) {
+		try (AttemptLimiter.Reservation attempt = this.attempts.reserve(user.email())) {
+			failed(user, client, EventTypes.LOGIN_FAILED, reason, attempt.failed());
+		}
+	}
+
 	/** Verifies the password of a signed-in user (re-authentication, password change). */
 	public boolean verify(User user, String password, ClientInfo client, String failureType) {
 		return verify(user.email(), password, client, failureType).isPresent();

@@ -165,15 +165,17 @@ public class UserStore {
 				UUID.class);
 	}
 
-	/** Sets the user's roles; false if they were these already. */
+	/** Sets the user's roles; false if they were these already (in any order). */
 	public boolean setRoles(UUID id, List<String> roles, Instant at) {
 		return this.jdbc.update("""
-				update app_user set roles = ?, updated_at = ? where id = ? and roles <> ?""", (statement) -> {
+				update app_user set roles = ?, updated_at = ?
+				where id = ? and not (roles @> ? and roles <@ ?)""", (statement) -> {
 			java.sql.Array array = statement.getConnection().createArrayOf("text", roles.toArray());
 			statement.setArray(1, array);
 			statement.setTimestamp(2, Timestamp.from(at));
 			statement.setObject(3, id);
 			statement.setArray(4, array);
+			statement.setArray(5, array);
 		}) == 1;
 	}
 

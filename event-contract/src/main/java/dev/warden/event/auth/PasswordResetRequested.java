@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Data of {@link dev.warden.event.EventTypes#PASSWORD_RESET_REQUESTED}: a reset of the
  * user's password was asked for, and a mail with the reset code is due. The code itself
  * travels sealed (AES-256-GCM under a key only auth-service and notification-service
- * hold, the user id bound in), so no other reader of the topic, and no log, learns it.
+ * hold, bound to {@link #SEAL_PREFIX} and the user id), so no other reader of the topic,
+ * and no log, learns it.
  *
  * @param email where the user's security mail goes
  * @param displayName the user's name
@@ -24,6 +25,12 @@ import org.jspecify.annotations.Nullable;
 public record PasswordResetRequested(String email, String displayName, @Nullable String locale, @Nullable String ip,
 		@Nullable String userAgent, String sealedCode,
 		Instant expiresAt) implements EventPayload, Addressed, FromClient {
+
+	/**
+	 * What the sealed code is bound to, before the user id: a value sealed for another
+	 * purpose under the same key does not open as a reset code.
+	 */
+	public static final String SEAL_PREFIX = "warden.password-reset:";
 
 	@Override
 	public String toString() {

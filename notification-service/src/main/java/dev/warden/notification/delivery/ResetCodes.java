@@ -43,7 +43,8 @@ class ResetCodes {
 		}
 		String code;
 		try {
-			code = new String(this.seal.open(requested.sealedCode(), String.valueOf(event.subject())),
+			code = new String(
+					this.seal.open(requested.sealedCode(), PasswordResetRequested.SEAL_PREFIX + event.subject()),
 					StandardCharsets.UTF_8);
 		}
 		catch (KeyedCipher.UnopenableException ex) {

@@ -193,7 +193,8 @@ class SecurityEventListenerIT {
 		String user = UUID.randomUUID().toString();
 		String email = "reset-" + user.substring(0, 8) + "@example.test";
 		String code = "K7QF-M2XA-PL4R-6TZC-W3NB-HD6E";
-		String sealed = AUTH_SERVICE.seal(code.getBytes(StandardCharsets.UTF_8), user);
+		String sealed = AUTH_SERVICE.seal(code.getBytes(StandardCharsets.UTF_8),
+				PasswordResetRequested.SEAL_PREFIX + user);
 
 		publish(Topics.AUTH_EVENTS, event(user, new PasswordResetRequested(email, "Ada Lovelace", null, "203.0.113.7",
 				"Firefox", sealed, Instant.parse("2026-11-26T10:45:00Z"))));
@@ -211,7 +212,7 @@ class SecurityEventListenerIT {
 	void deadLettersAResetMailWhoseCodeDoesNotOpen() {
 		String user = UUID.randomUUID().toString();
 		String someoneElses = AUTH_SERVICE.seal("K7QF-M2XA-PL4R-6TZC-W3NB-HD6E".getBytes(StandardCharsets.UTF_8),
-				UUID.randomUUID().toString());
+				PasswordResetRequested.SEAL_PREFIX + UUID.randomUUID());
 
 		publish(Topics.AUTH_EVENTS, event(user, new PasswordResetRequested("moved@example.test", "Mallory", null, null,
 				null, someoneElses, Instant.now().plusSeconds(900))));

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import dev.warden.event.token.TokenRevoked;
 import dev.warden.event.token.TokenCreated;
@@ -115,13 +116,27 @@ public class TokenService {
 	 */
 	@Transactional
 	public int revokeAll(String userId, String actorId) {
+		return revokeActive(userId, (token) -> true, "admin", actorId);
+	}
+
+	/**
+	 * Revokes every active token of the user whose role is not among {@code roles} (an
+	 * administrator took it away), reason {@code role-removed}.
+	 */
+	@Transactional
+	public int revokeWithoutRoles(String userId, List<String> roles, String actorId) {
+		return revokeActive(userId, (token) -> !roles.contains(token.role()), "role-removed", actorId);
+	}
+
+	private int revokeActive(String userId, Predicate<ApiToken> which, String reason, String actorId) {
 		Instant now = this.clock.instant();
 		int revoked = 0;
 		for (ApiToken token : this.tokens.findByUser(userId)) {
-			if (token.statusAt(now) == TokenStatus.ACTIVE && this.tokens.revoke(token.id(), now, "admin")) {
+			if (token.statusAt(now) == TokenStatus.ACTIVE && which.test(token)
+					&& this.tokens.revoke(token.id(), now, reason)) {
 				this.outbox.append(Topics.TOKEN_EVENTS,
 						CloudEvent.of(SOURCE_PATH, userId, new TokenRevoked(token.id().toString(), token.name(),
-								token.role(), token.hint(), token.expiresAt(), "admin", actorId)));
+								token.role(), token.hint(), token.expiresAt(), reason, actorId)));
 				revoked++;
 			}
 		}

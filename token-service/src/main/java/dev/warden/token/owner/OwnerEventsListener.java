@@ -35,14 +35,17 @@ class OwnerEventsListener {
 
 	private final TokenOwners owners;
 
+	private final TokenService tokens;
+
 	private final TransactionTemplate transactions;
 
 	private final OutboxWriter outbox;
 
 	private final Clock clock;
 
-	OwnerEventsListener(EventParser parser, TokenOwners owners, OutboxWriter outbox, TransactionTemplate transactions,
-			Clock clock) {
+	OwnerEventsListener(EventParser parser, TokenOwners owners, TokenService tokens, OutboxWriter outbox,
+			TransactionTemplate transactions, Clock clock) {
+		this.tokens = tokens;
 		this.parser = parser;
 		this.owners = owners;
 		this.outbox = outbox;
@@ -82,14 +85,21 @@ class OwnerEventsListener {
 			}
 			case EventTypes.ROLES_CHANGED -> {
 				RolesChanged changed = this.parser.payload(event, RolesChanged.class);
-				return () -> this.owners.upsert(userId, changed.email(), changed.displayName(), changed.roles(),
-						this.clock.instant());
+				// A token of a role taken away is revoked, not suspended: a later
+				// promotion
+				// must not bring a stolen one back.
+				return () -> {
+					this.owners.upsert(userId, changed.email(), changed.displayName(), changed.roles(),
+							this.clock.instant());
+					this.tokens.revokeWithoutRoles(userId, changed.roles(), changed.actorId());
+				};
 			}
 			case EventTypes.ACCOUNT_DISABLED -> {
 				return () -> announce(userId, this.owners.setDisabled(userId, true, this.clock.instant()));
 			}
 			case EventTypes.ACCOUNT_ENABLED -> {
-				return () -> announce(userId, this.owners.setDisabled(userId, false, this.clock.instant()));
+				// auth-service makes an enabled account active, without a lock either.
+				return () -> announce(userId, this.owners.enable(userId, this.clock.instant()));
 			}
 			default -> {
 				return null;

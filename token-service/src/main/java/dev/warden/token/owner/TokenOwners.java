@@ -76,6 +76,17 @@ public class TokenOwners {
 	}
 
 	/**
+	 * Enables the owner: an administrator made the account active again, without a lock
+	 * either. Returns whether the owner's tokens are suspended now (never).
+	 */
+	public boolean enable(String userId, Instant at) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				insert into token_owner (user_id, roles, updated_at) values (?, '{}', ?)
+				on conflict (user_id) do update set disabled = false, locked = false, updated_at = excluded.updated_at
+				returning locked or disabled""", Boolean.class, userId, Timestamp.from(at)));
+	}
+
+	/**
 	 * Whether the event was applied already; records it otherwise. Call inside the
 	 * applying transaction.
 	 */

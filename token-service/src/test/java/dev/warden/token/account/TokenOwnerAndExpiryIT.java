@@ -83,14 +83,27 @@ class TokenOwnerAndExpiryIT extends TokenIntegrationTest {
 	}
 
 	@Test
-	void anAdministratorsTokenStopsWhenAnAdministratorTakesTheRoleAway() {
+	void anAdministratorsTokenIsRevokedWhenAnAdministratorTakesTheRoleAwayAndStaysSoAfterAPromotion() {
 		String user = newUserId();
-		String token = create(session(user, "USER", "ADMIN"), "admin tool", 1, "ADMIN").get("token").asString();
+		String admin = create(session(user, "USER", "ADMIN"), "admin tool", 1, "ADMIN").get("token").asString();
+		String plain = create(session(user, "USER", "ADMIN"), "reader", 1, "USER").get("token").asString();
 
 		KafkaRecords.send(Topics.AUTH_EVENTS, user,
 				authEvent(user, new RolesChanged("o@example.test", "O", null, List.of("USER"), "admin-1", "Admin")));
+		awaitReason(admin, "revoked");
+		JsonNode revoked = this.events.await(user, EventTypes.TOKEN_REVOKED);
+		assertThat(revoked.path("data").path("reason").asString()).isEqualTo("role-removed");
+		assertThat(revoked.path("data").path("actorId").asString()).isEqualTo("admin-1");
+		KafkaRecords.send(Topics.AUTH_EVENTS, user, authEvent(user,
+				new RolesChanged("o@example.test", "O", null, List.of("USER", "ADMIN"), "admin-1", "Admin")));
 
-		awaitReason(token, "role_revoked");
+		// Promoted again: a new ADMIN token works once token-service knows; the old one
+		// stays revoked.
+		String fresh = create(session(user, "USER", "ADMIN"), "new admin tool", 1, "ADMIN").get("token").asString();
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> introspect(fresh).get("active").asBoolean());
+		assertThat(introspect(admin).get("active").asBoolean()).as("revoked for good").isFalse();
+		assertThat(introspect(plain).get("active").asBoolean()).as("a role still held").isTrue();
+		assertThat(this.events.find(user, EventTypes.TOKEN_REVOKED)).hasSize(1);
 	}
 
 	@Test

@@ -96,7 +96,8 @@ public class PasswordChangeService {
 			.verify(signedIn.email(), change.currentPassword(), client, EventTypes.PASSWORD_CHANGE_FAILED)
 			.orElseThrow(() -> LoginErrors.currentPasswordInvalid("currentPassword"));
 		String newPassword = PasswordHasher.normalize(change.newPassword());
-		List<FieldProblem> problems = newPasswordProblems(user, change.newPassword(), change.confirmPassword(), true);
+		List<FieldProblem> problems = newPasswordProblems(user, change.newPassword(), change.confirmPassword(), true,
+				true);
 		if (!problems.isEmpty()) {
 			throw Problems.validation(problems);
 		}
@@ -129,11 +130,12 @@ public class PasswordChangeService {
 
 	/**
 	 * What is wrong with {@code newPassword} for {@code user}, field by field: its
-	 * confirmation, and every rule of the policy in force, history included. The minimum
-	 * age applies only when {@code minimumAge} (not to a forgotten password).
+	 * confirmation, and every rule of the policy in force; the minimum age only when
+	 * {@code minimumAge} (not to a forgotten password), and the history (the current and
+	 * earlier passwords, each an Argon2 check) only when {@code history}.
 	 */
 	public List<FieldProblem> newPasswordProblems(User user, String newPassword, String confirmPassword,
-			boolean minimumAge) {
+			boolean minimumAge, boolean history) {
 		PasswordPolicy policy = this.policies.current();
 		String normalized = PasswordHasher.normalize(newPassword);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -141,13 +143,14 @@ public class PasswordChangeService {
 			problems.add(new FieldProblem("confirmPassword", "confirmation_mismatch",
 					"The confirmation does not match the new password."));
 		}
-		for (PolicyViolation violation : violations(user, policy, normalized, minimumAge)) {
+		for (PolicyViolation violation : violations(user, policy, normalized, minimumAge, history)) {
 			problems.add(new FieldProblem("newPassword", violation.code(), violation.message()));
 		}
 		return problems;
 	}
 
-	private List<PolicyViolation> violations(User user, PasswordPolicy policy, String newPassword, boolean minimumAge) {
+	private List<PolicyViolation> violations(User user, PasswordPolicy policy, String newPassword, boolean minimumAge,
+			boolean history) {
 		List<PolicyViolation> violations = new ArrayList<>(this.rules.check(policy,
 				new PasswordCandidate(newPassword, user.email(), user.displayName(), user.twoFactorEnabled())));
 		if (minimumAge && policy.minAgeHours() > 0 && !user.passwordChangeRequired()
@@ -157,11 +160,24 @@ public class PasswordChangeService {
 			violations.add(new PolicyViolation("policy.too_recent", "Your password changed less than "
 					+ policy.minAgeHours() + " hours ago; wait before changing it again."));
 		}
-		if (policy.historySize() > 0 && reused(user, policy, newPassword)) {
+		if (history && policy.historySize() > 0 && reused(user, policy, newPassword)) {
 			violations.add(new PolicyViolation("policy.reused",
 					"Choose a password you have not used for your last " + policy.historySize() + " passwords."));
 		}
 		return violations;
+	}
+
+	/**
+	 * The history rule alone: {@code policy.reused} when {@code newPassword} is the
+	 * current password or one of the earlier ones the policy keeps.
+	 */
+	public List<FieldProblem> historyProblems(User user, String newPassword) {
+		PasswordPolicy policy = this.policies.current();
+		if (policy.historySize() > 0 && reused(user, policy, PasswordHasher.normalize(newPassword))) {
+			return List.of(new FieldProblem("newPassword", "policy.reused",
+					"Choose a password you have not used for your last " + policy.historySize() + " passwords."));
+		}
+		return List.of();
 	}
 
 	private boolean reused(User user, PasswordPolicy policy, String newPassword) {

@@ -147,7 +147,8 @@ public class PasswordResetService {
 				this.events.publish(userId,
 						new PasswordResetRequested(user.email(), user.displayName(), user.locale(), client.ip(),
 								client.userAgent(),
-								this.mailSeal.seal(code.text().getBytes(StandardCharsets.UTF_8), userId),
+								this.mailSeal.seal(code.text().getBytes(StandardCharsets.UTF_8),
+										PasswordResetRequested.SEAL_PREFIX + userId),
 								now.plus(this.properties.lifetime())));
 				return true;
 			});
@@ -185,12 +186,18 @@ public class PasswordResetService {
 	}
 
 	private void apply(User user, ResetCode code, PasswordResetConfirmation confirmation, ClientInfo client) {
+		// The rules that need no old password first, so a weak password does not spend
+		// the
+		// one-time code; the history (is it the current or an earlier password?) only
+		// after
+		// the second factor, and a hit counts like a wrong code: with the mailbox alone
+		// the
+		// form is no oracle for old passwords.
 		List<FieldProblem> problems = this.changes.newPasswordProblems(user, confirmation.newPassword(),
-				confirmation.confirmPassword(), false);
+				confirmation.confirmPassword(), false, false);
 		if (!problems.isEmpty()) {
 			throw Problems.validation(problems);
 		}
-		// Checked after the policy, so a weak password does not spend the one-time code.
 		if (user.twoFactorEnabled()) {
 			String secondFactor = confirmation.secondFactor();
 			if (secondFactor == null || secondFactor.isBlank()) {
@@ -207,6 +214,11 @@ public class PasswordResetService {
 				throw ex;
 			}
 		}
+		List<FieldProblem> reused = this.changes.historyProblems(user, confirmation.newPassword());
+		if (!reused.isEmpty()) {
+			this.check.countFailure(user, client, "reset_password_reused");
+			throw Problems.validation(reused);
+		}
 		String hash = this.hasher.hash(PasswordHasher.normalize(confirmation.newPassword()));
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((tx) -> {
@@ -214,7 +226,10 @@ public class PasswordResetService {
 			if (!this.resets.spend(code.id(), code.secretHash(), now)) {
 				throw ResetErrors.codeInvalid();
 			}
-			User locked = this.users.findByIdForUpdate(user.id()).orElseThrow(ResetErrors::codeInvalid);
+			User locked = this.users.findByIdForUpdate(user.id())
+				.filter((found) -> found.status() == UserStatus.ACTIVE) // not disabled
+																		// meanwhile
+				.orElseThrow(ResetErrors::codeInvalid);
 			this.history.add(user.id(), locked.passwordHash(), now);
 			this.users.changePassword(user.id(), hash, now);
 			this.events.publish(user.id().toString(), new PasswordReset(user.email(), user.displayName(), user.locale(),

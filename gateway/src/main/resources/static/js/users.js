@@ -19,10 +19,13 @@ function searchSection(ctx) {
   const results = el('div', { 'aria-live': 'polite' });
   const form = el('form', { class: 'filters', role: 'search', novalidate: true }, email.wrapper,
     el('div', { class: 'actions' }, submit));
+  let generation = 0; // a newer search drops the answer of an older one still on its way
   const load = async () => {
+    const mine = ++generation;
     try {
       const query = email.input.value.trim();
       const page = await api('GET', `/api/admin/users?size=50${query ? `&email=${encodeURIComponent(query)}` : ''}`);
+      if (mine !== generation) return;
       if (page.users.length === 0) {
         results.replaceChildren(el('p', { class: 'muted' }, 'No user has such an address.'));
         return;
@@ -40,7 +43,7 @@ function searchSection(ctx) {
           el('td', { 'data-label': 'Status' }, statusBadge(u)),
           el('td', { 'data-label': 'Two-factor' }, u.twoFactorEnabled ? 'On' : 'Off'))))));
     } catch (error) {
-      results.replaceChildren(el('p', { class: 'error-text', role: 'alert' }, describe(error)));
+      if (mine === generation) results.replaceChildren(el('p', { class: 'error-text', role: 'alert' }, describe(error)));
     }
   };
   form.addEventListener('submit', busy(submit, load));

@@ -1,5 +1,6 @@
 package dev.warden.auth;
 
+import dev.warden.auth.admin.BreakGlass;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class AuthApplication {
 
 	public static void main(String[] args) {
+		if (BreakGlass.isCommand(args)) {
+			System.exit(BreakGlass.runFromConsole(args));
+		}
 		SpringApplication.run(AuthApplication.class, args);
 	}
 

@@ -137,6 +137,11 @@ final class KeptSecrets {
 	}
 
 	/** Writes a secret readable by its owner only, from the moment the file exists. */
+	/** Writes {@code content} to {@code file}, readable by its owner only. */
+	static void write(Path file, String content) {
+		keep(file, content);
+	}
+
 	private static void keep(Path file, String secret) {
 		try {
 			Files.createDirectories(file.getParent());

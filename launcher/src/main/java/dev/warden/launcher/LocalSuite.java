@@ -39,6 +39,9 @@ public final class LocalSuite implements AutoCloseable {
 
 	private final ServiceCredentials credentials;
 
+	/** What each service was started with, for a command run of it. */
+	private final Map<WardenService, Map<String, String>> environments = new java.util.EnumMap<>(WardenService.class);
+
 	private LocalSuite(SuiteOptions options, EmbeddedInfrastructure infrastructure, List<ServiceProcess> processes) {
 		this.options = options;
 		this.infrastructure = infrastructure;
@@ -151,6 +154,7 @@ public final class LocalSuite implements AutoCloseable {
 				// keys.
 				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
 				env.putAll(kafkaSignIn(options, service));
+				suite.environments.put(service, Map.copyOf(env));
 				Path jar = Objects.requireNonNull(jars.get(service));
 				List<String> jvmOptions = options.jvmOptions();
 				if (options.classDataSharing()) {
@@ -236,6 +240,23 @@ public final class LocalSuite implements AutoCloseable {
 			}
 			sleep(Duration.ofMillis(250));
 		}
+	}
+
+	/**
+	 * The environment a service was started with: its own secrets included, so only for a
+	 * command run of it by the operator.
+	 */
+	Map<String, String> environment(WardenService service) {
+		return Objects.requireNonNull(this.environments.get(service), service.module() + " is not part of this suite");
+	}
+
+	/**
+	 * Runs auth-service's break-glass command ({@code admin unlock|reset-password EMAIL})
+	 * against this suite's database.
+	 */
+	ServiceProcess.CommandResult admin(List<String> args) {
+		Path jar = Objects.requireNonNull(WardenService.AUTH.jar(this.options.root()), "auth-service is not built");
+		return ServiceProcess.runCommand(WardenService.AUTH, jar, environment(WardenService.AUTH), args);
 	}
 
 	public EmbeddedInfrastructure infrastructure() {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -39,6 +40,9 @@ public final class RunLocal {
 		Map<String, String> env = System.getenv();
 		Path root = Path.of(System.getProperty("warden.root", ".")).toAbsolutePath().normalize();
 		Path data = Path.of(env.getOrDefault("WARDEN_DATA_DIR", root.resolve("data").toString())).toAbsolutePath();
+		if (!arguments.isEmpty() && "admin".equals(arguments.get(0))) {
+			System.exit(breakGlass(root, data, arguments));
+		}
 		if (arguments.contains("--fresh")) {
 			deleteRecursively(data);
 		}
@@ -87,6 +91,10 @@ public final class RunLocal {
 				"Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs") + ") ...");
 		long started = System.nanoTime();
 		LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(4));
+		// For ./run-local.sh admin … while the suite runs: auth-service's own settings,
+		// as
+		// private as the kept secrets beside them.
+		KeptSecrets.write(data.resolve(AUTH_ENVIRONMENT_FILE), properties(suite.environment(WardenService.AUTH)));
 		MailDrop mails = suite.infrastructure().smtp() == null ? null
 				: new MailDrop(suite.infrastructure().smtp(), data.resolve("mail"));
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -103,6 +111,41 @@ public final class RunLocal {
 		printBanner(suite, adminEmail, adminPassword, env.containsKey("WARDEN_BOOTSTRAP_ADMIN_PASSWORD"),
 				changeRequired, data, Duration.ofNanos(System.nanoTime() - started));
 		stopped.await();
+	}
+
+	private static final String AUTH_ENVIRONMENT_FILE = "auth-service.env";
+
+	/**
+	 * {@code ./run-local.sh admin unlock|reset-password EMAIL}: auth-service's
+	 * break-glass command against the running suite's database, with the settings it was
+	 * started with.
+	 */
+	private static int breakGlass(Path root, Path data, List<String> arguments) throws Exception {
+		Path file = data.resolve(AUTH_ENVIRONMENT_FILE);
+		Path jar = WardenService.AUTH.jar(root);
+		if (!Files.isRegularFile(file) || jar == null) {
+			System.out.println("Start the suite first (./run-local.sh in another terminal): the command works on its "
+					+ "database.");
+			return 1;
+		}
+		Properties saved = new Properties();
+		try (java.io.Reader reader = Files.newBufferedReader(file)) {
+			saved.load(reader);
+		}
+		Map<String, String> environment = new java.util.LinkedHashMap<>();
+		saved.stringPropertyNames().forEach((name) -> environment.put(name, saved.getProperty(name)));
+		ServiceProcess.CommandResult result = ServiceProcess.runCommand(WardenService.AUTH, jar, environment,
+				arguments);
+		System.out.print(result.output());
+		return result.status();
+	}
+
+	private static String properties(Map<String, String> environment) throws java.io.IOException {
+		Properties properties = new Properties();
+		properties.putAll(environment);
+		java.io.StringWriter text = new java.io.StringWriter();
+		properties.store(text, "auth-service's settings while the suite runs (for ./run-local.sh admin ...)");
+		return text.toString();
 	}
 
 	private static void printBanner(LocalSuite suite, String email, String password, boolean configured,

@@ -70,6 +70,39 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Runs the service's jar once as a command ({@code args}), with the environment it
+	 * runs with but on ports of its own, until it exits; returns its exit status and what
+	 * it printed.
+	 */
+	static CommandResult runCommand(WardenService service, Path jar, Map<String, String> environment,
+			List<String> args) {
+		try {
+			List<String> command = new ArrayList<>(List
+				.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+			command.addAll(args);
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+			builder.environment().keySet().removeIf((name) -> !ServiceCredentials.mayHold(service, name));
+			builder.environment().putAll(environment);
+			builder.environment().putAll(listening(0, 0));
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
+			return new CommandResult(process.waitFor(), output);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run " + service.module(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while " + service.module() + " ran", ex);
+		}
+	}
+
+	/** What a command run of a service ended with. */
+	record CommandResult(int status, String output) {
+	}
+
+	/**
 	 * Where a service of the suite listens: its ports, on the loopback interface only.
 	 */
 	static Map<String, String> listening(int port, int managementPort) {

@@ -117,9 +117,14 @@ class UsersPageBrowserIT extends BrowserTest {
 	private static WebElement openUser(WebDriver browser, String email) {
 		fill(browser, "email", email);
 		browser.findElement(By.cssSelector("#users form button[type=submit]")).click();
-		patiently(browser)
-			.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@id='users']//button[.='" + email + "']")))
-			.click();
+		// The list may still be drawn again by the first load: click whichever button is
+		// there.
+		patiently(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until((driver) -> {
+				driver.findElement(By.xpath("//*[@id='users']//tbody//button[.='" + email + "']")).click();
+				return true;
+			});
 		WebElement user = waitFor(browser, By.id("user"));
 		patiently(browser).until((driver) -> "user-title".equals(activeProperty(driver, "a.id")));
 		return user;

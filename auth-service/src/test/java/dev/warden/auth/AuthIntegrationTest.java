@@ -147,6 +147,29 @@ public abstract class AuthIntegrationTest {
 		return jwt.bearer();
 	}
 
+	/**
+	 * Turns two-factor on for {@code user} as the Security page does; returns the key the
+	 * authenticator app holds.
+	 */
+	protected String turnOnTwoFactor(User user) {
+		String secret = read(send("POST", "/api/security/two-factor/setup", null, bearer(user))).get("secret")
+			.asString();
+		HttpResponse<String> confirmed = send("POST", "/api/security/two-factor/confirm",
+				Map.of("code", totp(secret, -1)), bearer(user));
+		if (confirmed.statusCode() != 200) {
+			throw new IllegalStateException("two-factor not confirmed: " + confirmed.body());
+		}
+		return secret;
+	}
+
+	/**
+	 * The code an authenticator app shows, {@code offset} steps from the service's clock.
+	 */
+	protected String totp(String base32, int offset) {
+		return dev.warden.auth.twofactor.Totp.code(new org.apache.commons.codec.binary.Base32().decode(base32),
+				dev.warden.auth.twofactor.Totp.step(this.clock.instant()) + offset);
+	}
+
 	/** The administrator created from configuration at start. */
 	protected User bootstrapAdmin() {
 		return this.userStore.findByEmail("root@example.test").orElseThrow();

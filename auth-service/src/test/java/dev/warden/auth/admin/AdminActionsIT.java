@@ -12,12 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.warden.auth.AuthIntegrationTest;
-import dev.warden.auth.twofactor.Totp;
 import dev.warden.auth.user.Roles;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStatus;
 import dev.warden.event.EventTypes;
-import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -138,16 +136,12 @@ class AdminActionsIT extends AuthIntegrationTest {
 		String email = uniqueEmail();
 		String password = strongPassword();
 		User user = newUser(email, password);
-		String secret = read(send("POST", "/api/security/two-factor/setup", null, bearer(user))).get("secret")
-			.asString();
-		send("POST", "/api/security/two-factor/confirm",
-				Map.of("code", Totp.code(new Base32().decode(secret), Totp.step(this.clock.instant()) - 1)),
-				bearer(user));
+		String secret = turnOnTwoFactor(user);
 		String mfaToken = read(login(email, password)).path("mfaToken").asString();
 
 		assertThat(act(user, "disable").statusCode()).isEqualTo(204);
-		HttpResponse<String> secondStep = send("POST", "/api/auth/login/mfa", Map.of("mfaToken", mfaToken, "code",
-				Totp.code(new Base32().decode(secret), Totp.step(this.clock.instant()))), signingIn());
+		HttpResponse<String> secondStep = send("POST", "/api/auth/login/mfa",
+				Map.of("mfaToken", mfaToken, "code", totp(secret, 0)), signingIn());
 
 		assertThat(secondStep.statusCode()).isEqualTo(401);
 		assertThat(secondStep.body()).contains("\"code\":\"mfa_token_invalid\"");
@@ -171,11 +165,7 @@ class AdminActionsIT extends AuthIntegrationTest {
 		String email = uniqueEmail();
 		String password = strongPassword();
 		User user = newUser(email, password);
-		String secret = read(send("POST", "/api/security/two-factor/setup", null, bearer(user))).get("secret")
-			.asString();
-		send("POST", "/api/security/two-factor/confirm",
-				Map.of("code", Totp.code(new Base32().decode(secret), Totp.step(this.clock.instant()) - 1)),
-				bearer(user));
+		String secret = turnOnTwoFactor(user);
 		assertThat(read(login(email, password)).path("status").asString()).isEqualTo("MFA_REQUIRED");
 
 		assertThat(act(user, "two-factor/reset").statusCode()).isEqualTo(204);

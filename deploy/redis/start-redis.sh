@@ -18,7 +18,7 @@ acl=/tmp/users.acl
   echo "user default off resetkeys resetchannels -@all"
   echo "user healthcheck on #$(hash "$(cat /tmp/healthcheck-password)") resetkeys resetchannels -@all +ping"
   echo "user gateway on #$(hash "$GATEWAY_REDIS_PASSWORD") resetkeys ~request_rate_limiter.* resetchannels -@all +hello +auth +ping +client|setname +client|setinfo +evalsha +eval +get +setex +time"
-  echo "user auth-service on #$(hash "$AUTH_REDIS_PASSWORD") resetkeys ~warden:auth:attempts:* ~warden:auth:codes:* ~warden:auth:mfa:* resetchannels -@all +hello +auth +ping +client|setname +client|setinfo +info +evalsha +eval +hget +hmget +hset +hmset +hincrby +zadd +zcard +zrem +zremrangebyscore +del +expire +pexpire"
+  echo "user auth-service on #$(hash "$AUTH_REDIS_PASSWORD") resetkeys ~warden:auth:attempts:* ~warden:auth:codes:* ~warden:auth:mfa:* ~warden:auth:passkey:* resetchannels -@all +hello +auth +ping +client|setname +client|setinfo +info +evalsha +eval +hget +hmget +hset +hmset +hincrby +zadd +zcard +zrem +zremrangebyscore +del +expire +pexpire +set +getdel"
   echo "user session-service on #$(hash "$SESSION_REDIS_PASSWORD") resetkeys ~warden:session:* resetchannels -@all +hello +auth +ping +client|setname +client|setinfo +info +evalsha +eval +get +set +exists +del +rename +pexpire +pttl +hget +hset +hgetall +zadd +zrange +zscore +zrem +zremrangebyscore +zremrangebyrank +xadd +xgroup|create +xreadgroup +xack +xdel +xlen +xpending +xclaim"
   echo "user notification-service on #$(hash "$NOTIFICATION_REDIS_PASSWORD") resetkeys ~warden:notify:sent:* ~warden:notify:user:* resetchannels -@all +hello +auth +ping +client|setname +client|setinfo +info +exists +set +hmget +hset +hmset +hdel +expire +pexpire"
 } > "$acl"

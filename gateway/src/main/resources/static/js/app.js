@@ -4,6 +4,7 @@ import { api, whenSignedOut } from './api.js';
 import { el, field, showProblems, requireFilled, describe, busy } from './ui.js';
 import { renderSecurityPage } from './security.js';
 import { renderUsersPage } from './users.js';
+import { passkeysSupported, usePasskey } from './webauthn.js';
 
 const state = { me: null };
 const main = document.getElementById('main');
@@ -106,7 +107,7 @@ function renderLogin(message, success = false) {
       const answer = await api('POST', '/api/auth/login',
         { email: email.input.value.trim(), password: password.input.value });
       if (answer.status === 'MFA_REQUIRED') {
-        renderSecondStep(answer.mfaToken);
+        renderSecondStep(answer.mfaToken, answer.secondFactors || ['code']);
       } else {
         await enter();
       }
@@ -121,9 +122,30 @@ function renderLogin(message, success = false) {
     }
   }));
   main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'login-title' },
-    el('h1', { id: 'login-title' }, 'Sign in'), form,
+    el('h1', { id: 'login-title' }, 'Sign in'), form, passkeySignIn(general),
     el('p', {}, el('a', { href: '#/forgot-password', id: 'forgot-password' }, 'Forgot password?'))));
   email.input.focus();
+}
+
+/** "Sign in with a passkey": no e-mail or password; the authenticator offers the passkeys it holds for us. */
+function passkeySignIn(general) {
+  if (!passkeysSupported()) return null;
+  const button = el('button', { type: 'button', class: 'button secondary', id: 'passkey-sign-in' },
+    'Sign in with a passkey');
+  button.addEventListener('click', busy(button, async () => {
+    general.className = 'error-text';
+    general.textContent = '';
+    try {
+      const credential = await usePasskey(await api('POST', '/api/auth/passkey/options', {}));
+      if (!credential) return; // cancelled in the browser's own dialog
+      await api('POST', '/api/auth/passkey', { credential });
+      await enter();
+    } catch (error) {
+      general.textContent = error.code === 'passkey_unknown'
+        ? 'This passkey is not registered with any account, or was removed.' : describe(error);
+    }
+  }));
+  return el('div', { class: 'actions' }, button);
 }
 
 /** "Forgot password?": the address to mail a reset code to; the answer is the same whether it has an account. */
@@ -182,6 +204,9 @@ function renderResetPassword(codeFromLink, notice) {
         ...(secondFactor.wrapper.hidden ? {} : { secondFactor: secondFactor.input.value.trim() }) });
       // The code from the link leaves the address bar: it is spent.
       history.replaceState(null, '', '#/login');
+      // Every session ended with the reset: a late 401 of a page opened before is no news.
+      state.me = null;
+      showHeader();
       renderLogin('Your password was reset and every session signed out. Sign in with the new password.', true);
     } catch (error) {
       if (error.forField && error.forField('secondFactor') && secondFactor.wrapper.hidden) {
@@ -197,7 +222,7 @@ function renderResetPassword(codeFromLink, notice) {
   (codeFromLink ? fresh : code).input.focus();
 }
 
-function renderSecondStep(mfaToken) {
+function renderSecondStep(mfaToken, secondFactors) {
   const code = field('Authentication code', { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code',
     required: true, maxlength: 32, missing: 'Enter the code from your authenticator app, or a recovery code.' },
   'The 6-digit code from your authenticator app, or one of your recovery codes.');
@@ -221,9 +246,32 @@ function renderSecondStep(mfaToken) {
       code.input.select();
     }
   }));
+  const withCode = secondFactors.includes('code');
+  const passkey = secondFactors.includes('passkey') && passkeysSupported()
+    ? el('button', { type: 'button', class: withCode ? 'button secondary' : 'button', id: 'passkey-second-step' },
+      'Use your passkey') : null;
+  passkey?.addEventListener('click', busy(passkey, async () => {
+    general.textContent = '';
+    try {
+      const credential = await usePasskey(await api('POST', '/api/auth/passkey/options', { mfaToken }));
+      if (!credential) return;
+      await api('POST', '/api/auth/login/mfa', { mfaToken, credential });
+      await enter();
+    } catch (error) {
+      if (error.code === 'mfa_token_invalid') {
+        renderLogin('That sign-in took too long. Please sign in again.');
+        return;
+      }
+      general.textContent = describe(error);
+    }
+  }));
+  const passkeyOnly = el('div', { class: 'stack' }, el('p', {}, 'Confirm with your passkey to finish signing in.'),
+    general, el('div', { class: 'actions' }, passkey,
+      el('a', { href: '#/login', class: 'button link', onclick: () => renderLogin() }, 'Start again')));
   main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'mfa-title' },
-    el('h1', { id: 'mfa-title' }, 'Two-factor authentication'), form));
-  code.input.focus();
+    el('h1', { id: 'mfa-title' }, 'Two-factor authentication'),
+    withCode ? form : passkeyOnly, withCode && passkey ? el('div', { class: 'actions' }, passkey) : null));
+  (withCode ? code.input : passkey)?.focus();
 }
 
 /** A session held to the password change or the two-factor set-up sees only the Security page until it is done. */

@@ -4,6 +4,7 @@
 import { api, ApiError, signedOut } from './api.js';
 import { el, field, showProblems, requireFilled, describe, dialog, confirmDialog, toast, when, day, ago, copy, busy,
   focusHeading } from './ui.js';
+import { passkeysSupported, createPasskey, usePasskey, describeBrowserError } from './webauthn.js';
 
 /**
  * How close to the end of the recent-sign-in window a change asks to confirm first (its dialog may take a while
@@ -28,6 +29,20 @@ function recentSignInLeftMs(ctx) {
 function confirmItIsYou(ctx) {
   return dialog('Confirm it is you', (close) => {
     const withCode = ctx.state.me.twoFactorEnabled;
+    const withPasskey = ctx.state.me.passkeys > 0 && passkeysSupported();
+    // A passkey unlocked by its PIN or biometrics is every factor at once; a user whose only second factor is a
+    // passkey confirms with it.
+    const passkeyButton = withPasskey ? el('button', { type: 'button', class: withCode ? 'button secondary'
+      : 'button primary', id: 'reauthenticate-passkey' }, 'Use your passkey') : null;
+    const confirmed = async () => {
+      try {
+        await ctx.reloadMe();
+        ctx.state.recentWindowMs = (ctx.state.me.recentSignInSeconds || 0) * 1000;
+      } catch (ignored) {
+        // Confirmed all the same; the server's answer to the change decides.
+      }
+      close(true);
+    };
     const password = field('Password', { type: 'password', name: 'password', autocomplete: 'current-password',
       missing: 'Enter your password.' });
     const code = withCode
@@ -42,6 +57,30 @@ function confirmItIsYou(ctx) {
       el('div', { class: 'actions' }, submit,
         el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
     const fields = code ? { password, code } : { password };
+    passkeyButton?.addEventListener('click', busy(passkeyButton, async () => {
+      general.textContent = '';
+      try {
+        const passkey = await usePasskey(await api('POST', '/api/auth/reauthenticate/options', {}));
+        if (!passkey) return;
+        await api('POST', '/api/auth/reauthenticate', { passkey });
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.status === 401 && failure.code === 'invalid_credentials') {
+          close(false);
+          signedOut();
+          return;
+        }
+        general.textContent = describe(failure);
+        return;
+      }
+      await confirmed();
+    }));
+    if (withPasskey && !withCode) {
+      return el('div', { class: 'stack' },
+        el('p', {}, 'For your safety, this change needs a recent sign-in. Confirm with your passkey.'), general,
+        el('div', { class: 'actions' }, passkeyButton,
+          el('button', { type: 'button', class: 'button secondary', onclick: () => close(false) }, 'Cancel')));
+    }
+    if (passkeyButton) form.append(el('div', { class: 'actions' }, passkeyButton));
     form.addEventListener('submit', busy(submit, async () => {
       if (!requireFilled(fields, general)) return;
       try {
@@ -58,14 +97,8 @@ function confirmItIsYou(ctx) {
         showProblems(failure, fields, general);
         return;
       }
-      try {
-        await ctx.reloadMe();
-        // Just confirmed: what is left now is the whole window.
-        ctx.state.recentWindowMs = (ctx.state.me.recentSignInSeconds || 0) * 1000;
-      } catch (ignored) {
-        // Confirmed all the same (the code is spent); the server's answer to the change decides.
-      }
-      close(true);
+      // Just confirmed: what is left now is the whole window.
+      await confirmed();
     }));
     return form;
   }).then((confirmed) => confirmed === true);
@@ -216,6 +249,14 @@ function deviceIcon(type) {
   return svg;
 }
 
+/** How a session signed in, in words (RFC 8176 methods: pwd, otp, hwk or swk for a passkey). */
+function methodsNote(methods) {
+  if (!methods || methods.length === 0) return null;
+  const words = { pwd: 'password', otp: 'code', hwk: 'passkey', swk: 'passkey' };
+  const named = [...new Set(methods.map((m) => words[m]).filter(Boolean))];
+  return named.length === 0 ? null : el('span', { class: 'muted method' }, ` with ${named.join(' and ')}`);
+}
+
 function sessionsSection(ctx) {
   const body = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
   // Hidden until the list says there are others to end.
@@ -238,7 +279,7 @@ function sessionsSection(ctx) {
           el('td', { 'data-label': 'Operating system' }, s.os || 'Unknown'),
           el('td', { 'data-label': 'IP address' }, s.ip || '—'),
           el('td', { 'data-label': 'Last active' }, ago(s.lastActiveAt)),
-          el('td', { 'data-label': 'Signed in' }, when(s.createdAt)),
+          el('td', { 'data-label': 'Signed in' }, when(s.createdAt), methodsNote(s.authMethods)),
           el('td', { 'data-label': 'Expires' }, ago(s.expiresAt)),
           el('td', {}, s.current ? null : el('button', { type: 'button', class: 'button link',
             'aria-label': `End the session of ${s.browser || 'a browser'} on ${s.os || 'a device'}`,
@@ -487,7 +528,108 @@ function twoFactorSection(ctx, { forced = false } = {}) {
   load();
   const notice = forced ? el('p', { class: 'notice', role: 'alert' },
     'Your organisation requires two-factor authentication. Set it up to continue.') : null;
-  return section('two-factor', 'Two-Factor Authentication', notice, body);
+  return section('two-factor', 'Two-Factor Authentication', notice, body, forced ? null : passkeysPart(ctx));
+}
+
+/**
+ * Passkeys: each signs in without a password (unlocked by its PIN or biometrics) and completes a sign-in after
+ * the password; phishing pages cannot use them. Added with a recent sign-in, named, renamed, removed.
+ */
+function passkeysPart(ctx) {
+  const list = el('div', { id: 'passkey-list' }, el('p', { class: 'muted' }, 'Loading…'));
+  const load = async () => {
+    try {
+      const { passkeys } = await api('GET', '/api/security/passkeys');
+      list.replaceChildren(passkeys.length === 0
+        ? el('p', { class: 'muted' }, 'No passkeys yet.')
+        : el('ul', { class: 'plain-list' }, passkeys.map(passkeyItem)));
+    } catch (error) {
+      failed(list, error);
+    }
+  };
+  const changed = async (message) => {
+    toast(message);
+    logChanged(ctx);
+    await ctx.reloadMe();
+    await load();
+  };
+  const passkeyItem = (passkey) => {
+    const rename = el('button', { type: 'button', class: 'button link' }, 'Rename');
+    const remove = el('button', { type: 'button', class: 'button link danger' }, 'Remove');
+    rename.addEventListener('click', async () => {
+      const name = await askName('Rename passkey', passkey.name, 'Rename');
+      if (!name) return;
+      try {
+        await api('PATCH', `/api/security/passkeys/${encodeURIComponent(passkey.id)}`, { name });
+        await changed(`The passkey is now called "${name}".`);
+      } catch (error) {
+        toast(describe(error));
+      }
+    });
+    remove.addEventListener('click', async () => {
+      if (!await ensureRecentSignIn(ctx)) return;
+      if (!await confirmDialog(`Remove the passkey "${passkey.name}"?`,
+        'It stops signing you in at once. This cannot be undone.', 'Remove passkey', true)) return;
+      try {
+        const done = await withRecentSignIn(ctx,
+          () => api('DELETE', `/api/security/passkeys/${encodeURIComponent(passkey.id)}`));
+        if (done === undefined) return;
+        await changed(`The passkey "${passkey.name}" was removed.`);
+        focusHeading('two-factor');
+      } catch (error) {
+        toast(describe(error));
+      }
+    });
+    return el('li', { class: 'passkey', 'data-passkey': passkey.id },
+      el('strong', {}, passkey.name),
+      el('span', { class: 'muted' }, [passkey.deviceHint, passkey.synced ? 'synced' : null,
+        `added ${day(passkey.createdAt)}`,
+        passkey.lastUsedAt ? `last used ${ago(passkey.lastUsedAt)}` : 'never used'].filter(Boolean).join(' · ')),
+      el('span', { class: 'actions' }, rename, remove));
+  };
+  const add = el('button', { type: 'button', class: 'button secondary', id: 'add-passkey' }, 'Add a passkey');
+  add.addEventListener('click', busy(add, async () => {
+    try {
+      const options = await withRecentSignIn(ctx, () => api('POST', '/api/security/passkeys/registration/options', {}));
+      if (!options) return;
+      const credential = await createPasskey(options);
+      if (!credential) return; // cancelled in the browser's dialog
+      const name = await askName('Name your passkey', '', 'Save passkey');
+      if (!name) return;
+      await api('POST', '/api/security/passkeys/registration', { name, credential });
+      await changed(`The passkey "${name}" was added.`);
+    } catch (error) {
+      toast(describeBrowserError(error) || describe(error));
+    }
+  }));
+  load();
+  return el('div', { class: 'passkeys' },
+    el('h3', { id: 'passkeys-title' }, 'Passkeys'),
+    el('p', { class: 'muted' }, 'Sign in with your fingerprint, face or device PIN instead of a password, or '
+      + 'finish a sign-in with it. Phishing sites cannot use a passkey.'),
+    list,
+    passkeysSupported() ? el('div', { class: 'actions' }, add)
+      : el('p', { class: 'muted' }, 'This browser cannot make passkeys.'));
+}
+
+/** Asks for a passkey's name (1 to 64 characters); resolves it, or null when cancelled. */
+function askName(title, current, action) {
+  return dialog(title, (close) => {
+    const name = field('Name', { name: 'passkeyName', maxlength: 64, value: current,
+      missing: 'Give it a name you will recognise, such as "Work laptop".' },
+    'So you can tell your passkeys apart, e.g. "YubiKey on my keyring".');
+    const general = el('p', { class: 'error-text', role: 'alert' });
+    const submit = el('button', { type: 'submit', class: 'button primary' }, action);
+    const form = el('form', { class: 'stack', novalidate: true }, name.wrapper, general,
+      el('div', { class: 'actions' }, submit,
+        el('button', { type: 'button', class: 'button secondary', onclick: () => close(null) }, 'Cancel')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (!requireFilled({ name }, general)) return;
+      close(name.input.value.trim());
+    });
+    return form;
+  }).then((value) => (typeof value === 'string' ? value : null));
 }
 
 // ---------------------------------------------------------------- API tokens

@@ -77,9 +77,10 @@ function detailView(ctx, user, log, sessions, tokens) {
     ['Two-factor', user.twoFactorEnabled ? 'On' : 'Off'],
     ['Password', user.passwordChangeRequired ? 'Must change at the next sign-in' : 'Set by the user'],
     ['Created', when(user.createdAt)], ['Last sign-in', user.lastSignInAt ? ago(user.lastSignInAt) : 'Never'],
-    ['Sessions', sessions === null ? 'Unknown' : String(sessions.length)],
-    ['API tokens', tokens === null ? 'Unknown'
-      : `${tokens.filter((t) => t.status === 'ACTIVE').length} active of ${tokens.length}`]];
+    // Counted by the services that hold them; null when one did not answer.
+    ['Sessions', user.activeSessions ?? 'Unknown'],
+    ['API tokens', user.activeTokens === null || user.activeTokens === undefined ? 'Unknown'
+      : `${user.activeTokens} working`]];
   const actions = [
     action(ctx, user, { label: 'End all sessions', question: `End every session of ${user.displayName}?`,
       detail: 'Every device and browser signed in to this account is signed out at once.', path: 'sessions/end',
@@ -88,7 +89,7 @@ function detailView(ctx, user, log, sessions, tokens) {
       detail: 'At the next sign-in they must choose a new password before anything else. They are mailed.',
       path: 'require-password-change', done: 'A new password is required at the next sign-in.', danger: false }),
   ];
-  if (tokens === null || tokens.some((t) => t.status === 'ACTIVE')) {
+  if (user.activeTokens !== 0) {
     actions.push(action(ctx, user, { label: 'Revoke all API tokens', question: `Revoke every API token of ${user.displayName}?`,
       detail: 'Anything using them stops working at once. This cannot be undone.', path: 'tokens/revoke',
       done: (answer) => `${answer.revoked} token${answer.revoked === 1 ? ' was' : 's were'} revoked.` }));
@@ -120,7 +121,39 @@ function detailView(ctx, user, log, sessions, tokens) {
   return section('user', user.displayName,
     el('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
     el('div', { class: 'actions' }, actions),
+    el('h3', {}, 'Sessions'), sessionsView(sessions),
+    el('h3', {}, 'API tokens'), tokensView(tokens),
     el('h3', {}, 'Recent security log'), el('div', { id: 'user-log' }, logView(log)));
+}
+
+function unavailable(what) {
+  return el('p', { class: 'muted' }, `The ${what} could not be read just now.`);
+}
+
+function sessionsView(sessions) {
+  if (sessions === null) return unavailable('sessions');
+  if (sessions.length === 0) return el('p', { class: 'muted' }, 'No active sessions.');
+  return el('table', { class: 'responsive' }, el('thead', {}, el('tr', {}, ['Device', 'Address', 'Last active',
+    'Signed in'].map((h) => el('th', { scope: 'col' }, h)))),
+  el('tbody', {}, sessions.map((s) => el('tr', {},
+    el('td', { 'data-label': 'Device' }, `${s.browser} on ${s.os}`),
+    el('td', { 'data-label': 'Address' }, s.ip ?? 'Unknown'),
+    el('td', { 'data-label': 'Last active' }, ago(s.lastActiveAt)),
+    el('td', { 'data-label': 'Signed in' }, when(s.createdAt))))));
+}
+
+function tokensView(tokens) {
+  if (tokens === null) return unavailable('API tokens');
+  if (tokens.length === 0) return el('p', { class: 'muted' }, 'No API tokens.');
+  return el('table', { class: 'responsive' }, el('thead', {}, el('tr', {}, ['Name', 'Role', 'Status', 'Expires',
+    'Last used'].map((h) => el('th', { scope: 'col' }, h)))),
+  el('tbody', {}, tokens.map((t) => el('tr', {},
+    el('td', { 'data-label': 'Name' }, t.name),
+    el('td', { 'data-label': 'Role' }, t.role),
+    el('td', { 'data-label': 'Status' }, el('span', { class: `badge ${t.status === 'ACTIVE' ? 'ok' : 'off'}` },
+      t.status.toLowerCase())),
+    el('td', { 'data-label': 'Expires' }, when(t.expiresAt)),
+    el('td', { 'data-label': 'Last used' }, t.lastUsedAt ? ago(t.lastUsedAt) : 'Never')))));
 }
 
 function logView(log) {
@@ -145,7 +178,7 @@ export async function renderUsersPage(main, state, { reloadMe }) {
   ctx.open = async (id) => {
     try {
       const path = `/api/admin/users/${encodeURIComponent(id)}`;
-      // Sessions and tokens come from the services that own them; one away leaves the rest usable.
+      // Sessions and tokens are listed by the services that own them; one away leaves the rest usable.
       const [user, log, sessions, tokens] = await Promise.all([api('GET', path), readLog(id).catch(() => []),
         api('GET', `${path}/sessions`).then((answer) => answer.sessions, () => null),
         api('GET', `${path}/tokens`).then((answer) => answer.tokens, () => null)]);

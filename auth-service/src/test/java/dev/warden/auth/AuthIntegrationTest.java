@@ -41,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "warden.bootstrap.admin.email=Root@Example.test",
 				"warden.bootstrap.admin.password=" + AuthIntegrationTest.ADMIN_PASSWORD,
 				"warden.session-service.breaker-open-for=2s",
+				// No token-service here: nothing listens on the discard port.
+				"warden.token-service.url=http://127.0.0.1:9",
 				"warden.two-factor.keys=" + AuthIntegrationTest.TWO_FACTOR_KEYS,
 				"warden.password-reset.mail-keys=" + AuthIntegrationTest.RESET_MAIL_KEYS })
 @Import({ ClockTestConfiguration.class, AuthIntegrationTest.Collector.class })

@@ -27,9 +27,9 @@ import dev.warden.serviceidentity.session.SessionSecrets;
 
 /**
  * session-service's internal HTTP contract as auth-service calls it (create, renew by id,
- * attach a grant, end by id), recording each call. session-service's own tests cover the
- * real implementation of this contract, and {@code SuiteIT} runs both for real through
- * the gateway; here the stub lets a test switch session-service "off".
+ * attach a grant, end by id, count), recording each call. session-service's own tests
+ * cover the real implementation of this contract, and {@code SuiteIT} runs both for real
+ * through the gateway; here the stub lets a test switch session-service "off".
  */
 public final class SessionServiceStub implements AutoCloseable {
 
@@ -95,6 +95,9 @@ public final class SessionServiceStub implements AutoCloseable {
 			this.grants.put(parts[parts.length - 2], field(body, "grant"));
 			exchange.sendResponseHeaders(this.refuseGrants.get() ? 404 : 204, -1);
 			exchange.close();
+		}
+		else if ("GET".equals(exchange.getRequestMethod()) && path.endsWith("/sessions/count")) {
+			respond(exchange, 200, "{\"count\":2}");
 		}
 		else if ("DELETE".equals(exchange.getRequestMethod()) && path.endsWith("/sessions")) {
 			respond(exchange, 200, "{\"ended\":2}");

@@ -44,13 +44,14 @@ public final class RedisAcl {
 
 	/**
 	 * auth-service: failed sign-ins per address, wrong one-time codes per account (each a
-	 * hash and a zset of reservations, changed by Lua scripts), and the challenges
-	 * between password and second step.
+	 * hash and a zset of reservations, changed by Lua scripts), the challenges between
+	 * password and second step, and the passkey ceremonies' challenges (SET with an
+	 * expiry, taken once with GETDEL).
 	 */
 	public static final RedisUser AUTH = service("auth-service",
-			List.of("warden:auth:attempts:*", "warden:auth:codes:*", "warden:auth:mfa:*"), HEALTH, SCRIPTS,
-			List.of("hget", "hmget", "hset", "hmset", "hincrby", "zadd", "zcard", "zrem", "zremrangebyscore", "del",
-					"expire", "pexpire"));
+			List.of("warden:auth:attempts:*", "warden:auth:codes:*", "warden:auth:mfa:*", "warden:auth:passkey:*"),
+			HEALTH, SCRIPTS, List.of("hget", "hmget", "hset", "hmset", "hincrby", "zadd", "zcard", "zrem",
+					"zremrangebyscore", "del", "expire", "pexpire", "set", "getdel"));
 
 	/**
 	 * session-service: the session hashes, public-id pointers, per-user indexes and known

@@ -31,6 +31,9 @@ import dev.warden.event.auth.RecoveryCodesRegenerated;
 import dev.warden.event.auth.SecondFactorFailed;
 import dev.warden.event.auth.TwoFactorDisabled;
 import dev.warden.event.auth.TwoFactorEnabled;
+import dev.warden.event.auth.PasskeyCloneSuspected;
+import dev.warden.event.auth.PasskeyRegistered;
+import dev.warden.event.auth.PasskeyRemoved;
 import dev.warden.event.auth.UserCreated;
 import dev.warden.event.auth.UserUpdated;
 import dev.warden.event.session.SessionCreated;
@@ -82,6 +85,8 @@ public final class EventCatalogue {
 
 	private static final String TOKEN = "7a3e9c14-2b8d-4f60-a1c5-e8d2f4b6a093";
 
+	private static final String PASSKEY = "0f6b2d8e-93c4-4a71-b5e2-6d1a9c3f7e40";
+
 	private static final Instant AT = Instant.parse("2026-03-14T09:26:53Z");
 
 	private static final PasswordPolicySettings POLICY = new PasswordPolicySettings(12, 8, 128, true, 2, true, 5, 0, 0,
@@ -91,8 +96,8 @@ public final class EventCatalogue {
 			entry(EventTypes.USER_CREATED, new UserCreated(USER, EMAIL, NAME, List.of("USER"), ADMIN, "en-GB")),
 			entry(EventTypes.USER_UPDATED, new UserUpdated(EMAIL, NAME, "de", List.of("locale"))),
 			entry(EventTypes.LOGIN_SUCCEEDED,
-					new LoginSucceeded(EMAIL, NAME, null, IP, AGENT, SESSION, List.of("pwd", "otp"), true, false,
-							false)),
+					new LoginSucceeded(EMAIL, NAME, null, IP, AGENT, SESSION, List.of("pwd", "otp"), true, false, false,
+							null)),
 			entry(EventTypes.LOGIN_FAILED, new LoginFailed(EMAIL, NAME, null, IP, AGENT, 2, "wrong_password")),
 			entry(EventTypes.ACCOUNT_LOCKED,
 					new AccountLocked(EMAIL, NAME, null, IP, AGENT, 5, false, AT.plusSeconds(900))),
@@ -124,6 +129,12 @@ public final class EventCatalogue {
 			entry(EventTypes.TWO_FACTOR_DISABLED, new TwoFactorDisabled(EMAIL, NAME, null, IP, AGENT)),
 			entry(EventTypes.RECOVERY_CODES_REGENERATED, new RecoveryCodesRegenerated(EMAIL, NAME, null, IP, AGENT)),
 			entry(EventTypes.RECOVERY_CODE_USED, new RecoveryCodeUsed(EMAIL, NAME, null, IP, AGENT, 2, true)),
+			entry(EventTypes.PASSKEY_REGISTERED,
+					new PasskeyRegistered(EMAIL, NAME, null, IP, AGENT, PASSKEY, "YubiKey on my keyring")),
+			entry(EventTypes.PASSKEY_REMOVED,
+					new PasskeyRemoved(EMAIL, NAME, null, IP, AGENT, PASSKEY, "YubiKey on my keyring")),
+			entry(EventTypes.PASSKEY_CLONE_SUSPECTED,
+					new PasskeyCloneSuspected(EMAIL, NAME, null, IP, AGENT, PASSKEY, "YubiKey on my keyring", 41, 12)),
 			entry(EventTypes.SESSION_CREATED,
 					new SessionCreated(USER, SESSION, IP, AGENT, "Safari", "Mac OS X", "desktop", List.of("pwd"),
 							true)),

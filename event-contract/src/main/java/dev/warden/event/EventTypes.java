@@ -77,6 +77,16 @@ public final class EventTypes {
 
 	public static final String RECOVERY_CODE_USED = "warden.two-factor.recovery-code.used";
 
+	public static final String PASSKEY_REGISTERED = "warden.passkey.registered";
+
+	public static final String PASSKEY_REMOVED = "warden.passkey.removed";
+
+	/**
+	 * A passkey answered with a signature counter not above the last one seen: a copy of
+	 * it may be in use. The assertion was refused.
+	 */
+	public static final String PASSKEY_CLONE_SUSPECTED = "warden.passkey.clone-suspected";
+
 	public static final String SESSION_CREATED = "warden.session.created";
 
 	public static final String SESSION_REVOKED = "warden.session.revoked";
@@ -111,9 +121,9 @@ public final class EventTypes {
 			ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, SECOND_FACTOR_FAILED, LOGOUT, PASSWORD_CHANGED, PASSWORD_CHANGE_FAILED,
 			PASSWORD_RESET_REQUESTED, PASSWORD_RESET, ACCOUNT_DISABLED, ACCOUNT_ENABLED, PASSWORD_CHANGE_REQUIRED,
 			TWO_FACTOR_RESET, ROLES_CHANGED, PASSWORD_EXPIRED, PASSWORD_EXPIRING_SOON, PASSWORD_POLICY_CHANGED,
-			TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, SESSION_CREATED,
-			SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED, TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON,
-			TOKEN_EXPIRED, AUDIT_RETENTION_APPLIED);
+			TWO_FACTOR_ENABLED, TWO_FACTOR_DISABLED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, PASSKEY_REGISTERED,
+			PASSKEY_REMOVED, PASSKEY_CLONE_SUSPECTED, SESSION_CREATED, SESSION_REVOKED, SESSION_RENEWED, TOKEN_CREATED,
+			TOKEN_REVOKED, TOKENS_SUSPENDED, TOKEN_EXPIRING_SOON, TOKEN_EXPIRED, AUDIT_RETENTION_APPLIED);
 
 	private EventTypes() {
 	}

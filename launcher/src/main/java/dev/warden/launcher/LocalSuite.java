@@ -185,6 +185,11 @@ public final class LocalSuite implements AutoCloseable {
 		env.putAll(options.external());
 		env.put("WARDEN_IDENTITY_JWKS", "http://" + SuiteOptions.LOOPBACK + ":" + options.port(WardenService.GATEWAY)
 				+ "/.well-known/jwks.json");
+		// Browsers open the suite at localhost (an address is no WebAuthn relying party):
+		// passkeys are made for that origin, and mailed links lead there.
+		String portal = "http://localhost:" + options.port(WardenService.GATEWAY);
+		env.put("WARDEN_WEBAUTHN_ORIGINS", portal);
+		env.put("WARDEN_PASSWORDRESET_PORTALURL", portal);
 		env.putAll(options.environment());
 		return env;
 	}

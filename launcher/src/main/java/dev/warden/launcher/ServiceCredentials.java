@@ -110,11 +110,12 @@ final class ServiceCredentials {
 				env.put("WARDEN_INTERNAL_AUTHSERVICEKEY", this.auth.publicJson());
 			}
 			case AUTH -> env.put("WARDEN_SERVICE_KEY", this.auth.privateJson());
-			case SESSION -> {
+			// The gateway introspects; auth-service creates and ends sessions and counts
+			// both for administrators.
+			case SESSION, TOKEN -> {
 				env.put("WARDEN_INTERNAL_GATEWAYKEY", this.gateway.publicJson());
 				env.put("WARDEN_INTERNAL_AUTHSERVICEKEY", this.auth.publicJson());
 			}
-			case TOKEN -> env.put("WARDEN_INTERNAL_GATEWAYKEY", this.gateway.publicJson());
 			default -> {
 				// notification-service and audit-service call no one and are called by no
 				// one.

@@ -26,8 +26,8 @@ class ServiceCredentialsTest {
 		assertThat(this.credentials.environmentFor(WardenService.SESSION, true))
 			.containsOnlyKeys("WARDEN_INTERNAL_GATEWAYKEY", "WARDEN_INTERNAL_AUTHSERVICEKEY");
 		assertThat(this.credentials.environmentFor(WardenService.TOKEN, true))
-			.containsKeys("WARDEN_INTERNAL_GATEWAYKEY")
-			.doesNotContainKeys("WARDEN_SERVICE_KEY", "WARDEN_INTERNAL_AUTHSERVICEKEY");
+			.containsKeys("WARDEN_INTERNAL_GATEWAYKEY", "WARDEN_INTERNAL_AUTHSERVICEKEY")
+			.doesNotContainKeys("WARDEN_SERVICE_KEY");
 		assertThat(this.credentials.environmentFor(WardenService.NOTIFICATION, true)).isEmpty();
 		assertThat(this.credentials.environmentFor(WardenService.AUDIT, true))
 			.containsOnlyKeys("WARDEN_POSTGRES_USERNAME", "WARDEN_POSTGRES_PASSWORD");

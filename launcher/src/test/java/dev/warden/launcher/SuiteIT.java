@@ -227,6 +227,34 @@ class SuiteIT {
 	}
 
 	@Test
+	void anAdministratorSeesHowManySessionsAndTokensAUserHasAsTheirOwnServicesCountThem() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String email = "tally." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		String password = "harbour " + RandomSecrets.generate(16) + " passphrase";
+		createUser(email, password);
+		String laptop = cookieOf(login(email, password, CHROME));
+		cookieOf(login(email, password, FIREFOX));
+		String kept = "{\"name\":\"kept\",\"validityMonths\":1,\"role\":\"USER\"}";
+		assertThat(withCookie("POST", gateway + "/api/security/tokens", laptop, kept).statusCode()).isEqualTo(201);
+		HttpResponse<String> revoked = withCookie("POST", gateway + "/api/security/tokens", laptop,
+				kept.replace("kept", "revoked"));
+		String revokedId = revoked.body().replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(withCookie("DELETE", gateway + "/api/security/tokens/" + revokedId, laptop, null).statusCode())
+			.isEqualTo(204);
+		String userId = withCookie("GET", gateway + "/api/me", laptop, null).body()
+			.replaceAll(".*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+
+		String admin = cookieOf(login(ADMIN_EMAIL, ADMIN_PASSWORD, CHROME));
+		HttpResponse<String> detail = withCookie("GET", gateway + "/api/admin/users/" + userId, admin, null);
+
+		assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
+		assertThat(detail.body()).contains("\"email\":\"" + email + "\"")
+			.as("two devices signed in; one token working, one revoked")
+			.contains("\"activeSessions\":2")
+			.contains("\"activeTokens\":1");
+	}
+
+	@Test
 	void twoFactorIsSetUpUsedRecoveredAndTurnedOffThroughTheGateway() throws Exception {
 		String gateway = suite.url(WardenService.GATEWAY);
 		String email = "two.factor." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";

@@ -34,6 +34,10 @@ class UsersPageBrowserIT extends BrowserTest {
 		WebDriver browser = administrator();
 
 		WebElement user = openUser(browser, account.email());
+		// Counted and listed by session-service and token-service.
+		assertThat(fact(user, "Sessions")).isEqualTo("1");
+		assertThat(fact(user, "API tokens")).isEqualTo("1 working");
+		assertThat(user.findElements(By.cssSelector("table")).get(1).getText()).contains("tool").contains("active");
 		assertThat(accessibilityViolations(browser)).as("the Users page with a user open").isEmpty();
 		screenshot(user, "users-detail");
 		clickAction(browser, "Disable");
@@ -152,6 +156,12 @@ class UsersPageBrowserIT extends BrowserTest {
 			.findFirst()
 			.map((header) -> header.substring("warden_session=".length(), header.indexOf(';')))
 			.orElseThrow();
+	}
+
+	/** What the user's detail says for {@code term}. */
+	private static String fact(WebElement user, String term) {
+		return user.findElement(By.xpath(".//dl[@class='facts']/dt[.='" + term + "']/following-sibling::dd[1]"))
+			.getText();
 	}
 
 	private String createToken(String session) throws Exception {

@@ -454,6 +454,23 @@ class ActiveSessionsIT {
 	}
 
 	@Test
+	void authServiceCountsAUsersLiveSessionsAndNoOtherCallerMayAsk() {
+		this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
+		this.api.signIn(this.user, SessionApi.SAFARI_ON_IPHONE);
+		SignedIn ended = this.api.signIn(this.user, SessionApi.FIREFOX_ON_LINUX);
+		this.api.internal("DELETE", "/internal/users/" + this.user + "/sessions/" + ended.sessionId(), Map.of());
+		String path = "/internal/users/" + this.user + "/sessions/count";
+
+		HttpResponse<String> counted = this.api.internal("GET", path, Map.of());
+		HttpResponse<String> byGateway = this.api.internalAs("gateway", "GET", path, Map.of());
+
+		assertThat(counted.statusCode()).isEqualTo(200);
+		assertThat(counted.body()).isEqualTo("{\"count\":2}");
+		assertThat(byGateway.statusCode()).isEqualTo(403);
+		assertThat(byGateway.body()).contains("\"code\":\"caller_not_allowed\"");
+	}
+
+	@Test
 	void theEndpointsThatTookACookieValueAreGone() {
 		SignedIn session = this.api.signIn(this.user, SessionApi.CHROME_ON_WINDOWS);
 

@@ -36,7 +36,7 @@ public record Attribution(String actorType, @Nullable String actorId, String out
 			EventTypes.ACCOUNT_LOCKED, EventTypes.AUDIT_RETENTION_APPLIED);
 
 	private static final Set<String> FAILURES = Set.of(EventTypes.LOGIN_FAILED, EventTypes.PASSWORD_CHANGE_FAILED,
-			EventTypes.ACCOUNT_LOCKED, EventTypes.SECOND_FACTOR_FAILED);
+			EventTypes.ACCOUNT_LOCKED, EventTypes.SECOND_FACTOR_FAILED, EventTypes.PASSKEY_CLONE_SUSPECTED);
 
 	public static Attribution of(String type, @Nullable String subject, @Nullable Map<String, Object> data) {
 		// The log keeps every event it is given, so it reads what it can of any data.

@@ -16,7 +16,7 @@ public enum LogKind {
 
 	PASSWORD("password", "warden.password."),
 
-	TWO_FACTOR("two-factor", "warden.two-factor."),
+	TWO_FACTOR("two-factor", "warden.two-factor.", "warden.passkey."),
 
 	SESSIONS("sessions", "warden.session."),
 

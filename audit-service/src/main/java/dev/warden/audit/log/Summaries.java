@@ -9,6 +9,10 @@ import dev.warden.event.CommonFields;
 import dev.warden.event.audit.RetentionApplied;
 import dev.warden.event.auth.AccountLocked;
 import dev.warden.event.auth.LoginFailed;
+import dev.warden.event.auth.LoginSucceeded;
+import dev.warden.event.auth.PasskeyCloneSuspected;
+import dev.warden.event.auth.PasskeyRegistered;
+import dev.warden.event.auth.PasskeyRemoved;
 import dev.warden.event.auth.PasswordChangeFailed;
 import dev.warden.event.auth.UserUpdated;
 import dev.warden.event.session.SessionRevoked;
@@ -63,6 +67,19 @@ final class Summaries {
 			return "account_locked".equals(failed.reason()) ? "Password change refused: the account is locked"
 					: "Password change refused: wrong current password";
 		}
+		if (payload instanceof LoginSucceeded succeeded && succeeded.userVerified() != null) {
+			return succeeded.authMethods().contains("pwd") ? "Signed in with the password and a passkey"
+					: "Signed in with a passkey";
+		}
+		if (payload instanceof PasskeyRegistered registered) {
+			return "Passkey \"" + registered.name() + "\" added";
+		}
+		if (payload instanceof PasskeyRemoved removed) {
+			return "Passkey \"" + removed.name() + "\" removed";
+		}
+		if (payload instanceof PasskeyCloneSuspected suspected) {
+			return "Passkey \"" + suspected.name() + "\" refused: its counter went back, so it may have been copied";
+		}
 		if (payload instanceof SessionRevoked revoked) {
 			return "Session ended (" + revoked.reason() + ")";
 		}
@@ -98,6 +115,9 @@ final class Summaries {
 			case EventTypes.TWO_FACTOR_DISABLED -> "Two-factor authentication turned off";
 			case EventTypes.RECOVERY_CODES_REGENERATED -> "New recovery codes created";
 			case EventTypes.RECOVERY_CODE_USED -> "Recovery code used";
+			case EventTypes.PASSKEY_REGISTERED -> "Passkey added";
+			case EventTypes.PASSKEY_REMOVED -> "Passkey removed";
+			case EventTypes.PASSKEY_CLONE_SUSPECTED -> "Passkey refused: it may have been copied";
 			case EventTypes.SESSION_CREATED -> "New session";
 			case EventTypes.SESSION_REVOKED -> "Session ended";
 			case EventTypes.SESSION_RENEWED -> "Session renewed";

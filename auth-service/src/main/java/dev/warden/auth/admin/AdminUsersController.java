@@ -84,7 +84,8 @@ class AdminUsersController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(operationId = "getUser", summary = "One user, with when they last signed in")
+	@Operation(operationId = "getUser",
+			summary = "One user, with when they last signed in and how many sessions and tokens they have")
 	@ProblemResponse(status = 404, codes = "user_not_found", description = "No user has this id.")
 	UserDetail detail(@PathVariable UUID id) {
 		return this.administration.detail(id);
@@ -216,16 +217,21 @@ class AdminUsersController {
 	}
 
 	/**
-	 * A user as the administrators' page shows one: the list's view and the last sign-in.
+	 * A user as the administrators' page shows one: the list's view, the last sign-in,
+	 * how many passkeys they hold, and how many sessions are live and tokens work, as the
+	 * services that own them count (each {@code null} when that service did not answer).
 	 */
 	record UserDetail(String id, String email, String displayName, List<String> roles, UserStatus status,
 			boolean locked, boolean passwordChangeRequired, boolean twoFactorEnabled, Instant createdAt,
-			@Nullable String locale, @Nullable Instant lastSignInAt) {
+			@Nullable String locale, @Nullable Instant lastSignInAt,
+			@Schema(description = "Live sessions; null when session-service did not answer") @Nullable Integer activeSessions,
+			@Schema(description = "API tokens neither revoked nor expired; null when token-service did not answer") @Nullable Integer activeTokens,
+			@Schema(description = "Passkeys the user holds") int passkeys) {
 
-		static UserDetail of(UserView view, @Nullable Instant lastSignInAt) {
+		static UserDetail of(UserView view, @Nullable Instant lastSignInAt, AccountCounts.Counts counts, int passkeys) {
 			return new UserDetail(view.id(), view.email(), view.displayName(), view.roles(), view.status(),
 					view.locked(), view.passwordChangeRequired(), view.twoFactorEnabled(), view.createdAt(),
-					view.locale(), lastSignInAt);
+					view.locale(), lastSignInAt, counts.activeSessions(), counts.activeTokens(), passkeys);
 		}
 	}
 

@@ -18,6 +18,7 @@ import dev.warden.auth.password.policy.PasswordCandidate;
 import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.password.policy.PasswordRules;
 import dev.warden.auth.events.AuthEvents;
+import dev.warden.auth.passkey.Passkeys;
 import dev.warden.auth.user.CallerIds;
 import dev.warden.auth.user.Locales;
 import dev.warden.auth.user.Roles;
@@ -64,9 +65,15 @@ class UserAdministration {
 
 	private final TwoFactorService twoFactor;
 
+	private final AccountCounts counts;
+
+	private final Passkeys passkeys;
+
 	UserAdministration(UserService users, UserStore store, PasswordPolicyService policies, PasswordRules rules,
 			LoginAttempts attempts, AuthEvents events, TransactionTemplate transactions, Clock clock,
-			SessionClient sessions, TwoFactorService twoFactor) {
+			SessionClient sessions, TwoFactorService twoFactor, AccountCounts counts, Passkeys passkeys) {
+		this.passkeys = passkeys;
+		this.counts = counts;
 		this.sessions = sessions;
 		this.twoFactor = twoFactor;
 		this.users = users;
@@ -120,7 +127,8 @@ class UserAdministration {
 
 	AdminUsersController.UserDetail detail(UUID id) {
 		User user = find(id);
-		return AdminUsersController.UserDetail.of(view(user), this.store.lastSignIn(id).orElse(null));
+		return AdminUsersController.UserDetail.of(view(user), this.store.lastSignIn(id).orElse(null),
+				this.counts.of(id.toString()), this.passkeys.count(id));
 	}
 
 	private AdminUsersController.UserView view(User user) {

@@ -1,6 +1,7 @@
 package dev.warden.auth.login;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.warden.auth.session.ClientInfo;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Sign-in, sign-out and re-authentication. The session's secret leaves only in the
@@ -69,22 +71,74 @@ class LoginController {
 
 	@PostMapping("/login/mfa")
 	@ProblemResponse(status = 503, codes = "sessions_unavailable", description = "session-service is not answering.")
-	@Operation(operationId = "completeSignIn", summary = "Complete a sign-in with a TOTP code or a recovery code")
+	@Operation(operationId = "completeSignIn",
+			summary = "Complete a sign-in with a TOTP code, a recovery code or a passkey",
+			description = "Send code, or credential: the passkey's answer to the options of "
+					+ "POST /api/auth/passkey/options with this mfaToken.")
 	@ApiResponse(responseCode = "200", description = "Signed in; the session cookie is set.",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Authenticated.class)))
-	@ProblemResponse(status = 401, codes = { "mfa_token_invalid", "invalid_credentials" },
-			description = "The sign-in step has expired or was used, or the code is wrong.")
+	@ProblemResponse(status = 400, codes = { "validation_failed", "passkey_malformed" },
+			description = "Neither a code nor a passkey, or not a passkey's answer.")
+	@ProblemResponse(status = 401,
+			codes = { "mfa_token_invalid", "invalid_credentials", "passkey_challenge_invalid", "passkey_unknown",
+					"passkey_invalid" },
+			description = "The sign-in step has expired or was used, the code is wrong, or the passkey did not verify.")
 	@ProblemResponse(status = 429, codes = "second_factor_throttled",
 			description = "Too many wrong codes for this account; see retryAfterSeconds.")
 	ResponseEntity<LoginAnswer> secondStep(@Valid @RequestBody SecondStep step, HttpServletRequest request) {
+		if (step.credential() != null) {
+			return answer(this.logins.completeMfaWithPasskey(step.mfaToken(), step.credential().toString(),
+					ClientInfo.of(request), ReplacedSession.of(request)));
+		}
+		if (step.code() == null || step.code().isBlank()) {
+			throw Problems.validation(List.of(new FieldProblem("code", "required",
+					"Enter a code from your authenticator app, or use your passkey.")));
+		}
 		return answer(this.logins.completeMfa(step.mfaToken(), step.code(), ClientInfo.of(request),
+				ReplacedSession.of(request)));
+	}
+
+	@PostMapping("/passkey/options")
+	@Operation(operationId = "passkeySignInOptions",
+			summary = "Options for navigator.credentials.get(): to sign in with a passkey, or with mfaToken for "
+					+ "the second step",
+			description = "PublicKeyCredentialRequestOptions as JSON. Without mfaToken any discoverable passkey "
+					+ "may answer, unlocked by its PIN or biometrics; with one, the passkeys of that sign-in's user.")
+	@ProblemResponse(status = 401, codes = "mfa_token_invalid",
+			description = "The sign-in step has expired or was used.")
+	@ProblemResponse(status = 409, codes = "no_passkey", description = "That sign-in's user has no passkey.")
+	ResponseEntity<Map<String, Object>> passkeyOptions(
+			@Valid @RequestBody(required = false) PasskeyOptionsRequest body) {
+		String mfaToken = body == null ? null : body.mfaToken();
+		Map<String, Object> options = mfaToken == null ? this.logins.signInPasskeyOptions()
+				: this.logins.secondStepPasskeyOptions(mfaToken);
+		return ResponseEntity.ok().header("Cache-Control", "no-store").body(options);
+	}
+
+	@PostMapping("/passkey")
+	@ProblemResponse(status = 503, codes = "sessions_unavailable", description = "session-service is not answering.")
+	@Operation(operationId = "signInWithPasskey", summary = "Sign in with a passkey alone",
+			description = "The answer to the options of POST /api/auth/passkey/options. The same answer as a "
+					+ "password sign-in; the session's methods are hwk (a key held by its device) or swk (one that "
+					+ "may be synced).")
+	@ApiResponse(responseCode = "200", description = "Signed in; the session cookie is set.",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = Authenticated.class)))
+	@ProblemResponse(status = 400, codes = "passkey_malformed", description = "Not a passkey's answer.")
+	@ProblemResponse(status = 401,
+			codes = { "passkey_challenge_invalid", "passkey_unknown", "passkey_invalid",
+					"passkey_user_verification_required", "invalid_credentials" },
+			description = "The options expired or were used, the passkey is unknown or did not verify, it was not "
+					+ "unlocked, or its account cannot sign in.")
+	ResponseEntity<LoginAnswer> passkey(@Valid @RequestBody PasskeyAnswer body, HttpServletRequest request) {
+		return answer(this.logins.signInWithPasskey(body.credential().toString(), ClientInfo.of(request),
 				ReplacedSession.of(request)));
 	}
 
 	private ResponseEntity<LoginAnswer> answer(LoginService.SignedIn signedIn) {
 		IssuedSession session = signedIn.session();
 		if (session == null) {
-			return ResponseEntity.ok(new MfaRequired(MfaRequired.STATUS, Objects.requireNonNull(signedIn.mfaToken())));
+			return ResponseEntity.ok(new MfaRequired(MfaRequired.STATUS, Objects.requireNonNull(signedIn.mfaToken()),
+					signedIn.secondFactors()));
 		}
 		return ResponseEntity.ok()
 			.header(SessionCookie.header(), this.cookie.issue(session))
@@ -124,13 +178,29 @@ class LoginController {
 		if (caller.sessionId() == null) {
 			throw Problems.forbidden("session_required", "Only a signed-in session can re-authenticate.");
 		}
-		if (proof.password() == null && proof.code() == null) {
+		if (proof.password() == null && proof.code() == null && proof.passkey() == null) {
 			throw Problems.validation(List.of(new FieldProblem("password", "required",
 					"Enter your password, or a code from your authenticator app.")));
 		}
 		IssuedSession renewed = this.logins.reauthenticate(CallerIds.userId(caller), caller.sessionId(),
-				proof.password(), proof.code(), ClientInfo.of(request));
+				proof.password(), proof.code(), proof.passkey() == null ? null : proof.passkey().toString(),
+				ClientInfo.of(request));
 		return ResponseEntity.noContent().header(SessionCookie.header(), this.cookie.issue(renewed)).build();
+	}
+
+	@PostMapping("/reauthenticate/options")
+	@Operation(operationId = "reauthenticationPasskeyOptions",
+			summary = "Options for navigator.credentials.get() to confirm it is you with a passkey")
+	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
+	@ProblemResponse(status = 409, codes = "no_passkey", description = "The caller has no passkey.")
+	ResponseEntity<Map<String, Object>> reauthenticationOptions(@AuthenticationPrincipal Jwt jwt) {
+		WardenPrincipal caller = WardenPrincipal.from(jwt);
+		if (caller.sessionId() == null) {
+			throw Problems.forbidden("session_required", "Only a signed-in session can re-authenticate.");
+		}
+		return ResponseEntity.ok()
+			.header("Cache-Control", "no-store")
+			.body(this.logins.reauthenticationPasskeyOptions(CallerIds.userId(caller)));
 	}
 
 	record Credentials(@Schema(example = "ada@example.com") @NotBlank @Size(max = 254) @WellFormedText String email,
@@ -143,9 +213,13 @@ class LoginController {
 		}
 	}
 
-	/** The second sign-in step: the token from the first, and a TOTP or recovery code. */
+	/**
+	 * The second sign-in step: the token from the first, and a TOTP or recovery code, or
+	 * a passkey's answer.
+	 */
 	record SecondStep(@NotBlank @Size(max = 100) @WellFormedText String mfaToken,
-			@Schema(example = "492039") @NotBlank @Size(max = 32) @WellFormedText String code) {
+			@Schema(example = "492039") @Nullable @Size(max = 32) @WellFormedText String code,
+			@Schema(description = "A passkey's answer (AuthenticationResponseJSON)") @Nullable JsonNode credential) {
 
 		@Override
 		public String toString() {
@@ -153,16 +227,37 @@ class LoginController {
 		}
 	}
 
-	/** A password, or (once two-factor authentication is set up) a current code. */
+	/**
+	 * A password (and, once the authenticator app is set up, a current code), or a
+	 * passkey's answer to the options of {@code POST /api/auth/reauthenticate/options}.
+	 */
 	record Reauthentication(
 			@Schema(example = "correct horse battery staple") @Nullable @Size(
 					max = 4096) @WellFormedText String password,
-			@Schema(example = "492039") @Nullable @Size(max = 32) @WellFormedText String code) {
+			@Schema(example = "492039") @Nullable @Size(max = 32) @WellFormedText String code,
+			@Schema(description = "A passkey's answer (AuthenticationResponseJSON)") @Nullable JsonNode passkey) {
 
 		@Override
 		public String toString() {
 			return "Reauthentication[<hidden>]";
 		}
+	}
+
+	/**
+	 * For the second step's options, the token of the first; none to sign in with a
+	 * passkey alone.
+	 */
+	record PasskeyOptionsRequest(@Nullable @Size(max = 100) @WellFormedText String mfaToken) {
+
+		@Override
+		public String toString() {
+			return "PasskeyOptionsRequest[<hidden>]";
+		}
+	}
+
+	/** A passkey's answer to sign-in options. */
+	record PasskeyAnswer(@Schema(
+			description = "The PublicKeyCredential as JSON (AuthenticationResponseJSON)") @NotNull JsonNode credential) {
 	}
 
 	/** The answer to a sign-in step. */
@@ -181,8 +276,13 @@ class LoginController {
 
 	}
 
-	/** The password was right; the second step needs this token and a code. */
-	record MfaRequired(@Schema(allowableValues = STATUS) String status, String mfaToken) implements LoginAnswer {
+	/**
+	 * The password was right; the second step needs this token and one of
+	 * {@code secondFactors}: {@code code} (authenticator app or recovery code),
+	 * {@code passkey}.
+	 */
+	record MfaRequired(@Schema(allowableValues = STATUS) String status, String mfaToken,
+			List<String> secondFactors) implements LoginAnswer {
 
 		static final String STATUS = "MFA_REQUIRED";
 

@@ -31,6 +31,12 @@ public final class LoginErrors {
 				"This sign-in step has expired, was already used, or had too many wrong codes. Sign in again.");
 	}
 
+	/** A passkey second step for a user who has none. */
+	static ProblemException noPasskey() {
+		return new ProblemException(HttpStatus.CONFLICT, "no_passkey", "No passkey",
+				"This account has no passkey: use a code from the authenticator app.");
+	}
+
 	public static ProblemException throttled(long retryAfterSeconds) {
 		return tooMany("login_throttled", "Too many attempts",
 				"Too many failed sign-ins. Wait " + retryAfterSeconds + " s before trying again.", retryAfterSeconds);

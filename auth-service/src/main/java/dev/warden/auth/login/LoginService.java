@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,6 +22,9 @@ import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionsUnavailableException;
 import dev.warden.auth.events.AuthEvents;
+import dev.warden.auth.passkey.Passkey;
+import dev.warden.auth.passkey.PasskeyPurpose;
+import dev.warden.auth.passkey.Passkeys;
 import dev.warden.auth.twofactor.MfaChallenges;
 import dev.warden.auth.twofactor.TwoFactorService;
 import dev.warden.auth.user.User;
@@ -51,6 +55,12 @@ public class LoginService {
 
 	static final List<String> PASSWORD_AND_OTP = List.of("pwd", "otp");
 
+	/** A second step by a code from the authenticator app, or a recovery code. */
+	static final String METHOD_CODE = "code";
+
+	/** A second step by a passkey. */
+	static final String METHOD_PASSKEY = "passkey";
+
 	private final PasswordCheck passwords;
 
 	private final PasswordHasher hasher;
@@ -75,9 +85,13 @@ public class LoginService {
 
 	private final Clock clock;
 
+	private final Passkeys passkeys;
+
 	LoginService(PasswordCheck passwords, PasswordHasher hasher, PasswordPolicyService policies, PasswordRules rules,
 			PasswordExpiry expiry, SessionClient sessions, UserStore users, AuthEvents events,
-			TransactionTemplate transactions, TwoFactorService twoFactor, MfaChallenges challenges, Clock clock) {
+			TransactionTemplate transactions, TwoFactorService twoFactor, MfaChallenges challenges, Clock clock,
+			Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.twoFactor = twoFactor;
 		this.challenges = challenges;
 		this.passwords = passwords;
@@ -107,7 +121,7 @@ public class LoginService {
 		boolean noncompliant = !this.rules
 			.check(policy,
 					new PasswordCandidate(PasswordHasher.normalize(password), user.email(), user.displayName(),
-							user.twoFactorEnabled()))
+							this.passkeys.hasSecondFactor(user)))
 			.isEmpty();
 		boolean mustChange = user.passwordChangeRequired() || expired || noncompliant;
 		Runnable passwordBookkeeping = () -> {
@@ -121,9 +135,9 @@ public class LoginService {
 				this.expiry.recordExpired(user, policy, now);
 			}
 		};
-		if (user.twoFactorEnabled()) {
+		if (this.passkeys.hasSecondFactor(user)) {
 			this.transactions.executeWithoutResult((tx) -> passwordBookkeeping.run());
-			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange));
+			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange), secondFactors(user));
 		}
 		// Signed in with the password as before, so the user can still reach the set-up:
 		// the session is held to it.
@@ -132,16 +146,25 @@ public class LoginService {
 				replaced);
 	}
 
+	/** The second factors the user can complete a sign-in with. */
+	private List<String> secondFactors(User user) {
+		List<String> methods = new ArrayList<>();
+		if (user.twoFactorEnabled()) {
+			methods.add(METHOD_CODE);
+		}
+		if (this.passkeys.count(user.id()) > 0) {
+			methods.add(METHOD_PASSKEY);
+		}
+		return methods;
+	}
+
 	/**
 	 * The second step: a TOTP or recovery code for the challenge the password step
 	 * opened.
 	 */
 	SignedIn completeMfa(String mfaToken, String code, ClientInfo client, @Nullable ReplacedSession replaced) {
 		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
-		User user = this.users.findById(challenge.userId())
-			.filter((found) -> found.status() == UserStatus.ACTIVE)
-			.orElseThrow(LoginErrors::mfaTokenInvalid); // disabled or locked since the
-														// password step
+		User user = pendingUser(challenge);
 		try {
 			this.twoFactor.verify(user, code, client);
 		}
@@ -151,13 +174,83 @@ public class LoginService {
 			}
 			throw ex;
 		}
+		SignedIn signedIn = completeSecondStep(mfaToken, challenge, user, client, PASSWORD_AND_OTP, null);
+		this.twoFactor.signInCompleted(user);
+		return replacing(signedIn, replaced);
+	}
+
+	/**
+	 * The options for the second step with a passkey: the user's passkeys, for a
+	 * challenge bound to this {@code mfaToken}.
+	 */
+	Map<String, Object> secondStepPasskeyOptions(String mfaToken) {
+		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
+		List<Passkey> held = this.passkeys.list(challenge.userId());
+		if (held.isEmpty()) {
+			throw LoginErrors.noPasskey();
+		}
+		return this.passkeys.requestOptions(PasskeyPurpose.SECOND_STEP, MfaChallenges.digest(mfaToken), held, false);
+	}
+
+	/** The second step with a passkey of the user whose password was right. */
+	SignedIn completeMfaWithPasskey(String mfaToken, String credential, ClientInfo client,
+			@Nullable ReplacedSession replaced) {
+		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
+		User user = pendingUser(challenge);
+		Passkeys.Asserted asserted = this.passkeys.verifyAssertion(credential, PasskeyPurpose.SECOND_STEP,
+				MfaChallenges.digest(mfaToken), false, client);
+		if (!asserted.passkey().userId().equals(user.id())) {
+			throw LoginErrors.mfaTokenInvalid();
+		}
+		SignedIn signedIn = completeSecondStep(mfaToken, challenge, user, client,
+				List.of("pwd", asserted.passkey().authMethod()), asserted.userVerified());
+		this.twoFactor.signInCompleted(user);
+		return replacing(signedIn, replaced);
+	}
+
+	private User pendingUser(MfaChallenges.Challenge challenge) {
+		// Disabled or locked since the password step: the step is over.
+		return this.users.findById(challenge.userId())
+			.filter((found) -> found.status() == UserStatus.ACTIVE)
+			.orElseThrow(LoginErrors::mfaTokenInvalid);
+	}
+
+	private SignedIn completeSecondStep(String mfaToken, MfaChallenges.Challenge challenge, User user,
+			ClientInfo client, List<String> methods, @Nullable Boolean userVerified) {
 		if (!this.challenges.close(mfaToken)) {
 			throw LoginErrors.mfaTokenInvalid(); // the same token, used twice at once
 		}
-		SignedIn signedIn = openSession(user, client, PASSWORD_AND_OTP, challenge.passwordChangeRequired(), false,
-				() -> {
+		return openSession(user, client, methods, challenge.passwordChangeRequired(), false, userVerified, () -> {
+		});
+	}
+
+	/** Options for signing in with a passkey alone: any discoverable one, unlocked. */
+	Map<String, Object> signInPasskeyOptions() {
+		return this.passkeys.requestOptions(PasskeyPurpose.SIGN_IN, null, List.of(), true);
+	}
+
+	/**
+	 * Signs in with a passkey alone: possession of the key and its user verification (PIN
+	 * or biometrics) are the two factors, so no password is asked. A passkey's owner who
+	 * is disabled or locked by an administrator is refused; the temporary lock that wrong
+	 * passwords bring does not bar the key's holder.
+	 */
+	SignedIn signInWithPasskey(String credential, ClientInfo client, @Nullable ReplacedSession replaced) {
+		Passkeys.Asserted asserted = this.passkeys.verifyAssertion(credential, PasskeyPurpose.SIGN_IN, null, true,
+				client);
+		User user = this.users.findById(asserted.passkey().userId())
+			.filter((found) -> found.status() == UserStatus.ACTIVE)
+			.orElseThrow(LoginErrors::invalidCredentials);
+		Instant now = this.clock.instant();
+		PasswordPolicy policy = this.policies.current();
+		boolean expired = this.expiry.isExpired(user, policy, now);
+		boolean mustChange = user.passwordChangeRequired() || expired;
+		SignedIn signedIn = openSession(user, client, List.of(asserted.passkey().authMethod()), mustChange, false,
+				asserted.userVerified(), () -> {
+					if (expired) {
+						this.expiry.recordExpired(user, policy, now);
+					}
 				});
-		this.twoFactor.signInCompleted(user);
 		return replacing(signedIn, replaced);
 	}
 
@@ -175,6 +268,11 @@ public class LoginService {
 	 */
 	private SignedIn openSession(User user, ClientInfo client, List<String> methods, boolean mustChange,
 			boolean mustSetUpTwoFactor, Runnable bookkeeping) {
+		return openSession(user, client, methods, mustChange, mustSetUpTwoFactor, null, bookkeeping);
+	}
+
+	private SignedIn openSession(User user, ClientInfo client, List<String> methods, boolean mustChange,
+			boolean mustSetUpTwoFactor, @Nullable Boolean userVerified, Runnable bookkeeping) {
 		IssuedSession session = this.sessions.create(user.id().toString(), user.roles(), methods, client, mustChange,
 				mustSetUpTwoFactor);
 		try {
@@ -195,14 +293,14 @@ public class LoginService {
 				this.events.publish(user.id().toString(),
 						new LoginSucceeded(user.email(), user.displayName(), user.locale(), client.ip(),
 								client.userAgent(), session.sessionId(), methods, session.newDevice(), mustChange,
-								mustSetUpTwoFactor));
+								mustSetUpTwoFactor, userVerified));
 			});
 		}
 		catch (RuntimeException ex) {
 			endQuietly(user.id(), session.sessionId());
 			throw ex;
 		}
-		return new SignedIn(user, session, mustChange, mustSetUpTwoFactor, null);
+		return new SignedIn(user, session, mustChange, mustSetUpTwoFactor, null, List.of());
 	}
 
 	/** Ends the caller's session and records the sign-out. */
@@ -215,15 +313,24 @@ public class LoginService {
 	}
 
 	/**
-	 * Proves the password again for sensitive actions: restarts the recent-authentication
-	 * window and renews the session's secret.
+	 * Proves who the caller is again for sensitive actions: restarts the
+	 * recent-authentication window and renews the session's secret. Every factor the user
+	 * signs in with (ASVS 5.0 7.5.1): the password and a code once the authenticator app
+	 * is on; or a passkey unlocked by its PIN or biometrics, which is both factors in
+	 * one. A user whose second factor is a passkey alone confirms with it.
 	 */
 	public IssuedSession reauthenticate(UUID userId, String sessionId, @Nullable String password, @Nullable String code,
-			ClientInfo client) {
+			@Nullable String passkey, ClientInfo client) {
 		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
+		if (passkey != null) {
+			Passkeys.Asserted asserted = this.passkeys.verifyAssertion(passkey, PasskeyPurpose.REAUTHENTICATION,
+					userId.toString(), true, client);
+			if (!asserted.passkey().userId().equals(userId)) {
+				throw LoginErrors.invalidCredentials();
+			}
+			return renew(userId, sessionId);
+		}
 		if (user.twoFactorEnabled()) {
-			// Full re-authentication (ASVS 5.0 7.5.1): every factor the user signs in
-			// with, not one of them.
 			List<FieldProblem> missing = new ArrayList<>();
 			if (password == null) {
 				missing.add(new FieldProblem("password", "required", "Enter your password."));
@@ -235,12 +342,31 @@ public class LoginService {
 				throw Problems.validation(missing);
 			}
 		}
+		else if (this.passkeys.count(userId) > 0) {
+			throw Problems.validation(List.of(new FieldProblem("passkey", "required", "Confirm with your passkey.")));
+		}
 		if (password != null && !this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
 			throw LoginErrors.currentPasswordInvalid("password");
 		}
 		if (code != null) {
 			this.twoFactor.verify(user, code, client);
 		}
+		return renew(userId, sessionId);
+	}
+
+	/**
+	 * Options for confirming with a passkey: the caller's passkeys, unlocked by PIN or
+	 * biometrics.
+	 */
+	Map<String, Object> reauthenticationPasskeyOptions(UUID userId) {
+		List<Passkey> held = this.passkeys.list(userId);
+		if (held.isEmpty()) {
+			throw LoginErrors.noPasskey();
+		}
+		return this.passkeys.requestOptions(PasskeyPurpose.REAUTHENTICATION, userId.toString(), held, true);
+	}
+
+	private IssuedSession renew(UUID userId, String sessionId) {
 		IssuedSession renewed = this.sessions.renew(userId.toString(), sessionId, null, true, null, null);
 		if (renewed == null) {
 			throw LoginErrors.invalidCredentials();
@@ -267,10 +393,10 @@ public class LoginService {
 	 * {@code mfaToken} for the second step.
 	 */
 	public record SignedIn(User user, @Nullable IssuedSession session, boolean passwordChangeRequired,
-			boolean twoFactorSetupRequired, @Nullable String mfaToken) {
+			boolean twoFactorSetupRequired, @Nullable String mfaToken, List<String> secondFactors) {
 
-		static SignedIn mfaRequired(User user, String mfaToken) {
-			return new SignedIn(user, null, false, false, mfaToken);
+		static SignedIn mfaRequired(User user, String mfaToken, List<String> secondFactors) {
+			return new SignedIn(user, null, false, false, mfaToken, secondFactors);
 		}
 
 		public boolean complete() {

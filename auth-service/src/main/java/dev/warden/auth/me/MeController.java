@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.warden.auth.password.policy.PasswordPolicy;
 import dev.warden.auth.password.policy.PasswordPolicyService;
+import dev.warden.auth.passkey.Passkeys;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserService;
 import dev.warden.support.identity.RecentAuthentication;
@@ -37,8 +38,11 @@ class MeController {
 
 	private final RecentAuthentication recentAuthentication;
 
+	private final Passkeys passkeys;
+
 	MeController(UserService users, PasswordPolicyService policies, Clock clock,
-			RecentAuthentication recentAuthentication) {
+			RecentAuthentication recentAuthentication, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.users = users;
 		this.policies = policies;
 		this.clock = clock;
@@ -56,28 +60,31 @@ class MeController {
 		boolean expired = expiresAt != null && !expiresAt.isAfter(this.clock.instant());
 		// From the account and the policy, as the sign-in decides it; the gateway holds a
 		// session by its own flag.
-		boolean twoFactorSetupRequired = !user.twoFactorEnabled() && policy.requiresTwoFactor(user.roles());
+		int passkeyCount = this.passkeys.count(user.id());
+		boolean twoFactorSetupRequired = !user.twoFactorEnabled() && passkeyCount == 0
+				&& policy.requiresTwoFactor(user.roles());
 		Duration recent = caller.sessionId() == null ? null : this.recentAuthentication.remaining(jwt);
 		return new Me(user.id().toString(), user.email(), user.displayName(), caller.roles(), user.twoFactorEnabled(),
 				user.passwordChangeRequired() || expired, twoFactorSetupRequired, expiresAt, caller.authMethods(),
-				user.locale(), user.passwordChangedAt(), recent == null ? null : recent.toSeconds());
+				user.locale(), user.passwordChangedAt(), recent == null ? null : recent.toSeconds(), passkeyCount);
 	}
 
 	/**
 	 * {@code roles}: the roles in force for this request (an API token's one role, or the
 	 * session's); {@code twoFactorSetupRequired}: the policy requires two-factor
-	 * authentication of one of the user's roles and it is not on yet;
-	 * {@code authenticatedBy}: how this caller proved it (RFC 8176 {@code amr}: pwd, otp,
-	 * token); {@code locale}: the language chosen for e-mails, {@code null} for English;
+	 * authentication of one of the user's roles and the user has neither the
+	 * authenticator app nor a passkey; {@code authenticatedBy}: how this caller proved it
+	 * (RFC 8176 {@code amr}: pwd, otp, hwk or swk for a passkey, token); {@code locale}:
+	 * the language chosen for e-mails, {@code null} for English;
 	 * {@code passwordChangedAt}: when the password was last set;
 	 * {@code recentSignInSeconds}: how many seconds the session's sign-in stays recent
 	 * enough for sensitive changes (0: they will ask to confirm it first), {@code null}
-	 * for an API token.
+	 * for an API token; {@code passkeys}: how many passkeys the user has.
 	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
 			boolean passwordChangeRequired, boolean twoFactorSetupRequired, @Nullable Instant passwordExpiresAt,
 			List<String> authenticatedBy, @Nullable String locale, Instant passwordChangedAt,
-			@Nullable Long recentSignInSeconds) {
+			@Nullable Long recentSignInSeconds, int passkeys) {
 	}
 
 }

@@ -280,6 +280,18 @@ class HttpSessionClient implements SessionClient {
 		return ended != null && ended.get("ended") instanceof Number number ? number.intValue() : 0;
 	}
 
+	@Override
+	public int count(String userId) {
+		Map<?, ?> counted = call(() -> this.http.get()
+			.uri("/internal/users/{userId}/sessions/count", userId)
+			.retrieve()
+			.body(Map.class));
+		if (counted == null || !(counted.get("count") instanceof Number number)) {
+			throw new SessionsUnavailableException();
+		}
+		return number.intValue();
+	}
+
 	private <T> T call(java.util.function.Supplier<T> request) {
 		try {
 			return this.breaker.executeSupplier(request);

@@ -42,6 +42,9 @@ public interface SessionClient {
 	 */
 	int endAll(String userId);
 
+	/** How many live sessions the user has (an administrator's view of the account). */
+	int count(String userId);
+
 	/**
 	 * A session as session-service issued it: the secret goes into the cookie once and is
 	 * never stored here.

@@ -87,8 +87,16 @@ public class MfaChallenges {
 	}
 
 	private static String key(String token) {
+		return PREFIX + digest(token);
+	}
+
+	/**
+	 * The token's SHA-256, hex: what it is kept under, and what a passkey challenge for
+	 * its second step is bound to.
+	 */
+	public static String digest(String token) {
 		try {
-			return PREFIX + HexFormat.of()
+			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {

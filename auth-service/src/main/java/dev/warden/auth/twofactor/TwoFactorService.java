@@ -26,6 +26,7 @@ import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionsUnavailableException;
 import dev.warden.auth.events.AuthEvents;
+import dev.warden.auth.passkey.Passkeys;
 import dev.warden.auth.user.User;
 import dev.warden.event.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,9 +77,13 @@ public class TwoFactorService {
 
 	private final MeterRegistry meters;
 
+	private final Passkeys passkeys;
+
 	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties, CodeAttempts attempts,
 			PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
-			PasswordPolicyService policies, SessionClient sessions, Clock clock, MeterRegistry meters) {
+			PasswordPolicyService policies, SessionClient sessions, Clock clock, MeterRegistry meters,
+			Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.meters = meters;
 		this.policies = policies;
 		this.sessions = sessions;
@@ -204,10 +209,10 @@ public class TwoFactorService {
 
 	/**
 	 * Turns two-factor off: the password and a code, both; never while the policy
-	 * requires it of the user.
+	 * requires it of the user and no passkey stands in for it.
 	 */
 	public void disable(User user, String password, String code, ClientInfo client) {
-		if (this.policies.current().requiresTwoFactor(user.roles())) {
+		if (this.policies.current().requiresTwoFactor(user.roles()) && this.passkeys.count(user.id()) == 0) {
 			throw TwoFactorErrors.required();
 		}
 		if (!this.passwords.verify(user, password, client, EventTypes.LOGIN_FAILED)) {
@@ -223,18 +228,20 @@ public class TwoFactorService {
 
 	/**
 	 * An administrator removes the user's two-factor authentication (the authenticator
-	 * app and the recovery codes), for a user who lost both; the user may set it up
-	 * again, and must at the next sign-in where the policy requires it.
+	 * app, the recovery codes and every passkey), for a user who lost them; the user may
+	 * set it up again, and must at the next sign-in where the policy requires it.
 	 * @throws dev.warden.support.problem.ProblemException 409
 	 * {@code two_factor_not_enabled}
 	 */
 	public void resetByAdministrator(User user, User administrator) {
-		if (this.store.find(user.id()).filter(TwoFactorStore.Enrolment::active).isEmpty()) {
+		if (this.store.find(user.id()).filter(TwoFactorStore.Enrolment::active).isEmpty()
+				&& this.passkeys.count(user.id()) == 0) {
 			throw new ProblemException(HttpStatus.CONFLICT, "two_factor_not_enabled", "Two-factor is off",
 					"This user has no two-factor authentication to reset.");
 		}
 		this.transactions.executeWithoutResult((tx) -> {
 			this.store.remove(user.id(), this.clock.instant());
+			this.passkeys.removeAll(user.id());
 			this.events.publish(user.id().toString(), new TwoFactorReset(user.email(), user.displayName(),
 					user.locale(), administrator.id().toString(), administrator.displayName()));
 		});

@@ -189,6 +189,12 @@ class AdminActionsIT extends AuthIntegrationTest {
 		JsonNode detail = read(send("GET", path, null, bearer(bootstrapAdmin())));
 		assertThat(detail.path("lastSignInAt").asString()).isNotBlank();
 		assertThat(detail.path("email").asString()).isEqualTo(user.email());
+		// The session count is session-service's answer; token-service is not running
+		// here, so its count is unknown rather than the view failing.
+		assertThat(detail.path("activeSessions").asInt()).isEqualTo(2);
+		assertThat(detail.has("activeTokens")).isTrue();
+		assertThat(detail.path("activeTokens").isNull()).isTrue();
+		assertThat(SESSIONS.calls("GET", "/internal/users/" + user.id() + "/sessions/count")).isNotEmpty();
 
 		JsonNode found = read(
 				send("GET", "/api/admin/users?email=find-" + marker.toUpperCase(), null, bearer(bootstrapAdmin())));

@@ -20,14 +20,16 @@ final class AccessPolicy {
 	private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
 	/** The sign-in steps: each may complete a sign-in. */
-	private static final List<PathPattern> SIGN_IN = patterns("/api/auth/login", "/api/auth/login/mfa");
+	private static final List<PathPattern> SIGN_IN = patterns("/api/auth/login", "/api/auth/login/mfa",
+			"/api/auth/passkey");
 
 	/**
-	 * Reachable without authentication (docs/architecture.md): signing in, and resetting
-	 * a forgotten password.
+	 * Reachable without authentication (docs/architecture.md): signing in (with a
+	 * password, or a passkey), and resetting a forgotten password.
 	 */
 	private static final List<PathPattern> PUBLIC = patterns("/api/auth/login", "/api/auth/login/mfa",
-			"/api/auth/password-reset", "/api/auth/password-reset/confirm");
+			"/api/auth/passkey/options", "/api/auth/passkey", "/api/auth/password-reset",
+			"/api/auth/password-reset/confirm");
 
 	/**
 	 * What a session flagged "password change required" may still do

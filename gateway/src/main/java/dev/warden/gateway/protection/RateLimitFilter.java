@@ -40,6 +40,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 	private static final List<Rule> RULES = List.of(
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/login/**"), false),
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/password-reset/**"), false),
+			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/passkey/**"), false),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/password"), true),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/tokens"), true));
 

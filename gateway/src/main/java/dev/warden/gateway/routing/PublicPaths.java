@@ -23,8 +23,9 @@ public final class PublicPaths {
 		Map<String, List<String>> paths = new LinkedHashMap<>();
 		paths.put(Upstreams.SESSION, List.of("/api/security/sessions/**", "/api/admin/users/*/sessions"));
 		paths.put(Upstreams.TOKEN, List.of("/api/security/tokens/**", "/api/admin/users/*/tokens/**"));
-		paths.put(Upstreams.AUTH, List.of("/api/auth/**", "/api/me/**", "/api/security/password/**",
-				"/api/security/two-factor/**", "/api/admin/users/**", "/api/admin/password-policy/**"));
+		paths.put(Upstreams.AUTH,
+				List.of("/api/auth/**", "/api/me/**", "/api/security/password/**", "/api/security/two-factor/**",
+						"/api/security/passkeys/**", "/api/admin/users/**", "/api/admin/password-policy/**"));
 		paths.put(Upstreams.AUDIT, List.of("/api/security/log/**", "/api/admin/security-log/**"));
 		paths.put(Upstreams.NOTIFICATION, List.of("/api/admin/notifications/**"));
 		return java.util.Collections.unmodifiableMap(paths);

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -35,10 +36,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Service-to-service session API (service tokens; the gateway never routes
- * {@code /internal}): auth-service creates, renews and ends sessions and attaches the
- * grants it signs; the gateway introspects them, and nobody else may do either. Sessions
- * are named by the SHA-256 of their cookie value ({@code secretHash}): auth-service makes
- * the cookie value and keeps it, so this service never holds one.
+ * {@code /internal}): auth-service creates, renews, counts and ends sessions and attaches
+ * the grants it signs; the gateway introspects them, and nobody else may do either.
+ * Sessions are named by the SHA-256 of their cookie value ({@code secretHash}):
+ * auth-service makes the cookie value and keeps it, so this service never holds one.
  */
 @RestController
 @RequestMapping("/internal")
@@ -103,6 +104,14 @@ class InternalSessionController {
 		RevocationReason why = "admin".equals(reason) ? RevocationReason.ADMIN : RevocationReason.LOGOUT;
 		return this.sessions.revoke(userId, sessionId, why) ? ResponseEntity.noContent().build()
 				: ResponseEntity.notFound().build();
+	}
+
+	/**
+	 * How many live sessions the user has, for an administrator's view of the account.
+	 */
+	@GetMapping("/users/{userId}/sessions/count")
+	Map<String, Integer> count(@PathVariable @Size(max = 100) String userId) {
+		return Map.of("count", this.sessions.list(userId).size());
 	}
 
 	@DeleteMapping("/users/{userId}/sessions")

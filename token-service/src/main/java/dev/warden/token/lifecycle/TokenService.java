@@ -94,6 +94,12 @@ public class TokenService {
 		return this.tokens.findByUser(userId);
 	}
 
+	/** How many of the user's tokens work now (neither revoked nor expired). */
+	public int countActive(String userId) {
+		Instant now = this.clock.instant();
+		return (int) list(userId).stream().filter((token) -> token.statusAt(now) == TokenStatus.ACTIVE).count();
+	}
+
 	/**
 	 * Revokes one of the user's tokens; another user's token is "not found", never
 	 * "forbidden".

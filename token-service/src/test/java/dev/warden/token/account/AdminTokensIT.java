@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.warden.event.EventTypes;
 import dev.warden.token.TokenIntegrationTest;
+import dev.warden.infra.test.TestJwts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +37,29 @@ class AdminTokensIT extends TokenIntegrationTest {
 			.allSatisfy((token) -> assertThat(token.path("status").asString()).isEqualTo("REVOKED"));
 		assertThat(read(send("POST", path + "/revoke", null, session(admin, "USER", "ADMIN"))).path("revoked").asInt())
 			.isZero();
+	}
+
+	@Test
+	void authServiceCountsAUsersWorkingTokensAndNoOtherCallerMayAsk() {
+		String user = newUserId();
+		create(session(user, "USER"), "backup", 1, "USER");
+		String revoked = create(session(user, "USER"), "deploy", 3, "USER").path("id").asString();
+		create(session(user, "USER"), "expiring", 1, "USER");
+		assertThat(send("DELETE", "/api/security/tokens/" + revoked, null, session(user, "USER")).statusCode())
+			.isEqualTo(204);
+		String path = "/internal/users/" + user + "/tokens/count";
+
+		HttpResponse<String> counted = send("GET", path, null, TestJwts.serviceCall("auth-service", "token-service"));
+		java.time.Instant now = this.clock.instant();
+		this.clock.advance(java.time.Duration.ofDays(40));
+		HttpResponse<String> later = send("GET", path, null, TestJwts.serviceCall("auth-service", "token-service"));
+		this.clock.set(now);
+		HttpResponse<String> byGateway = send("GET", path, null, TestJwts.serviceCall("gateway", "token-service"));
+
+		assertThat(counted.body()).isEqualTo("{\"count\":2}");
+		assertThat(later.body()).as("both one-month tokens expired").isEqualTo("{\"count\":0}");
+		assertThat(byGateway.statusCode()).isEqualTo(403);
+		assertThat(byGateway.body()).contains("\"code\":\"caller_not_allowed\"");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
 import dev.warden.auth.session.SessionsUnavailableException;
 import dev.warden.auth.events.AuthEvents;
+import dev.warden.auth.passkey.Passkeys;
 import dev.warden.auth.user.User;
 import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
@@ -66,9 +67,12 @@ public class PasswordChangeService {
 
 	private final Clock clock;
 
+	private final Passkeys passkeys;
+
 	PasswordChangeService(UserStore users, PasswordCheck check, PasswordHasher hasher, PasswordPolicyService policies,
 			PasswordRules rules, PasswordHistory history, SessionClient sessions, AuthEvents events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.users = users;
 		this.check = check;
 		this.hasher = hasher;
@@ -151,8 +155,8 @@ public class PasswordChangeService {
 
 	private List<PolicyViolation> violations(User user, PasswordPolicy policy, String newPassword, boolean minimumAge,
 			boolean history) {
-		List<PolicyViolation> violations = new ArrayList<>(this.rules.check(policy,
-				new PasswordCandidate(newPassword, user.email(), user.displayName(), user.twoFactorEnabled())));
+		List<PolicyViolation> violations = new ArrayList<>(this.rules.check(policy, new PasswordCandidate(newPassword,
+				user.email(), user.displayName(), user.twoFactorEnabled() || this.passkeys.count(user.id()) > 0)));
 		if (minimumAge && policy.minAgeHours() > 0 && !user.passwordChangeRequired()
 				&& user.passwordChangedAt()
 					.plus(Duration.ofHours(policy.minAgeHours()))

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/auth/password-reset/confirm}: the code from the mail, the new password
@@ -19,7 +20,9 @@ record PasswordResetConfirmation(
 				max = 4096) @WellFormedText String confirmPassword,
 		@Schema(example = "492039",
 				description = "For a user with two-factor on: a code from the authenticator app or a recovery code.") @Nullable @Size(
-						max = 32) @WellFormedText String secondFactor) {
+						max = 32) @WellFormedText String secondFactor,
+		@Schema(description = "Or, for a user with a passkey: its answer (AuthenticationResponseJSON) to the options of "
+				+ "POST /api/auth/passkey/options") @Nullable JsonNode passkey) {
 
 	@Override
 	public String toString() {

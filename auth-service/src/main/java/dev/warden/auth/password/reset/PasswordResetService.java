@@ -10,6 +10,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import dev.warden.auth.events.AuthEvents;
+import dev.warden.auth.passkey.PasskeyPurpose;
+import dev.warden.auth.passkey.Passkeys;
 import dev.warden.auth.login.PasswordCheck;
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.password.change.PasswordChangeService;
@@ -88,9 +90,13 @@ public class PasswordResetService {
 				return thread;
 			});
 
+	private final Passkeys passkeys;
+
 	PasswordResetService(UserStore users, PasswordResetStore resets, PasswordResetProperties properties,
 			PasswordCheck check, PasswordChangeService changes, PasswordHistory history, PasswordHasher hasher,
-			TwoFactorService twoFactor, AuthEvents events, TransactionTemplate transactions, Clock clock) {
+			TwoFactorService twoFactor, AuthEvents events, TransactionTemplate transactions, Clock clock,
+			Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.users = users;
 		this.resets = resets;
 		this.properties = properties;
@@ -198,9 +204,19 @@ public class PasswordResetService {
 		if (!problems.isEmpty()) {
 			throw Problems.validation(problems);
 		}
-		if (user.twoFactorEnabled()) {
+		if (confirmation.passkey() != null && this.passkeys.count(user.id()) > 0) {
+			// A passkey of this user, for options anyone may ask for: its signature over
+			// the challenge is what counts.
+			Passkeys.Asserted asserted = this.passkeys.verifyAssertion(confirmation.passkey().toString(),
+					PasskeyPurpose.SIGN_IN, null, false, client);
+			if (!asserted.passkey().userId().equals(user.id())) {
+				this.check.countFailure(user, client, "reset_second_factor_invalid");
+				throw ResetErrors.secondFactorInvalid();
+			}
+		}
+		else if (this.passkeys.hasSecondFactor(user)) {
 			String secondFactor = confirmation.secondFactor();
-			if (secondFactor == null || secondFactor.isBlank()) {
+			if (secondFactor == null || secondFactor.isBlank() || !user.twoFactorEnabled()) {
 				throw ResetErrors.secondFactorRequired();
 			}
 			try {

@@ -1,0 +1,22 @@
+package dev.warden.event.auth;
+
+import dev.warden.event.Addressed;
+import dev.warden.event.EventPayload;
+import dev.warden.event.FromClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Data of {@link dev.warden.event.EventTypes#PASSKEY_REMOVED}: the user removed a
+ * passkey; it stopped working at once.
+ *
+ * @param email where the user's security mail goes
+ * @param displayName the user's name
+ * @param locale the user's language as a BCP 47 tag; absent: English
+ * @param ip the client's address, as the gateway established it
+ * @param userAgent the client's User-Agent, at most 1024 characters
+ * @param passkeyId the passkey's id
+ * @param name its name
+ */
+public record PasskeyRemoved(String email, String displayName, @Nullable String locale, @Nullable String ip,
+		@Nullable String userAgent, String passkeyId, String name) implements EventPayload, Addressed, FromClient {
+}

@@ -191,17 +191,18 @@ function renderResetPassword(codeFromLink, notice) {
   secondFactor.wrapper.hidden = true;
   const general = el('p', { class: 'error-text', role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'button' }, 'Set new password');
+  // A passkey of the account stands in for the code: shown with the code field, when the server asks for either.
+  const passkey = passkeysSupported()
+    ? el('button', { type: 'button', class: 'button secondary', id: 'reset-with-passkey', hidden: true },
+      'Use a passkey instead') : null;
   const form = el('form', { class: 'stack', novalidate: true }, code.wrapper, fresh.wrapper, confirm.wrapper,
-    secondFactor.wrapper, general,
+    secondFactor.wrapper, passkey ? el('div', { class: 'actions' }, passkey) : null, general,
     el('div', { class: 'actions' }, submit, el('a', { href: '#/login', class: 'button link' }, 'Back to sign-in')));
-  form.addEventListener('submit', busy(submit, async () => {
-    const fields = { code, newPassword: fresh, confirmPassword: confirm };
-    if (!secondFactor.wrapper.hidden) fields.secondFactor = secondFactor;
-    if (!requireFilled(fields, general)) return;
+  const basics = { code, newPassword: fresh, confirmPassword: confirm };
+  const send = async (proof, fields) => {
     try {
       await api('POST', '/api/auth/password-reset/confirm', { code: code.input.value.trim(),
-        newPassword: fresh.input.value, confirmPassword: confirm.input.value,
-        ...(secondFactor.wrapper.hidden ? {} : { secondFactor: secondFactor.input.value.trim() }) });
+        newPassword: fresh.input.value, confirmPassword: confirm.input.value, ...proof });
       // The code from the link leaves the address bar: it is spent.
       history.replaceState(null, '', '#/login');
       // Every session ended with the reset: a late 401 of a page opened before is no news.
@@ -211,9 +212,25 @@ function renderResetPassword(codeFromLink, notice) {
     } catch (error) {
       if (error.forField && error.forField('secondFactor') && secondFactor.wrapper.hidden) {
         secondFactor.wrapper.hidden = false;
+        if (passkey) passkey.hidden = false;
         fields.secondFactor = secondFactor;
       }
       showProblems(error, { ...fields, secondFactor }, general);
+    }
+  };
+  form.addEventListener('submit', busy(submit, async () => {
+    const fields = { ...basics };
+    if (!secondFactor.wrapper.hidden) fields.secondFactor = secondFactor;
+    if (!requireFilled(fields, general)) return;
+    await send(secondFactor.wrapper.hidden ? {} : { secondFactor: secondFactor.input.value.trim() }, fields);
+  }));
+  passkey?.addEventListener('click', busy(passkey, async () => {
+    if (!requireFilled(basics, general)) return;
+    try {
+      const answer = await usePasskey(await api('POST', '/api/auth/passkey/options', {}));
+      if (answer) await send({ passkey: answer }, { ...basics });
+    } catch (error) {
+      general.textContent = describe(error);
     }
   }));
   main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'reset-title' },

@@ -75,6 +75,7 @@ function action(ctx, user, { label, question, detail, path, done, danger = true,
 function detailView(ctx, user, log, sessions, tokens) {
   const facts = [['E-mail', user.email], ['Roles', user.roles.join(', ')], ['Status', statusBadge(user)],
     ['Two-factor', user.twoFactorEnabled ? 'On' : 'Off'],
+    ['Passkeys', String(user.passkeys ?? 0)],
     ['Password', user.passwordChangeRequired ? 'Must change at the next sign-in' : 'Set by the user'],
     ['Created', when(user.createdAt)], ['Last sign-in', user.lastSignInAt ? ago(user.lastSignInAt) : 'Never'],
     // Counted by the services that hold them; null when one did not answer.
@@ -100,10 +101,10 @@ function detailView(ctx, user, log, sessions, tokens) {
     detail: 'Their sessions end, so the change applies at their next sign-in. They are mailed.', path: 'roles',
     method: 'PUT', body: { roles: admin ? ['USER'] : ['USER', 'ADMIN'] }, done: 'The roles were changed.',
     danger: admin }));
-  if (user.twoFactorEnabled) {
+  if (user.twoFactorEnabled || user.passkeys > 0) {
     actions.push(action(ctx, user, { label: 'Remove two-factor', question: `Remove two-factor of ${user.displayName}?`,
-      detail: 'Their authenticator app and recovery codes stop working; until they set it up again, the password '
-        + 'alone signs in. Do this only for a user who lost both. They are mailed.',
+      detail: 'Their authenticator app, recovery codes and passkeys stop working; until they set one up again, the '
+        + 'password alone signs in. Do this only for a user who lost them. They are mailed.',
       path: 'two-factor/reset', done: 'Two-factor authentication was removed.' }));
   }
   if (user.locked && user.status !== 'DISABLED') {

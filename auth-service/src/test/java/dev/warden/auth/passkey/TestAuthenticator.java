@@ -33,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * browser's {@code PublicKeyCredential.toJSON()} gives. Settings let a test play a cloned
  * key, a phishing origin or an authenticator that skips user verification.
  */
-final class TestAuthenticator {
+public final class TestAuthenticator {
 
-	static final String ORIGIN = "http://localhost:8080";
+	public static final String ORIGIN = "http://localhost:8080";
 
 	private static final ObjectConverter CONVERTER = new ObjectConverter();
 
@@ -55,7 +55,7 @@ final class TestAuthenticator {
 
 	private boolean userVerification = true;
 
-	TestAuthenticator() {
+	public TestAuthenticator() {
 		try {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -68,24 +68,24 @@ final class TestAuthenticator {
 	}
 
 	/** Answers from this origin from now on (a phishing page's). */
-	TestAuthenticator origin(String origin) {
+	public TestAuthenticator origin(String origin) {
 		this.origin = origin;
 		return this;
 	}
 
 	/** Whether it verifies the user (PIN, biometrics) from now on. */
-	TestAuthenticator userVerification(boolean verifies) {
+	public TestAuthenticator userVerification(boolean verifies) {
 		this.userVerification = verifies;
 		return this;
 	}
 
 	/** Sets the signature counter, as a copy of the key with an older count would. */
-	TestAuthenticator counter(long counter) {
+	public TestAuthenticator counter(long counter) {
 		this.counter = counter;
 		return this;
 	}
 
-	String credentialId() {
+	public String credentialId() {
 		return B64.encodeToString(this.credentialId);
 	}
 
@@ -93,7 +93,7 @@ final class TestAuthenticator {
 	 * {@code navigator.credentials.create()} for these creation options: the
 	 * RegistrationResponseJSON.
 	 */
-	String register(JsonNode options) {
+	public String register(JsonNode options) {
 		String rpId = options.path("rp").path("id").asString();
 		this.userHandle = Base64.getUrlDecoder().decode(options.path("user").path("id").asString());
 		byte[] clientData = clientData("webauthn.create", options.path("challenge").asString());
@@ -115,7 +115,7 @@ final class TestAuthenticator {
 	 * {@code navigator.credentials.get()} for these request options: the
 	 * AuthenticationResponseJSON.
 	 */
-	String assertion(JsonNode options) {
+	public String assertion(JsonNode options) {
 		this.counter++;
 		byte[] clientData = clientData("webauthn.get", options.path("challenge").asString());
 		byte[] data = new AuthenticatorDataConverter(CONVERTER).convert(new AuthenticatorData<>(

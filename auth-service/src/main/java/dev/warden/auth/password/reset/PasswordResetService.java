@@ -216,7 +216,10 @@ public class PasswordResetService {
 		}
 		else if (this.passkeys.hasSecondFactor(user)) {
 			String secondFactor = confirmation.secondFactor();
-			if (secondFactor == null || secondFactor.isBlank() || !user.twoFactorEnabled()) {
+			if (!user.twoFactorEnabled()) {
+				throw ResetErrors.passkeyRequired();
+			}
+			if (secondFactor == null || secondFactor.isBlank()) {
 				throw ResetErrors.secondFactorRequired();
 			}
 			try {

@@ -22,8 +22,14 @@ final class ResetErrors {
 
 	static ProblemException secondFactorRequired() {
 		return Problems.validation(List.of(new FieldProblem("secondFactor", "second_factor_required",
-				"Enter a code from your authenticator app or one of your recovery codes. Without either, ask an "
-						+ "administrator to reset your two-factor authentication.")));
+				"Enter a code from your authenticator app or one of your recovery codes, or use a passkey of yours. "
+						+ "Without any, ask an administrator to reset your two-factor authentication.")));
+	}
+
+	static ProblemException passkeyRequired() {
+		return Problems.validation(List.of(new FieldProblem("secondFactor", "second_factor_required",
+				"Confirm with one of your passkeys. Without one, ask an administrator to reset your two-factor "
+						+ "authentication.")));
 	}
 
 	static ProblemException secondFactorInvalid() {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.warden.auth.AuthIntegrationTest;
+import dev.warden.auth.passkey.TestAuthenticator;
 import dev.warden.auth.user.User;
 import dev.warden.event.EventTypes;
 import dev.warden.event.auth.PasswordResetRequested;
@@ -134,6 +135,45 @@ class PasswordResetIT extends AuthIntegrationTest {
 		HttpResponse<String> with = confirm(code, fresh, fresh, totp(secret, 0));
 		assertThat(with.statusCode()).as(with.body()).isEqualTo(204);
 		assertThat(read(login(email, fresh)).path("status").asString()).isEqualTo("MFA_REQUIRED");
+	}
+
+	@Test
+	void aUserWithAPasskeyConfirmsWithItButNotWithAnotherUsersPasskey() {
+		String email = uniqueEmail();
+		User user = newUser(email, strongPassword());
+		TestAuthenticator key = new TestAuthenticator();
+		addPasskey(user, key);
+		TestAuthenticator strangers = new TestAuthenticator();
+		addPasskey(newUser(uniqueEmail(), strongPassword()), strangers);
+		requestReset(email);
+		String code = codeFromMail(user, 1);
+		String fresh = strongPassword();
+
+		HttpResponse<String> without = confirm(code, fresh, fresh, null);
+		assertThat(without.statusCode()).isEqualTo(400);
+		assertThat(without.body()).contains("second_factor_required").contains("passkey");
+		HttpResponse<String> stranger = confirmWithPasskey(code, fresh, strangers);
+		assertThat(stranger.statusCode()).isEqualTo(400);
+		assertThat(stranger.body()).contains("\"field\":\"secondFactor\"").contains("\"code\":\"code_invalid\"");
+
+		HttpResponse<String> with = confirmWithPasskey(code, fresh, key);
+		assertThat(with.statusCode()).as(with.body()).isEqualTo(204);
+		assertThat(read(login(email, fresh)).path("secondFactors").toString()).isEqualTo("[\"passkey\"]");
+	}
+
+	private void addPasskey(User user, TestAuthenticator key) {
+		JsonNode options = read(send("POST", "/api/security/passkeys/registration/options", null, bearer(user)));
+		HttpResponse<String> added = sendRaw("POST", "/api/security/passkeys/registration",
+				"{\"name\":\"Key\",\"credential\":" + key.register(options) + "}", bearer(user));
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+	}
+
+	private HttpResponse<String> confirmWithPasskey(String code, String fresh, TestAuthenticator key) {
+		JsonNode options = read(send("POST", "/api/auth/passkey/options", null, signingIn()));
+		return sendRaw(
+				"POST", "/api/auth/password-reset/confirm", "{\"code\":\"" + code + "\",\"newPassword\":\"" + fresh
+						+ "\",\"confirmPassword\":\"" + fresh + "\",\"passkey\":" + key.assertion(options) + "}",
+				signingIn());
 	}
 
 	@Test

@@ -10,6 +10,9 @@ import dev.warden.event.session.SessionRevoked;
 import dev.warden.event.auth.UserCreated;
 import dev.warden.event.auth.SecondFactorFailed;
 import dev.warden.event.auth.LoginFailed;
+import dev.warden.event.auth.LoginSucceeded;
+import dev.warden.event.auth.PasskeyCloneSuspected;
+import dev.warden.event.auth.PasskeyRegistered;
 import dev.warden.event.EventData;
 import dev.warden.event.ByActor;
 import dev.warden.event.EventTypes;
@@ -52,6 +55,30 @@ class SummariesTest {
 			.isEqualTo("Password reset code requested from 203.0.113.7");
 		assertThat(Summaries.of(EventTypes.PASSWORD_RESET, Map.of("ip", "203.0.113.7")))
 			.isEqualTo("Password reset with the mailed code from 203.0.113.7");
+	}
+
+	@Test
+	void passkeysAreNamedAndASignInSaysWhenOneWasUsed() {
+		Map<String, Object> alone = EventData.of(new LoginSucceeded("u@example.test", "U", null, "203.0.113.7", null,
+				"s1", List.of("hwk"), false, false, false, true));
+		Map<String, Object> after = EventData.of(new LoginSucceeded("u@example.test", "U", null, "203.0.113.7", null,
+				"s1", List.of("pwd", "swk"), false, false, false, true));
+		Map<String, Object> withCode = EventData.of(new LoginSucceeded("u@example.test", "U", null, "203.0.113.7", null,
+				"s1", List.of("pwd", "otp"), false, false, false, null));
+		Map<String, Object> copied = EventData
+			.of(new PasskeyCloneSuspected("u@example.test", "U", null, "203.0.113.7", null, "p1", "YubiKey", 41, 12));
+
+		assertThat(Summaries.of(EventTypes.LOGIN_SUCCEEDED, alone))
+			.isEqualTo("Signed in with a passkey from 203.0.113.7");
+		assertThat(Summaries.of(EventTypes.LOGIN_SUCCEEDED, after))
+			.isEqualTo("Signed in with the password and a passkey from 203.0.113.7");
+		assertThat(Summaries.of(EventTypes.LOGIN_SUCCEEDED, withCode)).isEqualTo("Signed in from 203.0.113.7");
+		assertThat(Summaries.of(EventTypes.PASSKEY_REGISTERED,
+				EventData.of(new PasskeyRegistered("u@example.test", "U", null, "203.0.113.7", null, "p1", "YubiKey"))))
+			.isEqualTo("Passkey \"YubiKey\" added from 203.0.113.7");
+		assertThat(Summaries.of(EventTypes.PASSKEY_CLONE_SUSPECTED, copied)).startsWith("Passkey \"YubiKey\" refused");
+		assertThat(Attribution.of(EventTypes.PASSKEY_CLONE_SUSPECTED, "u1", copied).outcome())
+			.isEqualTo(Attribution.FAILURE);
 	}
 
 	@Test

@@ -106,6 +106,20 @@ class PasskeyIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	void aPasskeyCountsAsTwoFactorForThePasswordPolicysShorterMinimum() {
+		String password = strongPassword();
+		User without = newUser(uniqueEmail(), password);
+		User with = newUser(uniqueEmail(), password);
+		register(with, new TestAuthenticator(), "Key");
+		Map<String, Object> change = Map.of("currentPassword", password, "newPassword", "Qz8#vLp2xW", "confirmPassword",
+				"Qz8#vLp2xW", "signOutOtherSessions", false);
+
+		assertThat(send("POST", "/api/security/password", change, bearer(without)).body()).contains("policy.too_short");
+		assertThat(send("POST", "/api/security/password", change, bearer(with)).body())
+			.doesNotContain("policy.too_short");
+	}
+
+	@Test
 	void wrongAnswersAreRefusedWithACodeAndChangeNothing() {
 		User user = newUser(uniqueEmail(), strongPassword());
 		TestAuthenticator key = new TestAuthenticator();

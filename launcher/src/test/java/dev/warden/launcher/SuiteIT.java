@@ -227,6 +227,36 @@ class SuiteIT {
 	}
 
 	@Test
+	void aTokenReportedExposedByAnyoneStopsAtTheGatewayAndItsOwnerIsMailed() throws Exception {
+		String gateway = suite.url(WardenService.GATEWAY);
+		String email = "leaky." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		String password = "harbour " + RandomSecrets.generate(16) + " passphrase";
+		createUser(email, password);
+		String session = cookieOf(login(email, password, CHROME));
+		HttpResponse<String> created = withCookie("POST", gateway + "/api/security/tokens", session,
+				"{\"name\":\"pasted in a gist\",\"validityMonths\":1,\"role\":\"USER\"}");
+		String token = created.body().replaceAll(".*\"token\":\"(wdn_[0-9A-Za-z]+)\".*", "$1");
+		assertThat(withToken(gateway + "/api/me", token).statusCode()).isEqualTo(200);
+
+		// A secret scanner: no credential of its own.
+		HttpResponse<String> reported = this.http
+			.send(HttpRequest.newBuilder(URI.create(gateway + "/api/tokens/revocations"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("[\"" + token + "\"]"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		HttpResponse<String> after = withToken(gateway + "/api/me", token);
+		while (System.nanoTime() < deadline && after.statusCode() != 401) {
+			Thread.sleep(50);
+			after = withToken(gateway + "/api/me", token);
+		}
+		assertThat(after.statusCode()).as("refused well before the 120 s cache expiry").isEqualTo(401);
+		assertThat(awaitMails(email, "Your API token was found exposed and revoked")).isEqualTo(1);
+	}
+
+	@Test
 	void anAdministratorSeesHowManySessionsAndTokensAUserHasAsTheirOwnServicesCountThem() throws Exception {
 		String gateway = suite.url(WardenService.GATEWAY);
 		String email = "tally." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.test";

@@ -80,6 +80,9 @@ final class Summaries {
 		if (payload instanceof PasskeyCloneSuspected suspected) {
 			return "Passkey \"" + suspected.name() + "\" refused: its counter went back, so it may have been copied";
 		}
+		if (payload instanceof TokenRevoked revoked && "reported_exposed".equals(revoked.reason())) {
+			return "API token \"" + revoked.name() + "\" revoked: it was reported found exposed";
+		}
 		if (payload instanceof SessionRevoked revoked) {
 			return "Session ended (" + revoked.reason() + ")";
 		}

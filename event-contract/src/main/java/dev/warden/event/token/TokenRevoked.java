@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param role the one role it acts with
  * @param hint its last four characters (never the token)
  * @param expiresAt when it expires
- * @param reason who revoked it: {@code user}, or {@code admin}
- * @param actorId the administrator's user id when an administrator revoked it
+ * @param reason why: {@code user} (its owner), {@code admin}, {@code role-removed} (its
+ * role was taken from the owner), {@code reported_exposed} (reported found exposed, by
+ * anyone, through the public door)
+ * @param actorId the administrator's user id when an administrator revoked it;
+ * {@code system} for a reported exposure
  */
 public record TokenRevoked(String tokenId, String name, String role, String hint, Instant expiresAt, String reason,
 		@Nullable String actorId) implements EventPayload, AboutToken, ByActor {

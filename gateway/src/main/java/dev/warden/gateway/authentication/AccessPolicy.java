@@ -25,11 +25,12 @@ final class AccessPolicy {
 
 	/**
 	 * Reachable without authentication (docs/architecture.md): signing in (with a
-	 * password, or a passkey), and resetting a forgotten password.
+	 * password, or a passkey), resetting a forgotten password, and reporting leaked API
+	 * tokens.
 	 */
 	private static final List<PathPattern> PUBLIC = patterns("/api/auth/login", "/api/auth/login/mfa",
 			"/api/auth/passkey/options", "/api/auth/passkey", "/api/auth/password-reset",
-			"/api/auth/password-reset/confirm");
+			"/api/auth/password-reset/confirm", "/api/tokens/revocations");
 
 	/**
 	 * What a session flagged "password change required" may still do

@@ -41,6 +41,7 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/login/**"), false),
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/password-reset/**"), false),
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/passkey/**"), false),
+			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/tokens/revocations"), false),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/password"), true),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/tokens"), true));
 

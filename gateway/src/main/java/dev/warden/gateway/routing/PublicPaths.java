@@ -22,7 +22,8 @@ public final class PublicPaths {
 		// belong to their owners, before everything else there goes to auth-service.
 		Map<String, List<String>> paths = new LinkedHashMap<>();
 		paths.put(Upstreams.SESSION, List.of("/api/security/sessions/**", "/api/admin/users/*/sessions"));
-		paths.put(Upstreams.TOKEN, List.of("/api/security/tokens/**", "/api/admin/users/*/tokens/**"));
+		paths.put(Upstreams.TOKEN,
+				List.of("/api/security/tokens/**", "/api/admin/users/*/tokens/**", "/api/tokens/revocations"));
 		paths.put(Upstreams.AUTH,
 				List.of("/api/auth/**", "/api/me/**", "/api/security/password/**", "/api/security/two-factor/**",
 						"/api/security/passkeys/**", "/api/admin/users/**", "/api/admin/password-policy/**"));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.warden.event.EventPayload;
 import dev.warden.event.EventTypes;
 import dev.warden.event.session.SessionCreated;
+import dev.warden.event.token.TokenRevoked;
 
 /** The catalogue: which events are worth an e-mail, and with which template. */
 public final class MailTemplates {
@@ -24,6 +25,9 @@ public final class MailTemplates {
 			template("account-locked", EventTypes.ACCOUNT_LOCKED),
 			template("second-factor-failed", EventTypes.SECOND_FACTOR_FAILED),
 			template("token-created", EventTypes.TOKEN_CREATED),
+			new MailTemplate("token-exposed", EventTypes.TOKEN_REVOKED,
+					(payload) -> payload instanceof TokenRevoked revoked
+							&& "reported_exposed".equals(revoked.reason())),
 			template("token-expiring-soon", EventTypes.TOKEN_EXPIRING_SOON),
 			template("token-expired", EventTypes.TOKEN_EXPIRED),
 			template("password-expiring-soon", EventTypes.PASSWORD_EXPIRING_SOON),

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import dev.warden.event.token.TokenRevoked;
 import dev.warden.event.token.TokenCreated;
+import dev.warden.event.ByActor;
 import dev.warden.event.CloudEvent;
 import dev.warden.event.EventSources;
 import dev.warden.event.Topics;
@@ -90,6 +92,9 @@ public class TokenService {
 		return new Created(token, secret);
 	}
 
+	/** The reason of a revocation through the public door for exposed tokens. */
+	public static final String REPORTED_EXPOSED = "reported_exposed";
+
 	public List<ApiToken> list(String userId) {
 		return this.tokens.findByUser(userId);
 	}
@@ -147,6 +152,26 @@ public class TokenService {
 			}
 		}
 		return revoked;
+	}
+
+	/**
+	 * Revokes the active token with this hash, reported exposed (found in a public
+	 * repository, a log, a paste): reason {@code reported_exposed}, by the system. False
+	 * when no active token has it.
+	 */
+	@Transactional
+	public boolean revokeExposed(String tokenHash) {
+		Instant now = this.clock.instant();
+		Optional<ApiToken> found = this.tokens.findByHash(tokenHash)
+			.filter((token) -> token.statusAt(now) == TokenStatus.ACTIVE);
+		if (found.isEmpty() || !this.tokens.revoke(found.get().id(), now, REPORTED_EXPOSED)) {
+			return false;
+		}
+		ApiToken token = found.get();
+		this.outbox.append(Topics.TOKEN_EVENTS,
+				CloudEvent.of(SOURCE_PATH, token.userId(), new TokenRevoked(token.id().toString(), token.name(),
+						token.role(), token.hint(), token.expiresAt(), REPORTED_EXPOSED, ByActor.SYSTEM)));
+		return true;
 	}
 
 	public Instant now() {

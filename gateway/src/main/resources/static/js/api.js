@@ -60,7 +60,9 @@ export async function api(method, path, body, { quietUnauthenticated = false } =
   const data = type.includes('json') ? await response.json() : { title: await response.text() };
   if (!response.ok) {
     const error = new ApiError(response.status, data, response.headers.get('Retry-After'));
-    if (response.status === 401 && !quietUnauthenticated && error.code !== 'invalid_credentials') {
+    // A refused password or passkey answer is about that answer, not the session.
+    if (response.status === 401 && !quietUnauthenticated && error.code !== 'invalid_credentials'
+      && !String(error.code || '').startsWith('passkey_')) {
       onSignedOut();
     }
     throw error;

@@ -590,12 +590,13 @@ function passkeysPart(ctx) {
   const add = el('button', { type: 'button', class: 'button secondary', id: 'add-passkey' }, 'Add a passkey');
   add.addEventListener('click', busy(add, async () => {
     try {
+      // The name first: the challenge of the options lives two minutes, the browser's dialog should not wait on it.
+      const name = await askName('Name your passkey', '', 'Continue');
+      if (!name) return;
       const options = await withRecentSignIn(ctx, () => api('POST', '/api/security/passkeys/registration/options', {}));
       if (!options) return;
       const credential = await createPasskey(options);
       if (!credential) return; // cancelled in the browser's dialog
-      const name = await askName('Name your passkey', '', 'Save passkey');
-      if (!name) return;
       await api('POST', '/api/security/passkeys/registration', { name, credential });
       await changed(`The passkey "${name}" was added.`);
     } catch (error) {

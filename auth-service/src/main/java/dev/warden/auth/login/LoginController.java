@@ -83,12 +83,15 @@ class LoginController {
 			codes = { "mfa_token_invalid", "invalid_credentials", "passkey_challenge_invalid", "passkey_unknown",
 					"passkey_invalid" },
 			description = "The sign-in step has expired or was used, the code is wrong, or the passkey did not verify.")
+	@ProblemResponse(status = 409, codes = "two_factor_not_enabled",
+			description = "A code for an account without the authenticator app: its second factor is a passkey.")
 	@ProblemResponse(status = 429, codes = "second_factor_throttled",
 			description = "Too many wrong codes for this account; see retryAfterSeconds.")
 	ResponseEntity<LoginAnswer> secondStep(@Valid @RequestBody SecondStep step, HttpServletRequest request) {
-		if (step.credential() != null) {
-			return answer(this.logins.completeMfaWithPasskey(step.mfaToken(), step.credential().toString(),
-					ClientInfo.of(request), ReplacedSession.of(request)));
+		String credential = answerOf(step.credential());
+		if (credential != null) {
+			return answer(this.logins.completeMfaWithPasskey(step.mfaToken(), credential, ClientInfo.of(request),
+					ReplacedSession.of(request)));
 		}
 		if (step.code() == null || step.code().isBlank()) {
 			throw Problems.validation(List.of(new FieldProblem("code", "required",
@@ -168,7 +171,12 @@ class LoginController {
 	@Operation(operationId = "reauthenticate",
 			summary = "Confirm the password (and a code, once two-factor is on) before a sensitive action",
 			description = "Renews the session cookie; sensitive actions work for a while after.")
-	@ProblemResponse(status = 401, codes = "invalid_credentials", description = "The session ended meanwhile.")
+	@ProblemResponse(status = 401,
+			codes = { "invalid_credentials", "passkey_challenge_invalid", "passkey_unknown", "passkey_invalid",
+					"passkey_user_verification_required" },
+			description = "The session ended meanwhile, or the passkey's answer was not accepted.")
+	@ProblemResponse(status = 400, codes = { "validation_failed", "passkey_malformed" },
+			description = "A factor is missing, or not a passkey's answer.")
 	@ProblemResponse(status = 403, codes = "session_required", description = "Not a signed-in session.")
 	@ProblemResponse(status = 429, codes = { "login_throttled", "account_locked", "second_factor_throttled" },
 			description = "Too many wrong passwords or codes for this account; see retryAfterSeconds.")
@@ -178,13 +186,13 @@ class LoginController {
 		if (caller.sessionId() == null) {
 			throw Problems.forbidden("session_required", "Only a signed-in session can re-authenticate.");
 		}
-		if (proof.password() == null && proof.code() == null && proof.passkey() == null) {
+		String passkey = answerOf(proof.passkey());
+		if (proof.password() == null && proof.code() == null && passkey == null) {
 			throw Problems.validation(List.of(new FieldProblem("password", "required",
 					"Enter your password, or a code from your authenticator app.")));
 		}
 		IssuedSession renewed = this.logins.reauthenticate(CallerIds.userId(caller), caller.sessionId(),
-				proof.password(), proof.code(), proof.passkey() == null ? null : proof.passkey().toString(),
-				ClientInfo.of(request));
+				proof.password(), proof.code(), passkey, ClientInfo.of(request));
 		return ResponseEntity.noContent().header(SessionCookie.header(), this.cookie.issue(renewed)).build();
 	}
 
@@ -200,7 +208,12 @@ class LoginController {
 		}
 		return ResponseEntity.ok()
 			.header("Cache-Control", "no-store")
-			.body(this.logins.reauthenticationPasskeyOptions(CallerIds.userId(caller)));
+			.body(this.logins.reauthenticationPasskeyOptions(CallerIds.userId(caller), caller.sessionId()));
+	}
+
+	/** A passkey answer as JSON text; none for a missing one or a JSON {@code null}. */
+	static @Nullable String answerOf(@Nullable JsonNode node) {
+		return node == null || node.isNull() ? null : node.toString();
 	}
 
 	record Credentials(@Schema(example = "ada@example.com") @NotBlank @Size(max = 254) @WellFormedText String email,

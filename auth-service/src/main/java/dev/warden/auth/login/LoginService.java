@@ -198,10 +198,7 @@ public class LoginService {
 		MfaChallenges.Challenge challenge = this.challenges.find(mfaToken).orElseThrow(LoginErrors::mfaTokenInvalid);
 		User user = pendingUser(challenge);
 		Passkeys.Asserted asserted = this.passkeys.verifyAssertion(credential, PasskeyPurpose.SECOND_STEP,
-				MfaChallenges.digest(mfaToken), false, client);
-		if (!asserted.passkey().userId().equals(user.id())) {
-			throw LoginErrors.mfaTokenInvalid();
-		}
+				MfaChallenges.digest(mfaToken), user.id(), false, client);
 		SignedIn signedIn = completeSecondStep(mfaToken, challenge, user, client,
 				List.of("pwd", asserted.passkey().authMethod()), asserted.userVerified());
 		this.twoFactor.signInCompleted(user);
@@ -236,7 +233,7 @@ public class LoginService {
 	 * passwords bring does not bar the key's holder.
 	 */
 	SignedIn signInWithPasskey(String credential, ClientInfo client, @Nullable ReplacedSession replaced) {
-		Passkeys.Asserted asserted = this.passkeys.verifyAssertion(credential, PasskeyPurpose.SIGN_IN, null, true,
+		Passkeys.Asserted asserted = this.passkeys.verifyAssertion(credential, PasskeyPurpose.SIGN_IN, null, null, true,
 				client);
 		User user = this.users.findById(asserted.passkey().userId())
 			.filter((found) -> found.status() == UserStatus.ACTIVE)
@@ -323,11 +320,8 @@ public class LoginService {
 			@Nullable String passkey, ClientInfo client) {
 		User user = this.users.findById(userId).orElseThrow(LoginErrors::invalidCredentials);
 		if (passkey != null) {
-			Passkeys.Asserted asserted = this.passkeys.verifyAssertion(passkey, PasskeyPurpose.REAUTHENTICATION,
-					userId.toString(), true, client);
-			if (!asserted.passkey().userId().equals(userId)) {
-				throw LoginErrors.invalidCredentials();
-			}
+			this.passkeys.verifyAssertion(passkey, PasskeyPurpose.REAUTHENTICATION,
+					reauthenticationSubject(userId, sessionId), userId, true, client);
 			return renew(userId, sessionId);
 		}
 		if (user.twoFactorEnabled()) {
@@ -358,12 +352,18 @@ public class LoginService {
 	 * Options for confirming with a passkey: the caller's passkeys, unlocked by PIN or
 	 * biometrics.
 	 */
-	Map<String, Object> reauthenticationPasskeyOptions(UUID userId) {
+	Map<String, Object> reauthenticationPasskeyOptions(UUID userId, String sessionId) {
 		List<Passkey> held = this.passkeys.list(userId);
 		if (held.isEmpty()) {
 			throw LoginErrors.noPasskey();
 		}
-		return this.passkeys.requestOptions(PasskeyPurpose.REAUTHENTICATION, userId.toString(), held, true);
+		return this.passkeys.requestOptions(PasskeyPurpose.REAUTHENTICATION, reauthenticationSubject(userId, sessionId),
+				held, true);
+	}
+
+	/** A confirmation's challenge belongs to the session that asked for it. */
+	private static String reauthenticationSubject(UUID userId, String sessionId) {
+		return userId + ":" + sessionId;
 	}
 
 	private IssuedSession renew(UUID userId, String sessionId) {

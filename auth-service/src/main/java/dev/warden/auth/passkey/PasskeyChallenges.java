@@ -1,11 +1,11 @@
 package dev.warden.auth.passkey;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +14,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The challenges of WebAuthn ceremonies: 256 random bits each, kept in Redis only as
- * their SHA-256 with what they were opened for, alive
- * {@code warden.webauthn.challenge-lifetime}, and taken with one GETDEL, so a challenge
- * answers one ceremony once even when two answers race.
+ * their SHA-256, alive {@code warden.webauthn.challenge-lifetime}, and taken with one
+ * GETDEL, so a challenge answers one ceremony once even when two answers race. A ceremony
+ * for a known subject (a user, a sign-in's second step, a session) keeps one open
+ * challenge, under the subject: asking again replaces it, so nobody piles up challenges
+ * for one subject. Only sign-in challenges, whose subject is not known yet, are kept by
+ * the challenge itself.
  */
 @Component
 class PasskeyChallenges {
@@ -40,30 +43,36 @@ class PasskeyChallenges {
 	byte[] open(PasskeyPurpose purpose, @Nullable String subject) {
 		byte[] challenge = new byte[32];
 		RANDOM.nextBytes(challenge);
-		this.redis.opsForValue()
-			.set(key(challenge), purpose.name() + ":" + (subject == null ? "" : subject),
-					this.properties.challengeLifetime());
+		if (subject == null) {
+			this.redis.opsForValue()
+				.set(PREFIX + "open:" + digest(challenge), purpose.name(), this.properties.challengeLifetime());
+		}
+		else {
+			this.redis.opsForValue().set(key(purpose, subject), digest(challenge), this.properties.challengeLifetime());
+		}
 		return challenge;
 	}
 
 	/**
-	 * Takes the challenge back: what it was opened for, or empty when unknown, expired or
-	 * taken already.
+	 * Takes the challenge back: true when it was opened for this purpose and subject and
+	 * not taken yet. For a subject, a wrong challenge also ends the one that was open.
 	 */
-	Optional<Opened> take(byte[] challenge) {
-		String value = this.redis.opsForValue().getAndDelete(key(challenge));
-		if (value == null) {
-			return Optional.empty();
+	boolean take(PasskeyPurpose purpose, @Nullable String subject, byte[] challenge) {
+		if (subject == null) {
+			return purpose.name().equals(this.redis.opsForValue().getAndDelete(PREFIX + "open:" + digest(challenge)));
 		}
-		int colon = value.indexOf(':');
-		String subject = value.substring(colon + 1);
-		return Optional
-			.of(new Opened(PasskeyPurpose.valueOf(value.substring(0, colon)), subject.isEmpty() ? null : subject));
+		String open = this.redis.opsForValue().getAndDelete(key(purpose, subject));
+		return open != null && MessageDigest.isEqual(open.getBytes(StandardCharsets.US_ASCII),
+				digest(challenge).getBytes(StandardCharsets.US_ASCII));
 	}
 
-	private static String key(byte[] challenge) {
+	private static String key(PasskeyPurpose purpose, String subject) {
+		return PREFIX + purpose.name().toLowerCase(java.util.Locale.ROOT) + ":" + subject;
+	}
+
+	private static String digest(byte[] challenge) {
 		try {
-			return PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(challenge));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(challenge));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -72,10 +81,6 @@ class PasskeyChallenges {
 
 	static String encode(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	/** An open challenge's purpose and subject. */
-	record Opened(PasskeyPurpose purpose, @Nullable String subject) {
 	}
 
 }

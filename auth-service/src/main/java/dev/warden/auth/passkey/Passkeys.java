@@ -140,10 +140,7 @@ public class Passkeys {
 			throw PasskeyErrors.malformed();
 		}
 		byte[] challenge = challengeOf(data.getCollectedClientData());
-		PasskeyChallenges.Opened opened = take(challenge);
-		if (opened.purpose() != PasskeyPurpose.REGISTRATION || !user.id().toString().equals(opened.subject())) {
-			throw PasskeyErrors.challengeInvalid();
-		}
+		take(PasskeyPurpose.REGISTRATION, user.id().toString(), challenge);
 		List<PublicKeyCredentialParameters> algorithms = ALGORITHMS.stream()
 			.map((alg) -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
 					COSEAlgorithmIdentifier.create(alg)))
@@ -222,9 +219,12 @@ public class Passkeys {
 	 */
 	public void remove(User user, UUID id, ClientInfo client) {
 		this.transactions.executeWithoutResult((tx) -> {
+			// The user's row locked: a removal, the app turned off or an administrator's
+			// reset at the same time each see the others' outcome.
+			User current = this.users.findByIdForUpdate(user.id()).orElseThrow(PasskeyErrors::notFound);
 			Passkey removed = this.store.delete(user.id(), id).orElseThrow(PasskeyErrors::notFound);
-			if (!user.twoFactorEnabled() && this.store.count(user.id()) == 0
-					&& this.policies.current().requiresTwoFactor(user.roles())) {
+			if (!current.twoFactorEnabled() && this.store.count(user.id()) == 0
+					&& this.policies.current().requiresTwoFactor(current.roles())) {
 				throw PasskeyErrors.lastSecondFactor();
 			}
 			this.events.publish(user.id().toString(), new PasskeyRemoved(user.email(), user.displayName(),
@@ -251,11 +251,12 @@ public class Passkeys {
 
 	/**
 	 * Verifies an assertion for a challenge opened for {@code purpose} and
-	 * {@code subject}: the passkey it names, whose counter it raises; a counter that did
-	 * not rise is refused and published as a suspected clone.
+	 * {@code subject}: the passkey it names, which must be {@code owner}'s when one is
+	 * expected, and whose counter it raises; a counter that did not rise is refused and
+	 * published as a suspected clone.
 	 */
 	public Asserted verifyAssertion(String response, PasskeyPurpose purpose, @Nullable String subject,
-			boolean userVerificationRequired, ClientInfo client) {
+			@Nullable UUID owner, boolean userVerificationRequired, ClientInfo client) {
 		AuthenticationData data;
 		try {
 			data = this.manager.parseAuthenticationResponseJSON(bounded(response));
@@ -265,13 +266,15 @@ public class Passkeys {
 			throw PasskeyErrors.malformed();
 		}
 		byte[] challenge = challengeOf(data.getCollectedClientData());
-		PasskeyChallenges.Opened opened = take(challenge);
-		if (opened.purpose() != purpose || !java.util.Objects.equals(opened.subject(), subject)) {
-			throw PasskeyErrors.challengeInvalid();
-		}
+		take(purpose, subject, challenge);
 		Passkey passkey = Optional.ofNullable(data.getCredentialId())
 			.flatMap(this.store::findByCredentialId)
 			.orElseThrow(PasskeyErrors::unknown);
+		if (owner != null && !owner.equals(passkey.userId())) {
+			// Another user's passkey: refused before its signature is even looked at, and
+			// its counter and last use stay as they are.
+			throw PasskeyErrors.invalid();
+		}
 		byte[] handle = data.getUserHandle();
 		if (handle != null && handle.length > 0 && !Arrays.equals(handle, userHandle(passkey.userId()))) {
 			throw PasskeyErrors.invalid();
@@ -323,8 +326,10 @@ public class Passkeys {
 		return challenge;
 	}
 
-	private PasskeyChallenges.Opened take(byte[] challenge) {
-		return this.challenges.take(challenge).orElseThrow(PasskeyErrors::challengeInvalid);
+	private void take(PasskeyPurpose purpose, @Nullable String subject, byte[] challenge) {
+		if (!this.challenges.take(purpose, subject, challenge)) {
+			throw PasskeyErrors.challengeInvalid();
+		}
 	}
 
 	private ServerProperty serverProperty(byte[] challenge) {

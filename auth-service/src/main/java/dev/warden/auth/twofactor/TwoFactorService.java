@@ -28,6 +28,7 @@ import dev.warden.auth.session.SessionsUnavailableException;
 import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.passkey.Passkeys;
 import dev.warden.auth.user.User;
+import dev.warden.auth.user.UserStore;
 import dev.warden.event.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.codec.binary.Base32;
@@ -79,10 +80,13 @@ public class TwoFactorService {
 
 	private final Passkeys passkeys;
 
+	private final UserStore users;
+
 	TwoFactorService(TwoFactorStore store, SecretCipher cipher, TwoFactorProperties properties, CodeAttempts attempts,
 			PasswordCheck passwords, AuthEvents events, TransactionTemplate transactions,
 			PasswordPolicyService policies, SessionClient sessions, Clock clock, MeterRegistry meters,
-			Passkeys passkeys) {
+			Passkeys passkeys, UserStore users) {
+		this.users = users;
 		this.passkeys = passkeys;
 		this.meters = meters;
 		this.policies = policies;
@@ -220,6 +224,13 @@ public class TwoFactorService {
 		}
 		verify(user, code, client);
 		this.transactions.executeWithoutResult((tx) -> {
+			// Judged again with the user's row locked: a passkey removed meanwhile must
+			// not
+			// leave a user the policy requires two-factor of with none.
+			this.users.findByIdForUpdate(user.id());
+			if (this.policies.current().requiresTwoFactor(user.roles()) && this.passkeys.count(user.id()) == 0) {
+				throw TwoFactorErrors.required();
+			}
 			this.store.remove(user.id(), this.clock.instant());
 			this.events.publish(user.id().toString(), new TwoFactorDisabled(user.email(), user.displayName(),
 					user.locale(), client.ip(), client.userAgent()));
@@ -240,6 +251,9 @@ public class TwoFactorService {
 					"This user has no two-factor authentication to reset.");
 		}
 		this.transactions.executeWithoutResult((tx) -> {
+			// The row lock a passkey registration takes too: one that was verified before
+			// this reset cannot commit after it.
+			this.users.findByIdForUpdate(user.id());
 			this.store.remove(user.id(), this.clock.instant());
 			this.passkeys.removeAll(user.id());
 			this.events.publish(user.id().toString(), new TwoFactorReset(user.email(), user.displayName(),

@@ -120,6 +120,51 @@ class PasskeyIT extends AuthIntegrationTest {
 	}
 
 	@Test
+	void anotherUsersPasskeyAnotherSessionsChallengeOrAClosedAccountGetsNothing() {
+		String password = strongPassword();
+		User alice = newUser(uniqueEmail(), password);
+		User mallory = newUser(uniqueEmail(), strongPassword());
+		TestAuthenticator alicesKey = new TestAuthenticator();
+		TestAuthenticator mallorysKey = new TestAuthenticator();
+		register(alice, alicesKey, "Alice's");
+		register(mallory, mallorysKey, "Mallory's");
+
+		// Alice's password known: Mallory's own passkey does not finish her second step.
+		String mfaToken = read(login(alice.email(), password)).path("mfaToken").asString();
+		JsonNode options = read(send("POST", "/api/auth/passkey/options", Map.of("mfaToken", mfaToken), signingIn()));
+		HttpResponse<String> stranger = sendRaw("POST", "/api/auth/login/mfa",
+				"{\"mfaToken\":\"" + mfaToken + "\",\"credential\":" + mallorysKey.assertion(options) + "}",
+				signingIn());
+		assertThat(stranger.body()).contains("\"code\":\"passkey_invalid\"");
+		assertThat(
+				this.jdbc.queryForObject("select sign_count from passkey where user_id = ?", Long.class, mallory.id()))
+			.as("the stranger's passkey was not even used")
+			.isZero();
+		// An explicit null is no passkey: the code path answers.
+		HttpResponse<String> nullCredential = sendRaw("POST", "/api/auth/login/mfa",
+				"{\"mfaToken\":\"" + mfaToken + "\",\"code\":\"12345678\",\"credential\":null}", signingIn());
+		assertThat(nullCredential.body()).doesNotContain("passkey_malformed");
+
+		// A confirmation's challenge belongs to the session that asked for it.
+		String one = bearer(alice, "aliceSessionOne" + alice.id().toString().substring(0, 8), Instant.now());
+		String two = bearer(alice, "aliceSessionTwo" + alice.id().toString().substring(0, 8), Instant.now());
+		JsonNode forOne = read(send("POST", "/api/auth/reauthenticate/options", null, one));
+		HttpResponse<String> byTwo = sendRaw("POST", "/api/auth/reauthenticate",
+				"{\"passkey\":" + alicesKey.assertion(forOne) + "}", two);
+		assertThat(byTwo.body()).contains("\"code\":\"passkey_challenge_invalid\"");
+
+		// A disabled account's passkey signs nobody in.
+		assertThat(send("POST", "/api/admin/users/" + mallory.id() + "/disable", null, bearer(bootstrapAdmin()))
+			.statusCode()).isEqualTo(204);
+		assertThat(signInWith(mallorysKey).body()).contains("\"code\":\"invalid_credentials\"");
+		// An administrator's reset of two-factor takes the passkeys too.
+		assertThat(send("POST", "/api/admin/users/" + alice.id() + "/two-factor/reset", null, bearer(bootstrapAdmin()))
+			.statusCode()).isEqualTo(204);
+		assertThat(signInWith(alicesKey).body()).contains("\"code\":\"passkey_unknown\"");
+		assertThat(read(login(alice.email(), password)).path("status").asString()).isEqualTo("AUTHENTICATED");
+	}
+
+	@Test
 	void wrongAnswersAreRefusedWithACodeAndChangeNothing() {
 		User user = newUser(uniqueEmail(), strongPassword());
 		TestAuthenticator key = new TestAuthenticator();
@@ -167,19 +212,35 @@ class PasskeyIT extends AuthIntegrationTest {
 	}
 
 	@Test
-	void aBurstOfRegistrationsCannotPassTheLimitNorOneAnswerSignInTwice() throws Exception {
+	void oneOpenChallengePerUserTenPasskeysAtMostAndOneAnswerSignsInOnceHoweverOftenSent() throws Exception {
 		User user = newUser(uniqueEmail(), strongPassword());
-		List<Callable<Integer>> registrations = new ArrayList<>();
-		for (int i = 0; i < 14; i++) {
-			TestAuthenticator key = new TestAuthenticator();
-			JsonNode options = read(send("POST", "/api/security/passkeys/registration/options", null, bearer(user)));
-			String body = "{\"name\":\"key " + i + "\",\"credential\":" + key.register(options) + "}";
-			registrations
-				.add(() -> sendRaw("POST", "/api/security/passkeys/registration", body, bearer(user)).statusCode());
+		// Asking again replaces the open challenge: nobody piles up challenges for one
+		// user.
+		JsonNode first = read(send("POST", "/api/security/passkeys/registration/options", null, bearer(user)));
+		JsonNode second = read(send("POST", "/api/security/passkeys/registration/options", null, bearer(user)));
+		HttpResponse<String> stale = sendRaw("POST", "/api/security/passkeys/registration",
+				"{\"name\":\"old\",\"credential\":" + new TestAuthenticator().register(first) + "}", bearer(user));
+		assertThat(stale.body()).contains("\"code\":\"passkey_challenge_invalid\"");
+		// A wrong answer ends the open challenge too (it is taken to be compared).
+		assertThat(sendRaw("POST", "/api/security/passkeys/registration",
+				"{\"name\":\"late\",\"credential\":" + new TestAuthenticator().register(second) + "}", bearer(user))
+			.body()).contains("\"code\":\"passkey_challenge_invalid\"");
+		JsonNode third = read(send("POST", "/api/security/passkeys/registration/options", null, bearer(user)));
+		String body = "{\"name\":\"burst\",\"credential\":" + new TestAuthenticator().register(third) + "}";
+		List<Callable<Integer>> burst = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			burst.add(() -> sendRaw("POST", "/api/security/passkeys/registration", body, bearer(user)).statusCode());
 		}
-		List<Integer> statuses = all(registrations);
-		assertThat(statuses.stream().filter((status) -> status == 201)).hasSize(10);
-		assertThat(statuses.stream().filter((status) -> status == 409)).hasSize(4);
+		assertThat(all(burst).stream().filter((status) -> status == 201)).hasSize(1);
+		for (int i = 2; i <= 10; i++) {
+			register(user, new TestAuthenticator(), "key " + i);
+		}
+		JsonNode options = read(send("POST", "/api/security/passkeys/registration/options", null, bearer(user)));
+		HttpResponse<String> eleventh = sendRaw("POST", "/api/security/passkeys/registration",
+				"{\"name\":\"one too many\",\"credential\":" + new TestAuthenticator().register(options) + "}",
+				bearer(user));
+		assertThat(eleventh.statusCode()).isEqualTo(409);
+		assertThat(eleventh.body()).contains("\"code\":\"passkey_limit_reached\"");
 		assertThat(this.jdbc.queryForObject("select count(*) from passkey where user_id = ?", Integer.class, user.id()))
 			.isEqualTo(10);
 

@@ -43,7 +43,10 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/auth/passkey/**"), false),
 			new Rule(LOGIN, HttpMethod.POST, PARSER.parse("/api/tokens/revocations"), false),
 			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/password"), true),
-			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/tokens"), true));
+			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/tokens"), true),
+			// Each opens a passkey challenge in Redis.
+			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/security/passkeys/registration/options"), true),
+			new Rule(SENSITIVE, HttpMethod.POST, PARSER.parse("/api/auth/reauthenticate/options"), true));
 
 	private final RedisRateLimiter limiter;
 

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * gateway replica shares them.
  *
  * @param login sign-in and its second step, per client IP
- * @param sensitive password change and token creation, per user
+ * @param sensitive password change, token creation and passkey challenges, per user
  */
 @ConfigurationProperties("warden.gateway.rate-limit")
 public record RateLimitProperties(Bucket login, Bucket sensitive) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.warden.auth.events.AuthEvents;
 import dev.warden.auth.passkey.PasskeyPurpose;
 import dev.warden.auth.passkey.Passkeys;
+import tools.jackson.databind.JsonNode;
 import dev.warden.auth.login.PasswordCheck;
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.password.change.PasswordChangeService;
@@ -204,13 +205,18 @@ public class PasswordResetService {
 		if (!problems.isEmpty()) {
 			throw Problems.validation(problems);
 		}
-		if (confirmation.passkey() != null && this.passkeys.count(user.id()) > 0) {
+		JsonNode passkey = confirmation.passkey();
+		if (passkey != null && !passkey.isNull() && this.passkeys.count(user.id()) > 0) {
 			// A passkey of this user, for options anyone may ask for: its signature over
-			// the challenge is what counts.
-			Passkeys.Asserted asserted = this.passkeys.verifyAssertion(confirmation.passkey().toString(),
-					PasskeyPurpose.SIGN_IN, null, false, client);
-			if (!asserted.passkey().userId().equals(user.id())) {
-				this.check.countFailure(user, client, "reset_second_factor_invalid");
+			// the challenge is what counts. Another user's counts like a wrong code.
+			try {
+				this.passkeys.verifyAssertion(passkey.toString(), PasskeyPurpose.SIGN_IN, null, user.id(), false,
+						client);
+			}
+			catch (ProblemException ex) {
+				if ("passkey_invalid".equals(ex.code()) || "passkey_unknown".equals(ex.code())) {
+					this.check.countFailure(user, client, "reset_second_factor_invalid");
+				}
 				throw ResetErrors.secondFactorInvalid();
 			}
 		}

@@ -216,8 +216,13 @@ function passwordSection(ctx) {
   }, (error) => failed(policy, error));
   const notices = [];
   if (ctx.state.me.passwordChangeRequired) {
-    notices.push(el('p', { class: 'notice', role: 'alert' },
-      'Your password must be changed before you can continue.'));
+    const why = {
+      breached: 'Your password appears in a data breach of another site, so attackers try it first. Choose a new '
+        + 'one you have not used anywhere else before you continue.',
+      expired: 'Your password has expired. Choose a new one before you continue.',
+    }[ctx.state.me.passwordChangeReason];
+    notices.push(el('p', { class: 'notice', role: 'alert', id: 'password-change-reason' },
+      why || 'Your password must be changed before you can continue.'));
   } else {
     notices.push(el('p', { class: 'muted', id: 'password-changed' }, passwordDates(ctx.state.me)));
   }

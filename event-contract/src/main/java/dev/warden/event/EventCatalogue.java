@@ -16,6 +16,7 @@ import dev.warden.event.auth.RolesChanged;
 import dev.warden.event.auth.TwoFactorReset;
 import dev.warden.event.auth.AccountUnlocked;
 import dev.warden.event.auth.LoggedOut;
+import dev.warden.event.auth.PasswordBreached;
 import dev.warden.event.auth.PasswordReset;
 import dev.warden.event.auth.PasswordResetRequested;
 import dev.warden.event.auth.LoginFailed;
@@ -112,6 +113,7 @@ public final class EventCatalogue {
 					new PasswordResetRequested(EMAIL, NAME, null, IP, AGENT,
 							"k1.bXkgc2VhbGVkIHJlc2V0IGNvZGUgZXhhbXBsZSBvbmx5IQ==", AT.plusSeconds(900))),
 			entry(EventTypes.PASSWORD_RESET, new PasswordReset(EMAIL, NAME, null, IP, AGENT, AT)),
+			entry(EventTypes.PASSWORD_BREACHED, new PasswordBreached(EMAIL, NAME, null, IP, AGENT)),
 			entry(EventTypes.ACCOUNT_DISABLED, new AccountDisabled(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
 			entry(EventTypes.ACCOUNT_ENABLED, new AccountEnabled(EMAIL, NAME, null, ADMIN, "Grace Hopper")),
 			entry(EventTypes.PASSWORD_CHANGE_REQUIRED,

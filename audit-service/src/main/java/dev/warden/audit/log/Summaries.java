@@ -106,6 +106,8 @@ final class Summaries {
 			case EventTypes.PASSWORD_CHANGE_FAILED -> "Password change refused";
 			case EventTypes.PASSWORD_RESET_REQUESTED -> "Password reset code requested";
 			case EventTypes.PASSWORD_RESET -> "Password reset with the mailed code";
+			case EventTypes.PASSWORD_BREACHED ->
+				"Password found among breached passwords at sign-in: a new one required";
 			case EventTypes.ACCOUNT_DISABLED -> "Account disabled by an administrator";
 			case EventTypes.ROLES_CHANGED -> "Roles changed by an administrator";
 			case EventTypes.ACCOUNT_ENABLED -> "Account enabled again by an administrator";

@@ -11,12 +11,14 @@ import java.util.UUID;
 
 import dev.warden.event.auth.LoginSucceeded;
 import dev.warden.event.auth.LoggedOut;
+import dev.warden.event.auth.PasswordBreached;
 import dev.warden.auth.password.PasswordHasher;
 import dev.warden.auth.password.expiry.PasswordExpiry;
 import dev.warden.auth.password.policy.PasswordCandidate;
 import dev.warden.auth.password.policy.PasswordPolicy;
 import dev.warden.auth.password.policy.PasswordPolicyService;
 import dev.warden.auth.password.policy.PasswordRules;
+import dev.warden.auth.password.policy.PolicyViolation;
 import dev.warden.auth.session.ClientInfo;
 import dev.warden.auth.session.SessionClient;
 import dev.warden.auth.session.SessionClient.IssuedSession;
@@ -118,18 +120,30 @@ public class LoginService {
 		boolean expired = this.expiry.isExpired(user, policy, now);
 		// The plaintext is known only now: the one moment a raised policy can be checked
 		// against it.
-		boolean noncompliant = !this.rules
+		List<String> broken = this.rules
 			.check(policy,
 					new PasswordCandidate(PasswordHasher.normalize(password), user.email(), user.displayName(),
 							this.passkeys.hasSecondFactor(user)))
-			.isEmpty();
+			.stream()
+			.map(PolicyViolation::code)
+			// A breach screening that could not answer is no fault of the password in
+			// use.
+			.filter((code) -> !PasswordRules.BREACHED_UNCHECKED.equals(code))
+			.toList();
+		boolean noncompliant = !broken.isEmpty();
+		boolean breached = broken.contains(PasswordRules.BREACHED);
 		boolean mustChange = user.passwordChangeRequired() || expired || noncompliant;
 		Runnable passwordBookkeeping = () -> {
 			if (this.hasher.needsRehash(user.passwordHash())) {
 				this.users.rehash(user.id(), this.hasher.hash(password));
 			}
 			if (noncompliant && !user.passwordChangeRequired()) {
-				this.users.requirePasswordChange(user.id(), now);
+				this.users.requirePasswordChange(user.id(), now, breached ? "breached" : null);
+				if (breached) {
+					// Its own mail and log entry: the user learns why, not only that.
+					this.events.publish(user.id().toString(), new PasswordBreached(user.email(), user.displayName(),
+							user.locale(), client.ip(), client.userAgent()));
+				}
 			}
 			if (expired) {
 				this.expiry.recordExpired(user, policy, now);

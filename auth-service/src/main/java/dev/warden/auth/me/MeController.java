@@ -66,7 +66,8 @@ class MeController {
 		Duration recent = caller.sessionId() == null ? null : this.recentAuthentication.remaining(jwt);
 		return new Me(user.id().toString(), user.email(), user.displayName(), caller.roles(), user.twoFactorEnabled(),
 				user.passwordChangeRequired() || expired, twoFactorSetupRequired, expiresAt, caller.authMethods(),
-				user.locale(), user.passwordChangedAt(), recent == null ? null : recent.toSeconds(), passkeyCount);
+				user.locale(), user.passwordChangedAt(), recent == null ? null : recent.toSeconds(), passkeyCount,
+				changeReason(user, expired));
 	}
 
 	/**
@@ -79,12 +80,26 @@ class MeController {
 	 * {@code passwordChangedAt}: when the password was last set;
 	 * {@code recentSignInSeconds}: how many seconds the session's sign-in stays recent
 	 * enough for sensitive changes (0: they will ask to confirm it first), {@code null}
-	 * for an API token; {@code passkeys}: how many passkeys the user has.
+	 * for an API token; {@code passkeys}: how many passkeys the user has;
+	 * {@code passwordChangeReason}: why a change is required, when known
+	 * ({@code breached}, {@code expired}).
 	 */
 	record Me(String id, String email, String displayName, List<String> roles, boolean twoFactorEnabled,
 			boolean passwordChangeRequired, boolean twoFactorSetupRequired, @Nullable Instant passwordExpiresAt,
 			List<String> authenticatedBy, @Nullable String locale, Instant passwordChangedAt,
-			@Nullable Long recentSignInSeconds, int passkeys) {
+			@Nullable Long recentSignInSeconds, int passkeys, @Nullable String passwordChangeReason) {
+	}
+
+	/**
+	 * Why the password must change, for the page to say: {@code breached},
+	 * {@code expired}, or {@code null} (a temporary password, an administrator's word, a
+	 * raised policy).
+	 */
+	private @Nullable String changeReason(User user, boolean expired) {
+		if (!user.passwordChangeRequired()) {
+			return expired ? "expired" : null;
+		}
+		return this.users.passwordChangeReason(user.id()).orElse(expired ? "expired" : null);
 	}
 
 }

@@ -45,6 +45,11 @@ public class UserService {
 		this.clock = clock;
 	}
 
+	/** Why the user's password must change, when that was recorded ({@code breached}). */
+	public java.util.Optional<String> passwordChangeReason(java.util.UUID id) {
+		return this.users.passwordChangeReason(id);
+	}
+
 	/** The calling user; 401 if the caller is not one of auth-service's users. */
 	public User caller(WardenPrincipal caller) {
 		return this.users.findById(CallerIds.userId(caller)).orElseThrow(CallerIds::unknownUser);

@@ -113,8 +113,8 @@ public class UserStore {
 	public void changePassword(UUID id, String hash, Instant at) {
 		this.jdbc.update("""
 				update app_user set password_hash = ?, password_changed_at = ?, password_change_required = false,
-				                    temporary_password_expires_at = null, updated_at = ? where id = ?""", hash,
-				Timestamp.from(at), Timestamp.from(at), id);
+				                    password_change_reason = null, temporary_password_expires_at = null,
+				                    updated_at = ? where id = ?""", hash, Timestamp.from(at), Timestamp.from(at), id);
 	}
 
 	/**
@@ -124,8 +124,9 @@ public class UserStore {
 	public void setTemporaryPassword(UUID id, String hash, Instant at, Instant expiresAt) {
 		this.jdbc.update("""
 				update app_user set password_hash = ?, password_changed_at = ?, password_change_required = true,
-				                    temporary_password_expires_at = ?, updated_at = ? where id = ?""", hash,
-				Timestamp.from(at), Timestamp.from(expiresAt), Timestamp.from(at), id);
+				                    password_change_reason = null, temporary_password_expires_at = ?,
+				                    updated_at = ? where id = ?""", hash, Timestamp.from(at), Timestamp.from(expiresAt),
+				Timestamp.from(at), id);
 	}
 
 	/** Sets (or, with {@code null}, clears) the language of the user's e-mails. */
@@ -142,8 +143,26 @@ public class UserStore {
 	}
 
 	public void requirePasswordChange(UUID id, Instant at) {
-		this.jdbc.update("update app_user set password_change_required = true, updated_at = ? where id = ?",
-				Timestamp.from(at), id);
+		requirePasswordChange(id, at, null);
+	}
+
+	/**
+	 * Requires a new password at the next step, saying why ({@code breached}), if said.
+	 */
+	public void requirePasswordChange(UUID id, Instant at, @Nullable String reason) {
+		this.jdbc.update("""
+				update app_user set password_change_required = true, password_change_reason = ?, updated_at = ?
+				where id = ?""", reason, Timestamp.from(at), id);
+	}
+
+	/** Why the user's password must change, when that was recorded. */
+	public Optional<String> passwordChangeReason(UUID id) {
+		return this.jdbc
+			.queryForList("select password_change_reason from app_user where id = ? and password_change_required",
+					String.class, id)
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.findFirst();
 	}
 
 	/**

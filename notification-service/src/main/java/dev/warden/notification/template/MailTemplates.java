@@ -36,6 +36,7 @@ public final class MailTemplates {
 					Map.of("code", "K7QF-M2XA-PL4R-6TZC-W3NB-HD6E", "link",
 							"https://portal.example.com/#/reset-password?code=K7QF-M2XA-PL4R-6TZC-W3NB-HD6E")),
 			template("password-reset", EventTypes.PASSWORD_RESET),
+			template("password-breached", EventTypes.PASSWORD_BREACHED),
 			template("account-disabled", EventTypes.ACCOUNT_DISABLED),
 			template("account-enabled", EventTypes.ACCOUNT_ENABLED),
 			template("password-change-required", EventTypes.PASSWORD_CHANGE_REQUIRED),

@@ -3,6 +3,9 @@ package dev.warden.auth.password.policy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import dev.warden.auth.password.breached.BreachedPasswordProperties;
+import dev.warden.auth.password.breached.BreachedPasswordScreening;
 import java.util.Locale;
 
 import com.nulabinc.zxcvbn.Strength;
@@ -31,6 +34,17 @@ public class PasswordRules {
 
 	private static final int MIN_USER_INFO = 3;
 
+	/**
+	 * The password is known from breaches (the shipped list, or the screening ranges).
+	 */
+	public static final String BREACHED = "policy.breached";
+
+	/**
+	 * The screening could not answer and it fails closed: a new password waits; a
+	 * password in use is not held against its user for it.
+	 */
+	public static final String BREACHED_UNCHECKED = "policy.breached_unchecked";
+
 	private final CommonPasswords common;
 
 	private final BreachedPasswords breached;
@@ -43,8 +57,11 @@ public class PasswordRules {
 
 	private final Zxcvbn zxcvbn = new Zxcvbn();
 
-	PasswordRules(CommonPasswords common, BreachedPasswords breached,
+	private final BreachedPasswordScreening screening;
+
+	PasswordRules(CommonPasswords common, BreachedPasswords breached, BreachedPasswordScreening screening,
 			@Value("${warden.password.context-words:warden}") List<String> contextWords) {
+		this.screening = screening;
 		this.common = common;
 		this.breached = breached;
 		this.contextWords = contextWords.stream()
@@ -74,9 +91,21 @@ public class PasswordRules {
 		// Not a setting: a password attackers already hold is refused under any policy
 		// (ASVS 5.0 6.2.12).
 		if (this.breached.contains(password)) {
-			violations.add(new PolicyViolation("policy.breached",
+			violations.add(new PolicyViolation(BREACHED,
 					"This password is known from data breaches, also with letters swapped for look-alikes or written "
 							+ "backwards; attackers try these first. Choose another."));
+		}
+		else {
+			BreachedPasswordScreening.Verdict verdict = this.screening.check(password);
+			if (verdict == BreachedPasswordScreening.Verdict.BREACHED) {
+				violations.add(new PolicyViolation(BREACHED, "This password appears in known data breaches, so "
+						+ "attackers try it first. Choose one you have not used anywhere else."));
+			}
+			else if (verdict == BreachedPasswordScreening.Verdict.UNAVAILABLE
+					&& this.screening.mode() == BreachedPasswordProperties.Mode.FAIL_CLOSED) {
+				violations.add(new PolicyViolation(BREACHED_UNCHECKED, "This password cannot be checked against "
+						+ "known data breaches just now. Try again in a minute."));
+			}
 		}
 		List<String> userInfo = userInfo(candidate);
 		if (policy.rejectUserInfo() && containsAny(password, userInfo)) {

@@ -12,6 +12,10 @@ class PasswordRulesTest {
 	private static final BreachedPasswords BREACHED = new BreachedPasswords();
 
 	private static final PasswordRules RULES = new PasswordRules(new CommonPasswords(), BREACHED,
+			new dev.warden.auth.password.breached.BreachedPasswordScreening(
+					new dev.warden.auth.password.breached.BreachedPasswordProperties(null, null, null, null, null, null,
+							null),
+					new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()),
 			List.of("Warden", "Acme Portal"));
 
 	private static final String STRONG = "velvet pumpkin orbits quietly";
@@ -133,6 +137,32 @@ class PasswordRulesTest {
 	void reportsEveryBrokenRuleTogether() {
 		assertThat(codes(policy(15, 1, 0, 1, 0, 0), "password")).contains("policy.too_short", "policy.common",
 				"policy.weak", "policy.uppercase", "policy.digit");
+	}
+
+	@Test
+	void aScreeningThatCannotAnswerRefusesANewPasswordOnlyWhenItFailsClosed() {
+		PasswordPolicy policy = policy(8, 0, 0, 0, 0, 0);
+		for (String mode : new String[] { "fail-closed", "fail-open" }) {
+			PasswordRules rules = new PasswordRules(new CommonPasswords(), BREACHED,
+					new dev.warden.auth.password.breached.BreachedPasswordScreening(
+							new dev.warden.auth.password.breached.BreachedPasswordProperties(
+									"http://127.0.0.1:9/range/", null, mode, null, java.time.Duration.ofMillis(300),
+									null, null),
+							new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+							java.time.Clock.systemUTC()),
+					List.of("Warden"));
+			List<String> codes = rules
+				.check(policy, new PasswordCandidate(STRONG, "someone@example.test", "Some One", false))
+				.stream()
+				.map(PolicyViolation::code)
+				.toList();
+			if (mode.equals("fail-closed")) {
+				assertThat(codes).containsExactly(PasswordRules.BREACHED_UNCHECKED);
+			}
+			else {
+				assertThat(codes).isEmpty();
+			}
+		}
 	}
 
 	private static List<String> codes(PasswordPolicy policy, String password) {

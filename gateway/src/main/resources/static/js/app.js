@@ -282,7 +282,9 @@ function renderSecondStep(mfaToken, secondFactors) {
       general.textContent = describe(error);
     }
   }));
-  const passkeyOnly = el('div', { class: 'stack' }, el('p', {}, 'Confirm with your passkey to finish signing in.'),
+  const passkeyOnly = el('div', { class: 'stack' }, el('p', {}, passkey ? 'Confirm with your passkey to finish '
+    + 'signing in.' : 'Your account finishes signing in with a passkey, which this browser cannot use. Use a '
+    + 'browser that supports passkeys, or ask an administrator to reset your two-factor authentication.'),
     general, el('div', { class: 'actions' }, passkey,
       el('a', { href: '#/login', class: 'button link', onclick: () => renderLogin() }, 'Start again')));
   main.replaceChildren(el('section', { class: 'card login', 'aria-labelledby': 'mfa-title' },

@@ -73,8 +73,10 @@ class CompromisedServiceIT {
 
 		assertThat(gatewayCreates.statusCode()).isEqualTo(403);
 		assertThat(gatewayCreates.body()).contains("\"code\":\"caller_not_allowed\"").doesNotContain("secret");
-		assertThat(authIntrospectsTokens.statusCode()).as("token-service accepts no key of auth-service")
-			.isEqualTo(401);
+		assertThat(authIntrospectsTokens.statusCode())
+			.as("auth-service's key is known to token-service for counting a user's tokens, never for introspection")
+			.isEqualTo(403);
+		assertThat(authIntrospectsTokens.body()).contains("\"code\":\"caller_not_allowed\"");
 		assertThat(tokenForSessionServiceAtTokenService.statusCode()).as("addressed to another service").isEqualTo(401);
 	}
 

@@ -1,6 +1,7 @@
 package dev.warden.event.auth;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.warden.event.Addressed;
 import dev.warden.event.EventPayload;
@@ -17,7 +18,17 @@ import org.jspecify.annotations.Nullable;
  * @param ip the client's address, as the gateway established it
  * @param userAgent the client's User-Agent, at most 1024 characters
  * @param resetAt when it was reset
+ * @param passkeys the names of the user's passkeys, which the reset leaves in place (each
+ * signs in without a password): the mail lists them, so one the user does not know can be
+ * removed
  */
 public record PasswordReset(String email, String displayName, @Nullable String locale, @Nullable String ip,
-		@Nullable String userAgent, Instant resetAt) implements EventPayload, Addressed, FromClient {
+		@Nullable String userAgent, Instant resetAt,
+		@Nullable List<String> passkeys) implements EventPayload, Addressed, FromClient {
+
+	public PasswordReset(String email, String displayName, @Nullable String locale, @Nullable String ip,
+			@Nullable String userAgent, Instant resetAt) {
+		this(email, displayName, locale, ip, userAgent, resetAt, null);
+	}
+
 }

@@ -191,6 +191,26 @@ class MailRendererTest {
 	}
 
 	@Test
+	void theResetMailNamesThePasskeysTheResetLeftInPlaceAndSaysNothingOfThemWithoutAny() {
+		MailRenderer renderer = new MailRenderer(new TemplateProperties(null, null));
+		MailTemplate template = MailTemplates.named("password-reset").orElseThrow();
+		Map<String, Object> with = dev.warden.event.EventData.of(new dev.warden.event.auth.PasswordReset(
+				"ada@example.test", "Ada", null, "203.0.113.7", null, WHEN, java.util.List.of("Laptop", "<b>Key</b>")));
+		Map<String, Object> without = dev.warden.event.EventData.of(new dev.warden.event.auth.PasswordReset(
+				"ada@example.test", "Ada", null, "203.0.113.7", null, WHEN, java.util.List.of()));
+
+		RenderedMail listed = renderer.render(template, Locale.ENGLISH, "Ada", WHEN, with);
+		RenderedMail german = renderer.render(template, Locale.forLanguageTag("de"), "Ada", WHEN, with);
+		RenderedMail none = renderer.render(template, Locale.ENGLISH, "Ada", WHEN, without);
+
+		assertThat(listed.text()).contains("these passkeys").contains("Laptop, <b>Key</b>");
+		assertThat(listed.html()).contains("Laptop, &lt;b&gt;Key&lt;/b&gt;");
+		assertThat(german.text()).contains("Passkeys").contains("Laptop");
+		assertThat(none.text()).doesNotContain("passkey").doesNotContain("\n\n\n");
+		assertThat(none.html()).doesNotContain("passkey");
+	}
+
+	@Test
 	void theSecondFactorFailedMailSaysThePasswordIsKnownAndUntilWhenCodesAreRefused() {
 		MailRenderer renderer = new MailRenderer(new TemplateProperties(null, null));
 		dev.warden.event.auth.SecondFactorFailed failed = new dev.warden.event.auth.SecondFactorFailed(

@@ -258,7 +258,8 @@ public class PasswordResetService {
 			this.history.add(user.id(), locked.passwordHash(), now);
 			this.users.changePassword(user.id(), hash, now);
 			this.events.publish(user.id().toString(), new PasswordReset(user.email(), user.displayName(), user.locale(),
-					client.ip(), client.userAgent(), now));
+					client.ip(), client.userAgent(), now,
+					this.passkeys.list(user.id()).stream().map(dev.warden.auth.passkey.Passkey::name).toList()));
 		});
 		log.info("Password of user {} reset with a code from its mail", user.id());
 	}

@@ -158,6 +158,10 @@ class PasswordResetIT extends AuthIntegrationTest {
 
 		HttpResponse<String> with = confirmWithPasskey(code, fresh, key);
 		assertThat(with.statusCode()).as(with.body()).isEqualTo(204);
+		assertThat(this.events.await(user.id().toString(), EventTypes.PASSWORD_RESET)
+			.path("data")
+			.path("passkeys")
+			.toString()).as("the mail lists the passkeys the reset left in place").isEqualTo("[\"Key\"]");
 		assertThat(read(login(email, fresh)).path("secondFactors").toString()).isEqualTo("[\"passkey\"]");
 	}
 

@@ -56,7 +56,7 @@ class ExposedTokensController {
 				wellFormed.add(ApiTokenFormat.hash(candidate));
 			}
 		}
-		wellFormed.forEach(this.tokens::revokeExposed);
+		this.tokens.revokeExposed(wellFormed);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Received(wellFormed.size()));
 	}
 

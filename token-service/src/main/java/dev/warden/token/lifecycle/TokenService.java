@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -155,23 +154,24 @@ public class TokenService {
 	}
 
 	/**
-	 * Revokes the active token with this hash, reported exposed (found in a public
-	 * repository, a log, a paste): reason {@code reported_exposed}, by the system. False
-	 * when no active token has it.
+	 * Revokes the active tokens among these hashes, reported exposed (found in a public
+	 * repository, a log, a paste): reason {@code reported_exposed}, by the system. One
+	 * query finds them and one transaction revokes them, however many were reported.
+	 * Returns how many were revoked.
 	 */
 	@Transactional
-	public boolean revokeExposed(String tokenHash) {
+	public int revokeExposed(java.util.Collection<String> tokenHashes) {
 		Instant now = this.clock.instant();
-		Optional<ApiToken> found = this.tokens.findByHash(tokenHash)
-			.filter((token) -> token.statusAt(now) == TokenStatus.ACTIVE);
-		if (found.isEmpty() || !this.tokens.revoke(found.get().id(), now, REPORTED_EXPOSED)) {
-			return false;
+		int revoked = 0;
+		for (ApiToken token : this.tokens.findByHashes(tokenHashes)) {
+			if (token.statusAt(now) == TokenStatus.ACTIVE && this.tokens.revoke(token.id(), now, REPORTED_EXPOSED)) {
+				this.outbox.append(Topics.TOKEN_EVENTS,
+						CloudEvent.of(SOURCE_PATH, token.userId(), new TokenRevoked(token.id().toString(), token.name(),
+								token.role(), token.hint(), token.expiresAt(), REPORTED_EXPOSED, ByActor.SYSTEM)));
+				revoked++;
+			}
 		}
-		ApiToken token = found.get();
-		this.outbox.append(Topics.TOKEN_EVENTS,
-				CloudEvent.of(SOURCE_PATH, token.userId(), new TokenRevoked(token.id().toString(), token.name(),
-						token.role(), token.hint(), token.expiresAt(), REPORTED_EXPOSED, ByActor.SYSTEM)));
-		return true;
+		return revoked;
 	}
 
 	public Instant now() {

@@ -61,6 +61,15 @@ public class TokenStore {
 		return this.jdbc.query("select * from api_token where token_hash = ?", ROW, tokenHash).stream().findFirst();
 	}
 
+	/** The tokens with any of these hashes, in one query. */
+	List<ApiToken> findByHashes(java.util.Collection<String> tokenHashes) {
+		if (tokenHashes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.query("select * from api_token where token_hash = any(?)", ROW,
+				(Object) tokenHashes.toArray(String[]::new));
+	}
+
 	Optional<ApiToken> findById(UUID id) {
 		return this.jdbc.query("select * from api_token where id = ?", ROW, id).stream().findFirst();
 	}

@@ -23,16 +23,47 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout how long to wait for a range
  * @param cacheSize how many ranges to keep (some 30 KB each)
  * @param cacheLifetime how long a range is kept
+ * @param pause after a range could not be had, how long no range is asked for (each check
+ * meanwhile is "unavailable" at once), so an unreachable source does not hold every
+ * sign-in for its timeout
  */
 @ConfigurationProperties("warden.password.breached")
 public record BreachedPasswordProperties(@Nullable String rangeUrl, @Nullable String directory, @Nullable String mode,
-		Integer threshold, Duration timeout, Integer cacheSize, Duration cacheLifetime) {
+		Integer threshold, Duration timeout, Integer cacheSize, Duration cacheLifetime, Duration pause) {
 
 	public BreachedPasswordProperties {
 		threshold = threshold == null ? 1 : threshold;
 		timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
 		cacheSize = cacheSize == null ? 64 : cacheSize;
 		cacheLifetime = cacheLifetime == null ? Duration.ofHours(1) : cacheLifetime;
+		pause = pause == null ? Duration.ofSeconds(30) : pause;
+		if (threshold < 1 || timeout.isNegative() || timeout.isZero() || cacheSize < 1 || pause.isNegative()) {
+			throw new IllegalStateException("warden.password.breached: threshold and cache size at least 1, "
+					+ "a positive timeout, a pause not negative");
+		}
+		if (rangeUrl != null && !rangeUrl.isBlank()) {
+			checkRangeUrl(rangeUrl.strip());
+		}
+	}
+
+	/**
+	 * An absolute URL, over https unless to this machine: the prefix must not travel in
+	 * clear, nor an answer be changed on the way.
+	 */
+	private static void checkRangeUrl(String url) {
+		java.net.URI uri;
+		try {
+			uri = java.net.URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("WARDEN_PASSWORD_BREACHED_RANGEURL is not a URL: " + url);
+		}
+		String host = uri.getHost();
+		boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+		if (host == null || !("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback))) {
+			throw new IllegalStateException(
+					"WARDEN_PASSWORD_BREACHED_RANGEURL must be an https URL (http only to this machine): " + url);
+		}
 	}
 
 	boolean hasSource() {

@@ -54,12 +54,18 @@ public class BreachedPasswordScreening {
 
 	private final Counter unavailable;
 
+	private final long pauseMillis;
+
+	/** Until when no range is asked for, after a failure (epoch milliseconds). */
+	private volatile long pausedUntil;
+
 	public BreachedPasswordScreening(BreachedPasswordProperties properties, MeterRegistry meters, Clock clock) {
 		this.mode = properties.effectiveMode();
 		this.threshold = properties.threshold();
 		this.source = source(properties);
 		this.clock = clock;
 		this.cacheMillis = properties.cacheLifetime().toMillis();
+		this.pauseMillis = properties.pause().toMillis();
 		int size = properties.cacheSize();
 		this.cache = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
@@ -105,10 +111,20 @@ public class BreachedPasswordScreening {
 		try {
 			suffixes = suffixes(from, prefix);
 		}
+		catch (Paused ex) {
+			this.unavailable.increment();
+			return Verdict.UNAVAILABLE;
+		}
 		catch (IOException | RuntimeException ex) {
 			this.unavailable.increment();
-			log.warn("Breached-password range not available ({}): {}", ex.getClass().getSimpleName(),
-					this.mode == Mode.FAIL_CLOSED ? "new passwords are refused until it is" : "passwords let through");
+			long now = this.clock.millis();
+			if (now >= this.pausedUntil) {
+				// Once per pause, not once per sign-in.
+				log.warn("Breached-password range not available ({}): {} for {}", ex.getClass().getSimpleName(),
+						this.mode == Mode.FAIL_CLOSED ? "new passwords refused" : "passwords let through",
+						this.pauseMillis + " ms");
+			}
+			this.pausedUntil = now + this.pauseMillis;
 			return Verdict.UNAVAILABLE;
 		}
 		if (suffixes.contains(hash.substring(5))) {
@@ -127,6 +143,9 @@ public class BreachedPasswordScreening {
 				return cached.suffixes();
 			}
 		}
+		if (now.toEpochMilli() < this.pausedUntil) {
+			throw new Paused();
+		}
 		Set<String> parsed = parse(from.range(prefix));
 		synchronized (this.cache) {
 			this.cache.put(prefix, new Cached(parsed, now.toEpochMilli()));
@@ -138,21 +157,29 @@ public class BreachedPasswordScreening {
 	 * The suffixes that reach the threshold; padding lines (count 0) and anything
 	 * malformed are left out.
 	 */
-	private Set<String> parse(String range) {
+	private Set<String> parse(String range) throws IOException {
 		Set<String> suffixes = new HashSet<>();
+		int lines = 0;
 		for (String line : range.split("\r?\n")) {
 			int colon = line.indexOf(':');
 			if (colon != 35) {
 				continue;
 			}
 			try {
-				if (Long.parseLong(line.substring(colon + 1).strip()) >= this.threshold) {
+				long count = Long.parseLong(line.substring(colon + 1).strip());
+				lines++;
+				if (count >= this.threshold) {
 					suffixes.add(line.substring(0, colon).toUpperCase(Locale.ROOT));
 				}
 			}
 			catch (NumberFormatException ex) {
 				// Not a range line.
 			}
+		}
+		if (lines == 0) {
+			// Every real range has hundreds of lines: an empty page, an error page or a
+			// captive portal's answer is no range, and must not read as "clean".
+			throw new IOException("no range lines in the answer");
 		}
 		return Set.copyOf(suffixes);
 	}
@@ -169,6 +196,17 @@ public class BreachedPasswordScreening {
 	}
 
 	private record Cached(Set<String> suffixes, long fetchedAt) {
+	}
+
+	/** No range asked for: the pause after a failure is not over. */
+	private static final class Paused extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		Paused() {
+			super("paused after a failure");
+		}
+
 	}
 
 	/** What screening found. */

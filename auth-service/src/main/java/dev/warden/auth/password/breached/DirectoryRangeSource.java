@@ -24,6 +24,9 @@ final class DirectoryRangeSource implements RangeSource {
 		for (String name : new String[] { prefix, prefix + ".txt" }) {
 			Path file = this.directory.resolve(name);
 			if (Files.isRegularFile(file)) {
+				if (Files.size(file) > HttpRangeSource.MAX_RANGE_BYTES) {
+					throw new IOException("range file larger than " + HttpRangeSource.MAX_RANGE_BYTES + " bytes");
+				}
 				return Files.readString(file, StandardCharsets.UTF_8);
 			}
 		}

@@ -74,8 +74,28 @@ class BreachedPasswordScreeningTest {
 		assertThat(screening(this.ranges.url(), null, "fail-open", 1).check(BREACHED)).isEqualTo(Verdict.UNAVAILABLE);
 		assertThat(this.meters.get("warden.password.breached.checks").tag("outcome", "unavailable").counter().count())
 			.isEqualTo(3);
+		// A range far beyond any real one (4 MB): not read to its end.
+		this.ranges.delay(0).padWith(100_000);
+		assertThat(screening(this.ranges.url(), null, "fail-open", 1).check(BREACHED)).isEqualTo(Verdict.UNAVAILABLE);
+		this.ranges.padWith(0);
 		assertThat(screening("http://127.0.0.1:9/range/", null, "fail-closed", 1).check(BREACHED))
 			.as("nothing listening")
+			.isEqualTo(Verdict.UNAVAILABLE);
+	}
+
+	@Test
+	void afterAFailureNoRangeIsAskedForDuringThePauseAndAnAnswerWithoutRangeLinesIsNoRange() {
+		this.ranges.failWith(500);
+		BreachedPasswordScreening paused = screening(this.ranges.url(), null, "fail-open", 1, Duration.ofMinutes(1));
+
+		assertThat(paused.check(BREACHED)).isEqualTo(Verdict.UNAVAILABLE);
+		this.ranges.failWith(0);
+		assertThat(paused.check(BREACHED)).as("within the pause: not asked").isEqualTo(Verdict.UNAVAILABLE);
+		assertThat(this.ranges.requests()).hasSize(1);
+
+		this.ranges.answerWith("<html>Sign in to the hotel Wi-Fi</html>");
+		assertThat(screening(this.ranges.url(), null, "fail-closed", 1).check(BREACHED))
+			.as("a captive portal's page is not a clean range")
 			.isEqualTo(Verdict.UNAVAILABLE);
 	}
 
@@ -99,11 +119,21 @@ class BreachedPasswordScreeningTest {
 			.hasMessageContaining("WARDEN_PASSWORD_BREACHED_RANGEURL");
 		assertThatThrownBy(() -> screening(this.ranges.url(), null, "sometimes", 1))
 			.isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> screening("http://ranges.example.test/range/", null, null, 1))
+			.as("the prefix would travel in clear")
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("https");
+		assertThatThrownBy(() -> screening(this.ranges.url(), null, null, 0)).isInstanceOf(IllegalStateException.class);
 	}
 
 	private BreachedPasswordScreening screening(String url, String directory, String mode, int threshold) {
+		return screening(url, directory, mode, threshold, Duration.ZERO);
+	}
+
+	private BreachedPasswordScreening screening(String url, String directory, String mode, int threshold,
+			Duration pause) {
 		return new BreachedPasswordScreening(new BreachedPasswordProperties(url, directory, mode, threshold,
-				Duration.ofMillis(400), 8, Duration.ofMinutes(5)), this.meters, Clock.systemUTC());
+				Duration.ofMillis(400), 8, Duration.ofMinutes(5), pause), this.meters, Clock.systemUTC());
 	}
 
 }

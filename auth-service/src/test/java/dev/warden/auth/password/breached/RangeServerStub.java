@@ -33,6 +33,10 @@ public final class RangeServerStub implements AutoCloseable {
 
 	private volatile long delayMillis;
 
+	private volatile int extraLines;
+
+	private volatile String answer;
+
 	public RangeServerStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -71,6 +75,20 @@ public final class RangeServerStub implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Answers every request with this body instead of a range ({@code null}: a range).
+	 */
+	public RangeServerStub answerWith(String body) {
+		this.answer = body;
+		return this;
+	}
+
+	/** Pads every answer with this many more lines (a hostile server's endless range). */
+	public RangeServerStub padWith(int lines) {
+		this.extraLines = lines;
+		return this;
+	}
+
 	public List<Request> requests() {
 		return List.copyOf(this.requests);
 	}
@@ -90,11 +108,22 @@ public final class RangeServerStub implements AutoCloseable {
 			return;
 		}
 		StringBuilder body = new StringBuilder();
+		if (this.answer != null) {
+			body.append(this.answer);
+			byte[] page = body.toString().getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, page.length);
+			exchange.getResponseBody().write(page);
+			exchange.close();
+			return;
+		}
 		this.breached.forEach((hash, count) -> {
 			if (hash.startsWith(prefix)) {
 				body.append(hash.substring(5)).append(':').append(count).append("\r\n");
 			}
 		});
+		for (int i = 0; i < this.extraLines; i++) {
+			body.append(String.format("%035X:0\r\n", i));
+		}
 		// Padding, as Add-Padding asks: suffixes nobody used, count 0.
 		body.append("0000000000000000000000000000000000A:0\r\n");
 		body.append("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFB:0");

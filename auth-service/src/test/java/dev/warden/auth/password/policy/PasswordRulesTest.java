@@ -14,7 +14,7 @@ class PasswordRulesTest {
 	private static final PasswordRules RULES = new PasswordRules(new CommonPasswords(), BREACHED,
 			new dev.warden.auth.password.breached.BreachedPasswordScreening(
 					new dev.warden.auth.password.breached.BreachedPasswordProperties(null, null, null, null, null, null,
-							null),
+							null, null),
 					new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC()),
 			List.of("Warden", "Acme Portal"));
 
@@ -147,7 +147,7 @@ class PasswordRulesTest {
 					new dev.warden.auth.password.breached.BreachedPasswordScreening(
 							new dev.warden.auth.password.breached.BreachedPasswordProperties(
 									"http://127.0.0.1:9/range/", null, mode, null, java.time.Duration.ofMillis(300),
-									null, null),
+									null, null, null),
 							new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
 							java.time.Clock.systemUTC()),
 					List.of("Warden"));

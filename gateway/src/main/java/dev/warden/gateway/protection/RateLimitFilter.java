@@ -1,6 +1,10 @@
 package dev.warden.gateway.protection;
 
 import org.jspecify.annotations.Nullable;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.List;
 
 import dev.warden.gateway.FilterOrder;
@@ -104,8 +108,32 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
 	 * (warden.gateway.trusted-proxies).
 	 */
 	private String clientIp(ServerWebExchange exchange) {
-		String address = this.clients.of(exchange);
-		return "ip:" + (address == null ? "unknown" : address);
+		return clientKey(this.clients.of(exchange));
+	}
+
+	/**
+	 * The bucket of a client address: an IPv4 address is one client, an IPv6 address
+	 * counts with its whole /64, which one subscriber usually holds (otherwise each of
+	 * its 2⁶⁴ addresses would get a bucket of its own).
+	 */
+	static String clientKey(@Nullable String address) {
+		if (address == null || address.isEmpty()) {
+			return "ip:unknown";
+		}
+		if (address.indexOf(':') >= 0) {
+			try {
+				// In brackets: a literal only, never a name to look up.
+				InetAddress parsed = InetAddress.getByName("[" + address.replaceAll("%.*$", "") + "]");
+				if (parsed instanceof Inet6Address) {
+					return "ip6:" + HexFormat.of().formatHex(parsed.getAddress(), 0, 8) + "/64";
+				}
+				return "ip:" + parsed.getHostAddress();
+			}
+			catch (UnknownHostException ex) {
+				return "ip:" + address;
+			}
+		}
+		return "ip:" + address;
 	}
 
 	@Override

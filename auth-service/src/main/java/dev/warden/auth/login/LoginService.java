@@ -120,10 +120,12 @@ public class LoginService {
 		boolean expired = this.expiry.isExpired(user, policy, now);
 		// The plaintext is known only now: the one moment a raised policy can be checked
 		// against it.
+		// Counted once: every password sign-in passes here.
+		List<String> secondFactors = secondFactors(user);
 		List<String> broken = this.rules
 			.check(policy,
 					new PasswordCandidate(PasswordHasher.normalize(password), user.email(), user.displayName(),
-							this.passkeys.hasSecondFactor(user)))
+							!secondFactors.isEmpty()))
 			.stream()
 			.map(PolicyViolation::code)
 			// A breach screening that could not answer is no fault of the password in
@@ -149,9 +151,9 @@ public class LoginService {
 				this.expiry.recordExpired(user, policy, now);
 			}
 		};
-		if (this.passkeys.hasSecondFactor(user)) {
+		if (!secondFactors.isEmpty()) {
 			this.transactions.executeWithoutResult((tx) -> passwordBookkeeping.run());
-			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange), secondFactors(user));
+			return SignedIn.mfaRequired(user, this.challenges.open(user.id(), mustChange), secondFactors);
 		}
 		// Signed in with the password as before, so the user can still reach the set-up:
 		// the session is held to it.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail|audit|outbox|footprint|keycloak|all
+# The benchmark harness (not part of ./mvnw verify). Usage: bench/run.sh sessions|login|gateway|mail|audit|outbox|footprint|keycloak|replicas|all
 # Installs its load tools from Debian's packages when missing, builds Warden, runs the benchmark, and
 # writes a Markdown + JSON report under bench/results/.
 set -euo pipefail
@@ -38,6 +38,25 @@ keycloak() {
   echo "Keycloak needs a JDK 21 or later: none found (set WARDEN_BENCH_JAVA to its bin/java)" >&2
   exit 2
 }
+# Two of every service and two gateways (the suite test ReplicasSuiteIT): requests per replica, how long a
+# revocation takes to reach the other gateway, how long a killed replica's replacement takes to be ready.
+replicas() {
+  local log report
+  log=$(mktemp)
+  report="bench/results/replicas-$(date +%Y%m%d-%H%M).md"
+  ./mvnw -B -ntp verify -pl launcher -am -Dtest=NONE -Dit.test=ReplicasSuiteIT -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dfailsafe.failIfNoSpecifiedTests=false | tee "$log"
+  {
+    echo "# Replicas: two of every service and two gateways"
+    echo
+    echo "Produced by \`bench/run.sh replicas\` ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)): the figures ReplicasSuiteIT"
+    echo "measured while its checks passed."
+    echo
+    grep -E '^replicas: ' "$log" | sed 's/^replicas: /- /'
+  } > "$report"
+  rm -f "$log"
+  echo "Report: $report"
+}
 if [ "${1:-}" = all ]; then
   # Every scenario in turn, each into its own report under bench/results/ (about 40 minutes on 2 cores).
   started=$(mktemp)
@@ -71,5 +90,6 @@ case "${1:-sessions}" in
   outbox) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.OutboxBench ;;
   footprint) exec java -Dwarden.root="$PWD" -cp "$classpath" dev.warden.bench.FootprintBench ;;
   keycloak) keycloak ;;
-  *) echo "unknown benchmark '$1' (known: sessions, login, gateway, mail, audit, outbox, footprint, keycloak)" >&2; exit 2 ;;
+  replicas) replicas ;;
+  *) echo "unknown benchmark '$1' (known: sessions, login, gateway, mail, audit, outbox, footprint, keycloak, replicas)" >&2; exit 2 ;;
 esac

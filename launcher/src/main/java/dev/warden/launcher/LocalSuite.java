@@ -122,6 +122,15 @@ public final class LocalSuite implements AutoCloseable {
 
 	/** Starts the infrastructure and every service, and waits until all report ready. */
 	public static LocalSuite start(SuiteOptions options, Duration readyTimeout) {
+		return start(options, Map.of(), readyTimeout);
+	}
+
+	/**
+	 * Starts the infrastructure and {@code replicas.get(service)} instances of each
+	 * service (one where it is not named), each in its own JVM on its own ports, every
+	 * caller knowing every replica's address; waits until all report ready.
+	 */
+	public static LocalSuite start(SuiteOptions options, Map<WardenService, Integer> replicas, Duration readyTimeout) {
 		Map<WardenService, Path> jars = new LinkedHashMap<>();
 		List<String> missing = new ArrayList<>();
 		for (WardenService service : options.services()) {
@@ -137,15 +146,17 @@ public final class LocalSuite implements AutoCloseable {
 		EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(options.infrastructure());
 		List<ServiceProcess> processes = new ArrayList<>();
 		LocalSuite suite = new LocalSuite(options, infrastructure, processes);
+		suite.replicaPorts.putAll(replicaPorts(options, replicas));
 		try {
 			Map<String, String> shared = environment(options, infrastructure);
+			shared.put("WARDEN_IDENTITY_JWKS", suite.addresses(WardenService.GATEWAY, "/.well-known/jwks.json"));
 			suite.credentials.createDatabaseOwners(infrastructure);
 			for (WardenService service : options.services()) {
 				// Every service knows where the others answer: the gateway routes to all,
 				// auth-service calls
 				// session-service at sign-in.
 				Map<String, String> env = new LinkedHashMap<>(shared);
-				env.putAll(upstreams(options));
+				env.putAll(suite.upstreams());
 				ServiceCredentials.withoutOthersSecrets(env, service);
 				// Each service gets only its own credentials: its key or the public keys
 				// of its callers, its database login.
@@ -154,17 +165,32 @@ public final class LocalSuite implements AutoCloseable {
 				// keys.
 				env.putAll(RedisPasswords.environment(service, options.infrastructure().redisPasswords()));
 				env.putAll(kafkaSignIn(options, service));
-				suite.environments.put(service, Map.copyOf(env));
-				Path jar = Objects.requireNonNull(jars.get(service));
-				List<String> jvmOptions = options.jvmOptions();
-				if (options.classDataSharing()) {
-					ClassDataSharing.Launch launch = ClassDataSharing.prepare(jar);
-					jar = launch.jar();
-					jvmOptions = new ArrayList<>(jvmOptions);
-					jvmOptions.addAll(launch.jvmOptions());
+				if (service == WardenService.GATEWAY && suite.ports(service).size() > 1
+						&& !env.containsKey(SIGNING_KEY)) {
+					// Replicas sign with one key, so services accept whichever signed.
+					env.put(SIGNING_KEY, newSigningKey());
 				}
-				processes.add(ServiceProcess.start(service, jar, options.port(service), options.managementPort(service),
-						env, jvmOptions, options.logDirectory()));
+				suite.environments.put(service, Map.copyOf(env));
+				List<int[]> ports = suite.ports(service);
+				for (int instance = 1; instance <= ports.size(); instance++) {
+					Path jar = Objects.requireNonNull(jars.get(service));
+					List<String> jvmOptions = options.jvmOptions();
+					if (options.classDataSharing()) {
+						ClassDataSharing.Launch launch = ClassDataSharing.prepare(jar);
+						jar = launch.jar();
+						jvmOptions = new ArrayList<>(jvmOptions);
+						// Only the first instance writes a missing archive: two JVMs
+						// writing one file at exit would spoil it.
+						for (String option : launch.jvmOptions()) {
+							if (instance == 1 || !option.startsWith("-XX:ArchiveClassesAtExit")) {
+								jvmOptions.add(option);
+							}
+						}
+					}
+					int[] port = ports.get(instance - 1);
+					processes.add(ServiceProcess.start(service, instance, jar, port[0], port[1], env, jvmOptions,
+							options.logDirectory()));
+				}
 			}
 			suite.awaitReady(readyTimeout);
 			return suite;
@@ -207,15 +233,79 @@ public final class LocalSuite implements AutoCloseable {
 		return env;
 	}
 
-	private static Map<String, String> upstreams(SuiteOptions options) {
+	/** Every replica's address, for whoever calls the service. */
+	private Map<String, String> upstreams() {
 		Map<String, String> env = new LinkedHashMap<>();
-		String host = "http://" + SuiteOptions.LOOPBACK + ":";
-		env.put("WARDEN_UPSTREAM_AUTH", host + options.port(WardenService.AUTH));
-		env.put("WARDEN_UPSTREAM_SESSION", host + options.port(WardenService.SESSION));
-		env.put("WARDEN_UPSTREAM_TOKEN", host + options.port(WardenService.TOKEN));
-		env.put("WARDEN_UPSTREAM_NOTIFICATION", host + options.port(WardenService.NOTIFICATION));
-		env.put("WARDEN_UPSTREAM_AUDIT", host + options.port(WardenService.AUDIT));
+		env.put("WARDEN_UPSTREAM_AUTH", addresses(WardenService.AUTH, ""));
+		env.put("WARDEN_UPSTREAM_SESSION", addresses(WardenService.SESSION, ""));
+		env.put("WARDEN_UPSTREAM_TOKEN", addresses(WardenService.TOKEN, ""));
+		env.put("WARDEN_UPSTREAM_NOTIFICATION", addresses(WardenService.NOTIFICATION, ""));
+		env.put("WARDEN_UPSTREAM_AUDIT", addresses(WardenService.AUDIT, ""));
 		return env;
+	}
+
+	/** {@code path} on each replica of the service, separated by commas. */
+	private String addresses(WardenService service, String path) {
+		return ports(service).stream()
+			.map((port) -> "http://" + SuiteOptions.LOOPBACK + ":" + port[0] + path)
+			.collect(Collectors.joining(","));
+	}
+
+	private static final String SIGNING_KEY = "WARDEN_IDENTITY_SIGNING_KEY";
+
+	private static String newSigningKey() {
+		try {
+			return new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+				.keyID(java.util.UUID.randomUUID().toString())
+				.generate()
+				.toJSONString();
+		}
+		catch (com.nimbusds.jose.JOSEException ex) {
+			throw new IllegalStateException("Could not make the gateways' signing key", ex);
+		}
+	}
+
+	/** Port and management port of each instance of each service. */
+	private final Map<WardenService, List<int[]>> replicaPorts = new java.util.EnumMap<>(WardenService.class);
+
+	/**
+	 * The first instance on the service's ports; each further one on its port + 100 ×
+	 * (instance - 1) when the service is on its default port (session-service 8082, 8182,
+	 * 8282; management + 1000), on free ports otherwise.
+	 */
+	static Map<WardenService, List<int[]>> replicaPorts(SuiteOptions options, Map<WardenService, Integer> replicas) {
+		Map<WardenService, List<int[]>> all = new java.util.EnumMap<>(WardenService.class);
+		for (WardenService service : WardenService.values()) {
+			int count = replicas.getOrDefault(service, 1);
+			if (count < 1 || count > MAX_REPLICAS) {
+				throw new IllegalArgumentException(
+						service.module() + ": between 1 and " + MAX_REPLICAS + " replicas, not " + count);
+			}
+			List<int[]> ports = new ArrayList<>();
+			int first = options.port(service);
+			ports.add(new int[] { first, options.managementPort(service) });
+			for (int instance = 2; instance <= count; instance++) {
+				int port = first == service.defaultPort() ? first + REPLICA_PORT_STEP * (instance - 1)
+						: dev.warden.infra.FreePorts.next();
+				int management = first == service.defaultPort() ? port + SuiteOptions.MANAGEMENT_PORT_OFFSET
+						: dev.warden.infra.FreePorts.next();
+				ports.add(new int[] { port, management });
+			}
+			all.put(service, List.copyOf(ports));
+		}
+		return all;
+	}
+
+	/**
+	 * Six partitions per topic: a seventh replica of a consumer would get none, so more
+	 * is refused.
+	 */
+	static final int MAX_REPLICAS = 6;
+
+	static final int REPLICA_PORT_STEP = 100;
+
+	private List<int[]> ports(WardenService service) {
+		return Objects.requireNonNull(this.replicaPorts.get(service), service.module() + " is not part of this suite");
 	}
 
 	/**
@@ -232,8 +322,8 @@ public final class LocalSuite implements AutoCloseable {
 		while (!waiting.isEmpty()) {
 			for (ServiceProcess process : List.copyOf(waiting)) {
 				if (!process.isAlive()) {
-					throw new IllegalStateException(process.service().module() + " exited during start-up; its log "
-							+ process.log() + " ends with:" + System.lineSeparator() + process.tail(40));
+					throw new IllegalStateException(process.name() + " exited during start-up; its log " + process.log()
+							+ " ends with:" + System.lineSeparator() + process.tail(40));
 				}
 				if (process.isReady()) {
 					waiting.remove(process);
@@ -241,7 +331,7 @@ public final class LocalSuite implements AutoCloseable {
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Not ready after " + timeout + ": "
-						+ waiting.stream().map((p) -> p.service().module()).collect(Collectors.joining(", ")));
+						+ waiting.stream().map(ServiceProcess::name).collect(Collectors.joining(", ")));
 			}
 			sleep(Duration.ofMillis(250));
 		}
@@ -276,13 +366,26 @@ public final class LocalSuite implements AutoCloseable {
 		return List.copyOf(this.processes);
 	}
 
-	/** The running process of one service. */
+	/** The running process of one service (its first instance). */
 	public ServiceProcess process(WardenService service) {
+		return process(service, 1);
+	}
+
+	/** The running process of one instance of a service (1 for the first). */
+	public ServiceProcess process(WardenService service, int instance) {
 		synchronized (this.processes) {
 			return this.processes.stream()
-				.filter((process) -> process.service() == service)
+				.filter((process) -> process.service() == service && process.instance() == instance)
 				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException(service.module() + " is not part of this suite"));
+				.orElseThrow(() -> new IllegalArgumentException(
+						ServiceProcess.name(service, instance) + " is not part of this suite"));
+		}
+	}
+
+	/** Every instance of a service, the first first. */
+	public List<ServiceProcess> processes(WardenService service) {
+		synchronized (this.processes) {
+			return this.processes.stream().filter((process) -> process.service() == service).toList();
 		}
 	}
 
@@ -291,9 +394,17 @@ public final class LocalSuite implements AutoCloseable {
 	 * ready.
 	 */
 	public void relaunch(WardenService service, Duration readyTimeout) {
+		relaunch(service, 1, readyTimeout);
+	}
+
+	/**
+	 * Starts one instance of a service that was stopped or killed again, on its ports,
+	 * and waits until it reports ready.
+	 */
+	public void relaunch(WardenService service, int instance, Duration readyTimeout) {
 		ServiceProcess fresh;
 		synchronized (this.processes) {
-			ServiceProcess old = process(service);
+			ServiceProcess old = process(service, instance);
 			fresh = old.relaunch();
 			this.processes.set(this.processes.indexOf(old), fresh);
 		}
@@ -301,10 +412,10 @@ public final class LocalSuite implements AutoCloseable {
 		while (!fresh.isReady()) {
 			if (!fresh.isAlive()) {
 				throw new IllegalStateException(
-						service.module() + " exited during its restart:" + System.lineSeparator() + fresh.tail(40));
+						fresh.name() + " exited during its restart:" + System.lineSeparator() + fresh.tail(40));
 			}
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(service.module() + " not ready " + readyTimeout + " after its restart");
+				throw new IllegalStateException(fresh.name() + " not ready " + readyTimeout + " after its restart");
 			}
 			sleep(Duration.ofMillis(250));
 		}
@@ -314,12 +425,22 @@ public final class LocalSuite implements AutoCloseable {
 		return "http://localhost:" + this.options.port(service);
 	}
 
+	/** Where one instance of a service answers (1 for the first). */
+	public String url(WardenService service, int instance) {
+		return "http://localhost:" + ports(service).get(instance - 1)[0];
+	}
+
 	/**
 	 * Where the service's health, readiness and metrics answer (the management port,
 	 * never the gateway).
 	 */
 	public String managementUrl(WardenService service) {
 		return "http://" + SuiteOptions.LOOPBACK + ":" + this.options.managementPort(service);
+	}
+
+	/** Where one instance's health, readiness and metrics answer. */
+	public String managementUrl(WardenService service, int instance) {
+		return "http://" + SuiteOptions.LOOPBACK + ":" + ports(service).get(instance - 1)[1];
 	}
 
 	/** Stops the services (in parallel, gracefully), then the infrastructure. */

@@ -32,8 +32,13 @@ public final class RunLocal {
 		List<String> arguments = List.of(args);
 		if (arguments.contains("--help") || arguments.contains("-h")) {
 			System.out.println("""
-					Usage: ./run-local.sh [--fresh]
-					  --fresh   delete ./data (databases, Kafka log, captured mails, logs) before starting
+					Usage: ./run-local.sh [--fresh] [--scale SERVICE=N ...]
+					  --fresh            delete ./data (databases, Kafka log, captured mails, logs) before starting
+					  --scale SERVICE=N  run N replicas (1-6) of a service, each in its own JVM on its own ports
+					                     (the first on the service's port, the next ones 100 above each other:
+					                     --scale session-service=2 --scale gateway=2 adds :8182 and :8180)
+					Services: gateway, auth-service, session-service, token-service, notification-service,
+					audit-service.
 					Environment: see the configuration table in docs/configuration.md (WARDEN_*).""");
 			return;
 		}
@@ -42,6 +47,15 @@ public final class RunLocal {
 		Path data = Path.of(env.getOrDefault("WARDEN_DATA_DIR", root.resolve("data").toString())).toAbsolutePath();
 		if (!arguments.isEmpty() && "admin".equals(arguments.get(0))) {
 			System.exit(breakGlass(root, data, arguments));
+		}
+		Map<WardenService, Integer> replicas;
+		try {
+			replicas = scale(arguments);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage() + " (./run-local.sh --help)");
+			System.exit(2);
+			return;
 		}
 		if (arguments.contains("--fresh")) {
 			deleteRecursively(data);
@@ -87,10 +101,12 @@ public final class RunLocal {
 				data.resolve("logs"), EnumSet.allOf(WardenService.class), managementPorts,
 				!"false".equalsIgnoreCase(env.getOrDefault("WARDEN_CLASS_DATA_SHARING", "true").strip()));
 
-		System.out.println(
-				"Starting Warden: embedded " + embedded + ", six services (logs in " + data.resolve("logs") + ") ...");
+		int processes = WardenService.values().length - replicas.size()
+				+ replicas.values().stream().mapToInt(Integer::intValue).sum();
+		System.out.println("Starting Warden: embedded " + embedded + ", six services"
+				+ (processes > 6 ? " in " + processes + " JVMs" : "") + " (logs in " + data.resolve("logs") + ") ...");
 		long started = System.nanoTime();
-		LocalSuite suite = LocalSuite.start(options, Duration.ofMinutes(4));
+		LocalSuite suite = LocalSuite.start(options, replicas, Duration.ofMinutes(4 + (processes - 6)));
 		// For ./run-local.sh admin … while the suite runs: auth-service's own settings,
 		// as
 		// private as the kept secrets beside them.
@@ -114,6 +130,52 @@ public final class RunLocal {
 	}
 
 	private static final String AUTH_ENVIRONMENT_FILE = "auth-service.env";
+
+	/**
+	 * The replicas asked for with {@code --scale SERVICE=N} (or
+	 * {@code --scale=SERVICE=N}), by module name.
+	 */
+	static Map<WardenService, Integer> scale(List<String> arguments) {
+		Map<WardenService, Integer> replicas = new EnumMap<>(WardenService.class);
+		for (int i = 0; i < arguments.size(); i++) {
+			String argument = arguments.get(i);
+			String value;
+			if ("--scale".equals(argument)) {
+				if (i + 1 >= arguments.size()) {
+					throw new IllegalArgumentException("--scale needs SERVICE=N");
+				}
+				value = arguments.get(++i);
+			}
+			else if (argument.startsWith("--scale=")) {
+				value = argument.substring("--scale=".length());
+			}
+			else if ("--fresh".equals(argument)) {
+				continue;
+			}
+			else {
+				throw new IllegalArgumentException("Unknown argument '" + argument + "'");
+			}
+			int equals = value.indexOf('=');
+			String name = equals < 0 ? value : value.substring(0, equals);
+			WardenService service = java.util.Arrays.stream(WardenService.values())
+				.filter((candidate) -> candidate.module().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("No service named '" + name + "'"));
+			int count;
+			try {
+				count = Integer.parseInt(value.substring(equals + 1));
+			}
+			catch (NumberFormatException | StringIndexOutOfBoundsException ex) {
+				throw new IllegalArgumentException("--scale " + value + ": N must be a number");
+			}
+			if (equals < 0 || count < 1 || count > LocalSuite.MAX_REPLICAS) {
+				throw new IllegalArgumentException(
+						"--scale " + value + ": N must be between 1 and " + LocalSuite.MAX_REPLICAS);
+			}
+			replicas.put(service, count);
+		}
+		return replicas;
+	}
 
 	/**
 	 * {@code ./run-local.sh admin unlock|reset-password EMAIL}: auth-service's
@@ -153,7 +215,10 @@ public final class RunLocal {
 		var infra = suite.infrastructure();
 		StringBuilder out = new StringBuilder();
 		out.append(System.lineSeparator())
-			.append("Warden is up (all six services ready in ")
+			.append("Warden is up (all ")
+			.append(suite.processes().size() > 6 ? suite.processes().size() + " processes of the six services"
+					: "six services")
+			.append(" ready in ")
 			.append(took.toSeconds())
 			.append(" s).")
 			.append(System.lineSeparator());
@@ -188,8 +253,8 @@ public final class RunLocal {
 			.append(System.lineSeparator());
 		for (ServiceProcess process : suite.processes()) {
 			out.append(
-					String.format("    %-21s http://localhost:%d  management http://127.0.0.1:%d/actuator  (pid %d)%n",
-							process.service().module(), process.port(), process.managementPort(), process.pid()));
+					String.format("    %-23s http://localhost:%d  management http://127.0.0.1:%d/actuator  (pid %d)%n",
+							process.name(), process.port(), process.managementPort(), process.pid()));
 		}
 		if (infra.postgres() != null) {
 			out.append("  PostgreSQL:              localhost:")

@@ -23,6 +23,8 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final WardenService service;
 
+	private final int instance;
+
 	private final int port;
 
 	private final int managementPort;
@@ -33,9 +35,10 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final java.util.function.Supplier<ServiceProcess> launcher;
 
-	private ServiceProcess(WardenService service, int port, int managementPort, Process process, Path log,
+	private ServiceProcess(WardenService service, int instance, int port, int managementPort, Process process, Path log,
 			java.util.function.Supplier<ServiceProcess> launcher) {
 		this.service = service;
+		this.instance = instance;
 		this.port = port;
 		this.managementPort = managementPort;
 		this.process = process;
@@ -45,9 +48,18 @@ public final class ServiceProcess implements AutoCloseable {
 
 	static ServiceProcess start(WardenService service, Path jar, int port, int managementPort,
 			Map<String, String> environment, List<String> jvmOptions, Path logDirectory) {
+		return start(service, 1, jar, port, managementPort, environment, jvmOptions, logDirectory);
+	}
+
+	/**
+	 * Starts instance {@code instance} (1 for the first) of the service; replicas after
+	 * the first log to {@code <module>-<instance>.log}.
+	 */
+	static ServiceProcess start(WardenService service, int instance, Path jar, int port, int managementPort,
+			Map<String, String> environment, List<String> jvmOptions, Path logDirectory) {
 		try {
 			Files.createDirectories(logDirectory);
-			Path log = logDirectory.resolve(service.module() + ".log");
+			Path log = logDirectory.resolve(name(service, instance) + ".log");
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 			command.addAll(jvmOptions);
@@ -61,8 +73,8 @@ public final class ServiceProcess implements AutoCloseable {
 			builder.environment().keySet().removeIf((name) -> !ServiceCredentials.mayHold(service, name));
 			builder.environment().putAll(environment);
 			builder.environment().putAll(listening(port, managementPort));
-			return new ServiceProcess(service, port, managementPort, builder.start(), log,
-					() -> start(service, jar, port, managementPort, environment, jvmOptions, logDirectory));
+			return new ServiceProcess(service, instance, port, managementPort, builder.start(), log,
+					() -> start(service, instance, jar, port, managementPort, environment, jvmOptions, logDirectory));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + service.module(), ex);
@@ -113,6 +125,23 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public WardenService service() {
 		return this.service;
+	}
+
+	/** Which replica of its service this is: 1 for the first. */
+	public int instance() {
+		return this.instance;
+	}
+
+	/**
+	 * The module's name, with the instance number after the first
+	 * ({@code session-service-2}).
+	 */
+	public String name() {
+		return name(this.service, this.instance);
+	}
+
+	static String name(WardenService service, int instance) {
+		return instance == 1 ? service.module() : service.module() + "-" + instance;
 	}
 
 	public int port() {

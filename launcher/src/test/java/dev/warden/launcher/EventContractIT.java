@@ -65,6 +65,11 @@ class EventContractIT {
 	 * Everything on the running suite's topic, from the beginning, until a quiet second.
 	 */
 	private static List<ConsumerRecord<String, String>> readAll(String topic) {
+		return readAll(suite, topic);
+	}
+
+	/** Everything on a suite's topic, from the beginning, until a quiet second. */
+	static List<ConsumerRecord<String, String>> readAll(LocalSuite suite, String topic) {
 		Map<String, Object> config = new HashMap<>(
 				suite.infrastructure().kafkaClientProperties(KafkaPrincipals.TEST.name()));
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-contract-" + UUID.randomUUID());

@@ -53,16 +53,30 @@ final class SharedSuite {
 	 * its own: {@link #gatewayKey()} stays the shared suite's.
 	 */
 	static LocalSuite separate(Map<String, String> settings) {
-		LocalSuite started = startOnFreePorts(settings);
-		warmUp(started);
+		return separate(settings, Map.of());
+	}
+
+	/**
+	 * Another suite with settings of its own and {@code replicas} instances of the
+	 * services it names; every gateway is warmed up.
+	 */
+	static LocalSuite separate(Map<String, String> settings, Map<WardenService, Integer> replicas) {
+		LocalSuite started = startOnFreePorts(settings, replicas);
+		for (ServiceProcess gateway : started.processes(WardenService.GATEWAY)) {
+			warmUp(started.url(WardenService.GATEWAY, gateway.instance()));
+		}
 		return started;
 	}
 
 	private static LocalSuite startOnFreePorts(Map<String, String> settings) {
+		return startOnFreePorts(settings, Map.of());
+	}
+
+	private static LocalSuite startOnFreePorts(Map<String, String> settings, Map<WardenService, Integer> replicas) {
 		IllegalStateException failure = null;
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			try {
-				return start(settings);
+				return start(settings, replicas);
 			}
 			catch (Exception ex) {
 				failure = new IllegalStateException("The suite did not start", ex);
@@ -90,14 +104,17 @@ final class SharedSuite {
 	 * tests are about.
 	 */
 	private static void warmUp(LocalSuite started) {
+		warmUp(started.url(WardenService.GATEWAY));
+	}
+
+	private static void warmUp(String gateway) {
 		java.net.http.HttpClient http = TestHttp.client();
 		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
 		int status = 0;
 		while (status != 200 && System.nanoTime() < deadline) {
 			try {
 				status = http
-					.send(java.net.http.HttpRequest
-						.newBuilder(java.net.URI.create(started.url(WardenService.GATEWAY) + "/api/auth/login"))
+					.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/auth/login"))
 						.header("Content-Type", "application/json")
 						.POST(java.net.http.HttpRequest.BodyPublishers
 							.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
@@ -123,7 +140,8 @@ final class SharedSuite {
 		return gatewayKey;
 	}
 
-	private static LocalSuite start(Map<String, String> settings) throws Exception {
+	private static LocalSuite start(Map<String, String> settings, Map<WardenService, Integer> replicas)
+			throws Exception {
 		Path root = Path.of(System.getProperty("warden.root", "..")).toAbsolutePath().normalize();
 		Path logs = Files.createDirectories(root.resolve("launcher/target/suite-logs"));
 		Map<WardenService, Integer> ports = new EnumMap<>(WardenService.class);
@@ -179,7 +197,7 @@ final class SharedSuite {
 				SuiteOptions.DEFAULT_JVM_OPTIONS,
 				settings.isEmpty() ? logs : Files.createTempDirectory(logs, "separate-"),
 				java.util.EnumSet.allOf(WardenService.class));
-		return LocalSuite.start(options, Duration.ofMinutes(5));
+		return LocalSuite.start(options, replicas, Duration.ofMinutes(5));
 	}
 
 	/**
@@ -203,8 +221,13 @@ final class SharedSuite {
 
 	/** Signs in through the gateway as a browser with this user agent would. */
 	static java.net.http.HttpResponse<String> login(String email, String password, String userAgent) throws Exception {
-		return HTTP.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(get().url(WardenService.GATEWAY) + "/api/auth/login"))
+		return login(get().url(WardenService.GATEWAY), email, password, userAgent);
+	}
+
+	/** Signs in through this gateway. */
+	static java.net.http.HttpResponse<String> login(String gateway, String email, String password, String userAgent)
+			throws Exception {
+		return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/auth/login"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("User-Agent", userAgent)
@@ -243,7 +266,12 @@ final class SharedSuite {
 	 * {@code password}, as a new user would, then signs out.
 	 */
 	static void createUser(String adminSession, String email, String displayName, String password) throws Exception {
-		String gateway = get().url(WardenService.GATEWAY);
+		createUser(get().url(WardenService.GATEWAY), adminSession, email, displayName, password);
+	}
+
+	/** {@link #createUser(String, String, String, String)} through this gateway. */
+	static void createUser(String gateway, String adminSession, String email, String displayName, String password)
+			throws Exception {
 		String temporary = "temporary " + RandomSecrets.generate(16) + " first";
 		java.net.http.HttpResponse<String> created = withCookie("POST", gateway + "/api/admin/users", adminSession,
 				"{\"email\":\"" + email + "\",\"displayName\":\"" + displayName + "\",\"roles\":[\"USER\"],"
@@ -251,7 +279,7 @@ final class SharedSuite {
 		if (created.statusCode() != 201) {
 			throw new AssertionError("user not created (" + created.statusCode() + "): " + created.body());
 		}
-		String session = sessionCookie(login(email, temporary, "Mozilla/5.0 (first sign-in)"));
+		String session = sessionCookie(login(gateway, email, temporary, "Mozilla/5.0 (first sign-in)"));
 		java.net.http.HttpResponse<String> changed = withCookie("POST", gateway + "/api/security/password", session,
 				"{\"currentPassword\":\"" + temporary + "\",\"newPassword\":\"" + password + "\",\"confirmPassword\":\""
 						+ password + "\"}");
@@ -316,8 +344,13 @@ final class SharedSuite {
 
 	/** Mails the SMTP sink received for {@code email} with this subject. */
 	static int mailsTo(String email, String subject) throws Exception {
+		return mailsTo(get(), email, subject);
+	}
+
+	/** Mails this suite's SMTP sink received for {@code email} with this subject. */
+	static int mailsTo(LocalSuite suite, String email, String subject) throws Exception {
 		int count = 0;
-		for (jakarta.mail.internet.MimeMessage message : get().infrastructure().smtp().received()) {
+		for (jakarta.mail.internet.MimeMessage message : suite.infrastructure().smtp().received()) {
 			if (subject.equals(message.getSubject()) && java.util.Arrays.stream(message.getAllRecipients())
 				.anyMatch((to) -> to.toString().equals(email))) {
 				count++;

@@ -39,6 +39,13 @@ final class UserLoad {
 
 		final String email;
 
+		final LocalSuite suite;
+
+		/** The gateways this user may use; the first is the one used while it answers. */
+		final List<String> gateways;
+
+		volatile String gateway;
+
 		volatile String password;
 
 		volatile String cookie;
@@ -51,9 +58,23 @@ final class UserLoad {
 
 		int tokensRevoked;
 
-		User(String email, String password) {
+		/**
+		 * Sign-ins whose answer was lost (a replica killed while it worked on it): each
+		 * may or may not have happened.
+		 */
+		int uncertainSignIns;
+
+		/**
+		 * Answers that were a 503 problem with {@code Retry-After}, or lost on the way.
+		 */
+		int interrupted;
+
+		User(String email, String password, LocalSuite suite, List<String> gateways) {
 			this.email = email;
 			this.password = password;
+			this.suite = suite;
+			this.gateways = List.copyOf(gateways);
+			this.gateway = gateways.get(0);
 		}
 
 		/**
@@ -62,8 +83,7 @@ final class UserLoad {
 		 */
 		int inLog(String type) throws Exception {
 			HttpResponse<String> page = SharedSuite.withCookie("GET",
-					SharedSuite.get().url(WardenService.GATEWAY) + "/api/security/log?limit=200&type=" + type,
-					this.cookie, null);
+					this.gateway + "/api/security/log?limit=200&type=" + type, this.cookie, null);
 			assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 			String needle = "\"type\":\"" + type + "\"";
 			String body = page.body();
@@ -71,7 +91,14 @@ final class UserLoad {
 		}
 
 		int mails(String subject) throws Exception {
-			return SharedSuite.mailsTo(this.email, subject);
+			return SharedSuite.mailsTo(this.suite, this.email, subject);
+		}
+
+		/**
+		 * Moves to the next gateway, as a load balancer in front does when one is gone.
+		 */
+		void nextGateway() {
+			this.gateway = this.gateways.get((this.gateways.indexOf(this.gateway) + 1) % this.gateways.size());
 		}
 
 		@Override
@@ -90,20 +117,30 @@ final class UserLoad {
 	 * on the laptop.
 	 */
 	static List<User> users(String prefix, int count) throws Exception {
-		String gateway = SharedSuite.get().url(WardenService.GATEWAY);
-		String admin = SharedSuite
-			.sessionCookie(SharedSuite.login(SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, LAPTOP));
+		LocalSuite suite = SharedSuite.get();
+		return users(suite, List.of(suite.url(WardenService.GATEWAY)), prefix, count);
+	}
+
+	/**
+	 * {@code count} users of this suite; user {@code i} works through gateway
+	 * {@code i % gateways.size()} (and moves to the next when that one is gone).
+	 */
+	static List<User> users(LocalSuite suite, List<String> gateways, String prefix, int count) throws Exception {
+		String admin = SharedSuite.sessionCookie(
+				SharedSuite.login(gateways.get(0), SharedSuite.ADMIN_EMAIL, SharedSuite.ADMIN_PASSWORD, LAPTOP));
 		List<User> users = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
+			List<String> order = new ArrayList<>(gateways);
+			java.util.Collections.rotate(order, -(i % gateways.size()));
 			User user = new User(
 					prefix + "." + i + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
-					"granite " + RandomSecrets.generate(16) + " river");
-			SharedSuite.createUser(admin, user.email, "Load Tester", user.password);
+					"granite " + RandomSecrets.generate(16) + " river", suite, order);
+			SharedSuite.createUser(user.gateway, admin, user.email, "Load Tester", user.password);
 			// Creating the user signed in once with the temporary password and replaced
 			// it.
 			user.signIns++;
 			user.passwordChanges++;
-			user.cookie = SharedSuite.sessionCookie(SharedSuite.login(user.email, user.password, LAPTOP));
+			user.cookie = SharedSuite.sessionCookie(SharedSuite.login(user.gateway, user.email, user.password, LAPTOP));
 			user.signIns++;
 			users.add(user);
 		}
@@ -116,6 +153,17 @@ final class UserLoad {
 	 * not cost a user a change.
 	 */
 	static void run(List<User> users, Duration duration, Duration pause) throws Exception {
+		run(users, duration, pause, false);
+	}
+
+	/**
+	 * As {@link #run(List, Duration, Duration)}; {@code interruptible} when replicas are
+	 * killed under the load: an answer lost with its replica, or a 503 problem with
+	 * {@code Retry-After} (all the contract allows then), is resolved instead of failing
+	 * the test — the user asks again, or finds out whether the change happened — and
+	 * counted.
+	 */
+	static void run(List<User> users, Duration duration, Duration pause, boolean interruptible) throws Exception {
 		long until = System.nanoTime() + duration.toNanos();
 		ExecutorService threads = Executors.newFixedThreadPool(users.size());
 		try {
@@ -123,7 +171,12 @@ final class UserLoad {
 			for (User user : users) {
 				running.add(threads.submit(() -> {
 					while (System.nanoTime() < until) {
-						round(user);
+						if (interruptible) {
+							interruptibleRound(user);
+						}
+						else {
+							round(user);
+						}
 						Thread.sleep(pause.toMillis());
 					}
 					return null;
@@ -143,7 +196,7 @@ final class UserLoad {
 	 * One round of one user; each step is counted only once its answer says it happened.
 	 */
 	static void round(User user) throws Exception {
-		String gateway = SharedSuite.get().url(WardenService.GATEWAY);
+		String gateway = user.gateway;
 		String fresh = "lighter " + RandomSecrets.generate(16) + " meadow";
 		HttpResponse<String> changed = SharedSuite.withCookie("POST", gateway + "/api/security/password", user.cookie,
 				"{\"currentPassword\":\"" + user.password + "\",\"newPassword\":\"" + fresh
@@ -164,12 +217,170 @@ final class UserLoad {
 		assertThat(revoked.statusCode()).as(user.email + " revoke: " + revoked.body()).isEqualTo(204);
 		user.tokensRevoked++;
 
-		HttpResponse<String> phone = SharedSuite.login(user.email, user.password, PHONE);
+		HttpResponse<String> phone = SharedSuite.login(gateway, user.email, user.password, PHONE);
 		assertThat(phone.statusCode()).as(user.email + " sign-in: " + phone.body()).isEqualTo(200);
 		user.signIns++;
 		HttpResponse<String> out = SharedSuite.withCookie("POST", gateway + "/api/auth/logout",
 				SharedSuite.sessionCookie(phone), null);
 		assertThat(out.statusCode()).as(user.email + " sign-out: " + out.body()).isEqualTo(204);
+	}
+
+	/**
+	 * {@link #round(User)} while replicas may be killed. Each step that gets an answer
+	 * must get the answer {@link #round(User)} wants; a lost answer or a 503 problem with
+	 * {@code Retry-After} is resolved: a read or a revocation is asked again, a password
+	 * change is found out by signing in with the new password, a token by the list of
+	 * tokens; only a lost sign-in stays uncertain (counted, and bounded by the test).
+	 */
+	static void interruptibleRound(User user) throws Exception {
+		String fresh = "lighter " + RandomSecrets.generate(16) + " meadow";
+		Answer changed = attempt(user, "POST", "/api/security/password", "{\"currentPassword\":\"" + user.password
+				+ "\",\"newPassword\":\"" + fresh + "\",\"confirmPassword\":\"" + fresh + "\"}");
+		if (changed.lost()) {
+			// Did it happen? The new password signs in only if it did.
+			Answer withFresh = signInAnswered(user, fresh);
+			if (withFresh.status() == 200) {
+				user.password = fresh;
+				user.passwordChanges++;
+			}
+			else {
+				withFresh = definite(signInAnswered(user, user.password), 200);
+			}
+			user.cookie = SharedSuite.sessionCookie(withFresh.response());
+			user.signIns++;
+			return;
+		}
+		definite(changed, 204);
+		user.password = fresh;
+		user.cookie = SharedSuite.sessionCookie(changed.response());
+		user.passwordChanges++;
+
+		String name = "load " + UUID.randomUUID();
+		Answer token = attempt(user, "POST", "/api/security/tokens",
+				"{\"name\":\"" + name + "\",\"validityMonths\":1,\"role\":\"USER\"}");
+		String tokenId;
+		if (token.lost()) {
+			tokenId = tokenNamed(user, name);
+			if (tokenId == null) {
+				return;
+			}
+		}
+		else {
+			Matcher id = ID.matcher(definite(token, 201).response().body());
+			assertThat(id.find()).as(token.response().body()).isTrue();
+			tokenId = id.group(1);
+		}
+		user.tokensCreated++;
+		Answer revoked;
+		do {
+			revoked = attempt(user, "DELETE", "/api/security/tokens/" + tokenId, null);
+		}
+		while (revoked.lost());
+		// A revocation that was carried out before its answer was lost is found done.
+		assertThat(revoked.status()).as(user.email + " revoke: " + revoked.response().body()).isIn(204, 404);
+		user.tokensRevoked++;
+
+		Answer phone = signIn(user, user.password, PHONE);
+		if (phone.lost()) {
+			user.uncertainSignIns++;
+			return;
+		}
+		definite(phone, 200);
+		user.signIns++;
+		Answer out;
+		do {
+			out = attempt(user, "POST", "/api/auth/logout", null, SharedSuite.sessionCookie(phone.response()));
+		}
+		while (out.lost());
+	}
+
+	/** An answer, or none (lost with a killed replica, or a 503 problem). */
+	record Answer(int status, HttpResponse<String> response) {
+
+		boolean lost() {
+			return this.status == 0 || this.status == 503;
+		}
+
+	}
+
+	private static Answer attempt(User user, String method, String path, String json) throws Exception {
+		return attempt(user, method, path, json, user.cookie);
+	}
+
+	private static Answer attempt(User user, String method, String path, String json, String cookie) throws Exception {
+		try {
+			HttpResponse<String> response = SharedSuite.withCookie(method, user.gateway + path, cookie, json);
+			if (response.statusCode() == 503) {
+				assertThat(response.headers().firstValue("Retry-After")).as(response.body()).isPresent();
+				assertThat(response.headers().firstValue("Content-Type").orElse(""))
+					.contains("application/problem+json");
+				interrupted(user);
+			}
+			return new Answer(response.statusCode(), response);
+		}
+		catch (java.io.IOException ex) {
+			// The gateway itself was killed: on to the other, as a load balancer would.
+			user.nextGateway();
+			interrupted(user);
+			return new Answer(0, null);
+		}
+	}
+
+	private static void interrupted(User user) throws InterruptedException {
+		user.interrupted++;
+		Thread.sleep(200);
+	}
+
+	/** Signs in (asking again while the answer is lost: a failed try is no sign-in). */
+	private static Answer signIn(User user, String password, String userAgent) throws Exception {
+		try {
+			HttpResponse<String> response = SharedSuite.login(user.gateway, user.email, password, userAgent);
+			if (response.statusCode() == 503) {
+				interrupted(user);
+			}
+			return new Answer(response.statusCode(), response);
+		}
+		catch (java.io.IOException ex) {
+			user.nextGateway();
+			interrupted(user);
+			return new Answer(0, null);
+		}
+	}
+
+	/**
+	 * Signs in on the laptop until an answer comes; each lost try is an uncertain
+	 * sign-in.
+	 */
+	private static Answer signInAnswered(User user, String password) throws Exception {
+		Answer answer = signIn(user, password, LAPTOP);
+		while (answer.lost()) {
+			user.uncertainSignIns++;
+			answer = signIn(user, password, LAPTOP);
+		}
+		return answer;
+	}
+
+	private static Answer definite(Answer answer, int expected) {
+		assertThat(answer.status()).as(answer.response() == null ? "no answer" : answer.response().body())
+			.isEqualTo(expected);
+		return answer;
+	}
+
+	/** The id of the user's token with this name, or {@code null}. */
+	private static String tokenNamed(User user, String name) throws Exception {
+		Answer list;
+		do {
+			list = attempt(user, "GET", "/api/security/tokens", null);
+		}
+		while (list.lost());
+		String body = definite(list, 200).response().body();
+		int at = body.indexOf("\"name\":\"" + name + "\"");
+		if (at < 0) {
+			return null;
+		}
+		int start = body.lastIndexOf('{', at);
+		Matcher id = ID.matcher(body.substring(start));
+		return id.find() ? id.group(1) : null;
 	}
 
 }

@@ -16,6 +16,7 @@ import dev.warden.serviceidentity.session.SessionGrant;
 import dev.warden.serviceidentity.session.SessionGrantSigner;
 import dev.warden.serviceidentity.session.SessionGrantVerifier;
 import dev.warden.serviceidentity.session.SessionSecrets;
+import dev.warden.support.replicas.ReplicaRequestFactory;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -91,8 +92,9 @@ class HttpSessionClient implements SessionClient {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client, BODY_WRITERS);
 		factory.setReadTimeout(properties.timeout());
 		this.http = RestClient.builder()
-			.baseUrl(properties.url().toString())
-			.requestFactory(factory)
+			.baseUrl(properties.url().get(0).toString())
+			// Each replica in turn; one that refuses the connection passes the call on.
+			.requestFactory(ReplicaRequestFactory.over(factory, properties.url()))
 			// A token addressed to session-service alone, fresh enough for every request
 			// (the minter reuses it).
 			.requestInterceptor((request, body, execution) -> {

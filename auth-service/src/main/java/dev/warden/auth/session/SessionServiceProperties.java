@@ -2,6 +2,7 @@ package dev.warden.auth.session;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * of failures rather than Resilience4j's default of 100 calls, so a dead session-service
  * is cut off at once.
  *
- * @param url session-service's address
+ * @param url session-service's address, or each replica's (a comma-separated list)
  * @param connectTimeout how long to wait for a connection
  * @param timeout how long to wait for an answer
  * @param breakerWindow calls remembered by the breaker
@@ -21,11 +22,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * through
  */
 @ConfigurationProperties("warden.session-service")
-public record SessionServiceProperties(URI url, Duration connectTimeout, Duration timeout, Integer breakerWindow,
+public record SessionServiceProperties(List<URI> url, Duration connectTimeout, Duration timeout, Integer breakerWindow,
 		Integer breakerMinimumCalls, Duration breakerOpenFor) {
 
 	public SessionServiceProperties {
-		url = url == null ? URI.create("http://localhost:8082") : url;
+		url = url == null || url.isEmpty() ? List.of(URI.create("http://localhost:8082")) : List.copyOf(url);
 		connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
 		timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
 		breakerWindow = breakerWindow == null ? 10 : breakerWindow;

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 import dev.warden.serviceidentity.ServiceTokenMinter;
+import dev.warden.support.replicas.ReplicaRequestFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,8 @@ public class TokenCounts {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(properties.timeout());
 		this.http = RestClient.builder()
-			.baseUrl(properties.url().toString())
-			.requestFactory(factory)
+			.baseUrl(properties.url().get(0).toString())
+			.requestFactory(ReplicaRequestFactory.over(factory, properties.url()))
 			.requestInterceptor((request, body, execution) -> {
 				request.getHeaders().setBearerAuth(serviceTokens.tokenFor(TOKEN_SERVICE));
 				return execution.execute(request, body);

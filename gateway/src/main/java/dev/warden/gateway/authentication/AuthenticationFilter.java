@@ -10,6 +10,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -73,6 +74,11 @@ class AuthenticationFilter implements GlobalFilter, Ordered {
 		}
 		if (refused.challenge() != null) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, refused.challenge());
+		}
+		if (refused.problem().status() == HttpStatus.SERVICE_UNAVAILABLE) {
+			// The store (or the replica asked) is back within seconds, or the breaker
+			// lets a test call through: say when to ask again.
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "2");
 		}
 		return refused.problem().write(exchange, this.json);
 	}

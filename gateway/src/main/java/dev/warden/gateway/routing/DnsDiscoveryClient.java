@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -16,23 +17,28 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 
 /**
- * The replicas of each service are the addresses its configured host name resolves to:
- * Docker's DNS answers a service name with one address per running container, so
- * {@code --scale session-service=3} gives three instances, and a stopped container drops
- * out at the next lookup. The port and scheme come from the configured URL. Lookups are
- * cheap and cached briefly (the JVM's DNS cache and the load balancer's own cache both
- * hold answers for seconds, see {@code application.yml}).
+ * The replicas of each service. Each configured URL is one instance (a static list, as
+ * {@code ./run-local.sh --scale} starts them); with name resolution on, each is instead
+ * every address its host name resolves to: Docker's DNS answers a service name with one
+ * address per running container, so {@code --scale session-service=3} gives three
+ * instances, and a stopped container drops out at the next lookup. The port and scheme
+ * come from the configured URL. Lookups are cheap and cached briefly (the JVM's DNS cache
+ * and the load balancer's own cache both hold answers for seconds, see
+ * {@code application.yml}).
  */
 public class DnsDiscoveryClient implements ReactiveDiscoveryClient {
 
 	private static final Logger log = LoggerFactory.getLogger(DnsDiscoveryClient.class);
 
-	private final Map<String, URI> services;
+	private final Map<String, List<URI>> services;
+
+	private final boolean resolveNames;
 
 	private final HostResolver resolver;
 
-	DnsDiscoveryClient(Map<String, URI> services, HostResolver resolver) {
+	DnsDiscoveryClient(Map<String, List<URI>> services, boolean resolveNames, HostResolver resolver) {
 		this.services = Map.copyOf(services);
+		this.resolveNames = resolveNames;
 		this.resolver = resolver;
 	}
 
@@ -43,11 +49,17 @@ public class DnsDiscoveryClient implements ReactiveDiscoveryClient {
 
 	@Override
 	public Flux<ServiceInstance> getInstances(String serviceId) {
-		URI uri = this.services.get(serviceId);
-		if (uri == null) {
+		List<URI> uris = this.services.get(serviceId);
+		if (uris == null) {
 			return Flux.empty();
 		}
-		return Flux.defer(() -> Flux.fromIterable(resolve(serviceId, uri))).subscribeOn(Schedulers.boundedElastic());
+		if (!this.resolveNames) {
+			return Flux.fromIterable(uris.stream().distinct().map((uri) -> listed(serviceId, uri)).toList());
+		}
+		return Flux
+			.defer(() -> Flux
+				.fromIterable(uris.stream().flatMap((uri) -> resolve(serviceId, uri).stream()).distinct().toList()))
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	@Override
@@ -55,7 +67,14 @@ public class DnsDiscoveryClient implements ReactiveDiscoveryClient {
 		return Flux.fromIterable(this.services.keySet());
 	}
 
-	java.util.List<ServiceInstance> resolve(String serviceId, URI uri) {
+	private static ServiceInstance listed(String serviceId, URI uri) {
+		boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+		int port = uri.getPort() > 0 ? uri.getPort() : (secure ? 443 : 80);
+		return new DefaultServiceInstance(serviceId + "@" + uri.getHost() + ":" + port, serviceId, uri.getHost(), port,
+				secure);
+	}
+
+	List<ServiceInstance> resolve(String serviceId, URI uri) {
 		boolean secure = "https".equalsIgnoreCase(uri.getScheme());
 		int port = uri.getPort() > 0 ? uri.getPort() : (secure ? 443 : 80);
 		try {
@@ -71,7 +90,7 @@ public class DnsDiscoveryClient implements ReactiveDiscoveryClient {
 			// No replica is running (or DNS is down): no instance, so the route answers
 			// 503, never a wrong host.
 			log.warn("No address for {} ({}): {}", serviceId, uri.getHost(), ex.getMessage());
-			return java.util.List.of();
+			return List.of();
 		}
 	}
 

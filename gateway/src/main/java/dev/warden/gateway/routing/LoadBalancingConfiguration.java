@@ -3,13 +3,14 @@ package dev.warden.gateway.routing;
 import java.net.InetAddress;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Replicas from DNS, when {@code warden.upstream.load-balance} is on. */
+/**
+ * The instances of each service: its listed URLs, and with
+ * {@code warden.upstream.load-balance} every address their host names resolve to.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "warden.upstream.load-balance", havingValue = "true")
 class LoadBalancingConfiguration {
 
 	@Bean
@@ -20,7 +21,7 @@ class LoadBalancingConfiguration {
 
 	@Bean
 	DnsDiscoveryClient wardenDnsDiscoveryClient(UpstreamProperties upstream, DnsDiscoveryClient.HostResolver resolver) {
-		return new DnsDiscoveryClient(upstream.byService(), resolver);
+		return new DnsDiscoveryClient(upstream.byService(), upstream.loadBalance(), resolver);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.warden.gateway.routing;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -19,6 +20,7 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * A route for each service's {@link PublicPaths}. Routes are built in code rather than
@@ -34,17 +36,31 @@ class RoutesConfiguration {
 	@Bean
 	RouteLocator wardenRoutes(RouteLocatorBuilder builder, Upstreams upstreams) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
-		PublicPaths.BY_SERVICE.forEach(
-				(service, paths) -> route(routes, service, upstreams.routeUri(service), paths.toArray(String[]::new)));
+		PublicPaths.BY_SERVICE.forEach((service, paths) -> route(routes, service, upstreams.routeUri(service),
+				upstreams.balanced(service), paths.toArray(String[]::new)));
 		return routes.build();
 	}
 
-	private static void route(RouteLocatorBuilder.Builder routes, String service, URI uri, String... paths) {
-		routes.route(service,
-				(route) -> route.path(paths)
-					.filters((filters) -> filters
-						.circuitBreaker((breaker) -> breaker.setName(service).setFallbackUri(FALLBACK + service)))
-					.uri(uri));
+	private static void route(RouteLocatorBuilder.Builder routes, String service, URI uri, boolean balanced,
+			String... paths) {
+		routes.route(service, (route) -> route.path(paths).filters((filters) -> {
+			filters.circuitBreaker((breaker) -> breaker.setName(service).setFallbackUri(FALLBACK + service));
+			if (balanced) {
+				// Inside the breaker: a replica that is gone costs a retry on the next
+				// one,
+				// and the breaker sees only the outcome. Only a refused connection is
+				// retried (the request never reached a service, so even a change is
+				// safe);
+				// an error or a lost answer from a service that took the request is not.
+				filters.retry((retry) -> retry.setRetries(Upstreams.CONNECT_RETRIES)
+					.setMethods(HttpMethod.values())
+					.setSeries()
+					.setStatuses()
+					.setExceptions(ConnectException.class)
+					.setBackoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, false));
+			}
+			return filters;
+		}).uri(uri));
 	}
 
 	/** The trace reaches the service ({@link TraceHeaders}). */

@@ -1,16 +1,22 @@
 package dev.warden.gateway.routing;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import reactor.util.retry.Retry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * How the gateway reaches a service: straight at its configured URL, or — with load
- * balancing on — through Spring Cloud LoadBalancer by the service's name, over every
- * replica {@link DnsDiscoveryClient} finds.
+ * How the gateway reaches a service: straight at its configured URL, or — with several
+ * instances — through Spring Cloud LoadBalancer by the service's name, over every replica
+ * {@link DnsDiscoveryClient} lists.
  */
 @Component
 public class Upstreams {
@@ -24,6 +30,12 @@ public class Upstreams {
 	public static final String NOTIFICATION = "notification-service";
 
 	public static final String AUDIT = "audit-service";
+
+	/**
+	 * How many more instances a call tries after one refused the connection: a replica
+	 * that is gone (killed, restarting) costs a retry, not an error.
+	 */
+	static final int CONNECT_RETRIES = 2;
 
 	private final UpstreamProperties properties;
 
@@ -39,30 +51,56 @@ public class Upstreams {
 	 * URL otherwise.
 	 */
 	public URI routeUri(String service) {
-		return this.properties.loadBalance() ? URI.create("lb://" + service) : configured(service);
+		return this.properties.balanced(service) ? URI.create("lb://" + service) : configured(service).get(0);
+	}
+
+	/** Whether the service has (or may have) more than one instance. */
+	public boolean balanced(String service) {
+		return this.properties.balanced(service);
 	}
 
 	/**
 	 * A client whose relative requests go to the service (one of its replicas when
-	 * balancing).
+	 * balancing; a replica that refuses the connection is passed over for the next).
 	 */
 	public WebClient client(WebClient.Builder builder, String service) {
-		if (!this.properties.loadBalance()) {
-			return builder.clone().baseUrl(configured(service).toString()).build();
+		URI first = configured(service).get(0);
+		if (!this.properties.balanced(service)) {
+			return builder.clone().baseUrl(first.toString()).build();
 		}
-		URI configured = configured(service);
+		// The retry sits outside the balancer, so each attempt picks an instance again.
 		return builder.clone()
-			.baseUrl(configured.getScheme() + "://" + service)
+			.baseUrl(first.getScheme() + "://" + service)
+			.filter(retryRefusedConnections())
 			.filter(this.loadBalancer.getObject())
 			.build();
 	}
 
-	private URI configured(String service) {
-		URI uri = this.properties.byService().get(service);
-		if (uri == null) {
+	/**
+	 * Sends the request again when the connection was refused: it never reached a
+	 * service, so even a change is safe to send twice. Nothing else is retried.
+	 */
+	static ExchangeFilterFunction retryRefusedConnections() {
+		return (request, next) -> next.exchange(request)
+			.retryWhen(Retry.backoff(CONNECT_RETRIES, Duration.ofMillis(20)).filter(Upstreams::refused));
+	}
+
+	/** A connection that was refused or could not be opened (anywhere in the causes). */
+	static boolean refused(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private List<URI> configured(String service) {
+		List<URI> uris = this.properties.byService().get(service);
+		if (uris == null) {
 			throw new IllegalArgumentException("No upstream named " + service);
 		}
-		return uri;
+		return uris;
 	}
 
 }

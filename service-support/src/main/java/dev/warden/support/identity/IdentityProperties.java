@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * "Identity inside the suite").
  *
  * @param jwks the URL of the gateway's JWK Set (RFC 7517 §5),
- * {@code WARDEN_IDENTITY_JWKS}
+ * {@code WARDEN_IDENTITY_JWKS}; several gateway replicas' URLs separated by commas, each
+ * tried in turn when one is down
  * @param issuer the only accepted {@code iss}
  * @param maxLifetime the longest {@code exp - iat} accepted, so a long-lived token minted
  * elsewhere is refused

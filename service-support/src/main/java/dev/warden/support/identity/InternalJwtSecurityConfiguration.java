@@ -1,5 +1,12 @@
 package dev.warden.support.identity;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import dev.warden.support.replicas.ReplicaRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -56,8 +63,17 @@ public class InternalJwtSecurityConfiguration {
 	JwtDecoder internalJwtDecoder(IdentityProperties properties, Environment environment) {
 		// Only the gateway's algorithm: "none" and HMAC-signed tokens are refused by
 		// construction.
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwks())
+		// Each gateway replica serves the same key set: one that is down passes the
+		// fetch on to the next.
+		List<URI> gateways = ReplicaRequestFactory.parse(properties.jwks());
+		JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(2))
+			.build());
+		http.setReadTimeout(Duration.ofSeconds(5));
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(gateways.get(0).toString())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.restOperations(new RestTemplate(ReplicaRequestFactory.over(http, gateways)))
 			.build();
 		decoder.setJwtValidator(InternalJwtValidators.of(properties, serviceName(environment)));
 		return new VerifiedTokenCache(decoder, Clock.systemUTC());

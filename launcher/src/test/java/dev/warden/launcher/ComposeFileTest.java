@@ -349,7 +349,7 @@ class ComposeFileTest {
 		return env;
 	}
 
-	private static int serverPort(String module) throws IOException {
+	static int serverPort(String module) throws IOException {
 		String yaml = Files.readString(ROOT.resolve(module + "/src/main/resources/application.yml"));
 		Matcher port = Pattern.compile("(?m)^server:\\s*\\n\\s+port:\\s*(\\d+)").matcher(yaml);
 		assertThat(port.find()).as(module + " server.port").isTrue();
@@ -362,7 +362,7 @@ class ComposeFileTest {
 	 * {@code ${warden...}} placeholder in its settings (and those of service-support,
 	 * when it uses it). A nested record's variables start with its component's.
 	 */
-	private static Set<String> readableVariables(String module) throws IOException {
+	static Set<String> readableVariables(String module) throws IOException {
 		List<Path> roots = new ArrayList<>(List.of(ROOT.resolve(module)));
 		if (Files.readString(ROOT.resolve(module + "/pom.xml")).contains("<artifactId>service-support</artifactId>")) {
 			roots.add(ROOT.resolve("service-support"));
@@ -393,7 +393,7 @@ class ComposeFileTest {
 	}
 
 	/** The component names of the first record declared after {@code from}. */
-	private static List<String> recordComponents(String source, int from) {
+	static List<String> recordComponents(String source, int from) {
 		int start = source.indexOf('(', source.indexOf(" record ", from));
 		int depth = 0;
 		StringBuilder current = new StringBuilder();

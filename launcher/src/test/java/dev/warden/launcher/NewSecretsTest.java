@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * deploy/new-secrets.sh gives a fresh value for every placeholder of .env.example, and
  * never the same twice.
  */
+@SuppressWarnings("unchecked")
 class NewSecretsTest {
 
 	private static final Pattern LINE = Pattern.compile("(?m)^([A-Z0-9_]+)=(.*)$");
@@ -40,6 +41,43 @@ class NewSecretsTest {
 			}
 		}
 		assertThat(count).as("placeholders in .env.example").isGreaterThan(10);
+	}
+
+	/**
+	 * The Kubernetes form: Secrets that read back as YAML with every value as made, each
+	 * service's own, consistent where two hold one secret (the reset mail key, the public
+	 * keys), and fresh each run.
+	 */
+	@Test
+	void kubernetesSecretsReadBackAndAgreeWhereTwoServicesShareAValue() throws Exception {
+		java.util.List<NewSecrets.Secret> made = NewSecrets.kubernetes(true);
+		java.util.List<Map<String, Object>> read = new java.util.ArrayList<>();
+		for (Object document : new org.yaml.snakeyaml.Yaml(
+				new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()))
+			.loadAll(NewSecrets.yaml(made))) {
+			read.add((Map<String, Object>) document);
+		}
+		assertThat(read).hasSize(made.size());
+		Map<String, Map<String, String>> byName = new LinkedHashMap<>();
+		for (int i = 0; i < made.size(); i++) {
+			assertThat(read.get(i)).containsEntry("kind", "Secret").containsEntry("type", made.get(i).type());
+			assertThat(read.get(i).get("stringData")).isEqualTo(made.get(i).data());
+			byName.put(made.get(i).name(), made.get(i).data());
+		}
+		assertThat(byName.get("warden-auth-service").get("WARDEN_PASSWORDRESET_MAILKEYS"))
+			.isEqualTo(byName.get("warden-notification-service").get("WARDEN_PASSWORDRESET_MAILKEYS"));
+		assertThat(byName.get("warden-gateway").get("WARDEN_INTERNAL_AUTHSERVICEKEY"))
+			.isEqualTo(byName.get("warden-session-service").get("WARDEN_INTERNAL_AUTHSERVICEKEY"))
+			.doesNotContain("\"d\"");
+		assertThat(byName.get("warden-session-service").get("WARDEN_REDIS_PASSWORD"))
+			.isEqualTo(byName.get("redis-users").get("SESSION_REDIS_PASSWORD"))
+			.isNotEqualTo(byName.get("warden-gateway").get("WARDEN_REDIS_PASSWORD"));
+		assertThat(byName.get("warden-token-service")).doesNotContainKey("WARDEN_REDIS_PASSWORD")
+			.doesNotContainKey("WARDEN_SERVICE_KEY");
+		assertThat(byName).containsKeys("postgres-auth", "postgres-tokens", "postgres-audit", "gateway",
+				"audit-service");
+		assertThat(NewSecrets.kubernetes(true).get(0).data().get("WARDEN_SERVICE_KEY"))
+			.isNotEqualTo(byName.get("warden-gateway").get("WARDEN_SERVICE_KEY"));
 	}
 
 	private static Map<String, String> run() throws Exception {

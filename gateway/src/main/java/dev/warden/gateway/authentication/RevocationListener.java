@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hears every session revocation and renewal, and every token revocation, and drops them
  * from this replica's caches at once. Each gateway replica consumes in a group of its own
- * ({@code gateway-<random>}), so every replica hears every revocation and "end other
+ * ({@code gateway-<WARDEN_GATEWAY_INSTANCE>}, e.g. its pod name, or
+ * {@code gateway-<random>}), so every replica hears every revocation and "end other
  * sessions" takes effect everywhere within the event's delivery time. An event whose
  * source does not own its topic is ignored: audit-service and notification-service
  * dead-letter it.
@@ -38,7 +39,8 @@ class RevocationListener {
 		this.json = json;
 	}
 
-	@KafkaListener(topics = { Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS }, groupId = "gateway-${random.uuid}")
+	@KafkaListener(topics = { Topics.SESSION_EVENTS, Topics.TOKEN_EVENTS },
+			groupId = "gateway-${warden.gateway.instance:${random.uuid}}")
 	void on(String value, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
 		CloudEvent event;
 		try {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import dev.warden.infra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,30 @@ class ListedReplicasIT {
 		}
 		// Each request reached the live replica exactly once.
 		assertThat(first.received().size() - before).isEqualTo(20);
+	}
+
+	/**
+	 * Under concurrent load the round-robin position moves between an attempt and its
+	 * retry; the replica that refused is passed over, so no request runs out of retries.
+	 */
+	@Test
+	void concurrentRequestsPassOverTheReplicaThatRefusedInsteadOfMeetingItAgain() throws Exception {
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 160; i++) {
+				int n = i;
+				answers.add(clients.submit(() -> send(n % 2 == 0 ? "GET" : "DELETE",
+						n % 2 == 0 ? "/api/security/log" : "/api/security/tokens/t-" + n)
+					.statusCode()));
+			}
+			for (java.util.concurrent.Future<Integer> answer : answers) {
+				assertThat(answer.get()).isLessThan(500);
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
 	}
 
 	private HttpResponse<String> send(String method, String path) throws Exception {

@@ -106,10 +106,9 @@ class KubernetesManifestsTest {
 	}
 
 	private static final Set<String> CUSTOM_KINDS = Set.of("postgresql.cnpg.io/v1 Cluster",
-			"postgresql.cnpg.io/v1 Database", "kafka.strimzi.io/v1beta2 Kafka",
-			"kafka.strimzi.io/v1beta2 KafkaNodePool", "kafka.strimzi.io/v1beta2 KafkaTopic",
-			"kafka.strimzi.io/v1beta2 KafkaUser", "monitoring.coreos.com/v1 ServiceMonitor",
-			"monitoring.coreos.com/v1 PrometheusRule");
+			"postgresql.cnpg.io/v1 Database", "kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool",
+			"kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser",
+			"monitoring.coreos.com/v1 ServiceMonitor", "monitoring.coreos.com/v1 PrometheusRule");
 
 	@Test
 	void theMockApiServerTakesEveryObjectOfEachOverlay() {

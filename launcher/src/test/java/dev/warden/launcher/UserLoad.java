@@ -237,16 +237,29 @@ final class UserLoad {
 		Answer changed = attempt(user, "POST", "/api/security/password", "{\"currentPassword\":\"" + user.password
 				+ "\",\"newPassword\":\"" + fresh + "\",\"confirmPassword\":\"" + fresh + "\"}");
 		if (changed.lost()) {
-			// Did it happen? The new password signs in only if it did.
-			Answer withFresh = signInAnswered(user, fresh);
-			if (withFresh.status() == 200) {
-				user.password = fresh;
-				user.passwordChanges++;
+			// Did it happen? The new password signs in only if it did. A change the
+			// gateway stopped waiting for (its time limit) may still be finishing: give
+			// it
+			// time first, and ask again while neither password works.
+			Thread.sleep(SETTLE.toMillis());
+			Answer signedIn = null;
+			for (int attempt = 0; attempt < 10 && signedIn == null; attempt++) {
+				Answer withFresh = signInAnswered(user, fresh);
+				if (withFresh.status() == 200) {
+					user.password = fresh;
+					user.passwordChanges++;
+					signedIn = withFresh;
+				}
+				else {
+					Answer withOld = signInAnswered(user, user.password);
+					signedIn = withOld.status() == 200 ? withOld : null;
+				}
+				if (signedIn == null) {
+					Thread.sleep(1_000);
+				}
 			}
-			else {
-				withFresh = definite(signInAnswered(user, user.password), 200);
-			}
-			user.cookie = SharedSuite.sessionCookie(withFresh.response());
+			assertThat(signedIn).as(user.email + ": neither the old nor the new password signs in").isNotNull();
+			user.cookie = SharedSuite.sessionCookie(signedIn.response());
 			user.signIns++;
 			return;
 		}
@@ -260,6 +273,7 @@ final class UserLoad {
 				"{\"name\":\"" + name + "\",\"validityMonths\":1,\"role\":\"USER\"}");
 		String tokenId;
 		if (token.lost()) {
+			Thread.sleep(SETTLE.toMillis());
 			tokenId = tokenNamed(user, name);
 			if (tokenId == null) {
 				return;
@@ -293,6 +307,12 @@ final class UserLoad {
 		}
 		while (out.lost());
 	}
+
+	/**
+	 * How long a change whose answer was lost may still be finishing at its service (the
+	 * gateway's time limit gave up on it, the service did not).
+	 */
+	private static final Duration SETTLE = Duration.ofSeconds(3);
 
 	/** An answer, or none (lost with a killed replica, or a 503 problem). */
 	record Answer(int status, HttpResponse<String> response) {

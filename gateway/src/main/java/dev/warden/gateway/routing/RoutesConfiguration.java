@@ -56,7 +56,7 @@ class RoutesConfiguration {
 					.setMethods(HttpMethod.values())
 					.setSeries()
 					.setStatuses()
-					.setExceptions(ConnectException.class)
+					.setExceptions(ConnectException.class, java.net.NoRouteToHostException.class)
 					.setBackoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, false));
 			}
 			return filters;

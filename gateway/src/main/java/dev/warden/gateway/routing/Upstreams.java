@@ -37,6 +37,12 @@ public class Upstreams {
 	 */
 	static final int CONNECT_RETRIES = 2;
 
+	/**
+	 * How long opening a connection to a service may take (also the routes',
+	 * {@code application.yml}).
+	 */
+	static final int CONNECT_TIMEOUT_MILLIS = 1000;
+
 	private final UpstreamProperties properties;
 
 	private final ObjectProvider<ReactorLoadBalancerExchangeFilterFunction> loadBalancer;
@@ -65,12 +71,17 @@ public class Upstreams {
 	 */
 	public WebClient client(WebClient.Builder builder, String service) {
 		URI first = configured(service).get(0);
+		// A replica whose address is gone answers nothing: give up opening a connection
+		// after a second (Netty's default is 30 s), which then counts as refused.
+		WebClient.Builder connecting = builder.clone()
+			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+					reactor.netty.http.client.HttpClient.create()
+						.option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)));
 		if (!this.properties.balanced(service)) {
-			return builder.clone().baseUrl(first.toString()).build();
+			return connecting.baseUrl(first.toString()).build();
 		}
 		// The retry sits outside the balancer, so each attempt picks an instance again.
-		return builder.clone()
-			.baseUrl(first.getScheme() + "://" + service)
+		return connecting.baseUrl(first.getScheme() + "://" + service)
 			.filter(retryRefusedConnections())
 			.filter(this.loadBalancer.getObject())
 			.build();
@@ -85,10 +96,13 @@ public class Upstreams {
 			.retryWhen(Retry.backoff(CONNECT_RETRIES, Duration.ofMillis(20)).filter(Upstreams::refused));
 	}
 
-	/** A connection that was refused or could not be opened (anywhere in the causes). */
+	/**
+	 * A connection that was refused, timed out while opening, or found no route (a pod
+	 * gone with its address), anywhere in the causes: nothing was sent.
+	 */
 	static boolean refused(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException) {
+			if (cause instanceof ConnectException || cause instanceof java.net.NoRouteToHostException) {
 				return true;
 			}
 		}

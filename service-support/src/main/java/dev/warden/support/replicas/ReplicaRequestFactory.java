@@ -85,7 +85,7 @@ public final class ReplicaRequestFactory implements ClientHttpRequestFactory {
 
 	static boolean refused(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException) {
+			if (cause instanceof ConnectException || cause instanceof java.net.NoRouteToHostException) {
 				return true;
 			}
 		}

@@ -121,7 +121,7 @@ class ReplicasSuiteIT {
 				assertThat(id).as(record.value()).isNotEmpty();
 				ids.merge(id, 1, Integer::sum);
 			}
-			report(topic + ": " + ids.size() + " events");
+			report(topic + ": " + ids.size() + " events on the topic (each id once is checked next)");
 			assertThat(ids).as(topic + " events sent more than once")
 				.allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
 		}

@@ -328,8 +328,22 @@ final class UserLoad {
 	}
 
 	private static Answer attempt(User user, String method, String path, String json, String cookie) throws Exception {
+		return answer(user, () -> SharedSuite.withCookie(method, user.gateway + path, cookie, json));
+	}
+
+	/** Signs in once through the user's gateway. */
+	private static Answer signIn(User user, String password, String userAgent) throws Exception {
+		return answer(user, () -> SharedSuite.login(user.gateway, user.email, password, userAgent));
+	}
+
+	/**
+	 * The answer to one request; a 503 must be a problem with {@code Retry-After}, and a
+	 * gateway that is gone sends the user to the other, as a load balancer would.
+	 */
+	private static Answer answer(User user, java.util.concurrent.Callable<HttpResponse<String>> request)
+			throws Exception {
 		try {
-			HttpResponse<String> response = SharedSuite.withCookie(method, user.gateway + path, cookie, json);
+			HttpResponse<String> response = request.call();
 			if (response.statusCode() == 503) {
 				assertThat(response.headers().firstValue("Retry-After")).as(response.body()).isPresent();
 				assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -339,7 +353,6 @@ final class UserLoad {
 			return new Answer(response.statusCode(), response);
 		}
 		catch (java.io.IOException ex) {
-			// The gateway itself was killed: on to the other, as a load balancer would.
 			user.nextGateway();
 			interrupted(user);
 			return new Answer(0, null);
@@ -349,22 +362,6 @@ final class UserLoad {
 	private static void interrupted(User user) throws InterruptedException {
 		user.interrupted++;
 		Thread.sleep(200);
-	}
-
-	/** Signs in (asking again while the answer is lost: a failed try is no sign-in). */
-	private static Answer signIn(User user, String password, String userAgent) throws Exception {
-		try {
-			HttpResponse<String> response = SharedSuite.login(user.gateway, user.email, password, userAgent);
-			if (response.statusCode() == 503) {
-				interrupted(user);
-			}
-			return new Answer(response.statusCode(), response);
-		}
-		catch (java.io.IOException ex) {
-			user.nextGateway();
-			interrupted(user);
-			return new Answer(0, null);
-		}
 	}
 
 	/**
